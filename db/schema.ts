@@ -1,0 +1,84 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Role = "employee" | "unit_head" | "office";
+export type Language = "vi" | "en";
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  is_sample: Generated<number>;
+  archived_at: string | null;
+  created_at: string;
+}
+
+export interface UserTable {
+  telegram_id: number;
+  full_name: string;
+  position: string;
+  unit_id: number;
+  role: Role;
+  consented_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PreferenceTable {
+  telegram_id: number;
+  language: Language;
+}
+
+export interface InviteTable {
+  token: string;
+  unit_id: number;
+  role: Role;
+  single_use: number;
+  created_by: number;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  used_count: Generated<number>;
+}
+
+export interface RegistrationDraftTable {
+  telegram_id: number;
+  invite_token: string;
+  consented_at: string;
+  full_name: string | null;
+  position: string | null;
+  updated_at: string;
+}
+
+export interface RoundTable {
+  year: number;
+  campaign_id: string;
+  status: "open" | "closed";
+  deadline_at: string;
+  opened_at: string;
+  opened_by: number;
+  closed_at: string | null;
+}
+
+export interface ConversationStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  users: UserTable;
+  preferences: PreferenceTable;
+  invites: InviteTable;
+  registration_drafts: RegistrationDraftTable;
+  rounds: RoundTable;
+  conversation_state: ConversationStateTable;
+}
+
+export type Unit = Selectable<UnitTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Invite = Selectable<InviteTable>;
+export type RegistrationDraft = Selectable<RegistrationDraftTable>;
+export type Round = Selectable<RoundTable>;

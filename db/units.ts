@@ -1,0 +1,63 @@
+import { sql } from "kysely";
+import type { DB } from "./connection.js";
+import type { Unit } from "./schema.js";
+
+export interface UnitWithCounts extends Unit {
+  members: number;
+}
+
+export async function listUnits(db: DB, options: { includeArchived: boolean }): Promise<UnitWithCounts[]> {
+  let query = db
+    .selectFrom("units")
+    .leftJoin("users", "users.unit_id", "units.id")
+    .selectAll("units")
+    .select((eb) => eb.fn.count<number>("users.telegram_id").as("members"))
+    .groupBy("units.id")
+    .orderBy("units.archived_at")
+    .orderBy("units.code");
+  if (!options.includeArchived) query = query.where("units.archived_at", "is", null);
+  return query.execute();
+}
+
+export async function findUnitByCode(db: DB, code: string): Promise<Unit | undefined> {
+  return db
+    .selectFrom("units")
+    .selectAll()
+    .where(sql<string>`upper(code)`, "=", code.toLocaleUpperCase("vi"))
+    .executeTakeFirst();
+}
+
+export async function findUnitById(db: DB, id: number): Promise<Unit | undefined> {
+  return db.selectFrom("units").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Returns undefined when the code is taken (by an active or archived unit). */
+export async function addUnit(
+  db: DB,
+  unit: { code: string; name: string; isSample?: boolean },
+  now: Date,
+): Promise<Unit | undefined> {
+  return db
+    .insertInto("units")
+    .values({
+      code: unit.code,
+      name: unit.name,
+      is_sample: unit.isSample ? 1 : 0,
+      created_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function renameUnit(db: DB, id: number, name: string): Promise<void> {
+  await db.updateTable("units").set({ name }).where("id", "=", id).execute();
+}
+
+export async function setUnitArchived(db: DB, id: number, archivedAt: Date | null): Promise<void> {
+  await db
+    .updateTable("units")
+    .set({ archived_at: archivedAt?.toISOString() ?? null })
+    .where("id", "=", id)
+    .execute();
+}

@@ -1,0 +1,70 @@
+import type { DB } from "./connection.js";
+import type { Language, Role, Unit, User } from "./schema.js";
+
+export interface UserWithUnit extends User {
+  unit_code: string;
+  unit_name: string;
+}
+
+export async function findUser(db: DB, telegramId: number): Promise<UserWithUnit | undefined> {
+  return db
+    .selectFrom("users")
+    .innerJoin("units", "units.id", "users.unit_id")
+    .selectAll("users")
+    .select(["units.code as unit_code", "units.name as unit_name"])
+    .where("users.telegram_id", "=", telegramId)
+    .executeTakeFirst();
+}
+
+export async function listOfficeUserIds(db: DB): Promise<number[]> {
+  const rows = await db.selectFrom("users").select("telegram_id").where("role", "=", "office").execute();
+  return rows.map((row) => row.telegram_id);
+}
+
+export async function updateProfile(
+  db: DB,
+  telegramId: number,
+  change: { full_name?: string; position?: string },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ ...change, updated_at: now.toISOString() })
+    .where("telegram_id", "=", telegramId)
+    .execute();
+}
+
+export async function moveUser(db: DB, telegramId: number, unit: Unit, role: Role, now: Date): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ unit_id: unit.id, role, updated_at: now.toISOString() })
+    .where("telegram_id", "=", telegramId)
+    .execute();
+}
+
+/** Erases everything the bot keeps about a person: profile, draft, preferences, conversation state. */
+export async function deletePersonalData(db: DB, telegramId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("users").where("telegram_id", "=", telegramId).execute();
+    await trx.deleteFrom("registration_drafts").where("telegram_id", "=", telegramId).execute();
+    await trx.deleteFrom("preferences").where("telegram_id", "=", telegramId).execute();
+    await trx.deleteFrom("conversation_state").where("key", "=", String(telegramId)).execute();
+  });
+}
+
+export async function getLanguage(db: DB, telegramId: number): Promise<Language | undefined> {
+  const row = await db
+    .selectFrom("preferences")
+    .select("language")
+    .where("telegram_id", "=", telegramId)
+    .executeTakeFirst();
+  return row?.language;
+}
+
+export async function setLanguage(db: DB, telegramId: number, language: Language): Promise<void> {
+  await db
+    .insertInto("preferences")
+    .values({ telegram_id: telegramId, language })
+    .onConflict((oc) => oc.column("telegram_id").doUpdateSet({ language }))
+    .execute();
+}

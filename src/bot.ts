@@ -1,0 +1,108 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { type ConversationData, conversations, createConversation } from "@grammyjs/conversations";
+import { Bot, type BotConfig, type MiddlewareFn } from "grammy";
+import { type ProfileField, profileEditFlow } from "../conversations/profile-edit.js";
+import { registrationFlow } from "../conversations/registration.js";
+import { sqliteConversationStorage } from "../db/conversation-storage.js";
+import type { BaseContext, BotContext, FlowContext } from "./context.js";
+import type { AppDeps } from "./deps.js";
+import { cancelFeature } from "./features/cancel.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { helpFeature } from "./features/help.js";
+import { invitesFeature } from "./features/invites.js";
+import { languageFeature } from "./features/language.js";
+import { PROFILE_EDIT, profileFeature } from "./features/profile.js";
+import { roundsFeature } from "./features/rounds.js";
+import { REGISTRATION, startFeature } from "./features/start.js";
+import { unitsFeature } from "./features/units.js";
+import { actorMiddleware } from "./middleware/actor.js";
+
+export interface CreateBotOptions {
+  token: string;
+  /** Passed to grammY: tests give a fake `fetch` or point `apiRoot` at an emulator. */
+  client?: BotConfig<BotContext>["client"];
+  /** Tests pass it to skip getMe. */
+  botInfo?: BotConfig<BotContext>["botInfo"];
+  /** Installed before everything else: the process adds update tracking and the runner's sequentialize. */
+  outermost?: MiddlewareFn<BotContext>[];
+}
+
+const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
+
+/**
+ * Middleware order (after `outermost`):
+ *  1. per-update logger             4. conversations plugin (state in SQLite, keyed by chat)
+ *  2. error boundary (around all)   5. the flows (they pass on commands and foreign buttons)
+ *  3. who is speaking, then i18n    6. commands and buttons   7. fallback (last)
+ */
+export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(options.token, { client: options.client, botInfo: options.botInfo });
+  bot.api.config.use(retryAfterFloodsAndNetworkErrors());
+
+  const actor = actorMiddleware(deps);
+  const i18n = deps.i18n.middleware();
+  for (const middleware of options.outermost ?? []) bot.use(middleware);
+  bot.use(async (ctx, next) => {
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, user_id: ctx.from?.id });
+    await next();
+  });
+
+  const features = bot.errorBoundary(async (error) => {
+    const ctx = error.ctx;
+    ctx.log.error({ err: error.error }, "update failed");
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+      if (ctx.chat) await ctx.reply(ctx.t ? ctx.t("error-apology") : "Xin lỗi, đã có lỗi xảy ra.");
+    } catch (replyError) {
+      ctx.log.warn({ err: replyError }, "could not apologise for a failed update");
+    }
+  });
+
+  features.use(actor, i18n);
+  features.use(
+    conversations<BotContext, FlowContext>({
+      storage: {
+        type: "key",
+        adapter: sqliteConversationStorage<ConversationData>(deps.db, deps.clock),
+        getStorageKey: (ctx) => ctx.chatId?.toString(),
+      },
+    }),
+  );
+
+  // Conversations get their own context and Api: the plugins they need are passed in again.
+  const installRetry: MiddlewareFn<FlowContext> = async (ctx, next) => {
+    ctx.api.config.use(retryAfterFloodsAndNetworkErrors());
+    await next();
+  };
+  const flowPlugins = [installRetry, actor as MiddlewareFn<FlowContext>, i18n as MiddlewareFn<FlowContext>];
+  // Flows come before the features that enter them; what a flow does not take passes on to the features.
+  features.use(
+    createConversation<BotContext, FlowContext>(registrationFlow(deps), {
+      id: REGISTRATION,
+      plugins: flowPlugins,
+    }),
+  );
+  features.use(
+    createConversation<BotContext, FlowContext>(
+      (conversation, ctx, field: ProfileField) => profileEditFlow(deps)(conversation, ctx, field),
+      { id: PROFILE_EDIT, plugins: flowPlugins },
+    ),
+  );
+
+  features.use(
+    cancelFeature(),
+    helpFeature(),
+    languageFeature(deps),
+    startFeature(deps),
+    profileFeature(deps),
+  );
+  features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps));
+
+  // must be the last handler
+  features.use(fallbackFeature());
+
+  bot.catch((error) => deps.logger.error({ err: error.error }, "unhandled error outside the error boundary"));
+  return bot;
+}
+
+export type { BaseContext };

@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+const text = z.object({ vi: z.string().min(1), en: z.string().min(1).optional() });
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "must be lower-case letters, digits and -" });
+
+/** What proof a criterion asks for. */
+const evidence = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("account"), hint: text.optional() }),
+  z.object({
+    kind: z.literal("initiative"),
+    councils: z.array(z.object({ id, name: text })).min(1),
+  }),
+  z.object({
+    kind: z.literal("rating"),
+    levels: z.array(z.object({ id, name: text, rank: z.number().int() })).min(2),
+    minimumLevel: id,
+  }),
+]);
+
+const criterion = z.object({ id, code: z.string().min(1), text, evidence });
+
+const quota = z.object({
+  collective: z.number().int().nonnegative().nullable(),
+  individual: z.number().int().nonnegative().nullable(),
+  source: text.optional(),
+});
+
+export const campaignSchema = z
+  .object({
+    id,
+    title: text,
+    organisation: z.object({
+      name: text,
+      formerNames: z.array(z.string().min(1)).default([]),
+      office: text,
+    }),
+    basis: text,
+    period: z.object({ from: z.number().int(), to: z.number().int() }),
+    timeZone: z.string().refine(
+      (zone) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { error: "is not an IANA time zone" },
+    ),
+    contents: z.array(z.object({ code: z.string().min(1), text })).length(7),
+    reformAreas: z.array(z.object({ id, name: text })).min(1),
+    criteria: z.object({
+      collective: z.array(criterion).min(1),
+      individual: z.array(criterion).min(1),
+    }),
+    awardForms: z
+      .array(z.object({ id, name: text, level: z.enum(["national", "province", "department"]), quota }))
+      .min(1),
+    dossier: z.object({
+      recipient: text,
+      documents: z
+        .array(z.object({ id, name: text, per: z.enum(["unit", "nominee"]), note: text.optional() }))
+        .min(1),
+    }),
+    deadline: z.object({
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+      yearsAfter: z.number().int().min(0).max(1),
+    }),
+  })
+  .superRefine((campaign, ctx) => {
+    if (campaign.period.to < campaign.period.from) {
+      ctx.addIssue({ code: "custom", path: ["period", "to"], message: "must not be before period.from" });
+    }
+    for (const group of ["collective", "individual"] as const) {
+      campaign.criteria[group].forEach((item, index) => {
+        if (item.evidence.kind === "rating") {
+          const { levels, minimumLevel } = item.evidence;
+          if (!levels.some((level) => level.id === minimumLevel)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["criteria", group, index, "evidence", "minimumLevel"],
+              message: `"${minimumLevel}" is not one of the levels`,
+            });
+          }
+        }
+      });
+      const ids = campaign.criteria[group].map((item) => item.id);
+      ids.forEach((value, index) => {
+        if (ids.indexOf(value) !== index) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["criteria", group, index, "id"],
+            message: `duplicate id "${value}"`,
+          });
+        }
+      });
+    }
+  });
+
+export type Campaign = z.infer<typeof campaignSchema>;
+export type LocalisedText = z.infer<typeof text>;
+export type Criterion = z.infer<typeof criterion>;

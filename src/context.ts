@@ -1,0 +1,26 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Language } from "../db/schema.js";
+import type { UserWithUnit } from "../db/users.js";
+import type { ActorRole } from "./domain/roles.js";
+import type { Logger } from "./logger.js";
+
+/** Who sent the update, looked up afresh on every update (a role can change between two presses). */
+export interface Actor {
+  telegramId: number;
+  user: UserWithUnit | undefined;
+  role: ActorRole;
+  language: Language;
+}
+
+export type BaseContext = Context &
+  I18nFlavor & {
+    actor: Actor | undefined;
+    log: Logger;
+  };
+
+/** The context of handlers outside conversations. */
+export type BotContext = ConversationFlavor<BaseContext>;
+/** The context inside a conversation (its own plugins run on it). */
+export type FlowContext = BaseContext;

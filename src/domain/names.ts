@@ -1,0 +1,49 @@
+export const FULL_NAME_MAX = 80;
+export const POSITION_MAX = 100;
+
+export type TextCheck<T = string> = { ok: true; value: T } | { ok: false; reason: TextProblem };
+export type TextProblem = "empty" | "too_long" | "too_short" | "bad_characters" | "one_word";
+
+const collapseSpaces = (text: string) => text.normalize("NFC").replace(/\s+/gu, " ").trim();
+
+function capitalise(word: string): string {
+  return word
+    .split("-")
+    .map((part) => part.charAt(0).toLocaleUpperCase("vi") + part.slice(1).toLocaleLowerCase("vi"))
+    .join("-");
+}
+
+/**
+ * A person's full name: Unicode NFC, single spaces, each word capitalised ("nguyễn văn  an" → "Nguyễn Văn An").
+ * Letters (any script, so Vietnamese and ethnic-minority names pass), spaces, hyphens and apostrophes only.
+ */
+export function normaliseFullName(input: string): TextCheck {
+  const text = collapseSpaces(input);
+  if (text === "") return { ok: false, reason: "empty" };
+  if (text.length > FULL_NAME_MAX) return { ok: false, reason: "too_long" };
+  if (!/^[\p{L}\p{M}' -]+$/u.test(text)) return { ok: false, reason: "bad_characters" };
+  const words = text.split(" ");
+  if (words.length < 2) return { ok: false, reason: "one_word" };
+  return { ok: true, value: words.map(capitalise).join(" ") };
+}
+
+/** A position or job title: NFC, single spaces, 2 to POSITION_MAX characters, kept as typed otherwise. */
+export function normalisePosition(input: string): TextCheck {
+  const text = collapseSpaces(input);
+  if (text === "") return { ok: false, reason: "empty" };
+  if (text.length > POSITION_MAX) return { ok: false, reason: "too_long" };
+  if (text.length < 2) return { ok: false, reason: "too_short" };
+  if (!/[\p{L}]/u.test(text)) return { ok: false, reason: "bad_characters" };
+  return { ok: true, value: text };
+}
+
+/** Folds case and Vietnamese diacritics, so "nguyen van a" matches "Nguyễn Văn A". */
+export function searchKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLocaleLowerCase("vi")
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,24 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { HTML } from "../html.js";
+
+/** What nobody else handled: old buttons, unknown commands, stray messages. Must be the last handler. */
+export function fallbackFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.on("callback_query", async (ctx) => {
+    await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: true });
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+  });
+
+  const privateChats = feature.chatType("private");
+  privateChats.on("message::bot_command", (ctx) => {
+    const inFlow = Object.keys(ctx.conversation.active()).length > 0;
+    return ctx.reply(ctx.t(inFlow ? "flow-command-not-now" : "unknown-command"), HTML);
+  });
+  privateChats.on("message", (ctx) =>
+    ctx.reply(ctx.t(ctx.actor?.role === "guest" ? "start-guest" : "unknown-input"), HTML),
+  );
+  // Group chats: the bot only speaks when spoken to with a command it knows.
+  return feature;
+}

@@ -1,0 +1,25 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { escapeHtml, HTML } from "../html.js";
+
+/** The help text for whoever is asking: what their role can do, and how to join if they have no role yet. */
+export function helpText(ctx: BotContext): string {
+  const actor = ctx.actor;
+  if (!actor || actor.role === "guest") return ctx.t("help-guest");
+  const who = actor.user
+    ? ctx.t("help-who", {
+        name: escapeHtml(actor.user.full_name),
+        role: ctx.t(`role-${actor.role}`),
+        unit: escapeHtml(actor.user.unit_name),
+      })
+    : ctx.t("help-who-admin");
+  const sections = [who, ctx.t("help-common")];
+  if (actor.role === "office") sections.push(ctx.t("help-office"));
+  return sections.join("\n\n");
+}
+
+export function helpFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.command("help", (ctx) => ctx.reply(helpText(ctx), HTML));
+  return feature;
+}

@@ -1,0 +1,112 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { findInvite } from "../../db/invites.js";
+import { acceptInviteAsMember, findDraft } from "../../db/registrations.js";
+import { setPersonalMenu } from "../command-menus.js";
+import type { BotContext } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { isWellFormedInviteToken } from "../domain/invites.js";
+import { escapeHtml, HTML } from "../html.js";
+import { checkInviteAt } from "../invite-check.js";
+import { helpText } from "./help.js";
+
+export const REGISTRATION = "registration";
+
+export function startFeature(deps: AppDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const privateChats = feature.chatType("private");
+
+  feature.chatType(["group", "supergroup"]).command("start", (ctx) => ctx.reply(ctx.t("start-in-group")));
+
+  privateChats.command("start", async (ctx) => {
+    const actor = ctx.actor;
+    if (!actor) return;
+    const payload = ctx.match.trim();
+
+    if (payload === "") {
+      if (actor.user || actor.role === "office") {
+        await ctx.reply(`${ctx.t("start-welcome-back")}\n\n${helpText(ctx)}`, HTML);
+        return;
+      }
+      const draft = await findDraft(deps.db, actor.telegramId);
+      if (draft) {
+        await enterRegistration(ctx, draft.invite_token);
+        return;
+      }
+      await ctx.reply(ctx.t("start-guest"), HTML);
+      return;
+    }
+
+    const invite = isWellFormedInviteToken(payload) ? await findInvite(deps.db, payload) : undefined;
+    const problem = checkInviteAt(deps.clock())(invite);
+    if (problem || !invite) {
+      await ctx.reply(ctx.t(`invite-problem-${problem ?? "unknown"}`), HTML);
+      return;
+    }
+    const user = actor.user;
+    if (!user) {
+      await enterRegistration(ctx, invite.token);
+      return;
+    }
+    if (user.unit_id === invite.unit_id && user.role === invite.role) {
+      await ctx.reply(ctx.t("invite-already-member", { unit: escapeHtml(invite.unit_name) }), HTML);
+      return;
+    }
+    await ctx.reply(
+      ctx.t("invite-switch-offer", {
+        fromUnit: escapeHtml(user.unit_name),
+        fromRole: ctx.t(`role-${user.role}`),
+        toUnit: escapeHtml(invite.unit_name),
+        toRole: ctx.t(`role-${invite.role}`),
+      }),
+      {
+        ...HTML,
+        reply_markup: new InlineKeyboard()
+          .text(ctx.t("invite-switch-yes"), `inv:accept:${invite.token}`)
+          .text(ctx.t("invite-switch-no"), "inv:keep"),
+      },
+    );
+  });
+
+  privateChats.callbackQuery(/^inv:accept:([A-Za-z0-9_-]+)$/, async (ctx) => {
+    const actor = ctx.actor;
+    await ctx.answerCallbackQuery();
+    if (!actor?.user) {
+      await ctx.editMessageReplyMarkup();
+      return;
+    }
+    const now = deps.clock();
+    const result = await acceptInviteAsMember(
+      deps.db,
+      actor.telegramId,
+      ctx.match[1] ?? "",
+      checkInviteAt(now),
+      now,
+    );
+    if (!result.ok) {
+      await ctx.editMessageText(ctx.t(`invite-problem-${result.problem}`), HTML);
+      return;
+    }
+    await ctx.editMessageText(
+      ctx.t("invite-switch-done", {
+        unit: escapeHtml(result.invite.unit_name),
+        role: ctx.t(`role-${result.invite.role}`),
+      }),
+      HTML,
+    );
+    const role = deps.officeAdminIds.includes(actor.telegramId) ? "office" : result.invite.role;
+    await setPersonalMenu(ctx.api, deps, actor.telegramId, role, actor.language);
+  });
+
+  privateChats.callbackQuery("inv:keep", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("invite-switch-kept"));
+  });
+
+  return feature;
+}
+
+async function enterRegistration(ctx: BotContext, token: string): Promise<void> {
+  // A fresh /start replaces a registration that was waiting; the draft in the database carries the answers over.
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(REGISTRATION, token);
+}

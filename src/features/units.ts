@@ -1,0 +1,108 @@
+import { Composer } from "grammy";
+import { addUnit, findUnitByCode, listUnits, renameUnit, setUnitArchived } from "../../db/units.js";
+import type { BotContext } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { normaliseUnitCode, normaliseUnitName } from "../domain/units.js";
+import { escapeHtml, HTML } from "../html.js";
+import { officeOnly } from "../middleware/actor.js";
+import { replyPaged } from "../paging.js";
+
+/** /units, /units add CODE NAME, /units rename CODE NAME, /units archive CODE, /units restore CODE. */
+export function unitsFeature(deps: AppDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.command("units", officeOnly, async (ctx) => {
+    const [action = "", code = "", ...rest] = ctx.match.trim().split(/\s+/);
+    const name = rest.join(" ");
+    switch (action.toLowerCase()) {
+      case "":
+        return listAll(ctx);
+      case "add":
+        return add(ctx, code, name);
+      case "rename":
+        return rename(ctx, code, name);
+      case "archive":
+      case "restore":
+        return archive(ctx, code, action.toLowerCase() === "archive");
+      default:
+        await ctx.reply(ctx.t("units-usage"), HTML);
+    }
+  });
+
+  async function listAll(ctx: BotContext) {
+    const units = await listUnits(deps.db, { includeArchived: true });
+    if (units.length === 0) {
+      await ctx.reply(ctx.t("units-empty"), HTML);
+      return;
+    }
+    const lines = units.map((unit) =>
+      ctx.t(unit.archived_at ? "units-line-archived" : "units-line", {
+        code: escapeHtml(unit.code),
+        name: escapeHtml(unit.name),
+        members: unit.members,
+        sample: unit.is_sample ? ctx.t("units-sample-mark") : "",
+      }),
+    );
+    const hasSample = units.some((unit) => unit.is_sample);
+    await replyPaged(
+      ctx,
+      ctx.t("units-header", { count: units.length }),
+      lines,
+      hasSample ? ctx.t("units-sample-note") : "",
+    );
+  }
+
+  async function add(ctx: BotContext, rawCode: string, rawName: string) {
+    const code = normaliseUnitCode(rawCode);
+    const name = normaliseUnitName(rawName);
+    if (!code.ok || !name.ok) {
+      await ctx.reply(ctx.t(code.ok ? "units-bad-name" : "units-bad-code"), HTML);
+      return;
+    }
+    const added = await addUnit(deps.db, { code: code.value, name: name.value }, deps.clock());
+    if (!added) {
+      await ctx.reply(ctx.t("units-code-taken", { code: escapeHtml(code.value) }), HTML);
+      return;
+    }
+    await ctx.reply(
+      ctx.t("units-added", { code: escapeHtml(added.code), name: escapeHtml(added.name) }),
+      HTML,
+    );
+  }
+
+  async function rename(ctx: BotContext, rawCode: string, rawName: string) {
+    const unit = await findUnitByCode(deps.db, rawCode);
+    const name = normaliseUnitName(rawName);
+    if (!unit) {
+      await ctx.reply(ctx.t("units-not-found", { code: escapeHtml(rawCode || "?") }), HTML);
+      return;
+    }
+    if (!name.ok) {
+      await ctx.reply(ctx.t("units-bad-name"), HTML);
+      return;
+    }
+    await renameUnit(deps.db, unit.id, name.value);
+    await ctx.reply(
+      ctx.t("units-renamed", {
+        code: escapeHtml(unit.code),
+        old: escapeHtml(unit.name),
+        name: escapeHtml(name.value),
+      }),
+      HTML,
+    );
+  }
+
+  async function archive(ctx: BotContext, rawCode: string, archiving: boolean) {
+    const unit = await findUnitByCode(deps.db, rawCode);
+    if (!unit) {
+      await ctx.reply(ctx.t("units-not-found", { code: escapeHtml(rawCode || "?") }), HTML);
+      return;
+    }
+    await setUnitArchived(deps.db, unit.id, archiving ? deps.clock() : null);
+    await ctx.reply(
+      ctx.t(archiving ? "units-archived" : "units-restored", { code: escapeHtml(unit.code) }),
+      HTML,
+    );
+  }
+
+  return feature;
+}

@@ -1,0 +1,236 @@
+# English. Every user-facing text lives here, not in the code. Vietnamese (vi.ftl) is the default language.
+
+## Command descriptions in the menu
+cmd-start = Start, or join with an invitation link
+cmd-help = What you can do
+cmd-me = Information the bot holds about you
+cmd-lang = Change language (Tiếng Việt / English)
+cmd-cancel = Stop what you are doing
+cmd-units = Manage units (Department's Office)
+cmd-invite = Create invitation links (Department's Office)
+cmd-round = Manage emulation rounds (Department's Office)
+
+## Roles
+role-guest = not registered
+role-employee = official or public employee
+role-unit_head = head of unit
+role-office = Department's Office
+
+## General
+office-only = This command is only available to the Department's Office. If you need to use it, please contact the Department's Office to be granted access.
+error-apology = We apologise: the bot ran into an error while handling this request. Nothing you have saved has been lost; please try again in a few minutes.
+stale-button = This button is no longer valid. Please use the most recent message or send /help.
+unknown-command = The bot does not recognise this command. Send /help to see the commands you can use.
+unknown-input = The bot does not understand this message. Send /help to see what you can do.
+page-marker = Page {$page}/{$pages}
+
+## Help
+help-guest =
+    <b>ThiĐua bot</b> helps the Department's officials and public employees take part in the emulation movement directly in Telegram: self-assessment against the criteria, nominations for awards and submitting dossiers on time.
+
+    You are not registered yet. To take part, please ask the Department's Office or your head of unit for your unit's <b>invitation link</b>, then tap that link.
+
+    Commands: /help help · /lang change language · /me information the bot holds about you
+help-who = You are registered as <b>{$name}</b>, {$role}, {$unit}.
+help-who-admin = You are an administrator for the Department's Office (as set in the bot's configuration).
+help-common =
+    <b>General commands</b>
+    /me: view, edit or delete the information the bot holds about you
+    /lang: change language
+    /cancel: stop what you are doing (anything already saved is kept)
+    /help: help
+help-office =
+    <b>Department's Office commands</b>
+    /units: list of units
+    /units add &lt;code&gt; &lt;name&gt;: add a unit
+    /units rename &lt;code&gt; &lt;new name&gt;: rename a unit
+    /units archive &lt;code&gt; · /units restore &lt;code&gt;: archive, restore
+    /invite &lt;code&gt;: link inviting staff to a unit
+    /invite &lt;code&gt; head: link inviting a head of unit
+    /invite &lt;code&gt; office: link inviting a member of the Department's Office
+    /invite list · /invite revoke &lt;link&gt;: view, revoke links
+    /round: emulation rounds and deadlines
+    /round open &lt;year&gt; · /round close &lt;year&gt;: open, close a round
+
+## /cancel
+cancel-nothing = There is nothing in progress at the moment. Send /help to see what you can do.
+cancel-done = Stopped. Your answers so far have been saved.
+cancel-registration = Registration stopped. Your answers so far have been saved; send /start (or tap the invitation link again) to carry on where you left off.
+
+## /lang
+lang-choose = Please choose a language:
+lang-set = Switched to English.
+
+## /start
+start-in-group = Please message the bot privately to register and use it.
+start-welcome-back = Welcome back.
+start-guest =
+    Hello! <b>ThiĐua bot</b> helps the Department's officials and public employees take part in the emulation movement directly in Telegram.
+
+    To take part, you need your unit's <b>invitation link</b>. Please ask the Department's Office or your head of unit for the link, then tap it. Send /help to find out more.
+
+## Invitation links
+invite-problem-unknown = This invitation link is incorrect or does not exist. Please check it, or ask the Department's Office for a new link.
+invite-problem-expired = This invitation link has expired. Please ask the Department's Office for a new link.
+invite-problem-revoked = This invitation link has been revoked by the Department's Office. Please ask for a new link.
+invite-problem-used = This invitation link could be used only once and has already been used. Please ask the Department's Office for a new link.
+invite-problem-unit_archived = The unit this invitation link belongs to is no longer active on the bot. Please contact the Department's Office.
+invite-already-member = You are already a member of <b>{$unit}</b> with this role. Send /help to see what you can do.
+invite-switch-offer =
+    You are currently in <b>{$fromUnit}</b> ({$fromRole}).
+    This link invites you to <b>{$toUnit}</b> ({$toRole}). Would you like to move?
+invite-switch-yes = Move
+invite-switch-no = Stay as I am
+invite-switch-done = Moved: you now belong to <b>{$unit}</b> ({$role}).
+invite-switch-kept = Your current unit and role have been kept.
+
+## During question-and-answer steps
+flow-button-not-now = This button cannot be used at this step.
+flow-text-expected = Please reply with a text message. Send /cancel if you wish to stop.
+flow-press-button = Please tap one of the buttons in the message above. Send /cancel if you wish to stop.
+flow-command-not-now = This command cannot be used while you are answering. Please answer the question, or send /cancel to stop (answers already saved are kept).
+
+## Registration
+reg-privacy =
+    Welcome to the <b>ThiĐua bot</b> of the {$organisation}.
+    This link invites you to join <b>{$unit}</b> with the role of <b>{$role}</b>.
+
+    <b>What the bot will store:</b> your Telegram user ID, full name, position, unit, role and chosen language; later, your self-assessment answers and the evidence you submit.
+    <b>What for:</b> solely to organise the Department's emulation movement, its reviews and its nominations for awards. The information can be seen by the Department's Office and your head of unit, according to their permissions.
+    <b>Your rights:</b> you can view (/me), correct and request deletion of your information at any time (/me).
+
+    Do you consent to the bot storing the information above?
+reg-consent-yes = I agree
+reg-consent-no = I do not agree
+reg-refused = The bot has not stored any of your information. If you change your mind, simply tap the invitation link again.
+reg-resume = You have an unfinished registration for <b>{$unit}</b>. The bot will carry on from the first unanswered question.
+reg-ask-name = Please enter your <b>full name</b>, with Vietnamese diacritics (for example: Nguyễn Thị Lan).
+reg-ask-position = Please enter your <b>position</b> or job title (for example: Chuyên viên (Specialist), Phó Trưởng phòng (Deputy Head of Division)).
+reg-confirm =
+    Please check your details:
+    Full name: <b>{$name}</b>
+    Position: <b>{$position}</b>
+    Unit: <b>{$unit}</b>
+    Role: <b>{$role}</b>
+reg-confirm-yes = ✅ Confirm
+reg-edit-name = Edit name
+reg-edit-position = Edit position
+reg-cancel = Cancel registration
+reg-cancelled = Registration cancelled and your answers deleted. You may tap the invitation link again at any time.
+reg-ask-new-link = Your answers have been deleted; please ask for a new link and register again.
+reg-done =
+    Registration complete. Welcome, <b>{$name}</b> ({$role}, {$unit})!
+    Send /help to see what you can do.
+
+## Checking names and positions
+name-problem-empty = Your full name cannot be left blank. Please enter it again.
+name-problem-too_long = Your full name is longer than 80 characters. Please enter it again.
+name-problem-too_short = Your full name is too short. Please enter it again.
+name-problem-bad_characters = A full name may contain only letters (including Vietnamese diacritics), spaces, hyphens or apostrophes; no numbers or symbols. Please enter it again.
+name-problem-one_word = Please enter your full name (at least two words, for example: Nguyễn Thị Lan).
+position-problem-empty = Your position cannot be left blank. Please enter it again.
+position-problem-too_long = Your position is longer than 100 characters. Please enter something shorter.
+position-problem-too_short = Your position is too short. Please enter it again.
+position-problem-bad_characters = Your position must contain letters. Please enter it again.
+position-problem-one_word = This position is not valid. Please enter it again.
+
+## /me
+me-nothing = The bot does not hold any personal information about you (Telegram ID: {$id}).
+me-draft = You have an unfinished registration (Telegram ID: {$id}). The bot is keeping the answers you have given; send /start to continue, or tap the button below to delete them.
+me-admin-by-config = You are an administrator for the Department's Office, as set in the bot's configuration.
+me-profile =
+    <b>Information the bot holds about you</b>
+    Telegram ID: {$id}
+    Full name: {$name}
+    Position: {$position}
+    Unit: {$unit}
+    Role: {$role}
+    Language: {$language}
+    Consent to storage given: {$consentedAt}
+    Last updated: {$updatedAt}
+me-edit-name = Edit name
+me-edit-position = Edit position
+me-delete = Delete my data
+me-delete-confirm = Are you sure you want to delete all the information the bot holds about you? You will no longer be a member of your unit on the bot; to rejoin, you will need a new invitation link.
+me-delete-yes = Delete
+me-delete-no = Do not delete
+me-delete-kept = Your information has been kept.
+me-deleted = All the information the bot held about you has been deleted.
+me-ask-name = Please enter your new <b>full name</b> (send /cancel to keep the current one):
+me-ask-position = Please enter your new <b>position</b> (send /cancel to keep the current one):
+me-updated = Updated: <b>{$value}</b>.
+
+## /units
+units-usage =
+    Usage:
+    /units: list of units
+    /units add &lt;code&gt; &lt;name&gt;: add a unit (for example: /units add HCTP Phòng Hành chính tư pháp)
+    /units rename &lt;code&gt; &lt;new name&gt;: rename a unit
+    /units archive &lt;code&gt;: archive (deactivate) · /units restore &lt;code&gt;: restore
+units-empty = There are no units yet. Add a unit with: /units add &lt;code&gt; &lt;name&gt;
+units-header = <b>Units ({$count})</b>
+units-line = • <code>{$code}</code> {$name}: {$members} member(s){$sample}
+units-line-archived = • <s><code>{$code}</code> {$name}</s>: archived{$sample}
+units-sample-mark = {" "}(sample data)
+units-sample-note = Units marked «sample data» are only for trying out the bot; you may rename or archive them.
+units-bad-code = A unit code consists of 2–16 letters or digits, with no spaces (for example: HCTP).
+units-bad-name = A unit name must be 2 to 120 characters long and contain letters.
+units-code-taken = The code <code>{$code}</code> is already used by another unit (including archived units). Please choose a different code.
+units-added = Unit <code>{$code}</code> added: {$name}. Create an invitation link with /invite {$code}
+units-not-found = No unit with the code <code>{$code}</code> was found. Send /units to see the list.
+units-renamed = Renamed <code>{$code}</code>: «{$old}» to «{$name}».
+units-archived = Unit <code>{$code}</code> has been archived. Its invitation links can no longer be used.
+units-restored = Unit <code>{$code}</code> has been restored.
+
+## /invite
+invite-usage =
+    Usage:
+    /invite &lt;unit code&gt;: invite staff to a unit
+    /invite &lt;unit code&gt; head: invite a head of unit
+    /invite &lt;unit code&gt; office: invite a member of the Department's Office
+    /invite list: links still valid
+    /invite revoke &lt;link&gt;: revoke a link
+invite-created = Invitation link created:
+invite-line =
+    <b>{$unit}</b>, role: {$role}
+    {$link}
+    Expires: {$expires} · {$uses}
+invite-single-use = single use{$used ->
+        [0] {""}
+       *[other] {""} (used)
+    }
+invite-multi-use = reusable (used {$used} time(s))
+invite-advice-employee = Please send this link to your unit's staff (you may post it in the unit's group chat).
+invite-advice-unit_head = This link grants head-of-unit rights: send it privately to the intended person only.
+invite-advice-office = This link grants Department's Office rights: send it privately to the intended person only.
+invite-revoke = Revoke link
+invite-revoked = The invitation link has been revoked; anyone who taps it will be told that it has been revoked.
+invite-already-revoked = This link had already been revoked.
+invite-not-found = No such valid invitation link was found. Send /invite list to see the links.
+invite-list-empty = There are no valid invitation links.
+invite-list-header = <b>Valid invitation links ({$count})</b>
+invite-unit-archived = Unit <code>{$code}</code> is archived, so no one else can be invited. Restore it with /units restore {$code}
+
+## /round
+round-header = <b>Emulation rounds</b>
+round-empty = There are no rounds yet.
+round-line-open = • {$year}: <b>open</b>, dossiers due before {$deadline}{$left}
+round-line-closed = • {$year}: closed (dossiers were due before {$deadline})
+round-days-left = {" "}({$days} day(s) left)
+round-last-day = {" "}(today is the last day)
+round-overdue = {" "}({$days} day(s) overdue)
+round-usage = Open a round: /round open &lt;year&gt; · Close a round: /round close &lt;year&gt;
+round-opened =
+    The <b>{$year}</b> emulation round is now open.
+    Award nomination dossiers must reach the Department's Office before {$deadline} (that is, by the end of {$dayBefore} at the latest).
+round-reopened =
+    The <b>{$year}</b> emulation round has been reopened.
+    The deadline is unchanged: before {$deadline} (that is, by the end of {$dayBefore} at the latest).
+round-already-open = The {$year} round is already open.
+round-beyond-period = Please note: this year falls outside the plan's {$from}–{$to} period; the round reuses the plan's criteria and forms of award until a new plan is issued.
+round-not-found = There is no emulation round for {$year} yet.
+round-already-closed = The {$year} round had already been closed.
+round-closed = The {$year} emulation round has been closed. It can be reopened with /round open {$year}
+round-year-not_a_year = «{$year}» is not a valid year.
+round-year-too_far_back = The plan starts in {$from}; no round can be opened for {$year}.
+round-year-too_far_ahead = A round for {$year} cannot be opened yet: rounds can be opened only up to next year.

@@ -1,0 +1,236 @@
+# Tiếng Việt: ngôn ngữ mặc định. Mọi câu chữ người dùng nhìn thấy đều ở đây, không nằm trong mã.
+
+## Mô tả lệnh trong menu
+cmd-start = Bắt đầu, tham gia bằng liên kết mời
+cmd-help = Những việc Anh/Chị có thể làm
+cmd-me = Thông tin bot lưu về Anh/Chị
+cmd-lang = Đổi ngôn ngữ (Tiếng Việt / English)
+cmd-cancel = Dừng việc đang làm
+cmd-units = Quản lý đơn vị (Văn phòng)
+cmd-invite = Tạo liên kết mời (Văn phòng)
+cmd-round = Quản lý đợt thi đua (Văn phòng)
+
+## Vai trò
+role-guest = chưa đăng ký
+role-employee = cán bộ, công chức, viên chức
+role-unit_head = trưởng đơn vị
+role-office = Văn phòng Sở
+
+## Chung
+office-only = Lệnh này chỉ dành cho Văn phòng Sở. Nếu Anh/Chị cần dùng, vui lòng liên hệ Văn phòng Sở để được cấp quyền.
+error-apology = Xin lỗi Anh/Chị, bot vừa gặp lỗi khi xử lý yêu cầu này. Thông tin đã lưu không bị mất; Anh/Chị vui lòng thử lại sau ít phút.
+stale-button = Nút này đã hết hiệu lực. Anh/Chị vui lòng dùng tin nhắn mới nhất hoặc gửi /help.
+unknown-command = Bot chưa hiểu lệnh này. Gửi /help để xem các lệnh Anh/Chị có thể dùng.
+unknown-input = Bot chưa hiểu tin nhắn này. Gửi /help để xem các việc Anh/Chị có thể làm.
+page-marker = Trang {$page}/{$pages}
+
+## Trợ giúp
+help-guest =
+    <b>ThiĐua bot</b> giúp cán bộ, công chức, viên chức của Sở tham gia phong trào thi đua ngay trong Telegram: tự đánh giá theo tiêu chí, đề nghị khen thưởng và nộp hồ sơ đúng hạn.
+
+    Anh/Chị chưa đăng ký. Để tham gia, vui lòng xin <b>liên kết mời</b> của đơn vị mình từ Văn phòng Sở hoặc trưởng đơn vị, rồi bấm vào liên kết đó.
+
+    Các lệnh: /help trợ giúp · /lang đổi ngôn ngữ · /me thông tin bot lưu về Anh/Chị
+help-who = Anh/Chị <b>{$name}</b>, {$role}, {$unit}.
+help-who-admin = Anh/Chị là quản trị viên Văn phòng Sở (theo cấu hình của bot).
+help-common =
+    <b>Lệnh chung</b>
+    /me: xem, sửa hoặc xoá thông tin bot lưu về Anh/Chị
+    /lang: đổi ngôn ngữ
+    /cancel: dừng việc đang làm (thông tin đã lưu vẫn còn)
+    /help: trợ giúp
+help-office =
+    <b>Lệnh của Văn phòng Sở</b>
+    /units: danh sách đơn vị
+    /units add &lt;mã&gt; &lt;tên&gt;: thêm đơn vị
+    /units rename &lt;mã&gt; &lt;tên mới&gt;: đổi tên
+    /units archive &lt;mã&gt; · /units restore &lt;mã&gt;: lưu trữ, khôi phục
+    /invite &lt;mã&gt;: liên kết mời cán bộ vào đơn vị
+    /invite &lt;mã&gt; head: liên kết mời trưởng đơn vị
+    /invite &lt;mã&gt; office: liên kết mời thành viên Văn phòng Sở
+    /invite list · /invite revoke &lt;liên kết&gt;: xem, thu hồi liên kết
+    /round: các đợt thi đua và hạn nộp
+    /round open &lt;năm&gt; · /round close &lt;năm&gt;: mở, đóng đợt
+
+## /cancel
+cancel-nothing = Hiện không có việc gì đang dở. Gửi /help để xem các việc Anh/Chị có thể làm.
+cancel-done = Đã dừng. Những gì Anh/Chị đã trả lời vẫn được lưu.
+cancel-registration = Đã dừng đăng ký. Những câu Anh/Chị đã trả lời vẫn được lưu; gửi /start (hoặc bấm lại liên kết mời) để tiếp tục từ chỗ đang dở.
+
+## /lang
+lang-choose = Anh/Chị chọn ngôn ngữ:
+lang-set = Đã chuyển sang Tiếng Việt.
+
+## /start
+start-in-group = Vui lòng nhắn riêng cho bot để đăng ký và sử dụng.
+start-welcome-back = Chào mừng Anh/Chị quay lại.
+start-guest =
+    Xin chào! <b>ThiĐua bot</b> giúp cán bộ, công chức, viên chức của Sở tham gia phong trào thi đua ngay trong Telegram.
+
+    Để tham gia, Anh/Chị cần <b>liên kết mời</b> của đơn vị mình. Vui lòng xin liên kết từ Văn phòng Sở hoặc trưởng đơn vị, rồi bấm vào liên kết đó. Gửi /help để biết thêm.
+
+## Liên kết mời
+invite-problem-unknown = Liên kết mời này không đúng hoặc không tồn tại. Anh/Chị vui lòng kiểm tra lại, hoặc xin liên kết mới từ Văn phòng Sở.
+invite-problem-expired = Liên kết mời này đã hết hạn. Anh/Chị vui lòng xin liên kết mới từ Văn phòng Sở.
+invite-problem-revoked = Liên kết mời này đã bị Văn phòng Sở thu hồi. Anh/Chị vui lòng xin liên kết mới.
+invite-problem-used = Liên kết mời này chỉ dùng được một lần và đã được sử dụng. Anh/Chị vui lòng xin liên kết mới từ Văn phòng Sở.
+invite-problem-unit_archived = Đơn vị của liên kết mời này đã ngừng hoạt động trên bot. Anh/Chị vui lòng liên hệ Văn phòng Sở.
+invite-already-member = Anh/Chị đã là thành viên của <b>{$unit}</b> với đúng vai trò này. Gửi /help để xem các việc có thể làm.
+invite-switch-offer =
+    Anh/Chị đang ở <b>{$fromUnit}</b> ({$fromRole}).
+    Liên kết này mời Anh/Chị vào <b>{$toUnit}</b> ({$toRole}). Anh/Chị có muốn chuyển không?
+invite-switch-yes = Chuyển
+invite-switch-no = Giữ nguyên
+invite-switch-done = Đã chuyển: Anh/Chị nay thuộc <b>{$unit}</b> ({$role}).
+invite-switch-kept = Đã giữ nguyên đơn vị và vai trò hiện tại.
+
+## Trong các bước hỏi đáp
+flow-button-not-now = Nút này không dùng được ở bước này.
+flow-text-expected = Anh/Chị vui lòng trả lời bằng một tin nhắn chữ. Gửi /cancel nếu muốn dừng.
+flow-press-button = Anh/Chị vui lòng bấm một trong các nút ở tin nhắn phía trên. Gửi /cancel nếu muốn dừng.
+flow-command-not-now = Lệnh này không dùng được trong lúc đang trả lời. Anh/Chị vui lòng trả lời câu hỏi, hoặc gửi /cancel để dừng (câu trả lời đã lưu vẫn còn).
+
+## Đăng ký
+reg-privacy =
+    Chào mừng Anh/Chị đến với <b>ThiĐua bot</b> của {$organisation}.
+    Liên kết này mời Anh/Chị tham gia <b>{$unit}</b> với vai trò <b>{$role}</b>.
+
+    <b>Bot sẽ lưu:</b> mã người dùng Telegram, họ và tên, chức vụ, đơn vị, vai trò, ngôn ngữ Anh/Chị chọn; sau này là các câu trả lời tự đánh giá và minh chứng Anh/Chị gửi.
+    <b>Để làm gì:</b> chỉ để tổ chức phong trào thi đua, bình xét và đề nghị khen thưởng của Sở. Thông tin được Văn phòng Sở và trưởng đơn vị của Anh/Chị xem theo phân quyền.
+    <b>Quyền của Anh/Chị:</b> xem (/me), sửa và yêu cầu xoá thông tin bất cứ lúc nào (/me).
+
+    Anh/Chị có đồng ý để bot lưu các thông tin trên không?
+reg-consent-yes = Tôi đồng ý
+reg-consent-no = Tôi không đồng ý
+reg-refused = Bot không lưu bất kỳ thông tin nào của Anh/Chị. Nếu đổi ý, Anh/Chị chỉ cần bấm lại liên kết mời.
+reg-resume = Anh/Chị đang đăng ký dở vào <b>{$unit}</b>. Bot tiếp tục từ câu còn thiếu.
+reg-ask-name = Anh/Chị vui lòng nhập <b>họ và tên</b> đầy đủ, có dấu (ví dụ: Nguyễn Thị Lan).
+reg-ask-position = Anh/Chị vui lòng nhập <b>chức vụ</b> hoặc vị trí công tác (ví dụ: Chuyên viên, Phó Trưởng phòng).
+reg-confirm =
+    Anh/Chị vui lòng kiểm tra lại:
+    Họ và tên: <b>{$name}</b>
+    Chức vụ: <b>{$position}</b>
+    Đơn vị: <b>{$unit}</b>
+    Vai trò: <b>{$role}</b>
+reg-confirm-yes = ✅ Xác nhận
+reg-edit-name = Sửa họ tên
+reg-edit-position = Sửa chức vụ
+reg-cancel = Huỷ đăng ký
+reg-cancelled = Đã huỷ đăng ký và xoá các câu trả lời. Anh/Chị có thể bấm lại liên kết mời bất cứ lúc nào.
+reg-ask-new-link = Những câu Anh/Chị đã trả lời đã được xoá; vui lòng xin liên kết mới rồi đăng ký lại.
+reg-done =
+    Đăng ký xong. Chào mừng Anh/Chị <b>{$name}</b> ({$role}, {$unit})!
+    Gửi /help để xem các việc Anh/Chị có thể làm.
+
+## Kiểm tra họ tên, chức vụ
+name-problem-empty = Họ và tên không được để trống. Anh/Chị vui lòng nhập lại.
+name-problem-too_long = Họ và tên dài quá 80 ký tự. Anh/Chị vui lòng nhập lại.
+name-problem-too_short = Họ và tên quá ngắn. Anh/Chị vui lòng nhập lại.
+name-problem-bad_characters = Họ và tên chỉ gồm chữ cái (có dấu), dấu cách, dấu gạch nối hoặc dấu nháy; không có số hay ký hiệu. Anh/Chị vui lòng nhập lại.
+name-problem-one_word = Anh/Chị vui lòng nhập đủ họ và tên (ít nhất hai chữ, ví dụ: Nguyễn Thị Lan).
+position-problem-empty = Chức vụ không được để trống. Anh/Chị vui lòng nhập lại.
+position-problem-too_long = Chức vụ dài quá 100 ký tự. Anh/Chị vui lòng nhập ngắn gọn hơn.
+position-problem-too_short = Chức vụ quá ngắn. Anh/Chị vui lòng nhập lại.
+position-problem-bad_characters = Chức vụ cần có chữ cái. Anh/Chị vui lòng nhập lại.
+position-problem-one_word = Chức vụ chưa hợp lệ. Anh/Chị vui lòng nhập lại.
+
+## /me
+me-nothing = Bot không lưu thông tin cá nhân nào của Anh/Chị (mã Telegram: {$id}).
+me-draft = Anh/Chị đang đăng ký dở (mã Telegram: {$id}). Bot đang giữ các câu Anh/Chị đã trả lời; gửi /start để tiếp tục, hoặc bấm nút dưới đây để xoá.
+me-admin-by-config = Anh/Chị là quản trị viên Văn phòng Sở theo cấu hình của bot.
+me-profile =
+    <b>Thông tin bot lưu về Anh/Chị</b>
+    Mã Telegram: {$id}
+    Họ và tên: {$name}
+    Chức vụ: {$position}
+    Đơn vị: {$unit}
+    Vai trò: {$role}
+    Ngôn ngữ: {$language}
+    Đồng ý lưu thông tin lúc: {$consentedAt}
+    Cập nhật lần cuối: {$updatedAt}
+me-edit-name = Sửa họ tên
+me-edit-position = Sửa chức vụ
+me-delete = Xoá dữ liệu của tôi
+me-delete-confirm = Anh/Chị có chắc muốn xoá toàn bộ thông tin bot lưu về mình không? Anh/Chị sẽ không còn là thành viên của đơn vị trên bot; muốn tham gia lại phải dùng liên kết mời mới.
+me-delete-yes = Xoá
+me-delete-no = Không xoá
+me-delete-kept = Đã giữ nguyên thông tin của Anh/Chị.
+me-deleted = Đã xoá toàn bộ thông tin bot lưu về Anh/Chị.
+me-ask-name = Anh/Chị nhập <b>họ và tên</b> mới (gửi /cancel để giữ nguyên):
+me-ask-position = Anh/Chị nhập <b>chức vụ</b> mới (gửi /cancel để giữ nguyên):
+me-updated = Đã cập nhật: <b>{$value}</b>.
+
+## /units
+units-usage =
+    Cách dùng:
+    /units: danh sách đơn vị
+    /units add &lt;mã&gt; &lt;tên&gt;: thêm (ví dụ: /units add HCTP Phòng Hành chính tư pháp)
+    /units rename &lt;mã&gt; &lt;tên mới&gt;: đổi tên
+    /units archive &lt;mã&gt;: lưu trữ (ngừng hoạt động) · /units restore &lt;mã&gt;: khôi phục
+units-empty = Chưa có đơn vị nào. Thêm đơn vị bằng: /units add &lt;mã&gt; &lt;tên&gt;
+units-header = <b>Các đơn vị ({$count})</b>
+units-line = • <code>{$code}</code> {$name}: {$members} người{$sample}
+units-line-archived = • <s><code>{$code}</code> {$name}</s>: đã lưu trữ{$sample}
+units-sample-mark = {" "}(dữ liệu mẫu)
+units-sample-note = Các đơn vị đánh dấu «dữ liệu mẫu» chỉ để dùng thử bot; Anh/Chị có thể đổi tên hoặc lưu trữ.
+units-bad-code = Mã đơn vị gồm 2–16 chữ cái hoặc chữ số, không có dấu cách (ví dụ: HCTP).
+units-bad-name = Tên đơn vị cần từ 2 đến 120 ký tự và có chữ cái.
+units-code-taken = Mã <code>{$code}</code> đã được dùng cho một đơn vị khác (kể cả đơn vị đã lưu trữ). Anh/Chị vui lòng chọn mã khác.
+units-added = Đã thêm đơn vị <code>{$code}</code>: {$name}. Tạo liên kết mời bằng /invite {$code}
+units-not-found = Không tìm thấy đơn vị có mã <code>{$code}</code>. Gửi /units để xem danh sách.
+units-renamed = Đã đổi tên <code>{$code}</code>: «{$old}» thành «{$name}».
+units-archived = Đã lưu trữ đơn vị <code>{$code}</code>. Các liên kết mời của đơn vị này không còn dùng được.
+units-restored = Đã khôi phục đơn vị <code>{$code}</code>.
+
+## /invite
+invite-usage =
+    Cách dùng:
+    /invite &lt;mã đơn vị&gt;: mời cán bộ vào đơn vị
+    /invite &lt;mã đơn vị&gt; head: mời trưởng đơn vị
+    /invite &lt;mã đơn vị&gt; office: mời thành viên Văn phòng Sở
+    /invite list: các liên kết còn hiệu lực
+    /invite revoke &lt;liên kết&gt;: thu hồi một liên kết
+invite-created = Đã tạo liên kết mời:
+invite-line =
+    <b>{$unit}</b>, vai trò {$role}
+    {$link}
+    Hết hạn: {$expires} · {$uses}
+invite-single-use = dùng một lần{$used ->
+        [0] {""}
+       *[other] {""} (đã dùng)
+    }
+invite-multi-use = dùng nhiều lần (đã dùng {$used} lần)
+invite-advice-employee = Anh/Chị gửi liên kết này cho cán bộ của đơn vị (có thể gửi vào nhóm chat của đơn vị).
+invite-advice-unit_head = Liên kết này trao quyền trưởng đơn vị: chỉ gửi riêng cho đúng người.
+invite-advice-office = Liên kết này trao quyền của Văn phòng Sở: chỉ gửi riêng cho đúng người.
+invite-revoke = Thu hồi liên kết
+invite-revoked = Đã thu hồi liên kết mời; ai bấm vào sẽ được báo là liên kết đã bị thu hồi.
+invite-already-revoked = Liên kết này đã được thu hồi trước đó.
+invite-not-found = Không tìm thấy liên kết mời đang hiệu lực như vậy. Gửi /invite list để xem các liên kết.
+invite-list-empty = Không có liên kết mời nào còn hiệu lực.
+invite-list-header = <b>Liên kết mời còn hiệu lực ({$count})</b>
+invite-unit-archived = Đơn vị <code>{$code}</code> đã lưu trữ nên không thể mời thêm. Khôi phục bằng /units restore {$code}
+
+## /round
+round-header = <b>Các đợt thi đua</b>
+round-empty = Chưa có đợt nào.
+round-line-open = • Năm {$year}: <b>đang mở</b>, hạn nộp hồ sơ trước ngày {$deadline}{$left}
+round-line-closed = • Năm {$year}: đã đóng (hạn nộp trước ngày {$deadline})
+round-days-left = {" "}(còn {$days} ngày)
+round-last-day = {" "}(hôm nay là ngày cuối)
+round-overdue = {" "}(đã quá hạn {$days} ngày)
+round-usage = Mở đợt: /round open &lt;năm&gt; · Đóng đợt: /round close &lt;năm&gt;
+round-opened =
+    Đã mở đợt thi đua năm <b>{$year}</b>.
+    Hồ sơ đề nghị khen thưởng gửi về Văn phòng Sở trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
+round-reopened =
+    Đã mở lại đợt thi đua năm <b>{$year}</b>.
+    Hạn nộp giữ nguyên: trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
+round-already-open = Đợt năm {$year} đang mở.
+round-beyond-period = Lưu ý: năm này nằm ngoài giai đoạn {$from}–{$to} của kế hoạch; đợt dùng lại bộ tiêu chí và hình thức khen thưởng của kế hoạch cho đến khi có kế hoạch mới.
+round-not-found = Chưa có đợt thi đua năm {$year}.
+round-already-closed = Đợt năm {$year} đã đóng trước đó.
+round-closed = Đã đóng đợt thi đua năm {$year}. Có thể mở lại bằng /round open {$year}
+round-year-not_a_year = «{$year}» không phải là năm hợp lệ.
+round-year-too_far_back = Kế hoạch bắt đầu từ năm {$from}; không mở đợt cho năm {$year}.
+round-year-too_far_ahead = Chưa thể mở đợt cho năm {$year}: chỉ mở được đến năm sau của năm hiện tại.

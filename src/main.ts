@@ -1,0 +1,104 @@
+import { existsSync } from "node:fs";
+import { run, sequentialize } from "@grammyjs/runner";
+import { GrammyError } from "grammy";
+import { migrateToLatest, openDatabase } from "../db/connection.js";
+import { createBot } from "./bot.js";
+import { CampaignError, loadCampaign } from "./campaign/load.js";
+import { registerCommandMenus } from "./command-menus.js";
+import { ConfigError, loadConfig } from "./config.js";
+import type { BotContext } from "./context.js";
+import { systemClock } from "./domain/time.js";
+import { createI18n } from "./i18n.js";
+import { InFlightUpdates } from "./in-flight.js";
+import { createLogger } from "./logger.js";
+
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel, botToken: config.botToken });
+
+  let campaign: ReturnType<typeof loadCampaign>;
+  try {
+    campaign = loadCampaign(config.campaignFile);
+  } catch (error) {
+    if (error instanceof CampaignError) fail(error.message);
+    throw error;
+  }
+
+  const db = openDatabase(config.databasePath);
+  const applied = await migrateToLatest(db);
+  logger.info({ database: config.databasePath, applied }, "database ready");
+
+  const deps = {
+    db,
+    campaign,
+    clock: systemClock,
+    logger,
+    i18n: createI18n(),
+    officeAdminIds: config.officeAdminIds,
+  };
+  const inFlight = new InFlightUpdates();
+  const bot = createBot(deps, {
+    token: config.botToken,
+    client: config.botApiRoot ? { apiRoot: config.botApiRoot } : undefined,
+    outermost: [
+      inFlight.middleware,
+      // One update at a time per chat (a conversation must see its updates in order); chats run in parallel.
+      sequentialize<BotContext>((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
+    ],
+  });
+
+  try {
+    await bot.init();
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 401) {
+      fail("Telegram rejected BOT_TOKEN (401 Unauthorized). Check the token that @BotFather gave you.");
+    }
+    throw error;
+  }
+  await registerCommandMenus(bot.api, deps).catch((error) =>
+    logger.warn({ err: error }, "could not register the command menus"),
+  );
+
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  logger.info({ username: bot.botInfo.username, officeAdmins: config.officeAdminIds.length }, "bot started");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, inFlight: inFlight.count }, "stopping: finishing the updates in hand");
+    if (runner.isRunning()) await runner.stop();
+    await inFlight.drain();
+    await db.destroy();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+
+  runner.task()?.catch((error: unknown) => {
+    logger.fatal({ err: error }, "polling stopped with an error");
+    process.exit(1);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `ThiĐua bot could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

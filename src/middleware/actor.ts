@@ -1,0 +1,34 @@
+import type { MiddlewareFn } from "grammy";
+import { findUser, getLanguage } from "../../db/users.js";
+import type { BaseContext } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { effectiveRole } from "../domain/roles.js";
+
+/** Loads who is speaking on every update, so a role change takes effect at once. */
+export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): MiddlewareFn<BaseContext> {
+  return async (ctx, next) => {
+    const telegramId = ctx.from?.id;
+    if (telegramId === undefined) {
+      ctx.actor = undefined;
+    } else {
+      const [user, language] = await Promise.all([
+        findUser(deps.db, telegramId),
+        getLanguage(deps.db, telegramId),
+      ]);
+      ctx.actor = {
+        telegramId,
+        user,
+        role: effectiveRole(user?.role, deps.officeAdminIds.includes(telegramId)),
+        language: language ?? "vi",
+      };
+    }
+    await next();
+  };
+}
+
+/** Stops Office-only commands from anyone else, with a reply that says why and shows nothing. */
+export const officeOnly: MiddlewareFn<BaseContext> = async (ctx, next) => {
+  if (ctx.actor?.role === "office") return next();
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("office-only"), show_alert: true });
+  else await ctx.reply(ctx.t("office-only"));
+};

@@ -1,0 +1,37 @@
+import type { BotContext } from "./context.js";
+import { HTML } from "./html.js";
+
+/** Telegram refuses messages over 4,096 characters; keep a margin for the header and footer. */
+export const MESSAGE_LIMIT = 4096;
+
+/** Splits lines into pages that each fit in one message; a single over-long line gets a page to itself. */
+export function paginate(
+  header: string,
+  lines: readonly string[],
+  footer = "",
+  limit = MESSAGE_LIMIT,
+): string[] {
+  const pages: string[] = [];
+  let current: string[] = [];
+  const render = (body: string[], withFooter: boolean) =>
+    [header, ...body, ...(withFooter && footer ? ["", footer] : [])].join("\n");
+  for (const line of lines) {
+    if (current.length > 0 && render([...current, line], true).length > limit) {
+      pages.push(render(current, false));
+      current = [];
+    }
+    current.push(line);
+  }
+  pages.push(render(current, true));
+  return pages;
+}
+
+/** Sends a long list as several messages, never cutting it. */
+export async function replyPaged(ctx: BotContext, header: string, lines: readonly string[], footer = "") {
+  const pages = paginate(header, lines, footer, MESSAGE_LIMIT - 100);
+  for (const [index, page] of pages.entries()) {
+    const marker =
+      pages.length > 1 ? `\n\n${ctx.t("page-marker", { page: index + 1, pages: pages.length })}` : "";
+    await ctx.reply(page + marker, HTML);
+  }
+}

@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findDraft } from "../../db/registrations.js";
+import { findUser } from "../../db/users.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { user } from "../helpers/updates.js";
+
+const admin = user(1001, "Admin");
+const lan = user(2001, "Lan");
+
+let h: Harness;
+
+async function inviteLink(role = ""): Promise<string> {
+  await h.send(admin, "/units add HCTP Phòng Hành chính tư pháp");
+  await h.send(admin, `/invite HCTP ${role}`.trim());
+  const match = /https:\/\/t\.me\/thidua_test_bot\?start=([A-Za-z0-9_-]+)/.exec(
+    h.telegram.lastTextTo(admin.id),
+  );
+  if (!match?.[1]) throw new Error(`no invite link in: ${h.telegram.lastTextTo(admin.id)}`);
+  return match[1];
+}
+
+beforeEach(async () => {
+  h = await createHarness({ officeAdminIds: [admin.id] });
+});
+afterEach(() => h.close());
+
+describe("joining through an invite", () => {
+  it("registers a person after consent, name, position and confirmation", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Phòng Hành chính tư pháp");
+    expect(h.telegram.lastButtonsTo(lan.id).map((b) => b.callback_data)).toEqual([
+      "reg:consent:yes",
+      "reg:consent:no",
+    ]);
+
+    await h.press(lan, "reg:consent:yes");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("họ và tên");
+    await h.send(lan, "  nguyễn   thị lan ");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chức vụ");
+    await h.send(lan, "Chuyên viên");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Nguyễn Thị Lan");
+    await h.press(lan, "reg:end:confirm");
+
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đăng ký xong");
+    const stored = await findUser(h.db, lan.id);
+    expect(stored).toMatchObject({
+      full_name: "Nguyễn Thị Lan",
+      position: "Chuyên viên",
+      role: "employee",
+      unit_code: "HCTP",
+    });
+    expect(await findDraft(h.db, lan.id)).toBeUndefined();
+  });
+
+  it("stores nothing when the person refuses consent", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.press(lan, "reg:consent:no");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("không lưu");
+    expect(await findDraft(h.db, lan.id)).toBeUndefined();
+    expect(await findUser(h.db, lan.id)).toBeUndefined();
+  });
+
+  it("re-asks with the reason for a bad name, a sticker and a stray command", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.press(lan, "reg:consent:yes");
+    await h.send(lan, "Lan");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("ít nhất hai chữ");
+    await h.send(lan, "Nguyen 123");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chỉ gồm chữ cái");
+    await h.sendSticker(lan);
+    expect(h.telegram.lastTextTo(lan.id)).toContain("tin nhắn chữ");
+    await h.send(lan, "/foo");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("không dùng được trong lúc đang trả lời");
+    await h.send(lan, "x".repeat(81));
+    expect(h.telegram.lastTextTo(lan.id)).toContain("80 ký tự");
+    expect((await findDraft(h.db, lan.id))?.full_name).toBeNull();
+  });
+
+  it("continues from the first missing answer after /cancel", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.press(lan, "reg:consent:yes");
+    await h.send(lan, "Nguyễn Thị Lan");
+    await h.send(lan, "/cancel");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã dừng đăng ký");
+    await h.send(lan, "Chuyên viên");
+    expect((await findDraft(h.db, lan.id))?.position).toBeNull();
+
+    await h.send(lan, "/start");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chức vụ");
+    await h.send(lan, "Chuyên viên");
+    await h.press(lan, "reg:end:confirm");
+    expect((await findUser(h.db, lan.id))?.full_name).toBe("Nguyễn Thị Lan");
+  });
+
+  it("says why an unknown, revoked or spent link does not work", async () => {
+    await h.send(lan, "/start not-a-real-invite-token-000");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("không đúng hoặc không tồn tại");
+
+    const token = await inviteLink();
+    await h.send(admin, `/invite revoke https://t.me/thidua_test_bot?start=${token}`);
+    await h.send(lan, `/start ${token}`);
+    expect(h.telegram.lastTextTo(lan.id)).toContain("thu hồi");
+
+    const headToken = await inviteLink("head");
+    const other = user(2002);
+    for (const person of [lan, other]) {
+      await h.send(person, `/start ${headToken}`);
+      await h.press(person, "reg:consent:yes");
+      await h.send(person, "Trần Văn Bình");
+      await h.send(person, "Trưởng phòng");
+    }
+    await h.press(lan, "reg:end:confirm");
+    expect((await findUser(h.db, lan.id))?.role).toBe("unit_head");
+    await h.press(other, "reg:end:confirm");
+    expect(h.telegram.lastTextTo(other.id)).toContain("chỉ dùng được một lần");
+    expect(await findUser(h.db, other.id)).toBeUndefined();
+  });
+
+  it("says when a link has expired", async () => {
+    const token = await inviteLink();
+    h.setNow("2027-01-30T09:00:00+07:00");
+    await h.send(lan, `/start ${token}`);
+    expect(h.telegram.lastTextTo(lan.id)).toContain("hết hạn");
+  });
+});

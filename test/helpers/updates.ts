@@ -1,0 +1,88 @@
+import type { Update, User } from "grammy/types";
+
+let nextUpdateId = 1;
+let nextMessageId = 1;
+
+export interface TestUser {
+  id: number;
+  first_name: string;
+  language_code?: string;
+}
+
+export const user = (id: number, first_name = `User${id}`): TestUser => ({
+  id,
+  first_name,
+  language_code: "vi",
+});
+
+const from = (u: TestUser): User => ({
+  id: u.id,
+  is_bot: false,
+  first_name: u.first_name,
+  language_code: u.language_code,
+});
+const privateChat = (u: TestUser) => ({ id: u.id, type: "private" as const, first_name: u.first_name });
+
+/** A text message in the user's private chat; a leading /command gets its bot_command entity, as Telegram adds. */
+export function textUpdate(u: TestUser, text: string): Update {
+  const command = /^\/\S+/.exec(text);
+  return {
+    update_id: nextUpdateId++,
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: privateChat(u),
+      from: from(u),
+      text,
+      ...(command
+        ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] }
+        : {}),
+    },
+  };
+}
+
+export function groupTextUpdate(u: TestUser, chatId: number, text: string): Update {
+  const update = textUpdate(u, text);
+  if (update.message) update.message.chat = { id: chatId, type: "group", title: "Nhóm đơn vị" };
+  return update;
+}
+
+export function stickerUpdate(u: TestUser): Update {
+  return {
+    update_id: nextUpdateId++,
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: privateChat(u),
+      from: from(u),
+      sticker: {
+        file_id: "sticker-file",
+        file_unique_id: "sticker-unique",
+        type: "regular",
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    },
+  };
+}
+
+export function callbackUpdate(u: TestUser, data: string, messageId = 1): Update {
+  return {
+    update_id: nextUpdateId++,
+    callback_query: {
+      id: `cq-${nextUpdateId}`,
+      from: from(u),
+      chat_instance: `ci-${u.id}`,
+      data,
+      message: {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: privateChat(u),
+        from: { id: 42, is_bot: true, first_name: "ThiĐua" },
+        text: "(an earlier message)",
+      },
+    },
+  };
+}
