@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { seedSampleUnits } from "../../db/sample-units.js";
 import { addUnit, findUnitByCode, listUnits, renameUnit, setUnitArchived } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -20,6 +21,8 @@ export function unitsFeature(deps: AppDeps): Composer<BotContext> {
         return add(ctx, code, name);
       case "rename":
         return rename(ctx, code, name);
+      case "sample":
+        return addSamples(ctx);
       case "archive":
       case "restore":
         return archive(ctx, code, action.toLowerCase() === "archive");
@@ -49,6 +52,11 @@ export function unitsFeature(deps: AppDeps): Composer<BotContext> {
       lines,
       hasSample ? ctx.t("units-sample-note") : "",
     );
+  }
+
+  async function addSamples(ctx: BotContext) {
+    const added = await seedSampleUnits(deps.db, deps.clock());
+    await ctx.reply(ctx.t("units-sample-added", { count: added.length, codes: added.join(", ") || "—" }), HTML);
   }
 
   async function add(ctx: BotContext, rawCode: string, rawName: string) {

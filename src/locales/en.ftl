@@ -45,6 +45,7 @@ help-office =
     /units add &lt;code&gt; &lt;name&gt;: add a unit
     /units rename &lt;code&gt; &lt;new name&gt;: rename a unit
     /units archive &lt;code&gt; · /units restore &lt;code&gt;: archive, restore
+    /units sample: add sample units, for trying the bot
     /invite &lt;code&gt;: link inviting staff to a unit
     /invite &lt;code&gt; head: link inviting a head of unit
     /invite &lt;code&gt; office: link inviting a member of the Department's Office
@@ -167,12 +168,14 @@ units-usage =
     /units add &lt;code&gt; &lt;name&gt;: add a unit (for example: /units add HCTP Phòng Hành chính tư pháp)
     /units rename &lt;code&gt; &lt;new name&gt;: rename a unit
     /units archive &lt;code&gt;: archive (deactivate) · /units restore &lt;code&gt;: restore
+    /units sample: add the <b>sample</b> list of units, for trying the bot
 units-empty = There are no units yet. Add a unit with: /units add &lt;code&gt; &lt;name&gt;
 units-header = <b>Units ({$count})</b>
 units-line = • <code>{$code}</code> {$name}: {$members} member(s){$sample}
 units-line-archived = • <s><code>{$code}</code> {$name}</s>: archived{$sample}
 units-sample-mark = {" "}(sample data)
 units-sample-note = Units marked «sample data» are only for trying out the bot; you may rename or archive them.
+units-sample-added = Added {$count} <b>sample</b> units for trying the bot: {$codes}. They are marked as sample data; send /units to see them.
 units-bad-code = A unit code consists of 2–16 letters or digits, with no spaces (for example: HCTP).
 units-bad-name = A unit name must be 2 to 120 characters long and contain letters.
 units-code-taken = The code <code>{$code}</code> is already used by another unit (including archived units). Please choose a different code.

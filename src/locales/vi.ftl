@@ -45,6 +45,7 @@ help-office =
     /units add &lt;mã&gt; &lt;tên&gt;: thêm đơn vị
     /units rename &lt;mã&gt; &lt;tên mới&gt;: đổi tên
     /units archive &lt;mã&gt; · /units restore &lt;mã&gt;: lưu trữ, khôi phục
+    /units sample: thêm các đơn vị mẫu để dùng thử
     /invite &lt;mã&gt;: liên kết mời cán bộ vào đơn vị
     /invite &lt;mã&gt; head: liên kết mời trưởng đơn vị
     /invite &lt;mã&gt; office: liên kết mời thành viên Văn phòng Sở
@@ -167,12 +168,14 @@ units-usage =
     /units add &lt;mã&gt; &lt;tên&gt;: thêm (ví dụ: /units add HCTP Phòng Hành chính tư pháp)
     /units rename &lt;mã&gt; &lt;tên mới&gt;: đổi tên
     /units archive &lt;mã&gt;: lưu trữ (ngừng hoạt động) · /units restore &lt;mã&gt;: khôi phục
+    /units sample: thêm danh sách đơn vị <b>mẫu</b> để dùng thử
 units-empty = Chưa có đơn vị nào. Thêm đơn vị bằng: /units add &lt;mã&gt; &lt;tên&gt;
 units-header = <b>Các đơn vị ({$count})</b>
 units-line = • <code>{$code}</code> {$name}: {$members} người{$sample}
 units-line-archived = • <s><code>{$code}</code> {$name}</s>: đã lưu trữ{$sample}
 units-sample-mark = {" "}(dữ liệu mẫu)
 units-sample-note = Các đơn vị đánh dấu «dữ liệu mẫu» chỉ để dùng thử bot; Anh/Chị có thể đổi tên hoặc lưu trữ.
+units-sample-added = Đã thêm {$count} đơn vị <b>mẫu</b> để dùng thử: {$codes}. Chúng được đánh dấu «dữ liệu mẫu»; gửi /units để xem.
 units-bad-code = Mã đơn vị gồm 2–16 chữ cái hoặc chữ số, không có dấu cách (ví dụ: HCTP).
 units-bad-name = Tên đơn vị cần từ 2 đến 120 ký tự và có chữ cái.
 units-code-taken = Mã <code>{$code}</code> đã được dùng cho một đơn vị khác (kể cả đơn vị đã lưu trữ). Anh/Chị vui lòng chọn mã khác.
