@@ -13,6 +13,32 @@ const isCommand = (ctx: FlowContext) => ctx.message?.text?.startsWith("/") === t
  */
 const passOn = { next: true } as const;
 
+/** Waits for a message that is not a command, or a press on one of the buttons in `buttonData`. */
+export function waitForAnswer(conversation: Flow, buttonData: ReadonlySet<string> = new Set()) {
+  return conversation.waitUntil(
+    (c) => buttonData.has(c.callbackQuery?.data ?? "") || (c.message !== undefined && !isCommand(c)),
+    passOn,
+  );
+}
+
+/** The text of an answer that passes `check`, or undefined after telling the person what is wrong. */
+export async function checkedText(
+  answer: FlowContext,
+  check: (text: string) => TextCheck,
+  problemKey: string,
+): Promise<string | undefined> {
+  const text = answer.message?.text;
+  if (text === undefined) {
+    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-button-not-now") });
+    else await answer.reply(answer.t("flow-text-expected"), HTML);
+    return undefined;
+  }
+  const result = check(text);
+  if (result.ok) return result.value;
+  await answer.reply(answer.t(`${problemKey}-${result.reason}`), HTML);
+  return undefined;
+}
+
 /** Asks for one line of text until it passes `check`. */
 export async function askText(
   conversation: Flow,
@@ -23,19 +49,18 @@ export async function askText(
 ): Promise<string> {
   await ctx.reply(prompt, HTML);
   for (;;) {
-    const answer = await conversation.waitUntil((c) => c.message !== undefined && !isCommand(c), passOn);
-    const text = answer.message?.text;
-    if (text === undefined) {
-      await answer.reply(answer.t("flow-text-expected"), HTML);
-      continue;
-    }
-    const result = check(text);
-    if (result.ok) return result.value;
-    await answer.reply(answer.t(`${problemKey}-${result.reason}`), HTML);
+    const value = await checkedText(await waitForAnswer(conversation), check, problemKey);
+    if (value !== undefined) return value;
   }
 }
 
-/** Waits for one of `choices` on the keyboard just sent, stops the spinner and removes the keyboard. */
+/** Stops a pressed button's spinner and removes its keyboard, so it cannot be pressed twice. */
+export async function acknowledgePress(ctx: FlowContext): Promise<void> {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+}
+
+/** Waits for one of `choices` on the keyboard just sent; a message instead gets a reminder to press a button. */
 export async function askButton<T extends string>(
   conversation: Flow,
   prefix: string,
@@ -43,17 +68,13 @@ export async function askButton<T extends string>(
 ): Promise<{ choice: T; ctx: FlowContext }> {
   const data = new Map(choices.map((choice) => [`${prefix}:${choice}`, choice]));
   for (;;) {
-    const answer = await conversation.waitUntil(
-      (c) => data.has(c.callbackQuery?.data ?? "") || (c.message !== undefined && !isCommand(c)),
-      passOn,
-    );
+    const answer = await waitForAnswer(conversation, new Set(data.keys()));
     const choice = data.get(answer.callbackQuery?.data ?? "");
     if (choice === undefined) {
       await answer.reply(answer.t("flow-press-button"), HTML);
       continue;
     }
-    await answer.answerCallbackQuery();
-    await answer.editMessageReplyMarkup().catch(() => undefined);
+    await acknowledgePress(answer);
     return { choice, ctx: answer };
   }
 }

@@ -7,18 +7,23 @@ import {
   saveDraftField,
   startDraft,
 } from "../db/registrations.js";
+import type { RegistrationDraft } from "../db/schema.js";
 import { setPersonalMenu } from "../src/command-menus.js";
 import type { FlowContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
 import { normaliseFullName, normalisePosition } from "../src/domain/names.js";
+import { registrationStep } from "../src/domain/registration.js";
 import { escapeHtml, HTML } from "../src/html.js";
 import { localised } from "../src/i18n.js";
 import { checkInviteAt } from "../src/invite-check.js";
-import { askButton, askText, type Flow } from "./flow.js";
+import { acknowledgePress, askButton, checkedText, type Flow, waitForAnswer } from "./flow.js";
+
+const END_BUTTONS = new Set(["reg:end:confirm", "reg:end:name", "reg:end:position", "reg:end:cancel"]);
 
 /**
- * Joining through an invite: consent, full name, position, confirmation. Each answer is stored in the
- * draft as it comes, so /cancel, a restart or a new /start continues from the first missing answer.
+ * Joining through an invite: consent, full name, position, confirmation. Each answer is stored in the draft
+ * as it comes, and each answer is applied to the question the draft is at when it arrives: if the process
+ * was killed after a question went out but before the flow's own position was saved, nothing goes astray.
  */
 export function registrationFlow(deps: AppDeps) {
   return async function registration(conversation: Flow, ctx: FlowContext, token: string): Promise<void> {
@@ -27,20 +32,27 @@ export function registrationFlow(deps: AppDeps) {
     const invite = await conversation.external(() => findInvite(deps.db, token));
     if (!invite) return;
     const unit = escapeHtml(invite.unit_name);
-    const role = ctx.t(`role-${invite.role}`);
+    const loadDraft = () => conversation.external(() => findDraft(deps.db, telegramId));
 
-    const existing = await conversation.external(() => findDraft(deps.db, telegramId));
+    const existing = await loadDraft();
     if (existing?.invite_token === token) {
       await ctx.reply(ctx.t("reg-resume", { unit }), HTML);
     } else {
       const organisation = localised(deps.campaign.organisation.name, ctx.actor?.language ?? "vi");
-      await ctx.reply(ctx.t("reg-privacy", { unit, role, organisation: escapeHtml(organisation) }), {
-        ...HTML,
-        reply_markup: new InlineKeyboard()
-          .text(ctx.t("reg-consent-yes"), "reg:consent:yes")
-          .row()
-          .text(ctx.t("reg-consent-no"), "reg:consent:no"),
-      });
+      await ctx.reply(
+        ctx.t("reg-privacy", {
+          unit,
+          role: ctx.t(`role-${invite.role}`),
+          organisation: escapeHtml(organisation),
+        }),
+        {
+          ...HTML,
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("reg-consent-yes"), "reg:consent:yes")
+            .row()
+            .text(ctx.t("reg-consent-no"), "reg:consent:no"),
+        },
+      );
       const { choice, ctx: pressed } = await askButton(conversation, "reg:consent", ["yes", "no"] as const);
       if (choice === "no") {
         await conversation.external(() => deleteDraft(deps.db, telegramId));
@@ -50,99 +62,115 @@ export function registrationFlow(deps: AppDeps) {
       await conversation.external(() => startDraft(deps.db, telegramId, token, deps.clock()));
     }
 
-    const askName = async () => {
-      const fullName = await askText(
-        conversation,
-        ctx,
-        ctx.t("reg-ask-name"),
-        normaliseFullName,
-        "name-problem",
-      );
-      await conversation.external(() =>
-        saveDraftField(deps.db, telegramId, { full_name: fullName }, deps.clock()),
-      );
-    };
-    const askPosition = async () => {
-      const position = await askText(
-        conversation,
-        ctx,
-        ctx.t("reg-ask-position"),
-        normalisePosition,
-        "position-problem",
-      );
-      await conversation.external(() => saveDraftField(deps.db, telegramId, { position }, deps.clock()));
-    };
+    const save = (field: { full_name: string | null } | { position: string | null }) =>
+      conversation.external(() => saveDraftField(deps.db, telegramId, field, deps.clock()));
 
+    let repeatQuestion = true;
     for (;;) {
-      const draft = await conversation.external(() => findDraft(deps.db, telegramId));
+      const draft = await loadDraft();
       if (!draft) return; // erased meanwhile (the person asked for deletion)
-      if (!draft.full_name) {
-        await askName();
-        continue;
-      }
-      if (!draft.position) {
-        await askPosition();
-        continue;
-      }
-      await ctx.reply(
-        ctx.t("reg-confirm", {
-          name: escapeHtml(draft.full_name),
-          position: escapeHtml(draft.position),
-          unit,
-          role,
-        }),
-        {
-          ...HTML,
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("reg-confirm-yes"), "reg:end:confirm")
-            .row()
-            .text(ctx.t("reg-edit-name"), "reg:end:name")
-            .text(ctx.t("reg-edit-position"), "reg:end:position")
-            .row()
-            .text(ctx.t("reg-cancel"), "reg:end:cancel"),
-        },
-      );
-      const { choice, ctx: pressed } = await askButton(conversation, "reg:end", [
-        "confirm",
-        "name",
-        "position",
-        "cancel",
-      ] as const);
-      if (choice === "name") await askName();
-      else if (choice === "position") await askPosition();
-      else if (choice === "cancel") {
-        await conversation.external(() => deleteDraft(deps.db, telegramId));
-        await pressed.reply(pressed.t("reg-cancelled"), HTML);
-        return;
-      } else {
-        const result = await conversation.external(() => {
-          const now = deps.clock();
-          return completeRegistration(
-            deps.db,
-            {
-              telegramId,
-              inviteToken: token,
-              fullName: draft.full_name ?? "",
-              position: draft.position ?? "",
-              consentedAt: draft.consented_at,
-            },
-            checkInviteAt(now),
-            now,
-          );
-        });
-        if (!result.ok) {
-          await conversation.external(() => deleteDraft(deps.db, telegramId));
-          await pressed.reply(
-            `${pressed.t(`invite-problem-${result.problem}`)}\n\n${pressed.t("reg-ask-new-link")}`,
-            HTML,
-          );
-          return;
+      if (repeatQuestion) await ask(ctx, draft);
+      const answer = await waitForAnswer(conversation, END_BUTTONS);
+      const current = await loadDraft();
+      if (!current) return;
+      repeatQuestion = false;
+
+      switch (registrationStep(current)) {
+        case "name": {
+          const fullName = await checkedText(answer, normaliseFullName, "name-problem");
+          if (fullName === undefined) continue;
+          await save({ full_name: fullName });
+          break;
         }
-        const effectiveRole = deps.officeAdminIds.includes(telegramId) ? "office" : result.invite.role;
-        await pressed.reply(pressed.t("reg-done", { name: escapeHtml(draft.full_name), unit, role }), HTML);
-        await setPersonalMenu(pressed.api, deps, telegramId, effectiveRole, pressed.actor?.language ?? "vi");
+        case "position": {
+          const position = await checkedText(answer, normalisePosition, "position-problem");
+          if (position === undefined) continue;
+          await save({ position });
+          break;
+        }
+        case "confirm": {
+          const pressed = answer.callbackQuery?.data;
+          if (!pressed) {
+            await answer.reply(answer.t("flow-press-button"), HTML);
+            continue;
+          }
+          await acknowledgePress(answer);
+          if (pressed === "reg:end:name") await save({ full_name: null });
+          else if (pressed === "reg:end:position") await save({ position: null });
+          else if (pressed === "reg:end:cancel") {
+            await conversation.external(() => deleteDraft(deps.db, telegramId));
+            await answer.reply(answer.t("reg-cancelled"), HTML);
+            return;
+          } else {
+            await finish(answer, current);
+            return;
+          }
+        }
+      }
+      repeatQuestion = true;
+    }
+
+    async function ask(target: FlowContext, draft: RegistrationDraft): Promise<void> {
+      const step = registrationStep(draft);
+      if (step === "name") await target.reply(target.t("reg-ask-name"), HTML);
+      else if (step === "position") await target.reply(target.t("reg-ask-position"), HTML);
+      else {
+        await target.reply(
+          target.t("reg-confirm", {
+            name: escapeHtml(draft.full_name ?? ""),
+            position: escapeHtml(draft.position ?? ""),
+            unit,
+            role: target.t(`role-${invite?.role ?? "employee"}`),
+          }),
+          {
+            ...HTML,
+            reply_markup: new InlineKeyboard()
+              .text(target.t("reg-confirm-yes"), "reg:end:confirm")
+              .row()
+              .text(target.t("reg-edit-name"), "reg:end:name")
+              .text(target.t("reg-edit-position"), "reg:end:position")
+              .row()
+              .text(target.t("reg-cancel"), "reg:end:cancel"),
+          },
+        );
+      }
+    }
+
+    async function finish(pressed: FlowContext, draft: RegistrationDraft): Promise<void> {
+      const result = await conversation.external(() => {
+        const now = deps.clock();
+        return completeRegistration(
+          deps.db,
+          {
+            telegramId: draft.telegram_id,
+            inviteToken: token,
+            fullName: draft.full_name ?? "",
+            position: draft.position ?? "",
+            consentedAt: draft.consented_at,
+          },
+          checkInviteAt(now),
+          now,
+        );
+      });
+      if (!result.ok) {
+        await conversation.external(() => deleteDraft(deps.db, draft.telegram_id));
+        await pressed.reply(
+          `${pressed.t(`invite-problem-${result.problem}`)}\n\n${pressed.t("reg-ask-new-link")}`,
+          HTML,
+        );
         return;
       }
+      const role = result.invite.role;
+      await pressed.reply(
+        pressed.t("reg-done", {
+          name: escapeHtml(draft.full_name ?? ""),
+          unit,
+          role: pressed.t(`role-${role}`),
+        }),
+        HTML,
+      );
+      const menuRole = deps.officeAdminIds.includes(draft.telegram_id) ? "office" : role;
+      await setPersonalMenu(pressed.api, deps, draft.telegram_id, menuRole, pressed.actor?.language ?? "vi");
     }
   };
 }

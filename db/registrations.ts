@@ -23,7 +23,7 @@ export async function startDraft(db: DB, telegramId: number, inviteToken: string
 export async function saveDraftField(
   db: DB,
   telegramId: number,
-  field: { full_name: string } | { position: string },
+  field: { full_name: string | null } | { position: string | null },
   now: Date,
 ): Promise<void> {
   await db

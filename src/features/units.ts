@@ -56,7 +56,10 @@ export function unitsFeature(deps: AppDeps): Composer<BotContext> {
 
   async function addSamples(ctx: BotContext) {
     const added = await seedSampleUnits(deps.db, deps.clock());
-    await ctx.reply(ctx.t("units-sample-added", { count: added.length, codes: added.join(", ") || "—" }), HTML);
+    await ctx.reply(
+      ctx.t("units-sample-added", { count: added.length, codes: added.join(", ") || "—" }),
+      HTML,
+    );
   }
 
   async function add(ctx: BotContext, rawCode: string, rawName: string) {
