@@ -44,7 +44,11 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   for (const middleware of options.outermost ?? []) bot.use(middleware);
   bot.use(async (ctx, next) => {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, user_id: ctx.from?.id });
+    const started = performance.now();
     await next();
+    // What came in and how long it took; never the text people typed.
+    const kind = Object.keys(ctx.update).find((key) => key !== "update_id");
+    ctx.log.info({ kind, ms: Math.round(performance.now() - started) }, "update handled");
   });
 
   const features = bot.errorBoundary(async (error) => {

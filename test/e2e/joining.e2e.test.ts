@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BUNDLED_CAMPAIGN_FILE } from "../../src/campaign/load.js";
 import { BotApiEmulator, type BotMessage, type FakeUser } from "./bot-api-emulator.js";
 import { BotProcess } from "./bot-process.js";
 
@@ -127,5 +128,22 @@ describe("the real bot process against the Bot API emulator", () => {
     expect((await rejected.exited).code).toBe(1);
     expect(rejected.errorOutput).toContain("rejected BOT_TOKEN");
     expect(rejected.output).not.toContain(wrongToken);
+  });
+
+  it("refuses to start with an invalid campaign definition, naming the bad field", async () => {
+    const campaign = JSON.parse(readFileSync(BUNDLED_CAMPAIGN_FILE, "utf8"));
+    campaign.criteria.individual[5].evidence.minimumLevel = "gioi";
+    const file = join(dir, "campaign.json");
+    writeFileSync(file, JSON.stringify(campaign));
+    const bot = BotProcess.spawn({
+      env: {
+        BOT_TOKEN: emulator.token,
+        BOT_API_ROOT: emulator.apiRoot,
+        CAMPAIGN_FILE: file,
+        DATABASE_PATH: join(dir, "c.sqlite"),
+      },
+    });
+    expect((await bot.exited).code).toBe(1);
+    expect(bot.errorOutput).toContain("criteria.individual[5].evidence.minimumLevel");
   });
 });
