@@ -1,54 +1,91 @@
+import { Writable } from "node:stream";
+import type { Bot } from "grammy";
+import type { Update } from "grammy/types";
+import pino from "pino";
 import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
 import { createBot } from "../../src/bot.js";
 import { loadCampaign } from "../../src/campaign/load.js";
+import type { BotContext } from "../../src/context.js";
 import type { AppDeps } from "../../src/deps.js";
 import { createI18n } from "../../src/i18n.js";
-import { createLogger } from "../../src/logger.js";
+import type { Logger } from "../../src/logger.js";
 import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import { callbackUpdate, stickerUpdate, type TestUser, textUpdate } from "./updates.js";
 
 export const TEST_TOKEN = "123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz";
 
+/** One JSON log line written by the bot's logger. */
+export interface LogLine {
+  level: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+/** A pino logger that keeps every line it writes, for tests that check what was logged. */
+export function recordingLogger(level = "debug"): { logger: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n")) if (line.trim()) lines.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  return { logger: pino({ level, base: undefined }, stream), lines };
+}
+
 export interface Harness {
   telegram: FakeTelegram;
   db: DB;
   deps: AppDeps;
+  bot: Bot<BotContext>;
+  logLines: LogLine[];
   /** Moves the injected clock. */
   setNow(iso: string): void;
+  /** Feeds any update exactly as given (the same update_id when delivered twice). */
+  feed(update: Update): Promise<void>;
   send(user: TestUser, text: string): Promise<void>;
   sendSticker(user: TestUser): Promise<void>;
   press(user: TestUser, data: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A real grammY Bot over an in-memory SQLite database, with a fake `fetch` and an injected clock. */
+/** A real grammY Bot over an in-memory SQLite database, with a fake `fetch`, an injected clock and recorded logs. */
 export async function createHarness(
-  options: { officeAdminIds?: number[]; now?: string } = {},
+  options: { officeAdminIds?: number[]; now?: string; telegram?: FakeTelegram; fetch?: typeof fetch } = {},
 ): Promise<Harness> {
   const db = openDatabase(":memory:");
   await migrateToLatest(db);
   let now = new Date(options.now ?? "2026-11-28T09:00:00+07:00");
+  const { logger, lines } = recordingLogger();
   const deps: AppDeps = {
     db,
     campaign: loadCampaign(),
     clock: () => now,
-    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    logger,
     i18n: createI18n(),
     officeAdminIds: options.officeAdminIds ?? [],
   };
-  const telegram = new FakeTelegram();
-  const bot = createBot(deps, { token: TEST_TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } });
+  const telegram = options.telegram ?? new FakeTelegram();
+  const bot = createBot(deps, {
+    token: TEST_TOKEN,
+    botInfo: BOT_INFO,
+    client: { fetch: options.fetch ?? telegram.fetch },
+  });
   await bot.init();
+  const feed = (update: Update) => bot.handleUpdate(update);
   return {
     telegram,
     db,
     deps,
+    bot,
+    logLines: lines,
     setNow: (iso) => {
       now = new Date(iso);
     },
-    send: (user, text) => bot.handleUpdate(textUpdate(user, text)),
-    sendSticker: (user) => bot.handleUpdate(stickerUpdate(user)),
-    press: (user, data) => bot.handleUpdate(callbackUpdate(user, data)),
+    feed,
+    send: (user, text) => feed(textUpdate(user, text)),
+    sendSticker: (user) => feed(stickerUpdate(user)),
+    press: (user, data) => feed(callbackUpdate(user, data)),
     close: () => db.destroy(),
   };
 }

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findRound, listRounds } from "../../db/rounds.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { user } from "../helpers/updates.js";
+
+const admin = user(1001, "Admin");
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await createHarness({ officeAdminIds: [admin.id], now: "2026-11-28T09:00:00+07:00" });
+});
+afterEach(() => h.close());
+
+const reply = () => h.telegram.lastTextTo(admin.id);
+
+describe("/round", () => {
+  it("says there is no round yet, with the usage", async () => {
+    await h.send(admin, "/round");
+    expect(reply()).toContain("Các đợt thi đua");
+    expect(reply()).toContain("Chưa có đợt nào.");
+    expect(reply()).toContain("/round open");
+  });
+
+  it("opens a year with the deadline 05/01 of the next year in Asia/Ho_Chi_Minh, and lists it", async () => {
+    await h.send(admin, "/round open 2026");
+    expect(reply()).toContain("Đã mở đợt thi đua năm <b>2026</b>");
+    expect(reply()).toContain("trước 00:00 05/01/2027");
+    expect(reply()).toContain("chậm nhất hết ngày 04/01/2027");
+    expect(await findRound(h.db, 2026)).toMatchObject({
+      year: 2026,
+      status: "open",
+      deadline_at: "2027-01-04T17:00:00.000Z",
+      campaign_id: "stp-cchc-2023-2025",
+      opened_by: admin.id,
+      opened_at: "2026-11-28T02:00:00.000Z",
+      closed_at: null,
+    });
+
+    await h.send(admin, "/round");
+    // From Saturday 28/11/2026 to the last day, 04/01/2027: 37 calendar days.
+    expect(reply()).toContain(
+      "• Năm 2026: <b>đang mở</b>, hạn nộp hồ sơ trước ngày 05/01/2027 (còn 37 ngày)",
+    );
+
+    h.setNow("2027-01-04T20:00:00+07:00");
+    await h.send(admin, "/round");
+    expect(reply()).toContain("05/01/2027 (hôm nay là ngày cuối)");
+    h.setNow("2027-01-06T08:00:00+07:00");
+    await h.send(admin, "/round");
+    expect(reply()).toContain("(đã quá hạn 2 ngày)");
+  });
+
+  it("says a round is already open instead of opening it twice", async () => {
+    await h.send(admin, "/round open 2026");
+    await h.send(admin, "/round open 2026");
+    expect(reply()).toContain("Đợt năm 2026 đang mở.");
+    expect(await listRounds(h.db)).toHaveLength(1);
+  });
+
+  it("closes a round, and reopening keeps its deadline", async () => {
+    await h.send(admin, "/round open 2026");
+    await h.send(admin, "/round close 2026");
+    expect(reply()).toContain("Đã đóng đợt thi đua năm 2026");
+    expect(await findRound(h.db, 2026)).toMatchObject({
+      status: "closed",
+      closed_at: "2026-11-28T02:00:00.000Z",
+    });
+    await h.send(admin, "/round");
+    expect(reply()).toContain("• Năm 2026: đã đóng (hạn nộp trước ngày 05/01/2027)");
+    await h.send(admin, "/round close 2026");
+    expect(reply()).toContain("Đợt năm 2026 đã đóng trước đó.");
+
+    // The stored deadline is the round's own (the Office may have had it extended): reopening keeps it.
+    await h.db
+      .updateTable("rounds")
+      .set({ deadline_at: "2027-01-09T17:00:00.000Z" })
+      .where("year", "=", 2026)
+      .execute();
+    h.setNow("2026-12-15T10:00:00+07:00");
+    await h.send(admin, "/round open 2026");
+    expect(reply()).toContain("Đã mở lại đợt thi đua năm <b>2026</b>");
+    expect(reply()).toContain("10/01/2027");
+    expect(await findRound(h.db, 2026)).toMatchObject({
+      status: "open",
+      deadline_at: "2027-01-09T17:00:00.000Z",
+      closed_at: null,
+    });
+  });
+
+  it("says so when closing a year that has no round", async () => {
+    await h.send(admin, "/round close 2025");
+    expect(reply()).toContain("Chưa có đợt thi đua năm 2025.");
+    expect(await listRounds(h.db)).toEqual([]);
+  });
+
+  it("opens next year's round, noting it is beyond the plan period and reuses the criteria", async () => {
+    await h.send(admin, "/round open 2027");
+    expect(reply()).toContain("Đã mở đợt thi đua năm <b>2027</b>");
+    expect(reply()).toContain("05/01/2028");
+    expect(reply()).toContain("ngoài giai đoạn 2023–2025 của kế hoạch");
+    expect(reply()).toContain("dùng lại bộ tiêu chí");
+    expect(await findRound(h.db, 2027)).toMatchObject({
+      status: "open",
+      deadline_at: "2028-01-04T17:00:00.000Z",
+      campaign_id: "stp-cchc-2023-2025",
+    });
+  });
+
+  it("does not add the beyond-the-plan note for a year inside the plan period", async () => {
+    await h.send(admin, "/round open 2025");
+    expect(reply()).toContain("Đã mở đợt thi đua năm <b>2025</b>");
+    expect(reply()).toContain("05/01/2026");
+    expect(reply()).not.toContain("ngoài giai đoạn");
+    expect((await findRound(h.db, 2025))?.deadline_at).toBe("2026-01-04T17:00:00.000Z");
+  });
+
+  it("refuses a year too far ahead, a year before the plan, and a word that is not a year", async () => {
+    await h.send(admin, "/round open 2030");
+    expect(reply()).toContain("Chưa thể mở đợt cho năm 2030");
+    await h.send(admin, "/round open 2028");
+    expect(reply()).toContain("Chưa thể mở đợt cho năm 2028");
+    await h.send(admin, "/round open 2019");
+    expect(reply()).toContain("Kế hoạch bắt đầu từ năm 2023; không mở đợt cho năm 2019");
+    await h.send(admin, "/round open abc");
+    expect(reply()).toContain("Mở đợt: /round open &lt;năm&gt;");
+    expect(reply()).not.toContain("Đã mở");
+    await h.send(admin, "/round open");
+    expect(reply()).toContain("Mở đợt: /round open &lt;năm&gt;");
+    await h.send(admin, "/round start 2026");
+    expect(reply()).toContain("Mở đợt: /round open &lt;năm&gt;");
+    expect(await listRounds(h.db)).toEqual([]);
+  });
+});

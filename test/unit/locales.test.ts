@@ -1,0 +1,195 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import type { Role } from "../../db/schema.js";
+import type { InviteProblem } from "../../src/domain/invites.js";
+import type { TextProblem } from "../../src/domain/names.js";
+import type { ActorRole, CommandName } from "../../src/domain/roles.js";
+import type { DeadlineStatus, RoundYearProblem } from "../../src/domain/rounds.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const LOCALES = join(ROOT, "src", "locales");
+
+function load(language: "vi" | "en") {
+  const text = readFileSync(join(LOCALES, `${language}.ftl`), "utf8");
+  const resource = new FluentResource(text);
+  const bundle = new FluentBundle(language, { useIsolating: false });
+  const errors = bundle.addResource(resource);
+  // Every line that starts an entry ("id =" at column 0); the runtime parser silently drops broken ones.
+  const declared = [...text.matchAll(/^(-?[A-Za-z][A-Za-z0-9_-]*)[ \t]*=/gm)].map((match) => match[1]);
+  const ids = resource.body.map((entry) => entry.id);
+  return { text, resource, bundle, errors, declared, ids };
+}
+
+const vi = load("vi");
+const en = load("en");
+
+/** The names of the variables a message uses ($name), anywhere in its pattern. */
+function variables(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) variables(item, found);
+  } else if (node && typeof node === "object") {
+    const record = node as Record<string, unknown>;
+    if (record.type === "var" && typeof record.name === "string") found.add(record.name);
+    for (const value of Object.values(record)) variables(value, found);
+  }
+  return found;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => join(ROOT, dir, name));
+}
+
+/** The text of the first argument of the call whose "(" is at `open`, up to a top-level "," or ")". */
+function firstArgument(text: string, open: number): string {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let index = open + 1; index < text.length; index++) {
+    const char = text.charAt(index);
+    if (quote) {
+      if (char === "\\") index++;
+      else if (char === quote) quote = null;
+    } else if (char === '"' || char === "'" || char === "`") quote = char;
+    else if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === ")" || char === "]" || char === "}") {
+      if (depth === 0) return text.slice(open + 1, index);
+      depth--;
+    } else if (char === "," && depth === 0) return text.slice(open + 1, index);
+  }
+  return "";
+}
+
+/**
+ * Every key passed as a string literal to t(...) or ctx.t(...) in src/ and conversations/: the whole first
+ * argument ("key"), or either branch of a conditional (cond ? "a" : "b"). Keys built with `${...}` are
+ * checked by family below.
+ */
+function literalKeys(): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const file of [...sourceFiles("src"), ...sourceFiles("conversations")]) {
+    const text = readFileSync(file, "utf8");
+    for (const call of text.matchAll(/\bt\(/g)) {
+      // Template literals (`role-${role}`) are left out: the strings inside them are not whole keys.
+      const argument = firstArgument(text, (call.index ?? 0) + 1).replace(/`(?:[^`\\]|\\.)*`/g, "``");
+      for (const literal of argument.matchAll(/(?:^|[?:])\s*(["'])([^"'\\]+)\1/g)) {
+        const key = literal[2] as string;
+        keys.set(key, [...(keys.get(key) ?? []), file.slice(ROOT.length)]);
+      }
+    }
+  }
+  return keys;
+}
+
+describe.each([
+  ["vi", vi],
+  ["en", en],
+])("%s.ftl", (_language, locale) => {
+  it("parses without dropping any entry", () => {
+    expect(locale.ids.length).toBeGreaterThan(50);
+    expect(locale.ids).toEqual(locale.declared);
+  });
+
+  it("has no duplicate ids", () => {
+    expect(locale.errors).toEqual([]);
+    expect(new Set(locale.ids).size).toBe(locale.ids.length);
+  });
+
+  it("gives every message a value", () => {
+    for (const id of locale.ids) {
+      if (id.startsWith("-")) continue;
+      expect(locale.bundle.getMessage(id)?.value, id).toBeTruthy();
+    }
+  });
+});
+
+describe("the locale files together", () => {
+  it("have exactly the same message ids", () => {
+    expect([...en.ids].sort()).toEqual([...vi.ids].sort());
+  });
+
+  it("use the same variables in each message", () => {
+    for (const id of vi.ids) {
+      const inVi = [...variables(vi.bundle.getMessage(id))].sort();
+      const inEn = [...variables(en.bundle.getMessage(id))].sort();
+      expect(inEn, id).toEqual(inVi);
+    }
+  });
+});
+
+describe("keys used in the code", () => {
+  const keys = literalKeys();
+
+  it("finds the t(...) calls", () => {
+    expect(keys.size).toBeGreaterThan(30);
+    expect(keys.has("office-only")).toBe(true);
+    expect(keys.has("reg-ask-name")).toBe(true);
+    // both branches of ctx.t(cond ? "a" : "b"), but not the "registration" of a nested call
+    expect(keys.has("cancel-registration")).toBe(true);
+    expect(keys.has("cancel-done")).toBe(true);
+    expect(keys.has("registration")).toBe(false);
+  });
+
+  it("exist in vi.ftl and en.ftl", () => {
+    const missing = [...keys]
+      .filter(([key]) => !vi.bundle.hasMessage(key) || !en.bundle.hasMessage(key))
+      .map(([key, files]) => `${key} (${[...new Set(files)].join(", ")})`);
+    expect(missing).toEqual([]);
+  });
+
+  // Keys built from template literals: the Records make the compiler insist on every case of each type.
+  const families: Record<string, string[]> = {
+    "role-": Object.keys({ guest: 1, employee: 1, unit_head: 1, office: 1 } satisfies Record<ActorRole, 1>),
+    "invite-advice-": Object.keys({ employee: 1, unit_head: 1, office: 1 } satisfies Record<Role, 1>),
+    "invite-problem-": Object.keys({
+      unknown: 1,
+      expired: 1,
+      revoked: 1,
+      used: 1,
+      unit_archived: 1,
+    } satisfies Record<InviteProblem, 1>),
+    "round-year-": Object.keys({
+      not_a_year: 1,
+      too_far_back: 1,
+      too_far_ahead: 1,
+    } satisfies Record<RoundYearProblem, 1>),
+    "round-": Object.keys({ days_left: 1, last_day: 1, overdue: 1 } satisfies Record<
+      DeadlineStatus["kind"],
+      1
+    >).map((kind) => kind.replace("_", "-")),
+    "name-problem-": Object.keys({
+      empty: 1,
+      too_long: 1,
+      too_short: 1,
+      bad_characters: 1,
+      one_word: 1,
+    } satisfies Record<TextProblem, 1>),
+    "position-problem-": Object.keys({
+      empty: 1,
+      too_long: 1,
+      too_short: 1,
+      bad_characters: 1,
+      one_word: 1,
+    } satisfies Record<TextProblem, 1>),
+    "cmd-": Object.keys({
+      start: 1,
+      help: 1,
+      me: 1,
+      lang: 1,
+      cancel: 1,
+      units: 1,
+      invite: 1,
+      round: 1,
+    } satisfies Record<CommandName, 1>),
+  };
+
+  it.each(Object.entries(families))("has a message for every %s… key", (prefix, suffixes) => {
+    for (const suffix of suffixes) {
+      expect(vi.bundle.hasMessage(`${prefix}${suffix}`), `${prefix}${suffix}`).toBe(true);
+      expect(en.bundle.hasMessage(`${prefix}${suffix}`), `${prefix}${suffix}`).toBe(true);
+    }
+  });
+});
