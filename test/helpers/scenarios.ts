@@ -1,19 +1,7 @@
-import { Writable } from "node:stream";
-import type { Bot } from "grammy";
-import type { Update } from "grammy/types";
-import pino from "pino";
-import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
+import type { DB } from "../../db/connection.js";
 import type { Role } from "../../db/schema.js";
-import { createBot } from "../../src/bot.js";
-import { loadCampaign } from "../../src/campaign/load.js";
-import type { BotContext } from "../../src/context.js";
-import type { AppDeps } from "../../src/deps.js";
-import { createI18n } from "../../src/i18n.js";
-import type { Logger } from "../../src/logger.js";
-import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import type { Harness } from "./harness.js";
-import { TEST_TOKEN } from "./harness.js";
-import { callbackUpdate, groupTextUpdate, stickerUpdate, type TestUser, textUpdate } from "./updates.js";
+import type { TestUser } from "./updates.js";
 
 export const INVITE_LINK = /https:\/\/t\.me\/thidua_test_bot\?start=([A-Za-z0-9_-]+)/;
 
