@@ -65,6 +65,11 @@ export interface ConversationStateTable {
   updated_at: string;
 }
 
+export interface ProcessedUpdateTable {
+  update_id: number;
+  received_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -73,6 +78,7 @@ export interface Database {
   registration_drafts: RegistrationDraftTable;
   rounds: RoundTable;
   conversation_state: ConversationStateTable;
+  processed_updates: ProcessedUpdateTable;
 }
 
 export type Unit = Selectable<UnitTable>;

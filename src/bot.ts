@@ -16,6 +16,7 @@ import { roundsFeature } from "./features/rounds.js";
 import { REGISTRATION, startFeature } from "./features/start.js";
 import { unitsFeature } from "./features/units.js";
 import { actorMiddleware } from "./middleware/actor.js";
+import { oncePerUpdate } from "./middleware/once-per-update.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -31,9 +32,14 @@ const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, 
 
 /**
  * Middleware order (after `outermost`):
- *  1. per-update logger             4. conversations plugin (state in SQLite, keyed by chat)
- *  2. error boundary (around all)   5. the flows (they pass on commands and foreign buttons)
- *  3. who is speaking, then i18n    6. commands and buttons   7. fallback (last)
+ *  1. per-update logger
+ *  2. error boundary, around everything below
+ *  3. each update id once (Telegram may re-send updates after a crash)
+ *  4. who is speaking, then i18n
+ *  5. conversations plugin (state in SQLite, keyed by chat)
+ *  6. the flows (they pass on commands and foreign buttons)
+ *  7. commands and buttons
+ *  8. fallback (last)
  */
 export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, { client: options.client, botInfo: options.botInfo });
@@ -56,13 +62,15 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     ctx.log.error({ err: error.error }, "update failed");
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-      if (ctx.chat) await ctx.reply(ctx.t ? ctx.t("error-apology") : "Xin lỗi, đã có lỗi xảy ra.");
+      // ctx.t is missing when the failure came before the i18n middleware (the database is down, say).
+      const apology = ctx.t ? ctx.t("error-apology") : deps.i18n.t("vi", "error-apology");
+      if (ctx.chat) await ctx.reply(apology);
     } catch (replyError) {
       ctx.log.warn({ err: replyError }, "could not apologise for a failed update");
     }
   });
 
-  features.use(actor, i18n);
+  features.use(oncePerUpdate(deps), actor, i18n);
   features.use(
     conversations<BotContext, FlowContext>({
       storage: {

@@ -60,7 +60,7 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Parses the environment. The error never repeats a variable's value, so a bad token is not leaked. */
+/** Parses the environment. The error never repeats BOT_TOKEN's value, so a bad token is not leaked. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const blankToUndefined = Object.fromEntries(
     Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]),

@@ -1,27 +1,22 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
 
-/** JSON logs; the bot token is scrubbed from every message, however an error came to include it. */
-export function createLogger(options: { level: string; botToken?: string }): Logger {
+const REDACTED = "[bot token]";
+
+/**
+ * JSON logs. The bot token is scrubbed from every line as it is written, so it cannot leak however it got
+ * into a log (an error's message, a nested cause, a URL in a field).
+ */
+export function createLogger(options: {
+  level: string;
+  botToken?: string;
+  destination?: DestinationStream;
+}): Logger {
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: true });
   const secret = options.botToken;
-  const scrub = (text: string) => (secret ? text.split(secret).join("[bot token]") : text);
-  return pino({
-    level: options.level,
-    base: undefined,
-    serializers: {
-      err: (error: unknown) => {
-        const serialised = pino.stdSerializers.err(error as Error);
-        return { ...serialised, message: scrub(serialised.message), stack: scrub(serialised.stack ?? "") };
-      },
-    },
-    hooks: {
-      logMethod(args, method) {
-        method.apply(
-          this,
-          args.map((arg) => (typeof arg === "string" ? scrub(arg) : arg)) as Parameters<typeof method>,
-        );
-      },
-    },
-  });
+  const out: DestinationStream = secret
+    ? { write: (line: string) => destination.write(line.split(secret).join(REDACTED)) }
+    : destination;
+  return pino({ level: options.level, base: undefined }, out);
 }

@@ -4,23 +4,30 @@ import { HTML } from "./html.js";
 /** Telegram refuses messages over 4,096 characters; keep a margin for the header and footer. */
 export const MESSAGE_LIMIT = 4096;
 
-/** Splits lines into pages that each fit in one message; a single over-long line gets a page to itself. */
+/**
+ * Splits lines into pages that each fit in one message; a single over-long line gets a page to itself,
+ * and the footer goes on a page of its own if the last page has no room for it.
+ */
 export function paginate(
   header: string,
   lines: readonly string[],
   footer = "",
   limit = MESSAGE_LIMIT,
 ): string[] {
-  const pages: string[] = [];
-  let current: string[] = [];
   const render = (body: string[], withFooter: boolean) =>
     [header, ...body, ...(withFooter && footer ? ["", footer] : [])].join("\n");
+  const pages: string[] = [];
+  let current: string[] = [];
   for (const line of lines) {
-    if (current.length > 0 && render([...current, line], true).length > limit) {
+    if (current.length > 0 && render([...current, line], false).length > limit) {
       pages.push(render(current, false));
       current = [];
     }
     current.push(line);
+  }
+  if (current.length > 0 && render(current, true).length > limit) {
+    pages.push(render(current, false));
+    current = [];
   }
   pages.push(render(current, true));
   return pages;

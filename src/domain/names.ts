@@ -6,10 +6,14 @@ export type TextProblem = "empty" | "too_long" | "too_short" | "bad_characters" 
 
 const collapseSpaces = (text: string) => text.normalize("NFC").replace(/\s+/gu, " ").trim();
 
+/** "nguyễn" and "NGUYỄN" become "Nguyễn"; a word typed in mixed case ("H'Hen", "McDonald") is kept as typed. */
 function capitalise(word: string): string {
-  return word
+  const lower = word.toLocaleLowerCase("vi");
+  const mixedCase = word !== lower && word !== word.toLocaleUpperCase("vi");
+  if (mixedCase) return word.charAt(0).toLocaleUpperCase("vi") + word.slice(1);
+  return lower
     .split("-")
-    .map((part) => part.charAt(0).toLocaleUpperCase("vi") + part.slice(1).toLocaleLowerCase("vi"))
+    .map((part) => part.charAt(0).toLocaleUpperCase("vi") + part.slice(1))
     .join("-");
 }
 

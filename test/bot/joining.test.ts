@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findDraft } from "../../db/registrations.js";
 import { findUser } from "../../db/users.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { user } from "../helpers/updates.js";
+import { textUpdate, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
 const lan = user(2001, "Lan");
@@ -118,6 +118,18 @@ describe("joining through an invite", () => {
     await h.press(other, "reg:end:confirm");
     expect(h.telegram.lastTextTo(other.id)).toContain("chỉ dùng được một lần");
     expect(await findUser(h.db, other.id)).toBeUndefined();
+  });
+
+  it("takes an answer that Telegram delivers twice only once", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.press(lan, "reg:consent:yes");
+    const name = textUpdate(lan, "Nguyễn Thị Lan");
+    await h.feed(name);
+    await h.feed(structuredClone(name));
+    const draft = await findDraft(h.db, lan.id);
+    expect(draft).toMatchObject({ full_name: "Nguyễn Thị Lan", position: null });
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chức vụ");
   });
 
   it("says when a link has expired", async () => {

@@ -1,14 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logger.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const LOGGER = new URL("../../src/logger.ts", import.meta.url).href;
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawq";
 
 /**
- * createLogger writes to standard output and takes no destination, so each case runs in a child
- * process (node --import tsx) and the test reads the JSON lines it printed.
+ * The default destination is standard output, so these cases run in a child process (node --import tsx)
+ * and the test reads the JSON lines it printed.
  */
 function logLines(body: string, botToken: string | null = TOKEN): Record<string, unknown>[] {
   const script = [
@@ -87,5 +88,29 @@ describe("createLogger", () => {
   it("leaves text alone when it has no token to scrub", () => {
     const [line] = logLines("log.info('calling ' + token);", null);
     expect(line?.msg).toBe(`calling ${TOKEN}`);
+  });
+});
+
+describe("createLogger with a destination", () => {
+  function capture() {
+    const lines: string[] = [];
+    const log = createLogger({
+      level: "info",
+      botToken: TOKEN,
+      destination: { write: (line) => lines.push(line) },
+    });
+    return { log, lines };
+  }
+
+  it("scrubs the token from an error logged on its own and from a nested cause", () => {
+    const { log, lines } = capture();
+    log.error(new Error(`boom https://api.telegram.org/bot${TOKEN}/getMe`));
+    const httpError = Object.assign(new Error("Network request for 'getMe' failed!"), {
+      error: new Error(`connect ECONNREFUSED https://api.telegram.org/bot${TOKEN}/getMe`),
+    });
+    log.error({ err: httpError, url: `https://api.telegram.org/bot${TOKEN}/getMe` }, "update failed");
+    expect(lines).toHaveLength(2);
+    expect(lines.join("")).not.toContain(TOKEN);
+    expect(lines.join("")).toContain("[bot token]");
   });
 });

@@ -95,4 +95,12 @@ describe("paginate", () => {
     const pages = paginate("H", ["a", long, "b"], "F", 100);
     expect(pages).toEqual(["H\na", `H\n${long}`, "H\nb\n\nF"]);
   });
+
+  it("moves the footer to a page of its own when the last page has no room for it", () => {
+    const pages = paginate("H", ["a", "b".repeat(60)], "F".repeat(50), 100);
+    for (const page of pages) expect(page.length).toBeLessThanOrEqual(100);
+    expect(pages.join("\n")).toContain("b".repeat(60));
+    expect(pages.at(-1)).toContain("F".repeat(50));
+    expect(pages.slice(0, -1).some((page) => page.includes("F"))).toBe(false);
+  });
 });

@@ -34,9 +34,12 @@ describe("normaliseFullName", () => {
   });
 
   it("accepts apostrophes in ethnic-minority names", () => {
-    const result = normaliseFullName("h'hen  niê");
-    expect(result.ok).toBe(true);
-    if (result.ok) expect(result.value).toMatch(/^H'[Hh]en Niê$/);
+    expect(normaliseFullName("h'hen  niê")).toEqual({ ok: true, value: "H'hen Niê" });
+  });
+
+  it("keeps a word typed in mixed case as typed, and title-cases one typed in capitals", () => {
+    expect(normaliseFullName("H'Hen Niê")).toEqual({ ok: true, value: "H'Hen Niê" });
+    expect(normaliseFullName("NGUYỄN THỊ LAN")).toEqual({ ok: true, value: "Nguyễn Thị Lan" });
   });
 
   it("refuses a single word", () => {
