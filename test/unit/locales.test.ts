@@ -72,9 +72,12 @@ function literalKeys(): Map<string, string[]> {
   const keys = new Map<string, string[]>();
   for (const file of [...sourceFiles("src"), ...sourceFiles("conversations")]) {
     const text = readFileSync(file, "utf8");
-    for (const call of text.matchAll(/\bt\(/g)) {
+    for (const call of text.matchAll(/(\bi18n\.)?\bt\(/g)) {
+      // i18n.t(locale, key) takes the key second; ctx.t(key) first.
+      let open = (call.index ?? 0) + call[0].length - 1;
+      if (call[1]) open += firstArgument(text, open).length + 1;
       // Template literals (`role-${role}`) are left out: the strings inside them are not whole keys.
-      const argument = firstArgument(text, (call.index ?? 0) + 1).replace(/`(?:[^`\\]|\\.)*`/g, "``");
+      const argument = firstArgument(text, open).replace(/`(?:[^`\\]|\\.)*`/g, "``");
       for (const literal of argument.matchAll(/(?:^|[?:])\s*(["'])([^"'\\]+)\1/g)) {
         const key = literal[2] as string;
         keys.set(key, [...(keys.get(key) ?? []), file.slice(ROOT.length)]);
