@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findDraft } from "../../db/registrations.js";
-import { deletePersonalData } from "../../db/users.js";
+import { deletePersonalData, getLanguage } from "../../db/users.js";
 import { setPersonalMenu } from "../command-menus.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -20,10 +20,14 @@ export function profileFeature(deps: AppDeps): Composer<BotContext> {
     if (!actor) return;
     const user = actor.user;
     if (!user) {
-      const draft = await findDraft(deps.db, actor.telegramId);
-      const lines = [ctx.t(draft ? "me-draft" : "me-nothing", { id: String(actor.telegramId) })];
+      const [draft, language] = await Promise.all([
+        findDraft(deps.db, actor.telegramId),
+        getLanguage(deps.db, actor.telegramId),
+      ]);
+      const id = String(actor.telegramId);
+      const lines = [ctx.t(draft ? "me-draft" : language ? "me-language-only" : "me-nothing", { id })];
       if (actor.role === "office") lines.push(ctx.t("me-admin-by-config"));
-      const keyboard = draft ? new InlineKeyboard().text(ctx.t("me-delete"), "me:delete") : undefined;
+      const keyboard = draft || language ? new InlineKeyboard().text(ctx.t("me-delete"), "me:delete") : undefined;
       await ctx.reply(lines.join("\n\n"), { ...HTML, reply_markup: keyboard });
       return;
     }

@@ -66,7 +66,8 @@ export function unitsFeature(deps: AppDeps): Composer<BotContext> {
     const code = normaliseUnitCode(rawCode);
     const name = normaliseUnitName(rawName);
     if (!code.ok || !name.ok) {
-      await ctx.reply(ctx.t(code.ok ? "units-bad-name" : "units-bad-code"), HTML);
+      const problems = [...(code.ok ? [] : ["units-bad-code"]), ...(name.ok ? [] : ["units-bad-name"])];
+      await ctx.reply(problems.map((key) => ctx.t(key)).join("\n"), HTML);
       return;
     }
     const added = await addUnit(deps.db, { code: code.value, name: name.value }, deps.clock());

@@ -18,6 +18,7 @@ role-office = Department's Office
 
 ## General
 office-only = This command is only available to the Department's Office. If you need to use it, please contact the Department's Office to be granted access.
+office-private-only = Please use this command in a private chat with the bot: its answer may hold invite links or information meant only for the Department's Office.
 error-apology = We apologise: the bot ran into an error while handling this request. Nothing you have saved has been lost; please try again in a few minutes.
 stale-button = This button is no longer valid. Please use the most recent message or send /help.
 unknown-command = The bot does not recognise this command. Send /help to see the commands you can use.
@@ -137,6 +138,7 @@ position-problem-one_word = This position is not valid. Please enter it again.
 
 ## /me
 me-nothing = The bot does not hold any personal information about you (Telegram ID: {$id}).
+me-language-only = The bot only keeps your language choice (Telegram id: {$id}); you have not registered. Press the button below to erase it.
 me-draft = You have an unfinished registration (Telegram ID: {$id}). The bot is keeping the answers you have given; send /start to continue, or tap the button below to delete them.
 me-admin-by-config = You are an administrator for the Department's Office, as set in the bot's configuration.
 me-profile =

@@ -18,6 +18,7 @@ role-office = Văn phòng Sở
 
 ## Chung
 office-only = Lệnh này chỉ dành cho Văn phòng Sở. Nếu Anh/Chị cần dùng, vui lòng liên hệ Văn phòng Sở để được cấp quyền.
+office-private-only = Vui lòng dùng lệnh này trong chat riêng với bot: câu trả lời có thể chứa liên kết mời hoặc thông tin chỉ dành cho Văn phòng Sở.
 error-apology = Xin lỗi Anh/Chị, bot vừa gặp lỗi khi xử lý yêu cầu này. Thông tin đã lưu không bị mất; Anh/Chị vui lòng thử lại sau ít phút.
 stale-button = Nút này đã hết hiệu lực. Anh/Chị vui lòng dùng tin nhắn mới nhất hoặc gửi /help.
 unknown-command = Bot chưa hiểu lệnh này. Gửi /help để xem các lệnh Anh/Chị có thể dùng.
@@ -137,6 +138,7 @@ position-problem-one_word = Chức vụ chưa hợp lệ. Anh/Chị vui lòng nh
 
 ## /me
 me-nothing = Bot không lưu thông tin cá nhân nào của Anh/Chị (mã Telegram: {$id}).
+me-language-only = Bot chỉ lưu lựa chọn ngôn ngữ của Anh/Chị (mã Telegram: {$id}); Anh/Chị chưa đăng ký. Bấm nút dưới đây nếu muốn xoá.
 me-draft = Anh/Chị đang đăng ký dở (mã Telegram: {$id}). Bot đang giữ các câu Anh/Chị đã trả lời; gửi /start để tiếp tục, hoặc bấm nút dưới đây để xoá.
 me-admin-by-config = Anh/Chị là quản trị viên Văn phòng Sở theo cấu hình của bot.
 me-profile =

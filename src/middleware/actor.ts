@@ -26,9 +26,19 @@ export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): M
   };
 }
 
-/** Stops Office-only commands from anyone else, with a reply that says why and shows nothing. */
+/**
+ * Stops Office-only commands from anyone else, with a reply that says why and shows nothing; and keeps
+ * them out of group chats, where their answers (invite links that grant powers) would be seen by all.
+ */
 export const officeOnly: MiddlewareFn<BaseContext> = async (ctx, next) => {
-  if (ctx.actor?.role === "office") return next();
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("office-only"), show_alert: true });
-  else await ctx.reply(ctx.t("office-only"));
+  if (ctx.actor?.role !== "office") {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("office-only"), show_alert: true });
+    else await ctx.reply(ctx.t("office-only"));
+    return;
+  }
+  if (ctx.chat?.type !== "private") {
+    await ctx.reply(ctx.t("office-private-only"));
+    return;
+  }
+  await next();
 };

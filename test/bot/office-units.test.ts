@@ -68,6 +68,9 @@ describe("/units", () => {
     expect(h.telegram.lastTextTo(admin.id)).toContain("Tên đơn vị cần từ 2 đến 120 ký tự");
     await h.send(admin, `/units add HCTP ${"Phòng ".repeat(25)}`);
     expect(h.telegram.lastTextTo(admin.id)).toContain("Tên đơn vị cần từ 2 đến 120 ký tự");
+    await h.send(admin, "/units add H");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Mã đơn vị gồm 2–16");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Tên đơn vị cần từ 2 đến 120 ký tự");
 
     expect(await allUnits()).toEqual([]);
   });

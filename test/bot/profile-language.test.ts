@@ -29,6 +29,17 @@ describe("/me", () => {
     expect(h.telegram.lastButtonsTo(lan.id)).toEqual([]);
   });
 
+  it("tells a guest who chose a language that only that is kept, and erases it on request", async () => {
+    await h.send(lan, "/lang");
+    await h.press(lan, "lang:vi");
+    await h.send(lan, "/me");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chỉ lưu lựa chọn ngôn ngữ");
+    expect(h.telegram.lastButtonsTo(lan.id).map((b) => b.callback_data)).toEqual(["me:delete"]);
+    await h.press(lan, "me:delete");
+    await h.press(lan, "me:delete:yes");
+    expect(await preferences(lan.id)).toBeUndefined();
+  });
+
   it("shows a registered person their name, position, unit and role, with buttons to edit or delete", async () => {
     await registerThroughBot(h, admin, lan, { role: "unit_head", position: "Trưởng phòng" });
     await h.send(lan, "/me");

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findInvite } from "../../db/invites.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { createInviteToken, registerThroughBot, snapshotTables } from "../helpers/scenarios.js";
-import { type TestUser, user } from "../helpers/updates.js";
+import { groupTextUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
 const guest = user(3001, "Khách");
@@ -37,6 +37,23 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 describe("Office-only commands", () => {
+  it("are refused in a group chat even to the Office, so no invite link is posted there", async () => {
+    await h.send(admin, "/units add HCTP Phòng Hành chính tư pháp");
+    const before = h.telegram.calls.length;
+    for (const command of ["/invite HCTP office", "/units", "/round open 2026"]) {
+      await h.feed(groupTextUpdate(admin, -100500, command));
+    }
+    const replies = h.telegram.calls.slice(before).filter((call) => call.method === "sendMessage");
+    expect(replies).toHaveLength(3);
+    for (const reply of replies) {
+      expect(reply.payload.chat_id).toBe(-100500);
+      expect(String(reply.payload.text)).toContain("chat riêng");
+      expect(String(reply.payload.text)).not.toContain("t.me/");
+    }
+    expect(await h.db.selectFrom("invites").selectAll().execute()).toEqual([]);
+    expect(await h.db.selectFrom("rounds").selectAll().execute()).toEqual([]);
+  });
+
   it("are refused to a guest, an employee and a unit head, and change nothing", async () => {
     await registerThroughBot(h, admin, employee, { unitCode: "HCTP" });
     await registerThroughBot(h, admin, head, {
