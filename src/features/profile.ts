@@ -27,7 +27,8 @@ export function profileFeature(deps: AppDeps): Composer<BotContext> {
       const id = String(actor.telegramId);
       const lines = [ctx.t(draft ? "me-draft" : language ? "me-language-only" : "me-nothing", { id })];
       if (actor.role === "office") lines.push(ctx.t("me-admin-by-config"));
-      const keyboard = draft || language ? new InlineKeyboard().text(ctx.t("me-delete"), "me:delete") : undefined;
+      const keyboard =
+        draft || language ? new InlineKeyboard().text(ctx.t("me-delete"), "me:delete") : undefined;
       await ctx.reply(lines.join("\n\n"), { ...HTML, reply_markup: keyboard });
       return;
     }
