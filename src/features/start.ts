@@ -24,7 +24,8 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
 
     if (payload === "") {
       if (actor.user || actor.role === "office") {
-        await ctx.reply(`${ctx.t("start-welcome-back")}\n\n${helpText(ctx)}`, HTML);
+        const greeting = ctx.t(actor.user ? "start-welcome-back" : "start-welcome-admin");
+        await ctx.reply(`${greeting}\n\n${helpText(ctx)}`, HTML);
         return;
       }
       const draft = await findDraft(deps.db, actor.telegramId);

@@ -66,6 +66,7 @@ lang-set = Switched to English.
 ## /start
 start-in-group = Please message the bot privately to register and use it.
 start-welcome-back = Welcome back.
+start-welcome-admin = Hello! <b>ThiĐua bot</b> helps the Department's Office run the emulation movement in Telegram.
 start-guest =
     Hello! <b>ThiĐua bot</b> helps the Department's officials and public employees take part in the emulation movement directly in Telegram.
 

@@ -66,6 +66,7 @@ lang-set = Đã chuyển sang Tiếng Việt.
 ## /start
 start-in-group = Vui lòng nhắn riêng cho bot để đăng ký và sử dụng.
 start-welcome-back = Chào mừng Anh/Chị quay lại.
+start-welcome-admin = Xin chào! <b>ThiĐua bot</b> giúp Văn phòng Sở tổ chức phong trào thi đua ngay trong Telegram.
 start-guest =
     Xin chào! <b>ThiĐua bot</b> giúp cán bộ, công chức, viên chức của Sở tham gia phong trào thi đua ngay trong Telegram.
 

@@ -177,7 +177,7 @@ describe("an OFFICE_ADMIN_IDS user who never registered", () => {
     expect(help).toContain("/units");
 
     await h.send(admin, "/start");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Chào mừng Anh/Chị quay lại");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("giúp Văn phòng Sở tổ chức phong trào thi đua");
     expect(await h.db.selectFrom("users").selectAll().execute()).toEqual([]);
   });
 });

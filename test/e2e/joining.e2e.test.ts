@@ -46,7 +46,7 @@ async function press(
 }
 
 async function officeCreatesInvite(): Promise<string> {
-  await say(admin, "/start", /Chào mừng Anh\/Chị quay lại/);
+  await say(admin, "/start", /giúp Văn phòng Sở tổ chức/);
   await say(admin, "/units add HCTP Phòng Hành chính tư pháp", /Đã thêm đơn vị HCTP/);
   const reply = await say(admin, "/invite HCTP", /Đã tạo liên kết mời/);
   const token = /\?start=([A-Za-z0-9_-]+)/.exec(reply.plain_text ?? "")?.[1];
