@@ -13,10 +13,10 @@ const isCommand = (ctx: FlowContext) => ctx.message?.text?.startsWith("/") === t
  */
 const passOn = { next: true } as const;
 
-/** Waits for a message that is not a command, or a press on one of the buttons in `buttonData`. */
-export function waitForAnswer(conversation: Flow, buttonData: ReadonlySet<string> = new Set()) {
+/** Waits for a message that is not a command, or a press on a button the flow accepts. */
+export function waitForAnswer(conversation: Flow, acceptsButton: (data: string) => boolean = () => false) {
   return conversation.waitUntil(
-    (c) => buttonData.has(c.callbackQuery?.data ?? "") || (c.message !== undefined && !isCommand(c)),
+    (c) => acceptsButton(c.callbackQuery?.data ?? "") || (c.message !== undefined && !isCommand(c)),
     passOn,
   );
 }
@@ -68,7 +68,7 @@ export async function askButton<T extends string>(
 ): Promise<{ choice: T; ctx: FlowContext }> {
   const data = new Map(choices.map((choice) => [`${prefix}:${choice}`, choice]));
   for (;;) {
-    const answer = await waitForAnswer(conversation, new Set(data.keys()));
+    const answer = await waitForAnswer(conversation, (pressed) => data.has(pressed));
     const choice = data.get(answer.callbackQuery?.data ?? "");
     if (choice === undefined) {
       await answer.reply(answer.t("flow-press-button"), HTML);

@@ -70,7 +70,7 @@ export function registrationFlow(deps: AppDeps) {
       const draft = await loadDraft();
       if (!draft) return; // erased meanwhile (the person asked for deletion)
       if (repeatQuestion) await ask(ctx, draft);
-      const answer = await waitForAnswer(conversation, END_BUTTONS);
+      const answer = await waitForAnswer(conversation, (pressed) => END_BUTTONS.has(pressed));
       const current = await loadDraft();
       if (!current) return;
       repeatQuestion = false;

@@ -36,3 +36,13 @@ export async function closeRound(db: DB, year: number, now: Date): Promise<void>
     .where("year", "=", year)
     .execute();
 }
+
+/** The round people work in now: the latest open one. */
+export async function findOpenRound(db: DB): Promise<Round | undefined> {
+  return db
+    .selectFrom("rounds")
+    .selectAll()
+    .where("status", "=", "open")
+    .orderBy("year", "desc")
+    .executeTakeFirst();
+}

@@ -70,6 +70,60 @@ export interface ProcessedUpdateTable {
   received_at: string;
 }
 
+export interface AssessmentTable {
+  id: Generated<number>;
+  round_year: number;
+  subject: "individual" | "unit";
+  /** A person's Telegram id, or a unit's id. */
+  subject_id: number;
+  unit_id: number;
+  status: "in_progress" | "submitted";
+  started_at: string;
+  submitted_at: string | null;
+  updated_at: string;
+  /** While one answer is being changed from the summary: its key, and its value before the change (JSON). */
+  edit_item: string | null;
+  edit_backup: string | null;
+}
+
+export interface AssessmentItemTable {
+  assessment_id: number;
+  item_key: string;
+  data: string;
+  updated_at: string;
+}
+
+export interface AssessmentFileTable {
+  id: Generated<number>;
+  assessment_id: number;
+  item_key: string;
+  file_id: string;
+  file_unique_id: string;
+  kind: "document" | "photo";
+  file_name: string | null;
+  mime_type: string | null;
+  file_size: number | null;
+  added_at: string;
+}
+
+export interface AssessmentChangeTable {
+  id: Generated<number>;
+  assessment_id: number;
+  item_key: string;
+  before: string | null;
+  after: string | null;
+  changed_by: number;
+  changed_at: string;
+}
+
+export interface RoundExtensionTable {
+  round_year: number;
+  unit_id: number;
+  until: string;
+  granted_by: number;
+  granted_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -79,6 +133,11 @@ export interface Database {
   rounds: RoundTable;
   conversation_state: ConversationStateTable;
   processed_updates: ProcessedUpdateTable;
+  assessments: AssessmentTable;
+  assessment_items: AssessmentItemTable;
+  assessment_files: AssessmentFileTable;
+  assessment_changes: AssessmentChangeTable;
+  round_extensions: RoundExtensionTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -88,3 +147,6 @@ export type UserUpdate = Updateable<UserTable>;
 export type Invite = Selectable<InviteTable>;
 export type RegistrationDraft = Selectable<RegistrationDraftTable>;
 export type Round = Selectable<RoundTable>;
+export type Assessment = Selectable<AssessmentTable>;
+export type AssessmentFile = Selectable<AssessmentFileTable>;
+export type AssessmentChange = Selectable<AssessmentChangeTable>;

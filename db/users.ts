@@ -16,9 +16,14 @@ export async function findUser(db: DB, telegramId: number): Promise<UserWithUnit
     .executeTakeFirst();
 }
 
-export async function listOfficeUserIds(db: DB): Promise<number[]> {
-  const rows = await db.selectFrom("users").select("telegram_id").where("role", "=", "office").execute();
-  return rows.map((row) => row.telegram_id);
+export async function listUsersWithPersonalMenus(
+  db: DB,
+): Promise<Array<{ telegram_id: number; role: Role }>> {
+  return db
+    .selectFrom("users")
+    .select(["telegram_id", "role"])
+    .where("role", "in", ["office", "unit_head"])
+    .execute();
 }
 
 export async function updateProfile(
@@ -42,9 +47,14 @@ export async function moveUser(db: DB, telegramId: number, unit: Unit, role: Rol
     .execute();
 }
 
-/** Erases everything the bot keeps about a person: profile, draft, preferences, conversation state. */
+/** Erases everything the bot keeps about a person: profile, self-assessments, draft, preferences, conversation state. */
 export async function deletePersonalData(db: DB, telegramId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom("assessments")
+      .where("subject", "=", "individual")
+      .where("subject_id", "=", telegramId)
+      .execute();
     await trx.deleteFrom("users").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("registration_drafts").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("preferences").where("telegram_id", "=", telegramId).execute();

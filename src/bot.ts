@@ -1,17 +1,21 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type ConversationData, conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type BotConfig, type MiddlewareFn } from "grammy";
+import { assessmentFlow } from "../conversations/assessment.js";
 import { type ProfileField, profileEditFlow } from "../conversations/profile-edit.js";
 import { registrationFlow } from "../conversations/registration.js";
 import { sqliteConversationStorage } from "../db/conversation-storage.js";
 import type { BaseContext, BotContext, FlowContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
+import type { Subject } from "./domain/assessment.js";
+import { ASSESSMENT, assessmentFeature } from "./features/assessment.js";
 import { cancelFeature } from "./features/cancel.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { languageFeature } from "./features/language.js";
 import { PROFILE_EDIT, profileFeature } from "./features/profile.js";
+import { reopenFeature } from "./features/reopen.js";
 import { roundsFeature } from "./features/rounds.js";
 import { REGISTRATION, startFeature } from "./features/start.js";
 import { unitsFeature } from "./features/units.js";
@@ -96,6 +100,12 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   );
   features.use(
     createConversation<BotContext, FlowContext>(
+      (conversation, ctx, subject: Subject) => assessmentFlow(deps)(conversation, ctx, subject),
+      { id: ASSESSMENT, plugins: flowPlugins },
+    ),
+  );
+  features.use(
+    createConversation<BotContext, FlowContext>(
       (conversation, ctx, field: ProfileField) => profileEditFlow(deps)(conversation, ctx, field),
       { id: PROFILE_EDIT, plugins: flowPlugins },
     ),
@@ -108,7 +118,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     startFeature(deps),
     profileFeature(deps),
   );
-  features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps));
+  features.use(assessmentFeature(deps));
+  features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps));
 
   // must be the last handler
   features.use(fallbackFeature());

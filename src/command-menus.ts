@@ -3,9 +3,9 @@ import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { DB } from "../db/connection.js";
 import type { Language } from "../db/schema.js";
-import { getLanguage, listOfficeUserIds } from "../db/users.js";
+import { getLanguage, listUsersWithPersonalMenus } from "../db/users.js";
 import type { BaseContext } from "./context.js";
-import { type ActorRole, commandsFor } from "./domain/roles.js";
+import { type ActorRole, commandsFor, hasPersonalMenu } from "./domain/roles.js";
 import { LANGUAGES } from "./i18n.js";
 import type { Logger } from "./logger.js";
 
@@ -15,7 +15,7 @@ export function menuFor(i18n: I18n<BaseContext>, role: ActorRole, language: Lang
 
 /**
  * Everyone's menu is set for all private chats (Vietnamese, and English for English-language clients);
- * each Office member gets a wider menu scoped to their own chat, in the language they chose.
+ * each Office member and unit head gets a wider menu scoped to their own chat, in the language they chose.
  */
 export async function registerCommandMenus(
   api: Api,
@@ -26,14 +26,17 @@ export async function registerCommandMenus(
   for (const language of LANGUAGES.filter((l) => l !== "vi")) {
     await api.setMyCommands(menuFor(deps.i18n, "employee", language), { scope, language_code: language });
   }
-  const officeIds = new Set([...deps.officeAdminIds, ...(await listOfficeUserIds(deps.db))]);
-  for (const telegramId of officeIds) {
+  const people = new Map<number, ActorRole>(
+    (await listUsersWithPersonalMenus(deps.db)).map((user) => [user.telegram_id, user.role]),
+  );
+  for (const id of deps.officeAdminIds) people.set(id, "office");
+  for (const [telegramId, role] of people) {
     const language = (await getLanguage(deps.db, telegramId)) ?? "vi";
-    await setPersonalMenu(api, deps, telegramId, "office", language);
+    await setPersonalMenu(api, deps, telegramId, role, language);
   }
 }
 
-/** Only Office members need a menu of their own; for anyone else the personal menu is removed. */
+/** Office members and unit heads get a menu of their own; for anyone else the personal menu is removed. */
 export async function setPersonalMenu(
   api: Api,
   deps: { i18n: I18n<BaseContext>; logger: Logger },
@@ -43,7 +46,7 @@ export async function setPersonalMenu(
 ): Promise<void> {
   const scope = { type: "chat", chat_id: telegramId } as const;
   try {
-    if (role === "office") await api.setMyCommands(menuFor(deps.i18n, role, language), { scope });
+    if (hasPersonalMenu(role)) await api.setMyCommands(menuFor(deps.i18n, role, language), { scope });
     else await api.deleteMyCommands({ scope });
   } catch (error) {
     // A person who never opened the bot has no chat yet; their menu is set when they do.

@@ -19,6 +19,19 @@ const evidence = z.discriminatedUnion("kind", [
 
 const criterion = z.object({ id, code: z.string().min(1), text, evidence });
 
+/**
+ * What a self-assessment must show for an award form to be supported. The plan leaves the higher forms to
+ * plan 800/KH-UBND, so these are the defaults the Office may tighten in the definition.
+ */
+const eligibility = z.object({
+  allCriteria: z.boolean(),
+  /** For individuals: the year's rating must be at least this level. */
+  minimumRating: id.optional(),
+  /** An initiative must have been recognised by one of these councils. */
+  initiativeCouncils: z.array(id).min(1).optional(),
+  note: text.optional(),
+});
+
 const quota = z.object({
   collective: z.number().int().nonnegative().nullable(),
   individual: z.number().int().nonnegative().nullable(),
@@ -54,7 +67,15 @@ export const campaignSchema = z
       individual: z.array(criterion).min(1),
     }),
     awardForms: z
-      .array(z.object({ id, name: text, level: z.enum(["national", "province", "department"]), quota }))
+      .array(
+        z.object({
+          id,
+          name: text,
+          level: z.enum(["national", "province", "department"]),
+          quota,
+          eligibility: eligibility.default({ allCriteria: true }),
+        }),
+      )
       .min(1),
     dossier: z.object({
       recipient: text,
@@ -101,3 +122,5 @@ export const campaignSchema = z
 export type Campaign = z.infer<typeof campaignSchema>;
 export type LocalisedText = z.infer<typeof text>;
 export type Criterion = z.infer<typeof criterion>;
+export type AwardForm = Campaign["awardForms"][number];
+export type Eligibility = z.infer<typeof eligibility>;

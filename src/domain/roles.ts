@@ -8,16 +8,44 @@ export function effectiveRole(registeredRole: Role | undefined, isOfficeAdmin: b
   return registeredRole ?? "guest";
 }
 
-export type CommandName = "start" | "help" | "me" | "lang" | "cancel" | "units" | "invite" | "round";
+export type CommandName =
+  | "start"
+  | "help"
+  | "me"
+  | "lang"
+  | "cancel"
+  | "assess"
+  | "myresult"
+  | "unit"
+  | "units"
+  | "invite"
+  | "round"
+  | "reopen";
 
 const EVERYONE: readonly CommandName[] = ["start", "help", "me", "lang", "cancel"];
-const OFFICE_ONLY: readonly CommandName[] = ["units", "invite", "round"];
+const MEMBERS: readonly CommandName[] = ["assess", "myresult"];
+const UNIT_HEAD_ONLY: readonly CommandName[] = ["unit"];
+const OFFICE_ONLY: readonly CommandName[] = ["units", "invite", "round", "reopen"];
 
 /** The commands a role may use, in the order menus show them. */
 export function commandsFor(role: ActorRole): CommandName[] {
-  return role === "office" ? [...EVERYONE, ...OFFICE_ONLY] : [...EVERYONE];
+  switch (role) {
+    case "guest":
+      return [...EVERYONE];
+    case "employee":
+      return [...MEMBERS, ...EVERYONE];
+    case "unit_head":
+      return [...MEMBERS, ...UNIT_HEAD_ONLY, ...EVERYONE];
+    case "office":
+      return [...MEMBERS, ...EVERYONE, ...OFFICE_ONLY];
+  }
 }
 
 export function isOfficeCommand(command: string): boolean {
   return (OFFICE_ONLY as readonly string[]).includes(command);
+}
+
+/** Roles whose menu differs from everyone's, so they get one of their own. */
+export function hasPersonalMenu(role: ActorRole): boolean {
+  return role === "office" || role === "unit_head";
 }

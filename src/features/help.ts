@@ -13,8 +13,11 @@ export function helpText(ctx: BotContext): string {
         unit: escapeHtml(actor.user.unit_name),
       })
     : ctx.t("help-who-admin");
-  const sections = [who, ctx.t("help-common")];
-  if (actor.role === "office") sections.push(ctx.t("help-office"));
+  const sections = [who];
+  if (actor.user) sections.push(ctx.t("help-assess"));
+  if (actor.role === "unit_head") sections.push(ctx.t("help-unit-head"));
+  sections.push(ctx.t("help-common"));
+  if (actor.role === "office") sections.push(`${ctx.t("help-office")}\n${ctx.t("help-reopen")}`);
   return sections.join("\n\n");
 }
 

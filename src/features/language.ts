@@ -4,6 +4,7 @@ import { setLanguage } from "../../db/users.js";
 import { setPersonalMenu } from "../command-menus.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { hasPersonalMenu } from "../domain/roles.js";
 
 export function languageFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -21,7 +22,8 @@ export function languageFeature(deps: AppDeps): Composer<BotContext> {
     await ctx.i18n.renegotiateLocale();
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("lang-set"));
-    if (actor.role === "office") await setPersonalMenu(ctx.api, deps, actor.telegramId, actor.role, language);
+    if (hasPersonalMenu(actor.role))
+      await setPersonalMenu(ctx.api, deps, actor.telegramId, actor.role, language);
   });
   return feature;
 }

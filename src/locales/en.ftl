@@ -240,3 +240,113 @@ round-closed = The {$year} emulation round has been closed. It can be reopened w
 round-year-not_a_year = «{$year}» is not a valid year.
 round-year-too_far_back = The plan starts in {$from}; no round can be opened for {$year}.
 round-year-too_far_ahead = A round for {$year} cannot be opened yet: rounds can be opened only up to next year.
+
+## Self-assessment (/assess, /unit)
+cmd-assess = Self-assess against the emulation criteria
+cmd-myresult = View your self-assessment results
+cmd-unit = Unit: the unit's self-assessment, staff progress
+cmd-reopen = Let a unit edit after the deadline (Department's Office)
+help-assess =
+    <b>Self-assessment</b>
+    /assess: self-assess against each criterion, with evidence
+    /myresult: view your saved self-assessment
+help-unit-head =
+    <b>Head of unit</b>
+    /unit: the unit's (collective) self-assessment and the progress of staff self-assessments
+help-reopen = /reopen &lt;code&gt; [number of days]: let a unit edit its self-assessment after the deadline
+as-intro =
+    Starting {$subject ->
+        [unit] the unit's self-assessment (<b>{$unit}</b>)
+       *[other] your self-assessment
+    } for <b>{$year}</b>: {$criteria} criteria, then results in the 6 administrative reform areas.
+    Each answer is saved straight away; send /cancel to stop at any time and come back later.
+as-resume = Carrying on from the unanswered questions ({$done}/{$total} items completed). Your earlier answers have been kept.
+as-already-running = You are partway through this self-assessment; the bot will ask the pending question again.
+as-progress-criterion = <b>Criterion {$index}/{$total}</b> ({$code})
+as-progress-area = <b>Administrative reform results {$index}/{$total}</b>
+as-ask-met = {$subject ->
+        [unit] Does the unit
+       *[other] Do you
+    } <b>meet</b> this criterion?
+as-yes = ✅ Met
+as-no = ❌ Not met
+as-ask-account = Please briefly summarise the <b>results and work done</b> that demonstrate this (up to 1,000 characters).
+as-ask-account-not-met = You may briefly note the reason or how it will be remedied (up to 1,000 characters), or tap Skip.
+as-ask-decision-number = What is the <b>number of the decision</b> recognising the initiative or solution (for example: 125/QĐ-STP)?
+as-ask-decision-date = On what <b>date</b> was the decision signed (day/month/year, for example: 15/10/2026)?
+as-ask-council = Which <b>council</b> recognised it?
+as-ask-rating = What was {$subject ->
+        [unit] the unit's
+       *[other] your
+    } <b>assessment and rating</b> result for {$year}?
+as-ask-files = Please send your <b>evidence files</b> (PDF, DOC, DOCX, JPG, PNG; up to 20 MB each; up to {$max} files), then tap <b>Done</b>. If you have no files, just tap Done. Received so far: {$count} file(s).
+as-files-done = Done
+as-file-received = File received.
+as-ask-area = In {$year}, what results did {$subject ->
+        [unit] the unit
+       *[other] you
+    } achieve in <b>{$area}</b>? Please answer briefly (up to 1,000 characters), or tap Skip.
+as-skip = Skip
+as-keep = Keep as is
+as-previous = Previous answer: {$value}
+as-skipped = (skipped)
+as-unanswered = (not answered)
+as-stale = The question for this button has already been answered; the more recent answer has been kept.
+as-text-too_short = This answer is too short. Please give more detail.
+as-text-too_long = This answer is longer than 1,000 characters. Please shorten it.
+as-decision-number-no_digit = The decision number must contain digits (for example: 125/QĐ-STP).
+as-decision-number-too_long = The decision number is longer than 60 characters.
+as-decision-date-bad_format = Please write the date as day/month/year, for example: 15/10/2026.
+as-decision-date-no_such_date = This date does not exist in the calendar. Please check it.
+as-decision-date-in_future = The date of signature cannot be later than today.
+as-files-expected = Please send your evidence files (documents or photos), or tap Done.
+as-file-wrong_type = This file is not an accepted type. The bot accepts PDF, DOC, DOCX, JPG and PNG.
+as-file-too_large = This file is too large: each file may be at most 20 MB.
+as-file-too-many = You have already sent the maximum of {$max} files for this criterion. Please tap Done to continue.
+as-summary-title = <b>{$subject ->
+        [unit] {$unit}: the unit's self-assessment
+       *[other] Your self-assessment
+    } for {$year}</b>
+as-summary-areas = <b>Results by administrative reform area</b>
+as-ev-rating = Rating: {$level}
+as-ev-initiative = Decision No. {$number} of {$date}, issued by {$council}
+as-ev-files = Evidence files: {$count}
+as-verdict-all-met = ✅ All criteria met.
+as-verdict-not-met = Criteria not met or not yet answered: {$list}.
+as-verdict-forms = Eligible to be nominated for: {$forms}.
+as-verdict-no-forms = Not yet eligible for any form of award.
+as-status-draft = Status: <b>not submitted</b>.
+as-status-submitted = Status: <b>submitted</b> at {$at}.
+as-status-open-until = It can be edited any time before {$until}.
+as-status-locked = The editing period has ended.
+as-submit = 📨 Submit the self-assessment
+as-done = Done
+as-stop = Later
+as-edit-criterion = Edit C {$n}
+as-edit-area = Edit A {$n}
+as-submitted = Submitted. Thank you! Until the deadline, you can still make changes with {$subject ->
+        [unit] /unit
+       *[other] /assess
+    }; every change made after submission is recorded.
+as-submitted-again = Saved. The self-assessment remains submitted.
+as-stopped = Stopped. All your answers have been saved; send {$command} to carry on.
+as-unavailable-not_registered = You are not registered yet. Please tap your unit's invitation link first.
+as-unavailable-not_unit_head = This is available only to heads of unit.
+as-unavailable-no_open_round = There is no open emulation round at the moment. The Department's Office will announce when a round opens.
+as-unavailable-locked = The deadline has passed ({$deadline}); the self-assessment can now only be viewed (/myresult). If you need to make changes, please contact the Department's Office.
+myresult-none = You have not started your self-assessment for {$year} yet. Send /assess to begin.
+unit-panel =
+    <b>{$unit}</b>, {$year} emulation round
+    The unit's self-assessment: {$own}
+    Staff who have submitted their self-assessment: <b>{$submitted}/{$total}</b> · in progress: {$inProgress} · not started: {$notStarted}
+unit-own-not_started = not started
+unit-own-in_progress = in progress
+unit-own-submitted = submitted
+unit-assess-button = The unit's self-assessment
+unit-team-button = Staff list
+unit-team-header = <b>Staff of {$unit}</b> ({$total} in total)
+unit-team-submitted = <b>Submitted ({$count})</b>
+unit-team-in_progress = <b>In progress ({$count})</b>
+unit-team-not_started = <b>Not started ({$count})</b>
+reopen-usage = Usage: /reopen &lt;unit code&gt; [number of days, 1–{$max}, default 3]
+reopen-done = Unit {$unit} may now edit its {$year} self-assessment any time before {$until}.

@@ -240,3 +240,113 @@ round-closed = Đã đóng đợt thi đua năm {$year}. Có thể mở lại b�
 round-year-not_a_year = «{$year}» không phải là năm hợp lệ.
 round-year-too_far_back = Kế hoạch bắt đầu từ năm {$from}; không mở đợt cho năm {$year}.
 round-year-too_far_ahead = Chưa thể mở đợt cho năm {$year}: chỉ mở được đến năm sau của năm hiện tại.
+
+## Tự đánh giá (/assess, /unit)
+cmd-assess = Tự đánh giá theo tiêu chí thi đua
+cmd-myresult = Xem kết quả tự đánh giá
+cmd-unit = Đơn vị: tự đánh giá tập thể, tình hình cán bộ
+cmd-reopen = Cho đơn vị sửa sau hạn (Văn phòng)
+help-assess =
+    <b>Tự đánh giá</b>
+    /assess: tự đánh giá theo từng tiêu chí, kèm minh chứng
+    /myresult: xem bản tự đánh giá đã lưu
+help-unit-head =
+    <b>Trưởng đơn vị</b>
+    /unit: tự đánh giá của đơn vị (tập thể) và tình hình tự đánh giá của cán bộ
+help-reopen = /reopen &lt;mã&gt; [số ngày]: cho đơn vị sửa tự đánh giá sau hạn
+as-intro =
+    Bắt đầu {$subject ->
+        [unit] tự đánh giá tập thể của <b>{$unit}</b>
+       *[other] tự đánh giá
+    } năm <b>{$year}</b>: {$criteria} tiêu chí, rồi kết quả theo 6 nội dung cải cách hành chính.
+    Mỗi câu trả lời được lưu ngay; gửi /cancel để dừng bất cứ lúc nào và quay lại sau.
+as-resume = Tiếp tục từ câu còn thiếu (đã xong {$done}/{$total} mục). Các câu trả lời trước vẫn được giữ.
+as-already-running = Anh/Chị đang làm dở bản tự đánh giá này; bot hỏi lại câu đang chờ.
+as-progress-criterion = <b>Tiêu chí {$index}/{$total}</b> ({$code})
+as-progress-area = <b>Kết quả cải cách hành chính {$index}/{$total}</b>
+as-ask-met = {$subject ->
+        [unit] Đơn vị
+       *[other] Anh/Chị
+    } có <b>đạt</b> tiêu chí này không?
+as-yes = ✅ Đạt
+as-no = ❌ Chưa đạt
+as-ask-account = Anh/Chị tóm tắt ngắn <b>kết quả, việc đã làm</b> để chứng minh (tối đa 1000 ký tự).
+as-ask-account-not-met = Anh/Chị có thể ghi ngắn lý do hoặc hướng khắc phục (tối đa 1000 ký tự), hoặc bấm Bỏ qua.
+as-ask-decision-number = <b>Số quyết định</b> công nhận sáng kiến, giải pháp (ví dụ: 125/QĐ-STP)?
+as-ask-decision-date = <b>Ngày ký</b> quyết định (ngày/tháng/năm, ví dụ: 15/10/2026)?
+as-ask-council = <b>Hội đồng</b> nào đã công nhận?
+as-ask-rating = Kết quả <b>đánh giá, xếp loại</b> năm {$year} của {$subject ->
+        [unit] đơn vị
+       *[other] Anh/Chị
+    }?
+as-ask-files = Anh/Chị gửi <b>tệp minh chứng</b> (PDF, DOC, DOCX, JPG, PNG; mỗi tệp tối đa 20 MB; tối đa {$max} tệp), rồi bấm <b>Xong</b>. Không có tệp thì bấm Xong. Đã nhận: {$count} tệp.
+as-files-done = Xong
+as-file-received = Đã nhận tệp.
+as-ask-area = Năm {$year}, {$subject ->
+        [unit] đơn vị
+       *[other] Anh/Chị
+    } đạt kết quả gì về <b>{$area}</b>? Trả lời ngắn (tối đa 1000 ký tự), hoặc bấm Bỏ qua.
+as-skip = Bỏ qua
+as-keep = Giữ nguyên
+as-previous = Câu trả lời trước: {$value}
+as-skipped = (bỏ qua)
+as-unanswered = (chưa trả lời)
+as-stale = Câu hỏi của nút này đã được trả lời rồi; câu trả lời mới hơn được giữ nguyên.
+as-text-too_short = Câu trả lời quá ngắn. Anh/Chị vui lòng viết rõ hơn.
+as-text-too_long = Câu trả lời dài quá 1000 ký tự. Anh/Chị vui lòng rút gọn.
+as-decision-number-no_digit = Số quyết định cần có chữ số (ví dụ: 125/QĐ-STP).
+as-decision-number-too_long = Số quyết định dài quá 60 ký tự.
+as-decision-date-bad_format = Ngày cần viết theo dạng ngày/tháng/năm, ví dụ: 15/10/2026.
+as-decision-date-no_such_date = Ngày này không có trong lịch. Anh/Chị vui lòng kiểm tra lại.
+as-decision-date-in_future = Ngày ký không thể sau hôm nay.
+as-files-expected = Anh/Chị gửi tệp minh chứng (tài liệu hoặc ảnh), hoặc bấm Xong.
+as-file-wrong_type = Tệp này không đúng loại. Bot nhận PDF, DOC, DOCX, JPG, PNG.
+as-file-too_large = Tệp quá lớn: mỗi tệp tối đa 20 MB.
+as-file-too-many = Đã đủ {$max} tệp cho tiêu chí này. Anh/Chị bấm Xong để tiếp tục.
+as-summary-title = <b>{$subject ->
+        [unit] Tự đánh giá tập thể: {$unit}
+       *[other] Bản tự đánh giá
+    } năm {$year}</b>
+as-summary-areas = <b>Kết quả theo nội dung cải cách hành chính</b>
+as-ev-rating = Xếp loại: {$level}
+as-ev-initiative = Quyết định số {$number} ngày {$date} của {$council}
+as-ev-files = Tệp minh chứng: {$count}
+as-verdict-all-met = ✅ Đạt tất cả các tiêu chí.
+as-verdict-not-met = Chưa đạt hoặc chưa trả lời tiêu chí: {$list}.
+as-verdict-forms = Đủ điều kiện đề nghị: {$forms}.
+as-verdict-no-forms = Chưa đủ điều kiện cho hình thức khen thưởng nào.
+as-status-draft = Trạng thái: <b>chưa nộp</b>.
+as-status-submitted = Trạng thái: <b>đã nộp</b> lúc {$at}.
+as-status-open-until = Có thể sửa đến trước {$until}.
+as-status-locked = Đã hết hạn sửa.
+as-submit = 📨 Nộp bản tự đánh giá
+as-done = Xong
+as-stop = Để sau
+as-edit-criterion = Sửa TC {$n}
+as-edit-area = Sửa ND {$n}
+as-submitted = Đã nộp. Cảm ơn Anh/Chị! Trước hạn, Anh/Chị vẫn có thể sửa bằng {$subject ->
+        [unit] /unit
+       *[other] /assess
+    }; mọi thay đổi sau khi nộp đều được ghi lại.
+as-submitted-again = Đã lưu. Bản tự đánh giá vẫn ở trạng thái đã nộp.
+as-stopped = Đã dừng. Mọi câu trả lời đã được lưu; gửi {$command} để tiếp tục.
+as-unavailable-not_registered = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
+as-unavailable-not_unit_head = Việc này chỉ dành cho trưởng đơn vị.
+as-unavailable-no_open_round = Hiện chưa có đợt thi đua nào đang mở. Văn phòng Sở sẽ thông báo khi mở đợt.
+as-unavailable-locked = Đã hết hạn ({$deadline}); bản tự đánh giá chỉ còn xem được (/myresult). Nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
+myresult-none = Anh/Chị chưa bắt đầu tự đánh giá năm {$year}. Gửi /assess để bắt đầu.
+unit-panel =
+    <b>{$unit}</b>, đợt thi đua năm {$year}
+    Tự đánh giá tập thể: {$own}
+    Cán bộ đã nộp tự đánh giá: <b>{$submitted}/{$total}</b> · đang làm: {$inProgress} · chưa bắt đầu: {$notStarted}
+unit-own-not_started = chưa bắt đầu
+unit-own-in_progress = đang làm
+unit-own-submitted = đã nộp
+unit-assess-button = Tự đánh giá tập thể
+unit-team-button = Danh sách cán bộ
+unit-team-header = <b>Cán bộ của {$unit}</b> ({$total} người)
+unit-team-submitted = <b>Đã nộp ({$count})</b>
+unit-team-in_progress = <b>Đang làm ({$count})</b>
+unit-team-not_started = <b>Chưa bắt đầu ({$count})</b>
+reopen-usage = Cách dùng: /reopen &lt;mã đơn vị&gt; [số ngày, 1–{$max}, mặc định 3]
+reopen-done = Đơn vị {$unit} được sửa tự đánh giá năm {$year} đến trước {$until}.

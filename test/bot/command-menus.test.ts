@@ -25,7 +25,8 @@ const chatMenu = (calls: OutgoingCall[], chatId: number) =>
   menus(calls).filter((m) => m.scope.type === "chat" && m.scope.chat_id === chatId);
 
 const EVERYONE = ["start", "help", "me", "lang", "cancel"];
-const OFFICE = [...EVERYONE, "units", "invite", "round"];
+const MEMBER = ["assess", "myresult", ...EVERYONE];
+const OFFICE = [...MEMBER, "units", "invite", "round", "reopen"];
 
 describe("registerCommandMenus", () => {
   let db: DB;
@@ -55,8 +56,8 @@ describe("registerCommandMenus", () => {
     expect(all).toHaveLength(2);
     const vi = all.find((m) => m.language_code === undefined);
     const en = all.find((m) => m.language_code === "en");
-    expect(commandNames(vi)).toEqual(EVERYONE);
-    expect(commandNames(en)).toEqual(EVERYONE);
+    expect(commandNames(vi)).toEqual(MEMBER);
+    expect(commandNames(en)).toEqual(MEMBER);
     expect(vi?.commands.find((c) => c.command === "help")?.description).toBe("Những việc Anh/Chị có thể làm");
     expect(en?.commands.find((c) => c.command === "help")?.description).toBe("What you can do");
     for (const menu of all)

@@ -70,7 +70,15 @@ describe("the real bot process against the Bot API emulator", () => {
   it("lets the Office set up a unit and an invite, and a newcomer join through the link", async () => {
     await startBot();
     const menu = emulator.commandsFor({ type: "all_private_chats" });
-    expect(menu?.map((c) => c.command)).toEqual(["start", "help", "me", "lang", "cancel"]);
+    expect(menu?.map((c) => c.command)).toEqual([
+      "assess",
+      "myresult",
+      "start",
+      "help",
+      "me",
+      "lang",
+      "cancel",
+    ]);
 
     const token = await officeCreatesInvite();
     const privacy = await say(lan, `/start ${token}`, /có đồng ý để bot lưu/);

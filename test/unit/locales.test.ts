@@ -186,6 +186,10 @@ describe("keys used in the code", () => {
       units: 1,
       invite: 1,
       round: 1,
+      assess: 1,
+      myresult: 1,
+      unit: 1,
+      reopen: 1,
     } satisfies Record<CommandName, 1>),
   };
 

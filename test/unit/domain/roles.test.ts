@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandsFor, effectiveRole, isOfficeCommand } from "../../../src/domain/roles.js";
+import { commandsFor, effectiveRole, hasPersonalMenu, isOfficeCommand } from "../../../src/domain/roles.js";
 
 const EVERYONE = ["start", "help", "me", "lang", "cancel"];
 
@@ -22,18 +22,45 @@ describe("effectiveRole", () => {
 });
 
 describe("commandsFor", () => {
-  it("gives the Office the common commands, then units, invite and round", () => {
-    expect(commandsFor("office")).toEqual([...EVERYONE, "units", "invite", "round"]);
+  it("gives the Office the member commands, the common ones, then units, invite, round and reopen", () => {
+    expect(commandsFor("office")).toEqual([
+      "assess",
+      "myresult",
+      ...EVERYONE,
+      "units",
+      "invite",
+      "round",
+      "reopen",
+    ]);
   });
 
-  it.each(["guest", "employee", "unit_head"] as const)("gives %s only the common commands", (role) => {
-    expect(commandsFor(role)).toEqual(EVERYONE);
+  it("gives a guest only the common commands", () => {
+    expect(commandsFor("guest")).toEqual(EVERYONE);
+  });
+
+  it("gives an employee the self-assessment commands and the common ones", () => {
+    expect(commandsFor("employee")).toEqual(["assess", "myresult", ...EVERYONE]);
+  });
+
+  it("gives a unit head /unit as well", () => {
+    expect(commandsFor("unit_head")).toEqual(["assess", "myresult", "unit", ...EVERYONE]);
   });
 
   it("returns a fresh list each time", () => {
-    const first = commandsFor("employee");
+    const first = commandsFor("guest");
     first.push("units");
-    expect(commandsFor("employee")).toEqual(EVERYONE);
+    expect(commandsFor("guest")).toEqual(EVERYONE);
+  });
+});
+
+describe("hasPersonalMenu", () => {
+  it.each([
+    ["office", true],
+    ["unit_head", true],
+    ["employee", false],
+    ["guest", false],
+  ] as const)("is %s → %s", (role, expected) => {
+    expect(hasPersonalMenu(role)).toBe(expected);
   });
 });
 

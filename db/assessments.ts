@@ -1,0 +1,260 @@
+import type { Answers, AreaAnswer, CriterionAnswer, Subject } from "../src/domain/assessment.js";
+import type { DB } from "./connection.js";
+import type { Assessment, AssessmentFile } from "./schema.js";
+
+export interface AssessmentRef {
+  year: number;
+  subject: Subject;
+  subjectId: number;
+}
+
+export async function findAssessment(db: DB, ref: AssessmentRef): Promise<Assessment | undefined> {
+  return db
+    .selectFrom("assessments")
+    .selectAll()
+    .where("round_year", "=", ref.year)
+    .where("subject", "=", ref.subject)
+    .where("subject_id", "=", ref.subjectId)
+    .executeTakeFirst();
+}
+
+/** The subject's assessment for the round, created (in progress) on first use. */
+export async function ensureAssessment(
+  db: DB,
+  ref: AssessmentRef & { unitId: number },
+  now: Date,
+): Promise<Assessment> {
+  const at = now.toISOString();
+  await db
+    .insertInto("assessments")
+    .values({
+      round_year: ref.year,
+      subject: ref.subject,
+      subject_id: ref.subjectId,
+      unit_id: ref.unitId,
+      status: "in_progress",
+      started_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const assessment = await findAssessment(db, ref);
+  if (!assessment) throw new Error("assessment vanished right after it was created");
+  return assessment;
+}
+
+export async function findAssessmentById(db: DB, id: number): Promise<Assessment | undefined> {
+  return db.selectFrom("assessments").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function loadAnswers(db: DB, assessmentId: number): Promise<Answers> {
+  const rows = await db
+    .selectFrom("assessment_items")
+    .select(["item_key", "data"])
+    .where("assessment_id", "=", assessmentId)
+    .execute();
+  const answers: Answers = { criteria: {}, areas: {} };
+  for (const row of rows) {
+    const [kind, id = ""] = [row.item_key.slice(0, 1), row.item_key.slice(2)];
+    if (kind === "c") answers.criteria[id] = JSON.parse(row.data) as CriterionAnswer;
+    else if (kind === "a") answers.areas[id] = JSON.parse(row.data) as AreaAnswer;
+  }
+  return answers;
+}
+
+export async function saveItem(
+  db: DB,
+  assessmentId: number,
+  itemKey: string,
+  data: CriterionAnswer | AreaAnswer,
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  const json = JSON.stringify(data);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("assessment_items")
+      .values({ assessment_id: assessmentId, item_key: itemKey, data: json, updated_at: at })
+      .onConflict((oc) =>
+        oc.columns(["assessment_id", "item_key"]).doUpdateSet({ data: json, updated_at: at }),
+      )
+      .execute();
+    await trx.updateTable("assessments").set({ updated_at: at }).where("id", "=", assessmentId).execute();
+  });
+}
+
+/**
+ * Starts changing one answer from the summary: its current value is kept aside (so nothing is lost if the
+ * person stops half-way) and the answer is cleared, so that its questions are asked again.
+ */
+export async function startEdit(db: DB, assessmentId: number, itemKey: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("assessment_items")
+      .select("data")
+      .where("assessment_id", "=", assessmentId)
+      .where("item_key", "=", itemKey)
+      .executeTakeFirst();
+    await trx
+      .updateTable("assessments")
+      .set({ edit_item: itemKey, edit_backup: current?.data ?? null, updated_at: now.toISOString() })
+      .where("id", "=", assessmentId)
+      .execute();
+    await trx
+      .deleteFrom("assessment_items")
+      .where("assessment_id", "=", assessmentId)
+      .where("item_key", "=", itemKey)
+      .execute();
+  });
+}
+
+/** Ends a change; once the assessment was submitted, the change is kept in its history with its time. */
+export async function finishEdit(
+  db: DB,
+  assessment: Assessment,
+  changedBy: number,
+  now: Date,
+): Promise<void> {
+  const itemKey = assessment.edit_item;
+  if (!itemKey) return;
+  await db.transaction().execute(async (trx) => {
+    if (assessment.status === "submitted") {
+      const after = await trx
+        .selectFrom("assessment_items")
+        .select("data")
+        .where("assessment_id", "=", assessment.id)
+        .where("item_key", "=", itemKey)
+        .executeTakeFirst();
+      if (after?.data !== assessment.edit_backup) {
+        await trx
+          .insertInto("assessment_changes")
+          .values({
+            assessment_id: assessment.id,
+            item_key: itemKey,
+            before: assessment.edit_backup,
+            after: after?.data ?? null,
+            changed_by: changedBy,
+            changed_at: now.toISOString(),
+          })
+          .execute();
+      }
+    }
+    await trx
+      .updateTable("assessments")
+      .set({ edit_item: null, edit_backup: null })
+      .where("id", "=", assessment.id)
+      .execute();
+  });
+}
+
+export async function submitAssessment(db: DB, assessmentId: number, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await db
+    .updateTable("assessments")
+    .set((eb) => ({
+      status: "submitted",
+      submitted_at: eb.fn.coalesce("submitted_at", eb.val(at)),
+      updated_at: at,
+    }))
+    .where("id", "=", assessmentId)
+    .execute();
+}
+
+export async function countChanges(db: DB, assessmentId: number): Promise<number> {
+  const row = await db
+    .selectFrom("assessment_changes")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("assessment_id", "=", assessmentId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function addProofFile(
+  db: DB,
+  file: Omit<AssessmentFile, "id" | "added_at">,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .insertInto("assessment_files")
+    .values({ ...file, added_at: now.toISOString() })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+}
+
+export async function listProofFiles(db: DB, assessmentId: number): Promise<AssessmentFile[]> {
+  return db
+    .selectFrom("assessment_files")
+    .selectAll()
+    .where("assessment_id", "=", assessmentId)
+    .orderBy("id")
+    .execute();
+}
+
+export interface TeamMemberStatus {
+  telegram_id: number;
+  full_name: string;
+  role: string;
+  status: "in_progress" | "submitted" | null;
+}
+
+/** Everyone in the unit with the state of their own assessment for the round (null: not started). */
+export async function teamStatus(db: DB, year: number, unitId: number): Promise<TeamMemberStatus[]> {
+  return db
+    .selectFrom("users")
+    .leftJoin("assessments", (join) =>
+      join
+        .onRef("assessments.subject_id", "=", "users.telegram_id")
+        .on("assessments.subject", "=", "individual")
+        .on("assessments.round_year", "=", year),
+    )
+    .select(["users.telegram_id", "users.full_name", "users.role", "assessments.status"])
+    .where("users.unit_id", "=", unitId)
+    .orderBy("users.full_name")
+    .execute();
+}
+
+export async function findExtension(db: DB, year: number, unitId: number): Promise<Date | null> {
+  const row = await db
+    .selectFrom("round_extensions")
+    .select("until")
+    .where("round_year", "=", year)
+    .where("unit_id", "=", unitId)
+    .executeTakeFirst();
+  return row ? new Date(row.until) : null;
+}
+
+export async function grantExtension(
+  db: DB,
+  grant: { year: number; unitId: number; until: Date; grantedBy: number },
+  now: Date,
+): Promise<void> {
+  const values = {
+    round_year: grant.year,
+    unit_id: grant.unitId,
+    until: grant.until.toISOString(),
+    granted_by: grant.grantedBy,
+    granted_at: now.toISOString(),
+  };
+  await db
+    .insertInto("round_extensions")
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(["round_year", "unit_id"]).doUpdateSet({
+        until: values.until,
+        granted_by: values.granted_by,
+        granted_at: values.granted_at,
+      }),
+    )
+    .execute();
+}
+
+export async function countProofFiles(db: DB, assessmentId: number, itemKey: string): Promise<number> {
+  const row = await db
+    .selectFrom("assessment_files")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("assessment_id", "=", assessmentId)
+    .where("item_key", "=", itemKey)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

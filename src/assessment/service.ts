@@ -1,0 +1,174 @@
+import {
+  addProofFile,
+  countProofFiles,
+  ensureAssessment,
+  findAssessmentById,
+  findExtension,
+  finishEdit,
+  loadAnswers,
+  saveItem,
+  startEdit,
+  submitAssessment,
+} from "../../db/assessments.js";
+import { findOpenRound } from "../../db/rounds.js";
+import type { Assessment, Round } from "../../db/schema.js";
+import { findUser } from "../../db/users.js";
+import type { AppDeps } from "../deps.js";
+import { type AnswerInput, interpretAnswer } from "../domain/answering.js";
+import {
+  type Answers,
+  type AreaAnswer,
+  areaKey,
+  type CriterionAnswer,
+  criterionKey,
+  isCriterionComplete,
+  isLocked,
+  nextStep,
+  type Questionnaire,
+  questionnaireFor,
+  type Step,
+  type Subject,
+} from "../domain/assessment.js";
+
+export type Unavailable = "not_registered" | "not_unit_head" | "no_open_round" | "locked";
+
+export interface AssessmentState {
+  round: Round;
+  assessment: Assessment;
+  questionnaire: Questionnaire;
+  answers: Answers;
+  step: Step;
+  locked: boolean;
+  deadline: Date;
+  extendedUntil: Date | null;
+  unitName: string;
+}
+
+type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
+
+/** Finds (or starts) the actor's assessment of `subject` in the open round, with everything needed to ask. */
+export async function loadAssessment(
+  deps: Deps,
+  actorId: number,
+  subject: Subject,
+): Promise<{ ok: true; state: AssessmentState } | { ok: false; problem: Unavailable }> {
+  const user = await findUser(deps.db, actorId);
+  if (!user) return { ok: false, problem: "not_registered" };
+  if (subject === "unit" && user.role !== "unit_head") return { ok: false, problem: "not_unit_head" };
+  const round = await findOpenRound(deps.db);
+  if (!round) return { ok: false, problem: "no_open_round" };
+  const now = deps.clock();
+  const deadline = new Date(round.deadline_at);
+  const extendedUntil = await findExtension(deps.db, round.year, user.unit_id);
+  const locked = isLocked(now, deadline, extendedUntil);
+  const ref = { year: round.year, subject, subjectId: subject === "individual" ? actorId : user.unit_id };
+  const assessment = await ensureAssessment(deps.db, { ...ref, unitId: user.unit_id }, now);
+  const questionnaire = questionnaireFor(deps.campaign, subject);
+  const answers = await loadAnswers(deps.db, assessment.id);
+  return {
+    ok: true,
+    state: {
+      round,
+      assessment,
+      questionnaire,
+      answers,
+      step: nextStep(questionnaire, answers),
+      locked,
+      deadline,
+      extendedUntil,
+      unitName: user.unit_name,
+    },
+  };
+}
+
+export type AnswerOutcome =
+  | { kind: "saved" }
+  | { kind: "problem"; key: string; vars?: Record<string, string | number> }
+  | { kind: "stale" }
+  | { kind: "submitted"; firstTime: boolean }
+  | { kind: "stopped" }
+  | { kind: "unavailable"; problem: Unavailable };
+
+/**
+ * Applies one answer to the question the stored assessment is at now (not to the question the flow thinks it
+ * asked: after a crash the two can differ), and stores it at once.
+ */
+export async function applyAnswer(
+  deps: Deps,
+  actorId: number,
+  subject: Subject,
+  input: AnswerInput,
+): Promise<AnswerOutcome> {
+  const loaded = await loadAssessment(deps, actorId, subject);
+  if (!loaded.ok) return { kind: "unavailable", problem: loaded.problem };
+  const { state } = loaded;
+  if (state.locked) return { kind: "unavailable", problem: "locked" };
+  const { assessment, questionnaire, answers, step } = state;
+  const now = deps.clock();
+  const editing = assessment.edit_item;
+  const backup =
+    editing && assessment.edit_backup ? (JSON.parse(assessment.edit_backup) as CriterionAnswer) : null;
+  const filesOnItem =
+    step.kind === "criterion" && step.field === "files"
+      ? await countProofFiles(deps.db, assessment.id, itemKeyOf(step))
+      : 0;
+  const meaning = interpretAnswer(questionnaire, answers, step, input, {
+    now,
+    timeZone: deps.campaign.timeZone,
+    backup: step.kind !== "summary" && editing === itemKeyOf(step) ? backup : null,
+    filesOnItem,
+  });
+
+  switch (meaning.kind) {
+    case "problem":
+    case "stale":
+      return meaning;
+    case "stop":
+      return { kind: "stopped" };
+    case "submit":
+      await submitAssessment(deps.db, assessment.id, now);
+      return { kind: "submitted", firstTime: assessment.status !== "submitted" };
+    case "edit":
+      await startEdit(deps.db, assessment.id, meaning.itemKey, now);
+      return { kind: "saved" };
+    case "file":
+      await addProofFile(
+        deps.db,
+        {
+          assessment_id: assessment.id,
+          item_key: meaning.itemKey,
+          file_id: meaning.file.fileId,
+          file_unique_id: meaning.file.uniqueId,
+          kind: meaning.file.kind,
+          file_name: meaning.file.fileName ?? null,
+          mime_type: meaning.file.mimeType ?? null,
+          file_size: meaning.file.size ?? null,
+        },
+        now,
+      );
+      return { kind: "saved" };
+    case "save": {
+      await saveItem(deps.db, assessment.id, meaning.itemKey, meaning.data, now);
+      if (editing === meaning.itemKey && isItemComplete(questionnaire, meaning.itemKey, meaning.data)) {
+        const fresh = await findAssessmentById(deps.db, assessment.id);
+        if (fresh) await finishEdit(deps.db, fresh, actorId, now);
+      }
+      return { kind: "saved" };
+    }
+  }
+}
+
+export function itemKeyOf(step: Exclude<Step, { kind: "summary" }>): string {
+  return step.kind === "criterion" ? criterionKey(step.criterion.id) : areaKey(step.area.id);
+}
+
+function isItemComplete(
+  questionnaire: Questionnaire,
+  itemKey: string,
+  data: CriterionAnswer | AreaAnswer,
+): boolean {
+  const id = itemKey.slice(2);
+  if (itemKey.startsWith("a:")) return (data as AreaAnswer).text !== undefined;
+  const criterion = questionnaire.criteria.find((c) => c.id === id);
+  return criterion !== undefined && isCriterionComplete(criterion, data as CriterionAnswer);
+}

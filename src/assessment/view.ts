@@ -1,0 +1,90 @@
+import type { InlineKeyboardButton } from "grammy/types";
+import { countProofFiles, listProofFiles } from "../../db/assessments.js";
+import type { Language } from "../../db/schema.js";
+import type { AppDeps } from "../deps.js";
+import type { AreaAnswer, CriterionAnswer, Subject } from "../domain/assessment.js";
+import { formatLocalDateTime } from "../domain/time.js";
+import { escapeHtml } from "../html.js";
+import { MESSAGE_LIMIT, paginate } from "../paging.js";
+import { renderQuestion, statusLine, summaryKeyboard, summaryLines, type Translate } from "./render.js";
+import { type AssessmentState, itemKeyOf, loadAssessment, type Unavailable } from "./service.js";
+
+/**
+ * What to show next, as plain JSON: it is computed inside conversation.external, whose results the
+ * conversation keeps in its log (so no Date, no class instances).
+ */
+export type View =
+  | { kind: "unavailable"; problem: Unavailable; text: string }
+  | { kind: "question"; text: string; keyboard: InlineKeyboardButton[][] }
+  | { kind: "summary"; pages: string[]; keyboard: InlineKeyboardButton[][] };
+
+type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n">;
+
+export function translator(deps: Pick<AppDeps, "i18n">, language: Language): Translate {
+  return (key, variables) => deps.i18n.t(language, key, variables);
+}
+
+export function unavailableText(
+  t: Translate,
+  problem: Unavailable,
+  state?: AssessmentState,
+  zone?: string,
+): string {
+  if (problem === "locked" && state && zone) {
+    return t("as-unavailable-locked", { deadline: formatLocalDateTime(state.deadline, zone) });
+  }
+  return t(`as-unavailable-${problem}`);
+}
+
+export async function currentView(
+  deps: Deps,
+  actorId: number,
+  subject: Subject,
+  language: Language,
+): Promise<View> {
+  const t = translator(deps, language);
+  const loaded = await loadAssessment(deps, actorId, subject);
+  if (!loaded.ok)
+    return { kind: "unavailable", problem: loaded.problem, text: unavailableText(t, loaded.problem) };
+  const state = loaded.state;
+  const r = { t, language, campaign: deps.campaign };
+  if (state.locked) {
+    return {
+      kind: "unavailable",
+      problem: "locked",
+      text: unavailableText(t, "locked", state, deps.campaign.timeZone),
+    };
+  }
+  const step = state.step;
+  if (step.kind === "summary") return summaryView(deps, state, t, language);
+  const editing = state.assessment.edit_item;
+  const backup =
+    editing === itemKeyOf(step) && state.assessment.edit_backup
+      ? (JSON.parse(state.assessment.edit_backup) as CriterionAnswer | AreaAnswer)
+      : null;
+  const files =
+    step.kind === "criterion" && step.field === "files"
+      ? await countProofFiles(deps.db, state.assessment.id, itemKeyOf(step))
+      : 0;
+  const rendered = renderQuestion(r, state, backup, files);
+  return { kind: "question", text: rendered.text, keyboard: rendered.keyboard?.inline_keyboard ?? [] };
+}
+
+/** The whole assessment, split into messages that fit, with the status line and buttons at the end. */
+export async function summaryView(
+  deps: Deps,
+  state: AssessmentState,
+  t: Translate,
+  language: Language,
+): Promise<Extract<View, { kind: "summary" }>> {
+  const r = { t, language, campaign: deps.campaign };
+  const files = await listProofFiles(deps.db, state.assessment.id);
+  const header = t("as-summary-title", {
+    subject: state.questionnaire.subject === "unit" ? "unit" : "individual",
+    unit: escapeHtml(state.unitName),
+    year: String(state.round.year),
+  });
+  const footer = statusLine(r, state);
+  const pages = paginate(header, summaryLines(r, state, files), footer, MESSAGE_LIMIT - 100);
+  return { kind: "summary", pages, keyboard: summaryKeyboard(r, state).inline_keyboard };
+}

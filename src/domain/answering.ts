@@ -1,0 +1,170 @@
+import {
+  type Answers,
+  type AreaAnswer,
+  areaKey,
+  type CriterionAnswer,
+  criterionKey,
+  type Questionnaire,
+  ratingMeets,
+  type Step,
+  stepKey,
+} from "./assessment.js";
+import {
+  checkAccount,
+  checkDecisionDate,
+  checkDecisionNumber,
+  checkProofFile,
+  FILES_PER_CRITERION_MAX,
+} from "./evidence.js";
+
+export interface ProofFileInput {
+  fileId: string;
+  uniqueId: string;
+  kind: "document" | "photo";
+  fileName?: string | undefined;
+  mimeType?: string | undefined;
+  size?: number | undefined;
+}
+
+/** What a person sent, reduced to plain data (it crosses the conversation's replay log). */
+export type AnswerInput =
+  | { type: "text"; text: string }
+  | { type: "button"; data: string }
+  | { type: "file"; file: ProofFileInput }
+  | { type: "other" };
+
+export type Interpretation =
+  | { kind: "save"; itemKey: string; data: CriterionAnswer | AreaAnswer }
+  | { kind: "file"; itemKey: string; file: ProofFileInput }
+  | { kind: "problem"; key: string; vars?: Record<string, string | number> }
+  | { kind: "stale" }
+  | { kind: "submit" }
+  | { kind: "stop" }
+  | { kind: "edit"; itemKey: string };
+
+export const BUTTON_PREFIX = "as:";
+
+export interface AnswerContext {
+  now: Date;
+  timeZone: string;
+  /** The value kept aside while this item is being changed from the summary. */
+  backup: CriterionAnswer | AreaAnswer | null;
+  filesOnItem: number;
+}
+
+/** The button data for `value` on the question `step`: a press is only taken while that question is open. */
+export function buttonData(step: Step, value: string): string {
+  return `${BUTTON_PREFIX}${stepKey(step)}:${value}`;
+}
+
+function pressedValue(step: Step, input: AnswerInput): string | null | undefined {
+  if (input.type !== "button") return undefined;
+  const prefix = `${BUTTON_PREFIX}${stepKey(step)}:`;
+  return input.data.startsWith(prefix) ? input.data.slice(prefix.length) : null;
+}
+
+/** Decides what an answer means for the open question, without touching storage. */
+export function interpretAnswer(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  step: Step,
+  input: AnswerInput,
+  context: AnswerContext,
+): Interpretation {
+  const pressed = pressedValue(step, input);
+  if (pressed === null) return { kind: "stale" };
+
+  if (step.kind === "summary") {
+    if (pressed === "submit") return { kind: "submit" };
+    if (pressed === "stop") return { kind: "stop" };
+    const edited = pressed?.startsWith("edit:") ? pressed.slice("edit:".length) : undefined;
+    const known = [
+      ...questionnaire.criteria.map((c) => criterionKey(c.id)),
+      ...questionnaire.areas.map((a) => areaKey(a.id)),
+    ];
+    if (edited && known.includes(edited)) return { kind: "edit", itemKey: edited };
+    return { kind: "problem", key: "flow-press-button" };
+  }
+
+  if (step.kind === "area") {
+    const itemKey = areaKey(step.area.id);
+    const backup = context.backup as AreaAnswer | null;
+    if (pressed === "skip") return { kind: "save", itemKey, data: { text: null } };
+    if (pressed === "keep" && backup?.text !== undefined)
+      return { kind: "save", itemKey, data: { text: backup.text } };
+    if (input.type !== "text") return { kind: "problem", key: "flow-text-expected" };
+    const checked = checkAccount(input.text);
+    if (!checked.ok) return { kind: "problem", key: `as-text-${checked.reason}` };
+    return { kind: "save", itemKey, data: { text: checked.value } };
+  }
+
+  const { criterion, field } = step;
+  const itemKey = criterionKey(criterion.id);
+  const current = answers.criteria[criterion.id] ?? {};
+  const backup = (context.backup as CriterionAnswer | null) ?? {};
+  const save = (change: CriterionAnswer): Interpretation => ({
+    kind: "save",
+    itemKey,
+    data: { ...current, ...change },
+  });
+
+  if (pressed === "keep") {
+    if (field === "files") return save({ filesDone: true });
+    const kept = backup[field];
+    if (kept !== undefined) {
+      // Keeping a rating keeps what it decided; keeping "met" keeps it and asks the rest again.
+      return field === "rating"
+        ? save({ rating: kept as string, met: backup.met ?? false })
+        : save({ [field]: kept });
+    }
+  }
+
+  switch (field) {
+    case "met":
+      if (pressed === "yes" || pressed === "no") return save({ met: pressed === "yes" });
+      return { kind: "problem", key: "flow-press-button" };
+    case "rating": {
+      if (criterion.evidence.kind !== "rating") return { kind: "problem", key: "flow-press-button" };
+      const level = criterion.evidence.levels.find((candidate) => candidate.id === pressed);
+      if (!level) return { kind: "problem", key: "flow-press-button" };
+      return save({ rating: level.id, met: ratingMeets(criterion, level.id) });
+    }
+    case "council": {
+      if (criterion.evidence.kind !== "initiative") return { kind: "problem", key: "flow-press-button" };
+      const council = criterion.evidence.councils.find((candidate) => candidate.id === pressed);
+      return council ? save({ council: council.id }) : { kind: "problem", key: "flow-press-button" };
+    }
+    case "account": {
+      if (pressed === "skip" && current.met === false) return save({ account: null });
+      if (input.type !== "text") return { kind: "problem", key: "flow-text-expected" };
+      const checked = checkAccount(input.text);
+      return checked.ok
+        ? save({ account: checked.value })
+        : { kind: "problem", key: `as-text-${checked.reason}` };
+    }
+    case "decisionNumber": {
+      if (input.type !== "text") return { kind: "problem", key: "flow-text-expected" };
+      const checked = checkDecisionNumber(input.text);
+      return checked.ok
+        ? save({ decisionNumber: checked.value })
+        : { kind: "problem", key: `as-decision-number-${checked.reason}` };
+    }
+    case "decisionDate": {
+      if (input.type !== "text") return { kind: "problem", key: "flow-text-expected" };
+      const checked = checkDecisionDate(input.text, context.now, context.timeZone);
+      return checked.ok
+        ? save({ decisionDate: checked.value })
+        : { kind: "problem", key: `as-decision-date-${checked.reason}` };
+    }
+    case "files": {
+      if (pressed === "done") return save({ filesDone: true });
+      if (input.type !== "file") return { kind: "problem", key: "as-files-expected" };
+      const checked = checkProofFile(input.file);
+      if (!checked.ok) return { kind: "problem", key: `as-file-${checked.reason}` };
+      if (context.filesOnItem >= FILES_PER_CRITERION_MAX) {
+        return { kind: "problem", key: "as-file-too-many", vars: { max: FILES_PER_CRITERION_MAX } };
+      }
+      return { kind: "file", itemKey, file: input.file };
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { toLocal } from "./time.js";
+
+export const ACCOUNT_MAX = 1000;
+export const DECISION_NUMBER_MAX = 60;
+export const FILES_PER_CRITERION_MAX = 5;
+/** Telegram lets bots download files up to 20 MB; larger proof could never be opened from the bot. */
+export const FILE_SIZE_MAX = 20 * 1024 * 1024;
+
+export type Checked<T, P extends string> = { ok: true; value: T } | { ok: false; reason: P };
+
+/** A free-text account of what was done: trimmed, NFC, 2 to ACCOUNT_MAX characters. */
+export function checkAccount(input: string): Checked<string, "too_short" | "too_long"> {
+  const text = input.normalize("NFC").trim();
+  if (text.length < 2) return { ok: false, reason: "too_short" };
+  if (text.length > ACCOUNT_MAX) return { ok: false, reason: "too_long" };
+  return { ok: true, value: text };
+}
+
+/** A decision's number as printed on it, e.g. "125/QĐ-STP": must hold a digit. */
+export function checkDecisionNumber(input: string): Checked<string, "no_digit" | "too_long"> {
+  const text = input.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (text.length > DECISION_NUMBER_MAX) return { ok: false, reason: "too_long" };
+  if (!/\d/.test(text)) return { ok: false, reason: "no_digit" };
+  return { ok: true, value: text };
+}
+
+/**
+ * A date written the Vietnamese way (dd/mm/yyyy, also with - or .), that exists and is not after today in
+ * `timeZone`. Returns yyyy-mm-dd.
+ */
+export function checkDecisionDate(
+  input: string,
+  now: Date,
+  timeZone: string,
+): Checked<string, "bad_format" | "no_such_date" | "in_future"> {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(input);
+  if (!match) return { ok: false, reason: "bad_format" };
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return { ok: false, reason: "no_such_date" };
+  }
+  const today = toLocal(now, timeZone);
+  if (date.getTime() > Date.UTC(today.year, today.month - 1, today.day))
+    return { ok: false, reason: "in_future" };
+  return { ok: true, value: date.toISOString().slice(0, 10) };
+}
+
+const ACCEPTED_TYPES: Record<string, string> = {
+  "application/pdf": "PDF",
+  "application/msword": "DOC",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+  "image/jpeg": "JPG",
+  "image/png": "PNG",
+};
+const ACCEPTED_EXTENSIONS = /\.(pdf|docx?|jpe?g|png)$/i;
+
+/** Proof files: PDF, Word documents or pictures, each at most FILE_SIZE_MAX. */
+export function checkProofFile(file: {
+  mimeType?: string | undefined;
+  fileName?: string | undefined;
+  size?: number | undefined;
+}): Checked<null, "wrong_type" | "too_large"> {
+  const typeKnown = file.mimeType !== undefined && file.mimeType in ACCEPTED_TYPES;
+  const nameKnown = file.fileName !== undefined && ACCEPTED_EXTENSIONS.test(file.fileName);
+  if (!typeKnown && !nameKnown) return { ok: false, reason: "wrong_type" };
+  if ((file.size ?? 0) > FILE_SIZE_MAX) return { ok: false, reason: "too_large" };
+  return { ok: true, value: null };
+}
+
+/** dd/mm/yyyy from yyyy-mm-dd. */
+export function formatIsoDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-");
+  return `${day}/${month}/${year}`;
+}

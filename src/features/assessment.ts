@@ -1,0 +1,134 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { findAssessment, teamStatus } from "../../db/assessments.js";
+import { findOpenRound } from "../../db/rounds.js";
+import { answersAreEmpty } from "../assessment/render.js";
+import { loadAssessment } from "../assessment/service.js";
+import { summaryView, translator, unavailableText } from "../assessment/view.js";
+import type { BotContext } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { progress, type Subject } from "../domain/assessment.js";
+import { escapeHtml, HTML } from "../html.js";
+import { replyPaged } from "../paging.js";
+
+export const ASSESSMENT = "assessment";
+
+/** /assess and /myresult for everyone registered; /unit for unit heads. */
+export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const feature = composer.chatType("private");
+
+  const start = async (ctx: BotContext, subject: Subject) => {
+    const actor = ctx.actor;
+    if (!actor) return;
+    const t = translator(deps, actor.language);
+    const loaded = await loadAssessment(deps, actor.telegramId, subject);
+    if (!loaded.ok) {
+      await ctx.reply(unavailableText(t, loaded.problem), HTML);
+      return;
+    }
+    const { state } = loaded;
+    const running = (ctx.conversation.active()[ASSESSMENT] ?? 0) > 0;
+    await ctx.conversation.exitAll();
+    if (!state.locked) {
+      const { done, total } = progress(state.questionnaire, state.answers);
+      const key = running ? "as-already-running" : answersAreEmpty(state.answers) ? "as-intro" : "as-resume";
+      const unit = escapeHtml(state.unitName);
+      await ctx.reply(
+        t(key, {
+          subject,
+          year: String(state.round.year),
+          done,
+          total,
+          unit,
+          criteria: state.questionnaire.criteria.length,
+        }),
+        HTML,
+      );
+    }
+    await ctx.conversation.enter(ASSESSMENT, subject);
+  };
+
+  feature.command("assess", (ctx) => start(ctx, "individual"));
+
+  feature.command("myresult", async (ctx) => {
+    const actor = ctx.actor;
+    if (!actor) return;
+    const t = translator(deps, actor.language);
+    if (!actor.user) return ctx.reply(unavailableText(t, "not_registered"), HTML);
+    const round = await findOpenRound(deps.db);
+    if (!round) return ctx.reply(unavailableText(t, "no_open_round"), HTML);
+    const existing = await findAssessment(deps.db, {
+      year: round.year,
+      subject: "individual",
+      subjectId: actor.telegramId,
+    });
+    if (!existing) return ctx.reply(t("myresult-none", { year: String(round.year) }), HTML);
+    const loaded = await loadAssessment(deps, actor.telegramId, "individual");
+    if (!loaded.ok) return ctx.reply(unavailableText(t, loaded.problem), HTML);
+    const view = await summaryView(deps, loaded.state, t, actor.language);
+    for (const page of view.pages) await ctx.reply(page, HTML);
+  });
+
+  feature.command("unit", async (ctx) => {
+    const actor = ctx.actor;
+    if (!actor) return;
+    const t = translator(deps, actor.language);
+    if (actor.user?.role !== "unit_head") return ctx.reply(unavailableText(t, "not_unit_head"), HTML);
+    const round = await findOpenRound(deps.db);
+    if (!round) return ctx.reply(unavailableText(t, "no_open_round"), HTML);
+    const unitId = actor.user.unit_id;
+    const [team, own] = await Promise.all([
+      teamStatus(deps.db, round.year, unitId),
+      findAssessment(deps.db, { year: round.year, subject: "unit", subjectId: unitId }),
+    ]);
+    const count = (status: string | null) => team.filter((member) => member.status === status).length;
+    await ctx.reply(
+      t("unit-panel", {
+        unit: escapeHtml(actor.user.unit_name),
+        year: String(round.year),
+        own: t(`unit-own-${own?.status ?? "not_started"}`),
+        submitted: count("submitted"),
+        inProgress: count("in_progress"),
+        notStarted: count(null),
+        total: team.length,
+      }),
+      {
+        ...HTML,
+        reply_markup: new InlineKeyboard()
+          .text(t("unit-assess-button"), "unit:assess")
+          .row()
+          .text(t("unit-team-button"), "unit:team"),
+      },
+    );
+  });
+
+  feature.callbackQuery("unit:assess", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await start(ctx, "unit");
+  });
+
+  feature.callbackQuery("unit:team", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const actor = ctx.actor;
+    const t = translator(deps, actor?.language ?? "vi");
+    if (actor?.user?.role !== "unit_head") return ctx.reply(unavailableText(t, "not_unit_head"), HTML);
+    const round = await findOpenRound(deps.db);
+    if (!round) return ctx.reply(unavailableText(t, "no_open_round"), HTML);
+    const team = await teamStatus(deps.db, round.year, actor.user.unit_id);
+    const lines: string[] = [];
+    for (const status of ["submitted", "in_progress", null] as const) {
+      const members = team.filter((member) => member.status === status);
+      lines.push(t(`unit-team-${status ?? "not_started"}`, { count: members.length }));
+      lines.push(...members.map((member) => `• ${escapeHtml(member.full_name)}`));
+      lines.push("");
+    }
+    await replyPaged(
+      ctx,
+      t("unit-team-header", { unit: escapeHtml(actor.user.unit_name), total: team.length }),
+      lines,
+    );
+  });
+
+  return composer;
+}

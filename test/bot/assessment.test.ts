@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findAssessment, loadAnswers } from "../../db/assessments.js";
+import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { registerThroughBot } from "../helpers/scenarios.js";
+import { user } from "../helpers/updates.js";
+
+const admin = user(1001, "Admin");
+const lan = user(2001, "Lan");
+let h: Harness;
+
+beforeEach(async () => {
+  h = await createHarness({ officeAdminIds: [admin.id], now: "2026-11-28T09:00:00+07:00" });
+  await registerThroughBot(h, admin, lan);
+  await h.send(admin, "/round open 2026");
+});
+afterEach(() => h.close());
+
+const assessment = () => findAssessment(h.db, { year: 2026, subject: "individual", subjectId: lan.id });
+
+describe("/assess", () => {
+  it("walks through every criterion and reform area, shows the summary and submits", async () => {
+    await h.send(lan, "/assess");
+    const texts = h.telegram.textsTo(lan.id);
+    expect(texts.at(-2)).toContain("Bắt đầu tự đánh giá năm <b>2026</b>");
+    expect(texts.at(-1)).toContain("Tiêu chí 1/6");
+    expect(h.telegram.lastButtonsTo(lan.id).map((b) => b.callback_data)).toEqual([
+      "as:c:chap-hanh:met:yes",
+      "as:c:chap-hanh:met:no",
+    ]);
+
+    await answerWholeIndividualAssessment(h, lan);
+    const summary = h.telegram.lastTextTo(lan.id);
+    expect(summary).toContain("Đạt tất cả các tiêu chí");
+    expect(summary).toContain("Quyết định số 125/QĐ-STP ngày 15/10/2026 của Hội đồng sáng kiến tỉnh");
+    expect(summary).toContain("Giấy khen của Giám đốc Sở");
+    expect(summary).toContain("Bằng khen của Thủ tướng Chính phủ");
+    expect(summary).toContain("chưa nộp");
+
+    await h.press(lan, "as:summary:submit");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã nộp");
+    const stored = await assessment();
+    expect(stored?.status).toBe("submitted");
+    expect(stored?.submitted_at).toBe("2026-11-28T02:00:00.000Z");
+    const answers = await loadAnswers(h.db, stored?.id ?? 0);
+    expect(answers.criteria["xep-loai"]).toEqual({ rating: "xuat-sac", met: true });
+    expect(answers.criteria["sang-kien"]).toMatchObject({ decisionDate: "2026-10-15", council: "tinh" });
+    expect(answers.areas["thu-tuc-hanh-chinh"]).toEqual({ text: null });
+  });
+
+  it("resumes at the first unanswered question after /cancel, keeping the answers", async () => {
+    await h.send(lan, "/assess");
+    await h.press(lan, "as:c:chap-hanh:met:yes");
+    await h.send(lan, "Chấp hành nghiêm kỷ luật.");
+    await h.send(lan, "/cancel");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã dừng");
+    await h.send(lan, "/assess");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("Tiếp tục từ câu còn thiếu");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("tệp minh chứng");
+    const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
+    expect(answers.criteria["chap-hanh"]).toEqual({ met: true, account: "Chấp hành nghiêm kỷ luật." });
+  });
+
+  it("re-asks with the reason for bad input at each kind of question", async () => {
+    await h.send(lan, "/assess");
+    await h.send(lan, "đạt");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("bấm một trong các nút");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Tiêu chí 1/6");
+    await h.press(lan, "as:c:chap-hanh:met:yes");
+    await h.sendSticker(lan);
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("tin nhắn chữ");
+    await h.send(lan, "x".repeat(1001));
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("1000 ký tự");
+    await h.send(lan, "/units");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chỉ dành cho Văn phòng Sở");
+    await h.send(lan, "Đã làm tốt.");
+    await h.press(lan, "as:c:chap-hanh:files:done");
+    for (const id of ["nhiem-vu-cchc", "van-ban-chi-dao"]) {
+      await h.press(lan, `as:c:${id}:met:yes`);
+      await h.send(lan, "Đã làm tốt.");
+      await h.press(lan, `as:c:${id}:files:done`);
+    }
+    await h.press(lan, "as:c:sang-kien:met:yes");
+    await h.send(lan, "không số");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("cần có chữ số");
+    await h.send(lan, "12/QĐ-STP");
+    await h.send(lan, "31/02/2026");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("không có trong lịch");
+    await h.send(lan, "01/01/2030");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("không thể sau hôm nay");
+    await h.send(lan, "1/10/2026");
+    await h.press(lan, "as:c:sang-kien:council:so");
+    const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
+    expect(answers.criteria["sang-kien"]).toEqual({
+      met: true,
+      decisionNumber: "12/QĐ-STP",
+      decisionDate: "2026-10-01",
+      council: "so",
+    });
+  });
+
+  it("ignores a press on an old question's button without overwriting the newer answer", async () => {
+    await h.send(lan, "/assess");
+    await h.press(lan, "as:c:chap-hanh:met:yes");
+    await h.press(lan, "as:c:chap-hanh:met:no");
+    const answered = h.telegram.callsOf("answerCallbackQuery").at(-1);
+    expect(String(answered?.payload.text)).toContain("đã được trả lời rồi");
+    const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
+    expect(answers.criteria["chap-hanh"]).toEqual({ met: true });
+  });
+
+  it("changes one answer from the summary, keeping the rest, and records the change after submission", async () => {
+    await h.send(lan, "/assess");
+    await answerWholeIndividualAssessment(h, lan);
+    await h.press(lan, "as:summary:submit");
+    await h.send(lan, "/assess");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("đã nộp");
+    await h.press(lan, "as:summary:edit:c:xep-loai");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Câu trả lời trước: Hoàn thành xuất sắc nhiệm vụ");
+    await h.press(lan, "as:c:xep-loai:rating:hoan-thanh");
+    const summary = h.telegram.lastTextTo(lan.id);
+    expect(summary).toContain("Chưa đạt hoặc chưa trả lời tiêu chí: 6");
+    expect(summary).toContain("Chưa đủ điều kiện");
+    const stored = await assessment();
+    expect(stored?.status).toBe("submitted");
+    const changes = await h.db.selectFrom("assessment_changes").selectAll().execute();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ item_key: "c:xep-loai", changed_by: lan.id });
+    expect(JSON.parse(changes[0]?.after ?? "{}")).toEqual({ rating: "hoan-thanh", met: false });
+  });
+
+  it("locks the assessment from 05/01 00:00 and shows it read-only with /myresult", async () => {
+    await h.send(lan, "/assess");
+    await h.press(lan, "as:c:chap-hanh:met:yes");
+    h.setNow("2027-01-04T23:59:00+07:00");
+    await h.send(lan, "Vẫn kịp trước hạn.");
+    const beforeDeadline = await loadAnswers(h.db, (await assessment())?.id ?? 0);
+    expect(beforeDeadline.criteria["chap-hanh"]?.account).toBe("Vẫn kịp trước hạn.");
+
+    h.setNow("2027-01-05T00:00:00+07:00");
+    await h.press(lan, "as:c:chap-hanh:files:done");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã hết hạn");
+    await h.send(lan, "/assess");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã hết hạn");
+    await h.send(lan, "/myresult");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã hết hạn sửa");
+    const after = await loadAnswers(h.db, (await assessment())?.id ?? 0);
+    expect(after.criteria["chap-hanh"]?.filesDone).toBeUndefined();
+
+    await h.send(admin, "/reopen HCTP 2");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("được sửa tự đánh giá năm 2026");
+    await h.send(lan, "/assess");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("tệp minh chứng");
+  });
+
+  it("says what to do when there is no open round or the person is not registered", async () => {
+    await h.send(admin, "/round close 2026");
+    await h.send(lan, "/assess");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chưa có đợt thi đua nào đang mở");
+    const stranger = user(3001);
+    await h.send(stranger, "/assess");
+    expect(h.telegram.lastTextTo(stranger.id)).toContain("chưa đăng ký");
+  });
+});

@@ -1,0 +1,32 @@
+import type { Harness } from "./harness.js";
+import type { TestUser } from "./updates.js";
+
+/** Answers every individual criterion as met, with evidence, then every reform area; stops at the summary. */
+export async function answerWholeIndividualAssessment(h: Harness, person: TestUser): Promise<void> {
+  for (const id of ["chap-hanh", "nhiem-vu-cchc", "van-ban-chi-dao"]) {
+    await h.press(person, `as:c:${id}:met:yes`);
+    await h.send(person, `Đã thực hiện tốt nội dung ${id} trong năm.`);
+    await h.press(person, `as:c:${id}:files:done`);
+  }
+  await h.press(person, "as:c:sang-kien:met:yes");
+  await h.send(person, "125/QĐ-STP");
+  await h.send(person, "15/10/2026");
+  await h.press(person, "as:c:sang-kien:council:tinh");
+  await h.press(person, "as:c:sang-kien:files:done");
+  await h.press(person, "as:c:thu-tuc-hanh-chinh:met:yes");
+  await h.send(person, "Công bố kịp thời 12 thủ tục hành chính, không có hồ sơ trễ hẹn.");
+  await h.press(person, "as:c:thu-tuc-hanh-chinh:files:done");
+  await h.press(person, "as:c:xep-loai:rating:xuat-sac");
+  const areas = [
+    "the-che",
+    "thu-tuc-hanh-chinh",
+    "to-chuc-bo-may",
+    "che-do-cong-vu",
+    "tai-chinh-cong",
+    "chinh-quyen-so",
+  ];
+  for (const [index, area] of areas.entries()) {
+    if (index % 2 === 0) await h.send(person, `Kết quả về ${area}.`);
+    else await h.press(person, `as:a:${area}:skip`);
+  }
+}
