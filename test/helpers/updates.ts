@@ -86,3 +86,41 @@ export function callbackUpdate(u: TestUser, data: string, messageId = 1): Update
     },
   };
 }
+
+export function documentUpdate(
+  u: TestUser,
+  document: { file_name: string; mime_type: string; file_size: number; file_unique_id?: string },
+): Update {
+  const id = nextMessageId++;
+  return {
+    update_id: nextUpdateId++,
+    message: {
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat: privateChat(u),
+      from: from(u),
+      document: {
+        file_id: `doc-${id}`,
+        file_unique_id: document.file_unique_id ?? `doc-unique-${id}`,
+        ...document,
+      },
+    },
+  };
+}
+
+export function photoUpdate(u: TestUser, fileSize = 120_000): Update {
+  const id = nextMessageId++;
+  return {
+    update_id: nextUpdateId++,
+    message: {
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat: privateChat(u),
+      from: from(u),
+      photo: [
+        { file_id: `photo-small-${id}`, file_unique_id: `ps-${id}`, width: 90, height: 90, file_size: 2_000 },
+        { file_id: `photo-${id}`, file_unique_id: `p-${id}`, width: 1280, height: 960, file_size: fileSize },
+      ],
+    },
+  };
+}

@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema.js";
+import type { Unavailable } from "../../src/assessment/service.js";
+import type { AssessmentStatus } from "../../src/domain/assessment.js";
 import type { InviteProblem } from "../../src/domain/invites.js";
 import type { TextProblem } from "../../src/domain/names.js";
 import type { ActorRole, CommandName } from "../../src/domain/roles.js";
@@ -143,6 +145,18 @@ describe("keys used in the code", () => {
     expect(missing).toEqual([]);
   });
 
+  it("has every message key that the domain names in a `key:` property", () => {
+    const missing: string[] = [];
+    for (const file of [...sourceFiles("src"), ...sourceFiles("conversations")]) {
+      for (const match of readFileSync(file, "utf8").matchAll(/\bkey: "([a-z][a-z0-9_-]*)"/g)) {
+        const key = match[1] as string;
+        if (!vi.bundle.hasMessage(key) || !en.bundle.hasMessage(key))
+          missing.push(`${key} (${file.slice(ROOT.length)})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   // Keys built from template literals: the Records make the compiler insist on every case of each type.
   const families: Record<string, string[]> = {
     "role-": Object.keys({ guest: 1, employee: 1, unit_head: 1, office: 1 } satisfies Record<ActorRole, 1>),
@@ -154,6 +168,25 @@ describe("keys used in the code", () => {
       used: 1,
       unit_archived: 1,
     } satisfies Record<InviteProblem, 1>),
+    "as-unavailable-": Object.keys({
+      not_registered: 1,
+      not_unit_head: 1,
+      no_open_round: 1,
+      locked: 1,
+    } satisfies Record<Unavailable, 1>),
+    "unit-own-": Object.keys({ not_started: 1, in_progress: 1, submitted: 1 } satisfies Record<
+      AssessmentStatus,
+      1
+    >),
+    "unit-team-": Object.keys({ not_started: 1, in_progress: 1, submitted: 1 } satisfies Record<
+      AssessmentStatus,
+      1
+    >),
+    // The reasons the evidence checks give (src/domain/evidence.ts), as answering.ts turns them into keys.
+    "as-text-": ["too_short", "too_long"],
+    "as-decision-number-": ["no_digit", "too_long"],
+    "as-decision-date-": ["bad_format", "no_such_date", "in_future"],
+    "as-file-": ["wrong_type", "too_large"],
     "round-year-": Object.keys({
       not_a_year: 1,
       too_far_back: 1,

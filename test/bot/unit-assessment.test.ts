@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findAssessment, loadAnswers } from "../../db/assessments.js";
+import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { registerThroughBot } from "../helpers/scenarios.js";
+import { user } from "../helpers/updates.js";
+
+const admin = user(1001, "Admin");
+const head = user(2000, "Bình");
+const lan = user(2001, "Lan");
+const minh = user(2002, "Minh");
+const hoa = user(2003, "Hoa");
+let h: Harness;
+
+beforeEach(async () => {
+  h = await createHarness({ officeAdminIds: [admin.id] });
+  await registerThroughBot(h, admin, head, {
+    role: "unit_head",
+    fullName: "Trần Văn Bình",
+    position: "Trưởng phòng",
+  });
+  await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });
+  await registerThroughBot(h, admin, minh, { fullName: "Lê Văn Minh" });
+  await registerThroughBot(h, admin, hoa, { fullName: "Phạm Thị Hoa" });
+  await h.send(admin, "/round open 2026");
+  await h.send(lan, "/assess");
+  await answerWholeIndividualAssessment(h, lan);
+  await h.press(lan, "as:summary:submit");
+  await h.send(minh, "/assess");
+  await h.press(minh, "as:c:chap-hanh:met:yes");
+});
+afterEach(() => h.close());
+
+describe("/unit for a unit head", () => {
+  it("shows how many of the unit's people submitted, are in progress or have not started", async () => {
+    await h.send(head, "/unit");
+    const panel = h.telegram.lastTextTo(head.id);
+    expect(panel).toContain("Phòng Hành chính tư pháp");
+    expect(panel).toContain("Tự đánh giá tập thể: chưa bắt đầu");
+    expect(panel).toContain("<b>1/4</b> · đang làm: 1 · chưa bắt đầu: 2");
+
+    await h.press(head, "unit:team");
+    const team = h.telegram.lastTextTo(head.id);
+    expect(team).toMatch(/Đã nộp \(1\)<\/b>\n• Nguyễn Thị Lan/);
+    expect(team).toMatch(/Đang làm \(1\)<\/b>\n• Lê Văn Minh/);
+    expect(team).toMatch(/Chưa bắt đầu \(2\)<\/b>\n• Phạm Thị Hoa\n• Trần Văn Bình/);
+  });
+
+  it("walks the head through the unit's 3 collective criteria and the reform areas, then submits", async () => {
+    await h.send(head, "/unit");
+    await h.press(head, "unit:assess");
+    expect(h.telegram.textsTo(head.id).at(-2)).toContain(
+      "tự đánh giá tập thể của <b>Phòng Hành chính tư pháp</b>",
+    );
+    expect(h.telegram.lastTextTo(head.id)).toContain("Tiêu chí 1/3");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Đơn vị có <b>đạt</b>");
+    for (const id of ["chap-hanh", "nhiem-vu-cchc"]) {
+      await h.press(head, `as:c:${id}:met:yes`);
+      await h.send(head, "Đơn vị thực hiện tốt.");
+      await h.press(head, `as:c:${id}:files:done`);
+    }
+    await h.press(head, "as:c:sang-kien:met:no");
+    for (const area of [
+      "the-che",
+      "thu-tuc-hanh-chinh",
+      "to-chuc-bo-may",
+      "che-do-cong-vu",
+      "tai-chinh-cong",
+    ]) {
+      await h.press(head, `as:a:${area}:skip`);
+    }
+    await h.send(head, "Số hoá 100% hồ sơ lý lịch tư pháp.");
+    const summary = h.telegram.lastTextTo(head.id);
+    expect(summary).toContain("Tự đánh giá tập thể: Phòng Hành chính tư pháp");
+    expect(summary).toContain("Chưa đạt hoặc chưa trả lời tiêu chí: 3");
+    await h.press(head, "as:summary:submit");
+
+    const unitAssessment = await findAssessment(h.db, { year: 2026, subject: "unit", subjectId: 1 });
+    expect(unitAssessment?.status).toBe("submitted");
+    const answers = await loadAnswers(h.db, unitAssessment?.id ?? 0);
+    expect(answers.criteria["sang-kien"]).toEqual({ met: false });
+    expect(answers.areas["chinh-quyen-so"]).toEqual({ text: "Số hoá 100% hồ sơ lý lịch tư pháp." });
+
+    await h.send(head, "/unit");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Tự đánh giá tập thể: đã nộp");
+  });
+
+  it("gives the head a personal command menu with /unit, and employees none", async () => {
+    const personal = (id: number) =>
+      h.telegram
+        .callsOf("setMyCommands")
+        .filter((call) => (call.payload.scope as { chat_id?: number } | undefined)?.chat_id === id);
+    const headMenu = personal(head.id).at(-1)?.payload.commands as Array<{ command: string }>;
+    expect(headMenu.map((c) => c.command)).toContain("unit");
+    expect(personal(lan.id)).toEqual([]);
+  });
+
+  it("is refused to an employee, with a reply saying it is for unit heads", async () => {
+    await h.send(lan, "/unit");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chỉ dành cho trưởng đơn vị");
+    await h.press(lan, "unit:assess");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chỉ dành cho trưởng đơn vị");
+    expect(await findAssessment(h.db, { year: 2026, subject: "unit", subjectId: 1 })).toBeUndefined();
+  });
+});
