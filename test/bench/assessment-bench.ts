@@ -1,0 +1,166 @@
+/**
+ * `npm run bench`: drives whole self-assessments through the real bot in-process (SQLite file, fake fetch)
+ * and prints updates/s and p50/p99 per update, for the first and the last question separately, next to a
+ * bare grammY handler answering the same updates in the same run. Options: --users N (default 100).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Bot } from "grammy";
+import type { Update } from "grammy/types";
+import { migrateToLatest, openDatabase } from "../../db/connection.js";
+import { createBot } from "../../src/bot.js";
+import { loadCampaign } from "../../src/campaign/load.js";
+import { createI18n } from "../../src/i18n.js";
+import { createLogger } from "../../src/logger.js";
+import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
+import { TEST_TOKEN } from "../helpers/harness.js";
+import { callbackUpdate, type TestUser, textUpdate, user } from "../helpers/updates.js";
+
+const users = Number(process.argv[process.argv.indexOf("--users") + 1]) || 100;
+
+/** One whole individual assessment, as updates, each tagged with the question it answers. */
+function assessmentUpdates(person: TestUser): Array<{ update: Update; label: string }> {
+  const out: Array<{ update: Update; label: string }> = [];
+  const text = (t: string, label = "middle") => out.push({ update: textUpdate(person, t), label });
+  const press = (data: string, label = "middle") => out.push({ update: callbackUpdate(person, data), label });
+  text("/assess", "start");
+  press("as:c:chap-hanh:met:yes", "first question");
+  text("Chấp hành nghiêm kỷ luật, kỷ cương hành chính.");
+  press("as:c:chap-hanh:files:done");
+  const accountCriterion = (id: string) => {
+    press(`as:c:${id}:met:yes`);
+    text(`Kết quả nổi bật về ${id}.`);
+    press(`as:c:${id}:files:done`);
+  };
+  accountCriterion("nhiem-vu-cchc");
+  accountCriterion("van-ban-chi-dao");
+  press("as:c:sang-kien:met:yes");
+  text("125/QĐ-STP");
+  text("15/10/2026");
+  press("as:c:sang-kien:council:tinh");
+  press("as:c:sang-kien:files:done");
+  accountCriterion("thu-tuc-hanh-chinh");
+  press("as:c:xep-loai:rating:xuat-sac");
+  const areas = ["the-che", "thu-tuc-hanh-chinh", "to-chuc-bo-may", "che-do-cong-vu", "tai-chinh-cong"];
+  for (const area of areas) text(`Kết quả về ${area}.`);
+  text("Số hoá hồ sơ.", "last question");
+  press("as:summary:submit", "submit");
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function report(name: string, timings: Map<string, number[]>, totalMs: number, count: number) {
+  const all = [...timings.values()].flat().sort((a, b) => a - b);
+  const line = (label: string, values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `  ${label.padEnd(15)} n=${String(sorted.length).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p99 ${percentile(sorted, 99).toFixed(2)} ms`;
+  };
+  console.log(
+    `${name}: ${count} updates in ${(totalMs / 1000).toFixed(2)} s = ${((count / totalMs) * 1000).toFixed(0)} updates/s`,
+  );
+  console.log(line("all updates", all));
+  for (const label of ["first question", "last question"]) console.log(line(label, timings.get(label) ?? []));
+}
+
+async function drive(
+  handle: (update: Update) => Promise<void>,
+  script: Array<{ update: Update; label: string }>,
+) {
+  const timings = new Map<string, number[]>();
+  const started = performance.now();
+  for (const { update, label } of script) {
+    const t0 = performance.now();
+    await handle(update);
+    const spent = performance.now() - t0;
+    timings.set(label, [...(timings.get(label) ?? []), spent]);
+  }
+  return { timings, totalMs: performance.now() - started };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "thidua-bench-"));
+  const db = openDatabase(join(dir, "bench.sqlite"));
+  await migrateToLatest(db);
+  const now = new Date("2026-11-28T09:00:00+07:00");
+  const unit = await db
+    .insertInto("units")
+    .values({ code: "HCTP", name: "Phòng Hành chính tư pháp", created_at: now.toISOString() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("rounds")
+    .values({
+      year: 2026,
+      campaign_id: "stp-cchc-2023-2025",
+      status: "open",
+      deadline_at: "2027-01-04T17:00:00.000Z",
+      opened_at: now.toISOString(),
+      opened_by: 1,
+    })
+    .execute();
+  const people = Array.from({ length: users }, (_, i) => user(100_000 + i, `Người ${i}`));
+  await db
+    .insertInto("users")
+    .values(
+      people.map((p) => ({
+        telegram_id: p.id,
+        full_name: `Nguyễn Văn ${p.id}`,
+        position: "Chuyên viên",
+        unit_id: unit.id,
+        role: "employee" as const,
+        consented_at: now.toISOString(),
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })),
+    )
+    .execute();
+
+  const deps = {
+    db,
+    campaign: loadCampaign(),
+    clock: () => now,
+    logger: createLogger({ level: "silent" }),
+    i18n: createI18n(),
+    officeAdminIds: [],
+  };
+  const telegram = new FakeTelegram();
+  const bot = createBot(deps, { token: TEST_TOKEN, botInfo: BOT_INFO, client: { fetch: telegram.fetch } });
+  await bot.init();
+
+  const bare = new Bot(TEST_TOKEN, { botInfo: BOT_INFO, client: { fetch: new FakeTelegram().fetch } });
+  bare.on("message", (ctx) => ctx.reply("ok"));
+  bare.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+  await bare.init();
+
+  const scripts = people.map(assessmentUpdates);
+  const script = scripts.flat();
+  // The bare handler gets structurally identical updates (fresh ids, so the bot's duplicate check is not hit).
+  const bareScript = people.flatMap(assessmentUpdates);
+
+  const baseline = await drive((u) => bare.handleUpdate(u), bareScript);
+  const measured = await drive((u) => bot.handleUpdate(u), script);
+
+  const submitted = await db
+    .selectFrom("assessments")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "=", "submitted")
+    .executeTakeFirstOrThrow();
+  console.log(
+    `ThiĐua bot self-assessment benchmark: ${users} people, ${script.length} updates each side, Node ${process.version}`,
+  );
+  report("bare grammY handler", baseline.timings, baseline.totalMs, bareScript.length);
+  report("ThiĐua bot", measured.timings, measured.totalMs, script.length);
+  console.log(`assessments submitted: ${submitted.n}/${users} (a full run must submit them all)`);
+  console.log(
+    "Telegram's own limits for comparison: about 30 messages/s in bulk and 1 message/s per chat; each update here sends one or two messages.",
+  );
+  await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+  if (submitted.n !== users) process.exitCode = 1;
+}
+
+await main();
