@@ -153,6 +153,19 @@ describe("/assess", () => {
     expect(h.telegram.lastTextTo(lan.id)).toContain("tệp minh chứng");
   });
 
+  it("answers a second /assess in the middle of the flow by asking the open question again", async () => {
+    await h.send(lan, "/assess");
+    await h.press(lan, "as:c:chap-hanh:met:yes");
+    await h.send(lan, "/assess");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("đang làm dở");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("kết quả, việc đã làm");
+    await h.send(lan, "Đã làm tốt.");
+    await h.sendSticker(lan);
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("tệp minh chứng (tài liệu hoặc ảnh)");
+    const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
+    expect(answers.criteria["chap-hanh"]).toEqual({ met: true, account: "Đã làm tốt." });
+  });
+
   it("says what to do when there is no open round or the person is not registered", async () => {
     await h.send(admin, "/round close 2026");
     await h.send(lan, "/assess");
