@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Language } from "../../db/schema.js";
 import type { Campaign, Criterion } from "../campaign/schema.js";
-import { buttonData } from "../domain/answering.js";
+import { buttonData, keptChange } from "../domain/answering.js";
 import {
   type Answers,
   type AreaAnswer,
@@ -146,8 +146,10 @@ export function renderQuestion(
     }
   }
   const previous = previousValue(r, step, backup);
-  if (previous !== undefined) {
-    lines.push("", r.t("as-previous", { value: previous }));
+  if (previous !== undefined) lines.push("", r.t("as-previous", { value: previous }));
+  const current = step.kind === "criterion" ? (state.answers.criteria[step.criterion.id] ?? {}) : {};
+  // The files question has its own "Xong", which keeps the files already sent.
+  if (previous !== undefined && keptChange(step, current, backup)) {
     keyboard.row().text(r.t("as-keep"), buttonData(step, "keep"));
   }
   return { text: lines.join("\n"), keyboard };

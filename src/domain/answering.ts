@@ -63,6 +63,37 @@ function pressedValue(step: Step, input: AnswerInput): string | null | undefined
   return input.data.startsWith(prefix) ? input.data.slice(prefix.length) : null;
 }
 
+/**
+ * What "Giữ nguyên" (keep) stores on `step` while an answer is being changed, or null where keeping is not
+ * possible: nothing was stored before, or the old value no longer fits (a skipped account once the criterion
+ * is now answered as met).
+ */
+export function keptChange(
+  step: Step,
+  current: CriterionAnswer,
+  backup: CriterionAnswer | AreaAnswer | null,
+): CriterionAnswer | AreaAnswer | null {
+  if (!backup || step.kind === "summary") return null;
+  if (step.kind === "area") {
+    const text = (backup as AreaAnswer).text;
+    return text === undefined ? null : { text };
+  }
+  const old = backup as CriterionAnswer;
+  switch (step.field) {
+    case "files":
+      return { filesDone: true };
+    case "rating":
+      return old.rating === undefined ? null : { rating: old.rating, met: old.met ?? false };
+    case "account":
+      if (old.account === undefined || (old.account === null && current.met !== false)) return null;
+      return { account: old.account };
+    default: {
+      const value = old[step.field];
+      return value === undefined ? null : { [step.field]: value };
+    }
+  }
+}
+
 /** Decides what an answer means for the open question, without touching storage. */
 export function interpretAnswer(
   questionnaire: Questionnaire,
@@ -88,10 +119,9 @@ export function interpretAnswer(
 
   if (step.kind === "area") {
     const itemKey = areaKey(step.area.id);
-    const backup = context.backup as AreaAnswer | null;
     if (pressed === "skip") return { kind: "save", itemKey, data: { text: null } };
-    if (pressed === "keep" && backup?.text !== undefined)
-      return { kind: "save", itemKey, data: { text: backup.text } };
+    const kept = pressed === "keep" ? keptChange(step, {}, context.backup) : null;
+    if (kept) return { kind: "save", itemKey, data: kept };
     if (input.type !== "text") return { kind: "problem", key: "flow-text-expected" };
     const checked = checkAccount(input.text);
     if (!checked.ok) return { kind: "problem", key: `as-text-${checked.reason}` };
@@ -101,23 +131,14 @@ export function interpretAnswer(
   const { criterion, field } = step;
   const itemKey = criterionKey(criterion.id);
   const current = answers.criteria[criterion.id] ?? {};
-  const backup = (context.backup as CriterionAnswer | null) ?? {};
   const save = (change: CriterionAnswer): Interpretation => ({
     kind: "save",
     itemKey,
     data: { ...current, ...change },
   });
 
-  if (pressed === "keep") {
-    if (field === "files") return save({ filesDone: true });
-    const kept = backup[field];
-    if (kept !== undefined) {
-      // Keeping a rating keeps what it decided; keeping "met" keeps it and asks the rest again.
-      return field === "rating"
-        ? save({ rating: kept as string, met: backup.met ?? false })
-        : save({ [field]: kept });
-    }
-  }
+  const kept = pressed === "keep" ? keptChange(step, current, context.backup) : null;
+  if (kept) return save(kept as CriterionAnswer);
 
   switch (field) {
     case "met":
