@@ -1,75 +1,38 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BUNDLED_CAMPAIGN_FILE } from "../../src/campaign/load.js";
-import { BotApiEmulator, type BotMessage, type FakeUser } from "./bot-api-emulator.js";
+import type { BotMessage, FakeUser } from "./bot-api-emulator.js";
 import { BotProcess } from "./bot-process.js";
+import { E2eWorld } from "./e2e-helpers.js";
 
 const admin: FakeUser = { id: 7001, first_name: "Hà", language_code: "vi" };
 const lan: FakeUser = { id: 7002, first_name: "Lan", language_code: "vi" };
 
-let emulator: BotApiEmulator;
-let dir: string;
-let bots: BotProcess[] = [];
+let world: E2eWorld;
 
-function startBot(): Promise<BotProcess> {
-  return BotProcess.start({
-    env: {
-      BOT_TOKEN: emulator.token,
-      BOT_API_ROOT: emulator.apiRoot,
-      DATABASE_PATH: join(dir, "thidua.sqlite"),
-      OFFICE_ADMIN_IDS: String(admin.id),
-    },
-  }).then((bot) => {
-    bots.push(bot);
-    return bot;
-  });
-}
-
-/** Sends a text as `user` and waits for the bot's next message in that chat that matches. */
-async function say(user: FakeUser, text: string, expected: RegExp): Promise<BotMessage> {
-  const since = emulator.mark();
-  emulator.sendText(user, text);
-  return emulator.waitForMessage(user.id, (m) => expected.test(m.plain_text ?? ""), { since });
-}
-
-async function press(
-  user: FakeUser,
-  message: BotMessage,
-  data: string,
-  expected: RegExp,
-): Promise<BotMessage> {
-  const since = emulator.mark();
-  emulator.pressButton(user, message, data);
-  return emulator.waitForMessage(user.id, (m) => expected.test(m.plain_text ?? ""), { since });
-}
+const startBot = () => world.startBot();
+const say = (user: FakeUser, text: string, expected: RegExp): Promise<BotMessage> =>
+  world.say(user, text, expected);
+const press = (user: FakeUser, message: BotMessage, data: string, expected: RegExp): Promise<BotMessage> =>
+  world.press(user, message, data, expected);
 
 async function officeCreatesInvite(): Promise<string> {
   await say(admin, "/start", /giúp Văn phòng Sở tổ chức/);
   await say(admin, "/units add HCTP Phòng Hành chính tư pháp", /Đã thêm đơn vị HCTP/);
-  const reply = await say(admin, "/invite HCTP", /Đã tạo liên kết mời/);
-  const token = /\?start=([A-Za-z0-9_-]+)/.exec(reply.plain_text ?? "")?.[1];
-  if (!token) throw new Error(`no invite link in ${reply.plain_text}`);
-  return token;
+  return world.createInvite(admin, "HCTP");
 }
 
 beforeEach(async () => {
-  emulator = await BotApiEmulator.start();
-  dir = mkdtempSync(join(tmpdir(), "thidua-e2e-"));
+  world = await E2eWorld.start({ officeAdminIds: [admin.id] });
 });
 
-afterEach(async () => {
-  await Promise.all(bots.map((bot) => bot.kill("SIGKILL")));
-  bots = [];
-  await emulator.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => world.stop());
 
 describe("the real bot process against the Bot API emulator", () => {
   it("lets the Office set up a unit and an invite, and a newcomer join through the link", async () => {
     await startBot();
-    const menu = emulator.commandsFor({ type: "all_private_chats" });
+    const menu = world.emulator.commandsFor({ type: "all_private_chats" });
     expect(menu?.map((c) => c.command)).toEqual([
       "assess",
       "myresult",
@@ -124,14 +87,18 @@ describe("the real bot process against the Bot API emulator", () => {
   });
 
   it("refuses to start without a token, naming the variable and @BotFather, and never prints a token", async () => {
-    const missing = BotProcess.spawn({ env: { DATABASE_PATH: join(dir, "a.sqlite") } });
+    const missing = BotProcess.spawn({ env: { DATABASE_PATH: join(world.dir, "a.sqlite") } });
     expect((await missing.exited).code).toBe(1);
     expect(missing.errorOutput).toContain("BOT_TOKEN");
     expect(missing.errorOutput).toContain("@BotFather");
 
     const wrongToken = "999999:WRONG-TOKEN-abcdefghijklmnopqrstuvwxyz";
     const rejected = BotProcess.spawn({
-      env: { BOT_TOKEN: wrongToken, BOT_API_ROOT: emulator.apiRoot, DATABASE_PATH: join(dir, "b.sqlite") },
+      env: {
+        BOT_TOKEN: wrongToken,
+        BOT_API_ROOT: world.emulator.apiRoot,
+        DATABASE_PATH: join(world.dir, "b.sqlite"),
+      },
     });
     expect((await rejected.exited).code).toBe(1);
     expect(rejected.errorOutput).toContain("rejected BOT_TOKEN");
@@ -141,14 +108,14 @@ describe("the real bot process against the Bot API emulator", () => {
   it("refuses to start with an invalid campaign definition, naming the bad field", async () => {
     const campaign = JSON.parse(readFileSync(BUNDLED_CAMPAIGN_FILE, "utf8"));
     campaign.criteria.individual[5].evidence.minimumLevel = "gioi";
-    const file = join(dir, "campaign.json");
+    const file = join(world.dir, "campaign.json");
     writeFileSync(file, JSON.stringify(campaign));
     const bot = BotProcess.spawn({
       env: {
-        BOT_TOKEN: emulator.token,
-        BOT_API_ROOT: emulator.apiRoot,
+        BOT_TOKEN: world.emulator.token,
+        BOT_API_ROOT: world.emulator.apiRoot,
         CAMPAIGN_FILE: file,
-        DATABASE_PATH: join(dir, "c.sqlite"),
+        DATABASE_PATH: join(world.dir, "c.sqlite"),
       },
     });
     expect((await bot.exited).code).toBe(1);
