@@ -73,7 +73,8 @@ export function assessmentFlow(deps: AppDeps) {
     for (;;) {
       const answer = await waitForAnswer(conversation, (data) => data.startsWith(BUTTON_PREFIX));
       const input = answerInput(answer);
-      const outcome = await conversation.external(() => applyAnswer(deps, actorId, subject, input));
+      const updateId = answer.update.update_id;
+      const outcome = await conversation.external(() => applyAnswer(deps, actorId, subject, input, updateId));
       const t = answer.t.bind(answer);
       switch (outcome.kind) {
         case "stale":

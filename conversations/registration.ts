@@ -62,8 +62,8 @@ export function registrationFlow(deps: AppDeps) {
       await conversation.external(() => startDraft(deps.db, telegramId, token, deps.clock()));
     }
 
-    const save = (field: { full_name: string | null } | { position: string | null }) =>
-      conversation.external(() => saveDraftField(deps.db, telegramId, field, deps.clock()));
+    const save = (field: { full_name: string | null } | { position: string | null }, updateId: number) =>
+      conversation.external(() => saveDraftField(deps.db, telegramId, field, deps.clock(), updateId));
 
     let repeatQuestion = true;
     for (;;) {
@@ -73,19 +73,22 @@ export function registrationFlow(deps: AppDeps) {
       const answer = await waitForAnswer(conversation, (pressed) => END_BUTTONS.has(pressed));
       const current = await loadDraft();
       if (!current) return;
+      const updateId = answer.update.update_id;
+      // Stored already: this update is handled again after its first handling was cut short.
+      if (current.last_update_id === updateId) continue;
       repeatQuestion = false;
 
       switch (registrationStep(current)) {
         case "name": {
           const fullName = await checkedText(answer, normaliseFullName, "name-problem");
           if (fullName === undefined) continue;
-          await save({ full_name: fullName });
+          await save({ full_name: fullName }, updateId);
           break;
         }
         case "position": {
           const position = await checkedText(answer, normalisePosition, "position-problem");
           if (position === undefined) continue;
-          await save({ position });
+          await save({ position }, updateId);
           break;
         }
         case "confirm": {
@@ -95,8 +98,8 @@ export function registrationFlow(deps: AppDeps) {
             continue;
           }
           await acknowledgePress(answer);
-          if (pressed === "reg:end:name") await save({ full_name: null });
-          else if (pressed === "reg:end:position") await save({ position: null });
+          if (pressed === "reg:end:name") await save({ full_name: null }, updateId);
+          else if (pressed === "reg:end:position") await save({ position: null }, updateId);
           else if (pressed === "reg:end:cancel") {
             await conversation.external(() => deleteDraft(deps.db, telegramId));
             await answer.reply(answer.t("reg-cancelled"), HTML);

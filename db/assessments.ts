@@ -68,6 +68,7 @@ export async function saveItem(
   itemKey: string,
   data: CriterionAnswer | AreaAnswer,
   now: Date,
+  updateId: number,
 ): Promise<void> {
   const at = now.toISOString();
   const json = JSON.stringify(data);
@@ -79,7 +80,11 @@ export async function saveItem(
         oc.columns(["assessment_id", "item_key"]).doUpdateSet({ data: json, updated_at: at }),
       )
       .execute();
-    await trx.updateTable("assessments").set({ updated_at: at }).where("id", "=", assessmentId).execute();
+    await trx
+      .updateTable("assessments")
+      .set({ updated_at: at, last_update_id: updateId })
+      .where("id", "=", assessmentId)
+      .execute();
   });
 }
 
@@ -87,7 +92,13 @@ export async function saveItem(
  * Starts changing one answer from the summary: its current value is kept aside (so nothing is lost if the
  * person stops half-way) and the answer is cleared, so that its questions are asked again.
  */
-export async function startEdit(db: DB, assessmentId: number, itemKey: string, now: Date): Promise<void> {
+export async function startEdit(
+  db: DB,
+  assessmentId: number,
+  itemKey: string,
+  now: Date,
+  updateId: number,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom("assessment_items")
@@ -97,7 +108,12 @@ export async function startEdit(db: DB, assessmentId: number, itemKey: string, n
       .executeTakeFirst();
     await trx
       .updateTable("assessments")
-      .set({ edit_item: itemKey, edit_backup: current?.data ?? null, updated_at: now.toISOString() })
+      .set({
+        edit_item: itemKey,
+        edit_backup: current?.data ?? null,
+        updated_at: now.toISOString(),
+        last_update_id: updateId,
+      })
       .where("id", "=", assessmentId)
       .execute();
     await trx
@@ -147,7 +163,12 @@ export async function finishEdit(
   });
 }
 
-export async function submitAssessment(db: DB, assessmentId: number, now: Date): Promise<void> {
+export async function submitAssessment(
+  db: DB,
+  assessmentId: number,
+  now: Date,
+  updateId: number,
+): Promise<void> {
   const at = now.toISOString();
   await db
     .updateTable("assessments")
@@ -155,6 +176,7 @@ export async function submitAssessment(db: DB, assessmentId: number, now: Date):
       status: "submitted",
       submitted_at: eb.fn.coalesce("submitted_at", eb.val(at)),
       updated_at: at,
+      last_update_id: updateId,
     }))
     .where("id", "=", assessmentId)
     .execute();
@@ -173,13 +195,21 @@ export async function addProofFile(
   db: DB,
   file: Omit<AssessmentFile, "id" | "added_at">,
   now: Date,
+  updateId: number,
 ): Promise<boolean> {
-  const result = await db
-    .insertInto("assessment_files")
-    .values({ ...file, added_at: now.toISOString() })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .insertInto("assessment_files")
+      .values({ ...file, added_at: now.toISOString() })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    await trx
+      .updateTable("assessments")
+      .set({ last_update_id: updateId })
+      .where("id", "=", file.assessment_id)
+      .execute();
+    return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  });
 }
 
 export async function listProofFiles(db: DB, assessmentId: number): Promise<AssessmentFile[]> {

@@ -5,12 +5,14 @@ import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect
 import * as initial from "./migrations/0001_initial.js";
 import * as processedUpdates from "./migrations/0002_processed_updates.js";
 import * as assessments from "./migrations/0003_assessments.js";
+import * as idempotentUpdates from "./migrations/0004_idempotent_updates.js";
 import type { Database } from "./schema.js";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_processed_updates": processedUpdates,
   "0003_assessments": assessments,
+  "0004_idempotent_updates": idempotentUpdates,
 };
 
 const inCodeMigrations: MigrationProvider = {

@@ -25,10 +25,11 @@ export async function saveDraftField(
   telegramId: number,
   field: { full_name: string | null } | { position: string | null },
   now: Date,
+  updateId: number,
 ): Promise<void> {
   await db
     .updateTable("registration_drafts")
-    .set({ ...field, updated_at: now.toISOString() })
+    .set({ ...field, updated_at: now.toISOString(), last_update_id: updateId })
     .where("telegram_id", "=", telegramId)
     .execute();
 }

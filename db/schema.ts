@@ -47,6 +47,7 @@ export interface RegistrationDraftTable {
   full_name: string | null;
   position: string | null;
   updated_at: string;
+  last_update_id: number | null;
 }
 
 export interface RoundTable {
@@ -68,6 +69,7 @@ export interface ConversationStateTable {
 export interface ProcessedUpdateTable {
   update_id: number;
   received_at: string;
+  finished_at: string | null;
 }
 
 export interface AssessmentTable {
@@ -84,6 +86,8 @@ export interface AssessmentTable {
   /** While one answer is being changed from the summary: its key, and its value before the change (JSON). */
   edit_item: string | null;
   edit_backup: string | null;
+  /** The update whose answer was stored last: the same update handled again stores nothing. */
+  last_update_id: number | null;
 }
 
 export interface AssessmentItemTable {

@@ -5,6 +5,7 @@ import { assessmentFlow } from "../conversations/assessment.js";
 import { type ProfileField, profileEditFlow } from "../conversations/profile-edit.js";
 import { registrationFlow } from "../conversations/registration.js";
 import { sqliteConversationStorage } from "../db/conversation-storage.js";
+import { treatRepeatsAsDone } from "./api-tolerance.js";
 import type { BaseContext, BotContext, FlowContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
 import type { Subject } from "./domain/assessment.js";
@@ -47,7 +48,7 @@ const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, 
  */
 export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, { client: options.client, botInfo: options.botInfo });
-  bot.api.config.use(retryAfterFloodsAndNetworkErrors());
+  bot.api.config.use(retryAfterFloodsAndNetworkErrors(), treatRepeatsAsDone);
 
   const actor = actorMiddleware(deps);
   const i18n = deps.i18n.middleware();
@@ -87,7 +88,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
 
   // Conversations get their own context and Api: the plugins they need are passed in again.
   const installRetry: MiddlewareFn<FlowContext> = async (ctx, next) => {
-    ctx.api.config.use(retryAfterFloodsAndNetworkErrors());
+    ctx.api.config.use(retryAfterFloodsAndNetworkErrors(), treatRepeatsAsDone);
     await next();
   };
   const flowPlugins = [installRetry, actor as MiddlewareFn<FlowContext>, i18n as MiddlewareFn<FlowContext>];

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { run, sequentialize } from "@grammyjs/runner";
+import { sequentialize } from "@grammyjs/runner";
 import { GrammyError } from "grammy";
 import { migrateToLatest, openDatabase } from "../db/connection.js";
 import { createBot } from "./bot.js";
@@ -11,6 +11,7 @@ import { systemClock } from "./domain/time.js";
 import { createI18n } from "./i18n.js";
 import { InFlightUpdates } from "./in-flight.js";
 import { createLogger } from "./logger.js";
+import { startPolling } from "./polling.js";
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     logger.warn({ err: error }, "could not register the command menus"),
   );
 
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  const runner = startPolling(bot, ALLOWED_UPDATES);
   logger.info({ username: bot.botInfo.username, officeAdmins: config.officeAdminIds.length }, "bot started");
 
   let stopping = false;

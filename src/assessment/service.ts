@@ -98,12 +98,15 @@ export async function applyAnswer(
   actorId: number,
   subject: Subject,
   input: AnswerInput,
+  updateId: number,
 ): Promise<AnswerOutcome> {
   const loaded = await loadAssessment(deps, actorId, subject);
   if (!loaded.ok) return { kind: "unavailable", problem: loaded.problem };
   const { state } = loaded;
   if (state.locked) return { kind: "unavailable", problem: "locked" };
   const { assessment, questionnaire, answers, step } = state;
+  // Stored already: this update is being handled again after its first handling was cut short.
+  if (assessment.last_update_id === updateId) return { kind: "saved" };
   const now = deps.clock();
   const editing = assessment.edit_item;
   const backup =
@@ -126,10 +129,10 @@ export async function applyAnswer(
     case "stop":
       return { kind: "stopped" };
     case "submit":
-      await submitAssessment(deps.db, assessment.id, now);
+      await submitAssessment(deps.db, assessment.id, now, updateId);
       return { kind: "submitted", firstTime: assessment.status !== "submitted" };
     case "edit":
-      await startEdit(deps.db, assessment.id, meaning.itemKey, now);
+      await startEdit(deps.db, assessment.id, meaning.itemKey, now, updateId);
       return { kind: "saved" };
     case "file":
       await addProofFile(
@@ -145,10 +148,11 @@ export async function applyAnswer(
           file_size: meaning.file.size ?? null,
         },
         now,
+        updateId,
       );
       return { kind: "saved" };
     case "save": {
-      await saveItem(deps.db, assessment.id, meaning.itemKey, meaning.data, now);
+      await saveItem(deps.db, assessment.id, meaning.itemKey, meaning.data, now, updateId);
       if (editing === meaning.itemKey && isItemComplete(questionnaire, meaning.itemKey, meaning.data)) {
         const fresh = await findAssessmentById(deps.db, assessment.id);
         if (fresh) await finishEdit(deps.db, fresh, actorId, now);

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { forgetUpdatesBefore, markUpdateTaken } from "../../db/processed-updates.js";
+import { claimUpdate, finishUpdate, forgetUpdatesBefore } from "../../db/processed-updates.js";
 import type { BaseContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 
@@ -7,20 +7,28 @@ const REMEMBER_MS = 2 * 86_400_000;
 const PRUNE_EVERY = 1000;
 
 /**
- * Telegram re-sends updates whose delivery was not confirmed (after a crash, say). A repeated text in the
- * middle of a flow would otherwise be taken as the answer to the next question, so each update id is
- * handled once. Ids are remembered for two days: Telegram may reuse them after a week of silence.
+ * Telegram re-sends updates whose delivery was not confirmed (after a crash, say). An update handled to the
+ * end is not handled again: a repeated text in the middle of a flow would be taken as the answer to the next
+ * question. One whose handling was cut short is handled again; the flows recognise an answer they already
+ * stored from its update id. Ids are remembered for two days: Telegram may reuse them after a week of silence.
  */
 export function oncePerUpdate(deps: Pick<AppDeps, "db" | "clock">): MiddlewareFn<BaseContext> {
   let taken = 0;
   return async (ctx, next) => {
+    const id = ctx.update.update_id;
     const now = deps.clock();
-    if (!(await markUpdateTaken(deps.db, ctx.update.update_id, now))) {
+    const claim = await claimUpdate(deps.db, id, now);
+    if (claim === "finished") {
       ctx.log.info("duplicate update ignored");
       return;
     }
+    if (claim === "interrupted") ctx.log.warn("handling again an update whose handling was cut short");
     if (++taken % PRUNE_EVERY === 0)
       await forgetUpdatesBefore(deps.db, new Date(now.getTime() - REMEMBER_MS));
-    await next();
+    try {
+      await next();
+    } finally {
+      await finishUpdate(deps.db, id, deps.clock());
+    }
   };
 }

@@ -3,7 +3,7 @@ import { findAssessment, loadAnswers } from "../../db/assessments.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
-import { user } from "../helpers/updates.js";
+import { textUpdate, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
 const lan = user(2001, "Lan");
@@ -164,6 +164,26 @@ describe("/assess", () => {
     expect(h.telegram.textsTo(lan.id).at(-2)).toContain("tệp minh chứng (tài liệu hoặc ảnh)");
     const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
     expect(answers.criteria["chap-hanh"]).toEqual({ met: true, account: "Đã làm tốt." });
+  });
+
+  it("handles again an update whose handling was cut short, without storing its answer twice", async () => {
+    await h.send(lan, "/assess");
+    await answerWholeIndividualAssessment(h, lan, { areas: false });
+    const firstArea = textUpdate(lan, "Rà soát 15 văn bản quy phạm pháp luật.");
+    await h.feed(firstArea);
+    // As if the process had been killed before it finished the update: Telegram sends it again.
+    await h.db
+      .updateTable("processed_updates")
+      .set({ finished_at: null })
+      .where("update_id", "=", firstArea.update_id)
+      .execute();
+    await h.feed(structuredClone(firstArea));
+    const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
+    expect(answers.areas).toEqual({ "the-che": { text: "Rà soát 15 văn bản quy phạm pháp luật." } });
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Kết quả cải cách hành chính 2/6");
+    expect(
+      h.logLines.some((line) => line.msg === "handling again an update whose handling was cut short"),
+    ).toBe(true);
   });
 
   it("says what to do when there is no open round or the person is not registered", async () => {

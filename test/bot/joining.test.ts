@@ -132,6 +132,22 @@ describe("joining through an invite", () => {
     expect(h.telegram.lastTextTo(lan.id)).toContain("chức vụ");
   });
 
+  it("handles again a name whose handling was cut short, without taking it as the position", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.press(lan, "reg:consent:yes");
+    const name = textUpdate(lan, "Nguyễn Thị Lan");
+    await h.feed(name);
+    await h.db
+      .updateTable("processed_updates")
+      .set({ finished_at: null })
+      .where("update_id", "=", name.update_id)
+      .execute();
+    await h.feed(structuredClone(name));
+    expect(await findDraft(h.db, lan.id)).toMatchObject({ full_name: "Nguyễn Thị Lan", position: null });
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chức vụ");
+  });
+
   it("says when a link has expired", async () => {
     const token = await inviteLink();
     h.setNow("2027-01-30T09:00:00+07:00");

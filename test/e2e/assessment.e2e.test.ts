@@ -216,7 +216,12 @@ describe("self-assessment through the real bot process", () => {
     // No /assess: the flow's position is stored, so the answer is taken for the open question.
     let before = world.lastMessageId(binh);
     await p.say("127/QĐ-STP", /Ngày ký/);
-    expect(world.textAfter(binh, before)).toBe(
+    // The press that the kill cut short is handled again after the restart; it stores nothing twice, and
+    // may ask its question once more (the bot cannot know whether that question got out).
+    const afterRestart = world
+      .textAfter(binh, before)
+      .replace(/^Tiêu chí 4\/6 \(III\.2\.b\.4\)\n\nSố quyết định[^\n]*\n\n/, "");
+    expect(afterRestart).toBe(
       "Tiêu chí 4/6 (III.2.b.4)\n\nNgày ký quyết định (ngày/tháng/năm, ví dụ: 15/10/2026)?",
     );
 

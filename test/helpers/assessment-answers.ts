@@ -2,7 +2,11 @@ import type { Harness } from "./harness.js";
 import type { TestUser } from "./updates.js";
 
 /** Answers every individual criterion as met, with evidence, then every reform area; stops at the summary. */
-export async function answerWholeIndividualAssessment(h: Harness, person: TestUser): Promise<void> {
+export async function answerWholeIndividualAssessment(
+  h: Harness,
+  person: TestUser,
+  options: { areas: boolean } = { areas: true },
+): Promise<void> {
   for (const id of ["chap-hanh", "nhiem-vu-cchc", "van-ban-chi-dao"]) {
     await h.press(person, `as:c:${id}:met:yes`);
     await h.send(person, `Đã thực hiện tốt nội dung ${id} trong năm.`);
@@ -17,6 +21,7 @@ export async function answerWholeIndividualAssessment(h: Harness, person: TestUs
   await h.send(person, "Công bố kịp thời 12 thủ tục hành chính, không có hồ sơ trễ hẹn.");
   await h.press(person, "as:c:thu-tuc-hanh-chinh:files:done");
   await h.press(person, "as:c:xep-loai:rating:xuat-sac");
+  if (!options.areas) return;
   const areas = [
     "the-che",
     "thu-tuc-hanh-chinh",
