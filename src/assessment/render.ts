@@ -9,6 +9,7 @@ import {
   type CriterionAnswer,
   criterionKey,
   evaluate,
+  isCriterionComplete,
   type Step,
   type Subject,
   supportedAwardForms,
@@ -169,7 +170,7 @@ export function summaryLines(
   const lines: string[] = [];
   for (const [index, criterion] of questionnaire.criteria.entries()) {
     const answer = answers.criteria[criterion.id] ?? {};
-    const mark = answer.met === undefined ? "▫️" : answer.met ? "✅" : "❌";
+    const mark = !isCriterionComplete(criterion, answer) ? "▫️" : answer.met ? "✅" : "❌";
     lines.push(`${mark} <b>${index + 1}.</b> ${escapeHtml(localised(criterion.text, r.language))}`);
     lines.push(
       ...evidenceLines(

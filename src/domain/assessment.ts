@@ -146,8 +146,9 @@ export function supportedAwardForms(
   return campaign.awardForms
     .filter(({ eligibility }) => {
       if (eligibility.allCriteria && !allMet) return false;
+      // A rating requirement is met only by a rating: a unit's questionnaire has none, so it cannot meet it.
       const minimumRating = eligibility.minimumRating;
-      if (minimumRating && questionnaire.subject === "individual") {
+      if (minimumRating) {
         const reaches = questionnaire.criteria.some((criterion) => {
           const rating = answerOf(criterion).rating;
           return rating !== undefined && ratingReaches(criterion, rating, minimumRating);

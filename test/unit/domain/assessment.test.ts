@@ -398,14 +398,9 @@ describe("supportedAwardForms", () => {
     expect(supportedAwardForms(campaign, individual, emptyAnswers())).toEqual([]);
   });
 
-  it("supports every form for a unit with all met and a province initiative: minimumRating is for individuals", () => {
+  it("supports for a unit with all met only the forms without a rating requirement (a unit has no rating)", () => {
     const answers = walk(unit, { met: () => true, rating: "xuat-sac", council: "tinh" }).answers;
-    expect(supportedAwardForms(campaign, unit, answers)).toEqual([THU_TUONG, CHU_TICH, GIAY_KHEN]);
-  });
-
-  it("supports a unit with a Department initiative for all forms but the Prime Minister's", () => {
-    const answers = walk(unit, { met: () => true, rating: "xuat-sac", council: "so" }).answers;
-    expect(supportedAwardForms(campaign, unit, answers)).toEqual([CHU_TICH, GIAY_KHEN]);
+    expect(supportedAwardForms(campaign, unit, answers)).toEqual([GIAY_KHEN]);
   });
 
   it("supports nothing for a unit whose initiative is not met", () => {
