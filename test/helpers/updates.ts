@@ -1,4 +1,4 @@
-import type { Update, User } from "grammy/types";
+import type { Message, Update, User } from "grammy/types";
 
 let nextUpdateId = 1;
 let nextMessageId = 1;
@@ -23,22 +23,32 @@ const from = (u: TestUser): User => ({
 });
 const privateChat = (u: TestUser) => ({ id: u.id, type: "private" as const, first_name: u.first_name });
 
-/** A text message in the user's private chat; a leading /command gets its bot_command entity, as Telegram adds. */
-export function textUpdate(u: TestUser, text: string): Update {
-  const command = /^\/\S+/.exec(text);
+type MessageContent = Omit<Partial<Message>, "message_id" | "date" | "chat" | "from">;
+
+/** A message from the user in their private chat with the bot; `content(id)` fills in what it carries. */
+function messageUpdate(u: TestUser, content: (messageId: number) => MessageContent): Update {
+  const messageId = nextMessageId++;
   return {
     update_id: nextUpdateId++,
     message: {
-      message_id: nextMessageId++,
+      message_id: messageId,
       date: Math.floor(Date.now() / 1000),
       chat: privateChat(u),
       from: from(u),
-      text,
-      ...(command
-        ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] }
-        : {}),
-    },
-  };
+      ...content(messageId),
+    } as Message,
+  } as Update;
+}
+
+/** A text message in the user's private chat; a leading /command gets its bot_command entity, as Telegram adds. */
+export function textUpdate(u: TestUser, text: string): Update {
+  const command = /^\/\S+/.exec(text);
+  return messageUpdate(u, () => ({
+    text,
+    ...(command
+      ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] }
+      : {}),
+  }));
 }
 
 export function groupTextUpdate(u: TestUser, chatId: number, text: string): Update {
@@ -48,24 +58,39 @@ export function groupTextUpdate(u: TestUser, chatId: number, text: string): Upda
 }
 
 export function stickerUpdate(u: TestUser): Update {
-  return {
-    update_id: nextUpdateId++,
-    message: {
-      message_id: nextMessageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat: privateChat(u),
-      from: from(u),
-      sticker: {
-        file_id: "sticker-file",
-        file_unique_id: "sticker-unique",
-        type: "regular",
-        width: 512,
-        height: 512,
-        is_animated: false,
-        is_video: false,
-      },
+  return messageUpdate(u, () => ({
+    sticker: {
+      file_id: "sticker-file",
+      file_unique_id: "sticker-unique",
+      type: "regular",
+      width: 512,
+      height: 512,
+      is_animated: false,
+      is_video: false,
     },
-  };
+  }));
+}
+
+export function documentUpdate(
+  u: TestUser,
+  document: { file_name: string; mime_type: string; file_size: number; file_unique_id?: string },
+): Update {
+  return messageUpdate(u, (id) => ({
+    document: {
+      file_id: `doc-${id}`,
+      file_unique_id: document.file_unique_id ?? `doc-unique-${id}`,
+      ...document,
+    },
+  }));
+}
+
+export function photoUpdate(u: TestUser, fileSize = 120_000): Update {
+  return messageUpdate(u, (id) => ({
+    photo: [
+      { file_id: `photo-small-${id}`, file_unique_id: `ps-${id}`, width: 90, height: 90, file_size: 2_000 },
+      { file_id: `photo-${id}`, file_unique_id: `p-${id}`, width: 1280, height: 960, file_size: fileSize },
+    ],
+  }));
 }
 
 export function callbackUpdate(u: TestUser, data: string, messageId = 1): Update {
@@ -83,44 +108,6 @@ export function callbackUpdate(u: TestUser, data: string, messageId = 1): Update
         from: { id: 42, is_bot: true, first_name: "ThiĐua" },
         text: "(an earlier message)",
       },
-    },
-  };
-}
-
-export function documentUpdate(
-  u: TestUser,
-  document: { file_name: string; mime_type: string; file_size: number; file_unique_id?: string },
-): Update {
-  const id = nextMessageId++;
-  return {
-    update_id: nextUpdateId++,
-    message: {
-      message_id: id,
-      date: Math.floor(Date.now() / 1000),
-      chat: privateChat(u),
-      from: from(u),
-      document: {
-        file_id: `doc-${id}`,
-        file_unique_id: document.file_unique_id ?? `doc-unique-${id}`,
-        ...document,
-      },
-    },
-  };
-}
-
-export function photoUpdate(u: TestUser, fileSize = 120_000): Update {
-  const id = nextMessageId++;
-  return {
-    update_id: nextUpdateId++,
-    message: {
-      message_id: id,
-      date: Math.floor(Date.now() / 1000),
-      chat: privateChat(u),
-      from: from(u),
-      photo: [
-        { file_id: `photo-small-${id}`, file_unique_id: `ps-${id}`, width: 90, height: 90, file_size: 2_000 },
-        { file_id: `photo-${id}`, file_unique_id: `p-${id}`, width: 1280, height: 960, file_size: fileSize },
-      ],
     },
   };
 }
