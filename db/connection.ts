@@ -6,6 +6,7 @@ import * as initial from "./migrations/0001_initial.js";
 import * as processedUpdates from "./migrations/0002_processed_updates.js";
 import * as assessments from "./migrations/0003_assessments.js";
 import * as idempotentUpdates from "./migrations/0004_idempotent_updates.js";
+import * as reminders from "./migrations/0005_reminders.js";
 import type { Database } from "./schema.js";
 
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "0002_processed_updates": processedUpdates,
   "0003_assessments": assessments,
   "0004_idempotent_updates": idempotentUpdates,
+  "0005_reminders": reminders,
 };
 
 const inCodeMigrations: MigrationProvider = {

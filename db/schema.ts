@@ -10,6 +10,8 @@ export interface UnitTable {
   is_sample: Generated<number>;
   archived_at: string | null;
   created_at: string;
+  /** The unit's group chat, bound by its head with /bind, for reminders. */
+  group_chat_id: number | null;
 }
 
 export interface UserTable {
@@ -128,6 +130,39 @@ export interface RoundExtensionTable {
   granted_at: string;
 }
 
+export type ReminderStatus = "pending" | "sent" | "superseded" | "unreachable" | "failed";
+
+export interface ReminderOutboxTable {
+  id: Generated<number>;
+  round_year: number;
+  slot_key: string;
+  kind: "unit" | "group" | "employee" | "digest";
+  chat_id: number;
+  /** Long reminders are split into pages, one message each. */
+  page: Generated<number>;
+  unit_id: number | null;
+  text: string;
+  reply_markup: string | null;
+  due_at: string;
+  status: ReminderStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+export interface ReminderSlotTable {
+  round_year: number;
+  slot_key: string;
+  planned_at: string;
+}
+
+export interface UnreachableChatTable {
+  chat_id: number;
+  reason: string;
+  since: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -142,6 +177,9 @@ export interface Database {
   assessment_files: AssessmentFileTable;
   assessment_changes: AssessmentChangeTable;
   round_extensions: RoundExtensionTable;
+  reminder_outbox: ReminderOutboxTable;
+  reminder_slots: ReminderSlotTable;
+  unreachable_chats: UnreachableChatTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -154,3 +192,5 @@ export type Round = Selectable<RoundTable>;
 export type Assessment = Selectable<AssessmentTable>;
 export type AssessmentFile = Selectable<AssessmentFileTable>;
 export type AssessmentChange = Selectable<AssessmentChangeTable>;
+export type Reminder = Selectable<ReminderOutboxTable>;
+export type NewReminder = Insertable<ReminderOutboxTable>;

@@ -16,12 +16,15 @@ import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { languageFeature } from "./features/language.js";
 import { PROFILE_EDIT, profileFeature } from "./features/profile.js";
+import { reachableAgain, remindersFeature } from "./features/reminders.js";
 import { reopenFeature } from "./features/reopen.js";
 import { roundsFeature } from "./features/rounds.js";
 import { REGISTRATION, startFeature } from "./features/start.js";
 import { unitsFeature } from "./features/units.js";
 import { actorMiddleware } from "./middleware/actor.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
+import { RateLimiter } from "./reminders/rate-limit.js";
+import { ReminderOutbox } from "./reminders/sender.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -31,6 +34,8 @@ export interface CreateBotOptions {
   botInfo?: BotConfig<BotContext>["botInfo"];
   /** Installed before everything else: the process adds update tracking and the runner's sequentialize. */
   outermost?: MiddlewareFn<BotContext>[];
+  /** Sends reminders; the process shares it with its scheduler. */
+  outbox?: ReminderOutbox;
 }
 
 const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
@@ -40,7 +45,7 @@ const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, 
  *  1. per-update logger
  *  2. error boundary, around everything below
  *  3. each update id once (Telegram may re-send updates after a crash)
- *  4. who is speaking, then i18n
+ *  4. who is speaking, then i18n; a private chat that writes is reachable again for reminders
  *  5. conversations plugin (state in SQLite, keyed by chat)
  *  6. the flows (they pass on commands and foreign buttons)
  *  7. commands and buttons
@@ -76,6 +81,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   });
 
   features.use(oncePerUpdate(deps), actor, i18n);
+  features.use(reachableAgain(deps));
   features.use(
     conversations<BotContext, FlowContext>({
       storage: {
@@ -121,6 +127,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   );
   features.use(assessmentFeature(deps));
   features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps));
+  features.use(remindersFeature(deps, options.outbox ?? new ReminderOutbox(deps, new RateLimiter())));
 
   // must be the last handler
   features.use(fallbackFeature());

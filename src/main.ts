@@ -12,6 +12,9 @@ import { createI18n } from "./i18n.js";
 import { InFlightUpdates } from "./in-flight.js";
 import { createLogger } from "./logger.js";
 import { startPolling } from "./polling.js";
+import { RateLimiter } from "./reminders/rate-limit.js";
+import { startReminderScheduler } from "./reminders/scheduler.js";
+import { ReminderOutbox } from "./reminders/sender.js";
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     officeAdminIds: config.officeAdminIds,
   };
   const inFlight = new InFlightUpdates();
+  const outbox = new ReminderOutbox(deps, new RateLimiter());
   const bot = createBot(deps, {
     token: config.botToken,
     client: config.botApiRoot ? { apiRoot: config.botApiRoot } : undefined,
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
       // One update at a time per chat (a conversation must see its updates in order); chats run in parallel.
       sequentialize<BotContext>((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()),
     ],
+    outbox,
   });
 
   try {
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
   );
 
   const runner = startPolling(bot, ALLOWED_UPDATES);
+  const reminders = startReminderScheduler(deps, bot.api, outbox);
   logger.info({ username: bot.botInfo.username, officeAdmins: config.officeAdminIds.length }, "bot started");
 
   let stopping = false;
@@ -83,6 +89,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, inFlight: inFlight.count }, "stopping: finishing the updates in hand");
     if (runner.isRunning()) await runner.stop();
+    await reminders.stop();
     await inFlight.drain();
     await db.destroy();
     logger.info("stopped");

@@ -38,6 +38,42 @@ const quota = z.object({
   source: text.optional(),
 });
 
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be HH:MM, 24-hour" });
+
+/** When units are reminded of the dossier's deadline; all in the campaign's time zone. */
+const reminderSchedule = z.object({
+  /** Calendar days before the deadline's date; 1 is the last day to submit. */
+  daysBefore: z.array(z.number().int().min(1).max(120)).min(1),
+  sendAt: localTime,
+  /** ISO weekdays that are working days (1 = Monday … 7 = Sunday). */
+  workingDays: z.array(z.number().int().min(1).max(7)).min(1),
+  /** Days off: "MM-DD" every year (01-01) or "YYYY-MM-DD" once (Tết, compensatory days). */
+  holidays: z.array(
+    z
+      .string()
+      .regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "must be MM-DD or YYYY-MM-DD" }),
+  ),
+  /** After the deadline, a unit that still owes something is reminded every this many working days. */
+  overdueEveryWorkingDays: z.number().int().min(1).max(30),
+  /** Stop overdue reminders this many days after the deadline even if the round stays open. */
+  overdueForDays: z.number().int().min(0).max(120),
+  /** Days before the deadline on which employees who have not submitted get their own reminder. */
+  employeeDaysBefore: z.array(z.number().int().min(1).max(120)),
+  /** The Office's daily digest runs on working days from this many days before the deadline. */
+  digestFromDaysBefore: z.number().int().min(0).max(120),
+});
+
+const DEFAULT_REMINDERS = {
+  daysBefore: [30, 14, 7, 3, 1],
+  sendAt: "08:00",
+  workingDays: [1, 2, 3, 4, 5],
+  holidays: ["01-01"],
+  overdueEveryWorkingDays: 1,
+  overdueForDays: 30,
+  employeeDaysBefore: [14, 3],
+  digestFromDaysBefore: 14,
+};
+
 export const campaignSchema = z
   .object({
     id,
@@ -88,6 +124,7 @@ export const campaignSchema = z
       day: z.number().int().min(1).max(31),
       yearsAfter: z.number().int().min(0).max(1),
     }),
+    reminders: reminderSchedule.default(DEFAULT_REMINDERS),
   })
   .superRefine((campaign, ctx) => {
     if (campaign.period.to < campaign.period.from) {
@@ -124,3 +161,4 @@ export type LocalisedText = z.infer<typeof text>;
 export type Criterion = z.infer<typeof criterion>;
 export type AwardForm = Campaign["awardForms"][number];
 export type Eligibility = z.infer<typeof eligibility>;
+export type ReminderSchedule = z.infer<typeof reminderSchedule>;

@@ -20,12 +20,13 @@ export type CommandName =
   | "units"
   | "invite"
   | "round"
-  | "reopen";
+  | "reopen"
+  | "remind";
 
 const EVERYONE: readonly CommandName[] = ["start", "help", "me", "lang", "cancel"];
 const MEMBERS: readonly CommandName[] = ["assess", "myresult"];
 const UNIT_HEAD_ONLY: readonly CommandName[] = ["unit"];
-const OFFICE_ONLY: readonly CommandName[] = ["units", "invite", "round", "reopen"];
+const OFFICE_ONLY: readonly CommandName[] = ["units", "invite", "round", "reopen", "remind"];
 
 /** The commands a role may use, in the order menus show them. */
 export function commandsFor(role: ActorRole): CommandName[] {

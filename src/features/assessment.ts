@@ -49,6 +49,12 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
   };
 
   feature.command("assess", (ctx) => start(ctx, "individual"));
+  // The button under an employee's reminder.
+  feature.callbackQuery("assess:start", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await start(ctx, "individual");
+  });
 
   feature.command("myresult", async (ctx) => {
     const actor = ctx.actor;

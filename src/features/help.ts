@@ -15,9 +15,11 @@ export function helpText(ctx: BotContext): string {
     : ctx.t("help-who-admin");
   const sections = [who];
   if (actor.user) sections.push(ctx.t("help-assess"));
-  if (actor.role === "unit_head") sections.push(ctx.t("help-unit-head"));
+  if (actor.role === "unit_head") sections.push(`${ctx.t("help-unit-head")}\n${ctx.t("help-bind")}`);
   sections.push(ctx.t("help-common"));
-  if (actor.role === "office") sections.push(`${ctx.t("help-office")}\n${ctx.t("help-reopen")}`);
+  if (actor.role === "office") {
+    sections.push([ctx.t("help-office"), ctx.t("help-reopen"), ctx.t("help-remind")].join("\n"));
+  }
   return sections.join("\n\n");
 }
 

@@ -350,3 +350,56 @@ unit-team-in_progress = <b>In progress ({$count})</b>
 unit-team-not_started = <b>Not started ({$count})</b>
 reopen-usage = Usage: /reopen &lt;unit code&gt; [number of days, 1–{$max}, default 3]
 reopen-done = Unit {$unit} may now edit its {$year} self-assessment any time before {$until}.
+
+## Deadline reminders (/remind, /bind)
+cmd-remind = Deadline reminders: schedule, send now, log (Department's Office)
+help-remind =
+    /remind: upcoming reminder schedule, people who cannot receive messages
+    /remind now [code]: send the "what is still missing" reminders now · /remind log: log of reminders sent
+help-bind = Add the bot to your unit's group chat, then send /bind in the group so that the group also receives deadline reminders (/unbind to stop).
+rm-deadline-days-left = ⏰ <b>{$year} emulation dossier</b>: <b>{$days} days</b> left (deadline: before {$deadline}).
+rm-deadline-last-day = ⏰ <b>{$year} emulation dossier</b>: <b>today is the last day</b> (deadline: before {$deadline}).
+rm-deadline-overdue = ⚠️ <b>{$year} emulation dossier</b>: <b>{$days} days overdue</b> (deadline: before {$deadline}).
+rm-unit-owes = <b>{$unit}</b> still has to complete:
+rm-owed-people = • {$missing}/{$total} staff have not yet submitted their self-assessment
+rm-and-more = … and {$count} more
+rm-owed-unit-assessment = • The unit's self-assessment
+rm-unit-footer-head = Please tap a button below to complete the unit's self-assessment or to view the staff list.
+rm-unit-footer-group = Each person should send /assess in a private chat with the bot to complete their self-assessment.
+rm-employee = You have not yet submitted your self-assessment. Please tap the button below (or send /assess) to carry on; the answers you have already given are kept.
+rm-open-assessment = Self-assessment
+rm-digest-title = <b>Emulation dossier summary</b>: {$complete}/{$total} units are complete.
+rm-digest-people = {$missing}/{$total} staff have not submitted
+rm-digest-unit-assessment = the unit's self-assessment is missing
+rm-digest-complete = • {$unit}: complete
+bind-head-only = Only the head of unit can link a group chat to the unit.
+bind-done = This group is now linked to <b>{$unit}</b>: it will receive the unit's deadline reminders.
+unbind-done = This group is no longer linked to <b>{$unit}</b>.
+bind-in-group = Please use this command in your unit's group chat: add the bot to the group, then send /bind there.
+remind-header = <b>Deadline reminders for the {$year} round</b>: {$owing}/{$total} units currently have items outstanding. Coming up:
+remind-slot-unit = • {$at}: remind units with items outstanding ({$overdue ->
+        [yes] overdue
+       *[other] {$days} days before the deadline
+    })
+remind-slot-employee = • {$at}: remind staff who have not submitted their self-assessment ({$days} days before the deadline)
+remind-slot-digest = • {$at}: summary sent to the Department's Office
+remind-none-upcoming = • No reminders are scheduled.
+remind-unreachable-header = <b>Could not reach {$count} people/groups</b> (they have not pressed Start or have blocked the bot):
+remind-unreachable-none = Everyone due to receive reminders can be reached.
+remind-group-of = group of {$unit}
+remind-usage = /remind now [unit code]: send now · /remind log: log
+remind-now-nothing = No unit has anything outstanding: there is nothing to remind.
+remind-now-sending = Sending {$count} reminders…
+remind-now-done = Sent {$sent}/{$total} reminders.
+remind-now-unreachable = Could not reach {$count} people/groups (they have not pressed Start or have blocked the bot):
+remind-log-empty = No reminders have been sent yet.
+remind-log-header = <b>Reminder log</b> (latest {$count} messages)
+remind-log-sent = • {$at} ✅ {$kind} → {$to}
+remind-log-unreachable = • {$at} 🚫 {$kind} → {$to}: could not be reached
+remind-log-failed = • {$at} ❌ {$kind} → {$to}: {$error}
+remind-log-superseded = • {$at} ⏭ {$kind} → {$to}: replaced by a newer reminder
+remind-log-pending = • {$at} ⏳ {$kind} → {$to}
+remind-kind-unit = unit reminder
+remind-kind-group = group reminder
+remind-kind-employee = staff reminder
+remind-kind-digest = summary

@@ -350,3 +350,56 @@ unit-team-in_progress = <b>Đang làm ({$count})</b>
 unit-team-not_started = <b>Chưa bắt đầu ({$count})</b>
 reopen-usage = Cách dùng: /reopen &lt;mã đơn vị&gt; [số ngày, 1–{$max}, mặc định 3]
 reopen-done = Đơn vị {$unit} được sửa tự đánh giá năm {$year} đến trước {$until}.
+
+## Nhắc hạn (/remind, /bind)
+cmd-remind = Nhắc hạn: lịch, gửi ngay, nhật ký (Văn phòng)
+help-remind =
+    /remind: lịch nhắc hạn sắp tới, người không nhận được tin
+    /remind now [mã]: gửi ngay nhắc nhở "còn thiếu gì" · /remind log: nhật ký đã gửi
+help-bind = Thêm bot vào nhóm chat của đơn vị rồi gửi /bind trong nhóm để nhóm cũng nhận nhắc hạn (/unbind để bỏ).
+rm-deadline-days-left = ⏰ <b>Hồ sơ thi đua năm {$year}</b>: còn <b>{$days} ngày</b> (hạn: trước ngày {$deadline}).
+rm-deadline-last-day = ⏰ <b>Hồ sơ thi đua năm {$year}</b>: <b>hôm nay là ngày cuối</b> (hạn: trước ngày {$deadline}).
+rm-deadline-overdue = ⚠️ <b>Hồ sơ thi đua năm {$year}</b>: <b>đã quá hạn {$days} ngày</b> (hạn: trước ngày {$deadline}).
+rm-unit-owes = <b>{$unit}</b> còn thiếu:
+rm-owed-people = • {$missing}/{$total} cán bộ chưa nộp tự đánh giá
+rm-and-more = … và {$count} người khác
+rm-owed-unit-assessment = • Tự đánh giá tập thể của đơn vị
+rm-unit-footer-head = Bấm nút dưới đây để làm tự đánh giá tập thể hoặc xem danh sách cán bộ.
+rm-unit-footer-group = Mỗi người gửi /assess trong chat riêng với bot để tự đánh giá.
+rm-employee = Anh/Chị chưa nộp bản tự đánh giá. Bấm nút dưới đây (hoặc gửi /assess) để làm tiếp; các câu đã trả lời vẫn được giữ.
+rm-open-assessment = Tự đánh giá
+rm-digest-title = <b>Tổng hợp hồ sơ thi đua</b>: {$complete}/{$total} đơn vị đã đủ.
+rm-digest-people = {$missing}/{$total} cán bộ chưa nộp
+rm-digest-unit-assessment = chưa có tự đánh giá tập thể
+rm-digest-complete = • {$unit}: đã đủ
+bind-head-only = Chỉ trưởng đơn vị mới gắn được nhóm chat với đơn vị.
+bind-done = Đã gắn nhóm này với <b>{$unit}</b>: nhóm sẽ nhận nhắc hạn của đơn vị.
+unbind-done = Đã bỏ gắn nhóm này với <b>{$unit}</b>.
+bind-in-group = Lệnh này dùng trong nhóm chat của đơn vị: thêm bot vào nhóm rồi gửi /bind ở đó.
+remind-header = <b>Nhắc hạn đợt {$year}</b>: hiện {$owing}/{$total} đơn vị còn thiếu. Sắp tới:
+remind-slot-unit = • {$at}: nhắc các đơn vị còn thiếu ({$overdue ->
+        [yes] quá hạn
+       *[other] trước hạn {$days} ngày
+    })
+remind-slot-employee = • {$at}: nhắc cán bộ chưa nộp tự đánh giá (trước hạn {$days} ngày)
+remind-slot-digest = • {$at}: tổng hợp gửi Văn phòng Sở
+remind-none-upcoming = • Không còn lịch nhắc nào.
+remind-unreachable-header = <b>Không gửi được cho {$count} người/nhóm</b> (chưa bấm Start hoặc đã chặn bot):
+remind-unreachable-none = Mọi người nhận nhắc đều liên lạc được.
+remind-group-of = nhóm của {$unit}
+remind-usage = /remind now [mã đơn vị]: gửi ngay · /remind log: nhật ký
+remind-now-nothing = Không đơn vị nào còn thiếu: không có gì để nhắc.
+remind-now-sending = Đang gửi {$count} tin nhắc…
+remind-now-done = Đã gửi {$sent}/{$total} tin nhắc.
+remind-now-unreachable = Không gửi được cho {$count} người/nhóm (chưa bấm Start hoặc đã chặn bot):
+remind-log-empty = Chưa gửi tin nhắc nào.
+remind-log-header = <b>Nhật ký nhắc hạn</b> ({$count} tin gần nhất)
+remind-log-sent = • {$at} ✅ {$kind} → {$to}
+remind-log-unreachable = • {$at} 🚫 {$kind} → {$to}: không liên lạc được
+remind-log-failed = • {$at} ❌ {$kind} → {$to}: {$error}
+remind-log-superseded = • {$at} ⏭ {$kind} → {$to}: thay bằng tin mới hơn
+remind-log-pending = • {$at} ⏳ {$kind} → {$to}
+remind-kind-unit = nhắc đơn vị
+remind-kind-group = nhắc nhóm
+remind-kind-employee = nhắc cán bộ
+remind-kind-digest = tổng hợp

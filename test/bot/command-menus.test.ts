@@ -26,7 +26,7 @@ const chatMenu = (calls: OutgoingCall[], chatId: number) =>
 
 const EVERYONE = ["start", "help", "me", "lang", "cancel"];
 const MEMBER = ["assess", "myresult", ...EVERYONE];
-const OFFICE = [...MEMBER, "units", "invite", "round", "reopen"];
+const OFFICE = [...MEMBER, "units", "invite", "round", "reopen", "remind"];
 
 describe("registerCommandMenus", () => {
   let db: DB;

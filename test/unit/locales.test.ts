@@ -223,6 +223,7 @@ describe("keys used in the code", () => {
       myresult: 1,
       unit: 1,
       reopen: 1,
+      remind: 1,
     } satisfies Record<CommandName, 1>),
   };
 

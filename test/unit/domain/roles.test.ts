@@ -22,7 +22,7 @@ describe("effectiveRole", () => {
 });
 
 describe("commandsFor", () => {
-  it("gives the Office the member commands, the common ones, then units, invite, round and reopen", () => {
+  it("gives the Office the member commands, the common ones, then units, invite, round, reopen and remind", () => {
     expect(commandsFor("office")).toEqual([
       "assess",
       "myresult",
@@ -31,6 +31,7 @@ describe("commandsFor", () => {
       "invite",
       "round",
       "reopen",
+      "remind",
     ]);
   });
 

@@ -1,0 +1,262 @@
+import type { DB } from "./connection.js";
+import type { Language, NewReminder, Reminder, Role } from "./schema.js";
+
+export interface Person {
+  telegramId: number;
+  fullName: string;
+  role: Role;
+  language: Language;
+  submitted: boolean;
+}
+
+export interface UnitState {
+  id: number;
+  code: string;
+  name: string;
+  groupChatId: number | null;
+  people: Person[];
+  unitAssessmentSubmitted: boolean;
+}
+
+/** Every active unit with its people, whether each has submitted their self-assessment, and the unit's own. */
+export async function unitStates(db: DB, year: number): Promise<UnitState[]> {
+  const units = await db
+    .selectFrom("units")
+    .select(["id", "code", "name", "group_chat_id"])
+    .where("archived_at", "is", null)
+    .orderBy("code")
+    .execute();
+  const people = await db
+    .selectFrom("users")
+    .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
+    .leftJoin("assessments", (join) =>
+      join
+        .onRef("assessments.subject_id", "=", "users.telegram_id")
+        .on("assessments.subject", "=", "individual")
+        .on("assessments.round_year", "=", year),
+    )
+    .select([
+      "users.telegram_id",
+      "users.full_name",
+      "users.role",
+      "users.unit_id",
+      "preferences.language",
+      "assessments.status",
+    ])
+    .orderBy("users.full_name")
+    .execute();
+  const submittedUnits = new Set(
+    (
+      await db
+        .selectFrom("assessments")
+        .select("subject_id")
+        .where("subject", "=", "unit")
+        .where("round_year", "=", year)
+        .where("status", "=", "submitted")
+        .execute()
+    ).map((row) => row.subject_id),
+  );
+  return units.map((unit) => ({
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    groupChatId: unit.group_chat_id,
+    people: people
+      .filter((person) => person.unit_id === unit.id)
+      .map((person) => ({
+        telegramId: person.telegram_id,
+        fullName: person.full_name,
+        role: person.role,
+        language: person.language ?? "vi",
+        submitted: person.status === "submitted",
+      })),
+    unitAssessmentSubmitted: submittedUnits.has(unit.id),
+  }));
+}
+
+/**
+ * Plans a slot's reminders in one transaction: the slot is marked planned with them, so it is planned once
+ * (false if it already was). A manual slot has a key of its own each time.
+ */
+export async function planSlot(
+  db: DB,
+  year: number,
+  slotKey: string,
+  rows: NewReminder[],
+  now: Date,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const marked = await trx
+      .insertInto("reminder_slots")
+      .values({ round_year: year, slot_key: slotKey, planned_at: now.toISOString() })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if ((marked.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
+    for (const row of rows) {
+      await trx
+        .insertInto("reminder_outbox")
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    return true;
+  });
+}
+
+export async function plannedSlots(db: DB, year: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("reminder_slots")
+    .select("slot_key")
+    .where("round_year", "=", year)
+    .execute();
+  return new Set(rows.map((row) => row.slot_key));
+}
+
+/** Older reminders of these kinds that are still waiting are not sent once a newer slot is planned. */
+export async function supersedeOlder(
+  db: DB,
+  year: number,
+  kinds: ReadonlyArray<Reminder["kind"]>,
+  currentSlotKey: string,
+): Promise<void> {
+  await db
+    .updateTable("reminder_outbox")
+    .set({ status: "superseded" })
+    .where("round_year", "=", year)
+    .where("kind", "in", kinds)
+    .where("status", "=", "pending")
+    .where("slot_key", "!=", currentSlotKey)
+    .where("slot_key", "not like", "manual:%")
+    .execute();
+}
+
+export async function dueReminders(db: DB, now: Date, limit: number): Promise<Reminder[]> {
+  return db
+    .selectFrom("reminder_outbox")
+    .selectAll()
+    .where("status", "=", "pending")
+    .where("due_at", "<=", now.toISOString())
+    .orderBy("due_at")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export async function markSent(db: DB, id: number, now: Date): Promise<void> {
+  await db
+    .updateTable("reminder_outbox")
+    .set((eb) => ({ status: "sent", sent_at: now.toISOString(), attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function markUndeliverable(
+  db: DB,
+  id: number,
+  status: "unreachable" | "failed",
+  error: string,
+): Promise<void> {
+  await db
+    .updateTable("reminder_outbox")
+    .set((eb) => ({ status, last_error: error, attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function recordFailedAttempt(db: DB, id: number, error: string): Promise<number> {
+  const row = await db
+    .updateTable("reminder_outbox")
+    .set((eb) => ({ last_error: error, attempts: eb("attempts", "+", 1) }))
+    .where("id", "=", id)
+    .returning("attempts")
+    .executeTakeFirst();
+  return row?.attempts ?? 0;
+}
+
+export async function recordUnreachable(db: DB, chatId: number, reason: string, now: Date): Promise<void> {
+  await db
+    .insertInto("unreachable_chats")
+    .values({ chat_id: chatId, reason, since: now.toISOString() })
+    .onConflict((oc) => oc.column("chat_id").doUpdateSet({ reason }))
+    .execute();
+}
+
+export async function clearUnreachable(db: DB, chatId: number): Promise<void> {
+  await db.deleteFrom("unreachable_chats").where("chat_id", "=", chatId).execute();
+}
+
+export async function isUnreachable(db: DB, chatId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("unreachable_chats")
+    .select("chat_id")
+    .where("chat_id", "=", chatId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface UnreachableRecipient {
+  chat_id: number;
+  reason: string;
+  since: string;
+  full_name: string | null;
+  unit_code: string | null;
+}
+
+export async function listUnreachable(db: DB): Promise<UnreachableRecipient[]> {
+  return db
+    .selectFrom("unreachable_chats")
+    .leftJoin("users", "users.telegram_id", "unreachable_chats.chat_id")
+    .leftJoin("units", (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb("units.id", "=", eb.ref("users.unit_id")),
+          eb("units.group_chat_id", "=", eb.ref("unreachable_chats.chat_id")),
+        ]),
+      ),
+    )
+    .select([
+      "unreachable_chats.chat_id",
+      "unreachable_chats.reason",
+      "unreachable_chats.since",
+      "users.full_name",
+      "units.code as unit_code",
+    ])
+    .orderBy("unreachable_chats.since", "desc")
+    .execute();
+}
+
+export interface LoggedReminder extends Reminder {
+  full_name: string | null;
+  unit_code: string | null;
+}
+
+/** The latest reminders that were sent or could not be, newest first. */
+export async function reminderLog(db: DB, limit: number): Promise<LoggedReminder[]> {
+  return db
+    .selectFrom("reminder_outbox")
+    .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
+    .leftJoin("units", "units.id", "reminder_outbox.unit_id")
+    .selectAll("reminder_outbox")
+    .select(["users.full_name", "units.code as unit_code"])
+    .where("reminder_outbox.status", "!=", "pending")
+    .orderBy("reminder_outbox.id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function remindersOfSlot(db: DB, year: number, slotKey: string): Promise<LoggedReminder[]> {
+  return db
+    .selectFrom("reminder_outbox")
+    .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
+    .leftJoin("units", "units.id", "reminder_outbox.unit_id")
+    .selectAll("reminder_outbox")
+    .select(["users.full_name", "units.code as unit_code"])
+    .where("reminder_outbox.round_year", "=", year)
+    .where("reminder_outbox.slot_key", "=", slotKey)
+    .orderBy("reminder_outbox.id")
+    .execute();
+}
+
+export async function bindGroup(db: DB, unitId: number, chatId: number | null): Promise<void> {
+  await db.updateTable("units").set({ group_chat_id: chatId }).where("id", "=", unitId).execute();
+}

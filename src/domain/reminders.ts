@@ -1,0 +1,142 @@
+import type { ReminderSchedule } from "../campaign/schema.js";
+import { addDays, isoDate, isWorkingDay, type LocalDate, workingDayOnOrBefore } from "./calendar.js";
+import { fromLocal, toLocal } from "./time.js";
+
+export type SlotKind = "unit" | "employee" | "digest";
+
+/** One moment at which reminders of a kind go out. */
+export interface Slot {
+  key: string;
+  kind: SlotKind;
+  sendAt: Date;
+  /** The local date it goes out on. */
+  date: LocalDate;
+  /** Set for reminders before the deadline: the offset (in days before the deadline's date) it stands for. */
+  daysBefore?: number;
+  overdue: boolean;
+}
+
+function sendTime(date: LocalDate, schedule: ReminderSchedule, timeZone: string): Date {
+  const [hour = 8, minute = 0] = schedule.sendAt.split(":").map(Number);
+  return fromLocal({ ...date, hour, minute }, timeZone);
+}
+
+/** The deadline falls at 00:00 on this date: the day before it is the last day to submit. */
+export function deadlineDate(deadline: Date, timeZone: string): LocalDate {
+  const { year, month, day } = toLocal(deadline, timeZone);
+  return { year, month, day };
+}
+
+/**
+ * Reminders before the deadline, `daysBefore` calendar days before the deadline's date (1 is the last day),
+ * each moved to the working day before when it falls on a weekend or holiday. Two offsets that land on the
+ * same day make one reminder.
+ */
+function beforeSlots(
+  kind: SlotKind,
+  offsets: readonly number[],
+  deadline: Date,
+  schedule: ReminderSchedule,
+  timeZone: string,
+): Slot[] {
+  const due = deadlineDate(deadline, timeZone);
+  const byDate = new Map<string, Slot>();
+  for (const offset of [...offsets].sort((a, b) => a - b)) {
+    const date = workingDayOnOrBefore(addDays(due, -offset), schedule);
+    const key = isoDate(date);
+    if (byDate.has(key)) continue;
+    byDate.set(key, {
+      key: `${kind}:before:${offset}`,
+      kind,
+      sendAt: sendTime(date, schedule, timeZone),
+      date,
+      daysBefore: offset,
+      overdue: false,
+    });
+  }
+  return [...byDate.values()].sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());
+}
+
+/** What units are told: before the deadline, then every few working days while overdue. */
+export function unitSlots(deadline: Date, schedule: ReminderSchedule, timeZone: string): Slot[] {
+  const slots = beforeSlots("unit", schedule.daysBefore, deadline, schedule, timeZone);
+  const due = deadlineDate(deadline, timeZone);
+  let workingDaysSince = 0;
+  for (let offset = 0; offset <= schedule.overdueForDays; offset++) {
+    const date = addDays(due, offset);
+    if (!isWorkingDay(date, schedule)) continue;
+    if (workingDaysSince % schedule.overdueEveryWorkingDays === 0) {
+      slots.push({
+        key: `unit:overdue:${isoDate(date)}`,
+        kind: "unit",
+        sendAt: sendTime(date, schedule, timeZone),
+        date,
+        overdue: true,
+      });
+    }
+    workingDaysSince++;
+  }
+  return slots;
+}
+
+/** Employees who have not submitted get their own short reminder on these marks. */
+export function employeeSlots(deadline: Date, schedule: ReminderSchedule, timeZone: string): Slot[] {
+  return beforeSlots("employee", schedule.employeeDaysBefore, deadline, schedule, timeZone);
+}
+
+/** The Office's digest: every working day of the last `digestFromDaysBefore` days. */
+export function digestSlots(deadline: Date, schedule: ReminderSchedule, timeZone: string): Slot[] {
+  const due = deadlineDate(deadline, timeZone);
+  const slots: Slot[] = [];
+  for (let offset = schedule.digestFromDaysBefore; offset >= 1; offset--) {
+    const date = addDays(due, -offset);
+    if (!isWorkingDay(date, schedule)) continue;
+    slots.push({
+      key: `digest:${isoDate(date)}`,
+      kind: "digest",
+      sendAt: sendTime(date, schedule, timeZone),
+      date,
+      daysBefore: offset,
+      overdue: false,
+    });
+  }
+  return slots;
+}
+
+/**
+ * The slot to act on at `now`: the latest one already due and not before the round opened. Earlier ones that
+ * were missed (the bot was down) are superseded by it rather than sent late one after another.
+ */
+export function currentSlot(slots: readonly Slot[], now: Date, notBefore: Date): Slot | undefined {
+  return slots.filter((slot) => slot.sendAt <= now && slot.sendAt >= notBefore).at(-1);
+}
+
+export function upcomingSlots(slots: readonly Slot[], now: Date): Slot[] {
+  return slots.filter((slot) => slot.sendAt > now);
+}
+
+export interface UnitFacts {
+  people: ReadonlyArray<{ telegramId: number; fullName: string; submitted: boolean }>;
+  unitAssessmentSubmitted: boolean;
+}
+
+/** What a unit still owes for the round. Nominations and dossier documents join this list with their feature. */
+export interface Owed {
+  peopleNotSubmitted: Array<{ telegramId: number; fullName: string }>;
+  peopleTotal: number;
+  unitAssessment: boolean;
+}
+
+export function owedBy(facts: UnitFacts): Owed {
+  return {
+    peopleNotSubmitted: facts.people
+      .filter((person) => !person.submitted)
+      .map(({ telegramId, fullName }) => ({ telegramId, fullName })),
+    peopleTotal: facts.people.length,
+    unitAssessment: !facts.unitAssessmentSubmitted,
+  };
+}
+
+export function owesNothing(owed: Owed): boolean {
+  return owed.peopleNotSubmitted.length === 0 && !owed.unitAssessment;
+}

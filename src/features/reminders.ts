@@ -1,0 +1,152 @@
+import { Composer, type MiddlewareFn } from "grammy";
+import {
+  bindGroup,
+  clearUnreachable,
+  type LoggedReminder,
+  listUnreachable,
+  reminderLog,
+  remindersOfSlot,
+  unitStates,
+} from "../../db/reminders.js";
+import { findOpenRound } from "../../db/rounds.js";
+import { findUnitByCode } from "../../db/units.js";
+import type { BotContext } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import {
+  digestSlots,
+  employeeSlots,
+  owedBy,
+  owesNothing,
+  type Slot,
+  unitSlots,
+  upcomingSlots,
+} from "../domain/reminders.js";
+import { formatLocalDateTime } from "../domain/time.js";
+import { escapeHtml, HTML } from "../html.js";
+import { officeOnly } from "../middleware/actor.js";
+import { replyPaged } from "../paging.js";
+import { planRemindersNow } from "../reminders/plan.js";
+import type { ReminderOutbox } from "../reminders/sender.js";
+
+const UPCOMING_SHOWN = 6;
+const LOG_SHOWN = 40;
+
+/** /bind in a unit's group; /remind, /remind now [unit], /remind log for the Office. */
+export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const zone = deps.campaign.timeZone;
+
+  const groups = feature.chatType(["group", "supergroup"]);
+  groups.command(["bind", "unbind"], async (ctx) => {
+    const user = ctx.actor?.user;
+    if (user?.role !== "unit_head") {
+      await ctx.reply(ctx.t("bind-head-only"));
+      return;
+    }
+    const binding = ctx.message.text.startsWith("/bind");
+    await bindGroup(deps.db, user.unit_id, binding ? ctx.chat.id : null);
+    deps.logger.info({ unit: user.unit_code, chat: ctx.chat.id, binding }, "unit group chat changed");
+    await ctx.reply(ctx.t(binding ? "bind-done" : "unbind-done", { unit: escapeHtml(user.unit_name) }), HTML);
+  });
+  feature.chatType("private").command(["bind", "unbind"], (ctx) => ctx.reply(ctx.t("bind-in-group"), HTML));
+
+  const slotLine = (ctx: BotContext, slot: Slot) =>
+    ctx.t(`remind-slot-${slot.kind}`, {
+      at: formatLocalDateTime(slot.sendAt, zone),
+      days: slot.daysBefore ?? 0,
+      overdue: slot.overdue ? "yes" : "no",
+    });
+
+  feature.command("remind", officeOnly, async (ctx) => {
+    const [action = "", code = ""] = ctx.match.trim().split(/\s+/);
+    const round = await findOpenRound(deps.db);
+    const verb = action.toLowerCase();
+    if (verb === "log") {
+      const entries = await reminderLog(deps.db, LOG_SHOWN);
+      if (entries.length === 0) return ctx.reply(ctx.t("remind-log-empty"), HTML);
+      return replyPaged(
+        ctx,
+        ctx.t("remind-log-header", { count: entries.length }),
+        entries.map((e) => logLine(ctx, e)),
+      );
+    }
+    if (!round) return ctx.reply(ctx.t("as-unavailable-no_open_round"), HTML);
+    const deadline = new Date(round.deadline_at);
+
+    if (verb === "now") {
+      const unit = code ? await findUnitByCode(deps.db, code) : undefined;
+      if (code && !unit) return ctx.reply(ctx.t("units-not-found", { code: escapeHtml(code) }), HTML);
+      const rows = (await planRemindersNow(deps, deps.clock(), unit?.id)) ?? [];
+      if (rows.length === 0) return ctx.reply(ctx.t("remind-now-nothing"), HTML);
+      await ctx.reply(ctx.t("remind-now-sending", { count: rows.length }), HTML);
+      await outbox.flush(ctx.api);
+      const results = await remindersOfSlot(deps.db, round.year, rows[0]?.slot_key ?? "");
+      const sent = results.filter((r) => r.status === "sent").length;
+      const unreachable = results.filter((r) => r.status === "unreachable");
+      const lines = [ctx.t("remind-now-done", { sent, total: results.length })];
+      if (unreachable.length > 0) {
+        lines.push(ctx.t("remind-now-unreachable", { count: unreachable.length }));
+        lines.push(...unreachable.map((r) => `• ${recipientName(ctx, r)}`));
+      }
+      return ctx.reply(lines.join("\n"), HTML);
+    }
+    if (verb !== "") return ctx.reply(ctx.t("remind-usage"), HTML);
+
+    const now = deps.clock();
+    const schedule = deps.campaign.reminders;
+    const upcoming = upcomingSlots(
+      [
+        ...unitSlots(deadline, schedule, zone),
+        ...employeeSlots(deadline, schedule, zone),
+        ...digestSlots(deadline, schedule, zone),
+      ].sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime()),
+      now,
+    ).slice(0, UPCOMING_SHOWN);
+    const states = await unitStates(deps.db, round.year);
+    const owing = states.filter((unit) => !owesNothing(owedBy(unit)));
+    const unreachable = await listUnreachable(deps.db);
+    const lines = [
+      ctx.t("remind-header", { year: String(round.year), owing: owing.length, total: states.length }),
+      ...(upcoming.length > 0
+        ? upcoming.map((slot) => slotLine(ctx, slot))
+        : [ctx.t("remind-none-upcoming")]),
+      "",
+      unreachable.length > 0
+        ? ctx.t("remind-unreachable-header", { count: unreachable.length })
+        : ctx.t("remind-unreachable-none"),
+      ...unreachable.map(
+        (u) =>
+          `• ${u.full_name ? escapeHtml(u.full_name) : ctx.t("remind-group-of", { unit: escapeHtml(u.unit_code ?? "?") })} (${formatLocalDateTime(new Date(u.since), zone)})`,
+      ),
+      "",
+      ctx.t("remind-usage"),
+    ];
+    return replyPaged(ctx, lines[0] ?? "", lines.slice(1));
+  });
+
+  function recipientName(ctx: BotContext, reminder: LoggedReminder): string {
+    if (reminder.kind === "group")
+      return ctx.t("remind-group-of", { unit: escapeHtml(reminder.unit_code ?? "?") });
+    return reminder.full_name ? escapeHtml(reminder.full_name) : String(reminder.chat_id);
+  }
+
+  function logLine(ctx: BotContext, reminder: LoggedReminder): string {
+    const at = reminder.sent_at ?? reminder.created_at;
+    return ctx.t(`remind-log-${reminder.status}`, {
+      at: formatLocalDateTime(new Date(at), zone),
+      kind: ctx.t(`remind-kind-${reminder.kind}`),
+      to: recipientName(ctx, reminder),
+      error: escapeHtml(reminder.last_error ?? ""),
+    });
+  }
+
+  return feature;
+}
+
+/** Someone who writes to the bot in private can be written to again: they are no longer unreachable. */
+export function reachableAgain(deps: Pick<AppDeps, "db">): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    if (ctx.chat?.type === "private") await clearUnreachable(deps.db, ctx.chat.id);
+    await next();
+  };
+}

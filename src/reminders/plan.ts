@@ -1,0 +1,220 @@
+import { InlineKeyboard } from "grammy";
+import { plannedSlots, planSlot, supersedeOlder, type UnitState, unitStates } from "../../db/reminders.js";
+import { findOpenRound } from "../../db/rounds.js";
+import type { Language, NewReminder, Round } from "../../db/schema.js";
+import { getLanguage, listUsersWithPersonalMenus } from "../../db/users.js";
+import { translator } from "../assessment/view.js";
+import type { AppDeps } from "../deps.js";
+import {
+  currentSlot,
+  digestSlots,
+  employeeSlots,
+  type Owed,
+  owedBy,
+  owesNothing,
+  type Slot,
+  unitSlots,
+} from "../domain/reminders.js";
+import { MESSAGE_LIMIT, paginate } from "../paging.js";
+import {
+  deadlineLine,
+  digestLines,
+  employeeReminderText,
+  type ReminderContext,
+  unitReminderText,
+} from "./render.js";
+
+type Deps = Pick<AppDeps, "db" | "campaign" | "i18n" | "officeAdminIds">;
+
+interface Planning {
+  round: Round;
+  deadline: Date;
+  now: Date;
+  states: UnitState[];
+}
+
+const context = (deps: Deps, p: Planning, language: Language): ReminderContext => ({
+  t: translator(deps, language),
+  language,
+  year: p.round.year,
+  deadline: p.deadline,
+  now: p.now,
+  timeZone: deps.campaign.timeZone,
+});
+
+const owedOf = (state: UnitState): Owed =>
+  owedBy({ people: state.people, unitAssessmentSubmitted: state.unitAssessmentSubmitted });
+
+function row(
+  p: Planning,
+  slotKey: string,
+  fields: Omit<NewReminder, "round_year" | "slot_key" | "due_at" | "status" | "created_at">,
+): NewReminder {
+  const at = p.now.toISOString();
+  return {
+    round_year: p.round.year,
+    slot_key: slotKey,
+    due_at: at,
+    status: "pending",
+    created_at: at,
+    ...fields,
+  };
+}
+
+/** The head's reminder (with names and buttons that open the unit's flows) and the bound group's (counts only). */
+export function unitReminderRows(
+  deps: Deps,
+  p: Planning,
+  slotKey: string,
+  units: readonly UnitState[],
+): NewReminder[] {
+  const rows: NewReminder[] = [];
+  for (const unit of units) {
+    const owed = owedOf(unit);
+    if (owesNothing(owed)) continue;
+    for (const head of unit.people.filter((person) => person.role === "unit_head")) {
+      const r = context(deps, p, head.language);
+      const keyboard = new InlineKeyboard()
+        .text(r.t("unit-assess-button"), "unit:assess")
+        .row()
+        .text(r.t("unit-team-button"), "unit:team");
+      rows.push(
+        row(p, slotKey, {
+          kind: "unit",
+          chat_id: head.telegramId,
+          unit_id: unit.id,
+          text: unitReminderText(r, unit, owed, true),
+          reply_markup: JSON.stringify(keyboard),
+        }),
+      );
+    }
+    if (unit.groupChatId !== null) {
+      const r = context(deps, p, "vi");
+      rows.push(
+        row(p, slotKey, {
+          kind: "group",
+          chat_id: unit.groupChatId,
+          unit_id: unit.id,
+          text: unitReminderText(r, unit, owed, false),
+          reply_markup: null,
+        }),
+      );
+    }
+  }
+  return rows;
+}
+
+function employeeRows(deps: Deps, p: Planning, slotKey: string): NewReminder[] {
+  return p.states.flatMap((unit) =>
+    unit.people
+      .filter((person) => !person.submitted)
+      .map((person) => {
+        const r = context(deps, p, person.language);
+        return row(p, slotKey, {
+          kind: "employee",
+          chat_id: person.telegramId,
+          unit_id: unit.id,
+          text: employeeReminderText(r),
+          reply_markup: JSON.stringify(new InlineKeyboard().text(r.t("rm-open-assessment"), "assess:start")),
+        });
+      }),
+  );
+}
+
+async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<NewReminder[]> {
+  const officeIds = new Set([
+    ...deps.officeAdminIds,
+    ...(await listUsersWithPersonalMenus(deps.db))
+      .filter((u) => u.role === "office")
+      .map((u) => u.telegram_id),
+  ]);
+  const units = p.states.map((unit) => ({ unit, owed: owedOf(unit) }));
+  const complete = units.filter(({ owed }) => owesNothing(owed)).length;
+  const rows: NewReminder[] = [];
+  for (const chatId of officeIds) {
+    const r = context(deps, p, (await getLanguage(deps.db, chatId)) ?? "vi");
+    const header = `${r.t("rm-digest-title", { complete, total: units.length })}\n${deadlineLine(r)}`;
+    const pages = paginate(header, digestLines(r, units), "", MESSAGE_LIMIT - 100);
+    pages.forEach((text, page) => {
+      rows.push(
+        row(p, slotKey, { kind: "digest", chat_id: chatId, unit_id: null, page, text, reply_markup: null }),
+      );
+    });
+  }
+  return rows;
+}
+
+async function planning(deps: Deps, now: Date): Promise<Planning | undefined> {
+  const round = await findOpenRound(deps.db);
+  if (!round) return undefined;
+  return { round, deadline: new Date(round.deadline_at), now, states: await unitStates(deps.db, round.year) };
+}
+
+export interface PlannedSlot {
+  slot: Slot;
+  rows: NewReminder[];
+}
+
+/**
+ * Plans the reminders due at `now`: for each kind, the latest slot already due (earlier ones missed while the
+ * bot was down are superseded), once. Returns what was planned; with `dryRun` nothing is stored.
+ */
+export async function planDueReminders(
+  deps: Deps,
+  now: Date,
+  options: { dryRun?: boolean } = {},
+): Promise<PlannedSlot[]> {
+  const p = await planning(deps, now);
+  if (!p) return [];
+  const { campaign } = deps;
+  const schedule = campaign.reminders;
+  const openedAt = new Date(p.round.opened_at);
+  const done = await plannedSlots(deps.db, p.round.year);
+  const planned: PlannedSlot[] = [];
+  const kinds: Array<{
+    slots: Slot[];
+    rows: (key: string) => Promise<NewReminder[]> | NewReminder[];
+    supersedes: Array<NewReminder["kind"]>;
+  }> = [
+    {
+      slots: unitSlots(p.deadline, schedule, campaign.timeZone),
+      rows: (key) => unitReminderRows(deps, p, key, p.states),
+      supersedes: ["unit", "group"],
+    },
+    {
+      slots: employeeSlots(p.deadline, schedule, campaign.timeZone),
+      rows: (key) => employeeRows(deps, p, key),
+      supersedes: ["employee"],
+    },
+    {
+      slots: digestSlots(p.deadline, schedule, campaign.timeZone),
+      rows: (key) => digestRows(deps, p, key),
+      supersedes: ["digest"],
+    },
+  ];
+  for (const kind of kinds) {
+    const slot = currentSlot(kind.slots, now, openedAt);
+    if (!slot || done.has(slot.key)) continue;
+    const rows = await kind.rows(slot.key);
+    planned.push({ slot, rows });
+    if (options.dryRun) continue;
+    await supersedeOlder(deps.db, p.round.year, kind.supersedes, slot.key);
+    await planSlot(deps.db, p.round.year, slot.key, rows, now);
+  }
+  return planned;
+}
+
+/** /remind now: the "what is missing" reminders of every unit that owes something (or of one unit), at once. */
+export async function planRemindersNow(
+  deps: Deps,
+  now: Date,
+  unitId?: number,
+): Promise<NewReminder[] | undefined> {
+  const p = await planning(deps, now);
+  if (!p) return undefined;
+  const key = `manual:${now.toISOString()}${unitId === undefined ? "" : `:${unitId}`}`;
+  const units = p.states.filter((unit) => unitId === undefined || unit.id === unitId);
+  const rows = unitReminderRows(deps, p, key, units);
+  await planSlot(deps.db, p.round.year, key, rows, now);
+  return rows;
+}

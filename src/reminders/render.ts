@@ -1,0 +1,78 @@
+import type { UnitState } from "../../db/reminders.js";
+import type { Language } from "../../db/schema.js";
+import type { Translate } from "../assessment/render.js";
+import type { Owed } from "../domain/reminders.js";
+import { type DeadlineStatus, deadlineStatus } from "../domain/rounds.js";
+import { formatLocalDate } from "../domain/time.js";
+import { escapeHtml } from "../html.js";
+
+/** Names listed in a reminder; the rest are counted (the head's /unit shows everyone). */
+const NAMES_SHOWN = 60;
+
+export interface ReminderContext {
+  t: Translate;
+  language: Language;
+  year: number;
+  deadline: Date;
+  now: Date;
+  timeZone: string;
+}
+
+/** "còn 14 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày", with the deadline's date. */
+export function deadlineLine(r: ReminderContext): string {
+  const status: DeadlineStatus = deadlineStatus(r.now, r.deadline, r.timeZone);
+  return r.t(`rm-deadline-${status.kind.replace("_", "-")}`, {
+    year: String(r.year),
+    deadline: formatLocalDate(r.deadline, r.timeZone),
+    days: "days" in status ? status.days : 0,
+  });
+}
+
+/** What the unit still owes, line by line; names only where the reader may see them (the head's chat). */
+export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): string[] {
+  const lines: string[] = [];
+  const missing = owed.peopleNotSubmitted;
+  if (missing.length > 0) {
+    lines.push(r.t("rm-owed-people", { missing: missing.length, total: owed.peopleTotal }));
+    if (withNames) {
+      lines.push(...missing.slice(0, NAMES_SHOWN).map((person) => `   – ${escapeHtml(person.fullName)}`));
+      if (missing.length > NAMES_SHOWN)
+        lines.push(`   ${r.t("rm-and-more", { count: missing.length - NAMES_SHOWN })}`);
+    }
+  }
+  if (owed.unitAssessment) lines.push(r.t("rm-owed-unit-assessment"));
+  return lines;
+}
+
+export function unitReminderText(r: ReminderContext, unit: UnitState, owed: Owed, forHead: boolean): string {
+  return [
+    deadlineLine(r),
+    "",
+    r.t("rm-unit-owes", { unit: escapeHtml(unit.name) }),
+    ...owedLines(r, owed, forHead),
+    "",
+    r.t(forHead ? "rm-unit-footer-head" : "rm-unit-footer-group"),
+  ].join("\n");
+}
+
+export function employeeReminderText(r: ReminderContext): string {
+  return `${deadlineLine(r)}\n\n${r.t("rm-employee")}`;
+}
+
+/** The Office's digest, one line per unit: complete, or what it misses. */
+export function digestLines(
+  r: ReminderContext,
+  units: ReadonlyArray<{ unit: UnitState; owed: Owed }>,
+): string[] {
+  return units.map(({ unit, owed }) => {
+    const parts: string[] = [];
+    if (owed.peopleNotSubmitted.length > 0) {
+      parts.push(
+        r.t("rm-digest-people", { missing: owed.peopleNotSubmitted.length, total: owed.peopleTotal }),
+      );
+    }
+    if (owed.unitAssessment) parts.push(r.t("rm-digest-unit-assessment"));
+    const name = `<code>${escapeHtml(unit.code)}</code>`;
+    return parts.length === 0 ? r.t("rm-digest-complete", { unit: name }) : `• ${name}: ${parts.join("; ")}`;
+  });
+}
