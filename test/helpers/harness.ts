@@ -9,6 +9,8 @@ import type { BotContext } from "../../src/context.js";
 import type { AppDeps } from "../../src/deps.js";
 import { createI18n } from "../../src/i18n.js";
 import type { Logger } from "../../src/logger.js";
+import { RateLimiter, type Timer } from "../../src/reminders/rate-limit.js";
+import { ReminderOutbox } from "../../src/reminders/sender.js";
 import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import { callbackUpdate, stickerUpdate, type TestUser, textUpdate } from "./updates.js";
 
@@ -33,8 +35,22 @@ export function recordingLogger(level = "debug"): { logger: Logger; lines: LogLi
   return { logger: pino({ level, base: undefined }, stream), lines };
 }
 
+/** Simulated time for the reminder sender's rate limiter: sleeping moves the clock, nothing waits. */
+export class FakeTimer implements Timer {
+  constructor(public ms = 0) {}
+  readonly sleeps: number[] = [];
+  now = () => this.ms;
+  sleep = async (ms: number) => {
+    this.sleeps.push(ms);
+    this.ms += ms;
+  };
+}
+
 export interface Harness {
   telegram: FakeTelegram;
+  /** The reminder outbox the bot sends through (rate-limited in simulated time). */
+  outbox: ReminderOutbox;
+  timer: FakeTimer;
   db: DB;
   deps: AppDeps;
   bot: Bot<BotContext>;
@@ -66,15 +82,20 @@ export async function createHarness(
     officeAdminIds: options.officeAdminIds ?? [],
   };
   const telegram = options.telegram ?? new FakeTelegram();
+  const timer = new FakeTimer();
+  const outbox = new ReminderOutbox(deps, new RateLimiter(timer));
   const bot = createBot(deps, {
     token: TEST_TOKEN,
     botInfo: BOT_INFO,
     client: { fetch: options.fetch ?? telegram.fetch },
+    outbox,
   });
   await bot.init();
   const feed = (update: Update) => bot.handleUpdate(update);
   return {
     telegram,
+    outbox,
+    timer,
     db,
     deps,
     bot,
