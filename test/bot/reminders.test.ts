@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { registerThroughBot } from "../helpers/scenarios.js";
+import { groupTextUpdate, user } from "../helpers/updates.js";
+
+const admin = user(1001, "Admin");
+const head = user(2000, "Bình");
+const lan = user(2001, "Lan");
+const otherHead = user(3000, "Hùng");
+let h: Harness;
+
+beforeEach(async () => {
+  h = await createHarness({ officeAdminIds: [admin.id], now: "2026-12-22T09:00:00+07:00" });
+  await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
+  await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });
+  await registerThroughBot(h, admin, otherHead, {
+    role: "unit_head",
+    unitCode: "BTTP",
+    unitName: "Phòng Bổ trợ tư pháp",
+    fullName: "Lê Văn Hùng",
+  });
+  await h.send(admin, "/round open 2026");
+});
+afterEach(() => h.close());
+
+const sentTo = (chatId: number) =>
+  h.telegram.callsOf("sendMessage").filter((call) => Number(call.payload.chat_id) === chatId);
+
+describe("/remind now", () => {
+  it("tells each head and the bound group what the unit misses, and reports a head who blocked the bot", async () => {
+    await h.feed(groupTextUpdate(head, -5001, "/bind"));
+    expect(h.telegram.lastTextTo(-5001)).toContain("Đã gắn nhóm này với <b>Phòng Hành chính tư pháp</b>");
+    h.telegram.unreachable.add(otherHead.id);
+    h.telegram.clear();
+
+    await h.send(admin, "/remind now");
+    const headReminder = String(sentTo(head.id).at(-1)?.payload.text);
+    expect(headReminder).toContain("còn <b>13 ngày</b>");
+    expect(headReminder).toContain("2/2 cán bộ chưa nộp tự đánh giá");
+    expect(headReminder).toContain("Nguyễn Thị Lan");
+    expect(headReminder).toContain("Tự đánh giá tập thể của đơn vị");
+    const groupReminder = String(sentTo(-5001).at(-1)?.payload.text);
+    expect(groupReminder).toContain("2/2 cán bộ chưa nộp");
+    expect(groupReminder).not.toContain("Nguyễn Thị Lan");
+    const report = h.telegram.lastTextTo(admin.id);
+    expect(report).toContain("Đã gửi 2/3 tin nhắc");
+    expect(report).toContain("Lê Văn Hùng");
+
+    const outbox = await h.db
+      .selectFrom("reminder_outbox")
+      .select(["chat_id", "status"])
+      .orderBy("chat_id")
+      .execute();
+    expect(outbox).toEqual([
+      { chat_id: -5001, status: "sent" },
+      { chat_id: head.id, status: "sent" },
+      { chat_id: otherHead.id, status: "unreachable" },
+    ]);
+    await h.send(admin, "/remind");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Không gửi được cho 1 người/nhóm");
+    await h.send(admin, "/remind log");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("không liên lạc được");
+  });
+});
