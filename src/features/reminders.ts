@@ -45,6 +45,7 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
     }
     const binding = ctx.message.text.startsWith("/bind");
     await bindGroup(deps.db, user.unit_id, binding ? ctx.chat.id : null);
+    if (binding) await clearUnreachable(deps.db, ctx.chat.id);
     deps.logger.info({ unit: user.unit_code, chat: ctx.chat.id, binding }, "unit group chat changed");
     await ctx.reply(ctx.t(binding ? "bind-done" : "unbind-done", { unit: escapeHtml(user.unit_name) }), HTML);
   });

@@ -164,42 +164,45 @@ export async function planDueReminders(
   now: Date,
   options: { dryRun?: boolean } = {},
 ): Promise<PlannedSlot[]> {
-  const p = await planning(deps, now);
-  if (!p) return [];
+  const round = await findOpenRound(deps.db);
+  if (!round) return [];
   const { campaign } = deps;
   const schedule = campaign.reminders;
-  const openedAt = new Date(p.round.opened_at);
-  const done = await plannedSlots(deps.db, p.round.year);
-  const planned: PlannedSlot[] = [];
-  const kinds: Array<{
-    slots: Slot[];
-    rows: (key: string) => Promise<NewReminder[]> | NewReminder[];
-    supersedes: Array<NewReminder["kind"]>;
-  }> = [
+  const deadline = new Date(round.deadline_at);
+  const openedAt = new Date(round.opened_at);
+  const done = await plannedSlots(deps.db, round.year);
+  const due = [
     {
-      slots: unitSlots(p.deadline, schedule, campaign.timeZone),
-      rows: (key) => unitReminderRows(deps, p, key, p.states),
+      slot: currentSlot(unitSlots(deadline, schedule, campaign.timeZone), now, openedAt),
       supersedes: ["unit", "group"],
     },
     {
-      slots: employeeSlots(p.deadline, schedule, campaign.timeZone),
-      rows: (key) => employeeRows(deps, p, key),
+      slot: currentSlot(employeeSlots(deadline, schedule, campaign.timeZone), now, openedAt),
       supersedes: ["employee"],
     },
     {
-      slots: digestSlots(p.deadline, schedule, campaign.timeZone),
-      rows: (key) => digestRows(deps, p, key),
+      slot: currentSlot(digestSlots(deadline, schedule, campaign.timeZone), now, openedAt),
       supersedes: ["digest"],
     },
-  ];
-  for (const kind of kinds) {
-    const slot = currentSlot(kind.slots, now, openedAt);
-    if (!slot || done.has(slot.key)) continue;
-    const rows = await kind.rows(slot.key);
+  ].filter(
+    (entry): entry is { slot: Slot; supersedes: Array<NewReminder["kind"]> } =>
+      entry.slot !== undefined && !done.has(entry.slot.key),
+  );
+  // Most ticks find nothing due: what units owe is read only when a slot is to be planned.
+  if (due.length === 0) return [];
+  const p: Planning = { round, deadline, now, states: await unitStates(deps.db, round.year) };
+  const planned: PlannedSlot[] = [];
+  for (const { slot, supersedes } of due) {
+    const rows =
+      slot.kind === "unit"
+        ? unitReminderRows(deps, p, slot.key, p.states)
+        : slot.kind === "employee"
+          ? employeeRows(deps, p, slot.key)
+          : await digestRows(deps, p, slot.key);
     planned.push({ slot, rows });
     if (options.dryRun) continue;
-    await supersedeOlder(deps.db, p.round.year, kind.supersedes, slot.key);
-    await planSlot(deps.db, p.round.year, slot.key, rows, now);
+    await supersedeOlder(deps.db, round.year, supersedes, slot.key);
+    await planSlot(deps.db, round.year, slot.key, rows, now);
   }
   return planned;
 }
