@@ -3,11 +3,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
-import type { Role } from "../../db/schema.js";
+import type { Reminder, ReminderStatus, Role } from "../../db/schema.js";
 import type { Unavailable } from "../../src/assessment/service.js";
 import type { AssessmentStatus } from "../../src/domain/assessment.js";
 import type { InviteProblem } from "../../src/domain/invites.js";
 import type { TextProblem } from "../../src/domain/names.js";
+import type { SlotKind } from "../../src/domain/reminders.js";
 import type { ActorRole, CommandName } from "../../src/domain/roles.js";
 import type { DeadlineStatus, RoundYearProblem } from "../../src/domain/rounds.js";
 
@@ -168,6 +169,22 @@ describe("keys used in the code", () => {
       used: 1,
       unit_archived: 1,
     } satisfies Record<InviteProblem, 1>),
+    "rm-deadline-": Object.keys({ days_left: 1, last_day: 1, overdue: 1 } satisfies Record<
+      DeadlineStatus["kind"],
+      1
+    >).map((kind) => kind.replace("_", "-")),
+    "remind-slot-": Object.keys({ unit: 1, employee: 1, digest: 1 } satisfies Record<SlotKind, 1>),
+    "remind-log-": Object.keys({
+      pending: 1,
+      sent: 1,
+      superseded: 1,
+      unreachable: 1,
+      failed: 1,
+    } satisfies Record<ReminderStatus, 1>),
+    "remind-kind-": Object.keys({ unit: 1, group: 1, employee: 1, digest: 1 } satisfies Record<
+      Reminder["kind"],
+      1
+    >),
     "as-unavailable-": Object.keys({
       not_registered: 1,
       not_unit_head: 1,
