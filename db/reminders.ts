@@ -131,6 +131,13 @@ export async function supersedeOlder(
 }
 
 export async function dueReminders(db: DB, now: Date, limit: number): Promise<Reminder[]> {
+  // What expired while waiting (the bot was down) is not sent late.
+  await db
+    .updateTable("reminder_outbox")
+    .set({ status: "superseded", last_error: "expired before it could be sent" })
+    .where("status", "=", "pending")
+    .where("expires_at", "<=", now.toISOString())
+    .execute();
   return db
     .selectFrom("reminder_outbox")
     .selectAll()
@@ -150,15 +157,30 @@ export async function markSent(db: DB, id: number, now: Date): Promise<void> {
     .execute();
 }
 
+/** Gives a reminder up; `attempted` counts the send that just failed (a known-unreachable chat is not tried). */
 export async function markUndeliverable(
   db: DB,
   id: number,
   status: "unreachable" | "failed",
   error: string,
+  attempted: boolean,
 ): Promise<void> {
   await db
     .updateTable("reminder_outbox")
-    .set((eb) => ({ status, last_error: error, attempts: eb("attempts", "+", 1) }))
+    .set((eb) => ({
+      status,
+      last_error: error,
+      attempts: attempted ? eb("attempts", "+", 1) : eb.ref("attempts"),
+    }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Telegram asked to wait (429): the reminder stays waiting, but is not due again before `until`. */
+export async function postpone(db: DB, id: number, until: Date, error: string): Promise<void> {
+  await db
+    .updateTable("reminder_outbox")
+    .set({ due_at: until.toISOString(), last_error: error })
     .where("id", "=", id)
     .execute();
 }
@@ -230,14 +252,18 @@ export interface LoggedReminder extends Reminder {
   unit_code: string | null;
 }
 
-/** The latest reminders that were sent or could not be, newest first. */
-export async function reminderLog(db: DB, limit: number): Promise<LoggedReminder[]> {
-  return db
+/** Reminders with the name of the person and the code of the unit they went to. */
+const loggedReminders = (db: DB) =>
+  db
     .selectFrom("reminder_outbox")
     .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
     .leftJoin("units", "units.id", "reminder_outbox.unit_id")
     .selectAll("reminder_outbox")
-    .select(["users.full_name", "units.code as unit_code"])
+    .select(["users.full_name", "units.code as unit_code"]);
+
+/** The latest reminders that were sent or could not be, newest first. */
+export async function reminderLog(db: DB, limit: number): Promise<LoggedReminder[]> {
+  return loggedReminders(db)
     .where("reminder_outbox.status", "!=", "pending")
     .orderBy("reminder_outbox.id", "desc")
     .limit(limit)
@@ -245,12 +271,7 @@ export async function reminderLog(db: DB, limit: number): Promise<LoggedReminder
 }
 
 export async function remindersOfSlot(db: DB, year: number, slotKey: string): Promise<LoggedReminder[]> {
-  return db
-    .selectFrom("reminder_outbox")
-    .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
-    .leftJoin("units", "units.id", "reminder_outbox.unit_id")
-    .selectAll("reminder_outbox")
-    .select(["users.full_name", "units.code as unit_code"])
+  return loggedReminders(db)
     .where("reminder_outbox.round_year", "=", year)
     .where("reminder_outbox.slot_key", "=", slotKey)
     .orderBy("reminder_outbox.id")

@@ -144,6 +144,8 @@ export interface ReminderOutboxTable {
   text: string;
   reply_markup: string | null;
   due_at: string;
+  /** After this it is not sent any more (a digest of a past day, a reminder to submit once the deadline passed). */
+  expires_at: string | null;
   status: ReminderStatus;
   attempts: Generated<number>;
   last_error: string | null;

@@ -18,14 +18,28 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
-  options: { at: { type: "string" }, "dry-run": { type: "boolean", default: false } },
-  strict: true,
-});
-if (!values["dry-run"]) fail("Only --dry-run is supported here: the running bot is what sends reminders.");
-const at = new Date(values.at ?? "");
-if (!values.at || Number.isNaN(at.getTime()))
-  fail(`--at needs an ISO instant; got ${values.at ?? "nothing"}.`);
+function parseOptions(): { at: string | undefined; dryRun: boolean } {
+  try {
+    const { values } = parseArgs({
+      options: { at: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+      strict: true,
+    });
+    return { at: values.at, dryRun: values["dry-run"] };
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+
+const options = parseOptions();
+if (!options.dryRun) fail("Only --dry-run is supported here: the running bot is what sends reminders.");
+// An instant without its offset would be read in this machine's zone, not the campaign's: refuse it.
+const hasOffset = /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(options.at ?? "");
+const at = new Date(options.at ?? "");
+if (!options.at || !hasOffset || Number.isNaN(at.getTime())) {
+  fail(
+    `--at needs an ISO instant with its offset, e.g. 2026-12-29T08:00:00+07:00; got ${options.at ?? "nothing"}.`,
+  );
+}
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const databasePath = process.env.DATABASE_PATH || "data/thidua.sqlite";

@@ -16,6 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("text", "text", (c) => c.notNull())
     .addColumn("reply_markup", "text")
     .addColumn("due_at", "text", (c) => c.notNull())
+    .addColumn("expires_at", "text")
     .addColumn("status", "text", (c) =>
       c.notNull().check(sql`status IN ('pending', 'sent', 'superseded', 'unreachable', 'failed')`),
     )

@@ -14,6 +14,8 @@ export interface Slot {
   /** Set for reminders before the deadline: the offset (in days before the deadline's date) it stands for. */
   daysBefore?: number;
   overdue: boolean;
+  /** After this a missed slot is not worth sending any more (a digest of yesterday, a reminder past the deadline). */
+  expiresAt?: Date;
 }
 
 function sendTime(date: LocalDate, schedule: ReminderSchedule, timeZone: string): Date {
@@ -62,7 +64,7 @@ export function unitSlots(deadline: Date, schedule: ReminderSchedule, timeZone: 
   const slots = beforeSlots("unit", schedule.daysBefore, deadline, schedule, timeZone);
   const due = deadlineDate(deadline, timeZone);
   let workingDaysSince = 0;
-  for (let offset = 0; offset <= schedule.overdueForDays; offset++) {
+  for (let offset = 0; offset < schedule.overdueForDays; offset++) {
     const date = addDays(due, offset);
     if (!isWorkingDay(date, schedule)) continue;
     if (workingDaysSince % schedule.overdueEveryWorkingDays === 0) {
@@ -81,7 +83,11 @@ export function unitSlots(deadline: Date, schedule: ReminderSchedule, timeZone: 
 
 /** Employees who have not submitted get their own short reminder on these marks. */
 export function employeeSlots(deadline: Date, schedule: ReminderSchedule, timeZone: string): Slot[] {
-  return beforeSlots("employee", schedule.employeeDaysBefore, deadline, schedule, timeZone);
+  // Once the deadline has passed, a person cannot act on "submit before the deadline" any more.
+  return beforeSlots("employee", schedule.employeeDaysBefore, deadline, schedule, timeZone).map((slot) => ({
+    ...slot,
+    expiresAt: deadline,
+  }));
 }
 
 /** The Office's digest: every working day of the last `digestFromDaysBefore` days. */
@@ -98,6 +104,8 @@ export function digestSlots(deadline: Date, schedule: ReminderSchedule, timeZone
       date,
       daysBefore: offset,
       overdue: false,
+      // A digest is of its day: a missed one is not sent the next day.
+      expiresAt: fromLocal({ ...addDays(date, 1), hour: 0, minute: 0 }, timeZone),
     });
   }
   return slots;
@@ -108,7 +116,8 @@ export function digestSlots(deadline: Date, schedule: ReminderSchedule, timeZone
  * were missed (the bot was down) are superseded by it rather than sent late one after another.
  */
 export function currentSlot(slots: readonly Slot[], now: Date, notBefore: Date): Slot | undefined {
-  return slots.filter((slot) => slot.sendAt <= now && slot.sendAt >= notBefore).at(-1);
+  const latest = slots.filter((slot) => slot.sendAt <= now && slot.sendAt >= notBefore).at(-1);
+  return latest && (latest.expiresAt === undefined || now < latest.expiresAt) ? latest : undefined;
 }
 
 export function upcomingSlots(slots: readonly Slot[], now: Date): Slot[] {

@@ -4,8 +4,10 @@ import {
   clearUnreachable,
   type LoggedReminder,
   listUnreachable,
+  recordUnreachable,
   reminderLog,
   remindersOfSlot,
+  type UnreachableRecipient,
   unitStates,
 } from "../../db/reminders.js";
 import { findOpenRound } from "../../db/rounds.js";
@@ -35,6 +37,16 @@ const LOG_SHOWN = 40;
 export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const zone = deps.campaign.timeZone;
+
+  // Telegram tells the bot when someone blocks it or removes it from a group: they cannot be reminded then.
+  feature.on("my_chat_member", async (ctx) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (status === "kicked" || status === "left") {
+      await recordUnreachable(deps.db, ctx.chat.id, `bot ${status}`, deps.clock());
+    } else if (status === "member" || status === "administrator") {
+      await clearUnreachable(deps.db, ctx.chat.id);
+    }
+  });
 
   const groups = feature.chatType(["group", "supergroup"]);
   groups.command(["bind", "unbind"], async (ctx) => {
@@ -77,7 +89,8 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
     if (verb === "now") {
       const unit = code ? await findUnitByCode(deps.db, code) : undefined;
       if (code && !unit) return ctx.reply(ctx.t("units-not-found", { code: escapeHtml(code) }), HTML);
-      const rows = (await planRemindersNow(deps, deps.clock(), unit?.id)) ?? [];
+      const request = { updateId: ctx.update.update_id, unitId: unit?.id };
+      const rows = (await planRemindersNow(deps, deps.clock(), request)) ?? [];
       if (rows.length === 0) return ctx.reply(ctx.t("remind-now-nothing"), HTML);
       await ctx.reply(ctx.t("remind-now-sending", { count: rows.length }), HTML);
       await outbox.flush(ctx.api);
@@ -116,14 +129,19 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
         ? ctx.t("remind-unreachable-header", { count: unreachable.length })
         : ctx.t("remind-unreachable-none"),
       ...unreachable.map(
-        (u) =>
-          `• ${u.full_name ? escapeHtml(u.full_name) : ctx.t("remind-group-of", { unit: escapeHtml(u.unit_code ?? "?") })} (${formatLocalDateTime(new Date(u.since), zone)})`,
+        (u) => `• ${unreachableName(ctx, u)} (${formatLocalDateTime(new Date(u.since), zone)})`,
       ),
       "",
       ctx.t("remind-usage"),
     ];
     return replyPaged(ctx, lines[0] ?? "", lines.slice(1));
   });
+
+  function unreachableName(ctx: BotContext, u: UnreachableRecipient): string {
+    if (u.full_name) return escapeHtml(u.full_name);
+    if (u.chat_id < 0) return ctx.t("remind-group-of", { unit: escapeHtml(u.unit_code ?? "?") });
+    return ctx.t("remind-person-id", { id: String(u.chat_id) });
+  }
 
   function recipientName(ctx: BotContext, reminder: LoggedReminder): string {
     if (reminder.kind === "group")

@@ -193,12 +193,16 @@ export async function planDueReminders(
   const p: Planning = { round, deadline, now, states: await unitStates(deps.db, round.year) };
   const planned: PlannedSlot[] = [];
   for (const { slot, supersedes } of due) {
-    const rows =
+    const built =
       slot.kind === "unit"
         ? unitReminderRows(deps, p, slot.key, p.states)
         : slot.kind === "employee"
           ? employeeRows(deps, p, slot.key)
           : await digestRows(deps, p, slot.key);
+    const rows = built.map((reminder) => ({
+      ...reminder,
+      expires_at: slot.expiresAt?.toISOString() ?? null,
+    }));
     planned.push({ slot, rows });
     if (options.dryRun) continue;
     await supersedeOlder(deps.db, round.year, supersedes, slot.key);
@@ -211,11 +215,13 @@ export async function planDueReminders(
 export async function planRemindersNow(
   deps: Deps,
   now: Date,
-  unitId?: number,
+  request: { updateId: number; unitId?: number | undefined },
 ): Promise<NewReminder[] | undefined> {
   const p = await planning(deps, now);
   if (!p) return undefined;
-  const key = `manual:${now.toISOString()}${unitId === undefined ? "" : `:${unitId}`}`;
+  const { updateId, unitId } = request;
+  // Named after the command's update: if the command is handled again after a crash, it is not planned twice.
+  const key = `manual:update:${updateId}`;
   const units = p.states.filter((unit) => unitId === undefined || unit.id === unitId);
   const rows = unitReminderRows(deps, p, key, units);
   await planSlot(deps.db, p.round.year, key, rows, now);

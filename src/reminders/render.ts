@@ -45,13 +45,20 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
 }
 
 export function unitReminderText(r: ReminderContext, unit: UnitState, owed: Owed, forHead: boolean): string {
+  // Past the deadline assessments are locked until the Office reopens the unit: say so, not "press the button".
+  const overdue = deadlineStatus(r.now, r.deadline, r.timeZone).kind === "overdue";
+  const footer = overdue
+    ? "rm-unit-footer-overdue"
+    : forHead
+      ? "rm-unit-footer-head"
+      : "rm-unit-footer-group";
   return [
     deadlineLine(r),
     "",
     r.t("rm-unit-owes", { unit: escapeHtml(unit.name) }),
     ...owedLines(r, owed, forHead),
     "",
-    r.t(forHead ? "rm-unit-footer-head" : "rm-unit-footer-group"),
+    r.t(footer),
   ].join("\n");
 }
 

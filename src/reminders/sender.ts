@@ -4,6 +4,7 @@ import {
   isUnreachable,
   markSent,
   markUndeliverable,
+  postpone,
   recordFailedAttempt,
   recordUnreachable,
 } from "../../db/reminders.js";
@@ -11,7 +12,7 @@ import type { AppDeps } from "../deps.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 const MAX_ATTEMPTS = 5;
-const BATCH = 200;
+const PER_RUN = 10_000;
 
 export interface SendReport {
   sent: number[];
@@ -39,59 +40,64 @@ export async function sendDueReminders(
   limiter: RateLimiter,
 ): Promise<SendReport> {
   const report: SendReport = { sent: [], unreachable: [], failed: [] };
-  for (;;) {
-    const due = await dueReminders(deps.db, deps.clock(), BATCH);
-    if (due.length === 0) return report;
-    for (const reminder of due) {
-      if (await isUnreachable(deps.db, reminder.chat_id)) {
-        await markUndeliverable(
-          deps.db,
-          reminder.id,
-          "unreachable",
-          "recipient unreachable since an earlier reminder",
-        );
+  // One pass over what is due now: a reminder that fails stays waiting for the next run, not this one.
+  const due = await dueReminders(deps.db, deps.clock(), PER_RUN);
+  for (const reminder of due) {
+    if (await isUnreachable(deps.db, reminder.chat_id)) {
+      await markUndeliverable(
+        deps.db,
+        reminder.id,
+        "unreachable",
+        "recipient unreachable since an earlier reminder",
+        false,
+      );
+      report.unreachable.push(reminder.id);
+      continue;
+    }
+    const settle = await limiter.acquire(reminder.chat_id);
+    try {
+      await api.sendMessage(reminder.chat_id, reminder.text, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(reminder.reply_markup ? { reply_markup: JSON.parse(reminder.reply_markup) } : {}),
+      });
+      settle();
+      await markSent(deps.db, reminder.id, deps.clock());
+      report.sent.push(reminder.id);
+    } catch (error) {
+      settle();
+      const description = error instanceof Error ? error.message : String(error);
+      if (isUnreachableError(error)) {
+        await markUndeliverable(deps.db, reminder.id, "unreachable", error.description, true);
+        await recordUnreachable(deps.db, reminder.chat_id, error.description, deps.clock());
         report.unreachable.push(reminder.id);
+        deps.logger.warn(
+          { chatId: reminder.chat_id, reminder: reminder.id },
+          "reminder recipient unreachable",
+        );
         continue;
       }
-      await limiter.acquire(reminder.chat_id);
-      try {
-        await api.sendMessage(reminder.chat_id, reminder.text, {
-          parse_mode: "HTML",
-          link_preview_options: { is_disabled: true },
-          ...(reminder.reply_markup ? { reply_markup: JSON.parse(reminder.reply_markup) } : {}),
-        });
-        await markSent(deps.db, reminder.id, deps.clock());
-        report.sent.push(reminder.id);
-      } catch (error) {
-        const description = error instanceof Error ? error.message : String(error);
-        if (isUnreachableError(error)) {
-          await markUndeliverable(deps.db, reminder.id, "unreachable", error.description);
-          await recordUnreachable(deps.db, reminder.chat_id, error.description, deps.clock());
-          report.unreachable.push(reminder.id);
-          deps.logger.warn(
-            { chatId: reminder.chat_id, reminder: reminder.id },
-            "reminder recipient unreachable",
-          );
-          continue;
-        }
-        const attempts = await recordFailedAttempt(deps.db, reminder.id, description);
-        deps.logger.warn({ err: error, reminder: reminder.id, attempts }, "reminder not sent");
-        if (attempts >= MAX_ATTEMPTS) {
-          await markUndeliverable(deps.db, reminder.id, "failed", description);
-          report.failed.push(reminder.id);
-        } else {
-          // Leave it for the next round of sending rather than spin on a failing recipient now.
-          return report;
-        }
+      const retryAfter =
+        error instanceof GrammyError && error.error_code === 429 ? error.parameters.retry_after : undefined;
+      if (retryAfter !== undefined) {
+        // A flood wait longer than the retry plugin sits out: stop, and try again once it is over.
+        const until = new Date(deps.clock().getTime() + retryAfter * 1000);
+        await postpone(deps.db, reminder.id, until, description);
+        deps.logger.warn({ retryAfter, reminder: reminder.id }, "Telegram asked to wait before sending more");
+        return report;
       }
+      const attempts = await recordFailedAttempt(deps.db, reminder.id, description);
+      deps.logger.warn({ err: error, reminder: reminder.id, attempts }, "reminder not sent");
+      if (attempts >= MAX_ATTEMPTS) {
+        await markUndeliverable(deps.db, reminder.id, "failed", description, false);
+        report.failed.push(reminder.id);
+      }
+      // Otherwise it stays waiting for the next run; the others behind it go on.
     }
   }
+  return report;
 }
 
-/**
- * The one place that sends the outbox: the scheduler and /remind now both go through it, one run at a time,
- * so no reminder is picked up by two runs at once.
- */
 export class ReminderOutbox {
   private queue: Promise<unknown> = Promise.resolve();
 

@@ -62,3 +62,31 @@ describe("/remind now", () => {
     expect(h.telegram.lastTextTo(admin.id)).toContain("không liên lạc được");
   });
 });
+
+describe("my_chat_member", () => {
+  it("marks a person who blocks the bot unreachable, and reachable again when they restart it", async () => {
+    const change = (status: "kicked" | "member") => ({
+      update_id: 900_000 + (status === "kicked" ? 1 : 2),
+      my_chat_member: {
+        chat: { id: lan.id, type: "private" as const, first_name: "Lan" },
+        from: { id: lan.id, is_bot: false, first_name: "Lan" },
+        date: 0,
+        old_chat_member: { status: "member" as const, user: { id: 42, is_bot: true, first_name: "ThiĐua" } },
+        new_chat_member:
+          status === "kicked"
+            ? {
+                status: "kicked" as const,
+                until_date: 0,
+                user: { id: 42, is_bot: true, first_name: "ThiĐua" },
+              }
+            : { status: "member" as const, user: { id: 42, is_bot: true, first_name: "ThiĐua" } },
+      },
+    });
+    await h.feed(change("kicked"));
+    expect(await h.db.selectFrom("unreachable_chats").select("chat_id").execute()).toEqual([
+      { chat_id: lan.id },
+    ]);
+    await h.feed(change("member"));
+    expect(await h.db.selectFrom("unreachable_chats").select("chat_id").execute()).toEqual([]);
+  });
+});

