@@ -2,13 +2,12 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { type ConversationData, conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type BotConfig, type MiddlewareFn } from "grammy";
 import { assessmentFlow } from "../conversations/assessment.js";
-import { type ProfileField, profileEditFlow } from "../conversations/profile-edit.js";
+import { profileEditFlow } from "../conversations/profile-edit.js";
 import { registrationFlow } from "../conversations/registration.js";
 import { sqliteConversationStorage } from "../db/conversation-storage.js";
 import { treatRepeatsAsDone } from "./api-tolerance.js";
 import type { BaseContext, BotContext, FlowContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
-import type { Subject } from "./domain/assessment.js";
 import { ASSESSMENT, assessmentFeature } from "./features/assessment.js";
 import { cancelFeature } from "./features/cancel.js";
 import { fallbackFeature } from "./features/fallback.js";
@@ -106,16 +105,16 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     }),
   );
   features.use(
-    createConversation<BotContext, FlowContext>(
-      (conversation, ctx, subject: Subject) => assessmentFlow(deps)(conversation, ctx, subject),
-      { id: ASSESSMENT, plugins: flowPlugins },
-    ),
+    createConversation<BotContext, FlowContext>(assessmentFlow(deps), {
+      id: ASSESSMENT,
+      plugins: flowPlugins,
+    }),
   );
   features.use(
-    createConversation<BotContext, FlowContext>(
-      (conversation, ctx, field: ProfileField) => profileEditFlow(deps)(conversation, ctx, field),
-      { id: PROFILE_EDIT, plugins: flowPlugins },
-    ),
+    createConversation<BotContext, FlowContext>(profileEditFlow(deps), {
+      id: PROFILE_EDIT,
+      plugins: flowPlugins,
+    }),
   );
 
   features.use(
