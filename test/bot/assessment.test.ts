@@ -186,6 +186,35 @@ describe("/assess", () => {
     ).toBe(true);
   });
 
+  it("splits a long summary into messages that fit, with the buttons under the last one", async () => {
+    await h.send(lan, "/assess");
+    const long = (n: number) => `${"Kết quả chi tiết. ".repeat(55)}${n}`.slice(0, 1000);
+    let n = 0;
+    for (const id of ["chap-hanh", "nhiem-vu-cchc", "van-ban-chi-dao"]) {
+      await h.press(lan, `as:c:${id}:met:yes`);
+      await h.send(lan, long(n++));
+      await h.press(lan, `as:c:${id}:files:done`);
+    }
+    await h.press(lan, "as:c:sang-kien:met:no");
+    await h.press(lan, "as:c:thu-tuc-hanh-chinh:met:yes");
+    await h.send(lan, long(n++));
+    await h.press(lan, "as:c:thu-tuc-hanh-chinh:files:done");
+    await h.press(lan, "as:c:xep-loai:rating:tot");
+    h.telegram.clear();
+    for (let area = 0; area < 6; area++) await h.send(lan, long(n++));
+    const sent = h.telegram.callsOf("sendMessage").map((call) => call.payload);
+    const first = sent.findIndex((payload) =>
+      String(payload.text).startsWith("<b>Bản tự đánh giá năm 2026</b>"),
+    );
+    const summary = sent.slice(first);
+    expect(summary.length).toBeGreaterThan(1);
+    expect(summary.every((payload) => String(payload.text).length <= 4096)).toBe(true);
+    const joined = summary.map((payload) => String(payload.text)).join("\n");
+    for (let i = 0; i < n; i++) expect(joined).toContain(long(i));
+    expect(summary.at(-1)?.reply_markup).toBeDefined();
+    expect(summary.slice(0, -1).every((payload) => payload.reply_markup === undefined)).toBe(true);
+  });
+
   it("says what to do when there is no open round or the person is not registered", async () => {
     await h.send(admin, "/round close 2026");
     await h.send(lan, "/assess");
