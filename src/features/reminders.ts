@@ -2,6 +2,7 @@ import { Composer, type MiddlewareFn } from "grammy";
 import {
   bindGroup,
   clearUnreachable,
+  isUnreachable,
   type LoggedReminder,
   listUnreachable,
   recordUnreachable,
@@ -165,7 +166,10 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
 /** Someone who writes to the bot in private can be written to again: they are no longer unreachable. */
 export function reachableAgain(deps: Pick<AppDeps, "db">): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    if (ctx.chat?.type === "private") await clearUnreachable(deps.db, ctx.chat.id);
+    // A read first: most people were never unreachable, and a write on every update costs more.
+    if (ctx.chat?.type === "private" && (await isUnreachable(deps.db, ctx.chat.id))) {
+      await clearUnreachable(deps.db, ctx.chat.id);
+    }
     await next();
   };
 }
