@@ -10,7 +10,7 @@ import {
   startEdit,
   submitAssessment,
 } from "../../db/assessments.js";
-import { findOpenRound } from "../../db/rounds.js";
+import { findOpenRound, listRounds } from "../../db/rounds.js";
 import type { Assessment, Round } from "../../db/schema.js";
 import { findUser } from "../../db/users.js";
 import type { AppDeps } from "../deps.js";
@@ -30,7 +30,13 @@ import {
   type Subject,
 } from "../domain/assessment.js";
 
-export type Unavailable = "not_registered" | "not_unit_head" | "no_open_round" | "locked";
+export type Unavailable = "not_registered" | "not_unit_head" | "no_open_round" | "round_closed" | "locked";
+
+/** Why the assessment cannot be done now; the year says which round was closed. */
+export interface Unavailability {
+  problem: Unavailable;
+  year?: number;
+}
 
 export interface AssessmentState {
   round: Round;
@@ -51,16 +57,24 @@ export async function loadAssessment(
   deps: Deps,
   actorId: number,
   subject: Subject,
-): Promise<{ ok: true; state: AssessmentState } | { ok: false; problem: Unavailable }> {
+  /** A given round (to read a closed one); by default the open round. */
+  given?: Round,
+): Promise<{ ok: true; state: AssessmentState } | ({ ok: false } & Unavailability)> {
   const user = await findUser(deps.db, actorId);
   if (!user) return { ok: false, problem: "not_registered" };
   if (subject === "unit" && user.role !== "unit_head") return { ok: false, problem: "not_unit_head" };
-  const round = await findOpenRound(deps.db);
-  if (!round) return { ok: false, problem: "no_open_round" };
+  const round = given ?? (await findOpenRound(deps.db));
+  if (!round) {
+    // Say so when the round is over, rather than that there is none.
+    const latest = (await listRounds(deps.db))[0];
+    return latest
+      ? { ok: false, problem: "round_closed", year: latest.year }
+      : { ok: false, problem: "no_open_round" };
+  }
   const now = deps.clock();
   const deadline = new Date(round.deadline_at);
   const extendedUntil = await findExtension(deps.db, round.year, user.unit_id);
-  const locked = isLocked(now, deadline, extendedUntil);
+  const locked = round.status === "closed" || isLocked(now, deadline, extendedUntil);
   const ref = { year: round.year, subject, subjectId: subject === "individual" ? actorId : user.unit_id };
   const assessment = await ensureAssessment(deps.db, { ...ref, unitId: user.unit_id }, now);
   const questionnaire = questionnaireFor(deps.campaign, subject);

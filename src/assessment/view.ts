@@ -7,7 +7,13 @@ import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
 import { renderQuestion, statusLine, summaryKeyboard, summaryLines, type Translate } from "./render.js";
-import { type AssessmentState, itemKeyOf, loadAssessment, type Unavailable } from "./service.js";
+import {
+  type AssessmentState,
+  itemKeyOf,
+  loadAssessment,
+  type Unavailability,
+  type Unavailable,
+} from "./service.js";
 
 /**
  * What to show next, as plain JSON: it is computed inside conversation.external, whose results the
@@ -26,14 +32,14 @@ export function translator(deps: Pick<AppDeps, "i18n">, language: Language): Tra
 
 export function unavailableText(
   t: Translate,
-  problem: Unavailable,
+  why: Unavailability,
   state?: AssessmentState,
   zone?: string,
 ): string {
-  if (problem === "locked" && state && zone) {
+  if (why.problem === "locked" && state && zone) {
     return t("as-unavailable-locked", { deadline: formatLocalDateTime(state.deadline, zone) });
   }
-  return t(`as-unavailable-${problem}`);
+  return t(`as-unavailable-${why.problem}`, { year: String(why.year ?? "") });
 }
 
 export async function currentView(
@@ -44,15 +50,14 @@ export async function currentView(
 ): Promise<View> {
   const t = translator(deps, language);
   const loaded = await loadAssessment(deps, actorId, subject);
-  if (!loaded.ok)
-    return { kind: "unavailable", problem: loaded.problem, text: unavailableText(t, loaded.problem) };
+  if (!loaded.ok) return { kind: "unavailable", problem: loaded.problem, text: unavailableText(t, loaded) };
   const state = loaded.state;
   const r = { t, language, campaign: deps.campaign };
   if (state.locked) {
     return {
       kind: "unavailable",
       problem: "locked",
-      text: unavailableText(t, "locked", state, deps.campaign.timeZone),
+      text: unavailableText(t, { problem: "locked" }, state, deps.campaign.timeZone),
     };
   }
   const step = state.step;

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findAssessment, teamStatus } from "../../db/assessments.js";
-import { findOpenRound } from "../../db/rounds.js";
+import { findOpenRound, listRounds } from "../../db/rounds.js";
 import { answersAreEmpty } from "../assessment/render.js";
 import { loadAssessment } from "../assessment/service.js";
 import { summaryView, translator, unavailableText } from "../assessment/view.js";
@@ -23,7 +23,7 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     const t = translator(deps, actor.language);
     const loaded = await loadAssessment(deps, actor.telegramId, subject);
     if (!loaded.ok) {
-      await ctx.reply(unavailableText(t, loaded.problem), HTML);
+      await ctx.reply(unavailableText(t, loaded), HTML);
       return;
     }
     const { state } = loaded;
@@ -60,17 +60,18 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     const actor = ctx.actor;
     if (!actor) return;
     const t = translator(deps, actor.language);
-    if (!actor.user) return ctx.reply(unavailableText(t, "not_registered"), HTML);
-    const round = await findOpenRound(deps.db);
-    if (!round) return ctx.reply(unavailableText(t, "no_open_round"), HTML);
+    if (!actor.user) return ctx.reply(unavailableText(t, { problem: "not_registered" }), HTML);
+    // The open round, or else the latest one: a closed round's assessment can still be read.
+    const round = (await findOpenRound(deps.db)) ?? (await listRounds(deps.db))[0];
+    if (!round) return ctx.reply(unavailableText(t, { problem: "no_open_round" }), HTML);
     const existing = await findAssessment(deps.db, {
       year: round.year,
       subject: "individual",
       subjectId: actor.telegramId,
     });
     if (!existing) return ctx.reply(t("myresult-none", { year: String(round.year) }), HTML);
-    const loaded = await loadAssessment(deps, actor.telegramId, "individual");
-    if (!loaded.ok) return ctx.reply(unavailableText(t, loaded.problem), HTML);
+    const loaded = await loadAssessment(deps, actor.telegramId, "individual", round);
+    if (!loaded.ok) return ctx.reply(unavailableText(t, loaded), HTML);
     const view = await summaryView(deps, loaded.state, t, actor.language);
     for (const page of view.pages) await ctx.reply(page, HTML);
   });
@@ -79,9 +80,10 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     const actor = ctx.actor;
     if (!actor) return;
     const t = translator(deps, actor.language);
-    if (actor.user?.role !== "unit_head") return ctx.reply(unavailableText(t, "not_unit_head"), HTML);
+    if (actor.user?.role !== "unit_head")
+      return ctx.reply(unavailableText(t, { problem: "not_unit_head" }), HTML);
     const round = await findOpenRound(deps.db);
-    if (!round) return ctx.reply(unavailableText(t, "no_open_round"), HTML);
+    if (!round) return ctx.reply(unavailableText(t, { problem: "no_open_round" }), HTML);
     const unitId = actor.user.unit_id;
     const [team, own] = await Promise.all([
       teamStatus(deps.db, round.year, unitId),
@@ -118,9 +120,10 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const actor = ctx.actor;
     const t = translator(deps, actor?.language ?? "vi");
-    if (actor?.user?.role !== "unit_head") return ctx.reply(unavailableText(t, "not_unit_head"), HTML);
+    if (actor?.user?.role !== "unit_head")
+      return ctx.reply(unavailableText(t, { problem: "not_unit_head" }), HTML);
     const round = await findOpenRound(deps.db);
-    if (!round) return ctx.reply(unavailableText(t, "no_open_round"), HTML);
+    if (!round) return ctx.reply(unavailableText(t, { problem: "no_open_round" }), HTML);
     const team = await teamStatus(deps.db, round.year, actor.user.unit_id);
     const lines: string[] = [];
     for (const status of ["submitted", "in_progress", null] as const) {

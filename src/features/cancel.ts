@@ -10,7 +10,17 @@ export function cancelFeature(): Composer<BotContext> {
       return;
     }
     await ctx.conversation.exitAll();
-    await ctx.reply(ctx.t(active.includes("registration") ? "cancel-registration" : "cancel-done"));
+    if (active.includes("registration")) {
+      await ctx.reply(ctx.t("cancel-registration"));
+      return;
+    }
+    // Say how to come back to the flow that was left.
+    const command = active.includes("profile-edit")
+      ? "/me"
+      : ctx.actor?.role === "unit_head"
+        ? "/assess · /unit"
+        : "/assess";
+    await ctx.reply(ctx.t("cancel-done", { command }));
   });
   return feature;
 }

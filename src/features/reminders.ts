@@ -119,12 +119,23 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
     ).slice(0, UPCOMING_SHOWN);
     const states = await unitStates(deps.db, round.year);
     const owing = states.filter((unit) => !owesNothing(owedBy(unit)));
+    // A unit with nobody on the bot to remind is shown, or the Office would think it is being chased.
+    const headless = owing.filter((unit) => !unit.people.some((person) => person.role === "unit_head"));
     const unreachable = await listUnreachable(deps.db);
     const lines = [
       ctx.t("remind-header", { year: String(round.year), owing: owing.length, total: states.length }),
       ...(upcoming.length > 0
         ? upcoming.map((slot) => slotLine(ctx, slot))
         : [ctx.t("remind-none-upcoming")]),
+      ...(headless.length > 0
+        ? [
+            "",
+            ctx.t("remind-no-head", {
+              count: headless.length,
+              codes: headless.map((unit) => `<code>${escapeHtml(unit.code)}</code>`).join(", "),
+            }),
+          ]
+        : []),
       "",
       unreachable.length > 0
         ? ctx.t("remind-unreachable-header", { count: unreachable.length })

@@ -56,7 +56,7 @@ help-office =
 
 ## /cancel
 cancel-nothing = There is nothing in progress at the moment. Send /help to see what you can do.
-cancel-done = Stopped. Your answers so far have been saved.
+cancel-done = Stopped. Your answers so far have been saved; to carry on, send {$command}.
 cancel-registration = Registration stopped. Your answers so far have been saved; send /start (or tap the invitation link again) to carry on where you left off.
 
 ## /lang
@@ -263,7 +263,7 @@ as-intro =
 as-resume = Carrying on from the unanswered questions ({$done}/{$total} items completed). Your earlier answers have been kept.
 as-already-running = You are partway through this self-assessment; the bot will ask the pending question again.
 as-progress-criterion = <b>Criterion {$index}/{$total}</b> ({$code})
-as-progress-area = <b>Administrative reform results {$index}/{$total}</b>
+as-progress-area = <b>Administrative reform area {$index}/{$total}</b>
 as-ask-met = {$subject ->
         [unit] Does the unit
        *[other] Do you
@@ -291,7 +291,7 @@ as-keep = Keep as is
 as-previous = Previous answer: {$value}
 as-skipped = (skipped)
 as-unanswered = (not answered)
-as-stale = The question for this button has already been answered; the more recent answer has been kept.
+as-stale = You have already answered this question. To change it, use the 'Edit criterion' buttons on the final summary.
 as-text-too_short = This answer is too short. Please give more detail.
 as-text-too_long = This answer is longer than 1,000 characters. Please shorten it.
 as-decision-number-no_digit = The decision number must contain digits (for example: 125/QĐ-STP).
@@ -312,7 +312,7 @@ as-ev-rating = Rating: {$level}
 as-ev-initiative = Decision No. {$number} of {$date}, issued by {$council}
 as-ev-files = Evidence files: {$count}
 as-verdict-all-met = ✅ All criteria met.
-as-verdict-not-met = Criteria not met or not yet answered: {$list}.
+as-verdict-not-met = Criteria not met or not yet answered: no. {$list}.
 as-verdict-forms = Eligible to be nominated for: {$forms}.
 as-verdict-no-forms = Not yet eligible for any form of award.
 as-status-draft = Status: <b>not submitted</b>.
@@ -322,8 +322,8 @@ as-status-locked = The editing period has ended.
 as-submit = 📨 Submit the self-assessment
 as-done = Done
 as-stop = Later
-as-edit-criterion = Edit C {$n}
-as-edit-area = Edit A {$n}
+as-edit-criterion = Edit criterion {$n}
+as-edit-area = Edit area {$n}
 as-submitted = Submitted. Thank you! Until the deadline, you can still make changes with {$subject ->
         [unit] /unit
        *[other] /assess
@@ -331,8 +331,9 @@ as-submitted = Submitted. Thank you! Until the deadline, you can still make chan
 as-submitted-again = Saved. The self-assessment remains submitted.
 as-stopped = Stopped. All your answers have been saved; send {$command} to carry on.
 as-unavailable-not_registered = You are not registered yet. Please tap your unit's invitation link first.
-as-unavailable-not_unit_head = This is available only to heads of unit.
-as-unavailable-no_open_round = There is no open emulation round at the moment. The Department's Office will announce when a round opens.
+as-unavailable-not_unit_head = /unit is only for heads of unit. You can do your own self-assessment with /assess. If you are a head of unit, please ask the Department's Office for a head-of-unit invite link.
+as-unavailable-no_open_round = There is no open emulation round at the moment. Once the Department's Office opens one, send /assess again.
+as-unavailable-round_closed = The {$year} emulation round has been closed. You can review your self-assessment with /myresult; if something needs changing, please contact the Department's Office.
 as-unavailable-locked = The deadline has passed ({$deadline}); the self-assessment can now only be viewed (/myresult). If you need to make changes, please contact the Department's Office.
 myresult-none = You have not started your self-assessment for {$year} yet. Send /assess to begin.
 unit-panel =
@@ -357,7 +358,10 @@ help-remind =
     /remind: upcoming reminder schedule, people who cannot receive messages
     /remind now [code]: send the "what is still missing" reminders now · /remind log: log of reminders sent
 help-bind = Add the bot to your unit's group chat, then send /bind in the group so that the group also receives deadline reminders (/unbind to stop).
-rm-deadline-days-left = ⏰ <b>{$year} emulation dossier</b>: <b>{$days} days</b> left (deadline: before {$deadline}).
+rm-deadline-days-left = ⏰ <b>{$year} emulation dossier</b>: <b>{$days ->
+        [one] 1 day
+       *[other] {$days} days
+    }</b> left (deadline: before {$deadline}).
 rm-deadline-last-day = ⏰ <b>{$year} emulation dossier</b>: <b>today is the last day</b> (deadline: before {$deadline}).
 rm-deadline-overdue = ⚠️ <b>{$year} emulation dossier</b>: <b>{$days} days overdue</b> (deadline: before {$deadline}).
 rm-unit-owes = <b>{$unit}</b> still has to complete:
@@ -385,6 +389,7 @@ remind-slot-unit = • {$at}: remind units with items outstanding ({$overdue ->
 remind-slot-employee = • {$at}: remind staff who have not submitted their self-assessment ({$days} days before the deadline)
 remind-slot-digest = • {$at}: summary sent to the Department's Office
 remind-none-upcoming = • No reminders are scheduled.
+remind-no-head = {$count} unit(s) still owe something but have no head of unit on the bot, so nobody there is reminded: {$codes}. Create a head-of-unit link with /invite &lt;code&gt; head.
 remind-unreachable-header = <b>Could not reach {$count} people/groups</b> (they have not pressed Start or have blocked the bot):
 remind-unreachable-none = Everyone due to receive reminders can be reached.
 remind-group-of = group of {$unit}

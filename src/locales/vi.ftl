@@ -56,7 +56,7 @@ help-office =
 
 ## /cancel
 cancel-nothing = Hiện không có việc gì đang dở. Gửi /help để xem các việc Anh/Chị có thể làm.
-cancel-done = Đã dừng. Những gì Anh/Chị đã trả lời vẫn được lưu.
+cancel-done = Đã dừng. Các câu trả lời đã được lưu; khi muốn làm tiếp, Anh/Chị gửi {$command}.
 cancel-registration = Đã dừng đăng ký. Những câu Anh/Chị đã trả lời vẫn được lưu; gửi /start (hoặc bấm lại liên kết mời) để tiếp tục từ chỗ đang dở.
 
 ## /lang
@@ -263,7 +263,7 @@ as-intro =
 as-resume = Tiếp tục từ câu còn thiếu (đã xong {$done}/{$total} mục). Các câu trả lời trước vẫn được giữ.
 as-already-running = Anh/Chị đang làm dở bản tự đánh giá này; bot hỏi lại câu đang chờ.
 as-progress-criterion = <b>Tiêu chí {$index}/{$total}</b> ({$code})
-as-progress-area = <b>Kết quả cải cách hành chính {$index}/{$total}</b>
+as-progress-area = <b>Nội dung cải cách hành chính {$index}/{$total}</b>
 as-ask-met = {$subject ->
         [unit] Đơn vị
        *[other] Anh/Chị
@@ -291,7 +291,7 @@ as-keep = Giữ nguyên
 as-previous = Câu trả lời trước: {$value}
 as-skipped = (bỏ qua)
 as-unanswered = (chưa trả lời)
-as-stale = Câu hỏi của nút này đã được trả lời rồi; câu trả lời mới hơn được giữ nguyên.
+as-stale = Câu hỏi này Anh/Chị đã trả lời rồi. Muốn sửa, Anh/Chị dùng nút «Sửa tiêu chí…» ở bảng tóm tắt cuối.
 as-text-too_short = Câu trả lời quá ngắn. Anh/Chị vui lòng viết rõ hơn.
 as-text-too_long = Câu trả lời dài quá 1000 ký tự. Anh/Chị vui lòng rút gọn.
 as-decision-number-no_digit = Số quyết định cần có chữ số (ví dụ: 125/QĐ-STP).
@@ -312,7 +312,7 @@ as-ev-rating = Xếp loại: {$level}
 as-ev-initiative = Quyết định số {$number} ngày {$date} của {$council}
 as-ev-files = Tệp minh chứng: {$count}
 as-verdict-all-met = ✅ Đạt tất cả các tiêu chí.
-as-verdict-not-met = Chưa đạt hoặc chưa trả lời tiêu chí: {$list}.
+as-verdict-not-met = Tiêu chí chưa đạt hoặc chưa trả lời: số {$list}.
 as-verdict-forms = Đủ điều kiện đề nghị: {$forms}.
 as-verdict-no-forms = Chưa đủ điều kiện cho hình thức khen thưởng nào.
 as-status-draft = Trạng thái: <b>chưa nộp</b>.
@@ -322,8 +322,8 @@ as-status-locked = Đã hết hạn sửa.
 as-submit = 📨 Nộp bản tự đánh giá
 as-done = Xong
 as-stop = Để sau
-as-edit-criterion = Sửa TC {$n}
-as-edit-area = Sửa ND {$n}
+as-edit-criterion = Sửa tiêu chí {$n}
+as-edit-area = Sửa nội dung {$n}
 as-submitted = Đã nộp. Cảm ơn Anh/Chị! Trước hạn, Anh/Chị vẫn có thể sửa bằng {$subject ->
         [unit] /unit
        *[other] /assess
@@ -331,8 +331,9 @@ as-submitted = Đã nộp. Cảm ơn Anh/Chị! Trước hạn, Anh/Chị vẫn 
 as-submitted-again = Đã lưu. Bản tự đánh giá vẫn ở trạng thái đã nộp.
 as-stopped = Đã dừng. Mọi câu trả lời đã được lưu; gửi {$command} để tiếp tục.
 as-unavailable-not_registered = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
-as-unavailable-not_unit_head = Việc này chỉ dành cho trưởng đơn vị.
-as-unavailable-no_open_round = Hiện chưa có đợt thi đua nào đang mở. Văn phòng Sở sẽ thông báo khi mở đợt.
+as-unavailable-not_unit_head = Lệnh /unit chỉ dành cho trưởng đơn vị. Anh/Chị tự đánh giá cá nhân bằng /assess. Nếu Anh/Chị là trưởng đơn vị, vui lòng xin Văn phòng Sở liên kết mời dành cho trưởng đơn vị.
+as-unavailable-no_open_round = Hiện chưa có đợt thi đua nào đang mở. Khi Văn phòng Sở mở đợt, Anh/Chị gửi lại /assess.
+as-unavailable-round_closed = Đợt thi đua năm {$year} đã đóng. Anh/Chị xem lại bản tự đánh giá bằng /myresult; nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
 as-unavailable-locked = Đã hết hạn ({$deadline}); bản tự đánh giá chỉ còn xem được (/myresult). Nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
 myresult-none = Anh/Chị chưa bắt đầu tự đánh giá năm {$year}. Gửi /assess để bắt đầu.
 unit-panel =
@@ -385,6 +386,7 @@ remind-slot-unit = • {$at}: nhắc các đơn vị còn thiếu ({$overdue ->
 remind-slot-employee = • {$at}: nhắc cán bộ chưa nộp tự đánh giá (trước hạn {$days} ngày)
 remind-slot-digest = • {$at}: tổng hợp gửi Văn phòng Sở
 remind-none-upcoming = • Không còn lịch nhắc nào.
+remind-no-head = {$count} đơn vị còn thiếu nhưng chưa có trưởng đơn vị trên bot nên không ai nhận nhắc: {$codes}. Tạo liên kết cho trưởng đơn vị bằng /invite &lt;mã&gt; head.
 remind-unreachable-header = <b>Không gửi được cho {$count} người/nhóm</b> (chưa bấm Start hoặc đã chặn bot):
 remind-unreachable-none = Mọi người nhận nhắc đều liên lạc được.
 remind-group-of = nhóm của {$unit}

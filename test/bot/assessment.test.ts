@@ -104,7 +104,7 @@ describe("/assess", () => {
     await h.press(lan, "as:c:chap-hanh:met:yes");
     await h.press(lan, "as:c:chap-hanh:met:no");
     const answered = h.telegram.callsOf("answerCallbackQuery").at(-1);
-    expect(String(answered?.payload.text)).toContain("đã được trả lời rồi");
+    expect(String(answered?.payload.text)).toContain("Câu hỏi này Anh/Chị đã trả lời rồi");
     const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
     expect(answers.criteria["chap-hanh"]).toEqual({ met: true });
   });
@@ -119,7 +119,7 @@ describe("/assess", () => {
     expect(h.telegram.lastTextTo(lan.id)).toContain("Câu trả lời trước: Hoàn thành xuất sắc nhiệm vụ");
     await h.press(lan, "as:c:xep-loai:rating:hoan-thanh");
     const summary = h.telegram.lastTextTo(lan.id);
-    expect(summary).toContain("Chưa đạt hoặc chưa trả lời tiêu chí: 6");
+    expect(summary).toContain("Tiêu chí chưa đạt hoặc chưa trả lời: số 6");
     expect(summary).toContain("Chưa đủ điều kiện");
     const stored = await assessment();
     expect(stored?.status).toBe("submitted");
@@ -180,7 +180,7 @@ describe("/assess", () => {
     await h.feed(structuredClone(firstArea));
     const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
     expect(answers.areas).toEqual({ "the-che": { text: "Rà soát 15 văn bản quy phạm pháp luật." } });
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Kết quả cải cách hành chính 2/6");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Nội dung cải cách hành chính 2/6");
     expect(
       h.logLines.some((line) => line.msg === "handling again an update whose handling was cut short"),
     ).toBe(true);
@@ -215,10 +215,24 @@ describe("/assess", () => {
     expect(summary.slice(0, -1).every((payload) => payload.reply_markup === undefined)).toBe(true);
   });
 
+  it("still shows the assessment with /myresult once the round is closed, and says how to come back after /cancel", async () => {
+    await h.send(lan, "/assess");
+    await h.press(lan, "as:c:chap-hanh:met:yes");
+    await h.send(lan, "/cancel");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("khi muốn làm tiếp, Anh/Chị gửi /assess");
+    await h.send(admin, "/round close 2026");
+    await h.send(lan, "/assess");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đợt thi đua năm 2026 đã đóng");
+    await h.send(lan, "/myresult");
+    const result = h.telegram.lastTextTo(lan.id);
+    expect(result).toContain("Bản tự đánh giá năm 2026");
+    expect(result).toContain("Đã hết hạn sửa");
+  });
+
   it("says what to do when there is no open round or the person is not registered", async () => {
     await h.send(admin, "/round close 2026");
     await h.send(lan, "/assess");
-    expect(h.telegram.lastTextTo(lan.id)).toContain("chưa có đợt thi đua nào đang mở");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đợt thi đua năm 2026 đã đóng");
     const stranger = user(3001);
     await h.send(stranger, "/assess");
     expect(h.telegram.lastTextTo(stranger.id)).toContain("chưa đăng ký");

@@ -56,8 +56,13 @@ describe("/remind now", () => {
       { chat_id: head.id, status: "sent" },
       { chat_id: otherHead.id, status: "unreachable" },
     ]);
+    await h.send(admin, "/units add TTR Thanh tra Sở");
     await h.send(admin, "/remind");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Không gửi được cho 1 người/nhóm");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(
+      "1 đơn vị còn thiếu nhưng chưa có trưởng đơn vị trên bot",
+    );
+    expect(h.telegram.lastTextTo(admin.id)).toContain("<code>TTR</code>");
     await h.send(admin, "/remind log");
     expect(h.telegram.lastTextTo(admin.id)).toContain("không liên lạc được");
   });

@@ -72,7 +72,7 @@ describe("/unit for a unit head", () => {
     await h.send(head, "Số hoá 100% hồ sơ lý lịch tư pháp.");
     const summary = h.telegram.lastTextTo(head.id);
     expect(summary).toContain("Tự đánh giá tập thể: Phòng Hành chính tư pháp");
-    expect(summary).toContain("Chưa đạt hoặc chưa trả lời tiêu chí: 3");
+    expect(summary).toContain("Tiêu chí chưa đạt hoặc chưa trả lời: số 3");
     await h.press(head, "as:summary:submit");
 
     const unitAssessment = await findAssessment(h.db, { year: 2026, subject: "unit", subjectId: 1 });

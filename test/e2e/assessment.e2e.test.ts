@@ -167,7 +167,7 @@ describe("self-assessment through the real bot process", () => {
     expect(transcript).toContain(`Bắt đầu tự đánh giá năm ${YEAR}: 6 tiêu chí`);
     for (const n of [1, 2, 3, 4, 5, 6]) expect(transcript).toContain(`Tiêu chí ${n}/6`);
     expect(transcript).toContain("Đã nhận tệp.");
-    expect(transcript).toContain("Kết quả cải cách hành chính 6/6");
+    expect(transcript).toContain("Nội dung cải cách hành chính 6/6");
 
     const summaryStart = transcript.lastIndexOf(`Bản tự đánh giá năm ${YEAR}`);
     expect(summaryStart).toBeGreaterThan(0);
@@ -234,7 +234,7 @@ describe("self-assessment through the real bot process", () => {
     expect(stored).toContain("Tham mưu kế hoạch CCHC của phòng.");
     expect(stored).toContain("Chưa được giao tham mưu văn bản chỉ đạo.");
     expect(stored).toContain("Quyết định số 127/QĐ-STP");
-    expect(stored).toContain("Chưa đạt hoặc chưa trả lời tiêu chí: 3, 4, 5, 6.");
+    expect(stored).toContain("Tiêu chí chưa đạt hoặc chưa trả lời: số 3, 4, 5, 6.");
     expect(stored).toContain("Trạng thái: chưa nộp.");
 
     before = world.lastMessageId(binh);
@@ -265,7 +265,7 @@ describe("self-assessment through the real bot process", () => {
       `Quyết định số 127/QĐ-STP ngày ${DECISION_DATE} của Hội đồng sáng kiến cấp cơ sở Sở Tư pháp`,
     );
     expect(summary).toContain("Xếp loại: Hoàn thành tốt nhiệm vụ");
-    expect(summary).toContain("Chưa đạt hoặc chưa trả lời tiêu chí: 3.");
+    expect(summary).toContain("Tiêu chí chưa đạt hoặc chưa trả lời: số 3.");
     expect(summary).toContain("Chưa đủ điều kiện cho hình thức khen thưởng nào.");
     expectNoErrors();
   });

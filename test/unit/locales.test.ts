@@ -189,6 +189,7 @@ describe("keys used in the code", () => {
       not_registered: 1,
       not_unit_head: 1,
       no_open_round: 1,
+      round_closed: 1,
       locked: 1,
     } satisfies Record<Unavailable, 1>),
     "unit-own-": Object.keys({ not_started: 1, in_progress: 1, submitted: 1 } satisfies Record<
