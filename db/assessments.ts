@@ -288,3 +288,37 @@ export async function countProofFiles(db: DB, assessmentId: number, itemKey: str
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** Puts an item back as `data` (or removes it when there was none) and ends the change that cleared it. */
+export async function restoreItem(
+  db: DB,
+  assessmentId: number,
+  itemKey: string,
+  data: CriterionAnswer | AreaAnswer | null,
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    if (data === null) {
+      await trx
+        .deleteFrom("assessment_items")
+        .where("assessment_id", "=", assessmentId)
+        .where("item_key", "=", itemKey)
+        .execute();
+    } else {
+      const json = JSON.stringify(data);
+      await trx
+        .insertInto("assessment_items")
+        .values({ assessment_id: assessmentId, item_key: itemKey, data: json, updated_at: at })
+        .onConflict((oc) =>
+          oc.columns(["assessment_id", "item_key"]).doUpdateSet({ data: json, updated_at: at }),
+        )
+        .execute();
+    }
+    await trx
+      .updateTable("assessments")
+      .set({ edit_item: null, edit_backup: null })
+      .where("id", "=", assessmentId)
+      .execute();
+  });
+}

@@ -118,7 +118,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   );
 
   features.use(
-    cancelFeature(),
+    cancelFeature(deps),
     helpFeature(),
     languageFeature(deps),
     startFeature(deps),

@@ -6,6 +6,7 @@ import {
   findExtension,
   finishEdit,
   loadAnswers,
+  restoreItem,
   saveItem,
   startEdit,
   submitAssessment,
@@ -78,7 +79,9 @@ export async function loadAssessment(
   const ref = { year: round.year, subject, subjectId: subject === "individual" ? actorId : user.unit_id };
   const assessment = await ensureAssessment(deps.db, { ...ref, unitId: user.unit_id }, now);
   const questionnaire = questionnaireFor(deps.campaign, subject);
-  const answers = await loadAnswers(deps.db, assessment.id);
+  const stored = await loadAnswers(deps.db, assessment.id);
+  // Read-only, an answer being changed still counts as it was until the change is complete.
+  const answers = locked ? withAnswerBeingChanged(questionnaire, assessment, stored) : stored;
   return {
     ok: true,
     state: {
@@ -119,8 +122,16 @@ export async function applyAnswer(
   const { state } = loaded;
   if (state.locked) return { kind: "unavailable", problem: "locked" };
   const { assessment, questionnaire, answers, step } = state;
-  // Stored already: this update is being handled again after its first handling was cut short.
-  if (assessment.last_update_id === updateId) return { kind: "saved" };
+  // Stored already: this update is being handled again after its first handling was cut short. If the
+  // change it completed was not closed yet (the cut came between the two), close it now.
+  if (assessment.last_update_id === updateId) {
+    const editing = assessment.edit_item;
+    const data = editing ? itemData(answers, editing) : undefined;
+    if (editing && data && isItemComplete(questionnaire, editing, data)) {
+      await finishEdit(deps.db, assessment, actorId, deps.clock());
+    }
+    return { kind: "saved" };
+  }
   const now = deps.clock();
   const editing = assessment.edit_item;
   const backup =
@@ -141,6 +152,7 @@ export async function applyAnswer(
     case "stale":
       return meaning;
     case "stop":
+      await abandonChange(deps, assessment, questionnaire, answers);
       return { kind: "stopped" };
     case "submit":
       await submitAssessment(deps.db, assessment.id, now, updateId);
@@ -189,4 +201,49 @@ function isItemComplete(
   if (itemKey.startsWith("a:")) return (data as AreaAnswer).text !== undefined;
   const criterion = questionnaire.criteria.find((c) => c.id === id);
   return criterion !== undefined && isCriterionComplete(criterion, data as CriterionAnswer);
+}
+
+function itemData(answers: Answers, itemKey: string): CriterionAnswer | AreaAnswer | undefined {
+  return itemKey.startsWith("a:") ? answers.areas[itemKey.slice(2)] : answers.criteria[itemKey.slice(2)];
+}
+
+/** The answers with the one being changed shown as it was, while its new version is not complete. */
+export function withAnswerBeingChanged(
+  questionnaire: Questionnaire,
+  assessment: Assessment,
+  answers: Answers,
+): Answers {
+  const itemKey = assessment.edit_item;
+  if (!itemKey || assessment.edit_backup === null) return answers;
+  const current = itemData(answers, itemKey);
+  if (current && isItemComplete(questionnaire, itemKey, current)) return answers;
+  const before = JSON.parse(assessment.edit_backup) as CriterionAnswer & AreaAnswer;
+  const id = itemKey.slice(2);
+  return itemKey.startsWith("a:")
+    ? { ...answers, areas: { ...answers.areas, [id]: before } }
+    : { ...answers, criteria: { ...answers.criteria, [id]: before } };
+}
+
+/** Leaving a change half-done puts the answer back as it was. */
+export async function abandonChange(
+  deps: Deps,
+  assessment: Assessment,
+  questionnaire: Questionnaire,
+  answers: Answers,
+): Promise<void> {
+  const itemKey = assessment.edit_item;
+  if (!itemKey) return;
+  const restored = withAnswerBeingChanged(questionnaire, assessment, answers);
+  await restoreItem(deps.db, assessment.id, itemKey, itemData(restored, itemKey) ?? null, deps.clock());
+}
+
+/** /cancel in the middle of a change: puts back the answer being changed, for the person and, for a head, the unit. */
+export async function abandonChangesOf(deps: Deps, actorId: number): Promise<void> {
+  for (const subject of ["individual", "unit"] as const) {
+    const loaded = await loadAssessment(deps, actorId, subject);
+    if (loaded.ok && loaded.state.assessment.edit_item) {
+      const { assessment, questionnaire, answers } = loaded.state;
+      await abandonChange(deps, assessment, questionnaire, answers);
+    }
+  }
 }

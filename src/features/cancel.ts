@@ -1,7 +1,10 @@
 import { Composer } from "grammy";
+import { abandonChangesOf } from "../assessment/service.js";
 import type { BotContext } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { ASSESSMENT } from "./assessment.js";
 
-export function cancelFeature(): Composer<BotContext> {
+export function cancelFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("cancel", async (ctx) => {
     const active = Object.keys(ctx.conversation.active());
@@ -10,6 +13,7 @@ export function cancelFeature(): Composer<BotContext> {
       return;
     }
     await ctx.conversation.exitAll();
+    if (active.includes(ASSESSMENT) && ctx.actor) await abandonChangesOf(deps, ctx.actor.telegramId);
     if (active.includes("registration")) {
       await ctx.reply(ctx.t("cancel-registration"));
       return;

@@ -129,6 +129,31 @@ describe("/assess", () => {
     expect(JSON.parse(changes[0]?.after ?? "{}")).toEqual({ rating: "hoan-thanh", met: false });
   });
 
+  it("puts back an answer whose change was left half-done: by /cancel, by Để sau, or by the deadline", async () => {
+    await h.send(lan, "/assess");
+    await answerWholeIndividualAssessment(h, lan);
+    await h.press(lan, "as:summary:submit");
+    const id = (await assessment())?.id ?? 0;
+    const before = (await loadAnswers(h.db, id)).criteria["chap-hanh"];
+
+    await h.send(lan, "/assess");
+    await h.press(lan, "as:summary:edit:c:chap-hanh");
+    await h.send(lan, "/cancel");
+    expect((await loadAnswers(h.db, id)).criteria["chap-hanh"]).toEqual(before);
+    expect((await assessment())?.edit_item).toBeNull();
+
+    // Left half-done until the deadline passed: read-only views show the answer as it was.
+    await h.send(lan, "/assess");
+    await h.press(lan, "as:summary:edit:c:chap-hanh");
+    await h.press(lan, "as:c:chap-hanh:met:no");
+    h.setNow("2027-01-05T00:01:00+07:00");
+    await h.send(lan, "/myresult");
+    const result = h.telegram.lastTextTo(lan.id);
+    expect(result).toContain("Đạt tất cả các tiêu chí");
+    expect(result).toContain("Đã thực hiện tốt nội dung chap-hanh trong năm.");
+    expect(await h.db.selectFrom("assessment_changes").selectAll().execute()).toEqual([]);
+  });
+
   it("locks the assessment from 05/01 00:00 and shows it read-only with /myresult", async () => {
     await h.send(lan, "/assess");
     await h.press(lan, "as:c:chap-hanh:met:yes");
