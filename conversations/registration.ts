@@ -7,7 +7,8 @@ import {
   saveDraftField,
   startDraft,
 } from "../db/registrations.js";
-import type { RegistrationDraft } from "../db/schema.js";
+import type { RegistrationDraft, Role } from "../db/schema.js";
+import { findUser } from "../db/users.js";
 import { setPersonalMenu } from "../src/command-menus.js";
 import type { FlowContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
@@ -72,7 +73,16 @@ export function registrationFlow(deps: AppDeps) {
       if (repeatQuestion) await ask(ctx, draft);
       const answer = await waitForAnswer(conversation, (pressed) => END_BUTTONS.has(pressed));
       const current = await loadDraft();
-      if (!current) return;
+      if (!current) {
+        // The draft is gone: registration completed, and this is the confirmation handled again after a
+        // crash cut its reply short. Say so, rather than nothing.
+        const user = await conversation.external(() => findUser(deps.db, telegramId));
+        if (user && answer.callbackQuery) {
+          await acknowledgePress(answer);
+          await welcome(answer, user.full_name, user.unit_name, user.role);
+        }
+        return;
+      }
       const updateId = answer.update.update_id;
       // Stored already: this update is handled again after its first handling was cut short.
       if (current.last_update_id === updateId) continue;
@@ -163,17 +173,21 @@ export function registrationFlow(deps: AppDeps) {
         );
         return;
       }
-      const role = result.invite.role;
+      await welcome(pressed, draft.full_name ?? "", result.invite.unit_name, result.invite.role);
+    }
+
+    /** The end of registration: the welcome, and the menu of the person's role. */
+    async function welcome(pressed: FlowContext, name: string, unitName: string, role: Role): Promise<void> {
       await pressed.reply(
         pressed.t("reg-done", {
-          name: escapeHtml(draft.full_name ?? ""),
-          unit,
+          name: escapeHtml(name),
+          unit: escapeHtml(unitName),
           role: pressed.t(`role-${role}`),
         }),
         HTML,
       );
-      const menuRole = deps.officeAdminIds.includes(draft.telegram_id) ? "office" : role;
-      await setPersonalMenu(pressed.api, deps, draft.telegram_id, menuRole, pressed.actor?.language ?? "vi");
+      const menuRole = deps.officeAdminIds.includes(telegramId ?? 0) ? "office" : role;
+      await setPersonalMenu(pressed.api, deps, telegramId ?? 0, menuRole, pressed.actor?.language ?? "vi");
     }
   };
 }

@@ -131,12 +131,18 @@ export async function supersedeOlder(
 }
 
 export async function dueReminders(db: DB, now: Date, limit: number): Promise<Reminder[]> {
-  // What expired while waiting (the bot was down) is not sent late.
+  // What expired while waiting (the bot was down), or belongs to a round closed since, is not sent late.
   await db
     .updateTable("reminder_outbox")
     .set({ status: "superseded", last_error: "expired before it could be sent" })
     .where("status", "=", "pending")
     .where("expires_at", "<=", now.toISOString())
+    .execute();
+  await db
+    .updateTable("reminder_outbox")
+    .set({ status: "superseded", last_error: "the round was closed" })
+    .where("status", "=", "pending")
+    .where("round_year", "in", (eb) => eb.selectFrom("rounds").select("year").where("status", "=", "closed"))
     .execute();
   return db
     .selectFrom("reminder_outbox")

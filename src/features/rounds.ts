@@ -61,6 +61,12 @@ export function roundsFeature(deps: AppDeps): Composer<BotContext> {
       );
       return;
     }
+    // People work in one round at a time: opening another would hide the unfinished work of the open one.
+    const open = (await listRounds(deps.db)).find((round) => round.status === "open" && round.year !== year);
+    if (open) {
+      await ctx.reply(ctx.t("round-other-open", { year: yearText, open: String(open.year) }), HTML);
+      return;
+    }
     if (existing?.status === "open") {
       await ctx.reply(`${ctx.t("round-already-open", { year: yearText })}\n${describe(ctx, existing)}`, HTML);
       return;

@@ -233,6 +233,7 @@ round-reopened =
     The <b>{$year}</b> emulation round has been reopened.
     The deadline is unchanged: before {$deadline} (that is, by the end of {$dayBefore} at the latest).
 round-already-open = The {$year} round is already open.
+round-other-open = The {$open} round is open. Only one round is open at a time, so that nobody mixes up their self-assessments; please close the {$open} round (/round close {$open}) before opening {$year}.
 round-beyond-period = Please note: this year falls outside the plan's {$from}–{$to} period; the round reuses the plan's criteria and forms of award until a new plan is issued.
 round-not-found = There is no emulation round for {$year} yet.
 round-already-closed = The {$year} round had already been closed.

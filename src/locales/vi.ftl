@@ -233,6 +233,7 @@ round-reopened =
     Đã mở lại đợt thi đua năm <b>{$year}</b>.
     Hạn nộp giữ nguyên: trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
 round-already-open = Đợt năm {$year} đang mở.
+round-other-open = Đợt năm {$open} đang mở. Mỗi lúc chỉ mở một đợt để cán bộ không bị lẫn bản tự đánh giá; vui lòng đóng đợt năm {$open} (/round close {$open}) trước khi mở đợt năm {$year}.
 round-beyond-period = Lưu ý: năm này nằm ngoài giai đoạn {$from}–{$to} của kế hoạch; đợt dùng lại bộ tiêu chí và hình thức khen thưởng của kế hoạch cho đến khi có kế hoạch mới.
 round-not-found = Chưa có đợt thi đua năm {$year}.
 round-already-closed = Đợt năm {$year} đã đóng trước đó.

@@ -6,8 +6,8 @@ import { type DeadlineStatus, deadlineStatus } from "../domain/rounds.js";
 import { formatLocalDate } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 
-/** Names listed in a reminder; the rest are counted (the head's /unit shows everyone). */
-const NAMES_SHOWN = 60;
+/** Room for names in one reminder; the rest are counted (the head's /unit shows everyone). */
+const NAMES_CHARACTERS = 2500;
 
 export interface ReminderContext {
   t: Translate;
@@ -35,9 +35,16 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
   if (missing.length > 0) {
     lines.push(r.t("rm-owed-people", { missing: missing.length, total: owed.peopleTotal }));
     if (withNames) {
-      lines.push(...missing.slice(0, NAMES_SHOWN).map((person) => `   – ${escapeHtml(person.fullName)}`));
-      if (missing.length > NAMES_SHOWN)
-        lines.push(`   ${r.t("rm-and-more", { count: missing.length - NAMES_SHOWN })}`);
+      let room = NAMES_CHARACTERS;
+      let shown = 0;
+      for (const person of missing) {
+        const line = `   – ${escapeHtml(person.fullName)}`;
+        if (line.length > room) break;
+        lines.push(line);
+        room -= line.length + 1;
+        shown++;
+      }
+      if (shown < missing.length) lines.push(`   ${r.t("rm-and-more", { count: missing.length - shown })}`);
     }
   }
   if (owed.unitAssessment) lines.push(r.t("rm-owed-unit-assessment"));

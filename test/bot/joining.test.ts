@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findDraft } from "../../db/registrations.js";
 import { findUser } from "../../db/users.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { textUpdate, user } from "../helpers/updates.js";
+import { callbackUpdate, textUpdate, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
 const lan = user(2001, "Lan");
@@ -146,6 +146,39 @@ describe("joining through an invite", () => {
     await h.feed(structuredClone(name));
     expect(await findDraft(h.db, lan.id)).toMatchObject({ full_name: "Nguyễn Thị Lan", position: null });
     expect(h.telegram.lastTextTo(lan.id)).toContain("chức vụ");
+  });
+
+  it("still welcomes the person when the confirmation is handled again after registration went through", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.press(lan, "reg:consent:yes");
+    await h.send(lan, "Nguyễn Thị Lan");
+    await h.send(lan, "Chuyên viên");
+    const state = await h.db
+      .selectFrom("conversation_state")
+      .selectAll()
+      .where("key", "=", String(lan.id))
+      .executeTakeFirst();
+    const confirm = callbackUpdate(lan, "reg:end:confirm");
+    await h.feed(confirm);
+    expect(await findUser(h.db, lan.id)).toBeDefined();
+    // As if the process had died before it saved the flow and confirmed the update: both come back.
+    if (state) {
+      await h.db
+        .insertInto("conversation_state")
+        .values(state)
+        .onConflict((oc) => oc.column("key").doUpdateSet(state))
+        .execute();
+    }
+    await h.db
+      .updateTable("processed_updates")
+      .set({ finished_at: null })
+      .where("update_id", "=", confirm.update_id)
+      .execute();
+    h.telegram.clear();
+    await h.feed(structuredClone(confirm));
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đăng ký xong");
+    expect(h.telegram.callsOf("answerCallbackQuery")).toHaveLength(1);
   });
 
   it("says when a link has expired", async () => {

@@ -95,3 +95,17 @@ describe("my_chat_member", () => {
     expect(await h.db.selectFrom("unreachable_chats").select("chat_id").execute()).toEqual([]);
   });
 });
+
+describe("closing the round", () => {
+  it("stops its reminders that were still waiting", async () => {
+    const { planRemindersNow } = await import("../../src/reminders/plan.js");
+    const rows = (await planRemindersNow(h.deps, h.deps.clock(), { updateId: 777 })) ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    await h.send(admin, "/round close 2026");
+    h.telegram.clear();
+    await h.outbox.flush(h.bot.api);
+    expect(h.telegram.callsOf("sendMessage")).toEqual([]);
+    const statuses = await h.db.selectFrom("reminder_outbox").select("status").distinct().execute();
+    expect(statuses).toEqual([{ status: "superseded" }]);
+  });
+});

@@ -131,4 +131,12 @@ describe("/round", () => {
     expect(reply()).toContain("Mở đợt: /round open &lt;năm&gt;");
     expect(await listRounds(h.db)).toEqual([]);
   });
+
+  it("opens one round at a time, so nobody's unfinished work is hidden by the next year's", async () => {
+    await h.send(admin, "/round open 2026");
+    await h.send(admin, "/round open 2027");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Đợt năm 2026 đang mở");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("/round close 2026");
+    expect((await h.db.selectFrom("rounds").select("year").execute()).map((r) => r.year)).toEqual([2026]);
+  });
 });
