@@ -27,7 +27,7 @@ import {
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
-import { replyPaged } from "../paging.js";
+import { MESSAGE_LIMIT, paginate, replyPaged } from "../paging.js";
 import { planRemindersNow } from "../reminders/plan.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 
@@ -94,16 +94,25 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
       const rows = (await planRemindersNow(deps, deps.clock(), request)) ?? [];
       if (rows.length === 0) return ctx.reply(ctx.t("remind-now-nothing"), HTML);
       await ctx.reply(ctx.t("remind-now-sending", { count: rows.length }), HTML);
-      await outbox.flush(ctx.api);
-      const results = await remindersOfSlot(deps.db, round.year, rows[0]?.slot_key ?? "");
-      const sent = results.filter((r) => r.status === "sent").length;
-      const unreachable = results.filter((r) => r.status === "unreachable");
-      const lines = [ctx.t("remind-now-done", { sent, total: results.length })];
-      if (unreachable.length > 0) {
-        lines.push(ctx.t("remind-now-unreachable", { count: unreachable.length }));
-        lines.push(...unreachable.map((r) => `• ${recipientName(ctx, r)}`));
-      }
-      return ctx.reply(lines.join("\n"), HTML);
+      // The fan-out runs after this update is done: at 30 messages a second it would hold the bot up.
+      const chatId = ctx.chat?.id ?? 0;
+      const slotKey = rows[0]?.slot_key ?? "";
+      void outbox
+        .flushThen(ctx.api, async () => {
+          const results = await remindersOfSlot(deps.db, round.year, slotKey);
+          const sent = results.filter((r) => r.status === "sent").length;
+          const unreachable = results.filter((r) => r.status === "unreachable");
+          const lines = [ctx.t("remind-now-done", { sent, total: results.length })];
+          if (unreachable.length > 0) {
+            lines.push(ctx.t("remind-now-unreachable", { count: unreachable.length }));
+            lines.push(...unreachable.map((r) => `• ${recipientName(ctx, r)}`));
+          }
+          for (const page of paginate(lines[0] ?? "", lines.slice(1), "", MESSAGE_LIMIT - 100)) {
+            await ctx.api.sendMessage(chatId, page, HTML);
+          }
+        })
+        .catch((error: unknown) => deps.logger.error({ err: error }, "could not report /remind now"));
+      return;
     }
     if (verb !== "") return ctx.reply(ctx.t("remind-usage"), HTML);
 

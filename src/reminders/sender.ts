@@ -107,8 +107,21 @@ export class ReminderOutbox {
   ) {}
 
   flush(api: Api): Promise<SendReport> {
-    const run = this.queue.then(() => sendDueReminders(this.deps, api, this.limiter));
-    this.queue = run.catch(() => undefined);
+    return this.enqueue(() => sendDueReminders(this.deps, api, this.limiter));
+  }
+
+  /** Sends what is due, then runs `after` (a report), in the same queue: awaiting a later flush awaits it too. */
+  flushThen(api: Api, after: (report: SendReport) => Promise<unknown>): Promise<void> {
+    return this.enqueue(async () => {
+      await after(await sendDueReminders(this.deps, api, this.limiter));
+    });
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.catch((error: unknown) =>
+      this.deps.logger.error({ err: error }, "reminder sending failed"),
+    );
     return run;
   }
 }

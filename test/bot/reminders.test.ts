@@ -34,6 +34,9 @@ describe("/remind now", () => {
     h.telegram.clear();
 
     await h.send(admin, "/remind now");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Đang gửi 3 tin nhắc");
+    // The fan-out runs after the command's update, in the outbox's queue: a later flush waits for it.
+    await h.outbox.flush(h.bot.api);
     const headReminder = String(sentTo(head.id).at(-1)?.payload.text);
     expect(headReminder).toContain("còn <b>13 ngày</b>");
     expect(headReminder).toContain("2/2 cán bộ chưa nộp tự đánh giá");
