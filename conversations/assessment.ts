@@ -74,9 +74,15 @@ export function assessmentFlow(deps: AppDeps) {
       const answer = await waitForAnswer(conversation, (data) => data.startsWith(BUTTON_PREFIX));
       const input = answerInput(answer);
       const updateId = answer.update.update_id;
-      const outcome = await conversation.external(() => applyAnswer(deps, actorId, subject, input, updateId));
+      const asked = view.kind === "question" ? view.stepKey : "summary";
+      const outcome = await conversation.external(() =>
+        applyAnswer(deps, actorId, subject, input, updateId, asked),
+      );
       const t = answer.t.bind(answer);
       switch (outcome.kind) {
+        case "moved":
+          await answer.reply(t("as-moved"), HTML);
+          return conversation.rewind(top);
         case "stale":
           // A button of a question already answered: the newer answer stands.
           await answer.answerCallbackQuery({ text: t("as-stale"), show_alert: true });

@@ -29,6 +29,7 @@ import {
   questionnaireFor,
   type Step,
   type Subject,
+  stepKey,
 } from "../domain/assessment.js";
 
 export type Unavailable = "not_registered" | "not_unit_head" | "no_open_round" | "round_closed" | "locked";
@@ -102,6 +103,7 @@ export type AnswerOutcome =
   | { kind: "saved" }
   | { kind: "problem"; key: string; vars?: Record<string, string | number> }
   | { kind: "stale" }
+  | { kind: "moved" }
   | { kind: "submitted"; firstTime: boolean }
   | { kind: "stopped" }
   | { kind: "unavailable"; problem: Unavailable };
@@ -116,6 +118,8 @@ export async function applyAnswer(
   subject: Subject,
   input: AnswerInput,
   updateId: number,
+  /** The question the person was shown; a typed answer or a file is only taken for that question. */
+  askedStep?: string,
 ): Promise<AnswerOutcome> {
   const loaded = await loadAssessment(deps, actorId, subject);
   if (!loaded.ok) return { kind: "unavailable", problem: loaded.problem };
@@ -132,6 +136,9 @@ export async function applyAnswer(
     }
     return { kind: "saved" };
   }
+  // Someone else (a unit's other head) answered meanwhile: the text was meant for a question now gone.
+  if (askedStep !== undefined && input.type !== "button" && askedStep !== stepKey(step))
+    return { kind: "moved" };
   const now = deps.clock();
   const editing = assessment.edit_item;
   const backup =

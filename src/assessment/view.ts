@@ -2,7 +2,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import { countProofFiles, listProofFiles } from "../../db/assessments.js";
 import type { Language } from "../../db/schema.js";
 import type { AppDeps } from "../deps.js";
-import type { AreaAnswer, CriterionAnswer, Subject } from "../domain/assessment.js";
+import { type AreaAnswer, type CriterionAnswer, type Subject, stepKey } from "../domain/assessment.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
@@ -21,7 +21,7 @@ import {
  */
 export type View =
   | { kind: "unavailable"; problem: Unavailable; text: string }
-  | { kind: "question"; text: string; keyboard: InlineKeyboardButton[][] }
+  | { kind: "question"; text: string; keyboard: InlineKeyboardButton[][]; stepKey: string }
   | { kind: "summary"; pages: string[]; keyboard: InlineKeyboardButton[][] };
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n">;
@@ -72,7 +72,12 @@ export async function currentView(
       ? await countProofFiles(deps.db, state.assessment.id, itemKeyOf(step))
       : 0;
   const rendered = renderQuestion(r, state, backup, files);
-  return { kind: "question", text: rendered.text, keyboard: rendered.keyboard?.inline_keyboard ?? [] };
+  return {
+    kind: "question",
+    text: rendered.text,
+    keyboard: rendered.keyboard?.inline_keyboard ?? [],
+    stepKey: stepKey(step),
+  };
 }
 
 /** The whole assessment, split into messages that fit, with the status line and buttons at the end. */

@@ -293,6 +293,7 @@ as-previous = Previous answer: {$value}
 as-skipped = (skipped)
 as-unanswered = (not answered)
 as-stale = You have already answered this question. To change it, use the 'Edit criterion' buttons on the final summary.
+as-moved = The question has changed (someone else has just answered this self-assessment), so your last answer was not saved. Here is the current question:
 as-text-too_short = This answer is too short. Please give more detail.
 as-text-too_long = This answer is longer than 1,000 characters. Please shorten it.
 as-decision-number-no_digit = The decision number must contain digits (for example: 125/QĐ-STP).

@@ -95,6 +95,29 @@ describe("/unit for a unit head", () => {
     expect(personal(lan.id)).toEqual([]);
   });
 
+  it("does not take one head's typed answer for a question the other head already moved past", async () => {
+    const deputy = user(2009, "Phó");
+    await registerThroughBot(h, admin, deputy, { role: "unit_head", fullName: "Đỗ Văn Phó" });
+    await h.send(head, "/unit");
+    await h.press(head, "unit:assess");
+    for (const id of ["chap-hanh", "nhiem-vu-cchc"]) {
+      await h.press(head, `as:c:${id}:met:yes`);
+      await h.send(head, "Đơn vị thực hiện tốt.");
+      await h.press(head, `as:c:${id}:files:done`);
+    }
+    await h.press(head, "as:c:sang-kien:met:no");
+    await h.send(deputy, "/unit");
+    await h.press(deputy, "unit:assess");
+    expect(h.telegram.lastTextTo(deputy.id)).toContain("Nội dung cải cách hành chính 1/6");
+    await h.send(head, "Thể chế: câu trả lời của trưởng phòng.");
+    await h.send(deputy, "Thể chế: câu trả lời của phó phòng.");
+    expect(h.telegram.textsTo(deputy.id).at(-2)).toContain("Câu hỏi đã thay đổi");
+    expect(h.telegram.lastTextTo(deputy.id)).toContain("Nội dung cải cách hành chính 2/6");
+    const unitAssessment = await findAssessment(h.db, { year: 2026, subject: "unit", subjectId: 1 });
+    const answers = await loadAnswers(h.db, unitAssessment?.id ?? 0);
+    expect(answers.areas).toEqual({ "the-che": { text: "Thể chế: câu trả lời của trưởng phòng." } });
+  });
+
   it("is refused to an employee, with a reply saying it is for unit heads", async () => {
     await h.send(lan, "/unit");
     expect(h.telegram.lastTextTo(lan.id)).toContain("chỉ dành cho trưởng đơn vị");
