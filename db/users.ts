@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "./connection.js";
 import type { Language, Role, Unit, User } from "./schema.js";
 
@@ -55,6 +56,20 @@ export async function deletePersonalData(db: DB, telegramId: number): Promise<vo
       .where("subject", "=", "individual")
       .where("subject_id", "=", telegramId)
       .execute();
+    const person = await trx
+      .selectFrom("users")
+      .select("full_name")
+      .where("telegram_id", "=", telegramId)
+      .executeTakeFirst();
+    if (person) {
+      // Their name also stands in reminders sent to their head: it goes from there too.
+      await trx
+        .updateTable("reminder_outbox")
+        .set({ text: sql<string>`replace(text, ${person.full_name}, '…')` })
+        .execute();
+    }
+    await trx.deleteFrom("reminder_outbox").where("chat_id", "=", telegramId).execute();
+    await trx.deleteFrom("unreachable_chats").where("chat_id", "=", telegramId).execute();
     await trx.deleteFrom("users").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("registration_drafts").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("preferences").where("telegram_id", "=", telegramId).execute();

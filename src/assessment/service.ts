@@ -2,6 +2,7 @@ import {
   addProofFile,
   countProofFiles,
   ensureAssessment,
+  findAssessment,
   findAssessmentById,
   findExtension,
   finishEdit,
@@ -38,6 +39,8 @@ export type Unavailable = "not_registered" | "not_unit_head" | "no_open_round" |
 export interface Unavailability {
   problem: Unavailable;
   year?: number;
+  /** For "locked": until when it could be changed. */
+  deadline?: Date;
 }
 
 export interface AssessmentState {
@@ -78,7 +81,10 @@ export async function loadAssessment(
   const extendedUntil = await findExtension(deps.db, round.year, user.unit_id);
   const locked = round.status === "closed" || isLocked(now, deadline, extendedUntil);
   const ref = { year: round.year, subject, subjectId: subject === "individual" ? actorId : user.unit_id };
-  const assessment = await ensureAssessment(deps.db, { ...ref, unitId: user.unit_id }, now);
+  // Past the deadline nothing new is started: looking must not make an empty assessment "in progress".
+  const existing = await findAssessment(deps.db, ref);
+  if (!existing && locked) return { ok: false, problem: "locked", deadline: extendedUntil ?? deadline };
+  const assessment = existing ?? (await ensureAssessment(deps.db, { ...ref, unitId: user.unit_id }, now));
   const questionnaire = questionnaireFor(deps.campaign, subject);
   const stored = await loadAnswers(deps.db, assessment.id);
   // Read-only, an answer being changed still counts as it was until the change is complete.

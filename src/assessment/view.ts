@@ -36,8 +36,9 @@ export function unavailableText(
   state?: AssessmentState,
   zone?: string,
 ): string {
-  if (why.problem === "locked" && state && zone) {
-    return t("as-unavailable-locked", { deadline: formatLocalDateTime(state.deadline, zone) });
+  const until = why.deadline ?? state?.deadline;
+  if (why.problem === "locked" && until && zone) {
+    return t("as-unavailable-locked", { deadline: formatLocalDateTime(until, zone) });
   }
   return t(`as-unavailable-${why.problem}`, { year: String(why.year ?? "") });
 }
@@ -50,7 +51,10 @@ export async function currentView(
 ): Promise<View> {
   const t = translator(deps, language);
   const loaded = await loadAssessment(deps, actorId, subject);
-  if (!loaded.ok) return { kind: "unavailable", problem: loaded.problem, text: unavailableText(t, loaded) };
+  if (!loaded.ok) {
+    const text = unavailableText(t, loaded, undefined, deps.campaign.timeZone);
+    return { kind: "unavailable", problem: loaded.problem, text };
+  }
   const state = loaded.state;
   const r = { t, language, campaign: deps.campaign };
   if (state.locked) {

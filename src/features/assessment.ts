@@ -23,7 +23,7 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     const t = translator(deps, actor.language);
     const loaded = await loadAssessment(deps, actor.telegramId, subject);
     if (!loaded.ok) {
-      await ctx.reply(unavailableText(t, loaded), HTML);
+      await ctx.reply(unavailableText(t, loaded, undefined, deps.campaign.timeZone), HTML);
       return;
     }
     const { state } = loaded;
@@ -71,7 +71,7 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     });
     if (!existing) return ctx.reply(t("myresult-none", { year: String(round.year) }), HTML);
     const loaded = await loadAssessment(deps, actor.telegramId, "individual", round);
-    if (!loaded.ok) return ctx.reply(unavailableText(t, loaded), HTML);
+    if (!loaded.ok) return ctx.reply(unavailableText(t, loaded, undefined, deps.campaign.timeZone), HTML);
     const view = await summaryView(deps, loaded.state, t, actor.language);
     for (const page of view.pages) await ctx.reply(page, HTML);
   });

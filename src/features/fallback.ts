@@ -12,6 +12,8 @@ export function fallbackFeature(): Composer<BotContext> {
   });
 
   const privateChats = feature.chatType("private");
+  // An edited message changes nothing the bot stored: say so, rather than stay silent.
+  privateChats.on("edited_message", (ctx) => ctx.reply(ctx.t("edited-message"), HTML));
   privateChats.on("message::bot_command", (ctx) => {
     const inFlow = Object.keys(ctx.conversation.active()).length > 0;
     return ctx.reply(ctx.t(inFlow ? "flow-command-not-now" : "unknown-command"), HTML);

@@ -4,7 +4,8 @@ import { findOpenRound } from "../../db/rounds.js";
 import { findUnitByCode } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { formatLocalDateTime } from "../domain/time.js";
+import { addDays } from "../domain/calendar.js";
+import { formatLocalDateTime, fromLocal, toLocal } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 
@@ -32,7 +33,9 @@ export function reopenFeature(deps: AppDeps): Composer<BotContext> {
       return;
     }
     const now = deps.clock();
-    const until = new Date(now.getTime() + days * 86_400_000);
+    // To the end of the last day, local time: "3 days" means up to 24:00 of the third day.
+    const lastDay = addDays(toLocal(now, deps.campaign.timeZone), days);
+    const until = fromLocal({ ...addDays(lastDay, 1), hour: 0, minute: 0 }, deps.campaign.timeZone);
     await grantExtension(
       deps.db,
       { year: round.year, unitId: unit.id, until, grantedBy: ctx.from?.id ?? 0 },

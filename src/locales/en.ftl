@@ -23,6 +23,7 @@ error-apology = We apologise: the bot ran into an error while handling this requ
 stale-button = This button is no longer valid. Please use the most recent message or send /help.
 unknown-command = The bot does not recognise this command. Send /help to see the commands you can use.
 unknown-input = The bot does not understand this message. Send /help to see what you can do.
+edited-message = The bot does not read edited messages: the answer it saved stays as it was. To change an answer, please send a new message (or use an 'Edit' button on the summary).
 page-marker = Page {$page}/{$pages}
 
 ## Help

@@ -23,6 +23,7 @@ error-apology = Xin lỗi Anh/Chị, bot vừa gặp lỗi khi xử lý yêu c�
 stale-button = Nút này đã hết hiệu lực. Anh/Chị vui lòng dùng tin nhắn mới nhất hoặc gửi /help.
 unknown-command = Bot chưa hiểu lệnh này. Gửi /help để xem các lệnh Anh/Chị có thể dùng.
 unknown-input = Bot chưa hiểu tin nhắn này. Gửi /help để xem các việc Anh/Chị có thể làm.
+edited-message = Bot không nhận tin nhắn đã sửa: câu trả lời đã lưu vẫn giữ nguyên. Nếu muốn đổi câu trả lời, Anh/Chị gửi lại tin nhắn mới (hoặc dùng nút «Sửa» ở bảng tóm tắt).
 page-marker = Trang {$page}/{$pages}
 
 ## Trợ giúp

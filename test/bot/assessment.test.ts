@@ -154,6 +154,13 @@ describe("/assess", () => {
     expect(await h.db.selectFrom("assessment_changes").selectAll().execute()).toEqual([]);
   });
 
+  it("starts nothing after the deadline for someone who never began", async () => {
+    h.setNow("2027-01-05T08:00:00+07:00");
+    await h.send(lan, "/assess");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã hết hạn (00:00 05/01/2027)");
+    expect(await assessment()).toBeUndefined();
+  });
+
   it("locks the assessment from 05/01 00:00 and shows it read-only with /myresult", async () => {
     await h.send(lan, "/assess");
     await h.press(lan, "as:c:chap-hanh:met:yes");

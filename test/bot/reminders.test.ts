@@ -112,3 +112,17 @@ describe("closing the round", () => {
     expect(statuses).toEqual([{ status: "superseded" }]);
   });
 });
+
+describe("erasing one's data", () => {
+  it("takes the person's name out of the reminders kept in the outbox", async () => {
+    await h.send(admin, "/remind now");
+    await h.outbox.flush(h.bot.api);
+    const texts = async () =>
+      (await h.db.selectFrom("reminder_outbox").select("text").execute()).map((r) => r.text).join("\n");
+    expect(await texts()).toContain("Nguyễn Thị Lan");
+    await h.send(lan, "/me");
+    await h.press(lan, "me:delete");
+    await h.press(lan, "me:delete:yes");
+    expect(await texts()).not.toContain("Nguyễn Thị Lan");
+  });
+});

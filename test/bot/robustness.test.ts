@@ -205,3 +205,15 @@ describe("HTML in user text", () => {
     }
   });
 });
+
+describe("an edited message", () => {
+  it("is answered with why it changes nothing, and changes nothing", async () => {
+    const update = textUpdate(lan, "Nguyễn Thị Lan");
+    const edited = {
+      update_id: update.update_id + 100_000,
+      edited_message: { ...update.message, edit_date: 1 },
+    };
+    await h.feed(edited as Parameters<typeof h.feed>[0]);
+    expect(h.telegram.lastTextTo(lan.id)).toContain("không nhận tin nhắn đã sửa");
+  });
+});
