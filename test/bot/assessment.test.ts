@@ -181,6 +181,8 @@ describe("/assess", () => {
 
     await h.send(admin, "/reopen HCTP 2");
     expect(h.telegram.lastTextTo(admin.id)).toContain("được sửa tự đánh giá năm 2026");
+    // Two days after 05/01, to the end of the second day: before 00:00 on 08/01.
+    expect(h.telegram.lastTextTo(admin.id)).toContain("đến trước 00:00 08/01/2027");
     await h.send(lan, "/assess");
     expect(h.telegram.lastTextTo(lan.id)).toContain("tệp minh chứng");
   });
