@@ -62,6 +62,21 @@ export async function loadAnswers(db: DB, assessmentId: number): Promise<Answers
   return answers;
 }
 
+async function upsertItem(
+  db: DB,
+  assessmentId: number,
+  itemKey: string,
+  data: CriterionAnswer | AreaAnswer,
+  at: string,
+): Promise<void> {
+  const json = JSON.stringify(data);
+  await db
+    .insertInto("assessment_items")
+    .values({ assessment_id: assessmentId, item_key: itemKey, data: json, updated_at: at })
+    .onConflict((oc) => oc.columns(["assessment_id", "item_key"]).doUpdateSet({ data: json, updated_at: at }))
+    .execute();
+}
+
 export async function saveItem(
   db: DB,
   assessmentId: number,
@@ -71,15 +86,8 @@ export async function saveItem(
   updateId: number,
 ): Promise<void> {
   const at = now.toISOString();
-  const json = JSON.stringify(data);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("assessment_items")
-      .values({ assessment_id: assessmentId, item_key: itemKey, data: json, updated_at: at })
-      .onConflict((oc) =>
-        oc.columns(["assessment_id", "item_key"]).doUpdateSet({ data: json, updated_at: at }),
-      )
-      .execute();
+    await upsertItem(trx, assessmentId, itemKey, data, at);
     await trx
       .updateTable("assessments")
       .set({ updated_at: at, last_update_id: updateId })
@@ -306,14 +314,7 @@ export async function restoreItem(
         .where("item_key", "=", itemKey)
         .execute();
     } else {
-      const json = JSON.stringify(data);
-      await trx
-        .insertInto("assessment_items")
-        .values({ assessment_id: assessmentId, item_key: itemKey, data: json, updated_at: at })
-        .onConflict((oc) =>
-          oc.columns(["assessment_id", "item_key"]).doUpdateSet({ data: json, updated_at: at }),
-        )
-        .execute();
+      await upsertItem(trx, assessmentId, itemKey, data, at);
     }
     await trx
       .updateTable("assessments")
