@@ -287,3 +287,20 @@ export async function remindersOfSlot(db: DB, year: number, slotKey: string): Pr
 export async function bindGroup(db: DB, unitId: number, chatId: number | null): Promise<void> {
   await db.updateTable("units").set({ group_chat_id: chatId }).where("id", "=", unitId).execute();
 }
+
+/** A group became a supergroup with a new id: its binding and its waiting reminders follow it. */
+export async function moveGroupChat(db: DB, fromChatId: number, toChatId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("units")
+      .set({ group_chat_id: toChatId })
+      .where("group_chat_id", "=", fromChatId)
+      .execute();
+    await trx
+      .updateTable("reminder_outbox")
+      .set({ chat_id: toChatId })
+      .where("chat_id", "=", fromChatId)
+      .where("status", "=", "pending")
+      .execute();
+  });
+}

@@ -5,6 +5,7 @@ import {
   isUnreachable,
   type LoggedReminder,
   listUnreachable,
+  moveGroupChat,
   recordUnreachable,
   reminderLog,
   remindersOfSlot,
@@ -47,6 +48,11 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
     } else if (status === "member" || status === "administrator") {
       await clearUnreachable(deps.db, ctx.chat.id);
     }
+  });
+
+  // A group upgraded to a supergroup gets a new id: its binding follows.
+  feature.on("message:migrate_to_chat_id", async (ctx) => {
+    await moveGroupChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id);
   });
 
   const groups = feature.chatType(["group", "supergroup"]);

@@ -4,6 +4,7 @@ import {
   isUnreachable,
   markSent,
   markUndeliverable,
+  moveGroupChat,
   postpone,
   recordFailedAttempt,
   recordUnreachable,
@@ -75,6 +76,13 @@ export async function sendDueReminders(
           { chatId: reminder.chat_id, reminder: reminder.id },
           "reminder recipient unreachable",
         );
+        continue;
+      }
+      const movedTo = error instanceof GrammyError ? error.parameters.migrate_to_chat_id : undefined;
+      if (movedTo !== undefined) {
+        // The group was upgraded to a supergroup: follow it; the reminder goes out on the next run.
+        await moveGroupChat(deps.db, reminder.chat_id, movedTo);
+        deps.logger.info({ from: reminder.chat_id, to: movedTo }, "unit group moved to a supergroup");
         continue;
       }
       const retryAfter =

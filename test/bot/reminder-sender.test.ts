@@ -7,7 +7,7 @@ import { ReminderOutbox, sendDueReminders } from "../../src/reminders/sender.js"
 import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, FakeTimer, type Harness, TEST_TOKEN } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
-import { user } from "../helpers/updates.js";
+import { groupTextUpdate, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
 const head = user(2000, "Bình");
@@ -18,7 +18,7 @@ const EARLIER = "2026-12-29T01:00:00.000Z";
 interface Refusal {
   error_code: number;
   description: string;
-  parameters?: { retry_after: number };
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
 
 /**
@@ -378,5 +378,26 @@ describe("ReminderOutbox", () => {
     expect((await rowOf(waiting)).status).toBe("sent");
     const outbox = await h.db.selectFrom("reminder_outbox").select(["chat_id", "status"]).execute();
     expect(outbox.every((row) => row.status === "sent")).toBe(true);
+  });
+});
+
+describe("a group upgraded to a supergroup", () => {
+  it("follows the group to its new id and sends the reminder there", async () => {
+    await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
+    await h.feed(groupTextUpdate(head, -5001, "/bind"));
+    const waiting = await pending(-5001);
+    tg.refuseNext(-5001, {
+      error_code: 400,
+      description: "Bad Request: group chat was upgraded to a supergroup chat",
+      parameters: { migrate_to_chat_id: -1005001 },
+    });
+    await sendDueReminders(h.deps, h.bot.api, limiter());
+    const units = await h.db.selectFrom("units").select("group_chat_id").where("code", "=", "HCTP").execute();
+    expect(units).toEqual([{ group_chat_id: -1005001 }]);
+    expect(await rowOf(waiting)).toMatchObject({ status: "pending" });
+
+    const report = await sendDueReminders(h.deps, h.bot.api, limiter());
+    expect(report.sent).toEqual([waiting]);
+    expect(tg.sendsTo(-1005001)).toBe(1);
   });
 });
