@@ -28,7 +28,7 @@ page-marker = Page {$page}/{$pages}
 
 ## Help
 help-guest =
-    <b>ThiĐua bot</b> helps the Department's officials and public employees take part in the emulation movement directly in Telegram: self-assessment against the criteria, nominations for awards and submitting dossiers on time.
+    <b>ThiĐua bot</b> helps the Department's officials and public employees take part in the emulation movement directly in Telegram: self-assessment against each criterion, with evidence, and reminders before the dossier deadline.
 
     You are not registered yet. To take part, please ask the Department's Office or your head of unit for your unit's <b>invitation link</b>, then tap that link.
 

@@ -28,7 +28,7 @@ page-marker = Trang {$page}/{$pages}
 
 ## Trợ giúp
 help-guest =
-    <b>ThiĐua bot</b> giúp cán bộ, công chức, viên chức của Sở tham gia phong trào thi đua ngay trong Telegram: tự đánh giá theo tiêu chí, đề nghị khen thưởng và nộp hồ sơ đúng hạn.
+    <b>ThiĐua bot</b> giúp cán bộ, công chức, viên chức của Sở tham gia phong trào thi đua ngay trong Telegram: tự đánh giá theo từng tiêu chí, kèm minh chứng, và được nhắc trước hạn nộp hồ sơ.
 
     Anh/Chị chưa đăng ký. Để tham gia, vui lòng xin <b>liên kết mời</b> của đơn vị mình từ Văn phòng Sở hoặc trưởng đơn vị, rồi bấm vào liên kết đó.
 
