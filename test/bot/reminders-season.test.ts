@@ -3,7 +3,7 @@ import { findAssessment } from "../../db/assessments.js";
 import { addDays, isoDate, type LocalDate } from "../../src/domain/calendar.js";
 import { toLocal } from "../../src/domain/time.js";
 import { planDueReminders, planRemindersNow } from "../../src/reminders/plan.js";
-import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
+import { answerWholeIndividualAssessment, answerWholeUnitAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
 import { groupTextUpdate, type TestUser, user } from "../helpers/updates.js";
@@ -54,22 +54,7 @@ async function submitSelf(person: TestUser): Promise<void> {
 async function submitUnit(head: TestUser, unitId: number): Promise<void> {
   await h.send(head, "/unit");
   await h.press(head, "unit:assess");
-  for (const id of ["chap-hanh", "nhiem-vu-cchc"]) {
-    await h.press(head, `as:c:${id}:met:yes`);
-    await h.send(head, "Đơn vị thực hiện tốt.");
-    await h.press(head, `as:c:${id}:files:done`);
-  }
-  await h.press(head, "as:c:sang-kien:met:no");
-  for (const area of [
-    "the-che",
-    "thu-tuc-hanh-chinh",
-    "to-chuc-bo-may",
-    "che-do-cong-vu",
-    "tai-chinh-cong",
-  ]) {
-    await h.press(head, `as:a:${area}:skip`);
-  }
-  await h.send(head, "Số hoá 100% hồ sơ.");
+  await answerWholeUnitAssessment(h, head, "Số hoá 100% hồ sơ.");
   await h.press(head, "as:summary:submit");
   const assessment = await findAssessment(h.db, { year: 2026, subject: "unit", subjectId: unitId });
   if (assessment?.status !== "submitted") throw new Error(`unit ${unitId}'s assessment not submitted`);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findAssessment, loadAnswers } from "../../db/assessments.js";
-import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
+import { answerWholeIndividualAssessment, answerWholeUnitAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
 import { user } from "../helpers/updates.js";
@@ -54,22 +54,7 @@ describe("/unit for a unit head", () => {
     );
     expect(h.telegram.lastTextTo(head.id)).toContain("Tiêu chí 1/3");
     expect(h.telegram.lastTextTo(head.id)).toContain("Đơn vị có <b>đạt</b>");
-    for (const id of ["chap-hanh", "nhiem-vu-cchc"]) {
-      await h.press(head, `as:c:${id}:met:yes`);
-      await h.send(head, "Đơn vị thực hiện tốt.");
-      await h.press(head, `as:c:${id}:files:done`);
-    }
-    await h.press(head, "as:c:sang-kien:met:no");
-    for (const area of [
-      "the-che",
-      "thu-tuc-hanh-chinh",
-      "to-chuc-bo-may",
-      "che-do-cong-vu",
-      "tai-chinh-cong",
-    ]) {
-      await h.press(head, `as:a:${area}:skip`);
-    }
-    await h.send(head, "Số hoá 100% hồ sơ lý lịch tư pháp.");
+    await answerWholeUnitAssessment(h, head, "Số hoá 100% hồ sơ lý lịch tư pháp.");
     const summary = h.telegram.lastTextTo(head.id);
     expect(summary).toContain("Tự đánh giá tập thể: Phòng Hành chính tư pháp");
     expect(summary).toContain("Tiêu chí chưa đạt hoặc chưa trả lời: số 3");

@@ -35,3 +35,26 @@ export async function answerWholeIndividualAssessment(
     else await h.press(person, `as:a:${area}:skip`);
   }
 }
+
+/**
+ * Answers the unit's 3 collective criteria (the initiative as not met), skips the first five reform areas
+ * and answers the last with `lastArea`; stops at the summary.
+ */
+export async function answerWholeUnitAssessment(h: Harness, head: TestUser, lastArea: string): Promise<void> {
+  for (const id of ["chap-hanh", "nhiem-vu-cchc"]) {
+    await h.press(head, `as:c:${id}:met:yes`);
+    await h.send(head, "Đơn vị thực hiện tốt.");
+    await h.press(head, `as:c:${id}:files:done`);
+  }
+  await h.press(head, "as:c:sang-kien:met:no");
+  for (const area of [
+    "the-che",
+    "thu-tuc-hanh-chinh",
+    "to-chuc-bo-may",
+    "che-do-cong-vu",
+    "tai-chinh-cong",
+  ]) {
+    await h.press(head, `as:a:${area}:skip`);
+  }
+  await h.send(head, lastArea);
+}

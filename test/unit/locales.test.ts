@@ -158,6 +158,15 @@ describe("keys used in the code", () => {
     expect(missing).toEqual([]);
   });
 
+  const deadlineKinds = Object.keys({ days_left: 1, last_day: 1, overdue: 1 } satisfies Record<
+    DeadlineStatus["kind"],
+    1
+  >).map((kind) => kind.replace("_", "-"));
+  const assessmentStatuses = Object.keys({ not_started: 1, in_progress: 1, submitted: 1 } satisfies Record<
+    AssessmentStatus,
+    1
+  >);
+
   // Keys built from template literals: the Records make the compiler insist on every case of each type.
   const families: Record<string, string[]> = {
     "role-": Object.keys({ guest: 1, employee: 1, unit_head: 1, office: 1 } satisfies Record<ActorRole, 1>),
@@ -169,10 +178,7 @@ describe("keys used in the code", () => {
       used: 1,
       unit_archived: 1,
     } satisfies Record<InviteProblem, 1>),
-    "rm-deadline-": Object.keys({ days_left: 1, last_day: 1, overdue: 1 } satisfies Record<
-      DeadlineStatus["kind"],
-      1
-    >).map((kind) => kind.replace("_", "-")),
+    "rm-deadline-": deadlineKinds,
     "remind-slot-": Object.keys({ unit: 1, employee: 1, digest: 1 } satisfies Record<SlotKind, 1>),
     "remind-log-": Object.keys({
       pending: 1,
@@ -192,14 +198,8 @@ describe("keys used in the code", () => {
       round_closed: 1,
       locked: 1,
     } satisfies Record<Unavailable, 1>),
-    "unit-own-": Object.keys({ not_started: 1, in_progress: 1, submitted: 1 } satisfies Record<
-      AssessmentStatus,
-      1
-    >),
-    "unit-team-": Object.keys({ not_started: 1, in_progress: 1, submitted: 1 } satisfies Record<
-      AssessmentStatus,
-      1
-    >),
+    "unit-own-": assessmentStatuses,
+    "unit-team-": assessmentStatuses,
     // The reasons the evidence checks give (src/domain/evidence.ts), as answering.ts turns them into keys.
     "as-text-": ["too_short", "too_long"],
     "as-decision-number-": ["no_digit", "too_long"],
@@ -210,10 +210,7 @@ describe("keys used in the code", () => {
       too_far_back: 1,
       too_far_ahead: 1,
     } satisfies Record<RoundYearProblem, 1>),
-    "round-": Object.keys({ days_left: 1, last_day: 1, overdue: 1 } satisfies Record<
-      DeadlineStatus["kind"],
-      1
-    >).map((kind) => kind.replace("_", "-")),
+    "round-": deadlineKinds,
     "name-problem-": Object.keys({
       empty: 1,
       too_long: 1,
