@@ -55,3 +55,8 @@ export function deadlineStatus(now: Date, deadline: Date, timeZone: string): Dea
   const days = calendarDaysBetween(now, lastDay, timeZone);
   return days === 0 ? { kind: "last_day" } : { kind: "days_left", days };
 }
+
+/** The status as it names messages: "days-left", "last-day" or "overdue". */
+export function deadlineStatusKey(status: DeadlineStatus): string {
+  return status.kind.replace("_", "-");
+}

@@ -3,7 +3,13 @@ import { closeRound, findRound, listRounds, openRound } from "../../db/rounds.js
 import type { Round } from "../../db/schema.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { deadlineStatus, isBeyondPlanPeriod, roundDeadline, roundYearProblem } from "../domain/rounds.js";
+import {
+  deadlineStatus,
+  deadlineStatusKey,
+  isBeyondPlanPeriod,
+  roundDeadline,
+  roundYearProblem,
+} from "../domain/rounds.js";
 import { formatLocalDate, formatLocalDateTime, toLocal } from "../domain/time.js";
 import { HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
@@ -20,7 +26,7 @@ export function roundsFeature(deps: AppDeps): Composer<BotContext> {
     return ctx.t(round.status === "open" ? "round-line-open" : "round-line-closed", {
       year: String(round.year),
       deadline: formatLocalDate(deadline, zone),
-      left: ctx.t(`round-${status.kind.replace("_", "-")}`, { days: "days" in status ? status.days : 0 }),
+      left: ctx.t(`round-${deadlineStatusKey(status)}`, { days: "days" in status ? status.days : 0 }),
     });
   };
 

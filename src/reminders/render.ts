@@ -2,7 +2,7 @@ import type { UnitState } from "../../db/reminders.js";
 import type { Language } from "../../db/schema.js";
 import type { Translate } from "../assessment/render.js";
 import type { Owed } from "../domain/reminders.js";
-import { type DeadlineStatus, deadlineStatus } from "../domain/rounds.js";
+import { type DeadlineStatus, deadlineStatus, deadlineStatusKey } from "../domain/rounds.js";
 import { formatLocalDate } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 
@@ -21,7 +21,7 @@ export interface ReminderContext {
 /** "còn 14 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày", with the deadline's date. */
 export function deadlineLine(r: ReminderContext): string {
   const status: DeadlineStatus = deadlineStatus(r.now, r.deadline, r.timeZone);
-  return r.t(`rm-deadline-${status.kind.replace("_", "-")}`, {
+  return r.t(`rm-deadline-${deadlineStatusKey(status)}`, {
     year: String(r.year),
     deadline: formatLocalDate(r.deadline, r.timeZone),
     days: "days" in status ? status.days : 0,
