@@ -7,6 +7,7 @@ import * as processedUpdates from "./migrations/0002_processed_updates.js";
 import * as assessments from "./migrations/0003_assessments.js";
 import * as idempotentUpdates from "./migrations/0004_idempotent_updates.js";
 import * as reminders from "./migrations/0005_reminders.js";
+import * as nominations from "./migrations/0006_nominations.js";
 import type { Database } from "./schema.js";
 
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0003_assessments": assessments,
   "0004_idempotent_updates": idempotentUpdates,
   "0005_reminders": reminders,
+  "0006_nominations": nominations,
 };
 
 const inCodeMigrations: MigrationProvider = {

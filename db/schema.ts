@@ -165,6 +165,78 @@ export interface UnreachableChatTable {
   since: string;
 }
 
+export type NominationStatusColumn =
+  | "draft"
+  | "submitted"
+  | "under_review"
+  | "recommended"
+  | "awarded"
+  | "returned"
+  | "rejected"
+  | "withdrawn";
+
+export interface NominationTable {
+  id: Generated<number>;
+  round_year: number;
+  unit_id: number;
+  form_id: string;
+  nominee_kind: "individual" | "collective";
+  /** A person's Telegram id, or the unit's id for a collective nominee. */
+  nominee_id: number;
+  nominee_name: string;
+  /** 1 when the nominee's own assessment supported the form when proposed. */
+  eligible: number;
+  /** The nominee's assessment as the head saw it when proposing: JSON {met, total, progress}. */
+  result_summary: string;
+  /** Why the head proposes a nominee whose assessment does not support the form. */
+  reason: string | null;
+  status: NominationStatusColumn;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NominationHistoryTable {
+  id: Generated<number>;
+  nomination_id: number;
+  from_status: NominationStatusColumn | null;
+  to_status: NominationStatusColumn;
+  by: number;
+  by_role: Role;
+  reason: string | null;
+  at: string;
+  update_id: number | null;
+}
+
+export interface DossierTable {
+  round_year: number;
+  unit_id: number;
+  status: "open" | "submitted" | "returned";
+  submitted_at: string | null;
+  submitted_by: number | null;
+  late: Generated<number>;
+  returned_at: string | null;
+  returned_by: number | null;
+  return_reason: string | null;
+  updated_at: string;
+}
+
+export interface DossierFileTable {
+  id: Generated<number>;
+  round_year: number;
+  unit_id: number;
+  document_id: string;
+  /** "" for the unit's own document, else the nominee's key ("p:<telegram id>" or "u:<unit id>"). */
+  nominee_key: string;
+  file_id: string;
+  file_unique_id: string;
+  file_name: string | null;
+  mime_type: string | null;
+  file_size: number | null;
+  uploaded_by: number;
+  uploaded_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -182,6 +254,10 @@ export interface Database {
   reminder_outbox: ReminderOutboxTable;
   reminder_slots: ReminderSlotTable;
   unreachable_chats: UnreachableChatTable;
+  nominations: NominationTable;
+  nomination_history: NominationHistoryTable;
+  dossiers: DossierTable;
+  dossier_files: DossierFileTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -196,3 +272,7 @@ export type AssessmentFile = Selectable<AssessmentFileTable>;
 export type AssessmentChange = Selectable<AssessmentChangeTable>;
 export type Reminder = Selectable<ReminderOutboxTable>;
 export type NewReminder = Insertable<ReminderOutboxTable>;
+export type Nomination = Selectable<NominationTable>;
+export type NominationHistory = Selectable<NominationHistoryTable>;
+export type Dossier = Selectable<DossierTable>;
+export type DossierFile = Selectable<DossierFileTable>;

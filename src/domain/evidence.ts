@@ -73,3 +73,23 @@ export function formatIsoDate(isoDate: string): string {
   const [year, month, day] = isoDate.split("-");
   return `${day}/${month}/${year}`;
 }
+
+const DOSSIER_TYPES = new Set([
+  "application/pdf",
+  "application/msword",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+]);
+const DOSSIER_EXTENSIONS = /\.(pdf|docx?)$/i;
+
+/** Dossier documents: PDF or Word only (no pictures: the council files them), each at most FILE_SIZE_MAX. */
+export function checkDossierFile(file: {
+  mimeType?: string | undefined;
+  fileName?: string | undefined;
+  size?: number | undefined;
+}): Checked<null, "wrong_type" | "too_large"> {
+  const typeKnown = file.mimeType !== undefined && DOSSIER_TYPES.has(file.mimeType);
+  const nameKnown = file.fileName !== undefined && DOSSIER_EXTENSIONS.test(file.fileName);
+  if (!typeKnown && !nameKnown) return { ok: false, reason: "wrong_type" };
+  if ((file.size ?? 0) > FILE_SIZE_MAX) return { ok: false, reason: "too_large" };
+  return { ok: true, value: null };
+}

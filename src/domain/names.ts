@@ -51,3 +51,14 @@ export function searchKey(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/**
+ * Whether each word of `query` begins a word of `name`, ignoring case and diacritics: "nguyen van a" and
+ * "van a" find "Nguyễn Văn A"; "an" does not find "Lan".
+ */
+export function nameMatches(name: string, query: string): boolean {
+  const wanted = searchKey(query).split(" ").filter(Boolean);
+  if (wanted.length === 0) return false;
+  const words = searchKey(name).split(" ");
+  return wanted.every((part) => words.some((word) => word.startsWith(part)));
+}

@@ -1,10 +1,12 @@
-import type { AwardForm } from "../campaign/schema.js";
+import type { AwardForm, Campaign } from "../campaign/schema.js";
+import { type Answers, evaluate, questionnaireFor, type Subject, supportedAwardForms } from "./assessment.js";
+import { searchKey } from "./names.js";
 import type { ActorRole } from "./roles.js";
 
 /**
  * A nomination's life: a unit head drafts and submits it with the dossier; the Office reviews it, recommends
  * it to the council (within the form's quota) and records the award, or returns it to the unit for correction,
- * or rejects it.
+ * or rejects it. A head may withdraw a returned nomination instead of correcting it.
  */
 export type NominationStatus =
   | "draft"
@@ -13,7 +15,8 @@ export type NominationStatus =
   | "recommended"
   | "awarded"
   | "returned"
-  | "rejected";
+  | "rejected"
+  | "withdrawn";
 
 export type NomineeKind = "individual" | "collective";
 
@@ -35,6 +38,7 @@ const MOVES: readonly Move[] = [
   { from: "submitted", to: "rejected", by: "office", needsReason: true },
   { from: "recommended", to: "awarded", by: "office", needsReason: false },
   { from: "recommended", to: "returned", by: "office", needsReason: true },
+  { from: "returned", to: "withdrawn", by: "unit_head", needsReason: false },
 ];
 
 /** Where a role may move a nomination from `from`. */
@@ -112,27 +116,96 @@ export interface DossierDocument {
 
 export interface MissingDocument {
   documentId: string;
-  /** The nominee a per-nominee document is for; null for the unit's own (the Tờ trình). */
-  nomineeId: number | null;
+  /** The nominee a per-nominee document is for (see `nomineeKey`); null for the unit's own (the Tờ trình). */
+  nomineeKey: string | null;
 }
+
+/** One key for a nominee of either kind: a person ("p:<telegram id>") or a unit ("u:<unit id>"). */
+export function nomineeKey(kind: NomineeKind, id: number): string {
+  return `${kind === "individual" ? "p" : "u"}:${id}`;
+}
+
+export function parseNomineeKey(key: string): { kind: NomineeKind; id: number } | null {
+  const match = /^([pu]):(\d{1,15})$/.exec(key);
+  if (!match) return null;
+  return { kind: match[1] === "p" ? "individual" : "collective", id: Number(match[2]) };
+}
+
+/** The statuses in which a nomination is still part of the unit's proposal (not rejected or withdrawn). */
+export const STANDING: readonly NominationStatus[] = [
+  "draft",
+  "submitted",
+  "under_review",
+  "recommended",
+  "awarded",
+  "returned",
+];
 
 /**
  * The dossier documents a unit still has to upload: the unit's own documents once it nominates anyone, and
- * each nominee's (the Báo cáo thành tích) for every nominee.
+ * each nominee's (the Báo cáo thành tích) once per nominee, however many forms they are proposed for.
  */
 export function missingDocuments(
   documents: readonly DossierDocument[],
-  nomineeIds: readonly number[],
+  nomineeKeys: readonly string[],
   uploaded: readonly MissingDocument[],
 ): MissingDocument[] {
-  if (nomineeIds.length === 0) return [];
-  const has = (documentId: string, nomineeId: number | null) =>
-    uploaded.some((doc) => doc.documentId === documentId && doc.nomineeId === nomineeId);
+  if (nomineeKeys.length === 0) return [];
+  const has = (documentId: string, key: string | null) =>
+    uploaded.some((doc) => doc.documentId === documentId && doc.nomineeKey === key);
   return documents.flatMap((document): MissingDocument[] => {
     if (document.per === "unit")
-      return has(document.id, null) ? [] : [{ documentId: document.id, nomineeId: null }];
-    return nomineeIds
-      .filter((id) => !has(document.id, id))
-      .map((id) => ({ documentId: document.id, nomineeId: id }));
+      return has(document.id, null) ? [] : [{ documentId: document.id, nomineeKey: null }];
+    return [...new Set(nomineeKeys)]
+      .filter((key) => !has(document.id, key))
+      .map((key) => ({ documentId: document.id, nomineeKey: key }));
   });
+}
+
+export type AssessmentProgress = "not_started" | "in_progress" | "submitted";
+
+/** A nominee's own assessment as the head sees it when choosing: how far, how many criteria met, which forms. */
+export interface AssessmentResult {
+  progress: AssessmentProgress;
+  met: number;
+  total: number;
+  /** Forms the submitted assessment supports; none until it is submitted. */
+  supportedForms: readonly string[];
+}
+
+export function assessmentResult(
+  campaign: Campaign,
+  subject: Subject,
+  progress: AssessmentProgress,
+  answers: Answers | undefined,
+): AssessmentResult {
+  const questionnaire = questionnaireFor(campaign, subject);
+  const met = answers ? evaluate(questionnaire, answers).met.length : 0;
+  return {
+    progress,
+    met,
+    total: questionnaire.criteria.length,
+    supportedForms:
+      progress === "submitted" && answers ? supportedAwardForms(campaign, questionnaire, answers) : [],
+  };
+}
+
+const PROGRESS_ORDER: Record<AssessmentProgress, number> = { submitted: 0, in_progress: 1, not_started: 2 };
+
+/**
+ * The order in which people are offered for a form: those whose assessment supports it first, then by how far
+ * their assessment got and how many criteria it meets, then by name (diacritics ignored).
+ */
+export function rankCandidates<T extends { name: string; result: AssessmentResult }>(
+  people: readonly T[],
+  formId: string,
+): T[] {
+  const eligible = (person: T) => (person.result.supportedForms.includes(formId) ? 0 : 1);
+  return [...people].sort(
+    (a, b) =>
+      eligible(a) - eligible(b) ||
+      PROGRESS_ORDER[a.result.progress] - PROGRESS_ORDER[b.result.progress] ||
+      b.result.met - a.result.met ||
+      searchKey(a.name).localeCompare(searchKey(b.name)),
+  );
 }

@@ -371,6 +371,11 @@ rm-unit-owes = <b>{$unit}</b> still has to complete:
 rm-owed-people = • {$missing}/{$total} staff have not yet submitted their self-assessment
 rm-and-more = … and {$count} more
 rm-owed-unit-assessment = • The unit's self-assessment
+rm-owed-nominations = • No award nominations yet (a unit proposing no one still submits its dossier to say so)
+rm-owed-document = • Missing: {$document}
+rm-owed-document-of = • Missing: {$document} – {$nominee}
+rm-owed-dossier = • The award dossier has not been submitted
+rm-owed-dossier-returned = • The Office returned the dossier for correction: {$reason}
 rm-unit-footer-head = Please tap a button below to complete the unit's self-assessment or to view the staff list.
 rm-unit-footer-group = Each person should send /assess in a private chat with the bot to complete their self-assessment.
 rm-unit-footer-overdue = The deadline has passed: assessments can be changed or submitted only once the Department's Office gives the unit more time. Please contact the Office.
@@ -379,6 +384,13 @@ rm-open-assessment = Self-assessment
 rm-digest-title = <b>Emulation dossier summary</b>: {$complete}/{$total} units are complete.
 rm-digest-people = {$missing}/{$total} staff have not submitted
 rm-digest-unit-assessment = the unit's self-assessment is missing
+rm-digest-nominations = no nominations yet
+rm-digest-documents = {$count ->
+    [one] 1 dossier document missing
+   *[other] {$count} dossier documents missing
+}
+rm-digest-dossier = dossier not submitted
+rm-digest-dossier-returned = dossier returned
 rm-digest-complete = • {$unit}: complete
 bind-head-only = Only the head of unit can link a group chat to the unit.
 bind-done = This group is now linked to <b>{$unit}</b>: it will receive the unit's deadline reminders.

@@ -31,10 +31,10 @@ const request = (change: Partial<TransitionRequest>): TransitionRequest => ({
 });
 
 describe("nomination moves", () => {
-  it("lets a unit head submit a draft or a returned nomination, and nothing else", () => {
+  it("lets a unit head submit a draft or a returned nomination, or withdraw a returned one, and nothing else", () => {
     expect(nextStatuses("draft", "unit_head")).toEqual(["submitted"]);
-    expect(nextStatuses("returned", "unit_head")).toEqual(["submitted"]);
-    for (const status of ["submitted", "under_review", "recommended", "awarded", "rejected"] as const) {
+    expect(nextStatuses("returned", "unit_head")).toEqual(["submitted", "withdrawn"]);
+    for (const status of ["submitted", "under_review", "recommended", "awarded", "rejected", "withdrawn"] as const) {
       expect(nextStatuses(status, "unit_head")).toEqual([]);
     }
   });
@@ -141,20 +141,20 @@ describe("missingDocuments", () => {
   });
 
   it("asks for the unit's Tờ trình once and a Báo cáo thành tích per nominee", () => {
-    expect(missingDocuments(documents, [11, 12], [])).toEqual([
-      { documentId: "to-trinh", nomineeId: null },
-      { documentId: "bao-cao-thanh-tich", nomineeId: 11 },
-      { documentId: "bao-cao-thanh-tich", nomineeId: 12 },
+    expect(missingDocuments(documents, ["p:11", "p:12"], [])).toEqual([
+      { documentId: "to-trinh", nomineeKey: null },
+      { documentId: "bao-cao-thanh-tich", nomineeKey: "p:11" },
+      { documentId: "bao-cao-thanh-tich", nomineeKey: "p:12" },
     ]);
   });
 
   it("drops what was uploaded, and does not take one nominee's report for another's", () => {
     const uploaded = [
-      { documentId: "to-trinh", nomineeId: null },
-      { documentId: "bao-cao-thanh-tich", nomineeId: 12 },
+      { documentId: "to-trinh", nomineeKey: null },
+      { documentId: "bao-cao-thanh-tich", nomineeKey: "p:12" },
     ];
-    expect(missingDocuments(documents, [11, 12], uploaded)).toEqual([
-      { documentId: "bao-cao-thanh-tich", nomineeId: 11 },
+    expect(missingDocuments(documents, ["p:11", "p:12"], uploaded)).toEqual([
+      { documentId: "bao-cao-thanh-tich", nomineeKey: "p:11" },
     ]);
   });
 });

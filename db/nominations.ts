@@ -1,0 +1,254 @@
+import type { DB } from "./connection.js";
+import type { Nomination, NominationHistory, NominationStatusColumn, Role } from "./schema.js";
+
+export interface NewNomination {
+  year: number;
+  unitId: number;
+  formId: string;
+  nomineeKind: "individual" | "collective";
+  nomineeId: number;
+  nomineeName: string;
+  eligible: boolean;
+  resultSummary: string;
+  reason: string | null;
+  by: number;
+  byRole: Role;
+  updateId: number | null;
+}
+
+/**
+ * Adds a draft nomination with its first history entry; undefined when the nominee is already proposed for
+ * that form in the round (by anyone: a person can be in one unit only, but a re-handled update can repeat).
+ */
+export async function addNomination(db: DB, n: NewNomination, now: Date): Promise<Nomination | undefined> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("nominations")
+      .values({
+        round_year: n.year,
+        unit_id: n.unitId,
+        form_id: n.formId,
+        nominee_kind: n.nomineeKind,
+        nominee_id: n.nomineeId,
+        nominee_name: n.nomineeName,
+        eligible: n.eligible ? 1 : 0,
+        result_summary: n.resultSummary,
+        reason: n.reason,
+        status: "draft",
+        created_by: n.by,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!inserted) return undefined;
+    await trx
+      .insertInto("nomination_history")
+      .values({
+        nomination_id: inserted.id,
+        from_status: null,
+        to_status: "draft",
+        by: n.by,
+        by_role: n.byRole,
+        reason: n.reason,
+        at,
+        update_id: n.updateId,
+      })
+      .execute();
+    return inserted;
+  });
+}
+
+export async function findNomination(db: DB, id: number): Promise<Nomination | undefined> {
+  return db.selectFrom("nominations").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findNominationOf(
+  db: DB,
+  year: number,
+  formId: string,
+  nomineeKind: "individual" | "collective",
+  nomineeId: number,
+): Promise<Nomination | undefined> {
+  return db
+    .selectFrom("nominations")
+    .selectAll()
+    .where("round_year", "=", year)
+    .where("form_id", "=", formId)
+    .where("nominee_kind", "=", nomineeKind)
+    .where("nominee_id", "=", nomineeId)
+    .executeTakeFirst();
+}
+
+export interface NominationFilter {
+  unitId?: number;
+  formId?: string;
+  nomineeId?: number;
+}
+
+export interface NominationWithUnit extends Nomination {
+  unit_code: string;
+  unit_name: string;
+}
+
+/** A round's nominations, unit by unit in code order, each unit's collective first, then people by name. */
+export async function listNominations(
+  db: DB,
+  year: number,
+  filter: NominationFilter = {},
+): Promise<NominationWithUnit[]> {
+  let query = db
+    .selectFrom("nominations")
+    .innerJoin("units", "units.id", "nominations.unit_id")
+    .selectAll("nominations")
+    .select(["units.code as unit_code", "units.name as unit_name"])
+    .where("nominations.round_year", "=", year);
+  if (filter.unitId !== undefined) query = query.where("nominations.unit_id", "=", filter.unitId);
+  if (filter.formId !== undefined) query = query.where("nominations.form_id", "=", filter.formId);
+  if (filter.nomineeId !== undefined)
+    query = query
+      .where("nominations.nominee_kind", "=", "individual")
+      .where("nominations.nominee_id", "=", filter.nomineeId);
+  return query
+    .orderBy("units.code")
+    .orderBy("nominations.form_id")
+    .orderBy("nominations.nominee_kind")
+    .orderBy("nominations.nominee_name")
+    .orderBy("nominations.id")
+    .execute();
+}
+
+/** A draft the head takes back: it was never sent, so it goes with its history. */
+export async function deleteDraft(db: DB, id: number, unitId: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom("nominations")
+    .where("id", "=", id)
+    .where("unit_id", "=", unitId)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export interface Move {
+  id: number;
+  from: NominationStatusColumn;
+  to: NominationStatusColumn;
+  by: number;
+  byRole: Role;
+  reason: string | null;
+  updateId: number | null;
+}
+
+/** Moves a nomination if it is still where the mover saw it; false if someone moved it first. */
+export async function moveNomination(db: DB, move: Move, now: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => applyMove(trx, move, now));
+}
+
+export async function applyMove(db: DB, move: Move, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const result = await db
+    .updateTable("nominations")
+    .set({ status: move.to, updated_at: at })
+    .where("id", "=", move.id)
+    .where("status", "=", move.from)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return false;
+  await db
+    .insertInto("nomination_history")
+    .values({
+      nomination_id: move.id,
+      from_status: move.from,
+      to_status: move.to,
+      by: move.by,
+      by_role: move.byRole,
+      reason: move.reason,
+      at,
+      update_id: move.updateId,
+    })
+    .execute();
+  return true;
+}
+
+/** Moves every nomination of a unit that stands in `from` (a dossier submitted or returned as a whole). */
+export async function moveUnitNominations(
+  db: DB,
+  year: number,
+  unitId: number,
+  from: readonly NominationStatusColumn[],
+  to: NominationStatusColumn,
+  by: { id: number; role: Role; reason: string | null; updateId: number | null },
+  now: Date,
+): Promise<number> {
+  const rows = await db
+    .selectFrom("nominations")
+    .select(["id", "status"])
+    .where("round_year", "=", year)
+    .where("unit_id", "=", unitId)
+    .where("status", "in", [...from])
+    .execute();
+  for (const row of rows)
+    await applyMove(
+      db,
+      {
+        id: row.id,
+        from: row.status,
+        to,
+        by: by.id,
+        byRole: by.role,
+        reason: by.reason,
+        updateId: by.updateId,
+      },
+      now,
+    );
+  return rows.length;
+}
+
+export interface HistoryEntry extends NominationHistory {
+  by_name: string | null;
+}
+
+export async function nominationHistory(db: DB, nominationId: number): Promise<HistoryEntry[]> {
+  return db
+    .selectFrom("nomination_history")
+    .leftJoin("users", "users.telegram_id", "nomination_history.by")
+    .selectAll("nomination_history")
+    .select("users.full_name as by_name")
+    .where("nomination_id", "=", nominationId)
+    .orderBy("nomination_history.id")
+    .execute();
+}
+
+/** The last move made while handling `updateId`, if any: a re-handled update recognises its own work. */
+export async function moveOfUpdate(
+  db: DB,
+  nominationId: number,
+  updateId: number,
+): Promise<NominationHistory | undefined> {
+  return db
+    .selectFrom("nomination_history")
+    .selectAll()
+    .where("nomination_id", "=", nominationId)
+    .where("update_id", "=", updateId)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+/** How many nominations of a form and nominee kind are recommended or awarded in the round. */
+export async function countAgainstQuota(
+  db: DB,
+  year: number,
+  formId: string,
+  nomineeKind: "individual" | "collective",
+): Promise<number> {
+  const row = await db
+    .selectFrom("nominations")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("round_year", "=", year)
+    .where("form_id", "=", formId)
+    .where("nominee_kind", "=", nomineeKind)
+    .where("status", "in", ["recommended", "awarded"])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

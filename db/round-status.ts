@@ -1,0 +1,98 @@
+import { nomineeKey } from "../src/domain/nominations.js";
+import type { Progress, UnitRoundFacts } from "../src/domain/unit-status.js";
+import type { DB } from "./connection.js";
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Each active unit (or one) with everything its round status is made of. */
+export async function loadRoundFacts(
+  db: DB,
+  year: number,
+  onlyUnitId?: number,
+): Promise<Array<{ unit: UnitRow; facts: UnitRoundFacts }>> {
+  let unitQuery = db.selectFrom("units").select(["id", "code", "name"]).where("archived_at", "is", null);
+  if (onlyUnitId !== undefined) unitQuery = unitQuery.where("id", "=", onlyUnitId);
+  const units = await unitQuery.orderBy("code").execute();
+  if (units.length === 0) return [];
+  const unitIds = units.map((unit) => unit.id);
+  const [people, unitAssessments, nominations, files, dossiers] = await Promise.all([
+    db
+      .selectFrom("users")
+      .leftJoin("assessments", (join) =>
+        join
+          .onRef("assessments.subject_id", "=", "users.telegram_id")
+          .on("assessments.subject", "=", "individual")
+          .on("assessments.round_year", "=", year),
+      )
+      .select(["users.telegram_id", "users.full_name", "users.unit_id", "assessments.status"])
+      .where("users.unit_id", "in", unitIds)
+      .orderBy("users.full_name")
+      .execute(),
+    db
+      .selectFrom("assessments")
+      .select(["subject_id", "status"])
+      .where("subject", "=", "unit")
+      .where("round_year", "=", year)
+      .where("subject_id", "in", unitIds)
+      .execute(),
+    db
+      .selectFrom("nominations")
+      .select(["unit_id", "form_id", "nominee_kind", "nominee_id", "nominee_name", "status"])
+      .where("round_year", "=", year)
+      .where("unit_id", "in", unitIds)
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("dossier_files")
+      .select(["unit_id", "document_id", "nominee_key"])
+      .where("round_year", "=", year)
+      .where("unit_id", "in", unitIds)
+      .execute(),
+    db
+      .selectFrom("dossiers")
+      .select(["unit_id", "status", "late", "return_reason"])
+      .where("round_year", "=", year)
+      .where("unit_id", "in", unitIds)
+      .execute(),
+  ]);
+  const progress = (status: "in_progress" | "submitted" | null | undefined): Progress =>
+    status ?? "not_started";
+  return units.map((unit) => {
+    const dossier = dossiers.find((row) => row.unit_id === unit.id);
+    return {
+      unit,
+      facts: {
+        people: people
+          .filter((person) => person.unit_id === unit.id)
+          .map((person) => ({
+            telegramId: person.telegram_id,
+            fullName: person.full_name,
+            assessment: progress(person.status),
+          })),
+        unitAssessment: progress(unitAssessments.find((row) => row.subject_id === unit.id)?.status),
+        nominations: nominations
+          .filter((row) => row.unit_id === unit.id)
+          .map((row) => ({
+            formId: row.form_id,
+            nomineeKind: row.nominee_kind,
+            nomineeKey: nomineeKey(row.nominee_kind, row.nominee_id),
+            nomineeName: row.nominee_name,
+            status: row.status,
+          })),
+        uploaded: files
+          .filter((row) => row.unit_id === unit.id)
+          .map((row) => ({
+            documentId: row.document_id,
+            nomineeKey: row.nominee_key === "" ? null : row.nominee_key,
+          })),
+        dossier: dossier
+          ? { status: dossier.status, late: dossier.late === 1, returnReason: dossier.return_reason }
+          : null,
+      },
+    };
+  });
+}

@@ -1,0 +1,125 @@
+import type { AwardForm } from "../campaign/schema.js";
+import {
+  type DossierDocument,
+  missingDocuments,
+  type NominationStatus,
+  type NomineeKind,
+  STANDING,
+} from "./nominations.js";
+
+export type Progress = "not_started" | "in_progress" | "submitted";
+export type DossierState = "not_started" | "open" | "submitted" | "returned";
+
+/** What the database knows of one unit in a round, as plain data. */
+export interface UnitRoundFacts {
+  people: ReadonlyArray<{ telegramId: number; fullName: string; assessment: Progress }>;
+  unitAssessment: Progress;
+  nominations: ReadonlyArray<{
+    formId: string;
+    nomineeKind: NomineeKind;
+    nomineeKey: string;
+    nomineeName: string;
+    status: NominationStatus;
+  }>;
+  uploaded: ReadonlyArray<{ documentId: string; nomineeKey: string | null }>;
+  dossier: { status: "open" | "submitted" | "returned"; late: boolean; returnReason: string | null } | null;
+}
+
+export interface FormCount {
+  formId: string;
+  collective: number;
+  individual: number;
+}
+
+export interface MissingDocumentOf {
+  documentId: string;
+  nomineeKey: string | null;
+  /** Whose report it is; null for the unit's own document. */
+  nomineeName: string | null;
+}
+
+export interface UnitStatus {
+  peopleSubmitted: number;
+  peopleTotal: number;
+  peopleNotSubmitted: Array<{ telegramId: number; fullName: string }>;
+  unitAssessment: Progress;
+  /** Standing nominations (not rejected or withdrawn), per award form. */
+  nominationsByForm: FormCount[];
+  nominationCount: number;
+  documentsRequired: number;
+  documentsUploaded: number;
+  missingDocuments: MissingDocumentOf[];
+  dossier: DossierState;
+  returnReason: string | null;
+  /** Submitted after the deadline, or still not submitted once it passed. */
+  late: boolean;
+  complete: boolean;
+}
+
+/** A unit's state for /status, /pending and the reminders, from its facts. */
+export function unitStatus(
+  facts: UnitRoundFacts,
+  campaign: { awardForms: readonly Pick<AwardForm, "id">[]; documents: readonly DossierDocument[] },
+  pastDeadline: boolean,
+): UnitStatus {
+  const standing = facts.nominations.filter((n) => STANDING.includes(n.status));
+  const nomineeNames = new Map(standing.map((n) => [n.nomineeKey, n.nomineeName]));
+  const required = missingDocuments(campaign.documents, [...nomineeNames.keys()], []);
+  const missing = missingDocuments(campaign.documents, [...nomineeNames.keys()], facts.uploaded).map(
+    (doc) => ({
+      ...doc,
+      nomineeName: doc.nomineeKey === null ? null : (nomineeNames.get(doc.nomineeKey) ?? null),
+    }),
+  );
+  const notSubmitted = facts.people.filter((person) => person.assessment !== "submitted");
+  const dossier: DossierState = facts.dossier?.status ?? "not_started";
+  const submitted = dossier === "submitted";
+  return {
+    peopleSubmitted: facts.people.length - notSubmitted.length,
+    peopleTotal: facts.people.length,
+    peopleNotSubmitted: notSubmitted.map(({ telegramId, fullName }) => ({ telegramId, fullName })),
+    unitAssessment: facts.unitAssessment,
+    nominationsByForm: campaign.awardForms.map((form) => ({
+      formId: form.id,
+      collective: standing.filter((n) => n.formId === form.id && n.nomineeKind === "collective").length,
+      individual: standing.filter((n) => n.formId === form.id && n.nomineeKind === "individual").length,
+    })),
+    nominationCount: standing.length,
+    documentsRequired: required.length,
+    documentsUploaded: required.length - missing.length,
+    missingDocuments: missing,
+    dossier,
+    returnReason: dossier === "returned" ? (facts.dossier?.returnReason ?? null) : null,
+    late: submitted ? (facts.dossier?.late ?? false) : pastDeadline,
+    complete:
+      notSubmitted.length === 0 && facts.unitAssessment === "submitted" && submitted && missing.length === 0,
+  };
+}
+
+export type PendingItem =
+  | { kind: "people"; missing: number; total: number; names: string[] }
+  | { kind: "unit_assessment"; progress: Progress }
+  | { kind: "nominations" }
+  | { kind: "document"; documentId: string; nomineeName: string | null }
+  | { kind: "dossier"; state: DossierState; returnReason: string | null };
+
+/** Only what the unit still has to do, in the order it usually does it. */
+export function pendingItems(status: UnitStatus): PendingItem[] {
+  const items: PendingItem[] = [];
+  if (status.peopleNotSubmitted.length > 0)
+    items.push({
+      kind: "people",
+      missing: status.peopleNotSubmitted.length,
+      total: status.peopleTotal,
+      names: status.peopleNotSubmitted.map((person) => person.fullName),
+    });
+  if (status.unitAssessment !== "submitted")
+    items.push({ kind: "unit_assessment", progress: status.unitAssessment });
+  if (status.dossier !== "submitted") {
+    if (status.nominationCount === 0) items.push({ kind: "nominations" });
+    for (const doc of status.missingDocuments)
+      items.push({ kind: "document", documentId: doc.documentId, nomineeName: doc.nomineeName });
+    items.push({ kind: "dossier", state: status.dossier, returnReason: status.returnReason });
+  }
+  return items;
+}

@@ -1,0 +1,46 @@
+import type { ActorRole } from "./roles.js";
+
+/**
+ * What a person may see of the round: the Office everything, a unit head their unit, an employee only
+ * their own records, a guest nothing. Worked out from the role on every call, never remembered.
+ */
+export type Scope =
+  | { kind: "all" }
+  | { kind: "unit"; unitId: number }
+  | { kind: "self"; telegramId: number }
+  | { kind: "none" };
+
+export interface Viewer {
+  role: ActorRole;
+  telegramId: number;
+  unitId: number | undefined;
+}
+
+export function scopeOf(viewer: Viewer): Scope {
+  switch (viewer.role) {
+    case "office":
+      return { kind: "all" };
+    case "unit_head":
+      return viewer.unitId === undefined ? { kind: "none" } : { kind: "unit", unitId: viewer.unitId };
+    case "employee":
+      return { kind: "self", telegramId: viewer.telegramId };
+    case "guest":
+      return { kind: "none" };
+  }
+}
+
+export function canSeeUnit(scope: Scope, unitId: number): boolean {
+  return scope.kind === "all" || (scope.kind === "unit" && scope.unitId === unitId);
+}
+
+export interface VisibleNomination {
+  unitId: number;
+  nomineeKind: "individual" | "collective";
+  nomineeId: number;
+}
+
+export function canSeeNomination(scope: Scope, nomination: VisibleNomination): boolean {
+  if (scope.kind === "self")
+    return nomination.nomineeKind === "individual" && nomination.nomineeId === scope.telegramId;
+  return canSeeUnit(scope, nomination.unitId);
+}

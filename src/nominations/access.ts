@@ -1,0 +1,83 @@
+import { findExtension } from "../../db/assessments.js";
+import { findDossier } from "../../db/dossiers.js";
+import { findOpenRound, listRounds } from "../../db/rounds.js";
+import type { Round } from "../../db/schema.js";
+import type { Actor } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { isLocked } from "../domain/assessment.js";
+
+type Deps = Pick<AppDeps, "db" | "clock">;
+
+/** A refusal: a message key (and its variables) that says why, and nothing of anyone's data. */
+export interface Refusal {
+  ok: false;
+  key: string;
+  vars?: Record<string, string | number>;
+}
+
+export interface UnitAccess {
+  ok: true;
+  round: Round;
+  unitId: number;
+  unitName: string;
+  /** Why the unit cannot change its nominations or dossier now; null while it can. */
+  readOnly: "submitted" | "deadline" | null;
+  /** The round's deadline, or the unit's extension when the Office reopened it. */
+  deadline: Date;
+  pastDeadline: boolean;
+}
+
+/** The open round, or the reason there is none to work in. */
+export async function openRoundOr(deps: Deps): Promise<{ ok: true; round: Round } | Refusal> {
+  const round = await findOpenRound(deps.db);
+  if (round) return { ok: true, round };
+  const latest = (await listRounds(deps.db))[0];
+  return latest
+    ? { ok: false, key: "nm-round-closed", vars: { year: String(latest.year) } }
+    : { ok: false, key: "nm-no-round" };
+}
+
+/**
+ * What a unit head may do with their unit's nominations and dossier right now. Checked on every command and
+ * every press: a role can change while a button is on screen.
+ */
+export async function headAccess(deps: Deps, actor: Actor | undefined): Promise<UnitAccess | Refusal> {
+  const user = actor?.user;
+  if (!user) return { ok: false, key: "nm-not-registered" };
+  if (user.role !== "unit_head") return { ok: false, key: "nm-only-head" };
+  const open = await openRoundOr(deps);
+  if (!open.ok) return open;
+  return unitAccess(deps, open.round, user.unit_id, user.unit_name);
+}
+
+export async function unitAccess(
+  deps: Deps,
+  round: Round,
+  unitId: number,
+  unitName: string,
+): Promise<UnitAccess> {
+  const now = deps.clock();
+  const [dossier, extension] = await Promise.all([
+    findDossier(deps.db, round.year, unitId),
+    findExtension(deps.db, round.year, unitId),
+  ]);
+  const roundDeadline = new Date(round.deadline_at);
+  const deadline = extension && extension > roundDeadline ? extension : roundDeadline;
+  const locked = isLocked(now, roundDeadline, extension);
+  // A dossier the Office returned may be corrected after the deadline: the Office asked for it.
+  const readOnly =
+    dossier?.status === "submitted"
+      ? "submitted"
+      : locked && dossier?.status !== "returned"
+        ? "deadline"
+        : null;
+  return {
+    ok: true,
+    round,
+    unitId,
+    unitName,
+    readOnly,
+    deadline,
+    pastDeadline: now.getTime() >= roundDeadline.getTime(),
+  };
+}

@@ -1,0 +1,174 @@
+import { findAssessment, loadAnswers, teamStatus } from "../../db/assessments.js";
+import {
+  addNomination,
+  deleteDraft,
+  findNomination,
+  listNominations,
+  moveNomination,
+} from "../../db/nominations.js";
+import type { Nomination } from "../../db/schema.js";
+import type { Actor } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import type { Subject } from "../domain/assessment.js";
+import {
+  type AssessmentProgress,
+  type AssessmentResult,
+  assessmentResult,
+  type NomineeKind,
+  nomineeKey,
+  rankCandidates,
+} from "../domain/nominations.js";
+import { headAccess, type Refusal, type UnitAccess } from "./access.js";
+
+type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
+
+export interface Candidate {
+  kind: NomineeKind;
+  id: number;
+  key: string;
+  name: string;
+  result: AssessmentResult;
+  /** This nominee's nomination for the form being chosen, if already proposed. */
+  nomination: Pick<Nomination, "id" | "status"> | null;
+}
+
+async function resultOf(
+  deps: Deps,
+  year: number,
+  subject: Subject,
+  subjectId: number,
+): Promise<AssessmentResult> {
+  const assessment = await findAssessment(deps.db, { year, subject, subjectId });
+  const progress: AssessmentProgress = assessment?.status ?? "not_started";
+  const answers = assessment ? await loadAnswers(deps.db, assessment.id) : undefined;
+  return assessmentResult(deps.campaign, subject, progress, answers);
+}
+
+/** The unit itself and its people for a form, people ranked with those whose assessment supports it first. */
+export async function loadCandidates(
+  deps: Deps,
+  access: UnitAccess,
+  formId: string,
+): Promise<{ collective: Candidate; people: Candidate[] }> {
+  const year = access.round.year;
+  const [team, nominations] = await Promise.all([
+    teamStatus(deps.db, year, access.unitId),
+    listNominations(deps.db, year, { unitId: access.unitId, formId }),
+  ]);
+  const nominationOf = (kind: NomineeKind, id: number) =>
+    nominations.find((n) => n.nominee_kind === kind && n.nominee_id === id) ?? null;
+  const people = await Promise.all(
+    team.map(async (member) => ({
+      kind: "individual" as const,
+      id: member.telegram_id,
+      key: nomineeKey("individual", member.telegram_id),
+      name: member.full_name,
+      result: await resultOf(deps, year, "individual", member.telegram_id),
+      nomination: nominationOf("individual", member.telegram_id),
+    })),
+  );
+  return {
+    collective: {
+      kind: "collective",
+      id: access.unitId,
+      key: nomineeKey("collective", access.unitId),
+      name: access.unitName,
+      result: await resultOf(deps, year, "unit", access.unitId),
+      nomination: nominationOf("collective", access.unitId),
+    },
+    people: rankCandidates(people, formId),
+  };
+}
+
+export type ProposeOutcome =
+  | { ok: true; nomination: Nomination; candidate: Candidate }
+  | { ok: false; problem: "needs_reason"; candidate: Candidate }
+  | Refusal;
+
+/**
+ * Proposes a nominee of the head's unit for a form. A nominee whose own assessment does not support the form
+ * needs a reason, which the Office sees. Everything is checked again here: the role, the round, the lock.
+ */
+export async function propose(
+  deps: Deps,
+  actor: Actor | undefined,
+  request: { formId: string; kind: NomineeKind; id: number; reason: string | null; updateId: number | null },
+): Promise<ProposeOutcome> {
+  const access = await headAccess(deps, actor);
+  if (!access.ok) return access;
+  if (access.readOnly) return { ok: false, key: `nm-read-only-${access.readOnly}` };
+  const form = deps.campaign.awardForms.find((f) => f.id === request.formId);
+  if (!form) return { ok: false, key: "nm-stale-button" };
+  const { collective, people } = await loadCandidates(deps, access, form.id);
+  const candidate =
+    request.kind === "collective"
+      ? collective.id === request.id
+        ? collective
+        : undefined
+      : people.find((person) => person.id === request.id);
+  // Someone who has left the unit since the list was shown is not offered, and not named.
+  if (!candidate) return { ok: false, key: "nm-not-in-unit" };
+  if (candidate.nomination) return { ok: false, key: "nm-already", vars: { name: candidate.name } };
+  const eligible = candidate.result.supportedForms.includes(form.id);
+  const reason = request.reason?.trim() || null;
+  if (!eligible && !reason) return { ok: false, problem: "needs_reason", candidate };
+  const nomination = await addNomination(
+    deps.db,
+    {
+      year: access.round.year,
+      unitId: access.unitId,
+      formId: form.id,
+      nomineeKind: candidate.kind,
+      nomineeId: candidate.id,
+      nomineeName: candidate.name,
+      eligible,
+      resultSummary: JSON.stringify({
+        met: candidate.result.met,
+        total: candidate.result.total,
+        progress: candidate.result.progress,
+      }),
+      reason: eligible ? null : reason,
+      by: actor?.telegramId ?? 0,
+      byRole: "unit_head",
+      updateId: request.updateId,
+    },
+    deps.clock(),
+  );
+  if (!nomination) return { ok: false, key: "nm-already", vars: { name: candidate.name } };
+  return { ok: true, nomination, candidate };
+}
+
+/** Takes back a nomination: a draft is deleted, a returned one withdrawn; anything the Office holds stays. */
+export async function takeBack(
+  deps: Deps,
+  actor: Actor | undefined,
+  nominationId: number,
+  updateId: number,
+): Promise<{ ok: true; name: string; formId: string } | Refusal> {
+  const access = await headAccess(deps, actor);
+  if (!access.ok) return access;
+  const nomination = await findNomination(deps.db, nominationId);
+  if (!nomination || nomination.unit_id !== access.unitId || nomination.round_year !== access.round.year)
+    return { ok: false, key: "nm-stale-button" };
+  if (access.readOnly) return { ok: false, key: `nm-read-only-${access.readOnly}` };
+  const done =
+    nomination.status === "draft"
+      ? await deleteDraft(deps.db, nomination.id, access.unitId)
+      : nomination.status === "returned"
+        ? await moveNomination(
+            deps.db,
+            {
+              id: nomination.id,
+              from: "returned",
+              to: "withdrawn",
+              by: actor?.telegramId ?? 0,
+              byRole: "unit_head",
+              reason: null,
+              updateId,
+            },
+            deps.clock(),
+          )
+        : false;
+  if (!done) return { ok: false, key: "nm-cannot-take-back" };
+  return { ok: true, name: nomination.nominee_name, formId: nomination.form_id };
+}
