@@ -2,6 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { type ConversationData, conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type BotConfig, type MiddlewareFn } from "grammy";
 import { assessmentFlow } from "../conversations/assessment.js";
+import { INPUT, inputFlow } from "../conversations/input.js";
 import { profileEditFlow } from "../conversations/profile-edit.js";
 import { registrationFlow } from "../conversations/registration.js";
 import { sqliteConversationStorage } from "../db/conversation-storage.js";
@@ -10,15 +11,19 @@ import type { BaseContext, BotContext, FlowContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
 import { ASSESSMENT, assessmentFeature } from "./features/assessment.js";
 import { cancelFeature } from "./features/cancel.js";
+import { dossierFeature } from "./features/dossier.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { languageFeature } from "./features/language.js";
+import { nominateFeature } from "./features/nominate.js";
+import { nominationsFeature } from "./features/nominations.js";
 import { PROFILE_EDIT, profileFeature } from "./features/profile.js";
 import { reachableAgain, remindersFeature } from "./features/reminders.js";
 import { reopenFeature } from "./features/reopen.js";
 import { roundsFeature } from "./features/rounds.js";
 import { REGISTRATION, startFeature } from "./features/start.js";
+import { statusFeature } from "./features/status.js";
 import { unitsFeature } from "./features/units.js";
 import { actorMiddleware } from "./middleware/actor.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
@@ -98,6 +103,15 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   };
   const flowPlugins = [installRetry, actor as MiddlewareFn<FlowContext>, i18n as MiddlewareFn<FlowContext>];
   // Flows come before the features that enter them; what a flow does not take passes on to the features.
+  // A typed reason or an uploaded document, asked for by a button; parallel, so it may be asked in the
+  // middle of another flow, and first, so that the answer reaches it before that flow.
+  features.use(
+    createConversation<BotContext, FlowContext>(inputFlow(deps), {
+      id: INPUT,
+      plugins: flowPlugins,
+      parallel: true,
+    }),
+  );
   features.use(
     createConversation<BotContext, FlowContext>(registrationFlow(deps), {
       id: REGISTRATION,
@@ -126,6 +140,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   );
   features.use(assessmentFeature(deps));
   features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps));
+  features.use(nominateFeature(deps), dossierFeature(deps), statusFeature(deps), nominationsFeature(deps));
   features.use(remindersFeature(deps, options.outbox ?? new ReminderOutbox(deps, new RateLimiter())));
 
   // must be the last handler

@@ -107,6 +107,8 @@ export const campaignSchema = z
         z.object({
           id,
           name: text,
+          /** A short name for lists and tables ("GK Giám đốc Sở"); the full name where there is room. */
+          short: text.optional(),
           level: z.enum(["national", "province", "department"]),
           quota,
           eligibility: eligibility.default({ allCriteria: true }),
@@ -116,7 +118,15 @@ export const campaignSchema = z
     dossier: z.object({
       recipient: text,
       documents: z
-        .array(z.object({ id, name: text, per: z.enum(["unit", "nominee"]), note: text.optional() }))
+        .array(
+          z.object({
+            id,
+            name: text,
+            short: text.optional(),
+            per: z.enum(["unit", "nominee"]),
+            note: text.optional(),
+          }),
+        )
         .min(1),
     }),
     deadline: z.object({

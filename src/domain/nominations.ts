@@ -126,7 +126,7 @@ export function nomineeKey(kind: NomineeKind, id: number): string {
 }
 
 export function parseNomineeKey(key: string): { kind: NomineeKind; id: number } | null {
-  const match = /^([pu]):(\d{1,15})$/.exec(key);
+  const match = /^([pu]):(\d{1,16})$/.exec(key);
   if (!match) return null;
   return { kind: match[1] === "p" ? "individual" : "collective", id: Number(match[2]) };
 }

@@ -21,12 +21,30 @@ export type CommandName =
   | "invite"
   | "round"
   | "reopen"
-  | "remind";
+  | "remind"
+  | "nominate"
+  | "dossier"
+  | "nominations"
+  | "status"
+  | "pending"
+  | "quota"
+  | "export";
 
 const EVERYONE: readonly CommandName[] = ["start", "help", "me", "lang", "cancel"];
-const MEMBERS: readonly CommandName[] = ["assess", "myresult"];
-const UNIT_HEAD_ONLY: readonly CommandName[] = ["unit"];
-const OFFICE_ONLY: readonly CommandName[] = ["units", "invite", "round", "reopen", "remind"];
+const MEMBERS: readonly CommandName[] = ["assess", "myresult", "nominations"];
+const UNIT_HEAD_ONLY: readonly CommandName[] = ["unit", "nominate", "dossier", "status"];
+/** Commands the Office shares with heads: a head sees their own unit, the Office any unit. */
+const OFFICE_ALSO: readonly CommandName[] = ["status", "dossier"];
+const OFFICE_ONLY: readonly CommandName[] = [
+  "pending",
+  "quota",
+  "export",
+  "units",
+  "invite",
+  "round",
+  "reopen",
+  "remind",
+];
 
 /** The commands a role may use, in the order menus show them. */
 export function commandsFor(role: ActorRole): CommandName[] {
@@ -38,7 +56,7 @@ export function commandsFor(role: ActorRole): CommandName[] {
     case "unit_head":
       return [...MEMBERS, ...UNIT_HEAD_ONLY, ...EVERYONE];
     case "office":
-      return [...MEMBERS, ...EVERYONE, ...OFFICE_ONLY];
+      return [...OFFICE_ALSO, ...OFFICE_ONLY, ...MEMBERS, ...EVERYONE];
   }
 }
 

@@ -14,11 +14,16 @@ export function helpText(ctx: BotContext): string {
       })
     : ctx.t("help-who-admin");
   const sections = [who];
-  if (actor.user) sections.push(ctx.t("help-assess"));
-  if (actor.role === "unit_head") sections.push(`${ctx.t("help-unit-head")}\n${ctx.t("help-bind")}`);
+  if (actor.user) sections.push(`${ctx.t("help-assess")}\n${ctx.t("help-nominations")}`);
+  if (actor.role === "unit_head")
+    sections.push([ctx.t("help-unit-head"), ctx.t("help-nominate"), ctx.t("help-bind")].join("\n"));
   sections.push(ctx.t("help-common"));
   if (actor.role === "office") {
-    sections.push([ctx.t("help-office"), ctx.t("help-reopen"), ctx.t("help-remind")].join("\n"));
+    sections.push(
+      [ctx.t("help-office"), ctx.t("help-reopen"), ctx.t("help-remind"), ctx.t("help-office-awards")].join(
+        "\n",
+      ),
+    );
   }
   return sections.join("\n\n");
 }

@@ -419,3 +419,260 @@ remind-kind-unit = nhắc đơn vị
 remind-kind-group = nhắc nhóm
 remind-kind-employee = nhắc cán bộ
 remind-kind-digest = tổng hợp
+# /export: the Office's data files (sheet names, column headers and the words in the cells)
+ex-sheet-units = Tình hình đơn vị
+ex-sheet-nominations = Đề nghị khen thưởng
+ex-sheet-assessments = Tự đánh giá
+ex-col-unit-code = Mã đơn vị
+ex-col-unit-name = Tên đơn vị
+ex-col-people-submitted = Số cá nhân đã nộp tự đánh giá
+ex-col-people-total = Tổng số cán bộ, công chức, viên chức
+ex-col-unit-assessment = Tự đánh giá của tập thể
+ex-col-form-collective = {$form} (tập thể)
+ex-col-form-individual = {$form} (cá nhân)
+ex-col-documents-uploaded = Số tài liệu đã tải lên
+ex-col-documents-required = Số tài liệu phải nộp
+ex-col-dossier = Hồ sơ đề nghị khen thưởng
+ex-col-late = Nộp muộn
+ex-col-nomination-id = Số hiệu đề nghị
+ex-col-award-form = Hình thức khen thưởng
+ex-col-nominee-kind = Tập thể/cá nhân
+ex-col-nominee-name = Tên tập thể, cá nhân được đề nghị
+ex-col-eligible = Kết quả tự đánh giá đáp ứng tiêu chuẩn
+ex-col-reason = Lý do đề nghị của trưởng đơn vị
+ex-col-result = Số tiêu chí đạt khi đề nghị
+ex-col-status = Trạng thái
+ex-col-last-change = Thời điểm thay đổi gần nhất
+ex-col-last-reason = Lý do gần nhất
+ex-col-subject-name = Họ và tên / Tên đơn vị
+ex-col-subject-kind = Đối tượng
+ex-col-submitted-at = Thời điểm nộp
+ex-col-criterion-met = {$code}: Đạt/Không đạt
+ex-col-criterion-evidence = {$code}: Giải trình, minh chứng
+ex-col-criterion-rating = {$code}: Xếp loại
+ex-col-area = Lĩnh vực: {$area}
+ex-kind-collective = Tập thể
+ex-kind-individual = Cá nhân
+ex-yes = Có
+ex-no = Không
+ex-met = Đạt
+ex-not-met = Không đạt
+ex-skipped = (không nêu)
+ex-initiative = Quyết định số {$number} ngày {$date}; {$council}
+ex-status-draft = Dự thảo
+ex-status-submitted = Đã nộp
+ex-status-under_review = Đang thẩm định
+ex-status-recommended = Đã trình Hội đồng Thi đua - Khen thưởng
+ex-status-awarded = Đã được khen thưởng
+ex-status-returned = Trả lại để bổ sung, hoàn thiện
+ex-status-rejected = Không chấp thuận
+ex-status-withdrawn = Đơn vị đã rút
+ex-dossier-not_started = Chưa lập
+ex-dossier-open = Đang chuẩn bị
+ex-dossier-submitted = Đã nộp
+ex-dossier-returned = Bị trả lại
+ex-progress-not_started = Chưa bắt đầu
+ex-progress-in_progress = Đang thực hiện
+ex-progress-submitted = Đã nộp
+
+## Nhắc hạn: hồ sơ khen thưởng
+rm-and-more-documents = … và {$count} tài liệu khác
+rm-unit-footer-head-buttons = Bấm nút dưới đây để {$open ->
+        [all] làm tự đánh giá tập thể, mở hồ sơ khen thưởng hoặc xem danh sách cán bộ
+        [dossier] mở hồ sơ khen thưởng hoặc xem danh sách cán bộ
+       *[team] xem danh sách cán bộ
+    }.
+rm-unit-footer-group-head = Các việc còn lại do trưởng đơn vị làm trong chat riêng với bot.
+ds-open-button = 📁 Hồ sơ khen thưởng
+
+## Đề xuất khen thưởng, hồ sơ, lệnh của Văn phòng (/nominate, /dossier, /status, /pending, /nominations, /quota, /export)
+cmd-nominate = Đề xuất khen thưởng cho đơn vị
+cmd-dossier = Hồ sơ đề nghị khen thưởng: tải lên, nộp
+cmd-nominations = Danh sách đề xuất khen thưởng
+cmd-status = Tình hình hồ sơ thi đua của các đơn vị
+cmd-pending = Đơn vị còn thiếu gì (Văn phòng)
+cmd-quota = Chỉ tiêu khen thưởng (Văn phòng)
+cmd-export = Xuất Excel, CSV (Văn phòng)
+help-nominations = /nominations: các đề xuất khen thưởng liên quan đến Anh/Chị
+help-nominate =
+    /nominate: đề xuất khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
+    /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ · /status: tình hình của đơn vị
+help-office-awards =
+    <b>Khen thưởng</b>
+    /status: tình hình mọi đơn vị · /status &lt;mã&gt;: một đơn vị, có tên từng người
+    /pending: chỉ những gì còn thiếu · /quota: chỉ tiêu khen thưởng
+    /nominations [hình thức | tên]: các đề xuất; bấm để mở, xét duyệt
+    /dossier &lt;mã&gt;: hồ sơ của đơn vị, tải tệp, trả lại hồ sơ
+    /export: tệp Excel (.xlsx) · /export csv: danh sách đề xuất (.csv)
+page-of = {$page}/{$pages}
+input-cancelled = Đã huỷ, không có gì thay đổi.
+input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để huỷ).
+input-reason-short = Lý do quá ngắn. Vui lòng nêu rõ lý do (ít nhất 5 ký tự), hoặc gửi /cancel để huỷ.
+input-reason-long = Lý do dài quá {$max} ký tự. Vui lòng viết gọn lại.
+nm-no-round = Hiện chưa có đợt thi đua nào đang mở.
+nm-round-closed = Đợt thi đua năm {$year} đã đóng; không đề xuất, nộp hồ sơ được nữa.
+nm-not-registered = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
+nm-only-head = Chỉ trưởng đơn vị mới đề xuất khen thưởng và nộp hồ sơ của đơn vị. Nếu Anh/Chị là trưởng đơn vị, vui lòng xin Văn phòng Sở liên kết mời dành cho trưởng đơn vị.
+nm-read-only-submitted = Hồ sơ của đơn vị đã nộp nên chỉ xem được. Nếu cần sửa, vui lòng đề nghị Văn phòng Sở trả lại hồ sơ.
+nm-read-only-deadline = Đã hết hạn nộp hồ sơ; đề xuất và hồ sơ chỉ còn xem được. Nếu cần thêm thời gian, vui lòng liên hệ Văn phòng Sở.
+nm-stale-button = Nút này đã cũ. Vui lòng mở lại bằng /nominate hoặc /dossier.
+nm-not-in-unit = Người này không còn thuộc đơn vị của Anh/Chị.
+nm-already = {$name} đã được đề xuất hình thức này trong đợt.
+nm-cannot-take-back = Đề xuất đã gửi Văn phòng Sở nên không rút lại được.
+nm-home-title = 🏅 <b>Đề xuất khen thưởng năm {$year}</b> — {$unit}
+nm-home-none = Đơn vị chưa đề xuất ai.
+nm-home-pick-form = Chọn hình thức khen thưởng:
+nm-quota = Chỉ tiêu của Sở: {$collective} tập thể, {$individual} cá nhân.
+nm-quota-unset = Chỉ tiêu: {$source}.
+nm-form-title = <b>{$form}</b> — {$unit}
+nm-form-help =
+    Bấm vào tên để đề xuất; bấm lần nữa vào tên đã chọn (☑️) để bỏ.
+    ✅ đạt mọi tiêu chí của hình thức này · ⚠️ chưa đạt (cần nêu lý do) · ⏳ đang tự đánh giá · — chưa tự đánh giá
+nm-collective-label = Tập thể {$name}
+nm-result-submitted = {$mark} {$met}/{$total} tiêu chí
+nm-result-in_progress = ⏳ đang tự đánh giá
+nm-result-not_started = — chưa tự đánh giá
+nm-back-button = ◀ Các hình thức
+nm-more-button = ➕ Đề xuất thêm
+nm-added-toast = Đã đề xuất {$name}.
+nm-taken-back-toast = Đã bỏ đề xuất {$name}.
+nm-ask-reason =
+    <b>{$name}</b> chưa đạt mọi yêu cầu của hình thức <b>{$form}</b> ({$result}).
+    Nếu vẫn đề xuất, vui lòng nêu lý do (Văn phòng Sở sẽ xem lý do này). Gửi /cancel để thôi.
+nm-added-with-reason = Đã đề xuất <b>{$name}</b> cho hình thức {$form}.
+    Lý do: <i>{$reason}</i>
+nm-search-found = Kết quả tìm “{$query}”: {$count} người. Bấm để đề xuất theo hình thức ghi bên cạnh.
+nm-search-none = Không tìm thấy ai trong đơn vị có tên “{$query}”.
+ds-title = 📁 <b>Hồ sơ đề nghị khen thưởng năm {$year}</b> — {$unit}
+ds-state-open = Trạng thái: đang chuẩn bị, chưa nộp.
+ds-state-submitted = Trạng thái: ✅ đã nộp lúc {$at}.
+ds-state-submitted-late = Trạng thái: ✅ đã nộp lúc {$at} (sau hạn).
+ds-state-returned = Trạng thái: ↩️ Văn phòng Sở trả lại để sửa. Lý do: <i>{$reason}</i>
+ds-deadline = Hạn nộp: trước {$deadline}.
+ds-nominations = <b>Đề xuất khen thưởng ({$count})</b>
+ds-no-nominations = Chưa đề xuất ai. Đề xuất bằng /nominate; nếu đơn vị không đề nghị khen thưởng, vẫn nộp hồ sơ để báo Văn phòng Sở.
+ds-no-nominations-office = Đơn vị không đề xuất ai.
+ds-documents = <b>Tài liệu</b> (PDF, DOC hoặc DOCX; mỗi tệp tối đa {$size} MB)
+ds-unnamed-file = tệp không tên
+ds-read-only = Hồ sơ đã nộp nên chỉ xem được cho tới khi Văn phòng Sở trả lại.
+ds-missing = Còn thiếu {$count} tài liệu. Bấm nút tương ứng rồi gửi tệp.
+ds-ready = Đã đủ tài liệu. Bấm “Nộp hồ sơ” để gửi Văn phòng Sở.
+ds-ready-empty = Đơn vị chưa đề xuất ai. Nếu đơn vị không đề nghị khen thưởng năm nay, bấm “Nộp hồ sơ” để báo Văn phòng Sở.
+ds-nominate-button = ➕ Đề xuất
+ds-submit-button = 📤 Nộp hồ sơ
+ds-return-button = ↩️ Trả lại hồ sơ
+ds-ask-file = Vui lòng gửi tệp <b>{$document}</b> của đơn vị (PDF, DOC hoặc DOCX, tối đa 20 MB). Gửi /cancel để thôi.
+ds-ask-file-of = Vui lòng gửi tệp <b>{$document}</b> của <b>{$nominee}</b> (PDF, DOC hoặc DOCX, tối đa 20 MB). Gửi /cancel để thôi.
+ds-upload-expected = Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC hoặc DOCX), hoặc gửi /cancel để thôi.
+ds-upload-photo = Ảnh chụp không dùng được cho hồ sơ. Vui lòng gửi tệp PDF, DOC hoặc DOCX.
+ds-upload-wrong_type = Tệp này không phải PDF, DOC hoặc DOCX. Vui lòng gửi lại đúng định dạng.
+ds-upload-too_large = Tệp lớn hơn 20 MB. Vui lòng nén hoặc tách nhỏ rồi gửi lại.
+ds-uploaded = ✅ Đã nhận tệp.
+ds-missing-first = Hồ sơ còn thiếu {$count} tài liệu; vui lòng tải đủ trước khi nộp.
+ds-confirm = Nộp hồ sơ với {$count} đề xuất? Sau khi nộp, hồ sơ chỉ xem được cho tới khi Văn phòng Sở trả lại.
+ds-confirm-empty = Nộp hồ sơ báo <b>đơn vị không đề nghị khen thưởng</b> năm nay?
+ds-confirm-button = ✅ Nộp
+ds-not-yet-button = Chưa
+ds-submitted-toast = Đã nộp hồ sơ.
+ds-already-submitted = Hồ sơ đã được nộp trước đó.
+ds-not-submitted = Hồ sơ của đơn vị này chưa nộp (hoặc đã được trả lại).
+ds-file-not-yours = Anh/Chị không có quyền lấy tệp này.
+ds-office-usage = Cách dùng: /dossier &lt;mã đơn vị&gt;. Xem mã bằng /units.
+ds-ask-return-reason = Trả lại hồ sơ của <b>{$unit}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để thôi.
+ds-notice-returned = ↩️ Văn phòng Sở trả lại hồ sơ đề nghị khen thưởng năm {$year} của đơn vị để sửa.
+    Lý do: <i>{$reason}</i>
+    Anh/Chị sửa rồi nộp lại bằng /dossier.
+nm-head-told = Đã báo trưởng đơn vị.
+nm-head-not-told = ⚠️ Không gửi được tin cho trưởng đơn vị (chưa bấm Start hoặc đã chặn bot); vui lòng báo trực tiếp.
+nm-status-draft = chưa nộp
+nm-status-submitted = đã nộp, chờ xét
+nm-status-under_review = đang xem xét
+nm-status-recommended = đã trình Hội đồng
+nm-status-awarded = đã khen thưởng
+nm-status-returned = trả lại để sửa
+nm-status-rejected = không đề nghị
+nm-status-withdrawn = đơn vị đã rút
+nm-move-under_review = 🔍 Xem xét
+nm-move-recommended = ⭐ Trình Hội đồng
+nm-move-awarded = 🏅 Đã khen thưởng
+nm-move-returned = ↩️ Trả lại
+nm-move-rejected = ✖️ Không đề nghị
+nm-ask-reason-returned = Trả lại đề xuất <b>{$nominee}</b> cho đơn vị sửa. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để thôi.
+nm-ask-reason-rejected = Không đề nghị khen thưởng <b>{$nominee}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để thôi.
+nm-notice-returned = ↩️ Văn phòng Sở trả lại đề xuất <b>{$nominee}</b> ({$form}) để sửa.
+    Lý do: <i>{$reason}</i>
+    Anh/Chị sửa hồ sơ rồi nộp lại bằng /dossier.
+nm-notice-rejected = ✖️ Văn phòng Sở không đề nghị khen thưởng <b>{$nominee}</b> ({$form}).
+    Lý do: <i>{$reason}</i>
+nm-moved-toast = Đã chuyển sang: {$status}.
+nm-move-not-allowed = Đề xuất đã được chuyển bước khác; vui lòng mở lại để xem.
+nm-over-quota-collective = Không trình được: hình thức {$form} đã đủ chỉ tiêu {$quota} tập thể.
+nm-over-quota-individual = Không trình được: hình thức {$form} đã đủ chỉ tiêu {$quota} cá nhân.
+nm-not-visible = Anh/Chị không xem được đề xuất này.
+nm-card-title = 🏅 <b>Đề xuất #{$id}</b>: {$nominee}
+nm-card-unit = Đơn vị: <code>{$code}</code> {$unit}
+nm-card-form = Hình thức: {$form}
+nm-card-result = Tự đánh giá khi đề xuất: {$result}
+nm-card-reason = Lý do đề xuất dù chưa đạt: <i>{$reason}</i>
+nm-card-status = Trạng thái: <b>{$status}</b>
+nm-card-history = <b>Lịch sử</b>
+nm-history-why = lý do: <i>{$reason}</i>
+nm-by-employee = cán bộ
+nm-by-unit_head = trưởng đơn vị
+nm-by-office = Văn phòng Sở
+nm-report-button = ⬇ Báo cáo thành tích
+nm-unit-dossier-button = 📁 Hồ sơ đơn vị
+nl-guest = Anh/Chị chưa đăng ký nên chưa xem được đề xuất khen thưởng.
+nl-header = 🏅 <b>Đề xuất khen thưởng năm {$year}</b>{$filter}: {$count}
+nl-header-unit = 🏅 <b>Đề xuất khen thưởng của đơn vị năm {$year}</b>{$filter}: {$count}
+nl-header-own = 🏅 <b>Đề xuất khen thưởng của Anh/Chị năm {$year}</b>{$filter}: {$count}
+nl-none = Chưa có đề xuất nào.
+nl-footer = ⚠️ = chưa đạt mọi tiêu chí, có lý do của đơn vị. Bấm số để mở.
+st-private-only = Lệnh này chỉ dùng trong chat riêng với bot, để không lộ thông tin trong nhóm.
+st-employee = Lệnh /status dành cho trưởng đơn vị và Văn phòng Sở. Anh/Chị xem bản tự đánh giá của mình bằng /myresult, đề xuất khen thưởng của mình bằng /nominations.
+st-guest = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
+st-own-unit-only = Anh/Chị chỉ xem được tình hình đơn vị của mình (gửi /status).
+st-unknown-unit = Không có đơn vị mã <code>{$code}</code>. Xem các mã bằng /units.
+st-unit-archived = Đơn vị <code>{$code}</code> đã được lưu trữ.
+st-header = 📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>: {$complete}/{$total} đơn vị đã đủ.
+st-unit-header = 📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>
+st-footer = Xem chi tiết một đơn vị: /status &lt;mã&gt; · chỉ phần còn thiếu: /pending
+st-no-units = Chưa có đơn vị nào.
+st-line-assessments = Tự đánh giá: {$submitted}/{$total} đã nộp · Tập thể: {$own}
+st-line-nominations = Đề xuất: {$nominations}
+st-line-dossier = Tài liệu: {$uploaded}/{$required} · Hồ sơ: {$dossier}
+st-form-count = {$form} {$collective} TT, {$individual} CN
+st-no-nominations = chưa có
+st-own-not_started = chưa làm
+st-own-in_progress = đang làm
+st-own-submitted = đã nộp
+st-dossier-not_started = chưa nộp
+st-dossier-open = đang chuẩn bị
+st-dossier-submitted = đã nộp
+st-dossier-returned = bị trả lại
+st-late-submitted = nộp muộn
+st-overdue = quá hạn
+st-people-title = <b>Cán bộ tự đánh giá</b>: {$submitted}/{$total} đã nộp
+st-people-submitted = Đã nộp ({$count})
+st-people-in_progress = Đang làm ({$count})
+st-people-not_started = Chưa làm ({$count})
+st-nominations-title = <b>Đề xuất</b> ({$count})
+st-missing-title = <b>Còn thiếu</b>
+st-kind-collective = Tập thể
+st-kind-individual = Cá nhân
+pd-header = 📋 <b>Còn thiếu — năm {$year}</b>: {$count}/{$total} đơn vị
+pd-nothing = Tất cả đơn vị đã đủ hồ sơ.
+pd-people = {$missing}/{$total} cán bộ chưa nộp tự đánh giá: {$names}
+pd-unit-assessment = tự đánh giá tập thể ({$progress})
+pd-nominations = chưa đề xuất khen thưởng
+pd-document = {$document}
+pd-document-of = {$document} – {$nominee}
+pd-dossier = chưa nộp hồ sơ
+pd-dossier-returned = hồ sơ bị trả lại: {$reason}
+qt-header = 🎯 <b>Chỉ tiêu khen thưởng năm {$year}</b>
+qt-line = {$kind}: {$used}/{$quota} đã trình Hội đồng hoặc đã khen · {$waiting} đang chờ xét
+qt-no-quota = chưa có chỉ tiêu
+qt-footer = Chỉ tính đề xuất đã trình Hội đồng hoặc đã khen thưởng. ⛔ = vượt chỉ tiêu.
+ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sách đề xuất .csv).
+ex-caption-xlsx = Hồ sơ thi đua năm {$year}: tình hình đơn vị, đề xuất khen thưởng, tự đánh giá.
+ex-caption-csv = Danh sách đề xuất khen thưởng năm {$year}.

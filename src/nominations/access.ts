@@ -37,6 +37,12 @@ export async function openRoundOr(deps: Deps): Promise<{ ok: true; round: Round 
     : { ok: false, key: "nm-no-round" };
 }
 
+/** The round the Office looks at: the open one, or else the latest (its results stay readable). */
+export async function latestRoundOr(deps: Deps): Promise<{ ok: true; round: Round } | Refusal> {
+  const round = (await findOpenRound(deps.db)) ?? (await listRounds(deps.db))[0];
+  return round ? { ok: true, round } : { ok: false, key: "nm-no-round" };
+}
+
 /**
  * What a unit head may do with their unit's nominations and dossier right now. Checked on every command and
  * every press: a role can change while a button is on screen.

@@ -111,6 +111,20 @@ export class FakeTelegram {
     return markup?.inline_keyboard?.flat() ?? [];
   }
 
+  /** The buttons last shown in a chat: of a message sent, or of one edited in place (a screen that changed). */
+  lastKeyboardTo(chatId: number): InlineButton[] {
+    const withKeyboard = this.calls.filter(
+      (c) =>
+        ["sendMessage", "editMessageText"].includes(c.method) &&
+        Number(c.payload.chat_id) === chatId &&
+        c.payload.reply_markup,
+    );
+    const markup = withKeyboard.at(-1)?.payload.reply_markup as
+      | { inline_keyboard?: InlineButton[][] }
+      | undefined;
+    return markup?.inline_keyboard?.flat() ?? [];
+  }
+
   callsOf(method: string): OutgoingCall[] {
     return this.calls.filter((call) => call.method === method);
   }

@@ -8,9 +8,11 @@ import type { Unavailable } from "../../src/assessment/service.js";
 import type { AssessmentStatus } from "../../src/domain/assessment.js";
 import type { InviteProblem } from "../../src/domain/invites.js";
 import type { TextProblem } from "../../src/domain/names.js";
+import type { NominationStatus, NomineeKind } from "../../src/domain/nominations.js";
 import type { SlotKind } from "../../src/domain/reminders.js";
 import type { ActorRole, CommandName } from "../../src/domain/roles.js";
 import type { DeadlineStatus, RoundYearProblem } from "../../src/domain/rounds.js";
+import type { DossierState, Progress } from "../../src/domain/unit-status.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const LOCALES = join(ROOT, "src", "locales");
@@ -168,6 +170,11 @@ describe("keys used in the code", () => {
   >);
 
   // Keys built from template literals: the Records make the compiler insist on every case of each type.
+  const progresses = Object.keys({ not_started: 1, in_progress: 1, submitted: 1 } satisfies Record<
+    Progress,
+    1
+  >);
+  const nomineeKinds = Object.keys({ collective: 1, individual: 1 } satisfies Record<NomineeKind, 1>);
   const families: Record<string, string[]> = {
     "role-": Object.keys({ guest: 1, employee: 1, unit_head: 1, office: 1 } satisfies Record<ActorRole, 1>),
     "invite-advice-": Object.keys({ employee: 1, unit_head: 1, office: 1 } satisfies Record<Role, 1>),
@@ -239,7 +246,40 @@ describe("keys used in the code", () => {
       unit: 1,
       reopen: 1,
       remind: 1,
+      nominate: 1,
+      dossier: 1,
+      nominations: 1,
+      status: 1,
+      pending: 1,
+      quota: 1,
+      export: 1,
     } satisfies Record<CommandName, 1>),
+    // Nominations and dossiers (src/domain/nominations.ts, unit-status.ts), as the screens build their keys.
+    "nm-status-": Object.keys({
+      draft: 1,
+      submitted: 1,
+      under_review: 1,
+      recommended: 1,
+      awarded: 1,
+      returned: 1,
+      rejected: 1,
+      withdrawn: 1,
+    } satisfies Record<NominationStatus, 1>),
+    "nm-move-": ["under_review", "recommended", "awarded", "returned", "rejected"],
+    "nm-ask-reason-": ["returned", "rejected"],
+    "nm-notice-": ["returned", "rejected"],
+    "nm-result-": progresses,
+    "st-own-": progresses,
+    "st-people-": progresses,
+    "nm-read-only-": ["submitted", "deadline"],
+    "nm-over-quota-": nomineeKinds,
+    "st-kind-": nomineeKinds,
+    "nm-by-": Object.keys({ employee: 1, unit_head: 1, office: 1 } satisfies Record<Role, 1>),
+    "st-dossier-": Object.keys({ not_started: 1, open: 1, submitted: 1, returned: 1 } satisfies Record<
+      DossierState,
+      1
+    >),
+    "ds-upload-": ["wrong_type", "too_large"],
   };
 
   it.each(Object.entries(families))("has a message for every %s… key", (prefix, suffixes) => {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { loadCampaign } from "../../../src/campaign/load.js";
+import type { Answers, CriterionAnswer } from "../../../src/domain/assessment.js";
 import {
+  type AssessmentResult,
+  assessmentResult,
   missingDocuments,
   type NominationStatus,
   nextStatuses,
+  nomineeKey,
+  parseNomineeKey,
   quotaOf,
   quotaUse,
+  rankCandidates,
   type TransitionRequest,
   transitionProblem,
 } from "../../../src/domain/nominations.js";
@@ -34,7 +40,14 @@ describe("nomination moves", () => {
   it("lets a unit head submit a draft or a returned nomination, or withdraw a returned one, and nothing else", () => {
     expect(nextStatuses("draft", "unit_head")).toEqual(["submitted"]);
     expect(nextStatuses("returned", "unit_head")).toEqual(["submitted", "withdrawn"]);
-    for (const status of ["submitted", "under_review", "recommended", "awarded", "rejected", "withdrawn"] as const) {
+    for (const status of [
+      "submitted",
+      "under_review",
+      "recommended",
+      "awarded",
+      "rejected",
+      "withdrawn",
+    ] as const) {
       expect(nextStatuses(status, "unit_head")).toEqual([]);
     }
   });
@@ -156,5 +169,290 @@ describe("missingDocuments", () => {
     expect(missingDocuments(documents, ["p:11", "p:12"], uploaded)).toEqual([
       { documentId: "bao-cao-thanh-tich", nomineeKey: "p:11" },
     ]);
+  });
+});
+
+describe("nomineeKey and parseNomineeKey", () => {
+  it("keys a person by Telegram id and a unit by unit id, and reads the key back", () => {
+    expect(nomineeKey("individual", 123456789)).toBe("p:123456789");
+    expect(nomineeKey("collective", 7)).toBe("u:7");
+    expect(parseNomineeKey("p:123456789")).toEqual({ kind: "individual", id: 123456789 });
+    expect(parseNomineeKey("u:7")).toEqual({ kind: "collective", id: 7 });
+  });
+
+  it("round-trips both kinds", () => {
+    for (const kind of ["individual", "collective"] as const)
+      for (const id of [1, 42, 5_123_456_789])
+        expect(parseNomineeKey(nomineeKey(kind, id))).toEqual({ kind, id });
+  });
+
+  it("round-trips the largest Telegram user id (Telegram promises at most 52 significant bits)", () => {
+    const largest = 2 ** 52 - 1;
+    expect(parseNomineeKey(nomineeKey("individual", largest))).toEqual({ kind: "individual", id: largest });
+  });
+
+  it.each([
+    "",
+    "p",
+    "p:",
+    ":12",
+    "x:12",
+    "P:12",
+    "p:-12",
+    "p:1.5",
+    "p:12a",
+    "p:abc",
+    " p:12",
+    "p:12 ",
+    "p:12\n",
+    "p::12",
+    "pu:12",
+    "p:１２",
+  ])("rejects junk %j", (key) => {
+    expect(parseNomineeKey(key)).toBeNull();
+  });
+});
+
+describe("assessmentResult", () => {
+  const account = (met = true): CriterionAnswer => ({ met, account: "Đã thực hiện tốt", filesDone: true });
+  const initiative = (council: string): CriterionAnswer => ({
+    met: true,
+    decisionNumber: "125/QĐ-STP",
+    decisionDate: "2026-10-15",
+    council,
+    filesDone: true,
+  });
+  /** A whole individual assessment with every criterion met. */
+  const individualAnswers = (rating = "xuat-sac", council = "tinh"): Answers => ({
+    criteria: {
+      "chap-hanh": account(),
+      "nhiem-vu-cchc": account(),
+      "van-ban-chi-dao": account(),
+      "sang-kien": initiative(council),
+      "thu-tuc-hanh-chinh": account(),
+      "xep-loai": { rating, met: true },
+    },
+    areas: {},
+  });
+  const ALL_FORMS = ["bang-khen-thu-tuong", "bang-khen-chu-tich-tinh", "giay-khen-giam-doc-so"];
+
+  it("a person who has not started meets nothing and is supported for nothing", () => {
+    expect(assessmentResult(campaign, "individual", "not_started", undefined)).toEqual<AssessmentResult>({
+      progress: "not_started",
+      met: 0,
+      total: 6,
+      supportedForms: [],
+    });
+    expect(assessmentResult(campaign, "unit", "not_started", undefined)).toEqual<AssessmentResult>({
+      progress: "not_started",
+      met: 0,
+      total: 3,
+      supportedForms: [],
+    });
+  });
+
+  it("counts the criteria met so far in an assessment in progress, only the complete ones", () => {
+    const answers: Answers = {
+      criteria: {
+        "chap-hanh": account(),
+        "nhiem-vu-cchc": account(false),
+        "van-ban-chi-dao": account(),
+        "sang-kien": { met: true, decisionNumber: "125/QĐ-STP" },
+      },
+      areas: {},
+    };
+    expect(assessmentResult(campaign, "individual", "in_progress", answers)).toEqual<AssessmentResult>({
+      progress: "in_progress",
+      met: 2,
+      total: 6,
+      supportedForms: [],
+    });
+  });
+
+  it("supports no form until the assessment is submitted, however good the answers", () => {
+    const answers = individualAnswers();
+    expect(assessmentResult(campaign, "individual", "in_progress", answers)).toEqual<AssessmentResult>({
+      progress: "in_progress",
+      met: 6,
+      total: 6,
+      supportedForms: [],
+    });
+    expect(assessmentResult(campaign, "individual", "submitted", answers)).toEqual<AssessmentResult>({
+      progress: "submitted",
+      met: 6,
+      total: 6,
+      supportedForms: ALL_FORMS,
+    });
+  });
+
+  it("supports only the forms the submitted answers reach", () => {
+    expect(
+      assessmentResult(campaign, "individual", "submitted", individualAnswers("xuat-sac", "so"))
+        .supportedForms,
+    ).toEqual(["bang-khen-chu-tich-tinh", "giay-khen-giam-doc-so"]);
+    expect(
+      assessmentResult(campaign, "individual", "submitted", individualAnswers("tot", "tinh")).supportedForms,
+    ).toEqual(["giay-khen-giam-doc-so"]);
+    const oneNotMet = individualAnswers();
+    oneNotMet.criteria["chap-hanh"] = account(false);
+    expect(assessmentResult(campaign, "individual", "submitted", oneNotMet)).toEqual<AssessmentResult>({
+      progress: "submitted",
+      met: 5,
+      total: 6,
+      supportedForms: [],
+    });
+  });
+
+  it("a unit meeting every collective criterion is supported only for the Director's certificate (no rating)", () => {
+    const answers: Answers = {
+      criteria: { "chap-hanh": account(), "nhiem-vu-cchc": account(), "sang-kien": initiative("tinh") },
+      areas: {},
+    };
+    expect(assessmentResult(campaign, "unit", "submitted", answers)).toEqual<AssessmentResult>({
+      progress: "submitted",
+      met: 3,
+      total: 3,
+      supportedForms: ["giay-khen-giam-doc-so"],
+    });
+  });
+
+  it("supports nothing for a submitted assessment whose answers are missing", () => {
+    expect(assessmentResult(campaign, "individual", "submitted", undefined)).toEqual<AssessmentResult>({
+      progress: "submitted",
+      met: 0,
+      total: 6,
+      supportedForms: [],
+    });
+  });
+});
+
+describe("rankCandidates", () => {
+  const result = (
+    progress: AssessmentResult["progress"],
+    met: number,
+    supportedForms: string[] = [],
+  ): AssessmentResult => ({ progress, met, total: 6, supportedForms });
+  const names = (people: ReadonlyArray<{ name: string }>) => people.map((person) => person.name);
+
+  it("offers those supported for the form first, then by progress, then by criteria met", () => {
+    const people = [
+      { name: "Anh Tú", result: result("not_started", 0) },
+      { name: "Bùi Lan", result: result("in_progress", 6) },
+      { name: "Cao Minh", result: result("submitted", 2) },
+      { name: "Dương Hà", result: result("submitted", 6, [GIAY_KHEN.id]) },
+      { name: "Hồ Vân", result: result("submitted", 5) },
+      { name: "Lý Hằng", result: result("in_progress", 3) },
+      { name: "Phan Long", result: result("submitted", 6, [THU_TUONG.id, GIAY_KHEN.id]) },
+    ];
+    expect(names(rankCandidates(people, GIAY_KHEN.id))).toEqual([
+      "Dương Hà",
+      "Phan Long",
+      "Hồ Vân",
+      "Cao Minh",
+      "Bùi Lan",
+      "Lý Hằng",
+      "Anh Tú",
+    ]);
+  });
+
+  it("does not count support for another form as support for this one", () => {
+    const people = [
+      { name: "An", result: result("submitted", 6, [GIAY_KHEN.id]) },
+      { name: "Bình", result: result("submitted", 6, [THU_TUONG.id, GIAY_KHEN.id]) },
+    ];
+    expect(names(rankCandidates(people, THU_TUONG.id))).toEqual(["Bình", "An"]);
+  });
+
+  it("breaks ties by name with case and diacritics ignored, đ sorting as d", () => {
+    const same = result("submitted", 4);
+    const people = ["Dung Lê", "Đặng Hòa", "bùi An", "Ánh Tuyết", "Bình Minh"].map((name) => ({
+      name,
+      result: same,
+    }));
+    expect(names(rankCandidates(people, GIAY_KHEN.id))).toEqual([
+      "Ánh Tuyết",
+      "Bình Minh",
+      "bùi An",
+      "Đặng Hòa",
+      "Dung Lê",
+    ]);
+  });
+
+  it("returns a new array and leaves the input in its order", () => {
+    const people = [
+      { name: "Zung", result: result("not_started", 0) },
+      { name: "An", result: result("submitted", 6, [GIAY_KHEN.id]) },
+    ];
+    const ranked = rankCandidates(people, GIAY_KHEN.id);
+    expect(names(ranked)).toEqual(["An", "Zung"]);
+    expect(names(people)).toEqual(["Zung", "An"]);
+  });
+});
+
+describe("transitionProblem: withdrawing and quotas", () => {
+  const CHU_TICH = form("bang-khen-chu-tich-tinh");
+
+  it("lets a unit head withdraw a returned nomination without a reason, and nobody else", () => {
+    expect(transitionProblem(request({ from: "returned", to: "withdrawn", role: "unit_head" }))).toBeNull();
+    expect(transitionProblem(request({ from: "returned", to: "withdrawn", role: "office" }))).toEqual({
+      kind: "not_allowed",
+    });
+    expect(transitionProblem(request({ from: "returned", to: "withdrawn", role: "employee" }))).toEqual({
+      kind: "not_allowed",
+    });
+  });
+
+  it("does not let a unit head withdraw a nomination that was not returned, or bring a withdrawn one back", () => {
+    for (const from of ["draft", "submitted", "under_review", "recommended", "awarded", "rejected"] as const)
+      expect(transitionProblem(request({ from, to: "withdrawn", role: "unit_head" }))).toEqual({
+        kind: "not_allowed",
+      });
+    expect(transitionProblem(request({ from: "withdrawn", to: "submitted", role: "unit_head" }))).toEqual({
+      kind: "not_allowed",
+    });
+  });
+
+  it("sets the Director's certificate quota at 4 collectives and 10 individuals", () => {
+    expect(quotaOf(GIAY_KHEN, "collective")).toBe(4);
+    expect(quotaOf(GIAY_KHEN, "individual")).toBe(10);
+    const collective = (alreadyRecommended: number) =>
+      transitionProblem(request({ nomineeKind: "collective", alreadyRecommended }));
+    expect(collective(0)).toBeNull();
+    expect(collective(3)).toBeNull();
+    expect(collective(4)).toEqual({ kind: "over_quota", quota: 4, nomineeKind: "collective" });
+    expect(collective(7)).toEqual({ kind: "over_quota", quota: 4, nomineeKind: "collective" });
+    // The collective quota does not limit individuals: 4 to 9 already recommended still leaves room.
+    expect(transitionProblem(request({ nomineeKind: "individual", alreadyRecommended: 4 }))).toBeNull();
+    expect(transitionProblem(request({ nomineeKind: "individual", alreadyRecommended: 11 }))).toEqual({
+      kind: "over_quota",
+      quota: 10,
+      nomineeKind: "individual",
+    });
+  });
+
+  it("sets no quota on the higher forms, for either kind of nominee", () => {
+    for (const higher of [THU_TUONG, CHU_TICH]) {
+      expect(quotaOf(higher, "collective")).toBeNull();
+      expect(quotaOf(higher, "individual")).toBeNull();
+      for (const nomineeKind of ["collective", "individual"] as const)
+        expect(transitionProblem(request({ form: higher, nomineeKind, alreadyRecommended: 100 }))).toBeNull();
+    }
+  });
+
+  it("checks the quota only when recommending, not when awarding or returning one already recommended", () => {
+    expect(
+      transitionProblem(request({ from: "recommended", to: "awarded", alreadyRecommended: 10 })),
+    ).toBeNull();
+    expect(
+      transitionProblem(
+        request({ from: "recommended", to: "returned", reason: "Vượt chỉ tiêu", alreadyRecommended: 12 }),
+      ),
+    ).toBeNull();
+  });
+
+  it("asks for a reason before looking at the quota", () => {
+    expect(
+      transitionProblem(request({ from: "under_review", to: "rejected", alreadyRecommended: 10 })),
+    ).toEqual({ kind: "reason_required" });
   });
 });

@@ -22,16 +22,22 @@ describe("effectiveRole", () => {
 });
 
 describe("commandsFor", () => {
-  it("gives the Office the member commands, the common ones, then units, invite, round, reopen and remind", () => {
+  it("gives the Office the round's views and controls first, then the member and common commands", () => {
     expect(commandsFor("office")).toEqual([
-      "assess",
-      "myresult",
-      ...EVERYONE,
+      "status",
+      "dossier",
+      "pending",
+      "quota",
+      "export",
       "units",
       "invite",
       "round",
       "reopen",
       "remind",
+      "assess",
+      "myresult",
+      "nominations",
+      ...EVERYONE,
     ]);
   });
 
@@ -40,11 +46,20 @@ describe("commandsFor", () => {
   });
 
   it("gives an employee the self-assessment commands and the common ones", () => {
-    expect(commandsFor("employee")).toEqual(["assess", "myresult", ...EVERYONE]);
+    expect(commandsFor("employee")).toEqual(["assess", "myresult", "nominations", ...EVERYONE]);
   });
 
-  it("gives a unit head /unit as well", () => {
-    expect(commandsFor("unit_head")).toEqual(["assess", "myresult", "unit", ...EVERYONE]);
+  it("gives a unit head /unit, /nominate, /dossier and /status as well", () => {
+    expect(commandsFor("unit_head")).toEqual([
+      "assess",
+      "myresult",
+      "nominations",
+      "unit",
+      "nominate",
+      "dossier",
+      "status",
+      ...EVERYONE,
+    ]);
   });
 
   it("returns a fresh list each time", () => {
@@ -75,7 +90,8 @@ describe("isOfficeCommand", () => {
   });
 
   it("agrees with commandsFor", () => {
-    const officeOnly = commandsFor("office").filter((command) => !commandsFor("employee").includes(command));
+    const others = [...commandsFor("employee"), ...commandsFor("unit_head")];
+    const officeOnly = commandsFor("office").filter((command) => !others.includes(command));
     expect(officeOnly.every(isOfficeCommand)).toBe(true);
     expect(commandsFor("employee").some(isOfficeCommand)).toBe(false);
   });

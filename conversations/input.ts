@@ -1,0 +1,32 @@
+import type { FlowContext } from "../src/context.js";
+import type { AppDeps } from "../src/deps.js";
+import { HTML } from "../src/html.js";
+import { type Ask, answerAsk } from "../src/input-answers.js";
+import type { Flow } from "./flow.js";
+
+export const INPUT = "input";
+
+const isCommand = (ctx: FlowContext) => ctx.message?.text?.startsWith("/") === true;
+
+/**
+ * One typed reason or one uploaded file, asked for by a button (a reason to nominate someone whose assessment
+ * falls short, a reason to return or reject, a dossier document). The question was sent before entering.
+ * A command or another button means the person moved on: the question is dropped and the update handled as
+ * usual; /cancel just drops it.
+ */
+export function inputFlow(deps: AppDeps) {
+  return async function input(conversation: Flow, _ctx: FlowContext, ask: Ask): Promise<void> {
+    for (;;) {
+      const answer = await conversation.wait();
+      if (answer.message?.text === "/cancel" || answer.message?.text?.startsWith("/cancel@")) {
+        await answer.reply(answer.t("input-cancelled"), HTML);
+        return;
+      }
+      if (isCommand(answer) || answer.callbackQuery || !answer.message)
+        await conversation.halt({ next: true });
+      const reply = await conversation.external((ctx) => answerAsk(deps, ctx, ask));
+      for (const message of reply.messages) await answer.reply(message.text, { ...HTML, ...message.extra });
+      if (reply.done) return;
+    }
+  };
+}

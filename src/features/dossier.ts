@@ -1,0 +1,114 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { findUnitByCode } from "../../db/units.js";
+import type { BotContext } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { nomineeKey } from "../domain/nominations.js";
+import { dossierFor, fileFor, submit } from "../dossier/service.js";
+import { dossierScreen, UNIT_DOCUMENT } from "../dossier/view.js";
+import { escapeHtml } from "../html.js";
+import { localised } from "../i18n.js";
+import { viewContext } from "../input-answers.js";
+import type { Refusal } from "../nominations/access.js";
+import { answerOnce, notify, showScreen } from "../paged-view.js";
+import { askFor } from "./ask.js";
+
+/**
+ * /dossier: a head sees and completes the unit's dossier, then submits it; the Office opens any unit's with
+ * `/dossier <unit code>`, gets its files back and can return it with a reason.
+ */
+export function dossierFeature(deps: AppDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const refuse = (ctx: BotContext, refusal: Refusal) => notify(ctx, ctx.t(refusal.key, refusal.vars));
+
+  async function show(ctx: BotContext, unitId?: number) {
+    const state = await dossierFor(deps, ctx.actor, unitId);
+    if (!state.ok) return refuse(ctx, state);
+    const viewer = ctx.actor?.role === "office" && unitId !== undefined ? "office" : "head";
+    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), state, viewer));
+  }
+
+  feature.command("dossier", async (ctx) => {
+    const code = ctx.match.trim();
+    if (ctx.actor?.role === "office") {
+      if (ctx.chat.type !== "private") return ctx.reply(ctx.t("office-private-only"));
+      if (!code) return ctx.reply(ctx.t("ds-office-usage"));
+      const unit = await findUnitByCode(deps.db, code);
+      if (!unit)
+        return ctx.reply(ctx.t("st-unknown-unit", { code: escapeHtml(code) }), { parse_mode: "HTML" });
+      return show(ctx, unit.id);
+    }
+    return show(ctx);
+  });
+  feature.callbackQuery("ds:view", (ctx) => show(ctx));
+  feature.callbackQuery(/^ds:u:(\d+)$/, (ctx) =>
+    ctx.actor?.role === "office"
+      ? show(ctx, Number(ctx.match[1]))
+      : refuse(ctx, { ok: false, key: "office-only" }),
+  );
+
+  feature.callbackQuery(/^ds:up:(\d+):(-|[pu]:\d+)$/, async (ctx) => {
+    const state = await dossierFor(deps, ctx.actor);
+    if (!state.ok) return refuse(ctx, state);
+    if (state.access.readOnly)
+      return refuse(ctx, { ok: false, key: `nm-read-only-${state.access.readOnly}` });
+    const document = deps.campaign.dossier.documents[Number(ctx.match[1])];
+    const key = ctx.match[2] === UNIT_DOCUMENT ? "" : (ctx.match[2] ?? "");
+    const nominee = state.nominations.find((n) => nomineeKey(n.nominee_kind, n.nominee_id) === key);
+    if (!document || (document.per === "nominee" && !nominee))
+      return refuse(ctx, { ok: false, key: "nm-stale-button" });
+    const language = ctx.actor?.language ?? "vi";
+    await askFor(
+      ctx,
+      { kind: "upload", documentId: document.id, nomineeKey: key },
+      ctx.t(nominee ? "ds-ask-file-of" : "ds-ask-file", {
+        document: escapeHtml(localised(document.name, language)),
+        nominee: escapeHtml(nominee?.nominee_name ?? ""),
+      }),
+    );
+  });
+
+  feature.callbackQuery("ds:sub", async (ctx) => {
+    const state = await dossierFor(deps, ctx.actor);
+    if (!state.ok) return refuse(ctx, state);
+    if (state.access.readOnly)
+      return refuse(ctx, { ok: false, key: `nm-read-only-${state.access.readOnly}` });
+    if (state.missing.length > 0)
+      return refuse(ctx, { ok: false, key: "ds-missing-first", vars: { count: state.missing.length } });
+    await answerOnce(ctx);
+    const confirm = state.nominations.length === 0 ? "ds-confirm-empty" : "ds-confirm";
+    await ctx.reply(ctx.t(confirm, { count: state.nominations.length }), {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("ds-confirm-button"), "ds:sub!")
+        .text(ctx.t("ds-not-yet-button"), "ds:view"),
+    });
+  });
+
+  feature.callbackQuery("ds:sub!", async (ctx) => {
+    const outcome = await submit(deps, ctx.actor, ctx.update.update_id);
+    if (!outcome.ok) return refuse(ctx, outcome);
+    await answerOnce(ctx, { text: ctx.t(outcome.already ? "ds-already-submitted" : "ds-submitted-toast") });
+    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), outcome.state, "head"));
+  });
+
+  feature.callbackQuery(/^ds:get:(\d+)$/, async (ctx) => {
+    const outcome = await fileFor(deps, ctx.actor, Number(ctx.match[1]));
+    if (!outcome.ok) return refuse(ctx, outcome);
+    await answerOnce(ctx);
+    await ctx.replyWithDocument(outcome.file.file_id);
+  });
+
+  feature.callbackQuery(/^ds:ret:(\d+)$/, async (ctx) => {
+    if (ctx.actor?.role !== "office") return refuse(ctx, { ok: false, key: "office-only" });
+    const unitId = Number(ctx.match[1]);
+    const state = await dossierFor(deps, ctx.actor, unitId);
+    if (!state.ok) return refuse(ctx, state);
+    if (state.dossier?.status !== "submitted") return refuse(ctx, { ok: false, key: "ds-not-submitted" });
+    await askFor(
+      ctx,
+      { kind: "return-dossier", unitId },
+      ctx.t("ds-ask-return-reason", { unit: escapeHtml(state.access.unitName) }),
+    );
+  });
+  return feature;
+}

@@ -1,0 +1,151 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { findNomination, listNominations, type NominationWithUnit } from "../../db/nominations.js";
+import type { BotContext } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { nameMatches, searchKey } from "../domain/names.js";
+import type { NominationStatus } from "../domain/nominations.js";
+import { canSeeNomination, scopeOf } from "../domain/visibility.js";
+import { escapeHtml } from "../html.js";
+import { localised } from "../i18n.js";
+import { viewContext } from "../input-answers.js";
+import { latestRoundOr } from "../nominations/access.js";
+import { cardScreen, transitionProblemText } from "../nominations/card.js";
+import { formShort, nomineeLabel, statusWord } from "../nominations/render.js";
+import { moveOn } from "../nominations/review.js";
+import { answerOnce, notify, showPage, showScreen } from "../paged-view.js";
+import { askFor } from "./ask.js";
+
+const PER_PAGE = 10;
+/** Callback data is at most 64 bytes: a filter typed after the command is cut to fit in the page buttons. */
+const CALLBACK_BYTES = 64;
+
+function fitBytes(prefix: string, text: string): string {
+  let kept = text;
+  while (Buffer.byteLength(prefix + kept, "utf8") > CALLBACK_BYTES) kept = kept.slice(0, -1);
+  return prefix + kept;
+}
+const NEEDS_REASON: readonly NominationStatus[] = ["returned", "rejected"];
+
+/**
+ * /nominations [form | name]: the Office sees every nomination, a head their unit's, an employee their own;
+ * each can be opened, and on an opened one the Office moves it on with buttons.
+ */
+export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  /** A filter typed after the command: a form (by id, short or full name, or number 1–3), else a name. */
+  function parseFilter(text: string): { formIds: string[]; query: string } {
+    const wanted = text.trim();
+    if (!wanted) return { formIds: [], query: "" };
+    const forms = deps.campaign.awardForms.filter(
+      (form, index) =>
+        String(index + 1) === wanted ||
+        searchKey(form.id) === searchKey(wanted) ||
+        [form.name.vi, form.name.en, form.short?.vi, form.short?.en].some(
+          (name) => name !== undefined && nameMatches(name, wanted),
+        ),
+    );
+    return forms.length > 0 ? { formIds: forms.map((f) => f.id), query: "" } : { formIds: [], query: wanted };
+  }
+
+  async function list(ctx: BotContext, filterText: string, page: number) {
+    const actor = ctx.actor;
+    const scope = scopeOf({
+      role: actor?.role ?? "guest",
+      telegramId: actor?.telegramId ?? 0,
+      unitId: actor?.user?.unit_id,
+    });
+    if (scope.kind === "none") return notify(ctx, ctx.t("nl-guest"));
+    const round = await latestRoundOr(deps);
+    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    const filter = parseFilter(filterText);
+    const all = await listNominations(deps.db, round.round.year);
+    const shown = all.filter(
+      (n) =>
+        canSeeNomination(scope, {
+          unitId: n.unit_id,
+          nomineeKind: n.nominee_kind,
+          nomineeId: n.nominee_id,
+        }) &&
+        (filter.formIds.length === 0 || filter.formIds.includes(n.form_id)) &&
+        (filter.query === "" ||
+          nameMatches(n.nominee_name, filter.query) ||
+          nameMatches(n.unit_name, filter.query)),
+    );
+    const c = viewContext(deps, ctx);
+    const lineOf = (n: NominationWithUnit) =>
+      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · <i>${statusWord(c.t, n.status)}</i>`;
+    const lines = shown.map(lineOf);
+    const filterLabel = filter.formIds.length
+      ? filter.formIds
+          .map((id) =>
+            localised(deps.campaign.awardForms.find((f) => f.id === id)?.name ?? { vi: id }, c.language),
+          )
+          .join(", ")
+      : filter.query;
+    await showPage(
+      ctx,
+      {
+        header: ctx.t(
+          scope.kind === "all" ? "nl-header" : scope.kind === "unit" ? "nl-header-unit" : "nl-header-own",
+          {
+            year: String(round.round.year),
+            count: shown.length,
+            filter: filterLabel ? ` · ${escapeHtml(filterLabel)}` : "",
+          },
+        ),
+        lines: lines.length > 0 ? lines : [ctx.t("nl-none")],
+        footer: lines.length > 0 ? ctx.t("nl-footer") : "",
+        linesPerPage: PER_PAGE,
+        pageData: (n) => fitBytes(`pg:nl:${n}:`, filterText.trim()),
+        buttons: (index) => {
+          const keyboard = new InlineKeyboard();
+          shown.slice(index * PER_PAGE, (index + 1) * PER_PAGE).forEach((n, i) => {
+            keyboard.text(`#${n.id} ${n.nominee_name}`.slice(0, 40), `no:${n.id}`);
+            if (i % 2 === 1) keyboard.row();
+          });
+          return keyboard;
+        },
+      },
+      page,
+    );
+  }
+
+  feature.command("nominations", async (ctx) => {
+    if (ctx.chat.type !== "private") return ctx.reply(ctx.t("st-private-only"));
+    return list(ctx, ctx.match, 0);
+  });
+  feature.callbackQuery(/^pg:nl:(\d+):(.*)$/, (ctx) => list(ctx, ctx.match[2] ?? "", Number(ctx.match[1])));
+
+  feature.callbackQuery(/^no:(\d+)$/, async (ctx) => {
+    await showScreen(ctx, await cardScreen(deps, viewContext(deps, ctx), ctx.actor, Number(ctx.match[1])));
+  });
+
+  feature.callbackQuery(/^nt:(\d+):([a-z_]+)$/, async (ctx) => {
+    if (ctx.actor?.role !== "office") return notify(ctx, ctx.t("office-only"));
+    const id = Number(ctx.match[1]);
+    const to = ctx.match[2] as NominationStatus;
+    const c = viewContext(deps, ctx);
+    if (NEEDS_REASON.includes(to)) {
+      const nomination = await findNomination(deps.db, id);
+      if (!nomination) return notify(ctx, ctx.t("nm-stale-button"));
+      return askFor(
+        ctx,
+        { kind: "move", nominationId: id, to },
+        ctx.t(`nm-ask-reason-${to}`, { nominee: escapeHtml(nomination.nominee_name) }),
+      );
+    }
+    const outcome = await moveOn(deps, ctx.actor, {
+      nominationId: id,
+      to,
+      reason: null,
+      updateId: ctx.update.update_id,
+    });
+    if (!outcome.ok && "problem" in outcome)
+      return notify(ctx, transitionProblemText(c, outcome.problem, outcome.nomination.form_id));
+    if (!outcome.ok) return notify(ctx, ctx.t(outcome.key, outcome.vars));
+    await answerOnce(ctx, { text: ctx.t("nm-moved-toast", { status: statusWord(c.t, to) }) });
+    await showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+  });
+  return feature;
+}

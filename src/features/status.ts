@@ -1,0 +1,160 @@
+import { Composer, InputFile } from "grammy";
+import { listNominations } from "../../db/nominations.js";
+import { loadRoundFacts } from "../../db/round-status.js";
+import { findUnitByCode } from "../../db/units.js";
+import type { BotContext } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { unitStatus } from "../domain/unit-status.js";
+import { escapeHtml, HTML } from "../html.js";
+import { viewContext } from "../input-answers.js";
+import { officeOnly } from "../middleware/actor.js";
+import { latestRoundOr } from "../nominations/access.js";
+import { nomineeLabel } from "../nominations/render.js";
+import { buildNominationsCsv, buildWorkbook } from "../office/export.js";
+import {
+  pendingLines,
+  quotaLines,
+  statusLines,
+  type UnitWithStatus,
+  unitDetailLines,
+} from "../office/status-view.js";
+import { notify, showPage } from "../paged-view.js";
+import { replyPaged } from "../paging.js";
+
+const UNITS_PER_PAGE = 8;
+
+/**
+ * The Office's view of the round: /status (every unit, or one with names), /pending (only what is missing),
+ * /quota and /export. A unit head may ask /status for their own unit; nobody else sees a unit's data.
+ */
+export function statusFeature(deps: AppDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  async function statuses(year: number, deadlineAt: string, unitId?: number): Promise<UnitWithStatus[]> {
+    const past = deps.clock().getTime() >= new Date(deadlineAt).getTime();
+    const documents = { awardForms: deps.campaign.awardForms, documents: deps.campaign.dossier.documents };
+    return (await loadRoundFacts(deps.db, year, unitId)).map(({ unit, facts }) => ({
+      unit,
+      facts,
+      status: unitStatus(facts, documents, past),
+    }));
+  }
+
+  async function allUnits(ctx: BotContext, page: number) {
+    const round = await latestRoundOr(deps);
+    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    const units = await statuses(round.round.year, round.round.deadline_at);
+    const c = viewContext(deps, ctx);
+    const complete = units.filter((u) => u.status.complete).length;
+    await showPage(
+      ctx,
+      {
+        header: ctx.t("st-header", { year: String(round.round.year), complete, total: units.length }),
+        lines: units.length > 0 ? statusLines(c, units) : [ctx.t("st-no-units")],
+        footer: ctx.t("st-footer"),
+        linesPerPage: UNITS_PER_PAGE,
+        pageData: (n) => `pg:st:${n}`,
+      },
+      page,
+    );
+  }
+
+  async function oneUnit(ctx: BotContext, code: string) {
+    const actor = ctx.actor;
+    const round = await latestRoundOr(deps);
+    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    const unit = await findUnitByCode(deps.db, code);
+    // A head asking for another unit is told they see their own, whether or not that code exists.
+    if (actor?.role !== "office" && unit?.id !== actor?.user?.unit_id)
+      return notify(ctx, ctx.t("st-own-unit-only"));
+    if (!unit) return notify(ctx, ctx.t("st-unknown-unit", { code: escapeHtml(code) }));
+    const [one] = await statuses(round.round.year, round.round.deadline_at, unit.id);
+    if (!one) return notify(ctx, ctx.t("st-unit-archived", { code: escapeHtml(unit.code) }));
+    const nominations = await listNominations(deps.db, round.round.year, { unitId: unit.id });
+    const c = viewContext(deps, ctx);
+    const lines = unitDetailLines(
+      c,
+      one.unit,
+      one.status,
+      one.facts.people,
+      nominations.map((n) => ({
+        id: n.id,
+        formId: n.form_id,
+        label: nomineeLabel(c.t, n),
+        status: n.status,
+        eligible: n.eligible === 1,
+      })),
+    );
+    await replyPaged(ctx, ctx.t("st-unit-header", { year: String(round.round.year) }), lines);
+  }
+
+  feature.command("status", async (ctx) => {
+    const role = ctx.actor?.role;
+    if (ctx.chat.type !== "private") return ctx.reply(ctx.t("st-private-only"));
+    const code = ctx.match.trim();
+    if (role === "office") return code ? oneUnit(ctx, code) : allUnits(ctx, 0);
+    if (role === "unit_head" && ctx.actor?.user) return oneUnit(ctx, code || ctx.actor.user.unit_code);
+    return ctx.reply(ctx.t(role === "employee" ? "st-employee" : "st-guest"), HTML);
+  });
+  feature.callbackQuery(/^pg:st:(\d+)$/, officeOnly, (ctx) => allUnits(ctx, Number(ctx.match[1])));
+
+  async function pending(ctx: BotContext, page: number) {
+    const round = await latestRoundOr(deps);
+    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    const units = await statuses(round.round.year, round.round.deadline_at);
+    const lines = pendingLines(viewContext(deps, ctx), units);
+    await showPage(
+      ctx,
+      {
+        header: ctx.t("pd-header", {
+          year: String(round.round.year),
+          count: lines.length,
+          total: units.length,
+        }),
+        lines: lines.length > 0 ? lines : [ctx.t("pd-nothing")],
+        linesPerPage: UNITS_PER_PAGE,
+        pageData: (n) => `pg:pd:${n}`,
+      },
+      page,
+    );
+  }
+  feature.command("pending", officeOnly, (ctx) => pending(ctx, 0));
+  feature.callbackQuery(/^pg:pd:(\d+)$/, officeOnly, (ctx) => pending(ctx, Number(ctx.match[1])));
+
+  feature.command("quota", officeOnly, async (ctx) => {
+    const round = await latestRoundOr(deps);
+    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    const nominations = await listNominations(deps.db, round.round.year);
+    const lines = quotaLines(
+      viewContext(deps, ctx),
+      nominations.map((n) => ({ formId: n.form_id, nomineeKind: n.nominee_kind, status: n.status })),
+    );
+    await ctx.reply(
+      [ctx.t("qt-header", { year: String(round.round.year) }), "", ...lines, "", ctx.t("qt-footer")].join(
+        "\n",
+      ),
+      HTML,
+    );
+  });
+
+  feature.command("export", officeOnly, async (ctx) => {
+    const round = await latestRoundOr(deps);
+    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    const year = round.round.year;
+    const language = ctx.actor?.language ?? "vi";
+    const format = ctx.match.trim().toLowerCase();
+    if (format !== "" && format !== "csv" && format !== "xlsx") return ctx.reply(ctx.t("ex-usage"), HTML);
+    await ctx.replyWithChatAction("upload_document").catch(() => undefined);
+    const file =
+      format === "csv"
+        ? new InputFile(
+            Buffer.from(await buildNominationsCsv(deps, year, language), "utf8"),
+            `de-nghi-khen-thuong-${year}.csv`,
+          )
+        : new InputFile(await buildWorkbook(deps, year, language), `thi-dua-${year}.xlsx`);
+    await ctx.replyWithDocument(file, {
+      caption: ctx.t(format === "csv" ? "ex-caption-csv" : "ex-caption-xlsx", { year: String(year) }),
+    });
+  });
+  return feature;
+}

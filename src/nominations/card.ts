@@ -1,0 +1,74 @@
+import { InlineKeyboard } from "grammy";
+import { findNomination, nominationHistory } from "../../db/nominations.js";
+import { findUnitById } from "../../db/units.js";
+import type { Actor } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { nextStatuses, nomineeKey, type TransitionProblem } from "../domain/nominations.js";
+import { canSeeNomination, scopeOf } from "../domain/visibility.js";
+import type { Screen, ViewContext } from "../dossier/view.js";
+import { escapeHtml } from "../html.js";
+import { formName, nominationCard } from "./render.js";
+
+type Deps = Pick<AppDeps, "db" | "campaign">;
+
+/** Why a move was refused, in words: which quota, or that a reason is needed, or that it is no longer possible. */
+export function transitionProblemText(c: ViewContext, problem: TransitionProblem, formId: string): string {
+  if (problem.kind === "over_quota")
+    return c.t(`nm-over-quota-${problem.nomineeKind}`, {
+      form: escapeHtml(formName(c.campaign, formId, c.language)),
+      quota: problem.quota,
+    });
+  return c.t(problem.kind === "reason_required" ? "input-reason-short" : "nm-move-not-allowed");
+}
+
+/**
+ * A nomination opened by someone allowed to see it: the Office with buttons to move it on and to get the
+ * nominee's report back; a head or the nominee without.
+ */
+export async function cardScreen(
+  deps: Deps,
+  c: ViewContext,
+  actor: Actor | undefined,
+  id: number,
+): Promise<Screen> {
+  const nomination = await findNomination(deps.db, id);
+  const scope = scopeOf({
+    role: actor?.role ?? "guest",
+    telegramId: actor?.telegramId ?? 0,
+    unitId: actor?.user?.unit_id,
+  });
+  const keyboard = new InlineKeyboard();
+  if (
+    !nomination ||
+    !canSeeNomination(scope, {
+      unitId: nomination.unit_id,
+      nomineeKind: nomination.nominee_kind,
+      nomineeId: nomination.nominee_id,
+    })
+  )
+    return { text: c.t("nm-not-visible"), keyboard };
+  const [unit, history] = await Promise.all([
+    findUnitById(deps.db, nomination.unit_id),
+    nominationHistory(deps.db, nomination.id),
+  ]);
+  const text = nominationCard(
+    c,
+    { ...nomination, unit_code: unit?.code ?? "?", unit_name: unit?.name ?? "?" },
+    history,
+  );
+  if (actor?.role === "office") {
+    for (const to of nextStatuses(nomination.status, "office"))
+      keyboard.text(c.t(`nm-move-${to}`), `nt:${nomination.id}:${to}`);
+    keyboard.row();
+    const report = await deps.db
+      .selectFrom("dossier_files")
+      .select("id")
+      .where("round_year", "=", nomination.round_year)
+      .where("unit_id", "=", nomination.unit_id)
+      .where("nominee_key", "=", nomineeKey(nomination.nominee_kind, nomination.nominee_id))
+      .executeTakeFirst();
+    if (report) keyboard.text(c.t("nm-report-button"), `ds:get:${report.id}`);
+    keyboard.text(c.t("nm-unit-dossier-button"), `ds:u:${nomination.unit_id}`);
+  }
+  return { text, keyboard };
+}

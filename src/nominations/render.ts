@@ -1,0 +1,107 @@
+import type { HistoryEntry } from "../../db/nominations.js";
+import type { Language, Nomination } from "../../db/schema.js";
+import type { AwardForm, Campaign } from "../campaign/schema.js";
+import type { AssessmentProgress, AssessmentResult, NominationStatus } from "../domain/nominations.js";
+import { formatLocalDateTime } from "../domain/time.js";
+import { escapeHtml } from "../html.js";
+import { localised } from "../i18n.js";
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+const LEVEL_ORDER: Record<AwardForm["level"], number> = { department: 0, province: 1, national: 2 };
+
+/** The forms as a head meets them: the Director's Giấy khen first, the Prime Minister's Bằng khen last. */
+export function formsInOrder(campaign: Campaign): AwardForm[] {
+  return [...campaign.awardForms].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+}
+
+/** A form's position in the campaign, which buttons carry instead of its long id (64-byte callback data). */
+export function formIndex(campaign: Campaign, formId: string): number {
+  return campaign.awardForms.findIndex((form) => form.id === formId);
+}
+
+export function formAt(campaign: Campaign, index: string | number): AwardForm | undefined {
+  return campaign.awardForms[Number(index)];
+}
+
+export function formName(campaign: Campaign, formId: string, language: Language): string {
+  const form = campaign.awardForms.find((f) => f.id === formId);
+  return form ? localised(form.name, language) : formId;
+}
+
+export function formShort(campaign: Campaign, formId: string, language: Language): string {
+  const form = campaign.awardForms.find((f) => f.id === formId);
+  if (!form) return formId;
+  return localised(form.short ?? form.name, language);
+}
+
+export function statusWord(t: Translate, status: NominationStatus): string {
+  return t(`nm-status-${status}`);
+}
+
+/** "✅ 6/6 tiêu chí", "⚠️ 4/6 tiêu chí", "⏳ đang tự đánh giá", "— chưa tự đánh giá": beside a name. */
+export function resultText(t: Translate, result: AssessmentResult, formId: string): string {
+  if (result.progress !== "submitted") return t(`nm-result-${result.progress}`);
+  const mark = result.supportedForms.includes(formId) ? "✅" : "⚠️";
+  return t("nm-result-submitted", { mark, met: result.met, total: result.total });
+}
+
+/** The nominee's assessment as it stood when proposed, from the JSON kept on the nomination. */
+export function storedResultText(
+  t: Translate,
+  nomination: Pick<Nomination, "result_summary" | "eligible">,
+): string {
+  try {
+    const r = JSON.parse(nomination.result_summary) as {
+      met: number;
+      total: number;
+      progress: AssessmentProgress;
+    };
+    if (r.progress !== "submitted") return t(`nm-result-${r.progress}`);
+    return t("nm-result-submitted", { mark: nomination.eligible ? "✅" : "⚠️", met: r.met, total: r.total });
+  } catch {
+    return "—";
+  }
+}
+
+export function nomineeLabel(
+  t: Translate,
+  nomination: Pick<Nomination, "nominee_kind" | "nominee_name">,
+): string {
+  const name = escapeHtml(nomination.nominee_name);
+  return nomination.nominee_kind === "collective" ? t("nm-collective-label", { name }) : name;
+}
+
+export interface CardContext {
+  t: Translate;
+  language: Language;
+  campaign: Campaign;
+}
+
+/** A nomination opened: who, for what, the assessment and reason behind it, where it stands, and its history. */
+export function nominationCard(
+  c: CardContext,
+  nomination: Nomination & { unit_code: string; unit_name: string },
+  history: readonly HistoryEntry[],
+): string {
+  const { t, campaign } = c;
+  const lines = [
+    t("nm-card-title", { id: nomination.id, nominee: nomineeLabel(t, nomination) }),
+    t("nm-card-unit", { code: escapeHtml(nomination.unit_code), unit: escapeHtml(nomination.unit_name) }),
+    t("nm-card-form", { form: escapeHtml(formName(campaign, nomination.form_id, c.language)) }),
+    t("nm-card-result", { result: storedResultText(t, nomination) }),
+  ];
+  if (nomination.reason) lines.push(t("nm-card-reason", { reason: escapeHtml(nomination.reason) }));
+  lines.push(t("nm-card-status", { status: statusWord(t, nomination.status) }));
+  lines.push("", t("nm-card-history"));
+  for (const entry of history) {
+    const when = formatLocalDateTime(new Date(entry.at), campaign.timeZone);
+    const who = escapeHtml(entry.by_name ?? t(`nm-by-${entry.by_role}`));
+    const move = entry.from_status
+      ? `${statusWord(t, entry.from_status)} → ${statusWord(t, entry.to_status)}`
+      : statusWord(t, entry.to_status);
+    const why = entry.reason ? ` — ${t("nm-history-why", { reason: escapeHtml(entry.reason) })}` : "";
+    lines.push(`• ${when} · ${who}: ${move}${why}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,133 @@
+import { InlineKeyboard } from "grammy";
+import type { NominationWithUnit } from "../../db/nominations.js";
+import { quotaOf } from "../domain/nominations.js";
+import type { Screen, ViewContext } from "../dossier/view.js";
+import { escapeHtml } from "../html.js";
+import { localised } from "../i18n.js";
+import type { UnitAccess } from "./access.js";
+import { formIndex, formShort, formsInOrder, nomineeLabel, resultText, statusWord } from "./render.js";
+import type { Candidate } from "./service.js";
+
+export const PEOPLE_PER_PAGE = 8;
+
+function quotaText(c: ViewContext, formId: string): string {
+  const form = c.campaign.awardForms.find((f) => f.id === formId);
+  if (!form) return "";
+  const collective = quotaOf(form, "collective");
+  const individual = quotaOf(form, "individual");
+  if (collective === null && individual === null)
+    return c.t("nm-quota-unset", {
+      source: escapeHtml(form.quota.source ? localised(form.quota.source, c.language) : "—"),
+    });
+  return c.t("nm-quota", { collective: collective ?? "—", individual: individual ?? "—" });
+}
+
+/** /nominate: what the unit has proposed so far, and the forms to propose for. */
+export function homeScreen(
+  c: ViewContext,
+  access: UnitAccess,
+  nominations: readonly NominationWithUnit[],
+): Screen {
+  const lines = [
+    c.t("nm-home-title", { year: String(access.round.year), unit: escapeHtml(access.unitName) }),
+    "",
+  ];
+  if (nominations.length === 0) lines.push(c.t("nm-home-none"));
+  for (const form of formsInOrder(c.campaign)) {
+    const ofForm = nominations.filter((n) => n.form_id === form.id);
+    if (ofForm.length === 0) continue;
+    lines.push(`<b>${escapeHtml(formShort(c.campaign, form.id, c.language))}</b>`);
+    for (const n of ofForm) lines.push(`• ${nomineeLabel(c.t, n)} — ${statusWord(c.t, n.status)}`);
+  }
+  const keyboard = new InlineKeyboard();
+  if (access.readOnly) {
+    lines.push("", c.t(`nm-read-only-${access.readOnly}`));
+  } else {
+    lines.push("", c.t("nm-home-pick-form"));
+    for (const form of formsInOrder(c.campaign))
+      keyboard.text(localised(form.name, c.language), `nm:f:${formIndex(c.campaign, form.id)}:0`).row();
+  }
+  keyboard.text(c.t("ds-open-button"), "ds:view");
+  return { text: lines.join("\n"), keyboard };
+}
+
+/** A button for a candidate: add them, or (already proposed) take the proposal back. */
+function candidateButton(
+  c: ViewContext,
+  formIdx: number,
+  candidate: Candidate,
+  label: string,
+): [string, string] {
+  const n = candidate.nomination;
+  if (n) return [`☑️ ${label} (${statusWord(c.t, n.status)})`, `nm:x:${n.id}`];
+  return [label, `nm:a:${formIdx}:${candidate.key}`];
+}
+
+/** One form: the unit itself, then its people ranked (those whose assessment supports the form first). */
+export function formScreen(
+  c: ViewContext,
+  access: UnitAccess,
+  formId: string,
+  candidates: { collective: Candidate; people: Candidate[] },
+  requestedPage: number,
+): Screen {
+  const formIdx = formIndex(c.campaign, formId);
+  const pages = Math.max(1, Math.ceil(candidates.people.length / PEOPLE_PER_PAGE));
+  const page = Math.min(Math.max(0, requestedPage), pages - 1);
+  const shown = candidates.people.slice(page * PEOPLE_PER_PAGE, (page + 1) * PEOPLE_PER_PAGE);
+  const text = [
+    c.t("nm-form-title", {
+      form: escapeHtml(localised(c.campaign.awardForms[formIdx]?.name ?? { vi: formId }, c.language)),
+      unit: escapeHtml(access.unitName),
+    }),
+    quotaText(c, formId),
+    "",
+    c.t("nm-form-help"),
+    pages > 1 ? c.t("page-marker", { page: page + 1, pages }) : "",
+  ]
+    .filter((line, i) => line !== "" || i === 2)
+    .join("\n");
+  const keyboard = new InlineKeyboard();
+  const unitLabel = `🏢 ${c.t("nm-collective-label", { name: access.unitName })} · ${resultText(c.t, candidates.collective.result, formId)}`;
+  keyboard.text(...candidateButton(c, formIdx, candidates.collective, unitLabel)).row();
+  for (const person of shown) {
+    const label = `${person.name} · ${resultText(c.t, person.result, formId)}`;
+    keyboard.text(...candidateButton(c, formIdx, person, label)).row();
+  }
+  if (pages > 1) {
+    if (page > 0) keyboard.text("◀", `nm:f:${formIdx}:${page - 1}`);
+    keyboard.text(c.t("page-of", { page: page + 1, pages }), `nm:f:${formIdx}:${page}`);
+    if (page < pages - 1) keyboard.text("▶", `nm:f:${formIdx}:${page + 1}`);
+    keyboard.row();
+  }
+  keyboard.text(c.t("nm-back-button"), "nm:home").text(c.t("ds-open-button"), "ds:view");
+  return { text, keyboard };
+}
+
+/** People of the unit whose names match a search, each with the forms they can be proposed for. */
+export function searchScreen(
+  c: ViewContext,
+  query: string,
+  found: ReadonlyArray<{ formId: string; candidate: Candidate }>,
+  names: readonly string[],
+): Screen {
+  const keyboard = new InlineKeyboard();
+  if (names.length === 0)
+    return {
+      text: c.t("nm-search-none", { query: escapeHtml(query) }),
+      keyboard: keyboard.text(c.t("nm-back-button"), "nm:home"),
+    };
+  for (const { formId, candidate } of found) {
+    const label = `${candidate.name} · ${formShort(c.campaign, formId, c.language)} · ${resultText(c.t, candidate.result, formId)}`;
+    keyboard.text(...candidateButton(c, formIndex(c.campaign, formId), candidate, label)).row();
+  }
+  keyboard.text(c.t("nm-back-button"), "nm:home");
+  return { text: c.t("nm-search-found", { query: escapeHtml(query), count: names.length }), keyboard };
+}
+
+/** After a proposal: propose more for the same form, or open the dossier. */
+export function afterProposalKeyboard(c: ViewContext, formId: string): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(c.t("nm-more-button"), `nm:f:${formIndex(c.campaign, formId)}:0`)
+    .text(c.t("ds-open-button"), "ds:view");
+}

@@ -1,0 +1,175 @@
+import type { UnitRow } from "../../db/round-status.js";
+import { type NominationStatus, type NomineeKind, type QuotaUse, quotaUse } from "../domain/nominations.js";
+import {
+  type PendingItem,
+  pendingItems,
+  type UnitRoundFacts,
+  type UnitStatus,
+} from "../domain/unit-status.js";
+import type { ViewContext } from "../dossier/view.js";
+import { escapeHtml } from "../html.js";
+import { localised } from "../i18n.js";
+import { formShort, formsInOrder } from "../nominations/render.js";
+
+export interface UnitWithStatus {
+  unit: UnitRow;
+  facts: UnitRoundFacts;
+  status: UnitStatus;
+}
+
+function nominationsText(c: ViewContext, status: UnitStatus): string {
+  const parts = status.nominationsByForm
+    .filter((f) => f.collective + f.individual > 0)
+    .map((f) =>
+      c.t("st-form-count", {
+        form: escapeHtml(formShort(c.campaign, f.formId, c.language)),
+        collective: f.collective,
+        individual: f.individual,
+      }),
+    );
+  return parts.length > 0 ? parts.join("; ") : c.t("st-no-nominations");
+}
+
+function dossierText(c: ViewContext, status: UnitStatus): string {
+  const state = c.t(`st-dossier-${status.dossier}`);
+  return status.late
+    ? `${state} · ${c.t(status.dossier === "submitted" ? "st-late-submitted" : "st-overdue")}`
+    : state;
+}
+
+/** Two lines per unit for /status: assessments, nominations per form, documents, dossier and lateness. */
+export function statusLines(
+  c: ViewContext,
+  units: ReadonlyArray<Pick<UnitWithStatus, "unit" | "status">>,
+): string[] {
+  return units.map(({ unit, status }) =>
+    [
+      `${status.complete ? "✅" : "▫️"} <b>${escapeHtml(unit.code)}</b> · ${escapeHtml(unit.name)}`,
+      c.t("st-line-assessments", {
+        submitted: status.peopleSubmitted,
+        total: status.peopleTotal,
+        own: c.t(`st-own-${status.unitAssessment}`),
+      }),
+      c.t("st-line-nominations", { nominations: nominationsText(c, status) }),
+      c.t("st-line-dossier", {
+        uploaded: status.documentsUploaded,
+        required: status.documentsRequired,
+        dossier: dossierText(c, status),
+      }),
+    ].join("\n"),
+  );
+}
+
+export function pendingText(c: ViewContext, item: PendingItem): string {
+  switch (item.kind) {
+    case "people":
+      return c.t("pd-people", {
+        missing: item.missing,
+        total: item.total,
+        names: item.names.map(escapeHtml).join(", "),
+      });
+    case "unit_assessment":
+      return c.t("pd-unit-assessment", { progress: c.t(`st-own-${item.progress}`) });
+    case "nominations":
+      return c.t("pd-nominations");
+    case "document": {
+      const document = c.campaign.dossier.documents.find((d) => d.id === item.documentId);
+      const name = escapeHtml(
+        document ? localised(document.short ?? document.name, c.language) : item.documentId,
+      );
+      return item.nomineeName
+        ? c.t("pd-document-of", { document: name, nominee: escapeHtml(item.nomineeName) })
+        : c.t("pd-document", { document: name });
+    }
+    case "dossier":
+      return item.state === "returned"
+        ? c.t("pd-dossier-returned", { reason: escapeHtml(item.returnReason ?? "") })
+        : c.t("pd-dossier");
+  }
+}
+
+/** /pending: one block per unit that still lacks something, and only what it lacks. */
+export function pendingLines(c: ViewContext, units: readonly UnitWithStatus[]): string[] {
+  return units.flatMap(({ unit, status }) => {
+    const items = pendingItems(status);
+    if (items.length === 0) return [];
+    const late = status.late && status.dossier !== "submitted" ? ` · ${c.t("st-overdue")}` : "";
+    return [
+      [
+        `<b>${escapeHtml(unit.code)}</b> · ${escapeHtml(unit.name)}${late}`,
+        ...items.map((i) => `   – ${pendingText(c, i)}`),
+      ].join("\n"),
+    ];
+  });
+}
+
+/** /status <code>: one unit in full, with names. */
+export function unitDetailLines(
+  c: ViewContext,
+  unit: UnitRow,
+  status: UnitStatus,
+  people: ReadonlyArray<{ fullName: string; assessment: string }>,
+  nominations: ReadonlyArray<{
+    id: number;
+    formId: string;
+    label: string;
+    status: NominationStatus;
+    eligible: boolean;
+  }>,
+): string[] {
+  const lines = [
+    ...statusLines(c, [{ unit, status }]),
+    "",
+    c.t("st-people-title", { submitted: status.peopleSubmitted, total: status.peopleTotal }),
+  ];
+  for (const progress of ["submitted", "in_progress", "not_started"]) {
+    const names = people.filter((p) => p.assessment === progress).map((p) => escapeHtml(p.fullName));
+    if (names.length > 0)
+      lines.push(`${c.t(`st-people-${progress}`, { count: names.length })}: ${names.join(", ")}`);
+  }
+  lines.push("", c.t("st-nominations-title", { count: nominations.length }));
+  for (const form of formsInOrder(c.campaign)) {
+    for (const n of nominations.filter((x) => x.formId === form.id))
+      lines.push(
+        `• #${n.id} ${n.label}${n.eligible ? "" : " ⚠️"} · ${escapeHtml(formShort(c.campaign, form.id, c.language))} · <i>${c.t(`nm-status-${n.status}`)}</i>`,
+      );
+  }
+  const missing = pendingItems(status).filter((i) => i.kind === "document" || i.kind === "nominations");
+  if (missing.length > 0) {
+    lines.push("", c.t("st-missing-title"));
+    for (const item of missing) lines.push(`– ${pendingText(c, item)}`);
+  }
+  return lines;
+}
+
+function quotaPart(c: ViewContext, use: QuotaUse, waiting: number): string {
+  const kind = c.t(`st-kind-${use.nomineeKind}`);
+  const quota = use.quota === null ? c.t("qt-no-quota") : String(use.quota);
+  const line = c.t("qt-line", { kind, used: use.used, quota, waiting });
+  return use.over ? `${line} ⛔` : line;
+}
+
+/** /quota: for each form, recommended or awarded collectives and individuals against its quota. */
+export function quotaLines(
+  c: ViewContext,
+  nominations: ReadonlyArray<{ formId: string; nomineeKind: NomineeKind; status: NominationStatus }>,
+): string[] {
+  const uses = quotaUse(c.campaign.awardForms, nominations);
+  return formsInOrder(c.campaign).map((form) => {
+    const parts = uses
+      .filter((use) => use.formId === form.id)
+      .map((use) => {
+        const waiting = nominations.filter(
+          (n) =>
+            n.formId === form.id &&
+            n.nomineeKind === use.nomineeKind &&
+            (n.status === "submitted" || n.status === "under_review"),
+        ).length;
+        return `   ${quotaPart(c, use, waiting)}`;
+      });
+    const source = form.quota.source
+      ? `\n   <i>${escapeHtml(localised(form.quota.source, c.language))}</i>`
+      : "";
+    return [`<b>${escapeHtml(localised(form.name, c.language))}</b>`, ...parts].join("\n") + source;
+  });
+}

@@ -1,0 +1,618 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureAssessment, saveItem, submitAssessment } from "../../../db/assessments.js";
+import { type DB, migrateToLatest, openDatabase } from "../../../db/connection.js";
+import { saveDossierFile, submitDossier } from "../../../db/dossiers.js";
+import { addNomination, moveNomination } from "../../../db/nominations.js";
+import { openRound } from "../../../db/rounds.js";
+import type { Role } from "../../../db/schema.js";
+import { addUnit } from "../../../db/units.js";
+import { loadCampaign } from "../../../src/campaign/load.js";
+import type { AppDeps } from "../../../src/deps.js";
+import { areaKey, criterionKey } from "../../../src/domain/assessment.js";
+import { nomineeKey } from "../../../src/domain/nominations.js";
+import { createI18n } from "../../../src/i18n.js";
+import { buildNominationsCsv, buildWorkbook } from "../../../src/office/export.js";
+
+const YEAR = 2026;
+/** After the deadline (00:00 on 05/01/2027, Hanoi time): a unit that has not submitted is late. */
+const NOW = new Date("2027-01-06T09:00:00+07:00");
+const OFFICE = 900;
+const HEAD_A = 101;
+const BINH = 102;
+const CUONG = 103;
+const HEAD_B = 201;
+const GIAY_KHEN = "giay-khen-giam-doc-so";
+const CHU_TICH = "bang-khen-chu-tich-tinh";
+const THU_TUONG = "bang-khen-thu-tuong";
+const BINH_REASON = 'Có đóng góp nổi bật, được Sở "ghi nhận"';
+const RETURN_REASON = "Thiếu báo cáo thành tích, đề nghị bổ sung";
+
+type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n">;
+
+let db: DB;
+let deps: Deps;
+let unitA: number;
+let unitB: number;
+
+async function addUser(telegramId: number, fullName: string, unitId: number, role: Role): Promise<void> {
+  const at = "2026-10-01T00:00:00.000Z";
+  await db
+    .insertInto("users")
+    .values({
+      telegram_id: telegramId,
+      full_name: fullName,
+      position: "Chuyên viên",
+      unit_id: unitId,
+      role,
+      consented_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
+async function seed(): Promise<void> {
+  const campaign = deps.campaign;
+  await openRound(
+    db,
+    {
+      year: YEAR,
+      campaignId: campaign.id,
+      deadline: new Date("2027-01-05T00:00:00+07:00"),
+      openedBy: OFFICE,
+    },
+    new Date("2026-10-01T08:00:00+07:00"),
+  );
+  const a = await addUnit(db, { code: "PHC", name: "Phòng Hành chính, Tổng hợp" }, new Date("2026-10-01"));
+  const b = await addUnit(db, { code: "TTTG", name: "Trung tâm Trợ giúp pháp lý" }, new Date("2026-10-01"));
+  if (!a || !b) throw new Error("units not added");
+  unitA = a.id;
+  unitB = b.id;
+  await addUser(HEAD_A, "Nguyễn Văn An", unitA, "unit_head");
+  await addUser(BINH, "Trần Thị Bình", unitA, "employee");
+  await addUser(CUONG, "Lê Văn Cường", unitA, "employee");
+  await addUser(HEAD_B, "Phạm Thị Dung", unitB, "unit_head");
+
+  // Bình's own assessment, submitted: met, not met (no account), unanswered, an initiative and a rating.
+  const at = new Date("2026-11-20T09:00:00+07:00");
+  const binh = await ensureAssessment(
+    db,
+    { year: YEAR, subject: "individual", subjectId: BINH, unitId: unitA },
+    at,
+  );
+  const answers = [
+    [
+      criterionKey("chap-hanh"),
+      { met: true, account: "Chấp hành nghiêm kỷ luật, kỷ cương hành chính.", filesDone: true },
+    ],
+    [criterionKey("nhiem-vu-cchc"), { met: false, account: null }],
+    [
+      criterionKey("sang-kien"),
+      {
+        met: true,
+        decisionNumber: "125/QĐ-STP",
+        decisionDate: "2026-10-15",
+        council: "tinh",
+        filesDone: true,
+      },
+    ],
+    [criterionKey("xep-loai"), { rating: "xuat-sac", met: true }],
+    [areaKey("the-che"), { text: "Rà soát 15 văn bản quy phạm pháp luật." }],
+    [areaKey("thu-tuc-hanh-chinh"), { text: null }],
+  ] as const;
+  for (const [index, [key, data]] of answers.entries()) await saveItem(db, binh.id, key, data, at, index + 1);
+  await submitAssessment(db, binh.id, new Date("2026-11-20T09:30:00+07:00"), 10);
+
+  // Unit A's own assessment, started only.
+  const own = await ensureAssessment(
+    db,
+    { year: YEAR, subject: "unit", subjectId: unitA, unitId: unitA },
+    at,
+  );
+  await saveItem(
+    db,
+    own.id,
+    criterionKey("chap-hanh"),
+    { met: true, account: "Đơn vị thực hiện tốt." },
+    at,
+    11,
+  );
+
+  // Unit A proposes itself and two people; unit B drafts one person only.
+  const propose = async (
+    unitId: number,
+    formId: string,
+    kind: "individual" | "collective",
+    id: number,
+    name: string,
+    eligible: boolean,
+    reason: string | null,
+    by: number,
+  ) => {
+    const added = await addNomination(
+      db,
+      {
+        year: YEAR,
+        unitId,
+        formId,
+        nomineeKind: kind,
+        nomineeId: id,
+        nomineeName: name,
+        eligible,
+        resultSummary: JSON.stringify({ met: 2, total: 6, progress: "submitted" }),
+        reason,
+        by,
+        byRole: "unit_head",
+        updateId: null,
+      },
+      new Date("2026-12-01T10:00:00+07:00"),
+    );
+    if (!added) throw new Error("nomination not added");
+    return added.id;
+  };
+  await propose(unitA, GIAY_KHEN, "collective", unitA, "Phòng Hành chính, Tổng hợp", true, null, HEAD_A);
+  const binhNomination = await propose(
+    unitA,
+    GIAY_KHEN,
+    "individual",
+    BINH,
+    "Trần Thị Bình",
+    false,
+    BINH_REASON,
+    HEAD_A,
+  );
+  const cuongNomination = await propose(
+    unitA,
+    CHU_TICH,
+    "individual",
+    CUONG,
+    "Lê Văn Cường",
+    true,
+    null,
+    HEAD_A,
+  );
+  await propose(
+    unitB,
+    THU_TUONG,
+    "individual",
+    HEAD_B,
+    "Phạm Thị Dung",
+    false,
+    "- Nhiều thành tích, 5 năm liền",
+    HEAD_B,
+  );
+
+  // Unit A's dossier: the Tờ trình and its own report, then sent on time (the drafts become submitted).
+  const upload = (documentId: string, key: string, when: string) =>
+    saveDossierFile(
+      db,
+      {
+        year: YEAR,
+        unitId: unitA,
+        documentId,
+        nomineeKey: key,
+        fileId: `file-${documentId}-${key}`,
+        fileUniqueId: `unique-${documentId}-${key}`,
+        fileName: `${documentId}.pdf`,
+        mimeType: "application/pdf",
+        fileSize: 1000,
+        by: HEAD_A,
+      },
+      new Date(when),
+    );
+  await upload("to-trinh", "", "2026-12-10T08:00:00+07:00");
+  await upload("bao-cao-thanh-tich", nomineeKey("collective", unitA), "2026-12-10T08:05:00+07:00");
+  const sent = await submitDossier(
+    db,
+    YEAR,
+    unitA,
+    { id: HEAD_A, role: "unit_head", updateId: null },
+    false,
+    new Date("2026-12-15T16:00:00+07:00"),
+  );
+  if (!sent) throw new Error("dossier not submitted");
+
+  // The Office reviews: Bình is recommended, Cường's nomination goes back with a reason.
+  const move = (
+    id: number,
+    from: "submitted" | "under_review",
+    to: "under_review" | "recommended" | "returned",
+    reason: string | null,
+    when: string,
+  ) =>
+    moveNomination(
+      db,
+      { id, from, to, by: OFFICE, byRole: "office", reason, updateId: null },
+      new Date(when),
+    );
+  await move(binhNomination, "submitted", "under_review", null, "2026-12-20T08:00:00+07:00");
+  await move(binhNomination, "under_review", "recommended", null, "2026-12-22T14:45:00+07:00");
+  await move(cuongNomination, "submitted", "returned", RETURN_REASON, "2026-12-21T10:15:00+07:00");
+}
+
+/** A worksheet's cells as plain values, row by row (empty cells as ""). */
+function cells(sheet: ExcelJS.Worksheet): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    rows.push(
+      Array.from({ length: sheet.columnCount }, (_, c) => {
+        const value = row.getCell(c + 1).value;
+        return value === null || value === undefined ? "" : (value as string | number);
+      }),
+    );
+  }
+  return rows;
+}
+
+async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+function sheetNamed(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+/** The row whose cell under `header` is `value`, as header → value. */
+function rowWhere(table: Array<Array<string | number>>, header: string, value: string | number) {
+  const headers = table[0] ?? [];
+  const column = headers.indexOf(header);
+  expect(column, `header ${header}`).toBeGreaterThanOrEqual(0);
+  const row = table.slice(1).find((candidate) => candidate[column] === value);
+  expect(row, `row with ${header} = ${value}`).toBeDefined();
+  return Object.fromEntries(headers.map((h, index) => [String(h), row?.[index]]));
+}
+
+/** A small RFC 4180 reader, enough for the CSV the export writes (quotes, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (quoted) {
+      if (char === '"' && text.charAt(i + 1) === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(field);
+      field = "";
+    } else if (char === "\r" && text.charAt(i + 1) === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += char;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+beforeAll(async () => {
+  db = openDatabase(":memory:");
+  await migrateToLatest(db);
+  deps = { db, campaign: loadCampaign(), clock: () => NOW, i18n: createI18n() };
+  await seed();
+});
+
+afterAll(async () => {
+  await db.destroy();
+});
+
+describe("buildWorkbook", () => {
+  let workbook: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    workbook = await readWorkbook(await buildWorkbook(deps, YEAR, "vi"));
+  });
+
+  it("has the three sheets, each with a bold, frozen header row and set column widths", () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Tình hình đơn vị",
+      "Đề nghị khen thưởng",
+      "Tự đánh giá",
+    ]);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.getRow(1).getCell(1).font?.bold, sheet.name).toBe(true);
+      expect(sheet.getRow(1).getCell(sheet.columnCount).font?.bold, sheet.name).toBe(true);
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const width = sheet.getColumn(c).width ?? 0;
+        expect(width, `${sheet.name} column ${c}`).toBeGreaterThanOrEqual(8);
+        expect(width, `${sheet.name} column ${c}`).toBeLessThanOrEqual(50);
+      }
+    }
+  });
+
+  it("writes only translated words, never a message key", () => {
+    for (const sheet of workbook.worksheets)
+      for (const row of cells(sheet)) for (const value of row) expect(String(value)).not.toMatch(/^ex-/);
+  });
+
+  it("gives each active unit's progress, nominations per form, documents, dossier and lateness", () => {
+    const table = cells(sheetNamed(workbook, "Tình hình đơn vị"));
+    expect(table[0]).toEqual([
+      "Mã đơn vị",
+      "Tên đơn vị",
+      "Số cá nhân đã nộp tự đánh giá",
+      "Tổng số cán bộ, công chức, viên chức",
+      "Tự đánh giá của tập thể",
+      "Bằng khen của Thủ tướng Chính phủ (tập thể)",
+      "Bằng khen của Thủ tướng Chính phủ (cá nhân)",
+      "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (tập thể)",
+      "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (cá nhân)",
+      "Giấy khen của Giám đốc Sở (tập thể)",
+      "Giấy khen của Giám đốc Sở (cá nhân)",
+      "Số tài liệu đã tải lên",
+      "Số tài liệu phải nộp",
+      "Hồ sơ đề nghị khen thưởng",
+      "Nộp muộn",
+    ]);
+    expect(table.slice(1)).toEqual([
+      // 1 of 3 people submitted; documents: the Tờ trình and three nominees' reports, two uploaded.
+      [
+        "PHC",
+        "Phòng Hành chính, Tổng hợp",
+        1,
+        3,
+        "Đang thực hiện",
+        0,
+        0,
+        0,
+        1,
+        1,
+        1,
+        2,
+        4,
+        "Đã nộp",
+        "Không",
+      ],
+      // Nothing submitted once the deadline passed: late.
+      ["TTTG", "Trung tâm Trợ giúp pháp lý", 0, 1, "Chưa bắt đầu", 0, 1, 0, 0, 0, 0, 0, 2, "Chưa lập", "Có"],
+    ]);
+  });
+
+  it("lists every nomination with its status word, the head's reason and its latest move", () => {
+    const table = cells(sheetNamed(workbook, "Đề nghị khen thưởng"));
+    expect(table[0]).toEqual([
+      "Số hiệu đề nghị",
+      "Mã đơn vị",
+      "Tên đơn vị",
+      "Hình thức khen thưởng",
+      "Tập thể/cá nhân",
+      "Tên tập thể, cá nhân được đề nghị",
+      "Kết quả tự đánh giá đáp ứng tiêu chuẩn",
+      "Lý do đề nghị của trưởng đơn vị",
+      "Số tiêu chí đạt khi đề nghị",
+      "Trạng thái",
+      "Thời điểm thay đổi gần nhất",
+      "Lý do gần nhất",
+    ]);
+    // Unit by unit, then by form and kind, as listNominations orders them.
+    expect(table.slice(1).map((row) => [row[1], row[5]])).toEqual([
+      ["PHC", "Lê Văn Cường"],
+      ["PHC", "Phòng Hành chính, Tổng hợp"],
+      ["PHC", "Trần Thị Bình"],
+      ["TTTG", "Phạm Thị Dung"],
+    ]);
+    expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Trần Thị Bình")).toMatchObject({
+      "Tên đơn vị": "Phòng Hành chính, Tổng hợp",
+      "Hình thức khen thưởng": "Giấy khen của Giám đốc Sở",
+      "Tập thể/cá nhân": "Cá nhân",
+      "Kết quả tự đánh giá đáp ứng tiêu chuẩn": "Không",
+      "Lý do đề nghị của trưởng đơn vị": BINH_REASON,
+      "Số tiêu chí đạt khi đề nghị": "2/6",
+      "Trạng thái": "Đã trình Hội đồng Thi đua - Khen thưởng",
+      "Thời điểm thay đổi gần nhất": "14:45 22/12/2026",
+      "Lý do gần nhất": BINH_REASON,
+    });
+    expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Lê Văn Cường")).toMatchObject({
+      "Hình thức khen thưởng": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+      "Kết quả tự đánh giá đáp ứng tiêu chuẩn": "Có",
+      "Lý do đề nghị của trưởng đơn vị": "",
+      "Trạng thái": "Trả lại để bổ sung, hoàn thiện",
+      "Thời điểm thay đổi gần nhất": "10:15 21/12/2026",
+      "Lý do gần nhất": RETURN_REASON,
+    });
+    expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phòng Hành chính, Tổng hợp")).toMatchObject({
+      "Tập thể/cá nhân": "Tập thể",
+      "Trạng thái": "Đã nộp",
+      "Thời điểm thay đổi gần nhất": "16:00 15/12/2026",
+    });
+    const dung = rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phạm Thị Dung");
+    expect(dung).toMatchObject({
+      "Hình thức khen thưởng": "Bằng khen của Thủ tướng Chính phủ",
+      "Trạng thái": "Dự thảo",
+      "Thời điểm thay đổi gần nhất": "10:00 01/12/2026",
+      // The workbook keeps text as text: no formula guard is needed there.
+      "Lý do đề nghị của trưởng đơn vị": "- Nhiều thành tích, 5 năm liền",
+    });
+    expect(typeof dung["Số hiệu đề nghị"]).toBe("number");
+  });
+
+  it("gives each assessment's answers, criterion by criterion, and the reform areas", () => {
+    const table = cells(sheetNamed(workbook, "Tự đánh giá"));
+    const headers = table[0] ?? [];
+    expect(headers.slice(0, 5)).toEqual([
+      "Mã đơn vị",
+      "Họ và tên / Tên đơn vị",
+      "Đối tượng",
+      "Trạng thái",
+      "Thời điểm nộp",
+    ]);
+    expect(headers).toContain("III.2.b.6: Xếp loại");
+    expect(headers).toContain("III.2.a.1: Đạt/Không đạt");
+    expect(headers.at(-1)).toBe("Lĩnh vực: Xây dựng chính quyền điện tử và chính quyền số");
+    // The unit's own assessment first, then its people; only those who started one.
+    expect(table.slice(1).map((row) => [row[0], row[1]])).toEqual([
+      ["PHC", "Phòng Hành chính, Tổng hợp"],
+      ["PHC", "Trần Thị Bình"],
+    ]);
+
+    const binh = rowWhere(table, "Họ và tên / Tên đơn vị", "Trần Thị Bình");
+    expect(binh).toMatchObject({
+      "Đối tượng": "Cá nhân",
+      "Trạng thái": "Đã nộp",
+      "Thời điểm nộp": "09:30 20/11/2026",
+      "III.2.b.1: Đạt/Không đạt": "Đạt",
+      "III.2.b.1: Giải trình, minh chứng": "Chấp hành nghiêm kỷ luật, kỷ cương hành chính.",
+      "III.2.b.2: Đạt/Không đạt": "Không đạt",
+      "III.2.b.2: Giải trình, minh chứng": "(không nêu)",
+      "III.2.b.3: Đạt/Không đạt": "—",
+      "III.2.b.3: Giải trình, minh chứng": "",
+      "III.2.b.4: Đạt/Không đạt": "Đạt",
+      "III.2.b.4: Giải trình, minh chứng":
+        "Quyết định số 125/QĐ-STP ngày 15/10/2026; Hội đồng sáng kiến tỉnh",
+      "III.2.b.6: Đạt/Không đạt": "Đạt",
+      "III.2.b.6: Xếp loại": "Hoàn thành xuất sắc nhiệm vụ",
+      // A person answers no collective criteria.
+      "III.2.a.1: Đạt/Không đạt": "",
+      "Lĩnh vực: Cải cách thể chế": "Rà soát 15 văn bản quy phạm pháp luật.",
+      "Lĩnh vực: Cải cách thủ tục hành chính": "(không nêu)",
+      "Lĩnh vực: Cải cách tổ chức bộ máy": "",
+    });
+
+    expect(rowWhere(table, "Họ và tên / Tên đơn vị", "Phòng Hành chính, Tổng hợp")).toMatchObject({
+      "Đối tượng": "Tập thể",
+      "Trạng thái": "Đang thực hiện",
+      "Thời điểm nộp": "",
+      "III.2.a.1: Đạt/Không đạt": "Đạt",
+      "III.2.a.1: Giải trình, minh chứng": "Đơn vị thực hiện tốt.",
+      "III.2.a.3: Đạt/Không đạt": "—",
+      "III.2.b.1: Đạt/Không đạt": "",
+    });
+  });
+
+  it("writes English headers, sheet names and words for an English reader", async () => {
+    const english = await readWorkbook(await buildWorkbook(deps, YEAR, "en"));
+    expect(english.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Unit status",
+      "Nominations",
+      "Self-assessments",
+    ]);
+    const units = cells(sheetNamed(english, "Unit status"));
+    expect(units[0]?.slice(0, 5)).toEqual([
+      "Unit code",
+      "Unit name",
+      "Self-assessments submitted",
+      "Staff in the unit",
+      "Unit's own assessment",
+    ]);
+    expect(units[0]).toContain("Director's Certificate of Commendation (individual)");
+    expect(units[2]?.slice(-2)).toEqual(["Not started", "Yes"]);
+
+    const nominations = cells(sheetNamed(english, "Nominations"));
+    expect(nominations[0]).toEqual([
+      "Nomination no.",
+      "Unit code",
+      "Unit name",
+      "Award form",
+      "Collective/individual",
+      "Nominee",
+      "Own assessment supports the form",
+      "Head's reason for proposing",
+      "Criteria met when proposed",
+      "Status",
+      "Last changed",
+      "Latest reason given",
+    ]);
+    expect(rowWhere(nominations, "Nominee", "Trần Thị Bình")).toMatchObject({
+      "Award form": "Director's Certificate of Commendation",
+      "Collective/individual": "Individual",
+      "Own assessment supports the form": "No",
+      Status: "Recommended to the Emulation and Awards Council",
+    });
+    expect(rowWhere(nominations, "Nominee", "Lê Văn Cường")).toMatchObject({
+      Status: "Returned for correction",
+    });
+
+    const assessments = cells(sheetNamed(english, "Self-assessments"));
+    expect(rowWhere(assessments, "Full name / unit name", "Trần Thị Bình")).toMatchObject({
+      "Assessment of": "Individual",
+      Status: "Submitted",
+      "III.2.b.2: met/not met": "Not met",
+      "III.2.b.4: account and evidence":
+        "Decision no. 125/QĐ-STP of 15/10/2026; the province's initiative council",
+      "III.2.b.6: rating": "Completed duties excellently",
+      "Area: Institutional reform": "Rà soát 15 văn bản quy phạm pháp luật.",
+    });
+  });
+
+  it("still gives the units for a year without a round, and nobody is late", async () => {
+    const empty = await readWorkbook(await buildWorkbook(deps, 2030, "vi"));
+    const units = cells(sheetNamed(empty, "Tình hình đơn vị"));
+    expect(units.slice(1).map((row) => [row[0], row.at(-2), row.at(-1)])).toEqual([
+      ["PHC", "Chưa lập", "Không"],
+      ["TTTG", "Chưa lập", "Không"],
+    ]);
+    expect(cells(sheetNamed(empty, "Đề nghị khen thưởng"))).toHaveLength(1);
+    expect(cells(sheetNamed(empty, "Tự đánh giá"))).toHaveLength(1);
+  });
+});
+
+describe("buildNominationsCsv", () => {
+  it("writes the nominations sheet as UTF-8 CSV with a BOM and CRLF lines", async () => {
+    const csv = await buildNominationsCsv(deps, YEAR, "vi");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    // Every line break is CRLF.
+    expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      'Số hiệu đề nghị,Mã đơn vị,Tên đơn vị,Hình thức khen thưởng,Tập thể/cá nhân,"Tên tập thể, cá nhân được đề nghị",' +
+        "Kết quả tự đánh giá đáp ứng tiêu chuẩn,Lý do đề nghị của trưởng đơn vị,Số tiêu chí đạt khi đề nghị,Trạng thái," +
+        "Thời điểm thay đổi gần nhất,Lý do gần nhất",
+    );
+    // Fields with a comma are quoted, and a quote inside is doubled.
+    expect(csv).toContain(',"Phòng Hành chính, Tổng hợp",');
+    expect(csv).toContain(',"Có đóng góp nổi bật, được Sở ""ghi nhận""",');
+    expect(csv).toContain(`,"${RETURN_REASON}"\r\n`);
+  });
+
+  it("has the same rows as the workbook's nominations sheet", async () => {
+    const csv = parseCsv((await buildNominationsCsv(deps, YEAR, "vi")).slice(1));
+    const sheet = cells(
+      sheetNamed(await readWorkbook(await buildWorkbook(deps, YEAR, "vi")), "Đề nghị khen thưởng"),
+    );
+    expect(csv).toHaveLength(5);
+    expect(csv[0]).toEqual(sheet[0]);
+    const binh = rowWhere(csv, "Tên tập thể, cá nhân được đề nghị", "Trần Thị Bình");
+    expect(binh).toMatchObject({
+      "Tên đơn vị": "Phòng Hành chính, Tổng hợp",
+      "Lý do đề nghị của trưởng đơn vị": BINH_REASON,
+      "Trạng thái": "Đã trình Hội đồng Thi đua - Khen thưởng",
+      "Thời điểm thay đổi gần nhất": "14:45 22/12/2026",
+    });
+    // The same cells, but text that starts like a formula gets a leading apostrophe.
+    const guarded = (value: string | number) =>
+      typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : String(value);
+    expect(csv.slice(1)).toEqual(sheet.slice(1).map((row) => row.map(guarded)));
+  });
+
+  it("keeps a reason that starts like a formula as text in the CSV", async () => {
+    const csv = parseCsv((await buildNominationsCsv(deps, YEAR, "vi")).slice(1));
+    expect(rowWhere(csv, "Tên tập thể, cá nhân được đề nghị", "Phạm Thị Dung")).toMatchObject({
+      "Lý do đề nghị của trưởng đơn vị": "'- Nhiều thành tích, 5 năm liền",
+    });
+  });
+
+  it("writes English headers and words for an English reader", async () => {
+    const csv = parseCsv((await buildNominationsCsv(deps, YEAR, "en")).slice(1));
+    expect(csv[0]?.slice(0, 4)).toEqual(["Nomination no.", "Unit code", "Unit name", "Award form"]);
+    expect(rowWhere(csv, "Nominee", "Lê Văn Cường")).toMatchObject({
+      "Collective/individual": "Individual",
+      Status: "Returned for correction",
+      "Latest reason given": RETURN_REASON,
+    });
+  });
+});
