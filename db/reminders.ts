@@ -1,4 +1,6 @@
+import type { UnitRoundFacts } from "../src/domain/unit-status.js";
 import type { DB } from "./connection.js";
+import { loadRoundFacts } from "./round-status.js";
 import type { Language, NewReminder, Reminder, Role } from "./schema.js";
 
 export interface Person {
@@ -14,63 +16,44 @@ export interface UnitState {
   code: string;
   name: string;
   groupChatId: number | null;
+  /** Who is reminded: each person's role, language and whether their self-assessment is submitted. */
   people: Person[];
-  unitAssessmentSubmitted: boolean;
+  /** What the unit has done in the round (people, its own assessment, nominations, documents, dossier). */
+  facts: UnitRoundFacts;
 }
 
-/** Every active unit with its people, whether each has submitted their self-assessment, and the unit's own. */
+/** Every active unit with its round's facts (as /status reads them), its people and its bound group. */
 export async function unitStates(db: DB, year: number): Promise<UnitState[]> {
-  const units = await db
-    .selectFrom("units")
-    .select(["id", "code", "name", "group_chat_id"])
-    .where("archived_at", "is", null)
-    .orderBy("code")
-    .execute();
-  const people = await db
-    .selectFrom("users")
-    .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
-    .leftJoin("assessments", (join) =>
-      join
-        .onRef("assessments.subject_id", "=", "users.telegram_id")
-        .on("assessments.subject", "=", "individual")
-        .on("assessments.round_year", "=", year),
-    )
-    .select([
-      "users.telegram_id",
-      "users.full_name",
-      "users.role",
-      "users.unit_id",
-      "preferences.language",
-      "assessments.status",
-    ])
-    .orderBy("users.full_name")
-    .execute();
-  const submittedUnits = new Set(
-    (
-      await db
-        .selectFrom("assessments")
-        .select("subject_id")
-        .where("subject", "=", "unit")
-        .where("round_year", "=", year)
-        .where("status", "=", "submitted")
-        .execute()
-    ).map((row) => row.subject_id),
-  );
-  return units.map((unit) => ({
+  const units = await loadRoundFacts(db, year);
+  if (units.length === 0) return [];
+  const unitIds = units.map(({ unit }) => unit.id);
+  const [groups, people] = await Promise.all([
+    db.selectFrom("units").select(["id", "group_chat_id"]).where("id", "in", unitIds).execute(),
+    db
+      .selectFrom("users")
+      .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
+      .select(["users.telegram_id", "users.role", "preferences.language"])
+      .where("users.unit_id", "in", unitIds)
+      .execute(),
+  ]);
+  const groupOf = new Map(groups.map((row) => [row.id, row.group_chat_id]));
+  const personOf = new Map(people.map((row) => [row.telegram_id, row]));
+  return units.map(({ unit, facts }) => ({
     id: unit.id,
     code: unit.code,
     name: unit.name,
-    groupChatId: unit.group_chat_id,
-    people: people
-      .filter((person) => person.unit_id === unit.id)
-      .map((person) => ({
-        telegramId: person.telegram_id,
-        fullName: person.full_name,
-        role: person.role,
-        language: person.language ?? "vi",
-        submitted: person.status === "submitted",
-      })),
-    unitAssessmentSubmitted: submittedUnits.has(unit.id),
+    groupChatId: groupOf.get(unit.id) ?? null,
+    people: facts.people.map((person) => {
+      const row = personOf.get(person.telegramId);
+      return {
+        telegramId: person.telegramId,
+        fullName: person.fullName,
+        role: row?.role ?? "employee",
+        language: row?.language ?? "vi",
+        submitted: person.assessment === "submitted",
+      };
+    }),
+    facts,
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { ReminderSchedule } from "../campaign/schema.js";
 import { addDays, isoDate, isWorkingDay, type LocalDate, workingDayOnOrBefore } from "./calendar.js";
 import { fromLocal, toLocal } from "./time.js";
+import { pendingItems, type UnitStatus } from "./unit-status.js";
 
 export type SlotKind = "unit" | "employee" | "digest";
 
@@ -124,28 +125,55 @@ export function upcomingSlots(slots: readonly Slot[], now: Date): Slot[] {
   return slots.filter((slot) => slot.sendAt > now);
 }
 
-export interface UnitFacts {
-  people: ReadonlyArray<{ telegramId: number; fullName: string; submitted: boolean }>;
-  unitAssessmentSubmitted: boolean;
+/** A dossier document the unit has still to upload. */
+export interface OwedDocument {
+  documentId: string;
+  /** Whose report it is, for a per-nominee document; null for the unit's own (the Tờ trình). */
+  nomineeName: string | null;
 }
 
-/** What a unit still owes for the round. Nominations and dossier documents join this list with their feature. */
+/** What a unit still owes for the round: the reminders' view of `pendingItems`. */
 export interface Owed {
   peopleNotSubmitted: Array<{ telegramId: number; fullName: string }>;
   peopleTotal: number;
   unitAssessment: boolean;
+  /** Its dossier is not submitted and it nominates no one (yet): it proposes someone, or submits to say so. */
+  nominations: boolean;
+  documents: OwedDocument[];
+  /** The dossier still to submit (again, once the Office returned it, with its reason); null once submitted. */
+  dossier: { returned: boolean; reason: string | null } | null;
 }
 
-export function owedBy(facts: UnitFacts): Owed {
-  return {
-    peopleNotSubmitted: facts.people
-      .filter((person) => !person.submitted)
-      .map(({ telegramId, fullName }) => ({ telegramId, fullName })),
-    peopleTotal: facts.people.length,
-    unitAssessment: !facts.unitAssessmentSubmitted,
+export function owedBy(status: UnitStatus): Owed {
+  const owed: Owed = {
+    peopleNotSubmitted: status.peopleNotSubmitted.map(({ telegramId, fullName }) => ({
+      telegramId,
+      fullName,
+    })),
+    peopleTotal: status.peopleTotal,
+    unitAssessment: false,
+    nominations: false,
+    documents: [],
+    dossier: null,
   };
+  for (const item of pendingItems(status)) {
+    if (item.kind === "unit_assessment") owed.unitAssessment = true;
+    else if (item.kind === "nominations") owed.nominations = true;
+    else if (item.kind === "document")
+      owed.documents.push({ documentId: item.documentId, nomineeName: item.nomineeName });
+    else if (item.kind === "dossier")
+      owed.dossier = { returned: item.state === "returned", reason: item.returnReason };
+  }
+  return owed;
 }
 
+/** Every person and the unit have submitted their assessments, and the unit its dossier. */
 export function owesNothing(owed: Owed): boolean {
-  return owed.peopleNotSubmitted.length === 0 && !owed.unitAssessment;
+  return (
+    owed.peopleNotSubmitted.length === 0 &&
+    !owed.unitAssessment &&
+    !owed.nominations &&
+    owed.documents.length === 0 &&
+    owed.dossier === null
+  );
 }

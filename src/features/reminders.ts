@@ -19,7 +19,6 @@ import type { AppDeps } from "../deps.js";
 import {
   digestSlots,
   employeeSlots,
-  owedBy,
   owesNothing,
   type Slot,
   unitSlots,
@@ -29,7 +28,7 @@ import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { MESSAGE_LIMIT, paginate, replyPaged } from "../paging.js";
-import { planRemindersNow } from "../reminders/plan.js";
+import { owedOf, planRemindersNow } from "../reminders/plan.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 
 const UPCOMING_SHOWN = 6;
@@ -133,7 +132,7 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
       now,
     ).slice(0, UPCOMING_SHOWN);
     const states = await unitStates(deps.db, round.year);
-    const owing = states.filter((unit) => !owesNothing(owedBy(unit)));
+    const owing = states.filter((unit) => !owesNothing(owedOf(deps.campaign, unit)));
     // A unit with nobody on the bot to remind is shown, or the Office would think it is being chased.
     const headless = owing.filter((unit) => !unit.people.some((person) => person.role === "unit_head"));
     const unreachable = await listUnreachable(deps.db);

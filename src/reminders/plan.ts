@@ -4,6 +4,7 @@ import { findOpenRound } from "../../db/rounds.js";
 import type { Language, NewReminder, Round } from "../../db/schema.js";
 import { getLanguage, listUsersWithPersonalMenus } from "../../db/users.js";
 import { translator } from "../assessment/view.js";
+import type { Campaign } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
 import {
   currentSlot,
@@ -15,6 +16,8 @@ import {
   type Slot,
   unitSlots,
 } from "../domain/reminders.js";
+import { unitStatus } from "../domain/unit-status.js";
+import { localised } from "../i18n.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
 import {
   deadlineLine,
@@ -40,10 +43,18 @@ const context = (deps: Deps, p: Planning, language: Language): ReminderContext =
   deadline: p.deadline,
   now: p.now,
   timeZone: deps.campaign.timeZone,
+  documentName: (documentId) => {
+    const document = deps.campaign.dossier.documents.find((d) => d.id === documentId);
+    return document ? localised(document.name, language) : documentId;
+  },
 });
 
-const owedOf = (state: UnitState): Owed =>
-  owedBy({ people: state.people, unitAssessmentSubmitted: state.unitAssessmentSubmitted });
+/** What a unit owes, by the same aggregation as /status and /pending. */
+export function owedOf(campaign: Pick<Campaign, "awardForms" | "dossier">, state: UnitState): Owed {
+  const forms = { awardForms: campaign.awardForms, documents: campaign.dossier.documents };
+  // Whether the round is past its deadline changes only whether the unit counts as late, not what it owes.
+  return owedBy(unitStatus(state.facts, forms, false));
+}
 
 function row(
   p: Planning,
@@ -70,14 +81,15 @@ export function unitReminderRows(
 ): NewReminder[] {
   const rows: NewReminder[] = [];
   for (const unit of units) {
-    const owed = owedOf(unit);
+    const owed = owedOf(deps.campaign, unit);
     if (owesNothing(owed)) continue;
     for (const head of unit.people.filter((person) => person.role === "unit_head")) {
       const r = context(deps, p, head.language);
-      const keyboard = new InlineKeyboard()
-        .text(r.t("unit-assess-button"), "unit:assess")
-        .row()
-        .text(r.t("unit-team-button"), "unit:team");
+      // The unit's self-assessment and its dossier only while they are owed; the staff list always.
+      const keyboard = new InlineKeyboard();
+      if (owed.unitAssessment) keyboard.text(r.t("unit-assess-button"), "unit:assess").row();
+      keyboard.text(r.t("unit-team-button"), "unit:team");
+      if (owed.dossier) keyboard.row().text(r.t("ds-open-button"), "ds:view");
       rows.push(
         row(p, slotKey, {
           kind: "unit",
@@ -128,7 +140,7 @@ async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<New
       .filter((u) => u.role === "office")
       .map((u) => u.telegram_id),
   ]);
-  const units = p.states.map((unit) => ({ unit, owed: owedOf(unit) }));
+  const units = p.states.map((unit) => ({ unit, owed: owedOf(deps.campaign, unit) }));
   const complete = units.filter(({ owed }) => owesNothing(owed)).length;
   const rows: NewReminder[] = [];
   for (const chatId of officeIds) {

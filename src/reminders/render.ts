@@ -6,8 +6,13 @@ import { type DeadlineStatus, deadlineStatus, deadlineStatusKey } from "../domai
 import { formatLocalDate } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 
-/** Room for names in one reminder; the rest are counted (the head's /unit shows everyone). */
-const NAMES_CHARACTERS = 2500;
+/**
+ * Room for names and missing documents in one reminder, shared between the two lists (each gets half, or more
+ * when the other needs less); the rest are counted (the head's /unit and the dossier show everything).
+ */
+const LIST_CHARACTERS = 2500;
+/** A return reason longer than this is cut: the dossier shows it whole. */
+const REASON_CHARACTERS = 400;
 
 export interface ReminderContext {
   t: Translate;
@@ -16,6 +21,8 @@ export interface ReminderContext {
   deadline: Date;
   now: Date;
   timeZone: string;
+  /** A dossier document's name in the reader's language (plain text). */
+  documentName: (documentId: string) => string;
 }
 
 /** "còn 14 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày", with the deadline's date. */
@@ -28,44 +35,92 @@ export function deadlineLine(r: ReminderContext): string {
   });
 }
 
-/** What the unit still owes, line by line; names only where the reader may see them (the head's chat). */
+/** As many lines as fit in `room` characters (each with its newline), and how many did not fit. */
+function fitting(lines: readonly string[], room: number): { shown: string[]; more: number } {
+  const shown: string[] = [];
+  let left = room;
+  for (const line of lines) {
+    if (line.length + 1 > left) break;
+    shown.push(line);
+    left -= line.length + 1;
+  }
+  return { shown, more: lines.length - shown.length };
+}
+
+const size = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * What the unit still owes, line by line. Names (of people who have not submitted, of nominees whose report is
+ * missing) and the Office's return reason only where the reader may see them: the head's chat.
+ */
 export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): string[] {
   const lines: string[] = [];
   const missing = owed.peopleNotSubmitted;
+  const names = withNames ? missing.map((person) => `   – ${escapeHtml(person.fullName)}`) : [];
+  const documents = withNames
+    ? owed.documents.map((doc) => {
+        const document = escapeHtml(r.documentName(doc.documentId));
+        return doc.nomineeName === null
+          ? r.t("rm-owed-document", { document })
+          : r.t("rm-owed-document-of", { document, nominee: escapeHtml(doc.nomineeName) });
+      })
+    : // The group learns which documents are missing, not whose.
+      [...new Set(owed.documents.map((doc) => doc.documentId))].map((id) =>
+        r.t("rm-owed-document", { document: escapeHtml(r.documentName(id)) }),
+      );
+  const half = Math.floor(LIST_CHARACTERS / 2);
+  const namesRoom = Math.max(half, LIST_CHARACTERS - size(documents));
+  const namesShown = fitting(names, namesRoom);
+  const documentsShown = fitting(documents, LIST_CHARACTERS - size(namesShown.shown));
+
   if (missing.length > 0) {
     lines.push(r.t("rm-owed-people", { missing: missing.length, total: owed.peopleTotal }));
-    if (withNames) {
-      let room = NAMES_CHARACTERS;
-      let shown = 0;
-      for (const person of missing) {
-        const line = `   – ${escapeHtml(person.fullName)}`;
-        if (line.length > room) break;
-        lines.push(line);
-        room -= line.length + 1;
-        shown++;
-      }
-      if (shown < missing.length) lines.push(`   ${r.t("rm-and-more", { count: missing.length - shown })}`);
-    }
+    lines.push(...namesShown.shown);
+    if (namesShown.more > 0) lines.push(`   ${r.t("rm-and-more", { count: namesShown.more })}`);
   }
   if (owed.unitAssessment) lines.push(r.t("rm-owed-unit-assessment"));
+  if (owed.nominations) lines.push(r.t("rm-owed-nominations"));
+  lines.push(...documentsShown.shown);
+  if (documentsShown.more > 0)
+    lines.push(`   ${r.t("rm-and-more-documents", { count: documentsShown.more })}`);
+  if (owed.dossier) {
+    lines.push(
+      owed.dossier.returned && withNames
+        ? r.t("rm-owed-dossier-returned", {
+            reason: escapeHtml(cut(owed.dossier.reason ?? "", REASON_CHARACTERS)),
+          })
+        : r.t("rm-owed-dossier"),
+    );
+  }
   return lines;
 }
 
-export function unitReminderText(r: ReminderContext, unit: UnitState, owed: Owed, forHead: boolean): string {
+/** The last line: what to do next, for the head the buttons the reminder has (see `unitReminderRows`). */
+function footer(r: ReminderContext, owed: Owed, forHead: boolean): string {
   // Past the deadline assessments are locked until the Office reopens the unit: say so, not "press the button".
-  const overdue = deadlineStatus(r.now, r.deadline, r.timeZone).kind === "overdue";
-  const footer = overdue
-    ? "rm-unit-footer-overdue"
-    : forHead
-      ? "rm-unit-footer-head"
-      : "rm-unit-footer-group";
+  if (deadlineStatus(r.now, r.deadline, r.timeZone).kind === "overdue") return r.t("rm-unit-footer-overdue");
+  if (!forHead) {
+    // The group's members can act only on their own self-assessments; the rest is the head's.
+    return r.t(owed.peopleNotSubmitted.length > 0 ? "rm-unit-footer-group" : "rm-unit-footer-group-head");
+  }
+  if (owed.dossier === null && owed.unitAssessment) return r.t("rm-unit-footer-head");
+  return r.t("rm-unit-footer-head-buttons", {
+    open: owed.dossier === null ? "team" : owed.unitAssessment ? "all" : "dossier",
+  });
+}
+
+export function unitReminderText(r: ReminderContext, unit: UnitState, owed: Owed, forHead: boolean): string {
   return [
     deadlineLine(r),
     "",
     r.t("rm-unit-owes", { unit: escapeHtml(unit.name) }),
     ...owedLines(r, owed, forHead),
     "",
-    r.t(footer),
+    footer(r, owed, forHead),
   ].join("\n");
 }
 
@@ -73,7 +128,7 @@ export function employeeReminderText(r: ReminderContext): string {
   return `${deadlineLine(r)}\n\n${r.t("rm-employee")}`;
 }
 
-/** The Office's digest, one line per unit: complete, or what it misses. */
+/** The Office's digest, one line per unit: complete, or what it misses (counts only). */
 export function digestLines(
   r: ReminderContext,
   units: ReadonlyArray<{ unit: UnitState; owed: Owed }>,
@@ -86,6 +141,10 @@ export function digestLines(
       );
     }
     if (owed.unitAssessment) parts.push(r.t("rm-digest-unit-assessment"));
+    if (owed.nominations) parts.push(r.t("rm-digest-nominations"));
+    if (owed.documents.length > 0) parts.push(r.t("rm-digest-documents", { count: owed.documents.length }));
+    if (owed.dossier)
+      parts.push(r.t(owed.dossier.returned ? "rm-digest-dossier-returned" : "rm-digest-dossier"));
     const name = `<code>${escapeHtml(unit.code)}</code>`;
     return parts.length === 0 ? r.t("rm-digest-complete", { unit: name }) : `• ${name}: ${parts.join("; ")}`;
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findAssessment } from "../../db/assessments.js";
+import { submitDossier } from "../../db/dossiers.js";
 import { addDays, isoDate, type LocalDate } from "../../src/domain/calendar.js";
 import { toLocal } from "../../src/domain/time.js";
 import { planDueReminders, planRemindersNow } from "../../src/reminders/plan.js";
@@ -12,7 +13,8 @@ import { groupTextUpdate, type TestUser, user } from "../helpers/updates.js";
  * A whole reminder season of the 2026 round (due before 05/01/2027 00:00 in Vietnam) in simulated time, for
  * three units:
  * - HCTP owes everything all season, and has its group chat bound;
- * - BTTP has everything in before the season starts, so it is never reminded;
+ * - BTTP has everything in (assessments and a dossier proposing no one) before the season starts, so it is
+ *   never reminded;
  * - PBGD submits everything on Wednesday 23/12/2026 at 10:00, after that day's 08:00 run.
  */
 
@@ -58,6 +60,19 @@ async function submitUnit(head: TestUser, unitId: number): Promise<void> {
   await h.press(head, "as:summary:submit");
   const assessment = await findAssessment(h.db, { year: 2026, subject: "unit", subjectId: unitId });
   if (assessment?.status !== "submitted") throw new Error(`unit ${unitId}'s assessment not submitted`);
+}
+
+/** The head sends the unit's dossier; with no nominations, the unit proposes no one. */
+async function sendDossier(head: TestUser, unitId: number): Promise<void> {
+  const sent = await submitDossier(
+    h.db,
+    2026,
+    unitId,
+    { id: head.id, role: "unit_head", updateId: null },
+    false,
+    h.deps.clock(),
+  );
+  if (!sent) throw new Error(`unit ${unitId}'s dossier not submitted`);
 }
 
 async function unitId(code: string): Promise<number> {
@@ -170,13 +185,15 @@ beforeEach(async () => {
   await submitSelf(headB);
   await submitSelf(maiB);
   await submitUnit(headB, await unitId("BTTP"));
+  await sendDossier(headB, await unitId("BTTP"));
   expect(await h.db.selectFrom("reminder_outbox").selectAll().execute()).toEqual([]);
 });
 afterEach(() => h.close());
 
 const DIGEST = "digest→admin";
 /** The last line of a unit reminder, by what it is and when it was planned. */
-const footer = (key: "head" | "group" | "overdue") => h.deps.i18n.t("vi", `rm-unit-footer-${key}`);
+const footer = (key: "head-buttons" | "group" | "overdue", open?: "all" | "dossier") =>
+  h.deps.i18n.t("vi", `rm-unit-footer-${key}`, open ? { open } : undefined);
 const lastLine = (text: string | undefined) => (text ?? "").split("\n").at(-1);
 const UNIT_A = ["group→groupA", "unit→headA"];
 
@@ -191,6 +208,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
           await submitSelf(headC);
           await submitSelf(thuC);
           await submitUnit(headC, idC);
+          await sendDossier(headC, idC);
         },
       },
     );
@@ -273,18 +291,22 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     expect(toHeadC).toContain("Vũ Văn Nam");
     expect(toHeadC).toContain("Hoàng Thị Thu");
     expect(toHeadC).toContain("Tự đánh giá tập thể của đơn vị");
+    // Nothing proposed and no dossier yet: both are owed.
+    expect(toHeadC).toContain("Chưa đề xuất khen thưởng");
+    expect(toHeadC).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
     expect(toHeadC).toContain("trước ngày 05/01/2027");
     const toGroup = first.find((row) => row.chat === "groupA")?.text ?? "";
     expect(toGroup).toContain("Phòng Hành chính tư pháp");
     expect(toGroup).toContain("2/2 cán bộ chưa nộp");
     expect(toGroup).not.toContain("Nguyễn Thị Lan");
+    expect(toGroup).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
 
     const lastDay = await outboxRows("unit:before:1");
     expect(lastDay.map((row) => row.chat)).toEqual(["headA", "groupA"]);
     expect(lastDay[0]?.text).toContain("hôm nay là ngày cuối");
     // Before the deadline the head is pointed at the buttons, the group at /assess.
-    expect(footer("head")).toContain("Bấm nút dưới đây");
-    expect(lastLine(lastDay[0]?.text)).toBe(footer("head"));
+    expect(footer("head-buttons", "all")).toContain("Bấm nút dưới đây");
+    expect(lastLine(lastDay[0]?.text)).toBe(footer("head-buttons", "all"));
     expect(lastLine(lastDay[1]?.text)).toBe(footer("group"));
     const overdue = await outboxRows("unit:overdue:2027-01-06");
     expect(overdue.map((row) => row.chat)).toEqual(["headA", "groupA"]);
@@ -296,10 +318,11 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
       expect(row.text).not.toContain("Bấm nút dưới đây");
       expect(row.text).not.toContain(footer("group"));
     }
-    // The head's reminder opens the unit's flows; the group's has no buttons.
+    // The head's reminder opens the unit's flows and its dossier; the group's has no buttons.
     expect(h.telegram.lastButtonsTo(headA.id).map((button) => button.callback_data)).toEqual([
       "unit:assess",
       "unit:team",
+      "ds:view",
     ]);
     const groupSends = h.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === GROUP_A);
     expect(groupSends).toHaveLength(10); // the /bind reply and 9 reminders;
@@ -313,14 +336,18 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     const digest23 = (await outboxRows("digest:2026-12-23"))[0]?.text ?? "";
     expect(digest23).toContain("1/3 đơn vị đã đủ");
     expect(digest23).toContain("<code>BTTP</code>: đã đủ");
-    expect(digest23).toContain("<code>PBGD</code>: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể");
+    expect(digest23).toContain(
+      "<code>PBGD</code>: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+    );
     const digest24 = (await outboxRows("digest:2026-12-24"))[0]?.text ?? "";
     expect(digest24).toContain("2/3 đơn vị đã đủ");
     expect(digest24).toContain("<code>PBGD</code>: đã đủ");
-    expect(digest24).toContain("<code>HCTP</code>: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể");
+    expect(digest24).toContain(
+      "<code>HCTP</code>: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+    );
   });
 
-  it("stops a unit's reminders once its people are in but keeps them while its own assessment is missing", async () => {
+  it("stops a unit's reminders once its people are in, its own assessment and its dossier sent, not before", async () => {
     // From 21/12 (the 30-day reminder, latest due then, goes out late at 07:00 that day).
     await runDays(
       { year: 2026, month: 12, day: 21 },
@@ -345,8 +372,30 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
 
     h.setNow("2026-12-31T10:00:00+07:00");
     await submitUnit(headC, idC);
-    await runDays({ year: 2027, month: 1, day: 1 }, { year: 2027, month: 1, day: 5 });
-    expect(sentByDay.get("2027-01-04")?.sort()).toEqual(["admin", "groupA", "headA"]);
+    // Every assessment is in, but PBGD has not sent its dossier: it is still reminded on the last day.
+    await runDays(
+      { year: 2027, month: 1, day: 1 },
+      { year: 2027, month: 1, day: 5 },
+      {
+        "2027-01-04T08:00:00+07:00": async () => {
+          const [toHeadC] = (await outboxRows("unit:before:1")).filter((row) => row.chat === "headC");
+          expect(toHeadC?.text).not.toContain("Tự đánh giá tập thể của đơn vị");
+          expect(toHeadC?.text).toContain("Chưa đề xuất khen thưởng");
+          expect(toHeadC?.text).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
+          expect(lastLine(toHeadC?.text)).toBe(footer("head-buttons", "dossier"));
+          // The unit's assessment is done: its button is gone; the dossier's is there.
+          expect(h.telegram.lastButtonsTo(headC.id).map((button) => button.callback_data)).toEqual([
+            "unit:team",
+            "ds:view",
+          ]);
+          const digest = (await outboxRows("digest:2027-01-04"))[0]?.text ?? "";
+          expect(digest).toContain("<code>PBGD</code>: chưa đề xuất khen thưởng; chưa nộp hồ sơ");
+          h.setNow("2027-01-04T10:00:00+07:00");
+          await sendDossier(headC, idC);
+        },
+      },
+    );
+    expect(sentByDay.get("2027-01-04")?.sort()).toEqual(["admin", "groupA", "headA", "headC"]);
     expect(sentByDay.get("2027-01-05")?.sort()).toEqual(["groupA", "headA"]);
   });
 });

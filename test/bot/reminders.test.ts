@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findAssessment } from "../../db/assessments.js";
+import { returnDossier, saveDossierFile, submitDossier } from "../../db/dossiers.js";
+import { addNomination } from "../../db/nominations.js";
+import { planDueReminders } from "../../src/reminders/plan.js";
+import { answerWholeIndividualAssessment, answerWholeUnitAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
-import { groupTextUpdate, user } from "../helpers/updates.js";
+import { groupTextUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
 const head = user(2000, "Bình");
@@ -34,9 +39,10 @@ describe("/remind now", () => {
     h.telegram.clear();
 
     await h.send(admin, "/remind now");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Đang gửi 3 tin nhắc");
-    // The fan-out runs after the command's update, in the outbox's queue: a later flush waits for it.
+    // The fan-out runs after the command's update, in the outbox's queue: a later flush waits for it. (Its
+    // report may already be in by the time the update is done, so the first answer is looked for, not the last.)
     await h.outbox.flush(h.bot.api);
+    expect(String(sentTo(admin.id)[0]?.payload.text)).toContain("Đang gửi 3 tin nhắc");
     const headReminder = String(sentTo(head.id).at(-1)?.payload.text);
     expect(headReminder).toContain("còn <b>13 ngày</b>");
     expect(headReminder).toContain("2/2 cán bộ chưa nộp tự đánh giá");
@@ -68,6 +74,169 @@ describe("/remind now", () => {
     expect(h.telegram.lastTextTo(admin.id)).toContain("<code>TTR</code>");
     await h.send(admin, "/remind log");
     expect(h.telegram.lastTextTo(admin.id)).toContain("không liên lạc được");
+  });
+});
+
+async function unitIdOf(code: string): Promise<number> {
+  const row = await h.db.selectFrom("units").select("id").where("code", "=", code).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Proposes Lan (HCTP) for the Director's certificate of merit, as a draft: nothing uploaded yet. */
+async function nominateLan(): Promise<void> {
+  const added = await addNomination(
+    h.db,
+    {
+      year: 2026,
+      unitId: await unitIdOf("HCTP"),
+      formId: "giay-khen-giam-doc-so",
+      nomineeKind: "individual",
+      nomineeId: lan.id,
+      nomineeName: "Nguyễn Thị Lan",
+      eligible: true,
+      resultSummary: "5/5",
+      reason: null,
+      by: head.id,
+      byRole: "unit_head",
+      updateId: null,
+    },
+    h.deps.clock(),
+  );
+  if (!added) throw new Error("Lan not nominated");
+}
+
+/** A head's whole unit, done: their own self-assessment, the unit's, and a dossier proposing no one. */
+async function completeUnit(person: TestUser, code: string): Promise<void> {
+  const id = await unitIdOf(code);
+  await h.send(person, "/assess");
+  await answerWholeIndividualAssessment(h, person);
+  await h.press(person, "as:summary:submit");
+  await h.send(person, "/unit");
+  await h.press(person, "unit:assess");
+  await answerWholeUnitAssessment(h, person, "Số hoá 100% hồ sơ.");
+  await h.press(person, "as:summary:submit");
+  const own = await findAssessment(h.db, { year: 2026, subject: "individual", subjectId: person.id });
+  const unit = await findAssessment(h.db, { year: 2026, subject: "unit", subjectId: id });
+  if (own?.status !== "submitted" || unit?.status !== "submitted") throw new Error(`${code} not assessed`);
+  const actor = { id: person.id, role: "unit_head" as const, updateId: null };
+  if (!(await submitDossier(h.db, 2026, id, actor, false, h.deps.clock())))
+    throw new Error(`${code}'s dossier not submitted`);
+}
+
+describe("the award dossier in the reminders", () => {
+  it("names the documents a unit with a nominee still lacks: the head whose, the group only which", async () => {
+    await h.feed(groupTextUpdate(head, -5001, "/bind"));
+    await nominateLan();
+    h.telegram.clear();
+    await h.send(admin, "/remind now HCTP");
+    await h.outbox.flush(h.bot.api);
+
+    const headReminder = String(sentTo(head.id).at(-1)?.payload.text);
+    expect(headReminder).toContain("• Thiếu: Tờ trình đề nghị khen thưởng");
+    expect(headReminder).toContain(
+      "• Thiếu: Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng – Nguyễn Thị Lan",
+    );
+    expect(headReminder).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
+    // Someone is proposed: nominations are no longer asked for.
+    expect(headReminder).not.toContain("Chưa đề xuất khen thưởng");
+    expect(h.telegram.lastButtonsTo(head.id).map((button) => button.callback_data)).toEqual([
+      "unit:assess",
+      "unit:team",
+      "ds:view",
+    ]);
+    expect(h.telegram.lastButtonsTo(head.id).at(-1)?.text).toBe("📁 Hồ sơ khen thưởng");
+
+    const groupReminder = String(sentTo(-5001).at(-1)?.payload.text);
+    expect(groupReminder).toContain("• Thiếu: Tờ trình đề nghị khen thưởng");
+    expect(groupReminder).toContain("• Thiếu: Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng\n");
+    expect(groupReminder).not.toContain("Nguyễn Thị Lan");
+
+    // Once the Tờ trình is in, only Lan's report is missing.
+    await saveDossierFile(
+      h.db,
+      {
+        year: 2026,
+        unitId: await unitIdOf("HCTP"),
+        documentId: "to-trinh",
+        nomineeKey: "",
+        fileId: "file-1",
+        fileUniqueId: "unique-1",
+        fileName: "to-trinh.pdf",
+        mimeType: "application/pdf",
+        fileSize: 1000,
+        by: head.id,
+      },
+      h.deps.clock(),
+    );
+    await h.send(admin, "/remind now HCTP");
+    await h.outbox.flush(h.bot.api);
+    const again = String(sentTo(head.id).at(-1)?.payload.text);
+    expect(again).not.toContain("Tờ trình");
+    expect(again).toContain("– Nguyễn Thị Lan");
+  });
+
+  it("tells the head why the Office returned the dossier, and the group only that it is not sent", async () => {
+    await h.feed(groupTextUpdate(head, -5001, "/bind"));
+    const id = await unitIdOf("HCTP");
+    await submitDossier(
+      h.db,
+      2026,
+      id,
+      { id: head.id, role: "unit_head", updateId: null },
+      false,
+      h.deps.clock(),
+    );
+    await returnDossier(
+      h.db,
+      2026,
+      id,
+      { id: admin.id, role: "office", updateId: null },
+      "Thiếu <chữ ký> của thủ trưởng",
+      h.deps.clock(),
+    );
+    h.telegram.clear();
+    await h.send(admin, "/remind now HCTP");
+    await h.outbox.flush(h.bot.api);
+    expect(String(sentTo(head.id).at(-1)?.payload.text)).toContain(
+      "• Hồ sơ bị Văn phòng Sở trả lại để sửa: Thiếu &lt;chữ ký&gt; của thủ trưởng",
+    );
+    const groupReminder = String(sentTo(-5001).at(-1)?.payload.text);
+    expect(groupReminder).toContain("• Chưa nộp hồ sơ đề nghị khen thưởng");
+    expect(groupReminder).not.toContain("chữ ký");
+  });
+
+  it("counts each unit's missing documents in the Office's digest", async () => {
+    await nominateLan();
+    // The next day after 08:00, that day's digest is due (the round opened after the 22/12 one).
+    h.setNow("2026-12-23T09:00:00+07:00");
+    const planned = await planDueReminders(h.deps, h.deps.clock(), { dryRun: true });
+    const digest = planned.find((p) => p.slot.kind === "digest")?.rows[0]?.text ?? "";
+    expect(digest).toContain("0/2 đơn vị đã đủ");
+    expect(digest).toContain(
+      "• <code>HCTP</code>: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể; thiếu 2 tài liệu hồ sơ; chưa nộp hồ sơ",
+    );
+    expect(digest).toContain(
+      "• <code>BTTP</code>: 1/1 cán bộ chưa nộp; chưa có tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+    );
+    expect(digest).not.toContain("Nguyễn Thị Lan");
+  });
+
+  it("does not remind a unit whose people, own assessment and dossier are all in", async () => {
+    await completeUnit(otherHead, "BTTP");
+    h.telegram.clear();
+    await h.send(admin, "/remind now BTTP");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Không đơn vị nào còn thiếu");
+    await h.send(admin, "/remind now");
+    await h.outbox.flush(h.bot.api);
+    expect(sentTo(otherHead.id)).toEqual([]);
+    expect(sentTo(head.id)).toHaveLength(1);
+    await h.send(admin, "/remind");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("hiện 1/2 đơn vị còn thiếu");
+    h.setNow("2026-12-23T09:00:00+07:00");
+    const planned = await planDueReminders(h.deps, h.deps.clock(), { dryRun: true });
+    const digest = planned.find((p) => p.slot.kind === "digest")?.rows[0]?.text ?? "";
+    expect(digest).toContain("1/2 đơn vị đã đủ");
+    expect(digest).toContain("<code>BTTP</code>: đã đủ");
   });
 });
 

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
+import { saveDossierFile, submitDossier } from "../../db/dossiers.js";
+import { addNomination } from "../../db/nominations.js";
 import { loadCampaign } from "../../src/campaign/load.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -164,11 +166,15 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
     expect(headText).toContain("2/2 cán bộ chưa nộp tự đánh giá");
     expect(headText).toContain("– Nguyễn Thị Lan");
     expect(headText).toContain("Tự đánh giá tập thể của đơn vị");
+    expect(headText).toContain("Chưa đề xuất khen thưởng");
+    expect(headText).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
     // Tags are stripped for the terminal.
     expect(headText).not.toMatch(/<\/?b>/);
     const digest = run.stdout.slice(run.stdout.indexOf(`-- to digest chat ${OFFICE}`));
     expect(digest).toContain("Tổng hợp hồ sơ thi đua: 0/1 đơn vị đã đủ.");
-    expect(digest).toContain("HCTP: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể");
+    expect(digest).toContain(
+      "HCTP: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+    );
     // The employee gets no reminder of their own that day.
     expect(run.stdout).not.toContain(`chat ${EMPLOYEE}`);
 
@@ -231,6 +237,104 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
     expect(later.code).toBe(0);
     expect(later.stdout).toContain("Nothing would be sent");
     expect(sections(later.stdout)).toEqual([]);
+  });
+
+  it("names the missing dossier documents, and reminds no one once the unit has sent everything", async () => {
+    await seed("2026-12-23T02:00:00.000Z");
+    const env = { DATABASE_PATH: dbPath, OFFICE_ADMIN_IDS: String(OFFICE) };
+    const at = "2026-12-20T02:00:00.000Z";
+    const unitId = await withDb(async (db) => {
+      const { id } = await db.selectFrom("units").select("id").executeTakeFirstOrThrow();
+      await addNomination(
+        db,
+        {
+          year: 2026,
+          unitId: id,
+          formId: "giay-khen-giam-doc-so",
+          nomineeKind: "individual",
+          nomineeId: EMPLOYEE,
+          nomineeName: "Nguyễn Thị Lan",
+          eligible: true,
+          resultSummary: "5/5",
+          reason: null,
+          by: HEAD,
+          byRole: "unit_head",
+          updateId: null,
+        },
+        new Date(at),
+      );
+      return id;
+    });
+    const run = await runCli(["--at", AT, "--dry-run"], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("• Thiếu: Tờ trình đề nghị khen thưởng");
+    expect(run.stdout).toContain(
+      "• Thiếu: Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng – Nguyễn Thị Lan",
+    );
+    expect(run.stdout).toContain("thiếu 2 tài liệu hồ sơ");
+
+    // Everyone and the unit submit, the documents are uploaded and the dossier is sent.
+    await withDb(async (db) => {
+      const submitted = (subject: "individual" | "unit", subjectId: number) => ({
+        round_year: 2026,
+        subject,
+        subject_id: subjectId,
+        unit_id: unitId,
+        status: "submitted" as const,
+        started_at: at,
+        submitted_at: at,
+        updated_at: at,
+        edit_item: null,
+        edit_backup: null,
+        last_update_id: null,
+      });
+      await db
+        .insertInto("assessments")
+        .values([submitted("individual", HEAD), submitted("individual", EMPLOYEE), submitted("unit", unitId)])
+        .execute();
+      for (const [documentId, nomineeKey] of [
+        ["to-trinh", ""],
+        ["bao-cao-thanh-tich", `p:${EMPLOYEE}`],
+      ] as const) {
+        await saveDossierFile(
+          db,
+          {
+            year: 2026,
+            unitId,
+            documentId,
+            nomineeKey,
+            fileId: `file-${documentId}`,
+            fileUniqueId: `unique-${documentId}`,
+            fileName: `${documentId}.pdf`,
+            mimeType: "application/pdf",
+            fileSize: 1000,
+            by: HEAD,
+          },
+          new Date(at),
+        );
+      }
+      const sent = await submitDossier(
+        db,
+        2026,
+        unitId,
+        { id: HEAD, role: "unit_head", updateId: null },
+        false,
+        new Date(at),
+      );
+      expect(sent).toBe(true);
+    });
+    const done = await runCli(["--at", AT, "--dry-run"], env);
+    expect(done.code).toBe(0);
+    expect(sections(done.stdout)).toEqual([
+      { header: "== unit:before:7 (due 08:00 29/12/2026): 0 message(s)", recipients: [] },
+      {
+        header: "== digest:2026-12-29 (due 08:00 29/12/2026): 1 message(s)",
+        recipients: [`-- to digest chat ${OFFICE}`],
+      },
+    ]);
+    expect(done.stdout).toContain("(nobody owes anything)");
+    expect(done.stdout).toContain("Tổng hợp hồ sơ thi đua: 1/1 đơn vị đã đủ.");
+    expect(done.stdout).toContain("HCTP: đã đủ");
   });
 
   it("refuses to run without --dry-run: exit 2 with the usage", async () => {

@@ -178,12 +178,16 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
     expect(toBinh[0]?.plain_text).toContain("Nguyễn Thị Lan");
     expect(toBinh[0]?.plain_text).toContain("Tự đánh giá tập thể của đơn vị");
     expect(toBinh[0]?.plain_text).toMatch(/còn \d+ ngày/);
-    expect(buttonsOf(toBinh[0] as BotMessage)).toEqual(["unit:assess", "unit:team"]);
+    // Nothing proposed, no dossier sent: the unit owes that too, and the head gets a button to the dossier.
+    expect(toBinh[0]?.plain_text).toContain("Chưa đề xuất khen thưởng");
+    expect(toBinh[0]?.plain_text).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
+    expect(buttonsOf(toBinh[0] as BotMessage)).toEqual(["unit:assess", "unit:team", "ds:view"]);
 
     const toGroup = remindersIn(hctpGroup.id);
     expect(toGroup).toHaveLength(1);
     expect(toGroup[0]?.plain_text).toContain("2/2 cán bộ chưa nộp");
     expect(toGroup[0]?.plain_text).not.toContain("Nguyễn Thị Lan");
+    expect(toGroup[0]?.plain_text).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
 
     // An employee gets no unit reminder; the two unreachable heads got none. Telegram refused Mai with 403;
     // Hùng was not even tried: Telegram had told the bot he blocked it (my_chat_member).

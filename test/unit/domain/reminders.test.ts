@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadCampaign } from "../../../src/campaign/load.js";
 import type { ReminderSchedule } from "../../../src/campaign/schema.js";
 import { isoDate, isoWeekday } from "../../../src/domain/calendar.js";
+import type { NominationStatus } from "../../../src/domain/nominations.js";
 import {
   currentSlot,
   deadlineDate,
@@ -14,6 +15,7 @@ import {
   upcomingSlots,
 } from "../../../src/domain/reminders.js";
 import { roundDeadline } from "../../../src/domain/rounds.js";
+import { type UnitRoundFacts, unitStatus } from "../../../src/domain/unit-status.js";
 
 const HCM = "Asia/Ho_Chi_Minh";
 const campaign = loadCampaign();
@@ -380,47 +382,160 @@ describe("upcomingSlots", () => {
 });
 
 describe("owedBy and owesNothing", () => {
+  const forms = { awardForms: campaign.awardForms, documents: campaign.dossier.documents };
   const people = [
-    { telegramId: 1, fullName: "Nguyễn Thị Lan", submitted: true },
-    { telegramId: 2, fullName: "Lê Văn Minh", submitted: false },
-    { telegramId: 3, fullName: "Phạm Thị Hoa", submitted: false },
+    { telegramId: 1, fullName: "Nguyễn Thị Lan", assessment: "submitted" as const },
+    { telegramId: 2, fullName: "Lê Văn Minh", assessment: "in_progress" as const },
+    { telegramId: 3, fullName: "Phạm Thị Hoa", assessment: "not_started" as const },
   ];
+  const everyoneIn = people.map((person) => ({ ...person, assessment: "submitted" as const }));
+  const SENT = { status: "submitted" as const, late: false, returnReason: null };
+  /** What a unit owes from its facts, as the reminders work it out (through `unitStatus`). */
+  const owed = (facts: Partial<UnitRoundFacts>) =>
+    owedBy(
+      unitStatus(
+        { people: [], unitAssessment: "submitted", nominations: [], uploaded: [], dossier: null, ...facts },
+        forms,
+        false,
+      ),
+    );
+  const nominee = (
+    telegramId: number,
+    nomineeName: string,
+    status: NominationStatus = "draft",
+    formId = "giay-khen-giam-doc-so",
+  ) => ({
+    formId,
+    nomineeKind: "individual" as const,
+    nomineeKey: `p:${telegramId}`,
+    nomineeName,
+    status,
+  });
 
-  it("lists who has not submitted, in order, and whether the unit's own assessment is missing", () => {
-    const owed = owedBy({ people, unitAssessmentSubmitted: false });
-    expect(owed).toEqual({
+  it("lists who has not submitted, in order, the unit's own assessment, and its whole dossier", () => {
+    const result = owed({ people, unitAssessment: "in_progress" });
+    expect(result).toEqual({
       peopleNotSubmitted: [
         { telegramId: 2, fullName: "Lê Văn Minh" },
         { telegramId: 3, fullName: "Phạm Thị Hoa" },
       ],
       peopleTotal: 3,
       unitAssessment: true,
+      nominations: true,
+      documents: [],
+      dossier: { returned: false, reason: null },
     });
-    expect(owesNothing(owed)).toBe(false);
+    expect(owesNothing(result)).toBe(false);
   });
 
   it("still owes when only people are missing, or only the unit's assessment", () => {
-    expect(owesNothing(owedBy({ people, unitAssessmentSubmitted: true }))).toBe(false);
-    const everyoneIn = people.map((person) => ({ ...person, submitted: true }));
-    const unitMissing = owedBy({ people: everyoneIn, unitAssessmentSubmitted: false });
+    expect(owesNothing(owed({ people, dossier: SENT }))).toBe(false);
+    const unitMissing = owed({ people: everyoneIn, unitAssessment: "not_started", dossier: SENT });
     expect(unitMissing.peopleNotSubmitted).toEqual([]);
     expect(unitMissing.unitAssessment).toBe(true);
+    expect(unitMissing.dossier).toBeNull();
     expect(owesNothing(unitMissing)).toBe(false);
   });
 
-  it("owes nothing once everyone and the unit have submitted", () => {
-    const everyoneIn = people.map((person) => ({ ...person, submitted: true }));
-    const owed = owedBy({ people: everyoneIn, unitAssessmentSubmitted: true });
-    expect(owed).toEqual({ peopleNotSubmitted: [], peopleTotal: 3, unitAssessment: false });
-    expect(owesNothing(owed)).toBe(true);
+  it("still owes its dossier once every assessment is in: nominations, and sending it", () => {
+    const result = owed({ people: everyoneIn });
+    expect(result).toEqual({
+      peopleNotSubmitted: [],
+      peopleTotal: 3,
+      unitAssessment: false,
+      nominations: true,
+      documents: [],
+      dossier: { returned: false, reason: null },
+    });
+    expect(owesNothing(result)).toBe(false);
+    // An open dossier (a file uploaded, then every nomination withdrawn) still asks for nominations.
+    const open = owed({
+      people: everyoneIn,
+      nominations: [nominee(2, "Lê Văn Minh", "withdrawn")],
+      dossier: { status: "open", late: false, returnReason: null },
+    });
+    expect(open.nominations).toBe(true);
+    expect(open.documents).toEqual([]);
+  });
+
+  it("names each missing document: the unit's Tờ trình once, each nominee's report with their name", () => {
+    const result = owed({
+      people: everyoneIn,
+      nominations: [
+        nominee(2, "Lê Văn Minh"),
+        // Proposed for two forms: one report.
+        nominee(2, "Lê Văn Minh", "draft", "bang-khen-chu-tich-tinh"),
+        nominee(3, "Phạm Thị Hoa"),
+        // Rejected: no report wanted.
+        nominee(1, "Nguyễn Thị Lan", "rejected"),
+      ],
+      uploaded: [{ documentId: "bao-cao-thanh-tich", nomineeKey: "p:3" }],
+      dossier: { status: "open", late: false, returnReason: null },
+    });
+    expect(result.nominations).toBe(false);
+    expect(result.documents).toEqual([
+      { documentId: "to-trinh", nomineeName: null },
+      { documentId: "bao-cao-thanh-tich", nomineeName: "Lê Văn Minh" },
+    ]);
+    expect(result.dossier).toEqual({ returned: false, reason: null });
+    expect(owesNothing(result)).toBe(false);
+  });
+
+  it("with every document uploaded, owes only sending the dossier", () => {
+    const result = owed({
+      people: everyoneIn,
+      nominations: [nominee(2, "Lê Văn Minh")],
+      uploaded: [
+        { documentId: "to-trinh", nomineeKey: null },
+        { documentId: "bao-cao-thanh-tich", nomineeKey: "p:2" },
+      ],
+      dossier: { status: "open", late: false, returnReason: null },
+    });
+    expect(result).toMatchObject({ nominations: false, documents: [], dossier: { returned: false } });
+    expect(owesNothing(result)).toBe(false);
+  });
+
+  it("a dossier the Office returned is owed again, with the Office's reason", () => {
+    const result = owed({
+      people: everyoneIn,
+      nominations: [nominee(2, "Lê Văn Minh", "returned")],
+      uploaded: [{ documentId: "to-trinh", nomineeKey: null }],
+      dossier: { status: "returned", late: false, returnReason: "Thiếu chữ ký trên Tờ trình" },
+    });
+    expect(result.dossier).toEqual({ returned: true, reason: "Thiếu chữ ký trên Tờ trình" });
+    expect(result.documents).toEqual([{ documentId: "bao-cao-thanh-tich", nomineeName: "Lê Văn Minh" }]);
+    expect(owesNothing(result)).toBe(false);
+  });
+
+  it("owes nothing once everyone and the unit have submitted and the dossier is sent", () => {
+    const result = owed({ people: everyoneIn, dossier: SENT });
+    expect(result).toEqual({
+      peopleNotSubmitted: [],
+      peopleTotal: 3,
+      unitAssessment: false,
+      nominations: false,
+      documents: [],
+      dossier: null,
+    });
+    expect(owesNothing(result)).toBe(true);
+    // A sent dossier owes no documents: the nominations and files are the Office's to review now.
+    const nominated = owed({
+      people: everyoneIn,
+      nominations: [nominee(2, "Lê Văn Minh", "submitted")],
+      dossier: SENT,
+    });
+    expect(owesNothing(nominated)).toBe(true);
   });
 
   it("handles a unit with no people", () => {
-    expect(owesNothing(owedBy({ people: [], unitAssessmentSubmitted: true }))).toBe(true);
-    expect(owedBy({ people: [], unitAssessmentSubmitted: false })).toEqual({
+    expect(owesNothing(owed({ dossier: SENT }))).toBe(true);
+    expect(owed({ unitAssessment: "not_started", dossier: SENT })).toEqual({
       peopleNotSubmitted: [],
       peopleTotal: 0,
       unitAssessment: true,
+      nominations: false,
+      documents: [],
+      dossier: null,
     });
   });
 });

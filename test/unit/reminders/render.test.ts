@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { owedLines, type ReminderContext } from "../../../src/reminders/render.js";
+import type { UnitState } from "../../../db/reminders.js";
+import type { Language } from "../../../db/schema.js";
+import { loadCampaign } from "../../../src/campaign/load.js";
+import type { Owed } from "../../../src/domain/reminders.js";
+import { createI18n, localised } from "../../../src/i18n.js";
+import {
+  digestLines,
+  owedLines,
+  type ReminderContext,
+  unitReminderText,
+} from "../../../src/reminders/render.js";
 
 const r: ReminderContext = {
   t: (key, vars) => `${key}${vars ? JSON.stringify(vars) : ""}`,
@@ -8,15 +18,32 @@ const r: ReminderContext = {
   deadline: new Date("2027-01-04T17:00:00Z"),
   now: new Date("2026-12-22T01:00:00Z"),
   timeZone: "Asia/Ho_Chi_Minh",
+  documentName: (id) => `[${id}]`,
 };
+
+/** Owes only what is given: by default nothing. */
+const owing = (change: Partial<Owed>): Owed => ({
+  peopleNotSubmitted: [],
+  peopleTotal: 0,
+  unitAssessment: false,
+  nominations: false,
+  documents: [],
+  dossier: null,
+  ...change,
+});
+
+const manyPeople = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ telegramId: i, fullName: `${"Nguyễn Văn ".repeat(7)}${i}` }));
+const reportOf = (nomineeName: string) => ({ documentId: "bao-cao", nomineeName });
 
 describe("owedLines", () => {
   it("lists as many names as fit in a message and counts the rest", () => {
-    const people = Array.from({ length: 70 }, (_, i) => ({
-      telegramId: i,
-      fullName: `${"Nguyễn Văn ".repeat(7)}${i}`,
-    }));
-    const lines = owedLines(r, { peopleNotSubmitted: people, peopleTotal: 80, unitAssessment: true }, true);
+    const people = manyPeople(70);
+    const lines = owedLines(
+      r,
+      owing({ peopleNotSubmitted: people, peopleTotal: 80, unitAssessment: true }),
+      true,
+    );
     const text = lines.join("\n");
     expect(text.length).toBeLessThan(3000);
     const names = lines.filter((line) => line.startsWith("   – "));
@@ -31,12 +58,172 @@ describe("owedLines", () => {
       { telegramId: 1, fullName: "Nguyễn Thị <Lan>" },
       { telegramId: 2, fullName: "Lê Văn Minh" },
     ];
-    const owed = { peopleNotSubmitted: people, peopleTotal: 2, unitAssessment: false };
+    const owed = owing({ peopleNotSubmitted: people, peopleTotal: 2 });
     expect(owedLines(r, owed, true)).toEqual([
       'rm-owed-people{"missing":2,"total":2}',
       "   – Nguyễn Thị &lt;Lan&gt;",
       "   – Lê Văn Minh",
     ]);
     expect(owedLines(r, owed, false)).toEqual(['rm-owed-people{"missing":2,"total":2}']);
+  });
+
+  it("asks for nominations and the dossier when the unit has proposed no one", () => {
+    const owed = owing({ nominations: true, dossier: { returned: false, reason: null } });
+    expect(owedLines(r, owed, true)).toEqual(["rm-owed-nominations", "rm-owed-dossier"]);
+    expect(owedLines(r, owed, false)).toEqual(["rm-owed-nominations", "rm-owed-dossier"]);
+  });
+
+  it("names each missing document and whose it is for the head; only which documents for the group", () => {
+    const owed = owing({
+      documents: [
+        { documentId: "to-trinh", nomineeName: null },
+        reportOf("Lê Văn <Minh>"),
+        reportOf("Phạm Thị Hoa"),
+      ],
+      dossier: { returned: false, reason: null },
+    });
+    expect(owedLines(r, owed, true)).toEqual([
+      'rm-owed-document{"document":"[to-trinh]"}',
+      'rm-owed-document-of{"document":"[bao-cao]","nominee":"Lê Văn &lt;Minh&gt;"}',
+      'rm-owed-document-of{"document":"[bao-cao]","nominee":"Phạm Thị Hoa"}',
+      "rm-owed-dossier",
+    ]);
+    expect(owedLines(r, owed, false)).toEqual([
+      'rm-owed-document{"document":"[to-trinh]"}',
+      'rm-owed-document{"document":"[bao-cao]"}',
+      "rm-owed-dossier",
+    ]);
+  });
+
+  it("tells the head why the Office returned the dossier (escaped, cut when very long); not the group", () => {
+    const returned = owing({ dossier: { returned: true, reason: "Thiếu <chữ ký> & dấu" } });
+    expect(owedLines(r, returned, true)).toEqual([
+      'rm-owed-dossier-returned{"reason":"Thiếu &lt;chữ ký&gt; &amp; dấu"}',
+    ]);
+    expect(owedLines(r, returned, false)).toEqual(["rm-owed-dossier"]);
+    const long = owedLines(r, owing({ dossier: { returned: true, reason: "x".repeat(5000) } }), true);
+    expect(long[0]?.length).toBeLessThan(500);
+    expect(long[0]).toContain("…");
+  });
+
+  it("lists as many documents as fit and counts the rest", () => {
+    const documents = Array.from({ length: 60 }, (_, i) => reportOf(`${"Trần Thị ".repeat(6)}${i}`));
+    const lines = owedLines(r, owing({ documents }), true);
+    const shown = lines.filter((line) => line.startsWith("rm-owed-document-of"));
+    expect(shown.length).toBeGreaterThan(10);
+    expect(shown.length).toBeLessThan(60);
+    expect(lines.at(-1)).toBe(`   rm-and-more-documents{"count":${60 - shown.length}}`);
+    expect(lines.join("\n").length).toBeLessThan(3000);
+  });
+
+  it("shares the room between names and documents when both are long", () => {
+    const documents = Array.from({ length: 60 }, (_, i) => reportOf(`${"Trần Thị ".repeat(6)}${i}`));
+    const lines = owedLines(
+      r,
+      owing({ peopleNotSubmitted: manyPeople(70), peopleTotal: 70, documents }),
+      true,
+    );
+    const names = lines.filter((line) => line.startsWith("   – "));
+    const shown = lines.filter((line) => line.startsWith("rm-owed-document-of"));
+    expect(names.length).toBeGreaterThan(10);
+    expect(shown.length).toBeGreaterThan(10);
+    expect(lines.join("\n").length).toBeLessThan(3000);
+  });
+});
+
+describe("the head's reminder with the campaign's texts", () => {
+  const campaign = loadCampaign();
+  const i18n = createI18n();
+  const context = (language: Language, now: string): ReminderContext => ({
+    ...r,
+    t: (key, vars) => i18n.t(language, key, vars),
+    language,
+    now: new Date(now),
+    documentName: (id) => {
+      const document = campaign.dossier.documents.find((d) => d.id === id);
+      return document ? localised(document.name, language) : id;
+    },
+  });
+  const unit = {
+    id: 1,
+    code: "HCTP",
+    name: "Phòng Hành chính tư pháp và Bổ trợ tư pháp ".repeat(3).slice(0, 120),
+  } as UnitState;
+
+  it.each([
+    ["vi", "2026-12-22T08:00:00+07:00"],
+    ["en", "2026-12-22T08:00:00+07:00"],
+    ["vi", "2027-01-06T08:00:00+07:00"],
+    ["en", "2027-01-06T08:00:00+07:00"],
+  ] as const)("stays within Telegram's 4,096 characters however much is owed (%s, %s)", (language, now) => {
+    const owed = owing({
+      peopleNotSubmitted: manyPeople(120).map((p) => ({ ...p, fullName: p.fullName.slice(0, 80) })),
+      peopleTotal: 120,
+      unitAssessment: true,
+      documents: [
+        { documentId: "to-trinh", nomineeName: null },
+        ...Array.from({ length: 80 }, (_, i) =>
+          reportOf(`${"Nguyễn Thị Thanh ".repeat(5)}${i}`.slice(0, 80)),
+        ),
+      ],
+      dossier: { returned: true, reason: "Thiếu chữ ký. ".repeat(400) },
+    });
+    const text = unitReminderText(context(language, now), unit, owed, true);
+    expect(text.length).toBeLessThan(4096);
+    expect(text).toContain(language === "vi" ? "Tờ trình đề nghị khen thưởng" : "Award proposal");
+  });
+
+  it("names the buttons it has", () => {
+    const vi = context("vi", "2026-12-22T08:00:00+07:00");
+    const lastLine = (owed: Owed) => unitReminderText(vi, unit, owed, true).split("\n").at(-1);
+    const dossier = { returned: false, reason: null };
+    expect(lastLine(owing({ unitAssessment: true, dossier }))).toBe(
+      "Bấm nút dưới đây để làm tự đánh giá tập thể, mở hồ sơ khen thưởng hoặc xem danh sách cán bộ.",
+    );
+    expect(lastLine(owing({ nominations: true, dossier }))).toBe(
+      "Bấm nút dưới đây để mở hồ sơ khen thưởng hoặc xem danh sách cán bộ.",
+    );
+    expect(lastLine(owing({ unitAssessment: true }))).toBe(i18n.t("vi", "rm-unit-footer-head"));
+    expect(lastLine(owing({ peopleNotSubmitted: manyPeople(1), peopleTotal: 1 }))).toBe(
+      "Bấm nút dưới đây để xem danh sách cán bộ.",
+    );
+    // The group is sent to /assess only while someone has not submitted.
+    const group = (owed: Owed) => unitReminderText(vi, unit, owed, false).split("\n").at(-1);
+    expect(group(owing({ peopleNotSubmitted: manyPeople(1), peopleTotal: 1, dossier }))).toBe(
+      i18n.t("vi", "rm-unit-footer-group"),
+    );
+    expect(group(owing({ nominations: true, dossier }))).toBe(i18n.t("vi", "rm-unit-footer-group-head"));
+  });
+});
+
+describe("digestLines", () => {
+  const unit = (code: string) => ({ code }) as UnitState;
+
+  it("counts what each unit misses, documents included, and says which are complete", () => {
+    const lines = digestLines(r, [
+      {
+        unit: unit("HCTP"),
+        owed: owing({
+          peopleNotSubmitted: manyPeople(2),
+          peopleTotal: 5,
+          unitAssessment: true,
+          nominations: true,
+          dossier: { returned: false, reason: null },
+        }),
+      },
+      {
+        unit: unit("BTTP"),
+        owed: owing({
+          documents: [{ documentId: "to-trinh", nomineeName: null }, reportOf("A"), reportOf("B")],
+          dossier: { returned: true, reason: "Thiếu chữ ký" },
+        }),
+      },
+      { unit: unit("PBGD"), owed: owing({}) },
+    ]);
+    expect(lines).toEqual([
+      '• <code>HCTP</code>: rm-digest-people{"missing":2,"total":5}; rm-digest-unit-assessment; rm-digest-nominations; rm-digest-dossier',
+      '• <code>BTTP</code>: rm-digest-documents{"count":3}; rm-digest-dossier-returned',
+      'rm-digest-complete{"unit":"<code>PBGD</code>"}',
+    ]);
   });
 });
