@@ -13,7 +13,13 @@ import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { checkDossierFile } from "../domain/evidence.js";
 import { type MissingDocument, missingDocuments, nomineeKey, STANDING } from "../domain/nominations.js";
-import { headAccess, openRoundOr, type Refusal, type UnitAccess, unitAccess } from "../nominations/access.js";
+import {
+  headAccess,
+  latestRoundOr,
+  type Refusal,
+  type UnitAccess,
+  unitAccess,
+} from "../nominations/access.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
 
@@ -48,7 +54,7 @@ export async function dossierFor(
   unitId?: number,
 ): Promise<DossierState | Refusal> {
   if (actor?.role === "office" && unitId !== undefined) {
-    const open = await openRoundOr(deps);
+    const open = await latestRoundOr(deps);
     if (!open.ok) return open;
     const unit = await findUnitById(deps.db, unitId);
     if (!unit) return { ok: false, key: "nm-stale-button" };

@@ -89,8 +89,8 @@ export function dossierScreen(c: ViewContext, state: DossierState, viewer: "head
   }
   const editable = viewer === "head" && access.readOnly === null;
   lines.push("");
-  if (viewer === "head" && access.readOnly === "submitted") lines.push(t("ds-read-only"));
-  else if (viewer === "head" && access.readOnly === "deadline") lines.push(t("nm-read-only-deadline"));
+  if (viewer === "head" && access.readOnly)
+    lines.push(t(access.readOnly === "submitted" ? "ds-read-only" : `nm-read-only-${access.readOnly}`));
   else if (state.missing.length > 0) lines.push(t("ds-missing", { count: state.missing.length }));
   else if (editable) lines.push(t(state.nominations.length === 0 ? "ds-ready-empty" : "ds-ready"));
 

@@ -64,7 +64,7 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
     showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[2])),
   );
 
-  feature.callbackQuery(/^nm:a:(\d+):([pu]:\d+)$/, async (ctx) => {
+  feature.callbackQuery(/^nm:a:(\d+):([pu]:\d+)(?::(\d+))?$/, async (ctx) => {
     const form = formAt(deps.campaign, ctx.match[1] ?? "");
     const nominee = parseNomineeKey(ctx.match[2] ?? "");
     if (!form || !nominee) return refuse(ctx, { ok: false, key: "nm-stale-button" });
@@ -90,15 +90,15 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
     }
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t("nm-added-toast", { name: outcome.candidate.name }) });
-    await showForm(ctx, ctx.match[1] ?? "", 0);
+    await showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[3] ?? 0));
   });
 
-  feature.callbackQuery(/^nm:x:(\d+)$/, async (ctx) => {
+  feature.callbackQuery(/^nm:x:(\d+)(?::(\d+))?$/, async (ctx) => {
     const outcome = await takeBack(deps, ctx.actor, Number(ctx.match[1]), ctx.update.update_id);
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t("nm-taken-back-toast", { name: outcome.name }) });
     const formIdx = deps.campaign.awardForms.findIndex((form) => form.id === outcome.formId);
-    await showForm(ctx, String(formIdx), 0);
+    await showForm(ctx, String(formIdx), Number(ctx.match[2] ?? 0));
   });
   return feature;
 }

@@ -21,23 +21,13 @@ export interface UnitAccess {
   unitId: number;
   unitName: string;
   /** Why the unit cannot change its nominations or dossier now; null while it can. */
-  readOnly: "submitted" | "deadline" | null;
+  readOnly: "closed" | "submitted" | "deadline" | null;
   /** The round's deadline, or the unit's extension when the Office reopened it. */
   deadline: Date;
   pastDeadline: boolean;
 }
 
-/** The open round, or the reason there is none to work in. */
-export async function openRoundOr(deps: Deps): Promise<{ ok: true; round: Round } | Refusal> {
-  const round = await findOpenRound(deps.db);
-  if (round) return { ok: true, round };
-  const latest = (await listRounds(deps.db))[0];
-  return latest
-    ? { ok: false, key: "nm-round-closed", vars: { year: String(latest.year) } }
-    : { ok: false, key: "nm-no-round" };
-}
-
-/** The round the Office looks at: the open one, or else the latest (its results stay readable). */
+/** The round to show: the open one, or else the latest, whose nominations and dossiers stay readable. */
 export async function latestRoundOr(deps: Deps): Promise<{ ok: true; round: Round } | Refusal> {
   const round = (await findOpenRound(deps.db)) ?? (await listRounds(deps.db))[0];
   return round ? { ok: true, round } : { ok: false, key: "nm-no-round" };
@@ -51,9 +41,9 @@ export async function headAccess(deps: Deps, actor: Actor | undefined): Promise<
   const user = actor?.user;
   if (!user) return { ok: false, key: "nm-not-registered" };
   if (user.role !== "unit_head") return { ok: false, key: "nm-only-head" };
-  const open = await openRoundOr(deps);
-  if (!open.ok) return open;
-  return unitAccess(deps, open.round, user.unit_id, user.unit_name);
+  const latest = await latestRoundOr(deps);
+  if (!latest.ok) return latest;
+  return unitAccess(deps, latest.round, user.unit_id, user.unit_name);
 }
 
 export async function unitAccess(

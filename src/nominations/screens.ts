@@ -57,10 +57,12 @@ function candidateButton(
   formIdx: number,
   candidate: Candidate,
   label: string,
+  page = 0,
 ): [string, string] {
   const n = candidate.nomination;
-  if (n) return [`☑️ ${label} (${statusWord(c.t, n.status)})`, `nm:x:${n.id}`];
-  return [label, `nm:a:${formIdx}:${candidate.key}`];
+  // The page rides along, so the list stays where the head was after the press.
+  if (n) return [`☑️ ${label} (${statusWord(c.t, n.status)})`, `nm:x:${n.id}:${page}`];
+  return [label, `nm:a:${formIdx}:${candidate.key}:${page}`];
 }
 
 /** One form: the unit itself, then its people ranked (those whose assessment supports the form first). */
@@ -92,7 +94,7 @@ export function formScreen(
   keyboard.text(...candidateButton(c, formIdx, candidates.collective, unitLabel)).row();
   for (const person of shown) {
     const label = `${person.name} · ${resultText(c.t, person.result, formId)}`;
-    keyboard.text(...candidateButton(c, formIdx, person, label)).row();
+    keyboard.text(...candidateButton(c, formIdx, person, label, page)).row();
   }
   if (pages > 1) {
     if (page > 0) keyboard.text("◀", `nm:f:${formIdx}:${page - 1}`);

@@ -271,7 +271,7 @@ describe("keys used in the code", () => {
     "nm-result-": progresses,
     "st-own-": progresses,
     "st-people-": progresses,
-    "nm-read-only-": ["submitted", "deadline"],
+    "nm-read-only-": ["closed", "submitted", "deadline"],
     "nm-over-quota-": nomineeKinds,
     "st-kind-": nomineeKinds,
     "nm-by-": Object.keys({ employee: 1, unit_head: 1, office: 1 } satisfies Record<Role, 1>),
