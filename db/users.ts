@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { nomineeKey } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
 import type { Language, Role, Unit, User } from "./schema.js";
 
@@ -48,13 +49,25 @@ export async function moveUser(db: DB, telegramId: number, unit: Unit, role: Rol
     .execute();
 }
 
-/** Erases everything the bot keeps about a person: profile, self-assessments, draft, preferences, conversation state. */
+/**
+ * Erases everything the bot keeps about a person: profile, self-assessments, nominations of them and their
+ * achievement reports, draft, preferences, conversation state.
+ */
 export async function deletePersonalData(db: DB, telegramId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .deleteFrom("assessments")
       .where("subject", "=", "individual")
       .where("subject_id", "=", telegramId)
+      .execute();
+    await trx
+      .deleteFrom("nominations")
+      .where("nominee_kind", "=", "individual")
+      .where("nominee_id", "=", telegramId)
+      .execute();
+    await trx
+      .deleteFrom("dossier_files")
+      .where("nominee_key", "=", nomineeKey("individual", telegramId))
       .execute();
     const person = await trx
       .selectFrom("users")
@@ -92,4 +105,18 @@ export async function setLanguage(db: DB, telegramId: number, language: Language
     .values({ telegram_id: telegramId, language })
     .onConflict((oc) => oc.column("telegram_id").doUpdateSet({ language }))
     .execute();
+}
+
+/** Everyone in the Office: registered Office members and the configured admins, each with their language. */
+export async function officeMembers(
+  db: DB,
+  adminIds: readonly number[],
+): Promise<Array<{ id: number; language: Language }>> {
+  const registered = await db
+    .selectFrom("users")
+    .select("telegram_id")
+    .where("role", "=", "office")
+    .execute();
+  const ids = [...new Set([...adminIds, ...registered.map((row) => row.telegram_id)])];
+  return Promise.all(ids.map(async (id) => ({ id, language: (await getLanguage(db, id)) ?? "vi" })));
 }

@@ -1,9 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findUnitByCode } from "../../db/units.js";
+import { officeMembers } from "../../db/users.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nomineeKey } from "../domain/nominations.js";
-import { dossierFor, fileFor, submit } from "../dossier/service.js";
+import { type DossierState, dossierFor, fileFor, submit } from "../dossier/service.js";
 import { dossierScreen, UNIT_DOCUMENT } from "../dossier/view.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
@@ -88,8 +89,29 @@ export function dossierFeature(deps: AppDeps): Composer<BotContext> {
     const outcome = await submit(deps, ctx.actor, ctx.update.update_id);
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t(outcome.already ? "ds-already-submitted" : "ds-submitted-toast") });
+    if (!outcome.already) await tellOffice(ctx, outcome.state);
     await showScreen(ctx, dossierScreen(viewContext(deps, ctx), outcome.state, "head"));
   });
+
+  /** The Office hears of each dossier as it comes in, so nobody has to keep asking /status. */
+  async function tellOffice(ctx: BotContext, state: DossierState) {
+    const code = ctx.actor?.user?.unit_code ?? "";
+    for (const member of await officeMembers(deps.db, deps.officeAdminIds)) {
+      const text = deps.i18n.t(
+        member.language,
+        state.dossier?.late ? "ds-notice-submitted-late" : "ds-notice-submitted",
+        {
+          code: escapeHtml(code),
+          unit: escapeHtml(state.access.unitName),
+          year: String(state.access.round.year),
+          count: state.nominations.length,
+        },
+      );
+      await ctx.api.sendMessage(member.id, text, { parse_mode: "HTML" }).catch((error: unknown) => {
+        ctx.log.warn({ err: error, office: member.id }, "could not tell the Office of a dossier");
+      });
+    }
+  }
 
   feature.callbackQuery(/^ds:get:(\d+)$/, async (ctx) => {
     const outcome = await fileFor(deps, ctx.actor, Number(ctx.match[1]));

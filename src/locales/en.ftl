@@ -697,3 +697,11 @@ qt-footer = Only nominations recommended to the council or awarded count. ⛔ = 
 ex-usage = Usage: /export (Excel workbook, .xlsx) or /export csv (nominations, .csv).
 ex-caption-xlsx = Emulation round {$year}: units' progress, award nominations, self-assessments.
 ex-caption-csv = Award nominations {$year}.
+ds-notice-submitted = 📥 Unit <code>{$code}</code> {$unit} submitted its {$year} award dossier: {$count ->
+    [one] 1 nomination
+   *[other] {$count} nominations
+}. See: /dossier {$code}
+ds-notice-submitted-late = 📥 Unit <code>{$code}</code> {$unit} submitted its {$year} award dossier (late): {$count ->
+    [one] 1 nomination
+   *[other] {$count} nominations
+}. See: /dossier {$code}

@@ -676,3 +676,5 @@ qt-footer = Chỉ tính đề xuất đã trình Hội đồng hoặc đã khen 
 ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sách đề xuất .csv).
 ex-caption-xlsx = Hồ sơ thi đua năm {$year}: tình hình đơn vị, đề xuất khen thưởng, tự đánh giá.
 ex-caption-csv = Danh sách đề xuất khen thưởng năm {$year}.
+ds-notice-submitted = 📥 Đơn vị <code>{$code}</code> {$unit} đã nộp hồ sơ đề nghị khen thưởng năm {$year}: {$count} đề xuất. Xem: /dossier {$code}
+ds-notice-submitted-late = 📥 Đơn vị <code>{$code}</code> {$unit} đã nộp hồ sơ đề nghị khen thưởng năm {$year} (sau hạn): {$count} đề xuất. Xem: /dossier {$code}

@@ -97,6 +97,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     expect(h.telegram.lastTextTo(head.id)).toContain("Nộp hồ sơ với 3 đề xuất?");
     await h.press(head, "ds:sub!");
     expect(h.telegram.lastTextTo(head.id)).toContain("đã nộp lúc");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("đã nộp hồ sơ đề nghị khen thưởng năm 2026: 3 đề xuất");
     expect((await listNominations(h.db, 2026)).every((n) => n.status === "submitted")).toBe(true);
 
     // Read-only now.
@@ -135,5 +136,28 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     ]);
     await h.send(head, "/dossier");
     expect(h.telegram.lastTextTo(head.id)).toContain("Văn phòng Sở trả lại để sửa");
+  });
+});
+
+describe("erasing one's data", () => {
+  it("takes the person's nominations and achievement report with it", async () => {
+    await h.send(head, "/nominate");
+    await h.press(head, `nm:a:${GK}:p:${lan.id}`);
+    await h.send(head, "/dossier");
+    const lanReport = h.telegram
+      .lastKeyboardTo(head.id)
+      .find((b) => b.callback_data?.endsWith(`:p:${lan.id}`))?.callback_data;
+    await h.press(head, lanReport ?? "missing button");
+    await h.feed(documentUpdate(head, pdf("bao-cao-lan.pdf")));
+    expect(await h.db.selectFrom("dossier_files").select("nominee_key").execute()).toEqual([
+      { nominee_key: `p:${lan.id}` },
+    ]);
+
+    await h.send(lan, "/me");
+    await h.press(lan, "me:delete");
+    await h.press(lan, "me:delete:yes");
+
+    expect(await listNominations(h.db, 2026)).toEqual([]);
+    expect(await h.db.selectFrom("dossier_files").select("id").execute()).toEqual([]);
   });
 });
