@@ -25,8 +25,20 @@ const chatMenu = (calls: OutgoingCall[], chatId: number) =>
   menus(calls).filter((m) => m.scope.type === "chat" && m.scope.chat_id === chatId);
 
 const EVERYONE = ["start", "help", "me", "lang", "cancel"];
-const MEMBER = ["assess", "myresult", ...EVERYONE];
-const OFFICE = [...MEMBER, "units", "invite", "round", "reopen", "remind"];
+const MEMBER = ["assess", "myresult", "nominations", ...EVERYONE];
+const OFFICE = [
+  "status",
+  "dossier",
+  "pending",
+  "quota",
+  "export",
+  "units",
+  "invite",
+  "round",
+  "reopen",
+  "remind",
+  ...MEMBER,
+];
 
 describe("registerCommandMenus", () => {
   let db: DB;
