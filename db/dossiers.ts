@@ -129,16 +129,8 @@ export async function returnDossier(
   reason: string,
   now: Date,
 ): Promise<boolean> {
-  const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable("dossiers")
-      .set({ status: "returned", returned_at: at, returned_by: by.id, return_reason: reason, updated_at: at })
-      .where("round_year", "=", year)
-      .where("unit_id", "=", unitId)
-      .where("status", "=", "submitted")
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) return false;
+    if (!(await reopenDossier(trx, year, unitId, by.id, reason, now))) return false;
     await moveUnitNominations(
       trx,
       year,
@@ -152,7 +144,10 @@ export async function returnDossier(
   });
 }
 
-/** A nomination returned on its own reopens its unit's dossier, so the head can correct and send it again. */
+/**
+ * A submitted dossier becomes editable again, with the Office's reason; also when one nomination alone is
+ * returned, so the head can correct and send it again. False if it was not submitted.
+ */
 export async function reopenDossier(
   db: DB,
   year: number,
@@ -160,13 +155,14 @@ export async function reopenDossier(
   by: number,
   reason: string,
   now: Date,
-) {
+): Promise<boolean> {
   const at = now.toISOString();
-  await db
+  const result = await db
     .updateTable("dossiers")
     .set({ status: "returned", returned_at: at, returned_by: by, return_reason: reason, updated_at: at })
     .where("round_year", "=", year)
     .where("unit_id", "=", unitId)
     .where("status", "=", "submitted")
-    .execute();
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

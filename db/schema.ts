@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { NominationStatus } from "../src/domain/nominations.js";
 
 export type Role = "employee" | "unit_head" | "office";
 export type Language = "vi" | "en";
@@ -165,15 +166,8 @@ export interface UnreachableChatTable {
   since: string;
 }
 
-export type NominationStatusColumn =
-  | "draft"
-  | "submitted"
-  | "under_review"
-  | "recommended"
-  | "awarded"
-  | "returned"
-  | "rejected"
-  | "withdrawn";
+/** The statuses of src/domain/nominations.ts, where the moves between them are ruled. */
+export type NominationStatusColumn = NominationStatus;
 
 export interface NominationTable {
   id: Generated<number>;
