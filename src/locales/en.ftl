@@ -692,7 +692,7 @@ pd-dossier = dossier not submitted
 pd-dossier-returned = dossier returned: {$reason}
 qt-header = 🎯 <b>Award quotas {$year}</b>
 qt-line = {$kind}: {$used}/{$quota} recommended or awarded · {$waiting} awaiting review
-qt-no-quota = no quota set
+qt-line-no-quota = {$kind}: {$used} recommended or awarded (no quota set) · {$waiting} awaiting review
 qt-footer = Only nominations recommended to the council or awarded count. ⛔ = over quota.
 ex-usage = Usage: /export (Excel workbook, .xlsx) or /export csv (nominations, .csv).
 ex-caption-xlsx = Emulation round {$year}: units' progress, award nominations, self-assessments.

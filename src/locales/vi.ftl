@@ -671,7 +671,7 @@ pd-dossier = chưa nộp hồ sơ
 pd-dossier-returned = hồ sơ bị trả lại: {$reason}
 qt-header = 🎯 <b>Chỉ tiêu khen thưởng năm {$year}</b>
 qt-line = {$kind}: {$used}/{$quota} đã trình Hội đồng hoặc đã khen · {$waiting} đang chờ xét
-qt-no-quota = chưa có chỉ tiêu
+qt-line-no-quota = {$kind}: {$used} đã trình Hội đồng hoặc đã khen (chưa có chỉ tiêu) · {$waiting} đang chờ xét
 qt-footer = Chỉ tính đề xuất đã trình Hội đồng hoặc đã khen thưởng. ⛔ = vượt chỉ tiêu.
 ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sách đề xuất .csv).
 ex-caption-xlsx = Hồ sơ thi đua năm {$year}: tình hình đơn vị, đề xuất khen thưởng, tự đánh giá.

@@ -144,8 +144,10 @@ export function unitDetailLines(
 
 function quotaPart(c: ViewContext, use: QuotaUse, waiting: number): string {
   const kind = c.t(`st-kind-${use.nomineeKind}`);
-  const quota = use.quota === null ? c.t("qt-no-quota") : String(use.quota);
-  const line = c.t("qt-line", { kind, used: use.used, quota, waiting });
+  const line =
+    use.quota === null
+      ? c.t("qt-line-no-quota", { kind, used: use.used, waiting })
+      : c.t("qt-line", { kind, used: use.used, quota: use.quota, waiting });
   return use.over ? `${line} ⛔` : line;
 }
 

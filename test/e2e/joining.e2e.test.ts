@@ -36,6 +36,7 @@ describe("the real bot process against the Bot API emulator", () => {
     expect(menu?.map((c) => c.command)).toEqual([
       "assess",
       "myresult",
+      "nominations",
       "start",
       "help",
       "me",
