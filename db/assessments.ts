@@ -252,6 +252,16 @@ export async function teamStatus(db: DB, year: number, unitId: number): Promise<
     .execute();
 }
 
+/** Every unit's extension in a round (granted with /reopen), by unit id. */
+export async function listExtensions(db: DB, year: number): Promise<Map<number, Date>> {
+  const rows = await db
+    .selectFrom("round_extensions")
+    .select(["unit_id", "until"])
+    .where("round_year", "=", year)
+    .execute();
+  return new Map(rows.map((row) => [row.unit_id, new Date(row.until)]));
+}
+
 export async function findExtension(db: DB, year: number, unitId: number): Promise<Date | null> {
   const row = await db
     .selectFrom("round_extensions")

@@ -96,9 +96,18 @@ export async function submitDossier(
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     await ensureDossier(trx, year, unitId, now);
+    // A correction the Office asked for is not late: a dossier sent back keeps the lateness of its first sending.
+    const before = await findDossier(trx, year, unitId);
+    const wasLate = before?.status === "returned" ? before.late === 1 : late;
     const result = await trx
       .updateTable("dossiers")
-      .set({ status: "submitted", submitted_at: at, submitted_by: by.id, late: late ? 1 : 0, updated_at: at })
+      .set({
+        status: "submitted",
+        submitted_at: at,
+        submitted_by: by.id,
+        late: wasLate ? 1 : 0,
+        updated_at: at,
+      })
       .where("round_year", "=", year)
       .where("unit_id", "=", unitId)
       .where("status", "!=", "submitted")

@@ -75,7 +75,7 @@ export async function showScreen(
 
 /** A refusal or a short notice: a pop-up on the button that was pressed, or a reply to a command. */
 export async function notify(ctx: BotContext, text: string): Promise<void> {
-  if (ctx.callbackQuery) await answerOnce(ctx, { text: text.replace(/<[^>]+>/g, ""), show_alert: true });
+  if (ctx.callbackQuery) await answerOnce(ctx, { text: plainText(text), show_alert: true });
   else await ctx.reply(text, HTML);
 }
 
@@ -89,4 +89,14 @@ export async function answerOnce(
   if (!ctx.callbackQuery || answered.has(ctx.update)) return;
   answered.add(ctx.update);
   await ctx.answerCallbackQuery(options);
+}
+
+/** A pop-up shows plain text: the HTML of a message is taken off, and its escapes turned back. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }

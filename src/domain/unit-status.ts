@@ -51,7 +51,7 @@ export interface UnitStatus {
   missingDocuments: MissingDocumentOf[];
   dossier: DossierState;
   returnReason: string | null;
-  /** Submitted after the deadline, or still not submitted once it passed. */
+  /** First submitted after the deadline, or still not submitted once it passed (not while being corrected). */
   late: boolean;
   complete: boolean;
 }
@@ -90,7 +90,8 @@ export function unitStatus(
     missingDocuments: missing,
     dossier,
     returnReason: dossier === "returned" ? (facts.dossier?.returnReason ?? null) : null,
-    late: submitted ? (facts.dossier?.late ?? false) : pastDeadline,
+    // A dossier the Office sent back is being corrected at its request: not overdue, whatever the date.
+    late: submitted || dossier === "returned" ? (facts.dossier?.late ?? false) : pastDeadline,
     complete:
       notSubmitted.length === 0 && facts.unitAssessment === "submitted" && submitted && missing.length === 0,
   };

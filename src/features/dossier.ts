@@ -30,8 +30,8 @@ export function dossierFeature(deps: AppDeps): Composer<BotContext> {
 
   feature.command("dossier", async (ctx) => {
     const code = ctx.match.trim();
+    if (ctx.chat.type !== "private") return ctx.reply(ctx.t("st-private-only"));
     if (ctx.actor?.role === "office") {
-      if (ctx.chat.type !== "private") return ctx.reply(ctx.t("office-private-only"));
       if (!code) return ctx.reply(ctx.t("ds-office-usage"));
       const unit = await findUnitByCode(deps.db, code);
       if (!unit)

@@ -55,6 +55,8 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
   }
 
   feature.command("nominate", async (ctx) => {
+    // The list shows each colleague's assessment result: never in a group.
+    if (ctx.chat.type !== "private") return ctx.reply(ctx.t("st-private-only"));
     const query = ctx.match.trim();
     if (query) return search(ctx, query);
     return home(ctx);

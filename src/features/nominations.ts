@@ -3,7 +3,7 @@ import { findNomination, listNominations, type NominationWithUnit } from "../../
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nameMatches, searchKey } from "../domain/names.js";
-import type { NominationStatus } from "../domain/nominations.js";
+import { type NominationStatus, nextStatuses } from "../domain/nominations.js";
 import { canSeeNomination, scopeOf } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
@@ -129,6 +129,9 @@ export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
     if (NEEDS_REASON.includes(to)) {
       const nomination = await findNomination(deps.db, id);
       if (!nomination) return notify(ctx, ctx.t("nm-stale-button"));
+      // Asked only while the move is still possible: no reason typed in vain.
+      if (!nextStatuses(nomination.status, "office").includes(to))
+        return notify(ctx, ctx.t("nm-move-not-allowed"));
       return askFor(
         ctx,
         { kind: "move", nominationId: id, to },

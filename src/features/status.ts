@@ -1,9 +1,11 @@
 import { Composer, InputFile } from "grammy";
+import { listExtensions } from "../../db/assessments.js";
 import { listNominations } from "../../db/nominations.js";
 import { loadRoundFacts } from "../../db/round-status.js";
 import { findUnitByCode } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { isLocked } from "../domain/assessment.js";
 import { unitStatus } from "../domain/unit-status.js";
 import { escapeHtml, HTML } from "../html.js";
 import { viewContext } from "../input-answers.js";
@@ -31,12 +33,21 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   async function statuses(year: number, deadlineAt: string, unitId?: number): Promise<UnitWithStatus[]> {
-    const past = deps.clock().getTime() >= new Date(deadlineAt).getTime();
+    const now = deps.clock();
     const documents = { awardForms: deps.campaign.awardForms, documents: deps.campaign.dossier.documents };
-    return (await loadRoundFacts(deps.db, year, unitId)).map(({ unit, facts }) => ({
+    const [units, extensions] = await Promise.all([
+      loadRoundFacts(deps.db, year, unitId),
+      listExtensions(deps.db, year),
+    ]);
+    // A unit the Office gave more time (/reopen) is not overdue before its own end.
+    return units.map(({ unit, facts }) => ({
       unit,
       facts,
-      status: unitStatus(facts, documents, past),
+      status: unitStatus(
+        facts,
+        documents,
+        isLocked(now, new Date(deadlineAt), extensions.get(unit.id) ?? null),
+      ),
     }));
   }
 

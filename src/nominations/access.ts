@@ -39,8 +39,9 @@ export async function latestRoundOr(deps: Deps): Promise<{ ok: true; round: Roun
  */
 export async function headAccess(deps: Deps, actor: Actor | undefined): Promise<UnitAccess | Refusal> {
   const user = actor?.user;
-  if (!user) return { ok: false, key: "nm-not-registered" };
-  if (user.role !== "unit_head") return { ok: false, key: "nm-only-head" };
+  // An Office admin from the configuration has no registration, yet is no guest: tell them who nominates.
+  if (!user || actor?.role !== "unit_head")
+    return { ok: false, key: actor?.role === "guest" || !actor ? "nm-not-registered" : "nm-only-head" };
   const latest = await latestRoundOr(deps);
   if (!latest.ok) return latest;
   return unitAccess(deps, latest.round, user.unit_id, user.unit_name);

@@ -18,6 +18,7 @@ import {
   nomineeKey,
   rankCandidates,
 } from "../domain/nominations.js";
+import { escapeHtml } from "../html.js";
 import { headAccess, type Refusal, type UnitAccess } from "./access.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
@@ -108,7 +109,8 @@ export async function propose(
       : people.find((person) => person.id === request.id);
   // Someone who has left the unit since the list was shown is not offered, and not named.
   if (!candidate) return { ok: false, key: "nm-not-in-unit" };
-  if (candidate.nomination) return { ok: false, key: "nm-already", vars: { name: candidate.name } };
+  if (candidate.nomination)
+    return { ok: false, key: "nm-already", vars: { name: escapeHtml(candidate.name) } };
   const eligible = candidate.result.supportedForms.includes(form.id);
   const reason = request.reason?.trim() || null;
   if (!eligible && !reason) return { ok: false, problem: "needs_reason", candidate };
@@ -134,7 +136,7 @@ export async function propose(
     },
     deps.clock(),
   );
-  if (!nomination) return { ok: false, key: "nm-already", vars: { name: candidate.name } };
+  if (!nomination) return { ok: false, key: "nm-already", vars: { name: escapeHtml(candidate.name) } };
   return { ok: true, nomination, candidate };
 }
 

@@ -422,13 +422,23 @@ describe("submitDossier", () => {
     });
   });
 
-  it("submits a dossier again once it was returned", async () => {
+  it("submits a dossier again once it was returned, keeping the lateness of its first sending", async () => {
     const id = await add();
     await submitDossier(db, YEAR, unitA, head, false, NOW);
     const office = { id: OFFICE, role: "office" as const, updateId: 6100 };
     expect(await returnDossier(db, YEAR, unitA, office, "Thiếu tờ trình", NOW)).toBe(true);
+    // Sent again after the deadline, but as a correction the Office asked for: not late.
     expect(await submitDossier(db, YEAR, unitA, { ...head, updateId: 6200 }, true, LATER)).toBe(true);
     expect(await statusOf(id)).toBe("submitted");
+    expect(await findDossier(db, YEAR, unitA)).toMatchObject({ status: "submitted", late: 0 });
+  });
+
+  it("keeps a late first sending late when it is corrected and sent again", async () => {
+    await add();
+    await submitDossier(db, YEAR, unitA, head, true, LATER);
+    const office = { id: OFFICE, role: "office" as const, updateId: 6100 };
+    await returnDossier(db, YEAR, unitA, office, "Thiếu tờ trình", LATER);
+    await submitDossier(db, YEAR, unitA, { ...head, updateId: 6200 }, true, LATER);
     expect(await findDossier(db, YEAR, unitA)).toMatchObject({ status: "submitted", late: 1 });
   });
 });

@@ -278,6 +278,8 @@ describe("unitStatus and pendingItems", () => {
     const status = unitStatus(facts, forms, false);
     expect(status.dossier).toBe("returned");
     expect(status.returnReason).toBe("Tờ trình thiếu chữ ký");
+    // Corrected at the Office's request: not overdue even past the deadline.
+    expect(unitStatus(facts, forms, true).late).toBe(false);
     expect(status.complete).toBe(false);
     expect(pendingItems(status)).toEqual([
       { kind: "dossier", state: "returned", returnReason: "Tờ trình thiếu chữ ký" },
