@@ -161,3 +161,34 @@ describe("erasing one's data", () => {
     expect(await h.db.selectFrom("dossier_files").select("id").execute()).toEqual([]);
   });
 });
+
+describe("a question for a reason left unanswered", () => {
+  it("gives way to a flow started meanwhile: /assess starts, and its answers are not taken as the reason", async () => {
+    await h.send(head, "/nominate");
+    await h.press(head, `nm:a:${GK}:p:${minh.id}`);
+    expect(h.telegram.lastTextTo(head.id)).toContain("Nếu vẫn đề xuất, vui lòng nêu lý do");
+    await h.send(head, "/assess");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Tiêu chí 1/6");
+    await h.press(head, "as:c:chap-hanh:met:yes");
+    await h.send(head, "Chấp hành tốt mọi chủ trương, chính sách trong năm.");
+    expect(h.logLines.filter((line) => line.level >= 50)).toEqual([]);
+    expect(await listNominations(h.db, 2026)).toEqual([]);
+    expect(h.telegram.lastTextTo(head.id)).not.toContain("Bot chưa hiểu");
+  });
+
+  it("takes a dossier file asked for in the middle of the head's own assessment, which then goes on", async () => {
+    await h.send(head, "/nominate");
+    await h.press(head, `nm:a:${GK}:p:${lan.id}`);
+    await h.send(head, "/assess");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Tiêu chí 1/6");
+    await h.send(head, "/dossier");
+    await h.press(head, "ds:up:0:-");
+    await h.feed(documentUpdate(head, pdf("to-trinh.pdf")));
+    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Tờ trình — <i>to-trinh.pdf</i>");
+    await h.press(head, "as:c:chap-hanh:met:yes");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Tiêu chí 1/6");
+    await h.send(head, "Chấp hành tốt mọi chủ trương, chính sách trong năm.");
+    const assessment = await h.db.selectFrom("assessment_items").select("item_key").execute();
+    expect(assessment.map((row) => row.item_key)).toContain("c:chap-hanh");
+  });
+});
