@@ -5,7 +5,7 @@ import { HTML } from "../src/html.js";
 
 export type Flow = Conversation<BotContext, FlowContext>;
 
-const isCommand = (ctx: FlowContext) => ctx.message?.text?.startsWith("/") === true;
+export const isCommand = (ctx: FlowContext) => ctx.message?.text?.startsWith("/") === true;
 
 /**
  * Commands and other buttons are not answers: they pass on to the bot's ordinary handlers (so /help, /lang,

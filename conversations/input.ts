@@ -2,11 +2,9 @@ import type { FlowContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
 import { HTML } from "../src/html.js";
 import { type Ask, answerAsk } from "../src/input-answers.js";
-import type { Flow } from "./flow.js";
+import { type Flow, isCommand } from "./flow.js";
 
 export const INPUT = "input";
-
-const isCommand = (ctx: FlowContext) => ctx.message?.text?.startsWith("/") === true;
 
 /**
  * One typed reason or one uploaded file, asked for by a button (a reason to nominate someone whose assessment

@@ -155,7 +155,8 @@ export async function returnDossier(
 
 /**
  * A submitted dossier becomes editable again, with the Office's reason; also when one nomination alone is
- * returned, so the head can correct and send it again. False if it was not submitted.
+ * returned, so the head can correct and send it again (`alsoReturned`: a dossier already returned takes the
+ * latest reason). False if there was no such dossier.
  */
 export async function reopenDossier(
   db: DB,
@@ -164,6 +165,7 @@ export async function reopenDossier(
   by: number,
   reason: string,
   now: Date,
+  alsoReturned = false,
 ): Promise<boolean> {
   const at = now.toISOString();
   const result = await db
@@ -171,7 +173,7 @@ export async function reopenDossier(
     .set({ status: "returned", returned_at: at, returned_by: by, return_reason: reason, updated_at: at })
     .where("round_year", "=", year)
     .where("unit_id", "=", unitId)
-    .where("status", "=", "submitted")
+    .where("status", "in", alsoReturned ? ["submitted", "returned"] : ["submitted"])
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

@@ -1,3 +1,5 @@
+import { searchKey } from "../src/domain/names.js";
+import { COUNTS_AGAINST_QUOTA } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
 import type { Nomination, NominationHistory, NominationStatusColumn, Role } from "./schema.js";
 
@@ -65,27 +67,9 @@ export async function findNomination(db: DB, id: number): Promise<Nomination | u
   return db.selectFrom("nominations").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function findNominationOf(
-  db: DB,
-  year: number,
-  formId: string,
-  nomineeKind: "individual" | "collective",
-  nomineeId: number,
-): Promise<Nomination | undefined> {
-  return db
-    .selectFrom("nominations")
-    .selectAll()
-    .where("round_year", "=", year)
-    .where("form_id", "=", formId)
-    .where("nominee_kind", "=", nomineeKind)
-    .where("nominee_id", "=", nomineeId)
-    .executeTakeFirst();
-}
-
 export interface NominationFilter {
   unitId?: number;
   formId?: string;
-  nomineeId?: number;
 }
 
 export interface NominationWithUnit extends Nomination {
@@ -107,17 +91,18 @@ export async function listNominations(
     .where("nominations.round_year", "=", year);
   if (filter.unitId !== undefined) query = query.where("nominations.unit_id", "=", filter.unitId);
   if (filter.formId !== undefined) query = query.where("nominations.form_id", "=", filter.formId);
-  if (filter.nomineeId !== undefined)
-    query = query
-      .where("nominations.nominee_kind", "=", "individual")
-      .where("nominations.nominee_id", "=", filter.nomineeId);
-  return query
-    .orderBy("units.code")
-    .orderBy("nominations.form_id")
-    .orderBy("nominations.nominee_kind")
-    .orderBy("nominations.nominee_name")
-    .orderBy("nominations.id")
-    .execute();
+  const rows = await query.execute();
+  // In Vietnamese order (Đ after D, not after Z), which SQLite's byte order does not give.
+  const collective = (n: NominationWithUnit) => (n.nominee_kind === "collective" ? 0 : 1);
+  return rows.sort(
+    (a, b) =>
+      a.unit_code.localeCompare(b.unit_code) ||
+      a.form_id.localeCompare(b.form_id) ||
+      collective(a) - collective(b) ||
+      searchKey(a.nominee_name).localeCompare(searchKey(b.nominee_name)) ||
+      a.nominee_name.localeCompare(b.nominee_name, "vi") ||
+      a.id - b.id,
+  );
 }
 
 /** A draft the head takes back: it was never sent, so it goes with its history. */
@@ -248,7 +233,7 @@ export async function countAgainstQuota(
     .where("round_year", "=", year)
     .where("form_id", "=", formId)
     .where("nominee_kind", "=", nomineeKind)
-    .where("status", "in", ["recommended", "awarded"])
+    .where("status", "in", [...COUNTS_AGAINST_QUOTA])
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }

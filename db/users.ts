@@ -6,6 +6,7 @@ import type { Language, Role, Unit, User } from "./schema.js";
 export interface UserWithUnit extends User {
   unit_code: string;
   unit_name: string;
+  unit_archived_at: string | null;
 }
 
 export async function findUser(db: DB, telegramId: number): Promise<UserWithUnit | undefined> {
@@ -13,7 +14,7 @@ export async function findUser(db: DB, telegramId: number): Promise<UserWithUnit
     .selectFrom("users")
     .innerJoin("units", "units.id", "users.unit_id")
     .selectAll("users")
-    .select(["units.code as unit_code", "units.name as unit_name"])
+    .select(["units.code as unit_code", "units.name as unit_name", "units.archived_at as unit_archived_at"])
     .where("users.telegram_id", "=", telegramId)
     .executeTakeFirst();
 }

@@ -27,6 +27,7 @@ import { statusFeature } from "./features/status.js";
 import { unitsFeature } from "./features/units.js";
 import { actorMiddleware } from "./middleware/actor.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
+import { privateButtonsOnly } from "./middleware/private-buttons.js";
 import { RateLimiter } from "./reminders/rate-limit.js";
 import { ReminderOutbox } from "./reminders/sender.js";
 
@@ -110,6 +111,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
       id: INPUT,
       plugins: flowPlugins,
       parallel: true,
+      // A question left unanswered for half an hour is dropped, so a message much later is not taken for it.
+      maxMillisecondsToWait: 30 * 60 * 1000,
     }),
   );
   features.use(
@@ -140,7 +143,13 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   );
   features.use(assessmentFeature(deps));
   features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps));
-  features.use(nominateFeature(deps), dossierFeature(deps), statusFeature(deps), nominationsFeature(deps));
+  features.use(
+    privateButtonsOnly,
+    nominateFeature(deps),
+    dossierFeature(deps),
+    statusFeature(deps),
+    nominationsFeature(deps),
+  );
   features.use(remindersFeature(deps, options.outbox ?? new ReminderOutbox(deps, new RateLimiter())));
 
   // must be the last handler

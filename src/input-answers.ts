@@ -5,16 +5,18 @@ import type { Language } from "../db/schema.js";
 import { getLanguage } from "../db/users.js";
 import type { BotContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
+import { FILE_SIZE_MB } from "./domain/evidence.js";
 import type { NominationStatus, NomineeKind } from "./domain/nominations.js";
 import { type IncomingFile, returnByOffice, uploadDocument } from "./dossier/service.js";
-import { dossierScreen, type ViewContext } from "./dossier/view.js";
+import { dossierScreen } from "./dossier/view.js";
 import { escapeHtml } from "./html.js";
 import type { Refusal } from "./nominations/access.js";
 import { cardScreen, transitionProblemText } from "./nominations/card.js";
-import { formName } from "./nominations/render.js";
+import { formName, nomineeLabel } from "./nominations/render.js";
 import { moveOn } from "./nominations/review.js";
 import { afterProposalKeyboard } from "./nominations/screens.js";
 import { propose } from "./nominations/service.js";
+import { viewContext } from "./screen.js";
 
 /** What a question asked with a button waits for (kept in the conversation's state, so plain JSON). */
 export type Ask =
@@ -40,11 +42,6 @@ const say = (text: string, keyboard?: InlineKeyboard, done = true): InputReply =
 });
 
 const refused = (ctx: BotContext, refusal: Refusal) => say(ctx.t(refusal.key, refusal.vars));
-
-export function viewContext(deps: Pick<AppDeps, "campaign">, ctx: BotContext): ViewContext {
-  const language = ctx.actor?.language ?? "vi";
-  return { t: (key, vars) => ctx.t(key, vars), language, campaign: deps.campaign };
-}
 
 function checkReason(ctx: BotContext): { ok: true; reason: string } | { ok: false; reply: InputReply } {
   const text = ctx.message?.text?.trim();
@@ -116,7 +113,7 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
         return say(ctx.t(ctx.message?.photo ? "ds-upload-photo" : "ds-upload-expected"), undefined, false);
       const outcome = await uploadDocument(deps, ctx.actor, ask, file);
       if (!outcome.ok && "problem" in outcome)
-        return say(ctx.t(`ds-upload-${outcome.problem}`), undefined, false);
+        return say(ctx.t(`ds-upload-${outcome.problem}`, { size: FILE_SIZE_MB }), undefined, false);
       if (!outcome.ok) return refused(ctx, outcome);
       const screen = dossierScreen(c, outcome.state, "head");
       return {
@@ -142,7 +139,10 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
         messages: [
           {
             text: ctx.t("nm-added-with-reason", {
-              name: escapeHtml(outcome.candidate.name),
+              name: nomineeLabel(c.t, {
+                nominee_kind: outcome.candidate.kind,
+                nominee_name: outcome.candidate.name,
+              }),
               form: escapeHtml(formName(deps.campaign, ask.formId, c.language)),
               reason: escapeHtml(checked.reason),
             }),
@@ -187,15 +187,15 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
       const outcome = await returnByOffice(deps, ctx.actor, ask.unitId, checked.reason, updateId);
       if (!outcome.ok) return refused(ctx, outcome);
       const year = outcome.state.access.round.year;
-      const told = outcome.already
-        ? { reached: 1, unreached: 0 }
-        : await notifyHeads(deps, ctx, ask.unitId, (language) =>
-            deps.i18n.t(language, "ds-notice-returned", {
-              year: String(year),
-              reason: escapeHtml(checked.reason),
-            }),
-          );
       const screen = dossierScreen(c, outcome.state, "office");
+      // Another Office member returned it first: their reason stands, and this one is not sent.
+      if (outcome.already) return say(`${ctx.t("ds-already-returned")}\n\n${screen.text}`, screen.keyboard);
+      const told = await notifyHeads(deps, ctx, ask.unitId, (language) =>
+        deps.i18n.t(language, "ds-notice-returned", {
+          year: String(year),
+          reason: escapeHtml(checked.reason),
+        }),
+      );
       const notice = ctx.t(told.unreached > 0 || told.reached === 0 ? "nm-head-not-told" : "nm-head-told");
       return {
         messages: [{ text: `${notice}\n\n${screen.text}`, extra: { reply_markup: screen.keyboard } }],

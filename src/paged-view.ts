@@ -62,7 +62,9 @@ export async function showScreen(
   ctx: BotContext,
   screen: { text: string; keyboard: InlineKeyboard },
 ): Promise<void> {
-  const options = { ...HTML, reply_markup: screen.keyboard };
+  // Rows are added before knowing whether buttons follow; Telegram should not get the empty ones.
+  const rows = screen.keyboard.inline_keyboard.filter((row) => row.length > 0);
+  const options = { ...HTML, reply_markup: new InlineKeyboard(rows) };
   if (ctx.callbackQuery?.message) {
     await answerOnce(ctx);
     await ctx.editMessageText(screen.text, options).catch((error: unknown) => {

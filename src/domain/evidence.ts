@@ -5,6 +5,7 @@ export const DECISION_NUMBER_MAX = 60;
 export const FILES_PER_CRITERION_MAX = 5;
 /** Telegram lets bots download files up to 20 MB; larger proof could never be opened from the bot. */
 export const FILE_SIZE_MAX = 20 * 1024 * 1024;
+export const FILE_SIZE_MB = FILE_SIZE_MAX / 1024 / 1024;
 
 export type Checked<T, P extends string> = { ok: true; value: T } | { ok: false; reason: P };
 
@@ -87,9 +88,12 @@ export function checkDossierFile(file: {
   fileName?: string | undefined;
   size?: number | undefined;
 }): Checked<null, "wrong_type" | "too_large"> {
-  const typeKnown = file.mimeType !== undefined && DOSSIER_TYPES.has(file.mimeType);
-  const nameKnown = file.fileName !== undefined && DOSSIER_EXTENSIONS.test(file.fileName);
-  if (!typeKnown && !nameKnown) return { ok: false, reason: "wrong_type" };
+  // The name decides when there is one (the type is the sender's guess); else the type must be one of them.
+  const accepted =
+    file.fileName !== undefined
+      ? DOSSIER_EXTENSIONS.test(file.fileName)
+      : file.mimeType !== undefined && DOSSIER_TYPES.has(file.mimeType);
+  if (!accepted) return { ok: false, reason: "wrong_type" };
   if ((file.size ?? 0) > FILE_SIZE_MAX) return { ok: false, reason: "too_large" };
   return { ok: true, value: null };
 }

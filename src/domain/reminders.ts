@@ -130,6 +130,8 @@ export interface OwedDocument {
   documentId: string;
   /** Whose report it is, for a per-nominee document; null for the unit's own (the Tờ trình). */
   nomineeName: string | null;
+  /** Set when the nominee is the unit itself. */
+  collective?: true;
 }
 
 /** What a unit still owes for the round: the reminders' view of `pendingItems`. */
@@ -160,7 +162,11 @@ export function owedBy(status: UnitStatus): Owed {
     if (item.kind === "unit_assessment") owed.unitAssessment = true;
     else if (item.kind === "nominations") owed.nominations = true;
     else if (item.kind === "document")
-      owed.documents.push({ documentId: item.documentId, nomineeName: item.nomineeName });
+      owed.documents.push({
+        documentId: item.documentId,
+        nomineeName: item.nomineeName,
+        ...(item.collective ? { collective: item.collective } : {}),
+      });
     else if (item.kind === "dossier")
       owed.dossier = { returned: item.state === "returned", reason: item.returnReason };
   }

@@ -101,7 +101,8 @@ export type PendingItem =
   | { kind: "people"; missing: number; total: number; names: string[] }
   | { kind: "unit_assessment"; progress: Progress }
   | { kind: "nominations" }
-  | { kind: "document"; documentId: string; nomineeName: string | null }
+  /** `collective` is set (true) when the report is the unit's own, as a collective nominee. */
+  | { kind: "document"; documentId: string; nomineeName: string | null; collective?: true }
   | { kind: "dossier"; state: DossierState; returnReason: string | null };
 
 /** Only what the unit still has to do, in the order it usually does it. */
@@ -119,7 +120,12 @@ export function pendingItems(status: UnitStatus): PendingItem[] {
   if (status.dossier !== "submitted") {
     if (status.nominationCount === 0) items.push({ kind: "nominations" });
     for (const doc of status.missingDocuments)
-      items.push({ kind: "document", documentId: doc.documentId, nomineeName: doc.nomineeName });
+      items.push({
+        kind: "document",
+        documentId: doc.documentId,
+        nomineeName: doc.nomineeName,
+        ...(doc.nomineeKey?.startsWith("u:") ? { collective: true as const } : {}),
+      });
     items.push({ kind: "dossier", state: status.dossier, returnReason: status.returnReason });
   }
   return items;

@@ -1,24 +1,13 @@
 import { InlineKeyboard } from "grammy";
-import type { Language } from "../../db/schema.js";
-import type { Campaign } from "../campaign/schema.js";
-import { FILE_SIZE_MAX } from "../domain/evidence.js";
+import { FILE_SIZE_MB } from "../domain/evidence.js";
 import { nomineeKey } from "../domain/nominations.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
-import { formShort, formsInOrder, nomineeLabel, type Translate } from "../nominations/render.js";
+import { deadlineText, formShort, formsInOrder, nomineeLabel } from "../nominations/render.js";
+import { plainText } from "../paged-view.js";
+import type { Screen, ViewContext } from "../screen.js";
 import type { DossierState } from "./service.js";
-
-export interface ViewContext {
-  t: Translate;
-  language: Language;
-  campaign: Campaign;
-}
-
-export interface Screen {
-  text: string;
-  keyboard: InlineKeyboard;
-}
 
 /** "-" stands for the unit's own document in callback data, where an empty part would be ambiguous. */
 export const UNIT_DOCUMENT = "-";
@@ -38,7 +27,8 @@ function slots(c: ViewContext, state: DossierState): Slot[] {
   return c.campaign.dossier.documents.flatMap((document, documentIndex) => {
     const name = localised(document.short ?? document.name, c.language);
     if (document.per === "unit") return [{ documentIndex, label: name, key: "" }];
-    return [...nominees].map(([key, nominee]) => ({ documentIndex, label: `${name} – ${nominee}`, key }));
+    // The name first: a phone cuts a long button at its end.
+    return [...nominees].map(([key, nominee]) => ({ documentIndex, label: `${nominee} – ${name}`, key }));
   });
 }
 
@@ -54,37 +44,81 @@ function stateLine(c: ViewContext, state: DossierState): string {
   return c.t("ds-state-open");
 }
 
-/** The dossier as its head or the Office sees it, with the buttons that person may use now. */
-export function dossierScreen(c: ViewContext, state: DossierState, viewer: "head" | "office"): Screen {
+/** Documents (and their buttons) on one page of the dossier: few enough for any phone and any message. */
+export const SLOTS_PER_PAGE = 12;
+/** Room for the names in the nominations summary; the rest is counted, so the screen stays one message. */
+const SUMMARY_CHARACTERS = 1500;
+const FILE_NAME_SHOWN = 40;
+
+function nominationSummary(c: ViewContext, state: DossierState): string[] {
+  const { t } = c;
+  const lines: string[] = [];
+  let room = SUMMARY_CHARACTERS;
+  for (const form of formsInOrder(c.campaign)) {
+    const ofForm = state.nominations.filter((n) => n.form_id === form.id);
+    if (ofForm.length === 0) continue;
+    const mark = (n: (typeof ofForm)[number]) =>
+      `${n.eligible ? "" : " ⚠️"}${n.status === "returned" ? ` ↩️ <i>${t("nm-status-returned")}</i>` : ""}`;
+    const names: string[] = [];
+    for (const n of ofForm) {
+      const name = `${nomineeLabel(t, n)}${mark(n)}`;
+      if (name.length + 2 > room) break;
+      names.push(name);
+      room -= name.length + 2;
+    }
+    const more =
+      ofForm.length > names.length ? ` ${t("ds-and-more", { count: ofForm.length - names.length })}` : "";
+    lines.push(
+      `• <b>${escapeHtml(formShort(c.campaign, form.id, c.language))}</b>: ${names.join("; ")}${more}`,
+    );
+  }
+  return lines;
+}
+
+function shortFileName(name: string): string {
+  const chars = [...name];
+  return chars.length > FILE_NAME_SHOWN ? `${chars.slice(0, FILE_NAME_SHOWN - 1).join("")}…` : name;
+}
+
+/**
+ * The dossier as its head or the Office sees it, with the buttons that person may use now. Its documents are
+ * paged (`pageData` makes the ◀ ▶ buttons' data), so a unit with many nominees still gets whole messages.
+ */
+export function dossierScreen(
+  c: ViewContext,
+  state: DossierState,
+  viewer: "head" | "office",
+  requestedPage = 0,
+  pageData: (page: number) => string = (page) => `ds:view:${page}`,
+): Screen {
   const { t } = c;
   const access = state.access;
   const lines = [
     t("ds-title", { year: String(access.round.year), unit: escapeHtml(access.unitName) }),
     stateLine(c, state),
-    t("ds-deadline", { deadline: formatLocalDateTime(access.deadline, c.campaign.timeZone) }),
+    deadlineText(t, access.deadline, c.campaign.timeZone),
     "",
     t("ds-nominations", { count: state.nominations.length }),
   ];
   if (state.nominations.length === 0)
     lines.push(t(viewer === "head" ? "ds-no-nominations" : "ds-no-nominations-office"));
-  for (const form of formsInOrder(c.campaign)) {
-    const ofForm = state.nominations.filter((n) => n.form_id === form.id);
-    if (ofForm.length === 0) continue;
-    const names = ofForm.map((n) => `${nomineeLabel(t, n)}${n.eligible ? "" : " ⚠️"}`).join("; ");
-    lines.push(`• <b>${escapeHtml(formShort(c.campaign, form.id, c.language))}</b>: ${names}`);
-  }
+  lines.push(...nominationSummary(c, state));
+
   const all = slots(c, state);
-  const keyboard = new InlineKeyboard();
+  const pages = Math.max(1, Math.ceil(all.length / SLOTS_PER_PAGE));
+  const page = Math.min(Math.max(0, requestedPage), pages - 1);
+  const shown = all.slice(page * SLOTS_PER_PAGE, (page + 1) * SLOTS_PER_PAGE);
+  const fileOf = (slot: Slot) => {
+    const documentId = c.campaign.dossier.documents[slot.documentIndex]?.id ?? "";
+    return state.files.find((f) => f.document_id === documentId && f.nominee_key === slot.key);
+  };
   if (all.length > 0) {
-    lines.push("", t("ds-documents", { size: Math.round(FILE_SIZE_MAX / 1024 / 1024) }));
-    for (const slot of all) {
-      const documentId = c.campaign.dossier.documents[slot.documentIndex]?.id ?? "";
-      const file = state.files.find((f) => f.document_id === documentId && f.nominee_key === slot.key);
-      lines.push(
-        file
-          ? `✅ ${slot.label} — <i>${escapeHtml(file.file_name ?? t("ds-unnamed-file"))}</i>`
-          : `❌ ${slot.label}`,
-      );
+    lines.push("", t("ds-documents", { size: FILE_SIZE_MB }));
+    if (pages > 1) lines.push(t("page-marker", { page: page + 1, pages }));
+    for (const slot of shown) {
+      const file = fileOf(slot);
+      const name = escapeHtml(shortFileName(file?.file_name ?? t("ds-unnamed-file")));
+      lines.push(file ? `✅ ${slot.label} — <i>${name}</i>` : `❌ ${slot.label}`);
     }
   }
   const editable = viewer === "head" && access.readOnly === null;
@@ -92,20 +126,37 @@ export function dossierScreen(c: ViewContext, state: DossierState, viewer: "head
   if (viewer === "head" && access.readOnly)
     lines.push(t(access.readOnly === "submitted" ? "ds-read-only" : `nm-read-only-${access.readOnly}`));
   else if (state.missing.length > 0) lines.push(t("ds-missing", { count: state.missing.length }));
-  else if (editable) lines.push(t(state.nominations.length === 0 ? "ds-ready-empty" : "ds-ready"));
+  else if (editable)
+    lines.push(
+      t(
+        state.nominations.length === 0
+          ? "ds-ready-empty"
+          : state.dossier?.status === "returned"
+            ? "ds-ready-returned"
+            : "ds-ready",
+      ),
+    );
 
-  for (const slot of all) {
-    const documentId = c.campaign.dossier.documents[slot.documentIndex]?.id ?? "";
-    const file = state.files.find((f) => f.document_id === documentId && f.nominee_key === slot.key);
-    const key = slot.key || UNIT_DOCUMENT;
+  const keyboard = new InlineKeyboard();
+  for (const slot of shown) {
+    const file = fileOf(slot);
     if (editable) {
-      keyboard.text(`${file ? "🔁" : "📎"} ${slot.label}`, `ds:up:${slot.documentIndex}:${key}`).row();
+      const key = slot.key || UNIT_DOCUMENT;
+      keyboard
+        .text(`${file ? "🔁" : "📎"} ${plainText(slot.label)}`, `ds:up:${slot.documentIndex}:${key}`)
+        .row();
     } else if (file) {
-      keyboard.text(`⬇ ${slot.label}`, `ds:get:${file.id}`).row();
+      keyboard.text(`⬇ ${plainText(slot.label)}`, `ds:get:${file.id}`).row();
     }
   }
+  if (pages > 1) {
+    if (page > 0) keyboard.text("◀", pageData(page - 1));
+    keyboard.text(t("page-of", { page: page + 1, pages }), pageData(page));
+    if (page < pages - 1) keyboard.text("▶", pageData(page + 1));
+    keyboard.row();
+  }
   if (editable) {
-    keyboard.text(t("ds-nominate-button"), "nm:home");
+    if (!access.correctionsOnly) keyboard.text(t("ds-nominate-button"), "nm:home");
     if (state.missing.length === 0) keyboard.text(t("ds-submit-button"), "ds:sub");
   }
   if (viewer === "office" && state.dossier?.status === "submitted")

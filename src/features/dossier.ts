@@ -3,14 +3,16 @@ import { findUnitByCode } from "../../db/units.js";
 import { officeMembers } from "../../db/users.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { FILE_SIZE_MB } from "../domain/evidence.js";
 import { nomineeKey } from "../domain/nominations.js";
 import { type DossierState, dossierFor, fileFor, submit } from "../dossier/service.js";
 import { dossierScreen, UNIT_DOCUMENT } from "../dossier/view.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
-import { viewContext } from "../input-answers.js";
 import type { Refusal } from "../nominations/access.js";
+import { nomineeLabel } from "../nominations/render.js";
 import { answerOnce, notify, showScreen } from "../paged-view.js";
+import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
 /**
@@ -21,11 +23,14 @@ export function dossierFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const refuse = (ctx: BotContext, refusal: Refusal) => notify(ctx, ctx.t(refusal.key, refusal.vars));
 
-  async function show(ctx: BotContext, unitId?: number) {
+  async function show(ctx: BotContext, unitId?: number, page = 0) {
     const state = await dossierFor(deps, ctx.actor, unitId);
     if (!state.ok) return refuse(ctx, state);
-    const viewer = ctx.actor?.role === "office" && unitId !== undefined ? "office" : "head";
-    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), state, viewer));
+    const office = ctx.actor?.role === "office" && unitId !== undefined;
+    const screen = office
+      ? dossierScreen(viewContext(deps, ctx), state, "office", page, (n) => `ds:u:${unitId}:${n}`)
+      : dossierScreen(viewContext(deps, ctx), state, "head", page);
+    await showScreen(ctx, screen);
   }
 
   feature.command("dossier", async (ctx) => {
@@ -40,10 +45,10 @@ export function dossierFeature(deps: AppDeps): Composer<BotContext> {
     }
     return show(ctx);
   });
-  feature.callbackQuery("ds:view", (ctx) => show(ctx));
-  feature.callbackQuery(/^ds:u:(\d+)$/, (ctx) =>
+  feature.callbackQuery(/^ds:view(?::(\d+))?$/, (ctx) => show(ctx, undefined, Number(ctx.match[1] ?? 0)));
+  feature.callbackQuery(/^ds:u:(\d+)(?::(\d+))?$/, (ctx) =>
     ctx.actor?.role === "office"
-      ? show(ctx, Number(ctx.match[1]))
+      ? show(ctx, Number(ctx.match[1]), Number(ctx.match[2] ?? 0))
       : refuse(ctx, { ok: false, key: "office-only" }),
   );
 
@@ -62,8 +67,10 @@ export function dossierFeature(deps: AppDeps): Composer<BotContext> {
       ctx,
       { kind: "upload", documentId: document.id, nomineeKey: key },
       ctx.t(nominee ? "ds-ask-file-of" : "ds-ask-file", {
-        document: escapeHtml(localised(document.name, language)),
-        nominee: escapeHtml(nominee?.nominee_name ?? ""),
+        document: escapeHtml(localised(document.short ?? document.name, language)),
+        nominee: nominee ? nomineeLabel(ctx.t.bind(ctx), nominee) : "",
+        note: document.note ? ` ${escapeHtml(localised(document.note, language))}.` : "",
+        size: FILE_SIZE_MB,
       }),
     );
   });

@@ -19,11 +19,8 @@ export function helpText(ctx: BotContext): string {
     sections.push([ctx.t("help-unit-head"), ctx.t("help-nominate"), ctx.t("help-bind")].join("\n"));
   sections.push(ctx.t("help-common"));
   if (actor.role === "office") {
-    sections.push(
-      [ctx.t("help-office"), ctx.t("help-reopen"), ctx.t("help-remind"), ctx.t("help-office-awards")].join(
-        "\n",
-      ),
-    );
+    sections.push([ctx.t("help-office"), ctx.t("help-reopen"), ctx.t("help-remind")].join("\n"));
+    sections.push(ctx.t("help-office-awards"));
   }
   return sections.join("\n\n");
 }

@@ -5,12 +5,12 @@ import type { AppDeps } from "../deps.js";
 import { nameMatches } from "../domain/names.js";
 import { parseNomineeKey } from "../domain/nominations.js";
 import { escapeHtml } from "../html.js";
-import { viewContext } from "../input-answers.js";
 import { headAccess, type Refusal } from "../nominations/access.js";
-import { formAt, formName, formsInOrder, resultText } from "../nominations/render.js";
+import { formAt, formName, formsInOrder, nomineeLabel, resultText } from "../nominations/render.js";
 import { formScreen, homeScreen, searchScreen } from "../nominations/screens.js";
 import { loadCandidates, propose, takeBack } from "../nominations/service.js";
 import { answerOnce, notify, showScreen } from "../paged-view.js";
+import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
 /**
@@ -32,6 +32,7 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
     const access = await headAccess(deps, ctx.actor);
     if (!access.ok) return refuse(ctx, access);
     if (access.readOnly) return refuse(ctx, { ok: false, key: `nm-read-only-${access.readOnly}` });
+    if (access.correctionsOnly) return refuse(ctx, { ok: false, key: "nm-corrections-only" });
     const form = formAt(deps.campaign, formIdx);
     if (!form) return refuse(ctx, { ok: false, key: "nm-stale-button" });
     const candidates = await loadCandidates(deps, access, form.id);
@@ -42,6 +43,7 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
     const access = await headAccess(deps, ctx.actor);
     if (!access.ok) return refuse(ctx, access);
     if (access.readOnly) return refuse(ctx, { ok: false, key: `nm-read-only-${access.readOnly}` });
+    if (access.correctionsOnly) return refuse(ctx, { ok: false, key: "nm-corrections-only" });
     const found = [];
     const names = new Set<string>();
     for (const form of formsInOrder(deps.campaign)) {
@@ -84,7 +86,7 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
         ctx,
         { kind: "nominate", formId: form.id, nomineeKind: candidate.kind, nomineeId: candidate.id },
         ctx.t("nm-ask-reason", {
-          name: escapeHtml(candidate.name),
+          name: nomineeLabel(c.t, { nominee_kind: candidate.kind, nominee_name: candidate.name }),
           form: escapeHtml(formName(deps.campaign, form.id, c.language)),
           result: resultText(c.t, candidate.result, form.id),
         }),

@@ -7,12 +7,12 @@ import { type NominationStatus, nextStatuses } from "../domain/nominations.js";
 import { canSeeNomination, scopeOf } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
-import { viewContext } from "../input-answers.js";
 import { latestRoundOr } from "../nominations/access.js";
 import { cardScreen, transitionProblemText } from "../nominations/card.js";
 import { formShort, nomineeLabel, statusWord } from "../nominations/render.js";
 import { moveOn } from "../nominations/review.js";
 import { answerOnce, notify, showPage, showScreen } from "../paged-view.js";
+import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
 const PER_PAGE = 10;
@@ -20,9 +20,10 @@ const PER_PAGE = 10;
 const CALLBACK_BYTES = 64;
 
 function fitBytes(prefix: string, text: string): string {
-  let kept = text;
-  while (Buffer.byteLength(prefix + kept, "utf8") > CALLBACK_BYTES) kept = kept.slice(0, -1);
-  return prefix + kept;
+  // By code points, so that no character (an emoji) is cut in half.
+  const kept = [...text];
+  while (Buffer.byteLength(prefix + kept.join(""), "utf8") > CALLBACK_BYTES) kept.pop();
+  return prefix + kept.join("");
 }
 const NEEDS_REASON: readonly NominationStatus[] = ["returned", "rejected"];
 
@@ -33,17 +34,23 @@ const NEEDS_REASON: readonly NominationStatus[] = ["returned", "rejected"];
 export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  /** A filter typed after the command: a form (by id, short or full name, or number 1–3), else a name. */
+  /**
+   * A filter typed after the command: a form (its number 1–3, its id, or whole words of its name such as
+   * "giấy khen"), else a name. Whole words only, so that a given name like "Thu" is not taken for "Thủ tướng".
+   */
   function parseFilter(text: string): { formIds: string[]; query: string } {
     const wanted = text.trim();
     if (!wanted) return { formIds: [], query: "" };
+    const words = searchKey(wanted).split(" ");
     const forms = deps.campaign.awardForms.filter(
       (form, index) =>
         String(index + 1) === wanted ||
         searchKey(form.id) === searchKey(wanted) ||
-        [form.name.vi, form.name.en, form.short?.vi, form.short?.en].some(
-          (name) => name !== undefined && nameMatches(name, wanted),
-        ),
+        [form.name.vi, form.name.en, form.short?.vi, form.short?.en].some((name) => {
+          if (name === undefined) return false;
+          const nameWords = searchKey(name).split(" ");
+          return words.length >= 2 && words.every((word) => nameWords.includes(word));
+        }),
     );
     return forms.length > 0 ? { formIds: forms.map((f) => f.id), query: "" } : { formIds: [], query: wanted };
   }

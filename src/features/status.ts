@@ -1,27 +1,18 @@
 import { Composer, InputFile } from "grammy";
-import { listExtensions } from "../../db/assessments.js";
 import { listNominations } from "../../db/nominations.js";
-import { loadRoundFacts } from "../../db/round-status.js";
 import { findUnitByCode } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { isLocked } from "../domain/assessment.js";
-import { unitStatus } from "../domain/unit-status.js";
 import { escapeHtml, HTML } from "../html.js";
-import { viewContext } from "../input-answers.js";
 import { officeOnly } from "../middleware/actor.js";
 import { latestRoundOr } from "../nominations/access.js";
 import { nomineeLabel } from "../nominations/render.js";
 import { buildNominationsCsv, buildWorkbook } from "../office/export.js";
-import {
-  pendingLines,
-  quotaLines,
-  statusLines,
-  type UnitWithStatus,
-  unitDetailLines,
-} from "../office/status-view.js";
+import { roundStatuses } from "../office/round-status.js";
+import { pendingLines, quotaLines, statusLines, unitDetailLines } from "../office/status-view.js";
 import { notify, showPage } from "../paged-view.js";
 import { replyPaged } from "../paging.js";
+import { viewContext } from "../screen.js";
 
 const UNITS_PER_PAGE = 8;
 
@@ -32,29 +23,10 @@ const UNITS_PER_PAGE = 8;
 export function statusFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  async function statuses(year: number, deadlineAt: string, unitId?: number): Promise<UnitWithStatus[]> {
-    const now = deps.clock();
-    const documents = { awardForms: deps.campaign.awardForms, documents: deps.campaign.dossier.documents };
-    const [units, extensions] = await Promise.all([
-      loadRoundFacts(deps.db, year, unitId),
-      listExtensions(deps.db, year),
-    ]);
-    // A unit the Office gave more time (/reopen) is not overdue before its own end.
-    return units.map(({ unit, facts }) => ({
-      unit,
-      facts,
-      status: unitStatus(
-        facts,
-        documents,
-        isLocked(now, new Date(deadlineAt), extensions.get(unit.id) ?? null),
-      ),
-    }));
-  }
-
   async function allUnits(ctx: BotContext, page: number) {
     const round = await latestRoundOr(deps);
     if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
-    const units = await statuses(round.round.year, round.round.deadline_at);
+    const units = await roundStatuses(deps, round.round.year);
     const c = viewContext(deps, ctx);
     const complete = units.filter((u) => u.status.complete).length;
     await showPage(
@@ -79,7 +51,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
     if (actor?.role !== "office" && unit?.id !== actor?.user?.unit_id)
       return notify(ctx, ctx.t("st-own-unit-only"));
     if (!unit) return notify(ctx, ctx.t("st-unknown-unit", { code: escapeHtml(code) }));
-    const [one] = await statuses(round.round.year, round.round.deadline_at, unit.id);
+    const [one] = await roundStatuses(deps, round.round.year, unit.id);
     if (!one) return notify(ctx, ctx.t("st-unit-archived", { code: escapeHtml(unit.code) }));
     const nominations = await listNominations(deps.db, round.round.year, { unitId: unit.id });
     const c = viewContext(deps, ctx);
@@ -112,7 +84,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
   async function pending(ctx: BotContext, page: number) {
     const round = await latestRoundOr(deps);
     if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
-    const units = await statuses(round.round.year, round.round.deadline_at);
+    const units = await roundStatuses(deps, round.round.year);
     const lines = pendingLines(viewContext(deps, ctx), units);
     await showPage(
       ctx,

@@ -378,7 +378,7 @@ rm-owed-dossier = • The award dossier has not been submitted
 rm-owed-dossier-returned = • The Office returned the dossier for correction: {$reason}
 rm-unit-footer-head = Please tap a button below to complete the unit's self-assessment or to view the staff list.
 rm-unit-footer-group = Each person should send /assess in a private chat with the bot to complete their self-assessment.
-rm-unit-footer-overdue = The deadline has passed: assessments can be changed or submitted only once the Department's Office gives the unit more time. Please contact the Office.
+rm-unit-footer-overdue = The deadline has passed. What is missing can be done only once the Office gives the unit more time (a returned dossier can still be corrected and sent again). Please contact the Office.
 rm-employee = You have not yet submitted your self-assessment. Please tap the button below (or send /assess) to carry on; the answers you have already given are kept.
 rm-open-assessment = Self-assessment
 rm-digest-title = <b>Emulation dossier summary</b>: {$complete}/{$total} units are complete.
@@ -391,7 +391,7 @@ rm-digest-documents = {$count ->
 }
 rm-digest-dossier = dossier not submitted
 rm-digest-dossier-returned = dossier returned
-rm-digest-complete = • {$unit}: complete
+rm-digest-complete = • {$unit}: done
 bind-head-only = Only the head of unit can link a group chat to the unit.
 bind-done = This group is now linked to <b>{$unit}</b>: it will receive the unit's deadline reminders.
 unbind-done = This group is no longer linked to <b>{$unit}</b>.
@@ -432,26 +432,26 @@ ex-sheet-assessments = Self-assessments
 ex-col-unit-code = Unit code
 ex-col-unit-name = Unit name
 ex-col-people-submitted = Self-assessments submitted
-ex-col-people-total = Staff in the unit
+ex-col-people-total = Staff registered on the bot
 ex-col-unit-assessment = Unit's own assessment
 ex-col-form-collective = {$form} (collective)
 ex-col-form-individual = {$form} (individual)
 ex-col-documents-uploaded = Documents uploaded
 ex-col-documents-required = Documents required
 ex-col-dossier = Award dossier
-ex-col-late = Late
+ex-col-late = Overdue / late
 ex-col-nomination-id = Nomination no.
 ex-col-award-form = Award form
 ex-col-nominee-kind = Collective/individual
 ex-col-nominee-name = Nominee
-ex-col-eligible = Own assessment supports the form
+ex-col-eligible = Meets all criteria (self-assessment)
 ex-col-reason = Head's reason for proposing
 ex-col-result = Criteria met when proposed
 ex-col-status = Status
 ex-col-last-change = Last changed
 ex-col-last-reason = Latest reason given
 ex-col-subject-name = Full name / unit name
-ex-col-subject-kind = Assessment of
+ex-col-subject-kind = Collective/individual
 ex-col-submitted-at = Submitted at
 ex-col-criterion-met = {$code}: met/not met
 ex-col-criterion-evidence = {$code}: account and evidence
@@ -466,12 +466,12 @@ ex-not-met = Not met
 ex-skipped = (none given)
 ex-initiative = Decision no. {$number} of {$date}; {$council}
 ex-status-draft = Draft
-ex-status-submitted = Submitted
+ex-status-submitted = Awaiting review
 ex-status-under_review = Under review
 ex-status-recommended = Recommended to the Emulation and Awards Council
 ex-status-awarded = Awarded
 ex-status-returned = Returned for correction
-ex-status-rejected = Rejected
+ex-status-rejected = Not put to the council
 ex-status-withdrawn = Withdrawn by the unit
 ex-dossier-not_started = Not started
 ex-dossier-open = Being prepared
@@ -495,22 +495,21 @@ rm-unit-footer-group-head = The unit head completes the remaining items in a pri
 ds-open-button = 📁 Award dossier
 
 ## Nominations, dossiers and the Office's commands (/nominate, /dossier, /status, /pending, /nominations, /quota, /export)
-cmd-nominate = Nominate for an award
-cmd-dossier = Award dossier: upload, submit
+cmd-nominate = Nominate the unit or its people for an award
+cmd-dossier = Award dossier: upload documents, submit
 cmd-nominations = Award nominations
 cmd-status = Units' progress this round
-cmd-pending = What each unit still lacks (Office)
+cmd-pending = What units still have to do (Office)
 cmd-quota = Award quotas (Office)
-cmd-export = Export to Excel, CSV (Office)
+cmd-export = Export data to Excel, CSV (Office)
 help-nominations = /nominations: award nominations that concern you
-help-nominate =
-    /nominate: propose the unit or its people for an award; /nominate &lt;name&gt; finds a person
-    /dossier: upload the proposal and achievement reports, then submit · /status: your unit's progress
+help-nominate = /nominate: propose the unit or its people for an award; /nominate &lt;name&gt; finds a person
+    /dossier: upload the award proposal (Tờ trình) and the achievement reports, then submit · /status: your unit's progress
 help-office-awards =
     <b>Awards</b>
     /status: every unit's progress · /status &lt;code&gt;: one unit, with names
     /pending: only what is missing · /quota: award quotas
-    /nominations [form | name]: nominations; tap one to open and review it
+    /nominations: every nomination; /nominations &lt;form or name&gt; filters (e.g. /nominations Giấy khen); tap a number to open and act on it
     /dossier &lt;code&gt;: a unit's dossier, its files, return it
     /export: Excel workbook (.xlsx) · /export csv: nominations (.csv)
 page-of = {$page}/{$pages}
@@ -519,85 +518,84 @@ input-reason-text = Please type the reason as text (or send /cancel).
 input-reason-short = The reason is too short. Please give a clear reason (at least 5 characters), or send /cancel.
 input-reason-long = The reason is longer than {$max} characters. Please shorten it.
 nm-no-round = There is no open emulation round at the moment.
-nm-read-only-closed = This round has been closed; nominations and the dossier can only be viewed.
+nm-read-only-closed = The round has been closed; nominations and the dossier can only be viewed.
 nm-not-registered = You are not registered yet. Please tap your unit's invitation link first.
-nm-only-head = Only a head of unit proposes nominations and submits the unit's dossier. If you are a head of unit, please ask the Department's Office for a head-of-unit invite link.
+nm-only-head = Only the head of a unit can nominate and submit the unit's dossier. If you are a head of unit, please ask the Department's Office for a head-of-unit invitation link.
 nm-read-only-submitted = The unit's dossier has been submitted and can only be viewed. If something needs changing, please ask the Office to return it.
 nm-read-only-deadline = The deadline has passed; nominations and the dossier can only be viewed. If you need more time, please contact the Office.
-nm-stale-button = This button is out of date. Please open it again with /nominate or /dossier.
+nm-stale-button = This button is no longer valid. Please open it again with /nominate or /dossier.
 nm-not-in-unit = This person is no longer in your unit.
 nm-already = {$name} is already proposed for this form in this round.
 nm-cannot-take-back = This nomination is with the Office and cannot be taken back.
 nm-home-title = 🏅 <b>Award nominations {$year}</b> — {$unit}
 nm-home-none = The unit has not proposed anyone yet.
 nm-home-pick-form = Choose an award form:
-nm-quota = Department quota: {$collective} collectives, {$individual} individuals.
-nm-quota-unset = Quota: {$source}.
+nm-quota = Department quota: {$collective} collectives, at most {$individual} individuals.
+nm-quota-unset = Number of awards: {$source}.
 nm-form-title = <b>{$form}</b> — {$unit}
-nm-form-help =
-    Tap a name to propose it; tap a chosen name (☑️) again to take it back.
-    ✅ meets every requirement of this form · ⚠️ does not (a reason is needed) · ⏳ self-assessment in progress · — not started
-nm-collective-label = The unit {$name}
+nm-form-help = Tap a name to propose it; tap a name marked ☑️ again to take it back.
+    ✅ meets every criterion of this form · ⚠️ does not · ⏳ self-assessment in progress · ▫️ no self-assessment
+    Proposing anyone without ✅ needs a reason.
+nm-collective-label = {$name} (collective)
 nm-result-submitted = {$mark} {$met}/{$total} criteria
 nm-result-in_progress = ⏳ self-assessment in progress
-nm-result-not_started = — no self-assessment yet
+nm-result-not_started = ▫️ no self-assessment yet
 nm-back-button = ◀ Award forms
 nm-more-button = ➕ Propose more
 nm-added-toast = {$name} proposed.
-nm-taken-back-toast = {$name} taken back.
-nm-ask-reason =
-    <b>{$name}</b> does not meet every requirement of <b>{$form}</b> ({$result}).
-    To propose them anyway, please give the reason (the Office will see it). Send /cancel to stop.
+nm-taken-back-toast = {$name} removed from the nominations.
+nm-ask-reason = <b>{$name}</b> has no self-assessment meeting every criterion of <b>{$form}</b> ({$result}).
+    To propose them anyway, please send the reason in one message (the Office will see it), or send /cancel.
 nm-added-with-reason = <b>{$name}</b> proposed for {$form}.
     Reason: <i>{$reason}</i>
-nm-search-found = Results for “{$query}”: {$count ->
-    [one] 1 person
-   *[other] {$count} people
-}. Tap to propose for the form shown.
-nm-search-none = Nobody in your unit is called “{$query}”.
+nm-search-found = {$count ->
+    [one] 1 person matches
+   *[other] {$count} people match
+    } “{$query}”. Tap a line to propose that person for the form on it; tap a line marked ☑️ to take it back.
+nm-search-none = No one in your unit matches “{$query}”.
 ds-title = 📁 <b>Award dossier {$year}</b> — {$unit}
 ds-state-open = Status: being prepared, not submitted.
 ds-state-submitted = Status: ✅ submitted at {$at}.
 ds-state-submitted-late = Status: ✅ submitted at {$at} (late).
 ds-state-returned = Status: ↩️ returned by the Office for correction. Reason: <i>{$reason}</i>
-ds-deadline = Deadline: before {$deadline}.
 ds-nominations = <b>Nominations ({$count})</b>
-ds-no-nominations = Nobody proposed yet. Propose with /nominate; if the unit proposes no one, still submit the dossier to tell the Office.
+ds-no-nominations = No nominations yet. Tap “➕ Propose” (or send /nominate) to propose the unit or its people.
 ds-no-nominations-office = The unit proposes no one.
 ds-documents = <b>Documents</b> (PDF, DOC or DOCX; at most {$size} MB each)
 ds-unnamed-file = unnamed file
-ds-read-only = The dossier has been submitted and can only be viewed until the Office returns it.
+ds-read-only = The dossier has been submitted and can only be viewed. If something needs changing, please ask the Office to return it.
 ds-missing = {$count ->
     [one] 1 document is
    *[other] {$count} documents are
-} missing. Tap its button, then send the file.
-ds-ready = All documents are in. Tap “Submit dossier” to send it to the Office.
-ds-ready-empty = The unit has not proposed anyone. If it proposes no one this year, tap “Submit dossier” to tell the Office.
+    } missing. Tap a document's 📎 button, then send the file.
+ds-ready = All documents are in. Tap “📤 Submit dossier” to send it to the Office; 🔁 replaces a file.
+ds-ready-empty = If the unit proposes no one this year, please tap “📤 Submit dossier” to tell the Office.
 ds-nominate-button = ➕ Propose
 ds-submit-button = 📤 Submit dossier
 ds-return-button = ↩️ Return dossier
-ds-ask-file = Please send the unit's <b>{$document}</b> as a file (PDF, DOC or DOCX, at most 20 MB). Send /cancel to stop.
-ds-ask-file-of = Please send the <b>{$document}</b> of <b>{$nominee}</b> as a file (PDF, DOC or DOCX, at most 20 MB). Send /cancel to stop.
+ds-ask-file = Please send the unit's <b>{$document}</b> as a file (PDF, DOC or DOCX, at most {$size} MB), or send /cancel.
+ds-ask-file-of = Please send the <b>{$document}</b> for <b>{$nominee}</b> as a file (PDF, DOC or DOCX, at most {$size} MB).{$note}
+    Send /cancel to stop.
 ds-upload-expected = Please send the document as a file (PDF, DOC or DOCX), or send /cancel.
-ds-upload-photo = Photos cannot be used in the dossier. Please send a PDF, DOC or DOCX file.
+ds-upload-photo = The dossier does not take photos. Please send a PDF, DOC or DOCX file (📎, then File).
 ds-upload-wrong_type = This file is not a PDF, DOC or DOCX. Please send it in one of those formats.
-ds-upload-too_large = The file is larger than 20 MB. Please compress or split it and send it again.
+ds-upload-too_large = The file is larger than {$size} MB. Please compress or split it and send it again.
 ds-uploaded = ✅ File received.
 ds-missing-first = {$count ->
     [one] 1 document is
    *[other] {$count} documents are
 } still missing; please upload everything before submitting.
-ds-confirm = Submit the dossier with {$count ->
+ds-confirm = Submit the award dossier with {$count ->
     [one] 1 nomination
    *[other] {$count} nominations
-}? Once submitted, it can only be viewed until the Office returns it.
-ds-confirm-empty = Submit the dossier saying <b>the unit proposes no one</b> this year?
-ds-confirm-button = ✅ Submit
-ds-not-yet-button = Not yet
+    } to the Office? Once submitted it can only be viewed, unless the Office returns it for correction.
+ds-confirm-empty = Submit the dossier to tell the Office that <b>the unit proposes no one</b> this year?
+ds-confirm-button = ✅ Submit dossier
+ds-not-yet-button = ◀ Back
 ds-submitted-toast = Dossier submitted.
 ds-already-submitted = The dossier had already been submitted.
 ds-not-submitted = This unit's dossier is not submitted (or has already been returned).
-ds-file-not-yours = You may not have this file.
+ds-file-not-yours = You do not have access to this file.
 ds-office-usage = Usage: /dossier &lt;unit code&gt;. See the codes with /units.
 ds-ask-return-reason = Return the dossier of <b>{$unit}</b>. Please give the reason (the head of unit will receive it), or send /cancel.
 ds-notice-returned = ↩️ The Office returned your unit's {$year} award dossier for correction.
@@ -605,27 +603,27 @@ ds-notice-returned = ↩️ The Office returned your unit's {$year} award dossie
     Please correct it and submit it again with /dossier.
 nm-head-told = The head of unit has been told.
 nm-head-not-told = ⚠️ The head of unit could not be reached (never pressed Start or blocked the bot); please tell them directly.
-nm-status-draft = not submitted
-nm-status-submitted = submitted, awaiting review
-nm-status-under_review = under review
-nm-status-recommended = recommended to the council
+nm-status-draft = not yet submitted
+nm-status-submitted = awaiting the Office's review
+nm-status-under_review = under review by the Office
+nm-status-recommended = recommended to the Emulation and Commendation Council
 nm-status-awarded = awarded
 nm-status-returned = returned for correction
-nm-status-rejected = not recommended
+nm-status-rejected = not put to the council
 nm-status-withdrawn = withdrawn by the unit
-nm-move-under_review = 🔍 Review
+nm-move-under_review = 🔍 Start review
 nm-move-recommended = ⭐ Recommend to council
-nm-move-awarded = 🏅 Awarded
+nm-move-awarded = 🏅 Mark as awarded
 nm-move-returned = ↩️ Return
-nm-move-rejected = ✖️ Reject
+nm-move-rejected = ✖️ Do not recommend
 nm-ask-reason-returned = Return the nomination of <b>{$nominee}</b> to the unit for correction. Please give the reason (the head of unit will receive it), or send /cancel.
-nm-ask-reason-rejected = Reject the nomination of <b>{$nominee}</b>. Please give the reason (the head of unit will receive it), or send /cancel.
+nm-ask-reason-rejected = Do not put the nomination of <b>{$nominee}</b> to the council. Please give the reason (the head of unit will receive it), or send /cancel.
 nm-notice-returned = ↩️ The Office returned the nomination of <b>{$nominee}</b> ({$form}) for correction.
     Reason: <i>{$reason}</i>
-    Please correct the dossier and submit it again with /dossier.
-nm-notice-rejected = ✖️ The Office will not recommend <b>{$nominee}</b> ({$form}).
+    Please correct it (replace files with the 🔁 buttons in /dossier) and submit the dossier again.
+nm-notice-rejected = ✖️ The Office will not put the nomination of <b>{$nominee}</b> ({$form}) to the Emulation and Commendation Council.
     Reason: <i>{$reason}</i>
-nm-moved-toast = Moved to: {$status}.
+nm-moved-toast = Status updated: {$status}.
 nm-move-not-allowed = This nomination has moved on in the meantime; please open it again.
 nm-over-quota-collective = Cannot recommend: {$form} has reached its quota of {$quota} collectives.
 nm-over-quota-individual = Cannot recommend: {$form} has reached its quota of {$quota} individuals.
@@ -633,8 +631,8 @@ nm-not-visible = You cannot see this nomination.
 nm-card-title = 🏅 <b>Nomination #{$id}</b>: {$nominee}
 nm-card-unit = Unit: <code>{$code}</code> {$unit}
 nm-card-form = Form: {$form}
-nm-card-result = Self-assessment when proposed: {$result}
-nm-card-reason = Why proposed although not met: <i>{$reason}</i>
+nm-card-result = Self-assessment result when proposed: {$result}
+nm-card-reason = Why proposed without meeting every criterion: <i>{$reason}</i>
 nm-card-status = Status: <b>{$status}</b>
 nm-card-history = <b>History</b>
 nm-history-why = reason: <i>{$reason}</i>
@@ -642,27 +640,33 @@ nm-by-employee = staff member
 nm-by-unit_head = head of unit
 nm-by-office = the Office
 nm-report-button = ⬇ Achievement report
-nm-unit-dossier-button = 📁 Unit's dossier
+nm-unit-dossier-button = 📁 Award dossier
 nl-guest = You are not registered yet, so you cannot see award nominations.
 nl-header = 🏅 <b>Award nominations {$year}</b>{$filter}: {$count}
 nl-header-unit = 🏅 <b>Your unit's award nominations {$year}</b>{$filter}: {$count}
 nl-header-own = 🏅 <b>Your award nominations {$year}</b>{$filter}: {$count}
 nl-none = No nominations yet.
-nl-footer = ⚠️ = does not meet every criterion; the unit gave a reason. Tap a number to open it.
+nl-footer = ⚠️: does not meet every criterion; the unit gave a reason. Tap a numbered button to open one.
 st-private-only = Please use this command in a private chat with the bot, so nothing is shown to a group.
 st-employee = /status is for heads of unit and the Office. You can see your self-assessment with /myresult and your nominations with /nominations.
 st-guest = You are not registered yet. Please tap your unit's invitation link first.
 st-own-unit-only = You can only see your own unit's progress (send /status).
 st-unknown-unit = There is no unit with code <code>{$code}</code>. See the codes with /units.
 st-unit-archived = Unit <code>{$code}</code> is archived.
-st-header = 📊 <b>Emulation dossiers {$year}</b>: {$complete}/{$total} units complete.
+st-header = 📊 <b>Emulation dossiers {$year}</b>: {$complete}/{$total} units done.
 st-unit-header = 📊 <b>Emulation dossiers {$year}</b>
 st-footer = One unit in detail: /status &lt;code&gt; · only what is missing: /pending
 st-no-units = There are no units yet.
-st-line-assessments = Self-assessments: {$submitted}/{$total} submitted · Unit: {$own}
+st-line-assessments = Staff self-assessments: {$submitted}/{$total} submitted · Unit self-assessment: {$own}
 st-line-nominations = Nominations: {$nominations}
 st-line-dossier = Documents: {$uploaded}/{$required} · Dossier: {$dossier}
-st-form-count = {$form} {$collective} coll., {$individual} ind.
+st-form-count = {$form}: {$collective ->
+    [one] 1 collective
+   *[other] {$collective} collectives
+    }, {$individual ->
+    [one] 1 individual
+   *[other] {$individual} individuals
+    }
 st-no-nominations = none yet
 st-own-not_started = not started
 st-own-in_progress = in progress
@@ -678,30 +682,44 @@ st-people-submitted = Submitted ({$count})
 st-people-in_progress = In progress ({$count})
 st-people-not_started = Not started ({$count})
 st-nominations-title = <b>Nominations</b> ({$count})
-st-missing-title = <b>Missing</b>
+st-missing-title = <b>Still to do</b>
 st-kind-collective = Collectives
 st-kind-individual = Individuals
-pd-header = 📋 <b>Still missing — {$year}</b>: {$count}/{$total} units
-pd-nothing = Every unit's dossier is complete.
+pd-header = 📋 <b>Still to do, {$year}</b>: {$count}/{$total} units not done
+pd-nothing = Every unit is done: all self-assessments in and the dossier submitted.
 pd-people = {$missing}/{$total} staff have not submitted their self-assessment: {$names}
-pd-unit-assessment = the unit's self-assessment ({$progress})
+pd-unit-assessment = the unit's self-assessment not submitted ({$progress})
 pd-nominations = no nominations yet
-pd-document = {$document}
-pd-document-of = {$document} – {$nominee}
+pd-document = missing {$document}
+pd-document-of = missing {$document} – {$nominee}
 pd-dossier = dossier not submitted
-pd-dossier-returned = dossier returned: {$reason}
+pd-dossier-returned = dossier returned for correction: {$reason}
 qt-header = 🎯 <b>Award quotas {$year}</b>
-qt-line = {$kind}: {$used}/{$quota} recommended or awarded · {$waiting} awaiting review
-qt-line-no-quota = {$kind}: {$used} recommended or awarded (no quota set) · {$waiting} awaiting review
+qt-line = {$kind}: {$used}/{$quota} recommended to the council or awarded · {$waiting} awaiting review
+qt-line-no-quota = {$kind}: {$used} recommended to the council or awarded · {$waiting} awaiting review
 qt-footer = Only nominations recommended to the council or awarded count. ⛔ = over quota.
 ex-usage = Usage: /export (Excel workbook, .xlsx) or /export csv (nominations, .csv).
 ex-caption-xlsx = Emulation round {$year}: units' progress, award nominations, self-assessments.
 ex-caption-csv = Award nominations {$year}.
-ds-notice-submitted = 📥 Unit <code>{$code}</code> {$unit} submitted its {$year} award dossier: {$count ->
+ds-notice-submitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) submitted its {$year} award dossier ({$count ->
+    [0] no nominations
     [one] 1 nomination
    *[other] {$count} nominations
-}. See: /dossier {$code}
-ds-notice-submitted-late = 📥 Unit <code>{$code}</code> {$unit} submitted its {$year} award dossier (late): {$count ->
+    }). See: /dossier {$code}
+ds-notice-submitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) submitted its {$year} award dossier late ({$count ->
+    [0] no nominations
     [one] 1 nomination
    *[other] {$count} nominations
-}. See: /dossier {$code}
+    }). See: /dossier {$code}
+nm-history-proposed = proposed
+ds-ready-returned = Please correct it as the reason above says (🔁 replaces a file), then tap “📤 Submit dossier” to send it again.
+nm-card-next-returned = Please correct it as the reason above says, then submit the dossier again with /dossier.
+ds-deadline-day = Deadline: before {$date}.
+ds-deadline-time = Deadline: before {$time} on {$date}.
+nm-unit-archived = Your unit has been archived, so it can no longer nominate or submit a dossier. If this is a mistake, please contact the Office.
+nm-corrections-only = The deadline has passed: you can only make the corrections the Office asked for (replace files, withdraw a returned nomination) and submit again; no one new can be proposed.
+nm-left-unit = moved to another unit
+nm-closed-nomination = This nomination is closed (not put to the council, or withdrawn by the unit); it cannot be taken back or proposed again this round.
+nm-search-more = Only the first {$shown} people are shown; please type more of the name.
+ds-already-returned = This dossier had already been returned; the reason you typed was not sent.
+ds-and-more = … and {$count} more

@@ -367,25 +367,25 @@ rm-deadline-overdue = ⚠️ <b>Hồ sơ thi đua năm {$year}</b>: <b>đã quá
 rm-unit-owes = <b>{$unit}</b> còn thiếu:
 rm-owed-people = • {$missing}/{$total} cán bộ chưa nộp tự đánh giá
 rm-and-more = … và {$count} người khác
-rm-owed-unit-assessment = • Tự đánh giá tập thể của đơn vị
-rm-owed-nominations = • Chưa đề xuất khen thưởng (đơn vị không đề nghị ai thì vẫn nộp hồ sơ để báo)
+rm-owed-unit-assessment = • Chưa nộp tự đánh giá tập thể của đơn vị
+rm-owed-nominations = • Chưa đề xuất khen thưởng (nếu đơn vị không đề xuất ai, vẫn nộp hồ sơ để báo Văn phòng Sở)
 rm-owed-document = • Thiếu: {$document}
 rm-owed-document-of = • Thiếu: {$document} – {$nominee}
 rm-owed-dossier = • Chưa nộp hồ sơ đề nghị khen thưởng
 rm-owed-dossier-returned = • Hồ sơ bị Văn phòng Sở trả lại để sửa: {$reason}
 rm-unit-footer-head = Bấm nút dưới đây để làm tự đánh giá tập thể hoặc xem danh sách cán bộ.
 rm-unit-footer-group = Mỗi người gửi /assess trong chat riêng với bot để tự đánh giá.
-rm-unit-footer-overdue = Đã quá hạn: bản tự đánh giá chỉ sửa, nộp được khi Văn phòng Sở cho đơn vị thêm thời gian. Vui lòng liên hệ Văn phòng Sở.
+rm-unit-footer-overdue = Đã quá hạn nộp. Các việc còn thiếu chỉ làm được khi Văn phòng Sở gia hạn cho đơn vị (hồ sơ bị trả lại vẫn sửa và nộp lại được). Vui lòng liên hệ Văn phòng Sở.
 rm-employee = Anh/Chị chưa nộp bản tự đánh giá. Bấm nút dưới đây (hoặc gửi /assess) để làm tiếp; các câu đã trả lời vẫn được giữ.
 rm-open-assessment = Tự đánh giá
-rm-digest-title = <b>Tổng hợp hồ sơ thi đua</b>: {$complete}/{$total} đơn vị đã đủ.
-rm-digest-people = {$missing}/{$total} cán bộ chưa nộp
-rm-digest-unit-assessment = chưa có tự đánh giá tập thể
+rm-digest-title = <b>Tổng hợp hồ sơ thi đua</b>: {$complete}/{$total} đơn vị đã hoàn thành.
+rm-digest-people = {$missing}/{$total} cán bộ chưa nộp tự đánh giá
+rm-digest-unit-assessment = chưa nộp tự đánh giá tập thể
 rm-digest-nominations = chưa đề xuất khen thưởng
 rm-digest-documents = thiếu {$count} tài liệu hồ sơ
 rm-digest-dossier = chưa nộp hồ sơ
 rm-digest-dossier-returned = hồ sơ bị trả lại
-rm-digest-complete = • {$unit}: đã đủ
+rm-digest-complete = • {$unit}: đã hoàn thành
 bind-head-only = Chỉ trưởng đơn vị mới gắn được nhóm chat với đơn vị.
 bind-done = Đã gắn nhóm này với <b>{$unit}</b>: nhóm sẽ nhận nhắc hạn của đơn vị.
 unbind-done = Đã bỏ gắn nhóm này với <b>{$unit}</b>.
@@ -421,26 +421,26 @@ remind-kind-employee = nhắc cán bộ
 remind-kind-digest = tổng hợp
 # /export: the Office's data files (sheet names, column headers and the words in the cells)
 ex-sheet-units = Tình hình đơn vị
-ex-sheet-nominations = Đề nghị khen thưởng
+ex-sheet-nominations = Đề xuất khen thưởng
 ex-sheet-assessments = Tự đánh giá
 ex-col-unit-code = Mã đơn vị
 ex-col-unit-name = Tên đơn vị
-ex-col-people-submitted = Số cá nhân đã nộp tự đánh giá
-ex-col-people-total = Tổng số cán bộ, công chức, viên chức
+ex-col-people-submitted = Số cán bộ đã nộp tự đánh giá
+ex-col-people-total = Số cán bộ đã đăng ký trên bot
 ex-col-unit-assessment = Tự đánh giá của tập thể
 ex-col-form-collective = {$form} (tập thể)
 ex-col-form-individual = {$form} (cá nhân)
 ex-col-documents-uploaded = Số tài liệu đã tải lên
 ex-col-documents-required = Số tài liệu phải nộp
 ex-col-dossier = Hồ sơ đề nghị khen thưởng
-ex-col-late = Nộp muộn
-ex-col-nomination-id = Số hiệu đề nghị
+ex-col-late = Quá hạn / nộp muộn
+ex-col-nomination-id = Số đề xuất
 ex-col-award-form = Hình thức khen thưởng
 ex-col-nominee-kind = Tập thể/cá nhân
-ex-col-nominee-name = Tên tập thể, cá nhân được đề nghị
-ex-col-eligible = Kết quả tự đánh giá đáp ứng tiêu chuẩn
-ex-col-reason = Lý do đề nghị của trưởng đơn vị
-ex-col-result = Số tiêu chí đạt khi đề nghị
+ex-col-nominee-name = Tên tập thể, cá nhân được đề xuất
+ex-col-eligible = Đạt đủ tiêu chí (theo tự đánh giá)
+ex-col-reason = Lý do đề xuất khi chưa đạt đủ tiêu chí
+ex-col-result = Số tiêu chí đạt khi đề xuất
 ex-col-status = Trạng thái
 ex-col-last-change = Thời điểm thay đổi gần nhất
 ex-col-last-reason = Lý do gần nhất
@@ -459,13 +459,13 @@ ex-met = Đạt
 ex-not-met = Không đạt
 ex-skipped = (không nêu)
 ex-initiative = Quyết định số {$number} ngày {$date}; {$council}
-ex-status-draft = Dự thảo
-ex-status-submitted = Đã nộp
-ex-status-under_review = Đang thẩm định
+ex-status-draft = Chưa nộp hồ sơ
+ex-status-submitted = Chờ xem xét
+ex-status-under_review = Đang xem xét
 ex-status-recommended = Đã trình Hội đồng Thi đua - Khen thưởng
 ex-status-awarded = Đã được khen thưởng
-ex-status-returned = Trả lại để bổ sung, hoàn thiện
-ex-status-rejected = Không chấp thuận
+ex-status-returned = Bị trả lại để sửa, bổ sung
+ex-status-rejected = Không được trình Hội đồng
 ex-status-withdrawn = Đơn vị đã rút
 ex-dossier-not_started = Chưa lập
 ex-dossier-open = Đang chuẩn bị
@@ -486,13 +486,13 @@ rm-unit-footer-group-head = Các việc còn lại do trưởng đơn vị làm 
 ds-open-button = 📁 Hồ sơ khen thưởng
 
 ## Đề xuất khen thưởng, hồ sơ, lệnh của Văn phòng (/nominate, /dossier, /status, /pending, /nominations, /quota, /export)
-cmd-nominate = Đề xuất khen thưởng cho đơn vị
-cmd-dossier = Hồ sơ đề nghị khen thưởng: tải lên, nộp
+cmd-nominate = Đề xuất khen thưởng tập thể, cá nhân
+cmd-dossier = Hồ sơ đề nghị khen thưởng: tải tài liệu, nộp hồ sơ
 cmd-nominations = Danh sách đề xuất khen thưởng
 cmd-status = Tình hình hồ sơ thi đua của các đơn vị
-cmd-pending = Đơn vị còn thiếu gì (Văn phòng)
+cmd-pending = Việc các đơn vị còn thiếu (Văn phòng)
 cmd-quota = Chỉ tiêu khen thưởng (Văn phòng)
-cmd-export = Xuất Excel, CSV (Văn phòng)
+cmd-export = Xuất dữ liệu ra Excel, CSV (Văn phòng)
 help-nominations = /nominations: các đề xuất khen thưởng liên quan đến Anh/Chị
 help-nominate =
     /nominate: đề xuất khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
@@ -500,111 +500,110 @@ help-nominate =
 help-office-awards =
     <b>Khen thưởng</b>
     /status: tình hình mọi đơn vị · /status &lt;mã&gt;: một đơn vị, có tên từng người
-    /pending: chỉ những gì còn thiếu · /quota: chỉ tiêu khen thưởng
-    /nominations [hình thức | tên]: các đề xuất; bấm để mở, xét duyệt
+    /pending: chỉ những việc còn thiếu · /quota: chỉ tiêu khen thưởng
+    /nominations: tất cả đề xuất; /nominations &lt;hình thức hoặc tên&gt; để lọc (vd: /nominations Giấy khen); bấm số để mở và xử lý
     /dossier &lt;mã&gt;: hồ sơ của đơn vị, tải tệp, trả lại hồ sơ
     /export: tệp Excel (.xlsx) · /export csv: danh sách đề xuất (.csv)
 page-of = {$page}/{$pages}
 input-cancelled = Đã huỷ, không có gì thay đổi.
 input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để huỷ).
 input-reason-short = Lý do quá ngắn. Vui lòng nêu rõ lý do (ít nhất 5 ký tự), hoặc gửi /cancel để huỷ.
-input-reason-long = Lý do dài quá {$max} ký tự. Vui lòng viết gọn lại.
+input-reason-long = Lý do dài hơn {$max} ký tự. Vui lòng viết gọn lại.
 nm-no-round = Hiện chưa có đợt thi đua nào đang mở.
-nm-read-only-closed = Đợt thi đua năm này đã đóng; đề xuất và hồ sơ chỉ còn xem được.
+nm-read-only-closed = Đợt thi đua đã đóng; đề xuất và hồ sơ chỉ còn xem được.
 nm-not-registered = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
-nm-only-head = Chỉ trưởng đơn vị mới đề xuất khen thưởng và nộp hồ sơ của đơn vị. Nếu Anh/Chị là trưởng đơn vị, vui lòng xin Văn phòng Sở liên kết mời dành cho trưởng đơn vị.
+nm-only-head = Chỉ trưởng đơn vị mới được đề xuất khen thưởng và nộp hồ sơ của đơn vị. Nếu Anh/Chị là trưởng đơn vị, vui lòng đề nghị Văn phòng Sở gửi liên kết mời dành cho trưởng đơn vị.
 nm-read-only-submitted = Hồ sơ của đơn vị đã nộp nên chỉ xem được. Nếu cần sửa, vui lòng đề nghị Văn phòng Sở trả lại hồ sơ.
 nm-read-only-deadline = Đã hết hạn nộp hồ sơ; đề xuất và hồ sơ chỉ còn xem được. Nếu cần thêm thời gian, vui lòng liên hệ Văn phòng Sở.
-nm-stale-button = Nút này đã cũ. Vui lòng mở lại bằng /nominate hoặc /dossier.
+nm-stale-button = Nút này không còn hiệu lực. Vui lòng mở lại bằng /nominate hoặc /dossier.
 nm-not-in-unit = Người này không còn thuộc đơn vị của Anh/Chị.
 nm-already = {$name} đã được đề xuất hình thức này trong đợt.
 nm-cannot-take-back = Đề xuất đã gửi Văn phòng Sở nên không rút lại được.
 nm-home-title = 🏅 <b>Đề xuất khen thưởng năm {$year}</b> — {$unit}
 nm-home-none = Đơn vị chưa đề xuất ai.
 nm-home-pick-form = Chọn hình thức khen thưởng:
-nm-quota = Chỉ tiêu của Sở: {$collective} tập thể, {$individual} cá nhân.
-nm-quota-unset = Chỉ tiêu: {$source}.
+nm-quota = Chỉ tiêu toàn Sở: {$collective} tập thể, không quá {$individual} cá nhân.
+nm-quota-unset = Số lượng khen thưởng: {$source}.
 nm-form-title = <b>{$form}</b> — {$unit}
-nm-form-help =
-    Bấm vào tên để đề xuất; bấm lần nữa vào tên đã chọn (☑️) để bỏ.
-    ✅ đạt mọi tiêu chí của hình thức này · ⚠️ chưa đạt (cần nêu lý do) · ⏳ đang tự đánh giá · — chưa tự đánh giá
+nm-form-help = Bấm vào tên để đề xuất; bấm lại tên có dấu ☑️ để bỏ đề xuất.
+    ✅ đạt đủ tiêu chí của hình thức này · ⚠️ chưa đạt đủ · ⏳ đang tự đánh giá · ▫️ chưa tự đánh giá
+    Đề xuất người không có dấu ✅ thì cần nêu lý do.
 nm-collective-label = Tập thể {$name}
 nm-result-submitted = {$mark} {$met}/{$total} tiêu chí
 nm-result-in_progress = ⏳ đang tự đánh giá
-nm-result-not_started = — chưa tự đánh giá
+nm-result-not_started = ▫️ chưa tự đánh giá
 nm-back-button = ◀ Các hình thức
 nm-more-button = ➕ Đề xuất thêm
 nm-added-toast = Đã đề xuất {$name}.
 nm-taken-back-toast = Đã bỏ đề xuất {$name}.
-nm-ask-reason =
-    <b>{$name}</b> chưa đạt mọi yêu cầu của hình thức <b>{$form}</b> ({$result}).
-    Nếu vẫn đề xuất, vui lòng nêu lý do (Văn phòng Sở sẽ xem lý do này). Gửi /cancel để thôi.
+nm-ask-reason = <b>{$name}</b> chưa có kết quả tự đánh giá đạt đủ tiêu chí của hình thức <b>{$form}</b> ({$result}).
+    Nếu vẫn đề xuất, vui lòng gửi lý do trong một tin nhắn (Văn phòng Sở sẽ xem lý do này), hoặc gửi /cancel để huỷ.
 nm-added-with-reason = Đã đề xuất <b>{$name}</b> cho hình thức {$form}.
     Lý do: <i>{$reason}</i>
-nm-search-found = Kết quả tìm “{$query}”: {$count} người. Bấm để đề xuất theo hình thức ghi bên cạnh.
+nm-search-found = Tìm thấy {$count} người có tên “{$query}”. Bấm một dòng để đề xuất người đó cho hình thức ghi trên dòng; bấm dòng có ☑️ để bỏ đề xuất.
 nm-search-none = Không tìm thấy ai trong đơn vị có tên “{$query}”.
 ds-title = 📁 <b>Hồ sơ đề nghị khen thưởng năm {$year}</b> — {$unit}
 ds-state-open = Trạng thái: đang chuẩn bị, chưa nộp.
 ds-state-submitted = Trạng thái: ✅ đã nộp lúc {$at}.
 ds-state-submitted-late = Trạng thái: ✅ đã nộp lúc {$at} (sau hạn).
-ds-state-returned = Trạng thái: ↩️ Văn phòng Sở trả lại để sửa. Lý do: <i>{$reason}</i>
-ds-deadline = Hạn nộp: trước {$deadline}.
+ds-state-returned = Trạng thái: ↩️ Văn phòng Sở trả lại hồ sơ để sửa, bổ sung. Lý do: <i>{$reason}</i>
 ds-nominations = <b>Đề xuất khen thưởng ({$count})</b>
-ds-no-nominations = Chưa đề xuất ai. Đề xuất bằng /nominate; nếu đơn vị không đề nghị khen thưởng, vẫn nộp hồ sơ để báo Văn phòng Sở.
+ds-no-nominations = Chưa có đề xuất nào. Bấm “➕ Đề xuất” (hoặc gửi /nominate) để đề xuất tập thể, cá nhân.
 ds-no-nominations-office = Đơn vị không đề xuất ai.
 ds-documents = <b>Tài liệu</b> (PDF, DOC hoặc DOCX; mỗi tệp tối đa {$size} MB)
 ds-unnamed-file = tệp không tên
-ds-read-only = Hồ sơ đã nộp nên chỉ xem được cho tới khi Văn phòng Sở trả lại.
-ds-missing = Còn thiếu {$count} tài liệu. Bấm nút tương ứng rồi gửi tệp.
-ds-ready = Đã đủ tài liệu. Bấm “Nộp hồ sơ” để gửi Văn phòng Sở.
-ds-ready-empty = Đơn vị chưa đề xuất ai. Nếu đơn vị không đề nghị khen thưởng năm nay, bấm “Nộp hồ sơ” để báo Văn phòng Sở.
+ds-read-only = Hồ sơ đã nộp nên chỉ còn xem được. Nếu cần sửa, vui lòng đề nghị Văn phòng Sở trả lại hồ sơ.
+ds-missing = Còn thiếu {$count} tài liệu. Bấm nút 📎 của từng tài liệu rồi gửi tệp.
+ds-ready = Đã đủ tài liệu. Bấm “📤 Nộp hồ sơ” để gửi Văn phòng Sở; bấm 🔁 nếu cần thay tệp.
+ds-ready-empty = Nếu năm nay đơn vị không đề xuất ai, vui lòng bấm “📤 Nộp hồ sơ” để báo Văn phòng Sở.
 ds-nominate-button = ➕ Đề xuất
 ds-submit-button = 📤 Nộp hồ sơ
 ds-return-button = ↩️ Trả lại hồ sơ
-ds-ask-file = Vui lòng gửi tệp <b>{$document}</b> của đơn vị (PDF, DOC hoặc DOCX, tối đa 20 MB). Gửi /cancel để thôi.
-ds-ask-file-of = Vui lòng gửi tệp <b>{$document}</b> của <b>{$nominee}</b> (PDF, DOC hoặc DOCX, tối đa 20 MB). Gửi /cancel để thôi.
-ds-upload-expected = Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC hoặc DOCX), hoặc gửi /cancel để thôi.
-ds-upload-photo = Ảnh chụp không dùng được cho hồ sơ. Vui lòng gửi tệp PDF, DOC hoặc DOCX.
+ds-ask-file = Vui lòng gửi tệp <b>{$document}</b> của đơn vị (PDF, DOC hoặc DOCX, tối đa {$size} MB), hoặc gửi /cancel để huỷ.
+ds-ask-file-of = Vui lòng gửi tệp <b>{$document}</b> của <b>{$nominee}</b> (PDF, DOC hoặc DOCX, tối đa {$size} MB).{$note}
+    Gửi /cancel để huỷ.
+ds-upload-expected = Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC hoặc DOCX), hoặc gửi /cancel để huỷ.
+ds-upload-photo = Hồ sơ không nhận ảnh chụp. Vui lòng gửi tệp PDF, DOC hoặc DOCX (bấm 📎 rồi chọn Tệp).
 ds-upload-wrong_type = Tệp này không phải PDF, DOC hoặc DOCX. Vui lòng gửi lại đúng định dạng.
-ds-upload-too_large = Tệp lớn hơn 20 MB. Vui lòng nén hoặc tách nhỏ rồi gửi lại.
+ds-upload-too_large = Tệp lớn hơn {$size} MB. Vui lòng nén hoặc tách nhỏ rồi gửi lại.
 ds-uploaded = ✅ Đã nhận tệp.
 ds-missing-first = Hồ sơ còn thiếu {$count} tài liệu; vui lòng tải đủ trước khi nộp.
-ds-confirm = Nộp hồ sơ với {$count} đề xuất? Sau khi nộp, hồ sơ chỉ xem được cho tới khi Văn phòng Sở trả lại.
-ds-confirm-empty = Nộp hồ sơ báo <b>đơn vị không đề nghị khen thưởng</b> năm nay?
-ds-confirm-button = ✅ Nộp
-ds-not-yet-button = Chưa
+ds-confirm = Nộp hồ sơ đề nghị khen thưởng gồm {$count} đề xuất cho Văn phòng Sở? Sau khi nộp, hồ sơ chỉ còn xem được, trừ khi Văn phòng Sở trả lại để sửa.
+ds-confirm-empty = Nộp hồ sơ để báo Văn phòng Sở: năm nay <b>đơn vị không đề xuất khen thưởng</b>?
+ds-confirm-button = ✅ Nộp hồ sơ
+ds-not-yet-button = ◀ Quay lại
 ds-submitted-toast = Đã nộp hồ sơ.
 ds-already-submitted = Hồ sơ đã được nộp trước đó.
 ds-not-submitted = Hồ sơ của đơn vị này chưa nộp (hoặc đã được trả lại).
 ds-file-not-yours = Anh/Chị không có quyền lấy tệp này.
 ds-office-usage = Cách dùng: /dossier &lt;mã đơn vị&gt;. Xem mã bằng /units.
-ds-ask-return-reason = Trả lại hồ sơ của <b>{$unit}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để thôi.
-ds-notice-returned = ↩️ Văn phòng Sở trả lại hồ sơ đề nghị khen thưởng năm {$year} của đơn vị để sửa.
+ds-ask-return-reason = Trả lại hồ sơ của <b>{$unit}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để huỷ.
+ds-notice-returned = ↩️ Văn phòng Sở trả lại hồ sơ đề nghị khen thưởng năm {$year} của đơn vị để sửa, bổ sung.
     Lý do: <i>{$reason}</i>
-    Anh/Chị sửa rồi nộp lại bằng /dossier.
+    Anh/Chị vui lòng sửa, bổ sung rồi nộp lại bằng /dossier.
 nm-head-told = Đã báo trưởng đơn vị.
 nm-head-not-told = ⚠️ Không gửi được tin cho trưởng đơn vị (chưa bấm Start hoặc đã chặn bot); vui lòng báo trực tiếp.
-nm-status-draft = chưa nộp
-nm-status-submitted = đã nộp, chờ xét
-nm-status-under_review = đang xem xét
-nm-status-recommended = đã trình Hội đồng
-nm-status-awarded = đã khen thưởng
-nm-status-returned = trả lại để sửa
-nm-status-rejected = không đề nghị
+nm-status-draft = chưa nộp hồ sơ
+nm-status-submitted = chờ Văn phòng Sở xem xét
+nm-status-under_review = Văn phòng Sở đang xem xét
+nm-status-recommended = đã trình Hội đồng Thi đua - Khen thưởng
+nm-status-awarded = đã được khen thưởng
+nm-status-returned = bị trả lại để sửa, bổ sung
+nm-status-rejected = không được trình Hội đồng
 nm-status-withdrawn = đơn vị đã rút
-nm-move-under_review = 🔍 Xem xét
+nm-move-under_review = 🔍 Nhận xem xét
 nm-move-recommended = ⭐ Trình Hội đồng
-nm-move-awarded = 🏅 Đã khen thưởng
+nm-move-awarded = 🏅 Ghi nhận đã khen
 nm-move-returned = ↩️ Trả lại
-nm-move-rejected = ✖️ Không đề nghị
-nm-ask-reason-returned = Trả lại đề xuất <b>{$nominee}</b> cho đơn vị sửa. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để thôi.
-nm-ask-reason-rejected = Không đề nghị khen thưởng <b>{$nominee}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để thôi.
-nm-notice-returned = ↩️ Văn phòng Sở trả lại đề xuất <b>{$nominee}</b> ({$form}) để sửa.
+nm-move-rejected = ✖️ Không trình
+nm-ask-reason-returned = Trả lại đề xuất <b>{$nominee}</b> để đơn vị sửa, bổ sung. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để huỷ.
+nm-ask-reason-rejected = Không trình Hội đồng đề xuất khen thưởng <b>{$nominee}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để huỷ.
+nm-notice-returned = ↩️ Văn phòng Sở trả lại đề xuất <b>{$nominee}</b> ({$form}) để sửa, bổ sung.
     Lý do: <i>{$reason}</i>
-    Anh/Chị sửa hồ sơ rồi nộp lại bằng /dossier.
-nm-notice-rejected = ✖️ Văn phòng Sở không đề nghị khen thưởng <b>{$nominee}</b> ({$form}).
+    Anh/Chị vui lòng sửa, bổ sung (thay tệp bằng nút 🔁 trong /dossier) rồi nộp lại hồ sơ.
+nm-notice-rejected = ✖️ Văn phòng Sở không trình Hội đồng Thi đua - Khen thưởng đề xuất khen thưởng <b>{$nominee}</b> ({$form}).
     Lý do: <i>{$reason}</i>
-nm-moved-toast = Đã chuyển sang: {$status}.
+nm-moved-toast = Đã cập nhật trạng thái: {$status}.
 nm-move-not-allowed = Đề xuất đã được chuyển bước khác; vui lòng mở lại để xem.
 nm-over-quota-collective = Không trình được: hình thức {$form} đã đủ chỉ tiêu {$quota} tập thể.
 nm-over-quota-individual = Không trình được: hình thức {$form} đã đủ chỉ tiêu {$quota} cá nhân.
@@ -612,8 +611,8 @@ nm-not-visible = Anh/Chị không xem được đề xuất này.
 nm-card-title = 🏅 <b>Đề xuất #{$id}</b>: {$nominee}
 nm-card-unit = Đơn vị: <code>{$code}</code> {$unit}
 nm-card-form = Hình thức: {$form}
-nm-card-result = Tự đánh giá khi đề xuất: {$result}
-nm-card-reason = Lý do đề xuất dù chưa đạt: <i>{$reason}</i>
+nm-card-result = Kết quả tự đánh giá khi đề xuất: {$result}
+nm-card-reason = Lý do đề xuất khi chưa đạt đủ tiêu chí: <i>{$reason}</i>
 nm-card-status = Trạng thái: <b>{$status}</b>
 nm-card-history = <b>Lịch sử</b>
 nm-history-why = lý do: <i>{$reason}</i>
@@ -621,30 +620,30 @@ nm-by-employee = cán bộ
 nm-by-unit_head = trưởng đơn vị
 nm-by-office = Văn phòng Sở
 nm-report-button = ⬇ Báo cáo thành tích
-nm-unit-dossier-button = 📁 Hồ sơ đơn vị
+nm-unit-dossier-button = 📁 Hồ sơ khen thưởng
 nl-guest = Anh/Chị chưa đăng ký nên chưa xem được đề xuất khen thưởng.
 nl-header = 🏅 <b>Đề xuất khen thưởng năm {$year}</b>{$filter}: {$count}
 nl-header-unit = 🏅 <b>Đề xuất khen thưởng của đơn vị năm {$year}</b>{$filter}: {$count}
 nl-header-own = 🏅 <b>Đề xuất khen thưởng của Anh/Chị năm {$year}</b>{$filter}: {$count}
 nl-none = Chưa có đề xuất nào.
-nl-footer = ⚠️ = chưa đạt mọi tiêu chí, có lý do của đơn vị. Bấm số để mở.
+nl-footer = ⚠️: chưa đạt đủ tiêu chí, đơn vị đã nêu lý do. Bấm nút có số tương ứng để xem chi tiết.
 st-private-only = Lệnh này chỉ dùng trong chat riêng với bot, để không lộ thông tin trong nhóm.
 st-employee = Lệnh /status dành cho trưởng đơn vị và Văn phòng Sở. Anh/Chị xem bản tự đánh giá của mình bằng /myresult, đề xuất khen thưởng của mình bằng /nominations.
 st-guest = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
 st-own-unit-only = Anh/Chị chỉ xem được tình hình đơn vị của mình (gửi /status).
 st-unknown-unit = Không có đơn vị mã <code>{$code}</code>. Xem các mã bằng /units.
 st-unit-archived = Đơn vị <code>{$code}</code> đã được lưu trữ.
-st-header = 📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>: {$complete}/{$total} đơn vị đã đủ.
+st-header = 📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>: {$complete}/{$total} đơn vị đã hoàn thành.
 st-unit-header = 📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>
 st-footer = Xem chi tiết một đơn vị: /status &lt;mã&gt; · chỉ phần còn thiếu: /pending
 st-no-units = Chưa có đơn vị nào.
-st-line-assessments = Tự đánh giá: {$submitted}/{$total} đã nộp · Tập thể: {$own}
+st-line-assessments = Cán bộ tự đánh giá: {$submitted}/{$total} đã nộp · Tự đánh giá tập thể: {$own}
 st-line-nominations = Đề xuất: {$nominations}
 st-line-dossier = Tài liệu: {$uploaded}/{$required} · Hồ sơ: {$dossier}
-st-form-count = {$form} {$collective} TT, {$individual} CN
+st-form-count = {$form}: {$collective} tập thể, {$individual} cá nhân
 st-no-nominations = chưa có
-st-own-not_started = chưa làm
-st-own-in_progress = đang làm
+st-own-not_started = chưa bắt đầu
+st-own-in_progress = đang thực hiện
 st-own-submitted = đã nộp
 st-dossier-not_started = chưa nộp
 st-dossier-open = đang chuẩn bị
@@ -654,27 +653,45 @@ st-late-submitted = nộp muộn
 st-overdue = quá hạn
 st-people-title = <b>Cán bộ tự đánh giá</b>: {$submitted}/{$total} đã nộp
 st-people-submitted = Đã nộp ({$count})
-st-people-in_progress = Đang làm ({$count})
-st-people-not_started = Chưa làm ({$count})
+st-people-in_progress = Đang thực hiện ({$count})
+st-people-not_started = Chưa bắt đầu ({$count})
 st-nominations-title = <b>Đề xuất</b> ({$count})
-st-missing-title = <b>Còn thiếu</b>
+st-missing-title = <b>Việc còn thiếu</b>
 st-kind-collective = Tập thể
 st-kind-individual = Cá nhân
-pd-header = 📋 <b>Còn thiếu — năm {$year}</b>: {$count}/{$total} đơn vị
-pd-nothing = Tất cả đơn vị đã đủ hồ sơ.
+pd-header = 📋 <b>Việc còn thiếu, năm {$year}</b>: {$count}/{$total} đơn vị chưa hoàn thành
+pd-nothing = Tất cả đơn vị đã hoàn thành: đủ tự đánh giá và đã nộp hồ sơ.
 pd-people = {$missing}/{$total} cán bộ chưa nộp tự đánh giá: {$names}
-pd-unit-assessment = tự đánh giá tập thể ({$progress})
+pd-unit-assessment = chưa nộp tự đánh giá tập thể ({$progress})
 pd-nominations = chưa đề xuất khen thưởng
-pd-document = {$document}
-pd-document-of = {$document} – {$nominee}
+pd-document = thiếu {$document}
+pd-document-of = thiếu {$document} – {$nominee}
 pd-dossier = chưa nộp hồ sơ
-pd-dossier-returned = hồ sơ bị trả lại: {$reason}
+pd-dossier-returned = hồ sơ bị trả lại để sửa: {$reason}
 qt-header = 🎯 <b>Chỉ tiêu khen thưởng năm {$year}</b>
-qt-line = {$kind}: {$used}/{$quota} đã trình Hội đồng hoặc đã khen · {$waiting} đang chờ xét
-qt-line-no-quota = {$kind}: {$used} đã trình Hội đồng hoặc đã khen (chưa có chỉ tiêu) · {$waiting} đang chờ xét
-qt-footer = Chỉ tính đề xuất đã trình Hội đồng hoặc đã khen thưởng. ⛔ = vượt chỉ tiêu.
+qt-line = {$kind}: {$used}/{$quota} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ xem xét
+qt-line-no-quota = {$kind}: {$used} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ xem xét
+qt-footer = Chỉ tiêu chỉ tính các đề xuất đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt chỉ tiêu.
 ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sách đề xuất .csv).
 ex-caption-xlsx = Hồ sơ thi đua năm {$year}: tình hình đơn vị, đề xuất khen thưởng, tự đánh giá.
 ex-caption-csv = Danh sách đề xuất khen thưởng năm {$year}.
-ds-notice-submitted = 📥 Đơn vị <code>{$code}</code> {$unit} đã nộp hồ sơ đề nghị khen thưởng năm {$year}: {$count} đề xuất. Xem: /dossier {$code}
-ds-notice-submitted-late = 📥 Đơn vị <code>{$code}</code> {$unit} đã nộp hồ sơ đề nghị khen thưởng năm {$year} (sau hạn): {$count} đề xuất. Xem: /dossier {$code}
+ds-notice-submitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã nộp hồ sơ đề nghị khen thưởng năm {$year}{$count ->
+    [0] , báo không đề xuất ai
+   *[other] , gồm {$count} đề xuất
+    }. Xem: /dossier {$code}
+ds-notice-submitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã nộp hồ sơ đề nghị khen thưởng năm {$year} sau hạn{$count ->
+    [0] , báo không đề xuất ai
+   *[other] , gồm {$count} đề xuất
+    }. Xem: /dossier {$code}
+nm-history-proposed = lập đề xuất
+ds-ready-returned = Vui lòng sửa, bổ sung theo lý do trên (bấm 🔁 để thay tệp), rồi bấm “📤 Nộp hồ sơ” để nộp lại.
+nm-card-next-returned = Vui lòng sửa, bổ sung theo lý do trên rồi nộp lại hồ sơ bằng /dossier.
+ds-deadline-day = Hạn nộp: trước ngày {$date}.
+ds-deadline-time = Hạn nộp: trước {$time} ngày {$date}.
+nm-unit-archived = Đơn vị của Anh/Chị đã được lưu trữ nên không đề xuất, nộp hồ sơ được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Sở.
+nm-corrections-only = Đã hết hạn nộp hồ sơ: Anh/Chị chỉ sửa, bổ sung được những gì Văn phòng Sở yêu cầu (thay tệp, rút đề xuất bị trả lại) rồi nộp lại; không đề xuất thêm được.
+nm-left-unit = đã chuyển đơn vị
+nm-closed-nomination = Đề xuất này đã kết thúc (không được trình Hội đồng hoặc đơn vị đã rút); không rút hay đề xuất lại được trong đợt này.
+nm-search-more = Chỉ hiện {$shown} người đầu; vui lòng gõ thêm tên để tìm chính xác hơn.
+ds-already-returned = Hồ sơ này đã được trả lại trước đó; lý do vừa nhập không được gửi thêm.
+ds-and-more = … và {$count} đề xuất khác

@@ -22,6 +22,8 @@ export interface UnitAccess {
   unitName: string;
   /** Why the unit cannot change its nominations or dossier now; null while it can. */
   readOnly: "closed" | "submitted" | "deadline" | null;
+  /** Past the deadline, a dossier the Office returned may be corrected, but no one new proposed. */
+  correctionsOnly: boolean;
   /** The round's deadline, or the unit's extension when the Office reopened it. */
   deadline: Date;
   pastDeadline: boolean;
@@ -42,6 +44,7 @@ export async function headAccess(deps: Deps, actor: Actor | undefined): Promise<
   // An Office admin from the configuration has no registration, yet is no guest: tell them who nominates.
   if (!user || actor?.role !== "unit_head")
     return { ok: false, key: actor?.role === "guest" || !actor ? "nm-not-registered" : "nm-only-head" };
+  if (user.unit_archived_at) return { ok: false, key: "nm-unit-archived" };
   const latest = await latestRoundOr(deps);
   if (!latest.ok) return latest;
   return unitAccess(deps, latest.round, user.unit_id, user.unit_name);
@@ -61,19 +64,23 @@ export async function unitAccess(
   const roundDeadline = new Date(round.deadline_at);
   const deadline = extension && extension > roundDeadline ? extension : roundDeadline;
   const locked = isLocked(now, roundDeadline, extension);
+  const returned = dossier?.status === "returned";
   // A dossier the Office returned may be corrected after the deadline: the Office asked for it.
   const readOnly =
-    dossier?.status === "submitted"
-      ? "submitted"
-      : locked && dossier?.status !== "returned"
-        ? "deadline"
-        : null;
+    round.status === "closed"
+      ? "closed"
+      : dossier?.status === "submitted"
+        ? "submitted"
+        : locked && !returned
+          ? "deadline"
+          : null;
   return {
     ok: true,
     round,
     unitId,
     unitName,
     readOnly,
+    correctionsOnly: readOnly === null && locked,
     deadline,
     pastDeadline: now.getTime() >= roundDeadline.getTime(),
   };

@@ -5,8 +5,8 @@ import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nextStatuses, nomineeKey, type TransitionProblem } from "../domain/nominations.js";
 import { canSeeNomination, scopeOf } from "../domain/visibility.js";
-import type { Screen, ViewContext } from "../dossier/view.js";
 import { escapeHtml } from "../html.js";
+import type { Screen, ViewContext } from "../screen.js";
 import { formName, nominationCard } from "./render.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign">;
@@ -56,19 +56,22 @@ export async function cardScreen(
     { ...nomination, unit_code: unit?.code ?? "?", unit_name: unit?.name ?? "?" },
     history,
   );
-  if (actor?.role === "office") {
-    for (const to of nextStatuses(nomination.status, "office"))
-      keyboard.text(c.t(`nm-move-${to}`), `nt:${nomination.id}:${to}`);
-    keyboard.row();
-    const report = await deps.db
-      .selectFrom("dossier_files")
-      .select("id")
-      .where("round_year", "=", nomination.round_year)
-      .where("unit_id", "=", nomination.unit_id)
-      .where("nominee_key", "=", nomineeKey(nomination.nominee_kind, nomination.nominee_id))
-      .executeTakeFirst();
-    if (report) keyboard.text(c.t("nm-report-button"), `ds:get:${report.id}`);
-    keyboard.text(c.t("nm-unit-dossier-button"), `ds:u:${nomination.unit_id}`);
+  if (actor?.role !== "office") {
+    // The head of a returned nomination is told what to do next.
+    const next = nomination.status === "returned" ? `\n\n${c.t("nm-card-next-returned")}` : "";
+    return { text: text + next, keyboard };
   }
+  const moves = nextStatuses(nomination.status, "office");
+  for (const to of moves) keyboard.text(c.t(`nm-move-${to}`), `nt:${nomination.id}:${to}`);
+  if (moves.length > 0) keyboard.row();
+  const report = await deps.db
+    .selectFrom("dossier_files")
+    .select("id")
+    .where("round_year", "=", nomination.round_year)
+    .where("unit_id", "=", nomination.unit_id)
+    .where("nominee_key", "=", nomineeKey(nomination.nominee_kind, nomination.nominee_id))
+    .executeTakeFirst();
+  if (report) keyboard.text(c.t("nm-report-button"), `ds:get:${report.id}`);
+  keyboard.text(c.t("nm-unit-dossier-button"), `ds:u:${nomination.unit_id}`);
   return { text, keyboard };
 }

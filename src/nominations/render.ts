@@ -2,11 +2,10 @@ import type { HistoryEntry } from "../../db/nominations.js";
 import type { Language, Nomination } from "../../db/schema.js";
 import type { AwardForm, Campaign } from "../campaign/schema.js";
 import type { AssessmentProgress, AssessmentResult, NominationStatus } from "../domain/nominations.js";
-import { formatLocalDateTime } from "../domain/time.js";
+import { formatLocalDate, formatLocalDateTime, toLocal } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
-
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../screen.js";
 
 const LEVEL_ORDER: Record<AwardForm["level"], number> = { department: 0, province: 1, national: 2 };
 
@@ -33,6 +32,14 @@ export function formShort(campaign: Campaign, formId: string, language: Language
   const form = campaign.awardForms.find((f) => f.id === formId);
   if (!form) return formId;
   return localised(form.short ?? form.name, language);
+}
+
+/** "trước ngày 05/01/2027", or with the hour when a deadline (an extension) ends within a day. */
+export function deadlineText(t: Translate, deadline: Date, timeZone: string): string {
+  const local = toLocal(deadline, timeZone);
+  const date = formatLocalDate(deadline, timeZone);
+  if (local.hour === 0 && local.minute === 0) return t("ds-deadline-day", { date });
+  return t("ds-deadline-time", { date, time: formatLocalDateTime(deadline, timeZone).split(" ")[0] ?? "" });
 }
 
 export function statusWord(t: Translate, status: NominationStatus): string {
@@ -99,7 +106,7 @@ export function nominationCard(
     const who = escapeHtml(entry.by_name ?? t(`nm-by-${entry.by_role}`));
     const move = entry.from_status
       ? `${statusWord(t, entry.from_status)} → ${statusWord(t, entry.to_status)}`
-      : statusWord(t, entry.to_status);
+      : t("nm-history-proposed");
     const why = entry.reason ? ` — ${t("nm-history-why", { reason: escapeHtml(entry.reason) })}` : "";
     lines.push(`• ${when} · ${who}: ${move}${why}`);
   }

@@ -71,7 +71,15 @@ export async function moveOn(
     );
     // A nomination sent back for correction reopens the unit's dossier so its head can fix and resend it.
     if (request.to === "returned" && reason)
-      await reopenDossier(trx, nomination.round_year, nomination.unit_id, actor.telegramId, reason, now);
+      await reopenDossier(
+        trx,
+        nomination.round_year,
+        nomination.unit_id,
+        actor.telegramId,
+        reason,
+        now,
+        true,
+      );
     const moved = await findNomination(trx, nomination.id);
     return { ok: true, nomination: moved ?? nomination, from, to: request.to, reason };
   });

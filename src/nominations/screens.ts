@@ -1,14 +1,15 @@
 import { InlineKeyboard } from "grammy";
 import type { NominationWithUnit } from "../../db/nominations.js";
 import { quotaOf } from "../domain/nominations.js";
-import type { Screen, ViewContext } from "../dossier/view.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
+import type { Screen, ViewContext } from "../screen.js";
 import type { UnitAccess } from "./access.js";
 import { formIndex, formShort, formsInOrder, nomineeLabel, resultText, statusWord } from "./render.js";
 import type { Candidate } from "./service.js";
 
 export const PEOPLE_PER_PAGE = 8;
+export const SEARCH_PEOPLE_MAX = 10;
 
 function quotaText(c: ViewContext, formId: string): string {
   const form = c.campaign.awardForms.find((f) => f.id === formId);
@@ -42,6 +43,8 @@ export function homeScreen(
   const keyboard = new InlineKeyboard();
   if (access.readOnly) {
     lines.push("", c.t(`nm-read-only-${access.readOnly}`));
+  } else if (access.correctionsOnly) {
+    lines.push("", c.t("nm-corrections-only"));
   } else {
     lines.push("", c.t("nm-home-pick-form"));
     for (const form of formsInOrder(c.campaign))
@@ -61,7 +64,11 @@ function candidateButton(
 ): [string, string] {
   const n = candidate.nomination;
   // The page rides along, so the list stays where the head was after the press.
-  if (n) return [`☑️ ${label} (${statusWord(c.t, n.status)})`, `nm:x:${n.id}:${page}`];
+  if (n)
+    return [
+      n.status === "draft" ? `☑️ ${label}` : `☑️ ${label} (${statusWord(c.t, n.status)})`,
+      `nm:x:${n.id}:${page}`,
+    ];
   return [label, `nm:a:${formIdx}:${candidate.key}:${page}`];
 }
 
@@ -93,7 +100,8 @@ export function formScreen(
   const unitLabel = `🏢 ${c.t("nm-collective-label", { name: access.unitName })} · ${resultText(c.t, candidates.collective.result, formId)}`;
   keyboard.text(...candidateButton(c, formIdx, candidates.collective, unitLabel)).row();
   for (const person of shown) {
-    const label = `${person.name} · ${resultText(c.t, person.result, formId)}`;
+    const moved = person.leftUnit ? ` (${c.t("nm-left-unit")})` : "";
+    const label = `${person.name}${moved} · ${resultText(c.t, person.result, formId)}`;
     keyboard.text(...candidateButton(c, formIdx, person, label, page)).row();
   }
   if (pages > 1) {
@@ -119,12 +127,16 @@ export function searchScreen(
       text: c.t("nm-search-none", { query: escapeHtml(query) }),
       keyboard: keyboard.text(c.t("nm-back-button"), "nm:home"),
     };
-  for (const { formId, candidate } of found) {
+  // Three buttons a person (one per form): a cap keeps the keyboard far under Telegram's 100 buttons.
+  const shown = new Set(names.slice(0, SEARCH_PEOPLE_MAX));
+  for (const { formId, candidate } of found.filter((f) => shown.has(f.candidate.key))) {
     const label = `${candidate.name} · ${formShort(c.campaign, formId, c.language)} · ${resultText(c.t, candidate.result, formId)}`;
     keyboard.text(...candidateButton(c, formIndex(c.campaign, formId), candidate, label)).row();
   }
   keyboard.text(c.t("nm-back-button"), "nm:home");
-  return { text: c.t("nm-search-found", { query: escapeHtml(query), count: names.length }), keyboard };
+  const text = c.t("nm-search-found", { query: escapeHtml(query), count: names.length });
+  const more = names.length > shown.size ? `\n${c.t("nm-search-more", { shown: shown.size })}` : "";
+  return { text: text + more, keyboard };
 }
 
 /** After a proposal: propose more for the same form, or open the dossier. */

@@ -31,6 +31,8 @@ export interface Candidate {
   result: AssessmentResult;
   /** This nominee's nomination for the form being chosen, if already proposed. */
   nomination: Pick<Nomination, "id" | "status"> | null;
+  /** Proposed by this unit, but has moved to another unit since: shown so the proposal can be taken back. */
+  leftUnit?: true;
 }
 
 async function resultOf(
@@ -58,7 +60,7 @@ export async function loadCandidates(
   ]);
   const nominationOf = (kind: NomineeKind, id: number) =>
     nominations.find((n) => n.nominee_kind === kind && n.nominee_id === id) ?? null;
-  const people = await Promise.all(
+  const people: Candidate[] = await Promise.all(
     team.map(async (member) => ({
       kind: "individual" as const,
       id: member.telegram_id,
@@ -67,6 +69,20 @@ export async function loadCandidates(
       result: await resultOf(deps, year, "individual", member.telegram_id),
       nomination: nominationOf("individual", member.telegram_id),
     })),
+  );
+  const members = new Set(team.map((member) => member.telegram_id));
+  const former = await Promise.all(
+    nominations
+      .filter((n) => n.nominee_kind === "individual" && !members.has(n.nominee_id))
+      .map(async (n) => ({
+        kind: "individual" as const,
+        id: n.nominee_id,
+        key: nomineeKey("individual", n.nominee_id),
+        name: n.nominee_name,
+        result: await resultOf(deps, year, "individual", n.nominee_id),
+        nomination: { id: n.id, status: n.status },
+        leftUnit: true as const,
+      })),
   );
   return {
     collective: {
@@ -77,7 +93,7 @@ export async function loadCandidates(
       result: await resultOf(deps, year, "unit", access.unitId),
       nomination: nominationOf("collective", access.unitId),
     },
-    people: rankCandidates(people, formId),
+    people: [...rankCandidates(people, formId), ...former],
   };
 }
 
@@ -98,6 +114,7 @@ export async function propose(
   const access = await headAccess(deps, actor);
   if (!access.ok) return access;
   if (access.readOnly) return { ok: false, key: `nm-read-only-${access.readOnly}` };
+  if (access.correctionsOnly) return { ok: false, key: "nm-corrections-only" };
   const form = deps.campaign.awardForms.find((f) => f.id === request.formId);
   if (!form) return { ok: false, key: "nm-stale-button" };
   const { collective, people } = await loadCandidates(deps, access, form.id);
@@ -171,6 +188,9 @@ export async function takeBack(
             deps.clock(),
           )
         : false;
-  if (!done) return { ok: false, key: "nm-cannot-take-back" };
+  if (!done)
+    return nomination.status === "rejected" || nomination.status === "withdrawn"
+      ? { ok: false, key: "nm-closed-nomination" }
+      : { ok: false, key: "nm-cannot-take-back" };
   return { ok: true, name: nomination.nominee_name, formId: nomination.form_id };
 }

@@ -2,16 +2,15 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { loadAnswers } from "../../db/assessments.js";
 import { listNominations, nominationHistory } from "../../db/nominations.js";
-import { loadRoundFacts } from "../../db/round-status.js";
-import { findRound } from "../../db/rounds.js";
 import type { Language } from "../../db/schema.js";
 import type { Criterion } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
 import { type CriterionAnswer, questionnaireFor, type Subject } from "../domain/assessment.js";
 import type { NominationStatus, NomineeKind } from "../domain/nominations.js";
 import { formatLocalDateTime } from "../domain/time.js";
-import { type DossierState, type Progress, unitStatus } from "../domain/unit-status.js";
+import type { DossierState, Progress } from "../domain/unit-status.js";
 import { localised } from "../i18n.js";
+import { roundStatuses } from "./round-status.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n">;
 type Translate = (key: string, vars?: Record<string, string>) => string;
@@ -76,10 +75,7 @@ function localTime(deps: Pick<Deps, "campaign">, iso: string | null | undefined)
 /** Sheet 1: each active unit's progress in the round. */
 async function unitsTable(deps: Deps, year: number, t: Translate, language: Language): Promise<Table> {
   const { campaign } = deps;
-  const round = await findRound(deps.db, year);
-  // Without a round nothing can be late: there is no deadline yet.
-  const pastDeadline = round ? deps.clock().getTime() >= new Date(round.deadline_at).getTime() : false;
-  const facts = await loadRoundFacts(deps.db, year);
+  const units = await roundStatuses(deps, year);
   const columns: Column[] = [
     { header: t("ex-col-unit-code") },
     { header: t("ex-col-unit-name") },
@@ -98,12 +94,7 @@ async function unitsTable(deps: Deps, year: number, t: Translate, language: Lang
     { header: t("ex-col-dossier") },
     { header: t("ex-col-late") },
   ];
-  const rows = facts.map(({ unit, facts }): Cell[] => {
-    const status = unitStatus(
-      facts,
-      { awardForms: campaign.awardForms, documents: campaign.dossier.documents },
-      pastDeadline,
-    );
+  const rows = units.map(({ unit, status }): Cell[] => {
     return [
       unit.code,
       unit.name,

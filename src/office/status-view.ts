@@ -1,21 +1,14 @@
 import type { UnitRow } from "../../db/round-status.js";
 import { type NominationStatus, type NomineeKind, type QuotaUse, quotaUse } from "../domain/nominations.js";
-import {
-  type PendingItem,
-  pendingItems,
-  type UnitRoundFacts,
-  type UnitStatus,
-} from "../domain/unit-status.js";
-import type { ViewContext } from "../dossier/view.js";
+import { type PendingItem, pendingItems, type UnitStatus } from "../domain/unit-status.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
 import { formShort, formsInOrder } from "../nominations/render.js";
+import type { ViewContext } from "../screen.js";
+import type { UnitWithStatus } from "./round-status.js";
 
-export interface UnitWithStatus {
-  unit: UnitRow;
-  facts: UnitRoundFacts;
-  status: UnitStatus;
-}
+const PENDING_NAMES_MAX = 15;
+const NAMES_PER_LINE = 10;
 
 function nominationsText(c: ViewContext, status: UnitStatus): string {
   const parts = status.nominationsByForm
@@ -66,7 +59,12 @@ export function pendingText(c: ViewContext, item: PendingItem): string {
       return c.t("pd-people", {
         missing: item.missing,
         total: item.total,
-        names: item.names.map(escapeHtml).join(", "),
+        // A unit's block is one paging unit: a long list of names is cut and counted, never over a message.
+        names:
+          item.names.slice(0, PENDING_NAMES_MAX).map(escapeHtml).join(", ") +
+          (item.names.length > PENDING_NAMES_MAX
+            ? ` ${c.t("rm-and-more", { count: item.names.length - PENDING_NAMES_MAX })}`
+            : ""),
       });
     case "unit_assessment":
       return c.t("pd-unit-assessment", { progress: c.t(`st-own-${item.progress}`) });
@@ -78,7 +76,12 @@ export function pendingText(c: ViewContext, item: PendingItem): string {
         document ? localised(document.short ?? document.name, c.language) : item.documentId,
       );
       return item.nomineeName
-        ? c.t("pd-document-of", { document: name, nominee: escapeHtml(item.nomineeName) })
+        ? c.t("pd-document-of", {
+            document: name,
+            nominee: item.collective
+              ? c.t("nm-collective-label", { name: escapeHtml(item.nomineeName) })
+              : escapeHtml(item.nomineeName),
+          })
         : c.t("pd-document", { document: name });
     }
     case "dossier":
@@ -124,8 +127,11 @@ export function unitDetailLines(
   ];
   for (const progress of ["submitted", "in_progress", "not_started"]) {
     const names = people.filter((p) => p.assessment === progress).map((p) => escapeHtml(p.fullName));
-    if (names.length > 0)
-      lines.push(`${c.t(`st-people-${progress}`, { count: names.length })}: ${names.join(", ")}`);
+    if (names.length === 0) continue;
+    lines.push(`${c.t(`st-people-${progress}`, { count: names.length })}:`);
+    // Several lines of names, so that the pages can split a long unit between them.
+    for (let i = 0; i < names.length; i += NAMES_PER_LINE)
+      lines.push(`   ${names.slice(i, i + NAMES_PER_LINE).join(", ")}`);
   }
   lines.push("", c.t("st-nominations-title", { count: nominations.length }));
   for (const form of formsInOrder(c.campaign)) {

@@ -66,7 +66,12 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
         const document = escapeHtml(r.documentName(doc.documentId));
         return doc.nomineeName === null
           ? r.t("rm-owed-document", { document })
-          : r.t("rm-owed-document-of", { document, nominee: escapeHtml(doc.nomineeName) });
+          : r.t("rm-owed-document-of", {
+              document,
+              nominee: doc.collective
+                ? r.t("nm-collective-label", { name: escapeHtml(doc.nomineeName) })
+                : escapeHtml(doc.nomineeName),
+            });
       })
     : // The group learns which documents are missing, not whose.
       [...new Set(owed.documents.map((doc) => doc.documentId))].map((id) =>

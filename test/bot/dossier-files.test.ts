@@ -90,16 +90,16 @@ describe("uploading a dossier document", () => {
   it("re-asks for text, a photo, a picture file and a file over 20 MB, storing none of them", async () => {
     await h.press(head, `ds:up:1:p:${minh.id}`);
     expect(h.telegram.lastTextTo(head.id)).toContain(
-      "Vui lòng gửi tệp <b>Báo cáo thành tích của tập thể, cá nhân đề nghị khen thưởng</b> của <b>Lê Văn Minh</b>",
+      "Vui lòng gửi tệp <b>Báo cáo thành tích</b> của <b>Lê Văn Minh</b> (PDF, DOC hoặc DOCX, tối đa 20 MB).",
     );
 
     await h.send(head, "Báo cáo em gửi sau ạ");
     expect(h.telegram.lastTextTo(head.id)).toBe(
-      "Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC hoặc DOCX), hoặc gửi /cancel để thôi.",
+      "Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC hoặc DOCX), hoặc gửi /cancel để huỷ.",
     );
     await h.feed(photoUpdate(head));
     expect(h.telegram.lastTextTo(head.id)).toBe(
-      "Ảnh chụp không dùng được cho hồ sơ. Vui lòng gửi tệp PDF, DOC hoặc DOCX.",
+      "Hồ sơ không nhận ảnh chụp. Vui lòng gửi tệp PDF, DOC hoặc DOCX (bấm 📎 rồi chọn Tệp).",
     );
     await h.feed(documentUpdate(head, doc("bao-cao.jpg", "image/jpeg")));
     expect(h.telegram.lastTextTo(head.id)).toBe(
@@ -214,7 +214,7 @@ describe("getting a file back", () => {
     const buttons = h.telegram.lastKeyboardTo(admin.id);
     expect(buttons.map((b) => [b.text, b.callback_data])).toEqual([
       ["⬇ Tờ trình", `ds:get:${stored[0]?.id}`],
-      ["⬇ Báo cáo thành tích – Lê Văn Minh", `ds:get:${stored[1]?.id}`],
+      ["⬇ Lê Văn Minh – Báo cáo thành tích", `ds:get:${stored[1]?.id}`],
     ]);
     for (const row of stored) await h.press(admin, `ds:get:${row.id}`);
     expect(h.telegram.callsOf("sendDocument").map((c) => [c.payload.chat_id, c.payload.document])).toEqual(

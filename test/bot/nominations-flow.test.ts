@@ -47,8 +47,8 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     // Lan met every criterion: she comes first among the people, with ✅.
     expect(people[1]).toBe("Nguyễn Thị Lan · ✅ 6/6 tiêu chí");
     expect(people.slice(2, 4).sort()).toEqual([
-      "Lê Văn Minh · — chưa tự đánh giá",
-      "Trần Văn Bình · — chưa tự đánh giá",
+      "Lê Văn Minh · ▫️ chưa tự đánh giá",
+      "Trần Văn Bình · ▫️ chưa tự đánh giá",
     ]);
 
     await h.press(head, `nm:a:${GK}:p:${lan.id}`);
@@ -56,7 +56,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
 
     // Minh has no assessment: proposing him needs a reason, typed in reply.
     await h.press(head, `nm:a:${GK}:p:${minh.id}`);
-    expect(h.telegram.lastTextTo(head.id)).toContain("chưa đạt mọi yêu cầu");
+    expect(h.telegram.lastTextTo(head.id)).toContain("chưa có kết quả tự đánh giá đạt đủ tiêu chí");
     await h.send(head, "ok");
     expect(h.telegram.lastTextTo(head.id)).toContain("Lý do quá ngắn");
     await h.send(head, "Hoàn thành xuất sắc đề án số hoá hồ sơ");
@@ -76,7 +76,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     await h.send(head, "/dossier");
     const dossier = h.telegram.lastTextTo(head.id);
     expect(dossier).toContain("❌ Tờ trình");
-    expect(dossier).toContain("❌ Báo cáo thành tích – Nguyễn Thị Lan");
+    expect(dossier).toContain("❌ Nguyễn Thị Lan – Báo cáo thành tích");
     expect(dossier).toContain("Còn thiếu 4 tài liệu");
     const uploads = h.telegram.lastKeyboardTo(head.id).filter((b) => b.callback_data?.startsWith("ds:up:"));
     expect(uploads).toHaveLength(4);
@@ -94,10 +94,14 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     }
     expect(h.telegram.lastTextTo(head.id)).toContain("Đã đủ tài liệu");
     await h.press(head, "ds:sub");
-    expect(h.telegram.lastTextTo(head.id)).toContain("Nộp hồ sơ với 3 đề xuất?");
+    expect(h.telegram.lastTextTo(head.id)).toContain(
+      "Nộp hồ sơ đề nghị khen thưởng gồm 3 đề xuất cho Văn phòng Sở?",
+    );
     await h.press(head, "ds:sub!");
     expect(h.telegram.lastTextTo(head.id)).toContain("đã nộp lúc");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("đã nộp hồ sơ đề nghị khen thưởng năm 2026: 3 đề xuất");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(
+      "đã nộp hồ sơ đề nghị khen thưởng năm 2026, gồm 3 đề xuất",
+    );
     expect((await listNominations(h.db, 2026)).every((n) => n.status === "submitted")).toBe(true);
 
     // Read-only now.
@@ -108,18 +112,20 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     // The Office sees it in /status, opens Lan's nomination and recommends it.
     await h.send(admin, "/status");
     const status = h.telegram.lastTextTo(admin.id);
-    expect(status).toContain("Tự đánh giá: 1/3 đã nộp");
-    expect(status).toContain("GK Giám đốc Sở 1 TT, 2 CN");
+    expect(status).toContain("Cán bộ tự đánh giá: 1/3 đã nộp");
+    expect(status).toContain("Giấy khen Giám đốc Sở: 1 tập thể, 2 cá nhân");
     expect(status).toContain("Tài liệu: 4/4 · Hồ sơ: đã nộp");
 
     const lanNomination = (await listNominations(h.db, 2026)).find(
       (n) => n.nominee_name === "Nguyễn Thị Lan",
     );
     await h.press(admin, `no:${lanNomination?.id}`);
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Tự đánh giá khi đề xuất: ✅ 6/6 tiêu chí");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Kết quả tự đánh giá khi đề xuất: ✅ 6/6 tiêu chí");
     await h.press(admin, `nt:${lanNomination?.id}:under_review`);
     await h.press(admin, `nt:${lanNomination?.id}:recommended`);
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Trạng thái: <b>đã trình Hội đồng</b>");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(
+      "Trạng thái: <b>đã trình Hội đồng Thi đua - Khen thưởng</b>",
+    );
 
     // Returning Minh's needs a reason, which reaches the head, and reopens the dossier.
     const minhNomination = (await listNominations(h.db, 2026)).find((n) => n.nominee_name === "Lê Văn Minh");
@@ -135,7 +141,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
       ["submitted", "returned", "Thiếu số liệu minh chứng trong báo cáo"],
     ]);
     await h.send(head, "/dossier");
-    expect(h.telegram.lastTextTo(head.id)).toContain("Văn phòng Sở trả lại để sửa");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Văn phòng Sở trả lại hồ sơ để sửa, bổ sung");
   });
 });
 
@@ -166,7 +172,7 @@ describe("a question for a reason left unanswered", () => {
   it("gives way to a flow started meanwhile: /assess starts, and its answers are not taken as the reason", async () => {
     await h.send(head, "/nominate");
     await h.press(head, `nm:a:${GK}:p:${minh.id}`);
-    expect(h.telegram.lastTextTo(head.id)).toContain("Nếu vẫn đề xuất, vui lòng nêu lý do");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Nếu vẫn đề xuất, vui lòng gửi lý do");
     await h.send(head, "/assess");
     expect(h.telegram.lastTextTo(head.id)).toContain("Tiêu chí 1/6");
     await h.press(head, "as:c:chap-hanh:met:yes");

@@ -78,7 +78,7 @@ describe("duplicates", () => {
 
     // The province's Bằng khen is another form: allowed (with a reason if her assessment does not support it).
     await h.press(head, `nm:a:1:p:${lan.id}`);
-    if (h.telegram.lastTextTo(head.id).includes("chưa đạt mọi yêu cầu"))
+    if (h.telegram.lastTextTo(head.id).includes("chưa có kết quả tự đánh giá đạt đủ tiêu chí"))
       await h.send(head, "Có nhiều sáng kiến cấp tỉnh trong năm");
     expect(
       (await nominations())
@@ -113,7 +113,7 @@ describe("duplicates", () => {
     const tpht = (await findUnitByCode(h.db, "TPHT"))?.id ?? 0;
     await h.press(headA, `nm:a:2:u:${tpht}`);
     expect(h.telegram.lastTextTo(headA.id)).toContain(
-      "<b>Phòng Tư pháp &amp; Hộ tịch</b> chưa đạt mọi yêu cầu",
+      "<b>Tập thể Phòng Tư pháp &amp; Hộ tịch</b> chưa có kết quả tự đánh giá đạt đủ tiêu chí",
     );
     await h.press(headB, `nm:a:2:u:${tpht}`);
     await h.send(headB, "Tập thể hoàn thành xuất sắc nhiệm vụ");
@@ -146,12 +146,12 @@ describe("a reason for a nominee whose assessment falls short", () => {
   it("re-asks a reason that is too short, too long or not text; /cancel drops it", async () => {
     await h.press(head, `nm:a:2:p:${minh.id}`);
     expect(h.telegram.lastTextTo(head.id)).toContain(
-      "<b>Lê Văn Minh</b> chưa đạt mọi yêu cầu của hình thức <b>Giấy khen của Giám đốc Sở</b> (— chưa tự đánh giá)",
+      "<b>Lê Văn Minh</b> chưa có kết quả tự đánh giá đạt đủ tiêu chí của hình thức <b>Giấy khen của Giám đốc Sở</b> (▫️ chưa tự đánh giá)",
     );
     await h.send(head, "ok");
     expect(h.telegram.lastTextTo(head.id)).toContain("Lý do quá ngắn");
     await h.send(head, "x".repeat(501));
-    expect(h.telegram.lastTextTo(head.id)).toContain("Lý do dài quá 500 ký tự");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Lý do dài hơn 500 ký tự");
     await h.sendSticker(head);
     expect(h.telegram.lastTextTo(head.id)).toContain("Vui lòng nhập lý do bằng chữ");
     await h.send(head, "/cancel");
@@ -207,7 +207,7 @@ describe("taking a proposal back", () => {
     expect(offered?.callback_data).toMatch(new RegExp(`^nm:a:2:p:${lan.id}(:0)?$`));
     // Pressing the same take-back again is a stale button.
     await h.press(head, `nm:x:${draft?.id}`);
-    expect(String(lastAlert()?.text)).toContain("Nút này đã cũ");
+    expect(String(lastAlert()?.text)).toContain("Nút này không còn hiệu lực");
 
     const { lanId } = await submitWithLanAndMinh();
     await h.press(head, `nm:x:${lanId}`);
@@ -276,7 +276,9 @@ describe("quota", () => {
     const ids = await underReview("collective", 5);
     for (const id of ids.slice(0, 4)) {
       await h.press(admin, `nt:${id}:recommended`);
-      expect(String(lastAlert()?.text)).toBe("Đã chuyển sang: đã trình Hội đồng.");
+      expect(String(lastAlert()?.text)).toBe(
+        "Đã cập nhật trạng thái: đã trình Hội đồng Thi đua - Khen thưởng.",
+      );
     }
     const fifth = ids[4] ?? 0;
     const history = await nominationHistory(h.db, fifth);
@@ -321,10 +323,10 @@ describe("quota", () => {
 
     await h.send(admin, "/quota");
     expect(h.telegram.lastTextTo(admin.id)).toContain(
-      "Cá nhân: 10/10 đã trình Hội đồng hoặc đã khen · 1 đang chờ xét",
+      "Cá nhân: 10/10 đã trình Hội đồng hoặc đã được khen thưởng · 1 chờ xem xét",
     );
     expect(h.telegram.lastTextTo(admin.id)).not.toContain(
-      "10/10 đã trình Hội đồng hoặc đã khen · 1 đang chờ xét ⛔",
+      "10/10 đã trình Hội đồng hoặc đã được khen thưởng · 1 chờ xem xét ⛔",
     );
 
     const province = await underReview("individual", 12, TINH);
@@ -337,19 +339,23 @@ describe("returning or rejecting a nomination", () => {
   it("needs a reason, which reaches the head; the Office is told the head was told", async () => {
     const { lanId, minhId } = await submitWithLanAndMinh();
     await h.press(admin, `nt:${lanId}:rejected`);
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Không đề nghị khen thưởng <b>Nguyễn Thị Lan</b>");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(
+      "Không trình Hội đồng đề xuất khen thưởng <b>Nguyễn Thị Lan</b>",
+    );
     await h.send(admin, "x");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Lý do quá ngắn");
     expect((await findNomination(h.db, lanId))?.status).toBe("submitted");
     await h.send(admin, "/cancel");
     expect((await findNomination(h.db, lanId))?.status).toBe("submitted");
-    expect(h.telegram.textsTo(head.id).some((t) => t.includes("Văn phòng Sở không đề nghị"))).toBe(false);
+    expect(h.telegram.textsTo(head.id).some((t) => t.includes("Văn phòng Sở không trình Hội đồng"))).toBe(
+      false,
+    );
 
     await h.press(admin, `nt:${lanId}:rejected`);
     await h.send(admin, "Chưa đủ <thời gian> công tác & chưa có sáng kiến");
     expect(h.telegram.lastTextTo(head.id)).toBe(
       [
-        "✖️ Văn phòng Sở không đề nghị khen thưởng <b>Nguyễn Thị Lan</b> (Giấy khen của Giám đốc Sở).",
+        "✖️ Văn phòng Sở không trình Hội đồng Thi đua - Khen thưởng đề xuất khen thưởng <b>Nguyễn Thị Lan</b> (Giấy khen của Giám đốc Sở).",
         "Lý do: <i>Chưa đủ &lt;thời gian&gt; công tác &amp; chưa có sáng kiến</i>",
       ].join("\n"),
     );
@@ -515,7 +521,7 @@ describe("the deadline", () => {
     expect((await findNomination(h.db, minhId))?.status).toBe("returned");
 
     await h.send(head, "/dossier");
-    expect(h.telegram.lastTextTo(head.id)).toContain("Văn phòng Sở trả lại để sửa");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Văn phòng Sở trả lại hồ sơ để sửa, bổ sung");
     expect(h.telegram.lastTextTo(head.id)).not.toContain("Đã hết hạn nộp hồ sơ");
     await h.press(head, `ds:up:1:p:${minh.id}`);
     await h.feed(documentUpdate(head, pdf("bao-cao-minh-ky.pdf")));
@@ -558,12 +564,12 @@ describe("a dossier with no nominations", () => {
   it("can be submitted, to tell the Office the unit proposes no one", async () => {
     await h.send(head, "/dossier");
     const screen = h.telegram.lastTextTo(head.id);
-    expect(screen).toContain("Chưa đề xuất ai.");
-    expect(screen).toContain("Nếu đơn vị không đề nghị khen thưởng năm nay, bấm “Nộp hồ sơ”");
+    expect(screen).toContain("Chưa có đề xuất nào.");
+    expect(screen).toContain("Nếu năm nay đơn vị không đề xuất ai, vui lòng bấm “📤 Nộp hồ sơ”");
     expect(h.telegram.lastKeyboardTo(head.id).map((b) => b.callback_data)).toEqual(["nm:home", "ds:sub"]);
     await h.press(head, "ds:sub");
     expect(h.telegram.lastTextTo(head.id)).toContain(
-      "Nộp hồ sơ báo <b>đơn vị không đề nghị khen thưởng</b> năm nay?",
+      "Nộp hồ sơ để báo Văn phòng Sở: năm nay <b>đơn vị không đề xuất khen thưởng</b>?",
     );
     await h.press(head, "ds:sub!");
     expect(String(lastAlert()?.text)).toBe("Đã nộp hồ sơ.");

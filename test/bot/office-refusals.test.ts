@@ -21,7 +21,7 @@ const NOT_VISIBLE = "Anh/Chị không xem được đề xuất này.";
 const NOT_YOURS = "Anh/Chị không có quyền lấy tệp này.";
 const OWN_UNIT_ONLY = "Anh/Chị chỉ xem được tình hình đơn vị của mình (gửi /status).";
 const NOT_REGISTERED = "Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.";
-const ONLY_HEAD = "Chỉ trưởng đơn vị mới đề xuất khen thưởng và nộp hồ sơ của đơn vị.";
+const ONLY_HEAD = "Chỉ trưởng đơn vị mới được đề xuất khen thưởng và nộp hồ sơ của đơn vị.";
 
 let h: Harness;
 let hctp = 0;
@@ -132,7 +132,7 @@ describe("/status", () => {
     expect(h.telegram.lastTextTo(lan.id)).toContain("Lệnh /status dành cho trưởng đơn vị và Văn phòng Sở");
     for (const person of [guest, lan]) {
       expect(everythingTo(person.id)).not.toContain("HCTP");
-      expect(everythingTo(person.id)).not.toContain("Tự đánh giá:");
+      expect(everythingTo(person.id)).not.toContain("Cán bộ tự đánh giá:");
     }
   });
 
@@ -213,12 +213,12 @@ describe("/pending, /quota, /export", () => {
     expect(h.telegram.callsOf("sendDocument")).toEqual([]);
     for (const person of [guest, lan, head, otherHead]) {
       const all = everythingTo(person.id);
-      expect(all).not.toContain("Còn thiếu");
+      expect(all).not.toContain("Việc còn thiếu");
       expect(all).not.toContain("Chỉ tiêu");
     }
 
     await h.send(admin, "/pending");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Còn thiếu — năm 2026");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Việc còn thiếu, năm 2026");
     await h.send(admin, "/quota");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Chỉ tiêu khen thưởng năm 2026");
     await h.send(admin, "/export");
@@ -310,7 +310,7 @@ describe("/dossier and /nominate", () => {
 
   it("nm: buttons of another unit's nominations are refused without naming anyone", async () => {
     await h.press(otherHead, `nm:x:${ids.lan}`);
-    expect(String(lastAlert()?.text)).toContain("Nút này đã cũ");
+    expect(String(lastAlert()?.text)).toContain("Nút này không còn hiệu lực");
     expect(await findNomination(h.db, ids.lan)).toBeDefined();
     await h.press(otherHead, `nm:a:2:p:${lan.id}`);
     expect(String(lastAlert()?.text)).toBe("Người này không còn thuộc đơn vị của Anh/Chị.");
@@ -455,9 +455,7 @@ describe("a role changes while a button is on screen", () => {
     // The KT head has a dossier open with an upload question waiting.
     await h.send(otherHead, "/dossier");
     await h.press(otherHead, "ds:up:0:-");
-    expect(h.telegram.lastTextTo(otherHead.id)).toContain(
-      "Vui lòng gửi tệp <b>Tờ trình đề nghị khen thưởng</b>",
-    );
+    expect(h.telegram.lastTextTo(otherHead.id)).toContain("Vui lòng gửi tệp <b>Tờ trình</b> của đơn vị");
 
     const token = await createInviteToken(h, admin, "KT");
     await h.send(otherHead, `/start ${token}`);

@@ -203,29 +203,29 @@ describe("/status for the Office", () => {
     await h.send(admin, "/status");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
-        "📊 <b>Tình hình hồ sơ thi đua năm 2026</b>: 2/6 đơn vị đã đủ.",
+        "📊 <b>Tình hình hồ sơ thi đua năm 2026</b>: 2/6 đơn vị đã hoàn thành.",
         "▫️ <b>CHUALAM</b> · Phòng Chưa Làm",
-        "Tự đánh giá: 0/2 đã nộp · Tập thể: chưa làm",
+        "Cán bộ tự đánh giá: 0/2 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
         "Đề xuất: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: chưa nộp · quá hạn",
         "▫️ <b>DANHGIA</b> · Phòng Đánh Giá",
-        "Tự đánh giá: 2/2 đã nộp · Tập thể: đã nộp",
+        "Cán bộ tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề xuất: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: chưa nộp · quá hạn",
         "✅ <b>DANOP</b> · Phòng Đã Nộp",
-        "Tự đánh giá: 2/2 đã nộp · Tập thể: đã nộp",
-        "Đề xuất: GK Giám đốc Sở 0 TT, 1 CN",
+        "Cán bộ tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
+        "Đề xuất: Giấy khen Giám đốc Sở: 0 tập thể, 1 cá nhân",
         "Tài liệu: 2/2 · Hồ sơ: đã nộp",
         "▫️ <b>THIEU</b> · Phòng Hành chính tư pháp",
-        "Tự đánh giá: 1/3 đã nộp · Tập thể: chưa làm",
-        "Đề xuất: GK Giám đốc Sở 1 TT, 1 CN",
+        "Cán bộ tự đánh giá: 1/3 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
+        "Đề xuất: Giấy khen Giám đốc Sở: 1 tập thể, 1 cá nhân",
         "Tài liệu: 1/3 · Hồ sơ: đang chuẩn bị · quá hạn",
         "▫️ <b>TRALAI</b> · Phòng Trả Lại",
-        "Tự đánh giá: 1/1 đã nộp · Tập thể: đã nộp",
-        "Đề xuất: BK Chủ tịch UBND tỉnh 1 TT, 0 CN",
+        "Cán bộ tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
+        "Đề xuất: Bằng khen Chủ tịch UBND tỉnh: 1 tập thể, 0 cá nhân",
         "Tài liệu: 2/2 · Hồ sơ: bị trả lại",
         "✅ <b>TREHAN</b> · Phòng Trễ Hạn",
-        "Tự đánh giá: 1/1 đã nộp · Tập thể: đã nộp",
+        "Cán bộ tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề xuất: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: đã nộp · nộp muộn",
         "",
@@ -244,37 +244,40 @@ describe("/status for the Office", () => {
       [
         "📊 <b>Tình hình hồ sơ thi đua năm 2026</b>",
         "▫️ <b>THIEU</b> · Phòng Hành chính tư pháp",
-        "Tự đánh giá: 1/3 đã nộp · Tập thể: chưa làm",
-        "Đề xuất: GK Giám đốc Sở 1 TT, 1 CN",
+        "Cán bộ tự đánh giá: 1/3 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
+        "Đề xuất: Giấy khen Giám đốc Sở: 1 tập thể, 1 cá nhân",
         "Tài liệu: 1/3 · Hồ sơ: đang chuẩn bị · quá hạn",
         "",
         "<b>Cán bộ tự đánh giá</b>: 1/3 đã nộp",
-        "Đã nộp (1): Nguyễn Thị Lan",
-        "Đang làm (1): Lê Văn Minh",
-        "Chưa làm (1): Trần Văn Bình",
+        "Đã nộp (1):",
+        "   Nguyễn Thị Lan",
+        "Đang thực hiện (1):",
+        "   Lê Văn Minh",
+        "Chưa bắt đầu (1):",
+        "   Trần Văn Bình",
         "",
         "<b>Đề xuất</b> (2)",
-        `• #${unitId} Tập thể Phòng Hành chính tư pháp ⚠️ · GK Giám đốc Sở · <i>chưa nộp</i>`,
-        `• #${lanId} Nguyễn Thị Lan · GK Giám đốc Sở · <i>chưa nộp</i>`,
+        `• #${unitId} Tập thể Phòng Hành chính tư pháp ⚠️ · Giấy khen Giám đốc Sở · <i>chưa nộp hồ sơ</i>`,
+        `• #${lanId} Nguyễn Thị Lan · Giấy khen Giám đốc Sở · <i>chưa nộp hồ sơ</i>`,
         "",
-        "<b>Còn thiếu</b>",
-        "– Báo cáo thành tích – Nguyễn Thị Lan",
-        "– Báo cáo thành tích – Phòng Hành chính tư pháp",
+        "<b>Việc còn thiếu</b>",
+        "– thiếu Báo cáo thành tích – Nguyễn Thị Lan",
+        "– thiếu Báo cáo thành tích – Tập thể Phòng Hành chính tư pháp",
       ].join("\n"),
     );
 
     await h.send(admin, "/status CHUALAM");
     const nothing = h.telegram.lastTextTo(admin.id);
-    expect(nothing).toContain("Chưa làm (2): Hoàng Văn Chung, Vũ Thị Dung");
+    expect(nothing).toContain("Chưa bắt đầu (2):\n   Hoàng Văn Chung, Vũ Thị Dung");
     expect(nothing).not.toContain("Đã nộp (");
     expect(nothing).toContain("<b>Đề xuất</b> (0)");
     expect(nothing).toContain("– chưa đề xuất khen thưởng");
 
     await h.send(admin, "/status DANOP");
     const done = h.telegram.lastTextTo(admin.id);
-    expect(done).toContain("Đã nộp (2): Lý Thị Mai, Ngô Văn Khoa");
-    expect(done).not.toContain("Chưa làm (");
-    expect(done).not.toContain("Còn thiếu");
+    expect(done).toContain("Đã nộp (2):\n   Lý Thị Mai, Ngô Văn Khoa");
+    expect(done).not.toContain("Chưa bắt đầu (");
+    expect(done).not.toContain("Việc còn thiếu");
 
     await h.send(admin, "/status KHONGCO");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
@@ -295,7 +298,7 @@ describe("/status for the Office", () => {
     await h.send(binh, "/status");
     const own = h.telegram.lastTextTo(binh.id);
     expect(own).toContain("▫️ <b>THIEU</b> · Phòng Hành chính tư pháp");
-    expect(own).toContain("Chưa làm (1): Trần Văn Bình");
+    expect(own).toContain("Chưa bắt đầu (1):\n   Trần Văn Bình");
     expect(own).not.toContain("CHUALAM");
   });
 });
@@ -305,11 +308,11 @@ describe("/pending", () => {
     await h.send(admin, "/pending");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
-        "📋 <b>Còn thiếu — năm 2026</b>: 4/6 đơn vị",
+        "📋 <b>Việc còn thiếu, năm 2026</b>: 4/6 đơn vị chưa hoàn thành",
         [
           "<b>CHUALAM</b> · Phòng Chưa Làm · quá hạn",
           "   – 2/2 cán bộ chưa nộp tự đánh giá: Hoàng Văn Chung, Vũ Thị Dung",
-          "   – tự đánh giá tập thể (chưa làm)",
+          "   – chưa nộp tự đánh giá tập thể (chưa bắt đầu)",
           "   – chưa đề xuất khen thưởng",
           "   – chưa nộp hồ sơ",
         ].join("\n"),
@@ -321,14 +324,15 @@ describe("/pending", () => {
         [
           "<b>THIEU</b> · Phòng Hành chính tư pháp · quá hạn",
           "   – 2/3 cán bộ chưa nộp tự đánh giá: Lê Văn Minh, Trần Văn Bình",
-          "   – tự đánh giá tập thể (chưa làm)",
-          "   – Báo cáo thành tích – Nguyễn Thị Lan",
-          "   – Báo cáo thành tích – Phòng Hành chính tư pháp",
+          "   – chưa nộp tự đánh giá tập thể (chưa bắt đầu)",
+          "   – thiếu Báo cáo thành tích – Nguyễn Thị Lan",
+          "   – thiếu Báo cáo thành tích – Tập thể Phòng Hành chính tư pháp",
           "   – chưa nộp hồ sơ",
         ].join("\n"),
-        ["<b>TRALAI</b> · Phòng Trả Lại", "   – hồ sơ bị trả lại: Tờ trình thiếu chữ ký của lãnh đạo"].join(
-          "\n",
-        ),
+        [
+          "<b>TRALAI</b> · Phòng Trả Lại",
+          "   – hồ sơ bị trả lại để sửa: Tờ trình thiếu chữ ký của lãnh đạo",
+        ].join("\n"),
       ].join("\n"),
     );
     const text = h.telegram.lastTextTo(admin.id);
@@ -351,7 +355,10 @@ describe("/pending", () => {
       await h.press(quang, "ds:sub!");
       await h.send(admin, "/pending");
       expect(h.telegram.lastTextTo(admin.id)).toBe(
-        ["📋 <b>Còn thiếu — năm 2026</b>: 0/1 đơn vị", "Tất cả đơn vị đã đủ hồ sơ."].join("\n"),
+        [
+          "📋 <b>Việc còn thiếu, năm 2026</b>: 0/1 đơn vị chưa hoàn thành",
+          "Tất cả đơn vị đã hoàn thành: đủ tự đánh giá và đã nộp hồ sơ.",
+        ].join("\n"),
       );
     } finally {
       await fresh.close();
@@ -436,18 +443,18 @@ describe("/quota", () => {
         "🎯 <b>Chỉ tiêu khen thưởng năm 2026</b>",
         "",
         "<b>Giấy khen của Giám đốc Sở</b>",
-        "   Tập thể: 2/4 đã trình Hội đồng hoặc đã khen · 2 đang chờ xét",
-        "   Cá nhân: 3/10 đã trình Hội đồng hoặc đã khen · 2 đang chờ xét",
+        "   Tập thể: 2/4 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ xem xét",
+        "   Cá nhân: 3/10 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ xem xét",
         "<b>Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh</b>",
-        "   Tập thể: 0 đã trình Hội đồng hoặc đã khen (chưa có chỉ tiêu) · 0 đang chờ xét",
-        "   Cá nhân: 1 đã trình Hội đồng hoặc đã khen (chưa có chỉ tiêu) · 0 đang chờ xét",
+        "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
+        "   Cá nhân: 1 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
         "   <i>Theo hướng dẫn tại Kế hoạch số 800/KH-UBND</i>",
         "<b>Bằng khen của Thủ tướng Chính phủ</b>",
-        "   Tập thể: 0 đã trình Hội đồng hoặc đã khen (chưa có chỉ tiêu) · 0 đang chờ xét",
-        "   Cá nhân: 0 đã trình Hội đồng hoặc đã khen (chưa có chỉ tiêu) · 0 đang chờ xét",
+        "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
+        "   Cá nhân: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
         "   <i>Theo hướng dẫn tại Kế hoạch số 800/KH-UBND</i>",
         "",
-        "Chỉ tính đề xuất đã trình Hội đồng hoặc đã khen thưởng. ⛔ = vượt chỉ tiêu.",
+        "Chỉ tiêu chỉ tính các đề xuất đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt chỉ tiêu.",
       ].join("\n"),
     );
   });
@@ -460,12 +467,15 @@ describe("/nominations for the Office", () => {
     const thieu = await nominationId("Phòng Hành chính tư pháp");
     const tralai = await nominationId("Phòng Trả Lại", TINH);
     const lines = {
-      mai: `#${mai_} Lý Thị Mai (<code>DANOP</code>) · GK Giám đốc Sở · <i>đã nộp, chờ xét</i>`,
-      thieu: `#${thieu} Tập thể Phòng Hành chính tư pháp ⚠️ (<code>THIEU</code>) · GK Giám đốc Sở · <i>chưa nộp</i>`,
-      lan: `#${lan_} Nguyễn Thị Lan (<code>THIEU</code>) · GK Giám đốc Sở · <i>chưa nộp</i>`,
-      tralai: `#${tralai} Tập thể Phòng Trả Lại ⚠️ (<code>TRALAI</code>) · BK Chủ tịch UBND tỉnh · <i>trả lại để sửa</i>`,
+      mai: `#${mai_} Lý Thị Mai (<code>DANOP</code>) · Giấy khen Giám đốc Sở · <i>chờ Văn phòng Sở xem xét</i>`,
+      thieu: `#${thieu} Tập thể Phòng Hành chính tư pháp ⚠️ (<code>THIEU</code>) · Giấy khen Giám đốc Sở · <i>chưa nộp hồ sơ</i>`,
+      lan: `#${lan_} Nguyễn Thị Lan (<code>THIEU</code>) · Giấy khen Giám đốc Sở · <i>chưa nộp hồ sơ</i>`,
+      tralai: `#${tralai} Tập thể Phòng Trả Lại ⚠️ (<code>TRALAI</code>) · Bằng khen Chủ tịch UBND tỉnh · <i>bị trả lại để sửa, bổ sung</i>`,
     };
-    const footer = ["", "⚠️ = chưa đạt mọi tiêu chí, có lý do của đơn vị. Bấm số để mở."];
+    const footer = [
+      "",
+      "⚠️: chưa đạt đủ tiêu chí, đơn vị đã nêu lý do. Bấm nút có số tương ứng để xem chi tiết.",
+    ];
 
     await h.send(admin, "/nominations");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
@@ -485,7 +495,7 @@ describe("/nominations for the Office", () => {
       `no:${tralai}`,
     ]);
 
-    for (const filter of ["3", "GK Giám đốc Sở", "giay khen", "giay-khen-giam-doc-so"]) {
+    for (const filter of ["3", "Giấy khen Giám đốc Sở", "giay khen", "giay-khen-giam-doc-so"]) {
       await h.send(admin, `/nominations ${filter}`);
       expect(h.telegram.lastTextTo(admin.id), filter).toBe(
         [
@@ -531,14 +541,14 @@ describe("/nominations for the Office", () => {
         `🏅 <b>Đề xuất #${id}</b>: Tập thể Phòng Trả Lại`,
         "Đơn vị: <code>TRALAI</code> Phòng Trả Lại",
         "Hình thức: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-        "Tự đánh giá khi đề xuất: ⚠️ 0/3 tiêu chí",
-        "Lý do đề xuất dù chưa đạt: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
-        "Trạng thái: <b>trả lại để sửa</b>",
+        "Kết quả tự đánh giá khi đề xuất: ⚠️ 0/3 tiêu chí",
+        "Lý do đề xuất khi chưa đạt đủ tiêu chí: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
+        "Trạng thái: <b>bị trả lại để sửa, bổ sung</b>",
         "",
         "<b>Lịch sử</b>",
-        "• 09:00 02/12/2026 · Cao Văn Phúc: chưa nộp — lý do: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
-        "• 09:30 03/12/2026 · Cao Văn Phúc: chưa nộp → đã nộp, chờ xét",
-        "• 15:15 04/12/2026 · Văn phòng Sở: đã nộp, chờ xét → trả lại để sửa — lý do: <i>Tờ trình thiếu chữ ký của lãnh đạo</i>",
+        "• 09:00 02/12/2026 · Cao Văn Phúc: lập đề xuất — lý do: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
+        "• 09:30 03/12/2026 · Cao Văn Phúc: chưa nộp hồ sơ → chờ Văn phòng Sở xem xét",
+        "• 15:15 04/12/2026 · Văn phòng Sở: chờ Văn phòng Sở xem xét → bị trả lại để sửa, bổ sung — lý do: <i>Tờ trình thiếu chữ ký của lãnh đạo</i>",
       ].join("\n"),
     );
     const buttons = h.telegram.lastKeyboardTo(admin.id);
@@ -560,7 +570,7 @@ describe("/nominations for the Office", () => {
       `nt:${mai_}:returned`,
       `nt:${mai_}:rejected`,
     ]);
-    expect(String(next?.payload.text)).toContain("Tự đánh giá khi đề xuất: ✅ 6/6 tiêu chí");
+    expect(String(next?.payload.text)).toContain("Kết quả tự đánh giá khi đề xuất: ✅ 6/6 tiêu chí");
   });
 });
 
@@ -615,7 +625,7 @@ describe("/nominations over many nominations", () => {
     const last = h.telegram.lastTextTo(admin.id);
     expect(last).toContain(" · Giấy khen của Giám đốc Sở: 26");
     expect(last.split("\n").filter((line) => line.startsWith("#"))).toHaveLength(6);
-    expect(last).not.toContain("BK Chủ tịch UBND tỉnh");
+    expect(last).not.toContain("Bằng khen Chủ tịch UBND tỉnh");
   });
 });
 
@@ -636,7 +646,7 @@ describe("/status over many units", () => {
 
     await h.send(admin, "/status");
     const first = h.telegram.lastTextTo(admin.id);
-    expect(first).toContain("2/36 đơn vị đã đủ");
+    expect(first).toContain("2/36 đơn vị đã hoàn thành");
     const pages = Math.ceil(36 / 8);
     expect(h.telegram.lastKeyboardTo(admin.id).map((b) => [b.text, b.callback_data])).toEqual([
       [`1/${pages}`, "pg:st:0"],
@@ -667,7 +677,9 @@ describe("/status over many units", () => {
     expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.text)).toEqual(["◀", `${pages}/${pages}`]);
     // /pending pages the same way: every new unit lacks everything.
     await h.send(admin, "/pending");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Còn thiếu — năm 2026</b>: 34/36 đơn vị");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(
+      "Việc còn thiếu, năm 2026</b>: 34/36 đơn vị chưa hoàn thành",
+    );
     expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.callback_data)).toEqual(["pg:pd:0", "pg:pd:1"]);
     await h.press(admin, "pg:pd:1");
     const pending2 = String(h.telegram.callsOf("editMessageText").at(-1)?.payload.text);

@@ -290,7 +290,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     expect(toHeadC).toContain("2/2 cán bộ chưa nộp tự đánh giá");
     expect(toHeadC).toContain("Vũ Văn Nam");
     expect(toHeadC).toContain("Hoàng Thị Thu");
-    expect(toHeadC).toContain("Tự đánh giá tập thể của đơn vị");
+    expect(toHeadC).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     // Nothing proposed and no dossier yet: both are owed.
     expect(toHeadC).toContain("Chưa đề xuất khen thưởng");
     expect(toHeadC).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
@@ -312,7 +312,9 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     expect(overdue.map((row) => row.chat)).toEqual(["headA", "groupA"]);
     expect(overdue[0]?.text).toContain("đã quá hạn 2 ngày");
     // Once overdue, both are told that only the Office can let the unit submit now, not to press a button.
-    expect(footer("overdue")).toMatch(/^Đã quá hạn: bản tự đánh giá chỉ sửa, nộp được khi Văn phòng Sở cho/);
+    expect(footer("overdue")).toMatch(
+      /^Đã quá hạn nộp\. Các việc còn thiếu chỉ làm được khi Văn phòng Sở gia hạn cho đơn vị/,
+    );
     for (const row of overdue) {
       expect(lastLine(row.text)).toBe(footer("overdue"));
       expect(row.text).not.toContain("Bấm nút dưới đây");
@@ -334,16 +336,16 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
 
     // The digest at 08:00 on 23/12 still counts PBGD as missing; from 24/12 it is complete.
     const digest23 = (await outboxRows("digest:2026-12-23"))[0]?.text ?? "";
-    expect(digest23).toContain("1/3 đơn vị đã đủ");
-    expect(digest23).toContain("<code>BTTP</code>: đã đủ");
+    expect(digest23).toContain("1/3 đơn vị đã hoàn thành");
+    expect(digest23).toContain("<code>BTTP</code>: đã hoàn thành");
     expect(digest23).toContain(
-      "<code>PBGD</code>: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+      "<code>PBGD</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
     );
     const digest24 = (await outboxRows("digest:2026-12-24"))[0]?.text ?? "";
-    expect(digest24).toContain("2/3 đơn vị đã đủ");
-    expect(digest24).toContain("<code>PBGD</code>: đã đủ");
+    expect(digest24).toContain("2/3 đơn vị đã hoàn thành");
+    expect(digest24).toContain("<code>PBGD</code>: đã hoàn thành");
     expect(digest24).toContain(
-      "<code>HCTP</code>: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+      "<code>HCTP</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
     );
   });
 
@@ -367,7 +369,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     const seven = await outboxRows("unit:before:7");
     expect(seven.map((row) => row.chat)).toEqual(["headA", "groupA", "headC"]);
     const toHeadC = seven.find((row) => row.chat === "headC")?.text ?? "";
-    expect(toHeadC).toContain("Tự đánh giá tập thể của đơn vị");
+    expect(toHeadC).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     expect(toHeadC).not.toContain("cán bộ chưa nộp");
 
     h.setNow("2026-12-31T10:00:00+07:00");
@@ -379,7 +381,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
       {
         "2027-01-04T08:00:00+07:00": async () => {
           const [toHeadC] = (await outboxRows("unit:before:1")).filter((row) => row.chat === "headC");
-          expect(toHeadC?.text).not.toContain("Tự đánh giá tập thể của đơn vị");
+          expect(toHeadC?.text).not.toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
           expect(toHeadC?.text).toContain("Chưa đề xuất khen thưởng");
           expect(toHeadC?.text).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
           expect(lastLine(toHeadC?.text)).toBe(footer("head-buttons", "dossier"));

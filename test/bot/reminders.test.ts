@@ -47,7 +47,7 @@ describe("/remind now", () => {
     expect(headReminder).toContain("còn <b>13 ngày</b>");
     expect(headReminder).toContain("2/2 cán bộ chưa nộp tự đánh giá");
     expect(headReminder).toContain("Nguyễn Thị Lan");
-    expect(headReminder).toContain("Tự đánh giá tập thể của đơn vị");
+    expect(headReminder).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     const groupReminder = String(sentTo(-5001).at(-1)?.payload.text);
     expect(groupReminder).toContain("2/2 cán bộ chưa nộp");
     expect(groupReminder).not.toContain("Nguyễn Thị Lan");
@@ -211,12 +211,12 @@ describe("the award dossier in the reminders", () => {
     h.setNow("2026-12-23T09:00:00+07:00");
     const planned = await planDueReminders(h.deps, h.deps.clock(), { dryRun: true });
     const digest = planned.find((p) => p.slot.kind === "digest")?.rows[0]?.text ?? "";
-    expect(digest).toContain("0/2 đơn vị đã đủ");
+    expect(digest).toContain("0/2 đơn vị đã hoàn thành");
     expect(digest).toContain(
-      "• <code>HCTP</code>: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể; thiếu 2 tài liệu hồ sơ; chưa nộp hồ sơ",
+      "• <code>HCTP</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; thiếu 2 tài liệu hồ sơ; chưa nộp hồ sơ",
     );
     expect(digest).toContain(
-      "• <code>BTTP</code>: 1/1 cán bộ chưa nộp; chưa có tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+      "• <code>BTTP</code>: 1/1 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
     );
     expect(digest).not.toContain("Nguyễn Thị Lan");
   });
@@ -235,8 +235,8 @@ describe("the award dossier in the reminders", () => {
     h.setNow("2026-12-23T09:00:00+07:00");
     const planned = await planDueReminders(h.deps, h.deps.clock(), { dryRun: true });
     const digest = planned.find((p) => p.slot.kind === "digest")?.rows[0]?.text ?? "";
-    expect(digest).toContain("1/2 đơn vị đã đủ");
-    expect(digest).toContain("<code>BTTP</code>: đã đủ");
+    expect(digest).toContain("1/2 đơn vị đã hoàn thành");
+    expect(digest).toContain("<code>BTTP</code>: đã hoàn thành");
   });
 });
 

@@ -315,13 +315,13 @@ describe("nominations and dossiers through the real bot process", () => {
       "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
       "Bằng khen của Thủ tướng Chính phủ",
     ]);
-    const form = await head.press(`nm:f:${GK}:0`, /Chỉ tiêu của Sở: 4 tập thể, 10 cá nhân/);
+    const form = await head.press(`nm:f:${GK}:0`, /Chỉ tiêu toàn Sở: 4 tập thể, không quá 10 cá nhân/);
     const candidates = buttonTexts(form);
     expect(candidates[0]).toMatch(new RegExp(`^🏢 Tập thể ${UNIT}`));
     expect(candidates[1]).toBe(`${LAN} · ✅ 6/6 tiêu chí`);
     expect(candidates.slice(2, 4).sort()).toEqual([
-      `${HEAD} · — chưa tự đánh giá`,
-      `${MINH} · — chưa tự đánh giá`,
+      `${HEAD} · ▫️ chưa tự đánh giá`,
+      `${MINH} · ▫️ chưa tự đánh giá`,
     ]);
     const unitId = Number(
       buttonsOf(form)
@@ -341,10 +341,10 @@ describe("nominations and dossiers through the real bot process", () => {
       hung,
       afterLan,
       dataFor(afterLan, `nm:a:${GK}:p:${minh.id}`),
-      /chưa đạt/,
+      /chưa có kết quả tự đánh giá đạt đủ tiêu chí/,
     );
     expect(askMinh.plain_text).toContain(
-      `${MINH} chưa đạt mọi yêu cầu của hình thức Giấy khen của Giám đốc Sở`,
+      `${MINH} chưa có kết quả tự đánh giá đạt đủ tiêu chí của hình thức Giấy khen của Giám đốc Sở`,
     );
     await world.say(hung, "ok", /Lý do quá ngắn/);
     const addedMinh = await world.say(hung, MINH_REASON, /Đã đề xuất/);
@@ -352,7 +352,12 @@ describe("nominations and dossiers through the real bot process", () => {
       `Đã đề xuất ${MINH} cho hình thức Giấy khen của Giám đốc Sở.\nLý do: ${MINH_REASON}`,
     );
 
-    await world.press(hung, afterLan, dataFor(afterLan, `nm:a:${GK}:u:${unitId}`), /chưa đạt/);
+    await world.press(
+      hung,
+      afterLan,
+      dataFor(afterLan, `nm:a:${GK}:u:${unitId}`),
+      /chưa có kết quả tự đánh giá đạt đủ tiêu chí/,
+    );
     const addedUnit = await world.say(hung, UNIT_REASON, /Đã đề xuất/);
     expect(addedUnit.plain_text).toContain(UNIT);
     expect(addedUnit.plain_text).toContain(`Lý do: ${UNIT_REASON}`);
@@ -360,7 +365,7 @@ describe("nominations and dossiers through the real bot process", () => {
     // ---- The dossier: a Tờ trình for the unit and a report per nominee; a picture is refused.
     let dossier = await head.say("/dossier", /Còn thiếu 4 tài liệu/);
     expect(dossier.plain_text).toContain("❌ Tờ trình");
-    expect(dossier.plain_text).toContain(`❌ Báo cáo thành tích – ${LAN}`);
+    expect(dossier.plain_text).toContain(`❌ ${LAN} – Báo cáo thành tích`);
     expect(buttonsOf(dossier)).not.toContain("ds:sub");
     for (let uploaded = 0; ; uploaded++) {
       const missing = (dossier.reply_markup?.inline_keyboard ?? [])
@@ -396,11 +401,11 @@ describe("nominations and dossiers through the real bot process", () => {
       );
     }
     expect(dossier.plain_text).toContain("Đã đủ tài liệu");
-    expect(dossier.plain_text).toContain(`✅ Báo cáo thành tích – ${MINH} — tai-lieu-`);
+    expect(dossier.plain_text).toContain(`✅ ${MINH} – Báo cáo thành tích — tai-lieu-`);
     head.question = dossier;
-    await head.press("ds:sub", /Nộp hồ sơ với 3 đề xuất\?/);
+    await head.press("ds:sub", /Nộp hồ sơ đề nghị khen thưởng gồm 3 đề xuất cho Văn phòng Sở\?/);
     const submitted = await head.press("ds:sub!", /đã nộp lúc/);
-    expect(submitted.plain_text).toContain("Hồ sơ đã nộp nên chỉ xem được");
+    expect(submitted.plain_text).toContain("Hồ sơ đã nộp nên chỉ còn xem được");
     // Read-only now: a press on the old form screen is refused with a pop-up.
     expect(await alertOn(hung, afterLan, dataFor(afterLan, `nm:a:${GK}:p:${hung.id}`))).toContain(
       "đã nộp nên chỉ xem được",
@@ -409,35 +414,50 @@ describe("nominations and dossiers through the real bot process", () => {
     // ---- The Office sees it in /status.
     const status = await world.say(admin, "/status", /Tình hình hồ sơ thi đua/);
     const statusText = status.plain_text ?? "";
-    expect(statusText).toContain(`Tình hình hồ sơ thi đua năm ${YEAR}: 0/5 đơn vị đã đủ.`);
+    expect(statusText).toContain(`Tình hình hồ sơ thi đua năm ${YEAR}: 0/5 đơn vị đã hoàn thành.`);
     const lines = statusText.split("\n");
     const hctpLine = lines.findIndex((line) => line.includes(`HCTP · ${UNIT}`));
     expect(hctpLine).toBeGreaterThan(0);
     const hctp = lines.slice(hctpLine, hctpLine + 4).join("\n");
-    expect(hctp).toContain("Tự đánh giá: 1/3 đã nộp");
-    expect(hctp).toContain("GK Giám đốc Sở 1 TT, 2 CN");
+    expect(hctp).toContain("Cán bộ tự đánh giá: 1/3 đã nộp");
+    expect(hctp).toContain("Giấy khen Giám đốc Sở: 1 tập thể, 2 cá nhân");
     expect(hctp).toContain("Tài liệu: 4/4 · Hồ sơ: đã nộp");
 
     // ---- It recommends Lan within the individual quota.
     let list = await world.say(admin, "/nominations", /Đề xuất khen thưởng năm/);
     expect(list.plain_text).toContain(`Đề xuất khen thưởng năm ${YEAR}: 7`);
-    let card = await world.press(admin, list, dataOfLabel(list, LAN), /Tự đánh giá khi đề xuất/);
-    expect(card.plain_text).toContain("Tự đánh giá khi đề xuất: ✅ 6/6 tiêu chí");
+    let card = await world.press(admin, list, dataOfLabel(list, LAN), /Kết quả tự đánh giá khi đề xuất/);
+    expect(card.plain_text).toContain("Kết quả tự đánh giá khi đề xuất: ✅ 6/6 tiêu chí");
     const lanId = /#(\d+)/.exec(card.plain_text ?? "")?.[1];
-    card = await world.press(admin, card, `nt:${lanId}:under_review`, /Trạng thái: đang xem xét/);
-    card = await world.press(admin, card, `nt:${lanId}:recommended`, /Trạng thái: đã trình Hội đồng/);
+    card = await world.press(
+      admin,
+      card,
+      `nt:${lanId}:under_review`,
+      /Trạng thái: Văn phòng Sở đang xem xét/,
+    );
+    card = await world.press(
+      admin,
+      card,
+      `nt:${lanId}:recommended`,
+      /Trạng thái: đã trình Hội đồng Thi đua - Khen thưởng/,
+    );
     expect(buttonsOf(card)).toContain(`nt:${lanId}:awarded`);
 
     // ---- The unit's collective nomination is refused: the quota of 4 collectives is full.
     list = await world.say(admin, "/nominations", /Đề xuất khen thưởng năm/);
-    card = await world.press(admin, list, dataOfLabel(list, UNIT), /Lý do đề xuất dù chưa đạt/);
+    card = await world.press(admin, list, dataOfLabel(list, UNIT), /Lý do đề xuất khi chưa đạt đủ tiêu chí/);
     expect(card.plain_text).toContain(UNIT_REASON);
     const unitNominationId = /#(\d+)/.exec(card.plain_text ?? "")?.[1];
-    card = await world.press(admin, card, `nt:${unitNominationId}:under_review`, /Trạng thái: đang xem xét/);
+    card = await world.press(
+      admin,
+      card,
+      `nt:${unitNominationId}:under_review`,
+      /Trạng thái: Văn phòng Sở đang xem xét/,
+    );
     const refusal = await alertOn(admin, card, `nt:${unitNominationId}:recommended`);
     expect(refusal).toBe("Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ chỉ tiêu 4 tập thể.");
     const quota = await world.say(admin, "/quota", /Chỉ tiêu khen thưởng năm/);
-    expect(quota.plain_text).toContain("4/4 đã trình Hội đồng hoặc đã khen");
+    expect(quota.plain_text).toContain("4/4 đã trình Hội đồng hoặc đã được khen thưởng");
 
     // ---- It returns the dossier with a reason, which reaches the head.
     const officeDossier = await world.say(admin, "/dossier HCTP", button(`ds:ret:${unitId}`));
@@ -452,7 +472,7 @@ describe("nominations and dossiers through the real bot process", () => {
     await world.press(admin, officeDossier, `ds:ret:${unitId}`, /Trả lại hồ sơ của/);
     const beforeReturn = world.emulator.mark();
     const told = await world.say(admin, RETURN_REASON, /Đã báo trưởng đơn vị/);
-    expect(told.plain_text).toContain(`Văn phòng Sở trả lại để sửa. Lý do: ${RETURN_REASON}`);
+    expect(told.plain_text).toContain(`Văn phòng Sở trả lại hồ sơ để sửa, bổ sung. Lý do: ${RETURN_REASON}`);
     const notice = await world.emulator.waitForMessage(
       hung.id,
       (m) => /trả lại hồ sơ/.test(m.plain_text ?? ""),
@@ -461,10 +481,10 @@ describe("nominations and dossiers through the real bot process", () => {
       },
     );
     expect(notice.plain_text).toBe(
-      `↩️ Văn phòng Sở trả lại hồ sơ đề nghị khen thưởng năm ${YEAR} của đơn vị để sửa.\n` +
-        `Lý do: ${RETURN_REASON}\nAnh/Chị sửa rồi nộp lại bằng /dossier.`,
+      `↩️ Văn phòng Sở trả lại hồ sơ đề nghị khen thưởng năm ${YEAR} của đơn vị để sửa, bổ sung.\n` +
+        `Lý do: ${RETURN_REASON}\nAnh/Chị vui lòng sửa, bổ sung rồi nộp lại bằng /dossier.`,
     );
-    const reopened = await world.say(hung, "/dossier", /Văn phòng Sở trả lại để sửa/);
+    const reopened = await world.say(hung, "/dossier", /Văn phòng Sở trả lại hồ sơ để sửa, bổ sung/);
     expect(reopened.plain_text).toContain(RETURN_REASON);
     expect(buttonsOf(reopened)).toContain("ds:sub");
 
@@ -478,19 +498,19 @@ describe("nominations and dossiers through the real bot process", () => {
     await workbook.xlsx.load(new Uint8Array(xlsx.data).buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "Tình hình đơn vị",
-      "Đề nghị khen thưởng",
+      "Đề xuất khen thưởng",
       "Tự đánh giá",
     ]);
 
-    const nominations = records(sheetRows(workbook, "Đề nghị khen thưởng"));
+    const nominations = records(sheetRows(workbook, "Đề xuất khen thưởng"));
     expect(nominations).toHaveLength(4 + 3);
     const ours = nominations.filter((row) => row["Mã đơn vị"] === "HCTP");
     const pick = (row: Record<string, string>) => [
-      row["Tên tập thể, cá nhân được đề nghị"],
+      row["Tên tập thể, cá nhân được đề xuất"],
       row["Tập thể/cá nhân"],
       row["Hình thức khen thưởng"],
-      row["Kết quả tự đánh giá đáp ứng tiêu chuẩn"],
-      row["Lý do đề nghị của trưởng đơn vị"],
+      row["Đạt đủ tiêu chí (theo tự đánh giá)"],
+      row["Lý do đề xuất khi chưa đạt đủ tiêu chí"],
       row["Trạng thái"],
       row["Lý do gần nhất"],
     ];
@@ -501,7 +521,7 @@ describe("nominations and dossiers through the real bot process", () => {
         "Giấy khen của Giám đốc Sở",
         "Không",
         UNIT_REASON,
-        "Trả lại để bổ sung, hoàn thiện",
+        "Bị trả lại để sửa, bổ sung",
         RETURN_REASON,
       ],
       [LAN, "Cá nhân", "Giấy khen của Giám đốc Sở", "Có", "", "Đã trình Hội đồng Thi đua - Khen thưởng", ""],
@@ -511,12 +531,12 @@ describe("nominations and dossiers through the real bot process", () => {
         "Giấy khen của Giám đốc Sở",
         "Không",
         MINH_REASON,
-        "Trả lại để bổ sung, hoàn thiện",
+        "Bị trả lại để sửa, bổ sung",
         RETURN_REASON,
       ],
     ]);
     expect(
-      ours.find((row) => row["Tên tập thể, cá nhân được đề nghị"] === LAN)?.["Số tiêu chí đạt khi đề nghị"],
+      ours.find((row) => row["Tên tập thể, cá nhân được đề xuất"] === LAN)?.["Số tiêu chí đạt khi đề xuất"],
     ).toBe("6/6");
     for (const row of nominations.filter((r) => r["Mã đơn vị"] !== "HCTP"))
       expect(row["Trạng thái"]).toBe("Đã trình Hội đồng Thi đua - Khen thưởng");
@@ -526,14 +546,14 @@ describe("nominations and dossiers through the real bot process", () => {
     const unitRow = units.find((row) => row["Mã đơn vị"] === "HCTP");
     expect(unitRow).toMatchObject({
       "Tên đơn vị": UNIT,
-      "Số cá nhân đã nộp tự đánh giá": "1",
-      "Tổng số cán bộ, công chức, viên chức": "3",
+      "Số cán bộ đã nộp tự đánh giá": "1",
+      "Số cán bộ đã đăng ký trên bot": "3",
       "Giấy khen của Giám đốc Sở (tập thể)": "1",
       "Giấy khen của Giám đốc Sở (cá nhân)": "2",
       "Số tài liệu đã tải lên": "4",
       "Số tài liệu phải nộp": "4",
       "Hồ sơ đề nghị khen thưởng": "Bị trả lại",
-      "Nộp muộn": "Không",
+      "Quá hạn / nộp muộn": "Không",
     });
     const assessments = records(sheetRows(workbook, "Tự đánh giá"));
     expect(assessments.map((row) => [row["Họ và tên / Tên đơn vị"], row["Trạng thái"]])).toEqual([

@@ -165,15 +165,15 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
     expect(headText).toContain("Phòng Hành chính tư pháp còn thiếu:");
     expect(headText).toContain("2/2 cán bộ chưa nộp tự đánh giá");
     expect(headText).toContain("– Nguyễn Thị Lan");
-    expect(headText).toContain("Tự đánh giá tập thể của đơn vị");
+    expect(headText).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     expect(headText).toContain("Chưa đề xuất khen thưởng");
     expect(headText).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
     // Tags are stripped for the terminal.
     expect(headText).not.toMatch(/<\/?b>/);
     const digest = run.stdout.slice(run.stdout.indexOf(`-- to digest chat ${OFFICE}`));
-    expect(digest).toContain("Tổng hợp hồ sơ thi đua: 0/1 đơn vị đã đủ.");
+    expect(digest).toContain("Tổng hợp hồ sơ thi đua: 0/1 đơn vị đã hoàn thành.");
     expect(digest).toContain(
-      "HCTP: 2/2 cán bộ chưa nộp; chưa có tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+      "HCTP: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
     );
     // The employee gets no reminder of their own that day.
     expect(run.stdout).not.toContain(`chat ${EMPLOYEE}`);
@@ -333,8 +333,8 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
       },
     ]);
     expect(done.stdout).toContain("(nobody owes anything)");
-    expect(done.stdout).toContain("Tổng hợp hồ sơ thi đua: 1/1 đơn vị đã đủ.");
-    expect(done.stdout).toContain("HCTP: đã đủ");
+    expect(done.stdout).toContain("Tổng hợp hồ sơ thi đua: 1/1 đơn vị đã hoàn thành.");
+    expect(done.stdout).toContain("HCTP: đã hoàn thành");
   });
 
   it("refuses to run without --dry-run: exit 2 with the usage", async () => {

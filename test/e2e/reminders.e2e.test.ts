@@ -176,7 +176,7 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
     expect(toBinh[0]?.plain_text).toContain("Phòng Hành chính tư pháp còn thiếu:");
     expect(toBinh[0]?.plain_text).toContain("2/2 cán bộ chưa nộp tự đánh giá");
     expect(toBinh[0]?.plain_text).toContain("Nguyễn Thị Lan");
-    expect(toBinh[0]?.plain_text).toContain("Tự đánh giá tập thể của đơn vị");
+    expect(toBinh[0]?.plain_text).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     expect(toBinh[0]?.plain_text).toMatch(/còn \d+ ngày/);
     // Nothing proposed, no dossier sent: the unit owes that too, and the head gets a button to the dossier.
     expect(toBinh[0]?.plain_text).toContain("Chưa đề xuất khen thưởng");

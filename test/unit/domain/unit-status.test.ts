@@ -169,7 +169,7 @@ describe("unitStatus and pendingItems", () => {
     expect(pendingItems(status)).toEqual([
       { kind: "document", documentId: TO_TRINH, nomineeName: null },
       { kind: "document", documentId: BAO_CAO, nomineeName: AN.fullName },
-      { kind: "document", documentId: BAO_CAO, nomineeName: UNIT_NAME },
+      { kind: "document", documentId: BAO_CAO, nomineeName: UNIT_NAME, collective: true },
       { kind: "dossier", state: "open", returnReason: null },
     ]);
   });

@@ -319,7 +319,7 @@ describe("buildWorkbook", () => {
   it("has the three sheets, each with a bold, frozen header row and set column widths", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "Tình hình đơn vị",
-      "Đề nghị khen thưởng",
+      "Đề xuất khen thưởng",
       "Tự đánh giá",
     ]);
     for (const sheet of workbook.worksheets) {
@@ -344,8 +344,8 @@ describe("buildWorkbook", () => {
     expect(table[0]).toEqual([
       "Mã đơn vị",
       "Tên đơn vị",
-      "Số cá nhân đã nộp tự đánh giá",
-      "Tổng số cán bộ, công chức, viên chức",
+      "Số cán bộ đã nộp tự đánh giá",
+      "Số cán bộ đã đăng ký trên bot",
       "Tự đánh giá của tập thể",
       "Bằng khen của Thủ tướng Chính phủ (tập thể)",
       "Bằng khen của Thủ tướng Chính phủ (cá nhân)",
@@ -356,7 +356,7 @@ describe("buildWorkbook", () => {
       "Số tài liệu đã tải lên",
       "Số tài liệu phải nộp",
       "Hồ sơ đề nghị khen thưởng",
-      "Nộp muộn",
+      "Quá hạn / nộp muộn",
     ]);
     expect(table.slice(1)).toEqual([
       // 1 of 3 people submitted; documents: the Tờ trình and three nominees' reports, two uploaded.
@@ -383,17 +383,17 @@ describe("buildWorkbook", () => {
   });
 
   it("lists every nomination with its status word, the head's reason and its latest move", () => {
-    const table = cells(sheetNamed(workbook, "Đề nghị khen thưởng"));
+    const table = cells(sheetNamed(workbook, "Đề xuất khen thưởng"));
     expect(table[0]).toEqual([
-      "Số hiệu đề nghị",
+      "Số đề xuất",
       "Mã đơn vị",
       "Tên đơn vị",
       "Hình thức khen thưởng",
       "Tập thể/cá nhân",
-      "Tên tập thể, cá nhân được đề nghị",
-      "Kết quả tự đánh giá đáp ứng tiêu chuẩn",
-      "Lý do đề nghị của trưởng đơn vị",
-      "Số tiêu chí đạt khi đề nghị",
+      "Tên tập thể, cá nhân được đề xuất",
+      "Đạt đủ tiêu chí (theo tự đánh giá)",
+      "Lý do đề xuất khi chưa đạt đủ tiêu chí",
+      "Số tiêu chí đạt khi đề xuất",
       "Trạng thái",
       "Thời điểm thay đổi gần nhất",
       "Lý do gần nhất",
@@ -405,39 +405,39 @@ describe("buildWorkbook", () => {
       ["PHC", "Trần Thị Bình"],
       ["TTTG", "Phạm Thị Dung"],
     ]);
-    expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Trần Thị Bình")).toMatchObject({
+    expect(rowWhere(table, "Tên tập thể, cá nhân được đề xuất", "Trần Thị Bình")).toMatchObject({
       "Tên đơn vị": "Phòng Hành chính, Tổng hợp",
       "Hình thức khen thưởng": "Giấy khen của Giám đốc Sở",
       "Tập thể/cá nhân": "Cá nhân",
-      "Kết quả tự đánh giá đáp ứng tiêu chuẩn": "Không",
-      "Lý do đề nghị của trưởng đơn vị": BINH_REASON,
-      "Số tiêu chí đạt khi đề nghị": "2/6",
+      "Đạt đủ tiêu chí (theo tự đánh giá)": "Không",
+      "Lý do đề xuất khi chưa đạt đủ tiêu chí": BINH_REASON,
+      "Số tiêu chí đạt khi đề xuất": "2/6",
       "Trạng thái": "Đã trình Hội đồng Thi đua - Khen thưởng",
       "Thời điểm thay đổi gần nhất": "14:45 22/12/2026",
       "Lý do gần nhất": BINH_REASON,
     });
-    expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Lê Văn Cường")).toMatchObject({
+    expect(rowWhere(table, "Tên tập thể, cá nhân được đề xuất", "Lê Văn Cường")).toMatchObject({
       "Hình thức khen thưởng": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-      "Kết quả tự đánh giá đáp ứng tiêu chuẩn": "Có",
-      "Lý do đề nghị của trưởng đơn vị": "",
-      "Trạng thái": "Trả lại để bổ sung, hoàn thiện",
+      "Đạt đủ tiêu chí (theo tự đánh giá)": "Có",
+      "Lý do đề xuất khi chưa đạt đủ tiêu chí": "",
+      "Trạng thái": "Bị trả lại để sửa, bổ sung",
       "Thời điểm thay đổi gần nhất": "10:15 21/12/2026",
       "Lý do gần nhất": RETURN_REASON,
     });
-    expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phòng Hành chính, Tổng hợp")).toMatchObject({
+    expect(rowWhere(table, "Tên tập thể, cá nhân được đề xuất", "Phòng Hành chính, Tổng hợp")).toMatchObject({
       "Tập thể/cá nhân": "Tập thể",
-      "Trạng thái": "Đã nộp",
+      "Trạng thái": "Chờ xem xét",
       "Thời điểm thay đổi gần nhất": "16:00 15/12/2026",
     });
-    const dung = rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phạm Thị Dung");
+    const dung = rowWhere(table, "Tên tập thể, cá nhân được đề xuất", "Phạm Thị Dung");
     expect(dung).toMatchObject({
       "Hình thức khen thưởng": "Bằng khen của Thủ tướng Chính phủ",
-      "Trạng thái": "Dự thảo",
+      "Trạng thái": "Chưa nộp hồ sơ",
       "Thời điểm thay đổi gần nhất": "10:00 01/12/2026",
       // The workbook keeps text as text: no formula guard is needed there.
-      "Lý do đề nghị của trưởng đơn vị": "- Nhiều thành tích, 5 năm liền",
+      "Lý do đề xuất khi chưa đạt đủ tiêu chí": "- Nhiều thành tích, 5 năm liền",
     });
-    expect(typeof dung["Số hiệu đề nghị"]).toBe("number");
+    expect(typeof dung["Số đề xuất"]).toBe("number");
   });
 
   it("gives each assessment's answers, criterion by criterion, and the reform areas", () => {
@@ -505,7 +505,7 @@ describe("buildWorkbook", () => {
       "Unit code",
       "Unit name",
       "Self-assessments submitted",
-      "Staff in the unit",
+      "Staff registered on the bot",
       "Unit's own assessment",
     ]);
     expect(units[0]).toContain("Director's Certificate of Commendation (individual)");
@@ -519,7 +519,7 @@ describe("buildWorkbook", () => {
       "Award form",
       "Collective/individual",
       "Nominee",
-      "Own assessment supports the form",
+      "Meets all criteria (self-assessment)",
       "Head's reason for proposing",
       "Criteria met when proposed",
       "Status",
@@ -529,7 +529,7 @@ describe("buildWorkbook", () => {
     expect(rowWhere(nominations, "Nominee", "Trần Thị Bình")).toMatchObject({
       "Award form": "Director's Certificate of Commendation",
       "Collective/individual": "Individual",
-      "Own assessment supports the form": "No",
+      "Meets all criteria (self-assessment)": "No",
       Status: "Recommended to the Emulation and Awards Council",
     });
     expect(rowWhere(nominations, "Nominee", "Lê Văn Cường")).toMatchObject({
@@ -538,7 +538,7 @@ describe("buildWorkbook", () => {
 
     const assessments = cells(sheetNamed(english, "Self-assessments"));
     expect(rowWhere(assessments, "Full name / unit name", "Trần Thị Bình")).toMatchObject({
-      "Assessment of": "Individual",
+      "Collective/individual": "Individual",
       Status: "Submitted",
       "III.2.b.2: met/not met": "Not met",
       "III.2.b.4: account and evidence":
@@ -555,7 +555,7 @@ describe("buildWorkbook", () => {
       ["PHC", "Chưa lập", "Không"],
       ["TTTG", "Chưa lập", "Không"],
     ]);
-    expect(cells(sheetNamed(empty, "Đề nghị khen thưởng"))).toHaveLength(1);
+    expect(cells(sheetNamed(empty, "Đề xuất khen thưởng"))).toHaveLength(1);
     expect(cells(sheetNamed(empty, "Tự đánh giá"))).toHaveLength(1);
   });
 });
@@ -569,8 +569,8 @@ describe("buildNominationsCsv", () => {
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const lines = csv.slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      'Số hiệu đề nghị,Mã đơn vị,Tên đơn vị,Hình thức khen thưởng,Tập thể/cá nhân,"Tên tập thể, cá nhân được đề nghị",' +
-        "Kết quả tự đánh giá đáp ứng tiêu chuẩn,Lý do đề nghị của trưởng đơn vị,Số tiêu chí đạt khi đề nghị,Trạng thái," +
+      'Số đề xuất,Mã đơn vị,Tên đơn vị,Hình thức khen thưởng,Tập thể/cá nhân,"Tên tập thể, cá nhân được đề xuất",' +
+        "Đạt đủ tiêu chí (theo tự đánh giá),Lý do đề xuất khi chưa đạt đủ tiêu chí,Số tiêu chí đạt khi đề xuất,Trạng thái," +
         "Thời điểm thay đổi gần nhất,Lý do gần nhất",
     );
     // Fields with a comma are quoted, and a quote inside is doubled.
@@ -582,14 +582,14 @@ describe("buildNominationsCsv", () => {
   it("has the same rows as the workbook's nominations sheet", async () => {
     const csv = parseCsv((await buildNominationsCsv(deps, YEAR, "vi")).slice(1));
     const sheet = cells(
-      sheetNamed(await readWorkbook(await buildWorkbook(deps, YEAR, "vi")), "Đề nghị khen thưởng"),
+      sheetNamed(await readWorkbook(await buildWorkbook(deps, YEAR, "vi")), "Đề xuất khen thưởng"),
     );
     expect(csv).toHaveLength(5);
     expect(csv[0]).toEqual(sheet[0]);
-    const binh = rowWhere(csv, "Tên tập thể, cá nhân được đề nghị", "Trần Thị Bình");
+    const binh = rowWhere(csv, "Tên tập thể, cá nhân được đề xuất", "Trần Thị Bình");
     expect(binh).toMatchObject({
       "Tên đơn vị": "Phòng Hành chính, Tổng hợp",
-      "Lý do đề nghị của trưởng đơn vị": BINH_REASON,
+      "Lý do đề xuất khi chưa đạt đủ tiêu chí": BINH_REASON,
       "Trạng thái": "Đã trình Hội đồng Thi đua - Khen thưởng",
       "Thời điểm thay đổi gần nhất": "14:45 22/12/2026",
     });
@@ -601,8 +601,8 @@ describe("buildNominationsCsv", () => {
 
   it("keeps a reason that starts like a formula as text in the CSV", async () => {
     const csv = parseCsv((await buildNominationsCsv(deps, YEAR, "vi")).slice(1));
-    expect(rowWhere(csv, "Tên tập thể, cá nhân được đề nghị", "Phạm Thị Dung")).toMatchObject({
-      "Lý do đề nghị của trưởng đơn vị": "'- Nhiều thành tích, 5 năm liền",
+    expect(rowWhere(csv, "Tên tập thể, cá nhân được đề xuất", "Phạm Thị Dung")).toMatchObject({
+      "Lý do đề xuất khi chưa đạt đủ tiêu chí": "'- Nhiều thành tích, 5 năm liền",
     });
   });
 
