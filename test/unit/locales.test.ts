@@ -101,6 +101,18 @@ describe.each([
     expect(locale.ids).toEqual(locale.declared);
   });
 
+  it("has no line the parser would drop as junk (a left-over piece of an old value)", () => {
+    // At column 0 there may be an entry, a comment, or the "}" that closes a select expression right after
+    // its variants; anything else is junk that the runtime parser skips without a word.
+    const lines = locale.text.split("\n");
+    const junk = lines.filter((line, index) => {
+      if (line === "" || /^[\s#]/.test(line) || /^-?[A-Za-z][A-Za-z0-9_-]*[ \t]*=/.test(line)) return false;
+      const previous = lines.slice(0, index).findLast((before) => before.trim() !== "") ?? "";
+      return !(line.startsWith("}") && /^\s+\*?\[[^\]]+\]/.test(previous));
+    });
+    expect(junk).toEqual([]);
+  });
+
   it("has no duplicate ids", () => {
     expect(locale.errors).toEqual([]);
     expect(new Set(locale.ids).size).toBe(locale.ids.length);
