@@ -238,6 +238,15 @@ export interface TeamMemberStatus {
 
 /** Everyone in the unit with the state of their own assessment for the round (null: not started). */
 export async function teamStatus(db: DB, year: number, unitId: number): Promise<TeamMemberStatus[]> {
+  return teamsStatus(db, year, [unitId]);
+}
+
+/** Everyone in these units, each with their unit and the state of their own assessment for the round. */
+export async function teamsStatus(
+  db: DB,
+  year: number,
+  unitIds: readonly number[],
+): Promise<Array<TeamMemberStatus & { unit_id: number }>> {
   return db
     .selectFrom("users")
     .leftJoin("assessments", (join) =>
@@ -246,8 +255,8 @@ export async function teamStatus(db: DB, year: number, unitId: number): Promise<
         .on("assessments.subject", "=", "individual")
         .on("assessments.round_year", "=", year),
     )
-    .select(["users.telegram_id", "users.full_name", "users.role", "assessments.status"])
-    .where("users.unit_id", "=", unitId)
+    .select(["users.telegram_id", "users.full_name", "users.role", "users.unit_id", "assessments.status"])
+    .where("users.unit_id", "in", [...unitIds])
     .orderBy("users.full_name")
     .execute();
 }

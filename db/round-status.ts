@@ -1,5 +1,6 @@
 import { nomineeKey } from "../src/domain/nominations.js";
 import type { Progress, UnitRoundFacts } from "../src/domain/unit-status.js";
+import { teamsStatus } from "./assessments.js";
 import type { DB } from "./connection.js";
 
 export interface UnitRow {
@@ -20,18 +21,7 @@ export async function loadRoundFacts(
   if (units.length === 0) return [];
   const unitIds = units.map((unit) => unit.id);
   const [people, unitAssessments, nominations, files, dossiers] = await Promise.all([
-    db
-      .selectFrom("users")
-      .leftJoin("assessments", (join) =>
-        join
-          .onRef("assessments.subject_id", "=", "users.telegram_id")
-          .on("assessments.subject", "=", "individual")
-          .on("assessments.round_year", "=", year),
-      )
-      .select(["users.telegram_id", "users.full_name", "users.unit_id", "assessments.status"])
-      .where("users.unit_id", "in", unitIds)
-      .orderBy("users.full_name")
-      .execute(),
+    teamsStatus(db, year, unitIds),
     db
       .selectFrom("assessments")
       .select(["subject_id", "status"])
