@@ -90,6 +90,11 @@ export async function notifyHeads(
   return { reached, unreached };
 }
 
+/** Whether the unit's heads got the Office's decision; if not, the Office is asked to tell them itself. */
+function toldText(ctx: BotContext, told: { reached: number; unreached: number }): string {
+  return ctx.t(told.unreached > 0 || told.reached === 0 ? "nm-head-not-told" : "nm-head-told");
+}
+
 function fileOf(ctx: BotContext): IncomingFile | undefined {
   const d = ctx.message?.document;
   if (!d) return undefined;
@@ -116,12 +121,7 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
         return say(ctx.t(`ds-upload-${outcome.problem}`, { size: FILE_SIZE_MB }), undefined, false);
       if (!outcome.ok) return refused(ctx, outcome);
       const screen = dossierScreen(c, outcome.state, "head");
-      return {
-        messages: [
-          { text: `${ctx.t("ds-uploaded")}\n\n${screen.text}`, extra: { reply_markup: screen.keyboard } },
-        ],
-        done: true,
-      };
+      return say(`${ctx.t("ds-uploaded")}\n\n${screen.text}`, screen.keyboard);
     }
     case "nominate": {
       const checked = checkReason(ctx);
@@ -135,22 +135,15 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
       });
       if (!outcome.ok && "problem" in outcome) return say(ctx.t("input-reason-short"), undefined, false);
       if (!outcome.ok) return refused(ctx, outcome);
-      return {
-        messages: [
-          {
-            text: ctx.t("nm-added-with-reason", {
-              name: nomineeLabel(c.t, {
-                nominee_kind: outcome.candidate.kind,
-                nominee_name: outcome.candidate.name,
-              }),
-              form: escapeHtml(formName(deps.campaign, ask.formId, c.language)),
-              reason: escapeHtml(checked.reason),
-            }),
-            extra: { reply_markup: afterProposalKeyboard(c, ask.formId) },
-          },
-        ],
-        done: true,
-      };
+      const added = ctx.t("nm-added-with-reason", {
+        name: nomineeLabel(c.t, {
+          nominee_kind: outcome.candidate.kind,
+          nominee_name: outcome.candidate.name,
+        }),
+        form: escapeHtml(formName(deps.campaign, ask.formId, c.language)),
+        reason: escapeHtml(checked.reason),
+      });
+      return say(added, afterProposalKeyboard(c, ask.formId));
     }
     case "move": {
       const checked = checkReason(ctx);
@@ -175,11 +168,7 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
         }),
       );
       const card = await cardScreen(deps, c, ctx.actor, n.id);
-      const notice = ctx.t(told.unreached > 0 || told.reached === 0 ? "nm-head-not-told" : "nm-head-told");
-      return {
-        messages: [{ text: `${notice}\n\n${card.text}`, extra: { reply_markup: card.keyboard } }],
-        done: true,
-      };
+      return say(`${toldText(ctx, told)}\n\n${card.text}`, card.keyboard);
     }
     case "return-dossier": {
       const checked = checkReason(ctx);
@@ -196,11 +185,7 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
           reason: escapeHtml(checked.reason),
         }),
       );
-      const notice = ctx.t(told.unreached > 0 || told.reached === 0 ? "nm-head-not-told" : "nm-head-told");
-      return {
-        messages: [{ text: `${notice}\n\n${screen.text}`, extra: { reply_markup: screen.keyboard } }],
-        done: true,
-      };
+      return say(`${toldText(ctx, told)}\n\n${screen.text}`, screen.keyboard);
     }
   }
 }
