@@ -11,6 +11,8 @@ export interface PagedView {
   pageData: (page: number) => string;
   /** Buttons for the page shown (to open its items), above the page arrows. */
   buttons?: (page: number, pageLines: readonly string[]) => InlineKeyboard;
+  /** A blank line between the lines, for blocks of several lines (a unit in /status). */
+  blankBetween?: boolean;
   /** Lines per page at most, so a page's buttons stay few; the text limit applies as well. */
   linesPerPage?: number;
 }
@@ -22,7 +24,9 @@ export function viewPages(
 ): Array<{ text: string; lines: string[] }> {
   const per = view.linesPerPage ?? Number.POSITIVE_INFINITY;
   const render = (lines: readonly string[]) =>
-    [view.header, ...lines, ...(view.footer ? ["", view.footer] : [])].join("\n");
+    [view.header, ...(view.blankBetween ? lines.flatMap((line) => ["", line]) : lines)]
+      .concat(view.footer ? ["", view.footer] : [])
+      .join("\n");
   const pages: string[][] = [];
   let current: string[] = [];
   for (const line of view.lines) {

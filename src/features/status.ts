@@ -36,6 +36,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
         lines: units.length > 0 ? statusLines(c, units) : [ctx.t("st-no-units")],
         footer: ctx.t("st-footer"),
         linesPerPage: UNITS_PER_PAGE,
+        blankBetween: true,
         pageData: (n) => `pg:st:${n}`,
       },
       page,
@@ -96,6 +97,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
         }),
         lines: lines.length > 0 ? lines : [ctx.t("pd-nothing")],
         linesPerPage: UNITS_PER_PAGE,
+        blankBetween: true,
         pageData: (n) => `pg:pd:${n}`,
       },
       page,
@@ -113,9 +115,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
       nominations.map((n) => ({ formId: n.form_id, nomineeKind: n.nominee_kind, status: n.status })),
     );
     await ctx.reply(
-      [ctx.t("qt-header", { year: String(round.round.year) }), "", ...lines, "", ctx.t("qt-footer")].join(
-        "\n",
-      ),
+      [ctx.t("qt-header", { year: String(round.round.year) }), ...lines, ctx.t("qt-footer")].join("\n\n"),
       HTML,
     );
   });

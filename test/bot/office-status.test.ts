@@ -204,26 +204,32 @@ describe("/status for the Office", () => {
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
         "📊 <b>Tình hình hồ sơ thi đua năm 2026</b>: 2/6 đơn vị đã hoàn thành.",
+        "",
         "▫️ <b>CHUALAM</b> · Phòng Chưa Làm",
         "Cán bộ tự đánh giá: 0/2 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
         "Đề xuất: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: chưa nộp · quá hạn",
+        "",
         "▫️ <b>DANHGIA</b> · Phòng Đánh Giá",
         "Cán bộ tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề xuất: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: chưa nộp · quá hạn",
+        "",
         "✅ <b>DANOP</b> · Phòng Đã Nộp",
         "Cán bộ tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề xuất: Giấy khen Giám đốc Sở: 0 tập thể, 1 cá nhân",
         "Tài liệu: 2/2 · Hồ sơ: đã nộp",
+        "",
         "▫️ <b>THIEU</b> · Phòng Hành chính tư pháp",
         "Cán bộ tự đánh giá: 1/3 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
         "Đề xuất: Giấy khen Giám đốc Sở: 1 tập thể, 1 cá nhân",
         "Tài liệu: 1/3 · Hồ sơ: đang chuẩn bị · quá hạn",
+        "",
         "▫️ <b>TRALAI</b> · Phòng Trả Lại",
         "Cán bộ tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề xuất: Bằng khen Chủ tịch UBND tỉnh: 1 tập thể, 0 cá nhân",
         "Tài liệu: 2/2 · Hồ sơ: bị trả lại",
+        "",
         "✅ <b>TREHAN</b> · Phòng Trễ Hạn",
         "Cán bộ tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề xuất: chưa có",
@@ -333,7 +339,7 @@ describe("/pending", () => {
           "<b>TRALAI</b> · Phòng Trả Lại",
           "   – hồ sơ bị trả lại để sửa: Tờ trình thiếu chữ ký của lãnh đạo",
         ].join("\n"),
-      ].join("\n"),
+      ].join("\n\n"),
     );
     const text = h.telegram.lastTextTo(admin.id);
     expect(text).not.toContain("DANOP");
@@ -358,7 +364,7 @@ describe("/pending", () => {
         [
           "📋 <b>Việc còn thiếu, năm 2026</b>: 0/1 đơn vị chưa hoàn thành",
           "Tất cả đơn vị đã hoàn thành: đủ tự đánh giá và đã nộp hồ sơ.",
-        ].join("\n"),
+        ].join("\n\n"),
       );
     } finally {
       await fresh.close();
@@ -445,10 +451,12 @@ describe("/quota", () => {
         "<b>Giấy khen của Giám đốc Sở</b>",
         "   Tập thể: 2/4 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ xem xét",
         "   Cá nhân: 3/10 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ xem xét",
+        "",
         "<b>Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh</b>",
         "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
         "   Cá nhân: 1 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
         "   <i>Theo hướng dẫn tại Kế hoạch số 800/KH-UBND</i>",
+        "",
         "<b>Bằng khen của Thủ tướng Chính phủ</b>",
         "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
         "   Cá nhân: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
