@@ -27,7 +27,7 @@ import { statusFeature } from "./features/status.js";
 import { unitsFeature } from "./features/units.js";
 import { actorMiddleware } from "./middleware/actor.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
-import { privateButtonsOnly } from "./middleware/private-buttons.js";
+import { privateScreensOnly } from "./middleware/private-screens.js";
 import { RateLimiter } from "./reminders/rate-limit.js";
 import { ReminderOutbox } from "./reminders/sender.js";
 
@@ -144,7 +144,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   features.use(assessmentFeature(deps));
   features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps));
   features.use(
-    privateButtonsOnly,
+    privateScreensOnly,
     nominateFeature(deps),
     dossierFeature(deps),
     statusFeature(deps),

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { BotContext } from "./context.js";
 import { HTML } from "./html.js";
+import type { Refusal } from "./nominations/access.js";
 import { MESSAGE_LIMIT } from "./paging.js";
 
 export interface PagedView {
@@ -77,6 +78,11 @@ export async function showScreen(
     return;
   }
   await ctx.reply(screen.text, options);
+}
+
+/** A refusal from a service, in the reader's words: why, and nothing of anyone's data. */
+export function refuse(ctx: BotContext, refusal: Refusal): Promise<void> {
+  return notify(ctx, ctx.t(refusal.key, refusal.vars));
 }
 
 /** A refusal or a short notice: a pop-up on the button that was pressed, or a reply to a command. */

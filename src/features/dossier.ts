@@ -9,9 +9,8 @@ import { type DossierState, dossierFor, fileFor, submit } from "../dossier/servi
 import { dossierScreen, UNIT_DOCUMENT } from "../dossier/view.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
-import type { Refusal } from "../nominations/access.js";
 import { nomineeLabel } from "../nominations/render.js";
-import { answerOnce, notify, showScreen } from "../paged-view.js";
+import { answerOnce, refuse, showScreen } from "../paged-view.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
@@ -21,7 +20,6 @@ import { askFor } from "./ask.js";
  */
 export function dossierFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const refuse = (ctx: BotContext, refusal: Refusal) => notify(ctx, ctx.t(refusal.key, refusal.vars));
 
   async function show(ctx: BotContext, unitId?: number, page = 0) {
     const state = await dossierFor(deps, ctx.actor, unitId);
@@ -35,7 +33,6 @@ export function dossierFeature(deps: AppDeps): Composer<BotContext> {
 
   feature.command("dossier", async (ctx) => {
     const code = ctx.match.trim();
-    if (ctx.chat.type !== "private") return ctx.reply(ctx.t("st-private-only"));
     if (ctx.actor?.role === "office") {
       if (!code) return ctx.reply(ctx.t("ds-office-usage"));
       const unit = await findUnitByCode(deps.db, code);

@@ -5,11 +5,11 @@ import type { AppDeps } from "../deps.js";
 import { nameMatches } from "../domain/names.js";
 import { parseNomineeKey } from "../domain/nominations.js";
 import { escapeHtml } from "../html.js";
-import { headAccess, type Refusal } from "../nominations/access.js";
+import { headAccess } from "../nominations/access.js";
 import { formAt, formName, formsInOrder, nomineeLabel, resultText } from "../nominations/render.js";
 import { formScreen, homeScreen, searchScreen } from "../nominations/screens.js";
 import { loadCandidates, propose, takeBack } from "../nominations/service.js";
-import { answerOnce, notify, showScreen } from "../paged-view.js";
+import { answerOnce, refuse, showScreen } from "../paged-view.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
@@ -19,7 +19,6 @@ import { askFor } from "./ask.js";
  */
 export function nominateFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const refuse = (ctx: BotContext, refusal: Refusal) => notify(ctx, ctx.t(refusal.key, refusal.vars));
 
   async function home(ctx: BotContext) {
     const access = await headAccess(deps, ctx.actor);
@@ -57,8 +56,6 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
   }
 
   feature.command("nominate", async (ctx) => {
-    // The list shows each colleague's assessment result: never in a group.
-    if (ctx.chat.type !== "private") return ctx.reply(ctx.t("st-private-only"));
     const query = ctx.match.trim();
     if (query) return search(ctx, query);
     return home(ctx);

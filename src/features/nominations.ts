@@ -11,7 +11,7 @@ import { latestRoundOr } from "../nominations/access.js";
 import { cardScreen, transitionProblemText } from "../nominations/card.js";
 import { formShort, nomineeLabel, statusWord } from "../nominations/render.js";
 import { moveOn } from "../nominations/review.js";
-import { answerOnce, notify, showPage, showScreen } from "../paged-view.js";
+import { answerOnce, notify, refuse, showPage, showScreen } from "../paged-view.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
@@ -64,7 +64,7 @@ export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
     });
     if (scope.kind === "none") return notify(ctx, ctx.t("nl-guest"));
     const round = await latestRoundOr(deps);
-    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    if (!round.ok) return refuse(ctx, round);
     const filter = parseFilter(filterText);
     const all = await listNominations(deps.db, round.round.year);
     const shown = all.filter(
@@ -119,7 +119,6 @@ export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
   }
 
   feature.command("nominations", async (ctx) => {
-    if (ctx.chat.type !== "private") return ctx.reply(ctx.t("st-private-only"));
     return list(ctx, ctx.match, 0);
   });
   feature.callbackQuery(/^pg:nl:(\d+):(.*)$/, (ctx) => list(ctx, ctx.match[2] ?? "", Number(ctx.match[1])));
@@ -153,7 +152,7 @@ export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
     });
     if (!outcome.ok && "problem" in outcome)
       return notify(ctx, transitionProblemText(c, outcome.problem, outcome.nomination.form_id));
-    if (!outcome.ok) return notify(ctx, ctx.t(outcome.key, outcome.vars));
+    if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t("nm-moved-toast", { status: statusWord(c.t, to) }) });
     await showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
   });

@@ -10,7 +10,7 @@ import { nomineeLabel } from "../nominations/render.js";
 import { buildNominationsCsv, buildWorkbook } from "../office/export.js";
 import { roundStatuses } from "../office/round-status.js";
 import { pendingLines, quotaLines, statusLines, unitDetailLines } from "../office/status-view.js";
-import { notify, showPage } from "../paged-view.js";
+import { notify, refuse, showPage } from "../paged-view.js";
 import { replyPaged } from "../paging.js";
 import { viewContext } from "../screen.js";
 
@@ -25,7 +25,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
 
   async function allUnits(ctx: BotContext, page: number) {
     const round = await latestRoundOr(deps);
-    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    if (!round.ok) return refuse(ctx, round);
     const units = await roundStatuses(deps, round.round.year);
     const c = viewContext(deps, ctx);
     const complete = units.filter((u) => u.status.complete).length;
@@ -46,7 +46,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
   async function oneUnit(ctx: BotContext, code: string) {
     const actor = ctx.actor;
     const round = await latestRoundOr(deps);
-    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    if (!round.ok) return refuse(ctx, round);
     const unit = await findUnitByCode(deps.db, code);
     // A head asking for another unit is told they see their own, whether or not that code exists.
     if (actor?.role !== "office" && unit?.id !== actor?.user?.unit_id)
@@ -74,7 +74,6 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
 
   feature.command("status", async (ctx) => {
     const role = ctx.actor?.role;
-    if (ctx.chat.type !== "private") return ctx.reply(ctx.t("st-private-only"));
     const code = ctx.match.trim();
     if (role === "office") return code ? oneUnit(ctx, code) : allUnits(ctx, 0);
     if (role === "unit_head" && ctx.actor?.user) return oneUnit(ctx, code || ctx.actor.user.unit_code);
@@ -84,7 +83,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
 
   async function pending(ctx: BotContext, page: number) {
     const round = await latestRoundOr(deps);
-    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    if (!round.ok) return refuse(ctx, round);
     const units = await roundStatuses(deps, round.round.year);
     const lines = pendingLines(viewContext(deps, ctx), units);
     await showPage(
@@ -108,7 +107,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
 
   feature.command("quota", officeOnly, async (ctx) => {
     const round = await latestRoundOr(deps);
-    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    if (!round.ok) return refuse(ctx, round);
     const nominations = await listNominations(deps.db, round.round.year);
     const lines = quotaLines(
       viewContext(deps, ctx),
@@ -122,7 +121,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
 
   feature.command("export", officeOnly, async (ctx) => {
     const round = await latestRoundOr(deps);
-    if (!round.ok) return notify(ctx, ctx.t(round.key, round.vars));
+    if (!round.ok) return refuse(ctx, round);
     const year = round.round.year;
     const language = ctx.actor?.language ?? "vi";
     const format = ctx.match.trim().toLowerCase();
