@@ -8,7 +8,13 @@ import { escapeHtml } from "../html.js";
 import { headAccess } from "../nominations/access.js";
 import { formAt, formName, formsInOrder, nomineeLabel, resultText } from "../nominations/render.js";
 import { formScreen, homeScreen, searchScreen } from "../nominations/screens.js";
-import { loadCandidates, propose, takeBack } from "../nominations/service.js";
+import {
+  candidatesFor,
+  loadCandidates,
+  loadUnitCandidates,
+  propose,
+  takeBack,
+} from "../nominations/service.js";
 import { answerOnce, refuse, showScreen } from "../paged-view.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
@@ -45,8 +51,9 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
     if (access.correctionsOnly) return refuse(ctx, { ok: false, key: "nm-corrections-only" });
     const found = [];
     const names = new Set<string>();
+    const loaded = await loadUnitCandidates(deps, access);
     for (const form of formsInOrder(deps.campaign)) {
-      const { people } = await loadCandidates(deps, access, form.id);
+      const { people } = candidatesFor(access, loaded, form.id);
       for (const candidate of people.filter((person) => nameMatches(person.name, query))) {
         found.push({ formId: form.id, candidate });
         names.add(candidate.key);

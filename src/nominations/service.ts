@@ -5,6 +5,7 @@ import {
   findNomination,
   listNominations,
   moveNomination,
+  type NominationWithUnit,
 } from "../../db/nominations.js";
 import type { Nomination } from "../../db/schema.js";
 import type { Actor } from "../context.js";
@@ -47,54 +48,98 @@ async function resultOf(
   return assessmentResult(deps.campaign, subject, progress, answers);
 }
 
-/** The unit itself and its people for a form, people ranked with those whose assessment supports it first. */
-export async function loadCandidates(
-  deps: Deps,
-  access: UnitAccess,
-  formId: string,
-): Promise<{ collective: Candidate; people: Candidate[] }> {
+/** What choosing nominees needs, read once for every form: the unit's people and its own result, its nominations. */
+export interface UnitCandidates {
+  people: Array<{ id: number; name: string; result: AssessmentResult }>;
+  unitResult: AssessmentResult;
+  nominations: NominationWithUnit[];
+  /** The results of people the unit proposed who have moved to another unit since. */
+  formerResults: Map<number, AssessmentResult>;
+}
+
+export async function loadUnitCandidates(deps: Deps, access: UnitAccess): Promise<UnitCandidates> {
   const year = access.round.year;
   const [team, nominations] = await Promise.all([
     teamStatus(deps.db, year, access.unitId),
-    listNominations(deps.db, year, { unitId: access.unitId, formId }),
+    listNominations(deps.db, year, { unitId: access.unitId }),
   ]);
-  const nominationOf = (kind: NomineeKind, id: number) =>
-    nominations.find((n) => n.nominee_kind === kind && n.nominee_id === id) ?? null;
-  const people: Candidate[] = await Promise.all(
+  const people = await Promise.all(
     team.map(async (member) => ({
-      kind: "individual" as const,
       id: member.telegram_id,
-      key: nomineeKey("individual", member.telegram_id),
       name: member.full_name,
       result: await resultOf(deps, year, "individual", member.telegram_id),
-      nomination: nominationOf("individual", member.telegram_id),
     })),
   );
   const members = new Set(team.map((member) => member.telegram_id));
-  const former = await Promise.all(
+  const formerIds = new Set(
     nominations
       .filter((n) => n.nominee_kind === "individual" && !members.has(n.nominee_id))
-      .map(async (n) => ({
+      .map((n) => n.nominee_id),
+  );
+  const formerResults = new Map(
+    await Promise.all(
+      [...formerIds].map(async (id) => [id, await resultOf(deps, year, "individual", id)] as const),
+    ),
+  );
+  return {
+    people,
+    unitResult: await resultOf(deps, year, "unit", access.unitId),
+    nominations,
+    formerResults,
+  };
+}
+
+/** The unit itself and its people for a form, people ranked with those whose assessment supports it first. */
+export function candidatesFor(
+  access: UnitAccess,
+  loaded: UnitCandidates,
+  formId: string,
+): { collective: Candidate; people: Candidate[] } {
+  const nominations = loaded.nominations.filter((n) => n.form_id === formId);
+  const nominationOf = (kind: NomineeKind, id: number) =>
+    nominations.find((n) => n.nominee_kind === kind && n.nominee_id === id) ?? null;
+  const people: Candidate[] = loaded.people.map((person) => ({
+    kind: "individual" as const,
+    id: person.id,
+    key: nomineeKey("individual", person.id),
+    name: person.name,
+    result: person.result,
+    nomination: nominationOf("individual", person.id),
+  }));
+  const former: Candidate[] = nominations.flatMap((n) => {
+    const result = n.nominee_kind === "individual" ? loaded.formerResults.get(n.nominee_id) : undefined;
+    if (!result) return [];
+    return [
+      {
         kind: "individual" as const,
         id: n.nominee_id,
         key: nomineeKey("individual", n.nominee_id),
         name: n.nominee_name,
-        result: await resultOf(deps, year, "individual", n.nominee_id),
+        result,
         nomination: { id: n.id, status: n.status },
         leftUnit: true as const,
-      })),
-  );
+      },
+    ];
+  });
   return {
     collective: {
       kind: "collective",
       id: access.unitId,
       key: nomineeKey("collective", access.unitId),
       name: access.unitName,
-      result: await resultOf(deps, year, "unit", access.unitId),
+      result: loaded.unitResult,
       nomination: nominationOf("collective", access.unitId),
     },
     people: [...rankCandidates(people, formId), ...former],
   };
+}
+
+export async function loadCandidates(
+  deps: Deps,
+  access: UnitAccess,
+  formId: string,
+): Promise<{ collective: Candidate; people: Candidate[] }> {
+  return candidatesFor(access, await loadUnitCandidates(deps, access), formId);
 }
 
 export type ProposeOutcome =
