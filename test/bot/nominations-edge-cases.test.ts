@@ -9,7 +9,7 @@ import { buildWorkbook } from "../../src/office/export.js";
 import { MESSAGE_LIMIT } from "../../src/paging.js";
 import type { InlineButton } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { createInviteToken, registerThroughBot } from "../helpers/scenarios.js";
+import { createInviteToken, insertUser, registerThroughBot } from "../helpers/scenarios.js";
 import { callbackUpdate, documentUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -50,20 +50,7 @@ async function textsDuring(person: TestUser, action: () => Promise<void>): Promi
 }
 
 async function addPerson(telegramId: number, unitId: number, fullName: string, role: Role = "employee") {
-  const at = h.deps.clock().toISOString();
-  await h.db
-    .insertInto("users")
-    .values({
-      telegram_id: telegramId,
-      full_name: fullName,
-      position: "Chuyên viên",
-      unit_id: unitId,
-      role,
-      consented_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertUser(h.db, { telegramId, fullName, unitId, role, at: h.deps.clock().toISOString() });
 }
 
 async function seedNomination(

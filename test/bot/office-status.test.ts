@@ -8,6 +8,7 @@ import type { NominationStatus } from "../../src/domain/nominations.js";
 import { MESSAGE_LIMIT } from "../../src/paging.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
+import { insertUser } from "../helpers/scenarios.js";
 import { documentUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -45,20 +46,15 @@ async function addUnit(code: string, name: string): Promise<number> {
 }
 
 async function addPerson(person: TestUser, unitId: number, fullName: string, role: Role = "employee") {
-  const at = h.deps.clock().toISOString();
-  await h.db
-    .insertInto("users")
-    .values({
-      telegram_id: person.id,
-      full_name: fullName,
-      position: role === "unit_head" ? "Trưởng phòng" : "Chuyên viên",
-      unit_id: unitId,
-      role,
-      consented_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const position = role === "unit_head" ? "Trưởng phòng" : "Chuyên viên";
+  await insertUser(h.db, {
+    telegramId: person.id,
+    fullName,
+    unitId,
+    role,
+    position,
+    at: h.deps.clock().toISOString(),
+  });
 }
 
 async function assessment(

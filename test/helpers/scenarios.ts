@@ -63,3 +63,23 @@ export async function snapshotTables(db: DB): Promise<Record<string, unknown[]>>
     preferences: await db.selectFrom("preferences").selectAll().orderBy("telegram_id").execute(),
   };
 }
+
+/** Puts a registered person straight into the database, as joining through an invite would have left them. */
+export async function insertUser(
+  db: DB,
+  person: { telegramId: number; fullName: string; unitId: number; role: Role; at: string; position?: string },
+): Promise<void> {
+  await db
+    .insertInto("users")
+    .values({
+      telegram_id: person.telegramId,
+      full_name: person.fullName,
+      position: person.position ?? "Chuyên viên",
+      unit_id: person.unitId,
+      role: person.role,
+      consented_at: person.at,
+      created_at: person.at,
+      updated_at: person.at,
+    })
+    .execute();
+}

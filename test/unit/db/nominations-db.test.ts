@@ -23,6 +23,7 @@ import { loadRoundFacts } from "../../../db/round-status.js";
 import { openRound } from "../../../db/rounds.js";
 import type { NominationStatusColumn, Role } from "../../../db/schema.js";
 import { addUnit, setUnitArchived } from "../../../db/units.js";
+import { insertUser as insertUserRow } from "../../helpers/scenarios.js";
 
 const YEAR = 2025;
 const LAST_YEAR = 2024;
@@ -44,20 +45,7 @@ let unitA: number;
 let unitB: number;
 
 async function insertUser(telegramId: number, fullName: string, unitId: number, role: Role): Promise<void> {
-  const at = NOW.toISOString();
-  await db
-    .insertInto("users")
-    .values({
-      telegram_id: telegramId,
-      full_name: fullName,
-      position: "Chuyên viên",
-      unit_id: unitId,
-      role,
-      consented_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertUserRow(db, { telegramId, fullName, unitId, role, at: NOW.toISOString() });
 }
 
 async function newUnit(code: string, name: string): Promise<number> {

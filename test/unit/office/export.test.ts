@@ -13,6 +13,7 @@ import { areaKey, criterionKey } from "../../../src/domain/assessment.js";
 import { nomineeKey } from "../../../src/domain/nominations.js";
 import { createI18n } from "../../../src/i18n.js";
 import { buildNominationsCsv, buildWorkbook } from "../../../src/office/export.js";
+import { insertUser } from "../../helpers/scenarios.js";
 
 const YEAR = 2026;
 /** After the deadline (00:00 on 05/01/2027, Hanoi time): a unit that has not submitted is late. */
@@ -36,20 +37,7 @@ let unitA: number;
 let unitB: number;
 
 async function addUser(telegramId: number, fullName: string, unitId: number, role: Role): Promise<void> {
-  const at = "2026-10-01T00:00:00.000Z";
-  await db
-    .insertInto("users")
-    .values({
-      telegram_id: telegramId,
-      full_name: fullName,
-      position: "Chuyên viên",
-      unit_id: unitId,
-      role,
-      consented_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  await insertUser(db, { telegramId, fullName, unitId, role, at: "2026-10-01T00:00:00.000Z" });
 }
 
 async function seed(): Promise<void> {
