@@ -6,6 +6,7 @@ import { addNomination, moveNomination } from "../../db/nominations.js";
 import type { NominationStatusColumn } from "../../db/schema.js";
 import { addUnit } from "../../db/units.js";
 import { loadCampaign } from "../../src/campaign/load.js";
+import { parseCsv } from "../helpers/csv.js";
 import type { BotMessage, DocumentInfo, FakeUser } from "./bot-api-emulator.js";
 import type { BotProcess } from "./bot-process.js";
 import { button, buttonsOf, E2eWorld, type Expected } from "./e2e-helpers.js";
@@ -225,36 +226,6 @@ function sheetRows(workbook: ExcelJS.Workbook, name: string): string[][] {
 function records(rows: string[][]): Array<Record<string, string>> {
   const [header = [], ...body] = rows;
   return body.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ""])));
-}
-
-/** A tiny RFC 4180 reader: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (quoted) {
-      if (ch === '"' && text.charAt(i + 1) === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && text.charAt(i + 1) === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 /** Sends `/export <args>` as the Office and returns the uploaded file as the emulator received it. */

@@ -13,6 +13,7 @@ import { areaKey, criterionKey } from "../../../src/domain/assessment.js";
 import { nomineeKey } from "../../../src/domain/nominations.js";
 import { createI18n } from "../../../src/i18n.js";
 import { buildNominationsCsv, buildWorkbook } from "../../../src/office/export.js";
+import { parseCsv } from "../../helpers/csv.js";
 import { insertUser } from "../../helpers/scenarios.js";
 
 const YEAR = 2026;
@@ -254,36 +255,6 @@ function rowWhere(table: Array<Array<string | number>>, header: string, value: s
   const row = table.slice(1).find((candidate) => candidate[column] === value);
   expect(row, `row with ${header} = ${value}`).toBeDefined();
   return Object.fromEntries(headers.map((h, index) => [String(h), row?.[index]]));
-}
-
-/** A small RFC 4180 reader, enough for the CSV the export writes (quotes, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    if (quoted) {
-      if (char === '"' && text.charAt(i + 1) === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && text.charAt(i + 1) === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += char;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 beforeAll(async () => {
