@@ -1,7 +1,6 @@
 import type { FlowContext } from "../src/context.js";
-import type { AppDeps } from "../src/deps.js";
 import { HTML } from "../src/html.js";
-import { type Ask, answerAsk } from "../src/input-answers.js";
+import { type Ask, answerAsk, type InputDeps } from "../src/input-answers.js";
 import { type Flow, isCommand } from "./flow.js";
 
 export const INPUT = "input";
@@ -12,8 +11,9 @@ export const INPUT = "input";
  * A command or another button means the person moved on: the question is dropped and the update handled as
  * usual; /cancel just drops it.
  */
-export function inputFlow(deps: AppDeps) {
-  return async function input(conversation: Flow, _ctx: FlowContext, ask: Ask): Promise<void> {
+export function inputFlow(deps: InputDeps) {
+  return async function input(conversation: Flow, _ctx: FlowContext, first: Ask): Promise<void> {
+    let ask = first;
     for (;;) {
       const answer = await conversation.wait();
       if (answer.message?.text === "/cancel" || answer.message?.text?.startsWith("/cancel@")) {
@@ -22,9 +22,11 @@ export function inputFlow(deps: AppDeps) {
       }
       if (isCommand(answer) || answer.callbackQuery || !answer.message)
         await conversation.halt({ next: true });
-      const reply = await conversation.external((ctx) => answerAsk(deps, ctx, ask));
+      const asked = ask;
+      const reply = await conversation.external((ctx) => answerAsk(deps, ctx, asked));
       for (const message of reply.messages) await answer.reply(message.text, { ...HTML, ...message.extra });
       if (reply.done) return;
+      if (reply.next) ask = reply.next;
     }
   };
 }

@@ -8,6 +8,7 @@ import * as assessments from "./migrations/0003_assessments.js";
 import * as idempotentUpdates from "./migrations/0004_idempotent_updates.js";
 import * as reminders from "./migrations/0005_reminders.js";
 import * as nominations from "./migrations/0006_nominations.js";
+import * as awardRecords from "./migrations/0007_award_records.js";
 import type { Database } from "./schema.js";
 
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0004_idempotent_updates": idempotentUpdates,
   "0005_reminders": reminders,
   "0006_nominations": nominations,
+  "0007_award_records": awardRecords,
 };
 
 const inCodeMigrations: MigrationProvider = {

@@ -1,5 +1,6 @@
+import type { DossierSnapshot } from "../src/domain/dossier-changes.js";
 import type { DB } from "./connection.js";
-import { moveUnitNominations } from "./nominations.js";
+import { moveUnitNominations, type UnitMove } from "./nominations.js";
 import type { Dossier, DossierFile, Role } from "./schema.js";
 
 export async function findDossier(db: DB, year: number, unitId: number): Promise<Dossier | undefined> {
@@ -11,9 +12,10 @@ export async function findDossier(db: DB, year: number, unitId: number): Promise
     .executeTakeFirst();
 }
 
+/** Every version of every document of a unit's dossier, oldest first. */
 export async function listDossierFiles(db: DB, year: number, unitId: number): Promise<DossierFile[]> {
   return db
-    .selectFrom("dossier_files")
+    .selectFrom("dossier_file_versions")
     .selectAll()
     .where("round_year", "=", year)
     .where("unit_id", "=", unitId)
@@ -22,48 +24,81 @@ export async function listDossierFiles(db: DB, year: number, unitId: number): Pr
 }
 
 export async function findDossierFile(db: DB, id: number): Promise<DossierFile | undefined> {
-  return db.selectFrom("dossier_files").selectAll().where("id", "=", id).executeTakeFirst();
+  return db.selectFrom("dossier_file_versions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Every version of one document, newest first. */
+export async function documentVersions(
+  db: DB,
+  slot: { year: number; unitId: number; documentId: string; documentKey: string },
+): Promise<DossierFile[]> {
+  return db
+    .selectFrom("dossier_file_versions")
+    .selectAll()
+    .where("round_year", "=", slot.year)
+    .where("unit_id", "=", slot.unitId)
+    .where("document_id", "=", slot.documentId)
+    .where("document_key", "=", slot.documentKey)
+    .orderBy("version", "desc")
+    .execute();
 }
 
 export interface UploadedDocument {
   year: number;
   unitId: number;
   documentId: string;
-  nomineeKey: string;
+  documentKey: string;
   fileId: string;
   fileUniqueId: string;
   fileName: string | null;
   mimeType: string | null;
   fileSize: number | null;
   by: number;
+  updateId: number | null;
 }
 
-/** Stores a document's file, replacing the one uploaded before for the same document and nominee. */
-export async function saveDossierFile(db: DB, doc: UploadedDocument, now: Date): Promise<void> {
-  const values = {
-    file_id: doc.fileId,
-    file_unique_id: doc.fileUniqueId,
-    file_name: doc.fileName,
-    mime_type: doc.mimeType,
-    file_size: doc.fileSize,
-    uploaded_by: doc.by,
-    uploaded_at: now.toISOString(),
-  };
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("dossier_files")
+/**
+ * Adds a version of a document; nothing uploaded before is overwritten. The same update handled again (after
+ * a crash) finds its version and adds none.
+ */
+export async function addDocumentVersion(db: DB, doc: UploadedDocument, now: Date): Promise<DossierFile> {
+  return db.transaction().execute(async (trx) => {
+    const slot = {
+      year: doc.year,
+      unitId: doc.unitId,
+      documentId: doc.documentId,
+      documentKey: doc.documentKey,
+    };
+    const versions = await documentVersions(trx, slot);
+    const again = doc.updateId === null ? undefined : versions.find((v) => v.update_id === doc.updateId);
+    if (again) return again;
+    const uploader = await trx
+      .selectFrom("users")
+      .select("full_name")
+      .where("telegram_id", "=", doc.by)
+      .executeTakeFirst();
+    const added = await trx
+      .insertInto("dossier_file_versions")
       .values({
         round_year: doc.year,
         unit_id: doc.unitId,
         document_id: doc.documentId,
-        nominee_key: doc.nomineeKey,
-        ...values,
+        document_key: doc.documentKey,
+        version: (versions[0]?.version ?? 0) + 1,
+        file_id: doc.fileId,
+        file_unique_id: doc.fileUniqueId,
+        file_name: doc.fileName,
+        mime_type: doc.mimeType,
+        file_size: doc.fileSize,
+        uploaded_by: doc.by,
+        uploaded_by_name: uploader?.full_name ?? null,
+        uploaded_at: now.toISOString(),
+        update_id: doc.updateId,
       })
-      .onConflict((oc) =>
-        oc.columns(["round_year", "unit_id", "document_id", "nominee_key"]).doUpdateSet(values),
-      )
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await ensureDossier(trx, doc.year, doc.unitId, now);
+    return added;
   });
 }
 
@@ -81,9 +116,61 @@ export interface Actor {
   updateId: number | null;
 }
 
+export interface Sending {
+  /** 1 for the first sending, 2 and on for resubmissions. */
+  number: number;
+  late: boolean;
+  previous: DossierSnapshot | null;
+  current: DossierSnapshot;
+  /** Nominations that came back from "returned" in this sending. */
+  corrected: number[];
+  /** Every nomination this sending moved to "submitted", with the history entry of its move. */
+  moved: Array<{ nominationId: number; historyId: number }>;
+}
+
+/** What the dossier holds now: its nominations and each document's current version. */
+async function snapshotOf(db: DB, year: number, unitId: number): Promise<DossierSnapshot> {
+  const [nominations, files] = await Promise.all([
+    db
+      .selectFrom("nominations")
+      .select(["id", "nominee_name", "nominee_kind", "form_id", "status"])
+      .where("round_year", "=", year)
+      .where("unit_id", "=", unitId)
+      .orderBy("id")
+      .execute(),
+    listDossierFiles(db, year, unitId),
+  ]);
+  return {
+    nominations: nominations.map((n) => ({
+      id: n.id,
+      name: n.nominee_name,
+      kind: n.nominee_kind,
+      formId: n.form_id,
+      status: n.status,
+    })),
+    files: currentVersions(files).map((f) => ({
+      documentId: f.document_id,
+      documentKey: f.document_key,
+      version: f.version,
+      fileName: f.file_name,
+    })),
+  };
+}
+
+/** The newest version of each document. */
+export function currentVersions(files: readonly DossierFile[]): DossierFile[] {
+  const newest = new Map<string, DossierFile>();
+  for (const file of files) {
+    const slot = `${file.document_id}\u0000${file.document_key}`;
+    const seen = newest.get(slot);
+    if (!seen || seen.version < file.version) newest.set(slot, file);
+  }
+  return [...newest.values()].sort((a, b) => a.id - b.id);
+}
+
 /**
- * Sends the dossier: it becomes read-only for the unit, and its draft and returned nominations go to the
- * Office as submitted. False if it was already submitted.
+ * Sends the dossier: it becomes read-only for the unit, its draft and returned nominations go to the Office
+ * as submitted, and what it holds is kept with the sending. Undefined if it was already submitted.
  */
 export async function submitDossier(
   db: DB,
@@ -92,7 +179,7 @@ export async function submitDossier(
   by: Actor,
   late: boolean,
   now: Date,
-): Promise<boolean> {
+): Promise<Sending | undefined> {
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     await ensureDossier(trx, year, unitId, now);
@@ -112,8 +199,8 @@ export async function submitDossier(
       .where("unit_id", "=", unitId)
       .where("status", "!=", "submitted")
       .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) return false;
-    await moveUnitNominations(
+    if (result.numUpdatedRows === 0n) return undefined;
+    const moved = await moveUnitNominations(
       trx,
       year,
       unitId,
@@ -122,13 +209,48 @@ export async function submitDossier(
       { ...by, reason: null },
       now,
     );
-    return true;
+    const last = await trx
+      .selectFrom("dossier_submissions")
+      .select(["number", "snapshot"])
+      .where("round_year", "=", year)
+      .where("unit_id", "=", unitId)
+      .orderBy("number", "desc")
+      .executeTakeFirst();
+    const current = await snapshotOf(trx, year, unitId);
+    const sender = await trx
+      .selectFrom("users")
+      .select("full_name")
+      .where("telegram_id", "=", by.id)
+      .executeTakeFirst();
+    const number = (last?.number ?? 0) + 1;
+    await trx
+      .insertInto("dossier_submissions")
+      .values({
+        round_year: year,
+        unit_id: unitId,
+        number,
+        submitted_at: at,
+        submitted_by: by.id,
+        by_name: sender?.full_name ?? null,
+        late: wasLate ? 1 : 0,
+        snapshot: JSON.stringify(current),
+      })
+      .execute();
+    return {
+      number,
+      late: wasLate,
+      previous: last ? (JSON.parse(last.snapshot) as DossierSnapshot) : null,
+      current,
+      corrected: moved.filter((m) => m.from === "returned").map((m) => m.nominationId),
+      moved: moved.map(({ nominationId, historyId }) => ({ nominationId, historyId })),
+    };
   });
 }
 
 /**
  * The Office hands a submitted dossier back for correction: the unit can edit it again, and its nominations
- * still waiting for review go back with the same reason. False if it was not submitted.
+ * still waiting for review go back with the same reason (what the Office decided stays as it is). Undefined if
+ * it was not submitted; else the moves it made.
  */
 export async function returnDossier(
   db: DB,
@@ -137,10 +259,10 @@ export async function returnDossier(
   by: Actor,
   reason: string,
   now: Date,
-): Promise<boolean> {
+): Promise<UnitMove[] | undefined> {
   return db.transaction().execute(async (trx) => {
-    if (!(await reopenDossier(trx, year, unitId, by.id, reason, now))) return false;
-    await moveUnitNominations(
+    if (!(await reopenDossier(trx, year, unitId, by.id, reason, now))) return undefined;
+    return moveUnitNominations(
       trx,
       year,
       unitId,
@@ -149,7 +271,6 @@ export async function returnDossier(
       { ...by, reason },
       now,
     );
-    return true;
   });
 }
 

@@ -1,5 +1,5 @@
 import { searchKey } from "../src/domain/names.js";
-import { COUNTS_AGAINST_QUOTA } from "../src/domain/nominations.js";
+import { COUNTS_AGAINST_QUOTA, DECIDED } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
 import type { Nomination, NominationHistory, NominationStatusColumn, Role } from "./schema.js";
 
@@ -46,6 +46,11 @@ export async function addNomination(db: DB, n: NewNomination, now: Date): Promis
       .returningAll()
       .executeTakeFirst();
     if (!inserted) return undefined;
+    const proposer = await trx
+      .selectFrom("users")
+      .select("full_name")
+      .where("telegram_id", "=", n.by)
+      .executeTakeFirst();
     await trx
       .insertInto("nomination_history")
       .values({
@@ -54,6 +59,7 @@ export async function addNomination(db: DB, n: NewNomination, now: Date): Promis
         to_status: "draft",
         by: n.by,
         by_role: n.byRole,
+        by_name: proposer?.full_name ?? null,
         reason: n.reason,
         at,
         update_id: n.updateId,
@@ -124,23 +130,53 @@ export interface Move {
   byRole: Role;
   reason: string | null;
   updateId: number | null;
+  /** For a move to "awarded": the decision, stored on the nomination and in the history. */
+  decision?: Decision;
+  /** The history entry this move undoes. */
+  undoOf?: number;
 }
 
-/** Moves a nomination if it is still where the mover saw it; false if someone moved it first. */
-export async function moveNomination(db: DB, move: Move, now: Date): Promise<boolean> {
+export interface Decision {
+  number: string;
+  /** YYYY-MM-DD */
+  date: string;
+  issuer: string;
+}
+
+/**
+ * Moves a nomination if it is still where the mover saw it; undefined if someone moved it first, else the
+ * history entry of the move.
+ */
+export async function moveNomination(db: DB, move: Move, now: Date): Promise<number | undefined> {
   return db.transaction().execute(async (trx) => applyMove(trx, move, now));
 }
 
-export async function applyMove(db: DB, move: Move, now: Date): Promise<boolean> {
+export async function applyMove(db: DB, move: Move, now: Date): Promise<number | undefined> {
   const at = now.toISOString();
+  // A decision stands on the nomination while it is awarded; undoing the award clears it there, not in the history.
+  const decision =
+    move.to === "awarded" && move.decision
+      ? {
+          decision_number: move.decision.number,
+          decision_date: move.decision.date,
+          decision_issuer: move.decision.issuer,
+        }
+      : move.from === "awarded"
+        ? { decision_number: null, decision_date: null, decision_issuer: null }
+        : {};
   const result = await db
     .updateTable("nominations")
-    .set({ status: move.to, updated_at: at })
+    .set({ status: move.to, updated_at: at, ...decision })
     .where("id", "=", move.id)
     .where("status", "=", move.from)
     .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) return false;
-  await db
+  if (result.numUpdatedRows === 0n) return undefined;
+  const mover = await db
+    .selectFrom("users")
+    .select("full_name")
+    .where("telegram_id", "=", move.by)
+    .executeTakeFirst();
+  const entry = await db
     .insertInto("nomination_history")
     .values({
       nomination_id: move.id,
@@ -148,12 +184,22 @@ export async function applyMove(db: DB, move: Move, now: Date): Promise<boolean>
       to_status: move.to,
       by: move.by,
       by_role: move.byRole,
+      by_name: mover?.full_name ?? null,
       reason: move.reason,
       at,
       update_id: move.updateId,
+      decision: move.decision ? JSON.stringify(move.decision) : null,
+      undo_of: move.undoOf ?? null,
     })
-    .execute();
-  return true;
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return entry.id;
+}
+
+export interface UnitMove {
+  nominationId: number;
+  from: NominationStatusColumn;
+  historyId: number;
 }
 
 /** Moves every nomination of a unit that stands in `from` (a dossier submitted or returned as a whole). */
@@ -165,16 +211,18 @@ export async function moveUnitNominations(
   to: NominationStatusColumn,
   by: { id: number; role: Role; reason: string | null; updateId: number | null },
   now: Date,
-): Promise<number> {
+): Promise<UnitMove[]> {
   const rows = await db
     .selectFrom("nominations")
     .select(["id", "status"])
     .where("round_year", "=", year)
     .where("unit_id", "=", unitId)
     .where("status", "in", [...from])
+    .orderBy("id")
     .execute();
-  for (const row of rows)
-    await applyMove(
+  const moves: UnitMove[] = [];
+  for (const row of rows) {
+    const historyId = await applyMove(
       db,
       {
         id: row.id,
@@ -187,22 +235,36 @@ export async function moveUnitNominations(
       },
       now,
     );
-  return rows.length;
+    if (historyId !== undefined) moves.push({ nominationId: row.id, from: row.status, historyId });
+  }
+  return moves;
 }
 
-export interface HistoryEntry extends NominationHistory {
-  by_name: string | null;
-}
-
-export async function nominationHistory(db: DB, nominationId: number): Promise<HistoryEntry[]> {
+export async function nominationHistory(db: DB, nominationId: number): Promise<NominationHistory[]> {
   return db
     .selectFrom("nomination_history")
-    .leftJoin("users", "users.telegram_id", "nomination_history.by")
-    .selectAll("nomination_history")
-    .select("users.full_name as by_name")
+    .selectAll()
     .where("nomination_id", "=", nominationId)
-    .orderBy("nomination_history.id")
+    .orderBy("id")
     .execute();
+}
+
+/** The person's (or unit's) nomination the Office has decided on in the round, if any: it locks their answers. */
+export async function decidedNominationOf(
+  db: DB,
+  year: number,
+  nomineeKind: "individual" | "collective",
+  nomineeId: number,
+): Promise<Nomination | undefined> {
+  return db
+    .selectFrom("nominations")
+    .selectAll()
+    .where("round_year", "=", year)
+    .where("nominee_kind", "=", nomineeKind)
+    .where("nominee_id", "=", nomineeId)
+    .where("status", "in", [...DECIDED])
+    .orderBy("id")
+    .executeTakeFirst();
 }
 
 /** The last move made while handling `updateId`, if any: a re-handled update recognises its own work. */

@@ -125,6 +125,8 @@ export async function dueReminders(db: DB, now: Date, limit: number): Promise<Re
     .updateTable("reminder_outbox")
     .set({ status: "superseded", last_error: "the round was closed" })
     .where("status", "=", "pending")
+    // A notice tells of something done: it goes out whatever the round's state since.
+    .where("kind", "!=", "notice")
     .where("round_year", "in", (eb) => eb.selectFrom("rounds").select("year").where("status", "=", "closed"))
     .execute();
   return db

@@ -1,4 +1,4 @@
-import { nomineeKey } from "../src/domain/nominations.js";
+import { reportKey } from "../src/domain/nominations.js";
 import type { Progress, UnitRoundFacts } from "../src/domain/unit-status.js";
 import { teamsStatus } from "./assessments.js";
 import type { DB } from "./connection.js";
@@ -31,14 +31,15 @@ export async function loadRoundFacts(
       .execute(),
     db
       .selectFrom("nominations")
-      .select(["unit_id", "form_id", "nominee_kind", "nominee_id", "nominee_name", "status"])
+      .select(["id", "unit_id", "form_id", "nominee_kind", "nominee_name", "status"])
       .where("round_year", "=", year)
       .where("unit_id", "in", unitIds)
       .orderBy("id")
       .execute(),
     db
-      .selectFrom("dossier_files")
-      .select(["unit_id", "document_id", "nominee_key"])
+      .selectFrom("dossier_file_versions")
+      .select(["unit_id", "document_id", "document_key"])
+      .distinct()
       .where("round_year", "=", year)
       .where("unit_id", "in", unitIds)
       .execute(),
@@ -69,7 +70,7 @@ export async function loadRoundFacts(
           .map((row) => ({
             formId: row.form_id,
             nomineeKind: row.nominee_kind,
-            nomineeKey: nomineeKey(row.nominee_kind, row.nominee_id),
+            reportKey: reportKey(row.id),
             nomineeName: row.nominee_name,
             status: row.status,
           })),
@@ -77,7 +78,7 @@ export async function loadRoundFacts(
           .filter((row) => row.unit_id === unit.id)
           .map((row) => ({
             documentId: row.document_id,
-            nomineeKey: row.nominee_key === "" ? null : row.nominee_key,
+            documentKey: row.document_key === "" ? null : row.document_key,
           })),
         dossier: dossier
           ? { status: dossier.status, late: dossier.late === 1, returnReason: dossier.return_reason }

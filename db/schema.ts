@@ -137,7 +137,7 @@ export interface ReminderOutboxTable {
   id: Generated<number>;
   round_year: number;
   slot_key: string;
-  kind: "unit" | "group" | "employee" | "digest";
+  kind: "unit" | "group" | "employee" | "digest" | "notice";
   chat_id: number;
   /** Long reminders are split into pages, one message each. */
   page: Generated<number>;
@@ -188,6 +188,10 @@ export interface NominationTable {
   created_by: number;
   created_at: string;
   updated_at: string;
+  /** The decision that awarded it (while it stands awarded): number "125/QĐ-STP", date YYYY-MM-DD, issuer. */
+  decision_number: string | null;
+  decision_date: string | null;
+  decision_issuer: string | null;
 }
 
 export interface NominationHistoryTable {
@@ -200,6 +204,12 @@ export interface NominationHistoryTable {
   reason: string | null;
   at: string;
   update_id: number | null;
+  /** The mover's name as it was at the move: it stays when they erase their data. */
+  by_name: string | null;
+  /** For a move to "awarded": the decision, JSON {number, date, issuer}. */
+  decision: string | null;
+  /** The history entry this move undoes. */
+  undo_of: number | null;
 }
 
 export interface DossierTable {
@@ -215,20 +225,58 @@ export interface DossierTable {
   updated_at: string;
 }
 
-export interface DossierFileTable {
+/** Every file ever uploaded for a dossier document: an upload adds a version, none is overwritten. */
+export interface DossierFileVersionTable {
   id: Generated<number>;
   round_year: number;
   unit_id: number;
   document_id: string;
-  /** "" for the unit's own document, else the nominee's key ("p:<telegram id>" or "u:<unit id>"). */
-  nominee_key: string;
+  /** "" for the unit's own document, else "n:<nomination id>" for a nomination's report (see `reportKey`). */
+  document_key: string;
+  /** 1 for the first upload of this document, then 2, 3…; the highest is the current file. */
+  version: number;
   file_id: string;
   file_unique_id: string;
   file_name: string | null;
   mime_type: string | null;
   file_size: number | null;
+  /** A Telegram id, or 0 once that person erased their data (their name stays). */
   uploaded_by: number;
+  uploaded_by_name: string | null;
   uploaded_at: string;
+  update_id: number | null;
+}
+
+/** Someone who erased their data: records that stay point here (as -id) instead of to their Telegram id. */
+export interface FormerPersonTable {
+  id: Generated<number>;
+  full_name: string;
+  unit_id: number;
+  left_at: string;
+}
+
+/** Each sending of a dossier, with what it held (JSON, see `DossierSnapshot`), to say what the next one changed. */
+export interface DossierSubmissionTable {
+  id: Generated<number>;
+  round_year: number;
+  unit_id: number;
+  /** 1 for the first sending, 2 for the first resubmission, … */
+  number: number;
+  submitted_at: string;
+  submitted_by: number;
+  by_name: string | null;
+  late: number;
+  snapshot: string;
+}
+
+/** An award decision an Office member is typing in, kept until they confirm or drop it. */
+export interface AwardDraftTable {
+  nomination_id: number;
+  office_id: number;
+  decision_number: string | null;
+  decision_date: string | null;
+  decision_issuer: string | null;
+  updated_at: string;
 }
 
 export interface Database {
@@ -251,7 +299,10 @@ export interface Database {
   nominations: NominationTable;
   nomination_history: NominationHistoryTable;
   dossiers: DossierTable;
-  dossier_files: DossierFileTable;
+  dossier_file_versions: DossierFileVersionTable;
+  former_people: FormerPersonTable;
+  dossier_submissions: DossierSubmissionTable;
+  award_drafts: AwardDraftTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -269,4 +320,6 @@ export type NewReminder = Insertable<ReminderOutboxTable>;
 export type Nomination = Selectable<NominationTable>;
 export type NominationHistory = Selectable<NominationHistoryTable>;
 export type Dossier = Selectable<DossierTable>;
-export type DossierFile = Selectable<DossierFileTable>;
+export type DossierFile = Selectable<DossierFileVersionTable>;
+export type DossierSubmission = Selectable<DossierSubmissionTable>;
+export type AwardDraft = Selectable<AwardDraftTable>;

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
-import { nomineeKey } from "../src/domain/nominations.js";
+import { erasurePlan } from "../src/domain/erasure.js";
+import { reportKey } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
-import type { Language, Role, Unit, User } from "./schema.js";
+import type { Language, NominationStatusColumn, Role, Unit, User } from "./schema.js";
 
 export interface UserWithUnit extends User {
   unit_code: string;
@@ -50,36 +51,146 @@ export async function moveUser(db: DB, telegramId: number, unit: Unit, role: Rol
     .execute();
 }
 
+export interface PersonRecords {
+  fullName: string | null;
+  unitId: number | null;
+  nominations: Array<{ id: number; roundYear: number; formId: string; status: NominationStatusColumn }>;
+  submittedAssessmentYears: number[];
+}
+
+/** What the bot keeps of a person that erasing their data would touch: their nominations and assessments. */
+export async function personRecords(db: DB, telegramId: number): Promise<PersonRecords> {
+  const [person, nominations, assessments] = await Promise.all([
+    db
+      .selectFrom("users")
+      .select(["full_name", "unit_id"])
+      .where("telegram_id", "=", telegramId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("nominations")
+      .select(["id", "round_year", "form_id", "status"])
+      .where("nominee_kind", "=", "individual")
+      .where("nominee_id", "=", telegramId)
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("assessments")
+      .select("round_year")
+      .where("subject", "=", "individual")
+      .where("subject_id", "=", telegramId)
+      .where("status", "=", "submitted")
+      .execute(),
+  ]);
+  return {
+    fullName: person?.full_name ?? null,
+    unitId: person?.unit_id ?? null,
+    nominations: nominations.map((n) => ({
+      id: n.id,
+      roundYear: n.round_year,
+      formId: n.form_id,
+      status: n.status,
+    })),
+    submittedAssessmentYears: assessments.map((a) => a.round_year),
+  };
+}
+
+export interface Erasure {
+  fullName: string | null;
+  unitId: number | null;
+  kept: PersonRecords["nominations"];
+  dropped: number;
+}
+
 /**
- * Erases everything the bot keeps about a person: profile, self-assessments, nominations of them and their
- * achievement reports, draft, preferences, conversation state.
+ * Erases what the bot keeps about a person and not as a record: the link to their Telegram id, profile,
+ * language, drafts, conversations, unsent assessments and draft nominations. Nominations once sent, their
+ * files, history and decisions stay, under the name as it was (a former person, not the Telegram id), with the
+ * submitted self-assessment behind them; the quota they count in does not move. Where they acted (proposed,
+ * uploaded, moved), the record keeps their name and drops their id.
  */
-export async function deletePersonalData(db: DB, telegramId: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function erasePersonalData(db: DB, telegramId: number, now: Date): Promise<Erasure> {
+  return db.transaction().execute(async (trx) => {
+    const records = await personRecords(trx, telegramId);
+    const plan = erasurePlan(records.nominations, records.submittedAssessmentYears);
+    if (plan.kept.length > 0) {
+      const former = await trx
+        .insertInto("former_people")
+        .values({
+          full_name: records.fullName ?? "",
+          unit_id: records.unitId ?? 0,
+          left_at: now.toISOString(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const pseudonym = -former.id;
+      await trx
+        .updateTable("nominations")
+        .set({ nominee_id: pseudonym })
+        .where(
+          "id",
+          "in",
+          plan.kept.map((n) => n.id),
+        )
+        .execute();
+      if (plan.assessmentYearsKept.length > 0)
+        await trx
+          .updateTable("assessments")
+          .set({ subject_id: pseudonym, edit_item: null, edit_backup: null })
+          .where("subject", "=", "individual")
+          .where("subject_id", "=", telegramId)
+          .where("round_year", "in", plan.assessmentYearsKept)
+          .execute();
+    }
+    if (plan.dropped.length > 0) {
+      const ids = plan.dropped.map((n) => n.id);
+      await trx.deleteFrom("award_drafts").where("nomination_id", "in", ids).execute();
+      await trx.deleteFrom("dossier_file_versions").where("document_key", "in", ids.map(reportKey)).execute();
+      await trx.deleteFrom("nominations").where("id", "in", ids).execute();
+    }
     await trx
       .deleteFrom("assessments")
       .where("subject", "=", "individual")
       .where("subject_id", "=", telegramId)
       .execute();
+    // Where they acted on a record, their name stays (kept at the time) and their Telegram id goes.
+    await trx.updateTable("nomination_history").set({ by: 0 }).where("by", "=", telegramId).execute();
     await trx
-      .deleteFrom("nominations")
-      .where("nominee_kind", "=", "individual")
-      .where("nominee_id", "=", telegramId)
+      .updateTable("nominations")
+      .set({ created_by: 0 })
+      .where("created_by", "=", telegramId)
       .execute();
     await trx
-      .deleteFrom("dossier_files")
-      .where("nominee_key", "=", nomineeKey("individual", telegramId))
+      .updateTable("dossier_file_versions")
+      .set({ uploaded_by: 0 })
+      .where("uploaded_by", "=", telegramId)
       .execute();
-    const person = await trx
-      .selectFrom("users")
-      .select("full_name")
-      .where("telegram_id", "=", telegramId)
-      .executeTakeFirst();
-    if (person) {
+    await trx
+      .updateTable("dossier_submissions")
+      .set({ submitted_by: 0 })
+      .where("submitted_by", "=", telegramId)
+      .execute();
+    await trx
+      .updateTable("dossiers")
+      .set({ submitted_by: null })
+      .where("submitted_by", "=", telegramId)
+      .execute();
+    await trx
+      .updateTable("dossiers")
+      .set({ returned_by: null })
+      .where("returned_by", "=", telegramId)
+      .execute();
+    await trx
+      .updateTable("assessment_changes")
+      .set({ changed_by: 0 })
+      .where("changed_by", "=", telegramId)
+      .execute();
+    await trx.deleteFrom("award_drafts").where("office_id", "=", telegramId).execute();
+    if (records.fullName) {
       // Their name also stands in reminders sent to their head: it goes from there too.
       await trx
         .updateTable("reminder_outbox")
-        .set({ text: sql<string>`replace(text, ${person.full_name}, '…')` })
+        .set({ text: sql<string>`replace(text, ${records.fullName}, '…')` })
+        .where("kind", "!=", "notice")
         .execute();
     }
     await trx.deleteFrom("reminder_outbox").where("chat_id", "=", telegramId).execute();
@@ -88,6 +199,12 @@ export async function deletePersonalData(db: DB, telegramId: number): Promise<vo
     await trx.deleteFrom("registration_drafts").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("preferences").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("conversation_state").where("key", "=", String(telegramId)).execute();
+    return {
+      fullName: records.fullName,
+      unitId: records.unitId,
+      kept: plan.kept,
+      dropped: plan.dropped.length,
+    };
   });
 }
 
@@ -106,18 +223,4 @@ export async function setLanguage(db: DB, telegramId: number, language: Language
     .values({ telegram_id: telegramId, language })
     .onConflict((oc) => oc.column("telegram_id").doUpdateSet({ language }))
     .execute();
-}
-
-/** Everyone in the Office: registered Office members and the configured admins, each with their language. */
-export async function officeMembers(
-  db: DB,
-  adminIds: readonly number[],
-): Promise<Array<{ id: number; language: Language }>> {
-  const registered = await db
-    .selectFrom("users")
-    .select("telegram_id")
-    .where("role", "=", "office")
-    .execute();
-  const ids = [...new Set([...adminIds, ...registered.map((row) => row.telegram_id)])];
-  return Promise.all(ids.map(async (id) => ({ id, language: (await getLanguage(db, id)) ?? "vi" })));
 }

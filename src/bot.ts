@@ -106,8 +106,9 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   // Flows come before the features that enter them; what a flow does not take passes on to the features.
   // A typed reason or an uploaded document, asked for by a button; parallel, so it may be asked in the
   // middle of another flow, and first, so that the answer reaches it before that flow.
+  const outbox = options.outbox ?? new ReminderOutbox(deps, new RateLimiter());
   features.use(
-    createConversation<BotContext, FlowContext>(inputFlow(deps), {
+    createConversation<BotContext, FlowContext>(inputFlow({ ...deps, outbox }), {
       id: INPUT,
       plugins: flowPlugins,
       parallel: true,
@@ -139,18 +140,18 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     helpFeature(),
     languageFeature(deps),
     startFeature(deps),
-    profileFeature(deps),
+    profileFeature(deps, outbox),
   );
   features.use(assessmentFeature(deps));
   features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps));
   features.use(
     privateScreensOnly,
     nominateFeature(deps),
-    dossierFeature(deps),
+    dossierFeature(deps, outbox),
     statusFeature(deps),
-    nominationsFeature(deps),
+    nominationsFeature(deps, outbox),
   );
-  features.use(remindersFeature(deps, options.outbox ?? new ReminderOutbox(deps, new RateLimiter())));
+  features.use(remindersFeature(deps, outbox));
 
   // must be the last handler
   features.use(fallbackFeature());

@@ -1,21 +1,25 @@
-import type { InlineKeyboard } from "grammy";
-import type { DB } from "../db/connection.js";
+import { InlineKeyboard, Keyboard } from "grammy";
+import { saveAwardDraft } from "../db/award-drafts.js";
 import { findNomination } from "../db/nominations.js";
-import type { Language } from "../db/schema.js";
-import { getLanguage } from "../db/users.js";
 import type { BotContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
+import { checkDecisionDate, checkDecisionNumber, checkIssuer, ISSUER_MAX } from "./domain/decisions.js";
 import { FILE_SIZE_MB } from "./domain/evidence.js";
 import type { NominationStatus, NomineeKind } from "./domain/nominations.js";
-import { type IncomingFile, returnByOffice, uploadDocument } from "./dossier/service.js";
+import { toLocal } from "./domain/time.js";
+import { type IncomingFile, returnByOffice, reuseTargets, uploadDocument } from "./dossier/service.js";
 import { dossierScreen } from "./dossier/view.js";
 import { escapeHtml } from "./html.js";
+import { localised } from "./i18n.js";
 import type { Refusal } from "./nominations/access.js";
+import { awardConfirmation } from "./nominations/award-view.js";
 import { cardScreen, transitionProblemText } from "./nominations/card.js";
-import { formName, nomineeLabel } from "./nominations/render.js";
-import { moveOn } from "./nominations/review.js";
+import { noticeOfMove, noticeToHeads, sendSoon, type Told, toldKey } from "./nominations/notices.js";
+import { formName, formShort, nomineeLabel } from "./nominations/render.js";
+import { moveOn, undoMove } from "./nominations/review.js";
 import { afterProposalKeyboard } from "./nominations/screens.js";
 import { propose } from "./nominations/service.js";
+import type { ReminderOutbox } from "./reminders/sender.js";
 import { viewContext } from "./screen.js";
 
 /** What a question asked with a button waits for (kept in the conversation's state, so plain JSON). */
@@ -23,20 +27,28 @@ export type Ask =
   | { kind: "nominate"; formId: string; nomineeKind: NomineeKind; nomineeId: number }
   | { kind: "move"; nominationId: number; to: NominationStatus }
   | { kind: "return-dossier"; unitId: number }
-  | { kind: "upload"; documentId: string; nomineeKey: string };
+  | { kind: "upload"; documentId: string; documentKey: string }
+  | { kind: "award"; nominationId: number; step: "number" | "date" | "issuer" }
+  | { kind: "undo"; nominationId: number; historyId: number };
+
+type ReplyMarkup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 
 export interface InputReply {
-  messages: Array<{ text: string; extra: { reply_markup?: InlineKeyboard } }>;
+  messages: Array<{ text: string; extra: { reply_markup?: ReplyMarkup } }>;
   /** False while the answer was not usable and the question still stands. */
   done: boolean;
+  /** The next question of the same errand (an award decision is asked field by field). */
+  next?: Ask;
 }
 
 export const REASON_MIN = 5;
 export const REASON_MAX = 500;
 
-type Deps = AppDeps;
+export interface InputDeps extends AppDeps {
+  outbox: ReminderOutbox;
+}
 
-const say = (text: string, keyboard?: InlineKeyboard, done = true): InputReply => ({
+const say = (text: string, keyboard?: ReplyMarkup, done = true): InputReply => ({
   messages: [{ text, extra: keyboard ? { reply_markup: keyboard } : {} }],
   done,
 });
@@ -53,46 +65,9 @@ function checkReason(ctx: BotContext): { ok: true; reason: string } | { ok: fals
   return { ok: true, reason: text };
 }
 
-/** The unit's heads, each with their language, to tell them what the Office decided. */
-async function headsOf(db: DB, unitId: number): Promise<Array<{ id: number; language: Language }>> {
-  const heads = await db
-    .selectFrom("users")
-    .select("telegram_id")
-    .where("unit_id", "=", unitId)
-    .where("role", "=", "unit_head")
-    .execute();
-  return Promise.all(
-    heads.map(async (h) => ({ id: h.telegram_id, language: (await getLanguage(db, h.telegram_id)) ?? "vi" })),
-  );
-}
-
-/**
- * Tells a unit's heads in their own chat; returns how many could not be reached (blocked the bot, never
- * pressed Start), so the Office knows to call them.
- */
-export async function notifyHeads(
-  deps: Deps,
-  ctx: BotContext,
-  unitId: number,
-  text: (language: Language) => string,
-): Promise<{ reached: number; unreached: number }> {
-  let reached = 0;
-  let unreached = 0;
-  for (const head of await headsOf(deps.db, unitId)) {
-    try {
-      await ctx.api.sendMessage(head.id, text(head.language), { parse_mode: "HTML" });
-      reached++;
-    } catch (error) {
-      ctx.log.warn({ err: error, head: head.id }, "could not tell a unit head");
-      unreached++;
-    }
-  }
-  return { reached, unreached };
-}
-
-/** Whether the unit's heads got the Office's decision; if not, the Office is asked to tell them itself. */
-function toldText(ctx: BotContext, told: { reached: number; unreached: number }): string {
-  return ctx.t(told.unreached > 0 || told.reached === 0 ? "nm-head-not-told" : "nm-head-told");
+/** Whether the unit's heads will hear of it; if not, the Office is asked to tell them itself. */
+function toldText(ctx: BotContext, told: Told): string {
+  return ctx.t(toldKey(told));
 }
 
 function fileOf(ctx: BotContext): IncomingFile | undefined {
@@ -108,7 +83,7 @@ function fileOf(ctx: BotContext): IncomingFile | undefined {
 }
 
 /** Takes the answer to an asked question, acts on it with every check made again, and says what happened. */
-export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<InputReply> {
+export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Promise<InputReply> {
   const c = viewContext(deps, ctx);
   const updateId = ctx.update.update_id;
   switch (ask.kind) {
@@ -116,12 +91,29 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
       const file = fileOf(ctx);
       if (!file)
         return say(ctx.t(ctx.message?.photo ? "ds-upload-photo" : "ds-upload-expected"), undefined, false);
-      const outcome = await uploadDocument(deps, ctx.actor, ask, file);
+      const outcome = await uploadDocument(deps, ctx.actor, ask, file, updateId);
       if (!outcome.ok && "problem" in outcome)
         return say(ctx.t(`ds-upload-${outcome.problem}`, { size: FILE_SIZE_MB }), undefined, false);
       if (!outcome.ok) return refused(ctx, outcome);
       const screen = dossierScreen(c, outcome.state, "head");
-      return say(`${ctx.t("ds-uploaded")}\n\n${screen.text}`, screen.keyboard);
+      const reply = say(
+        `${ctx.t("ds-uploaded", { version: outcome.added.version })}\n\n${screen.text}`,
+        screen.keyboard,
+      );
+      // The same person proposed for another form needs a report there too: offer this file in one tap.
+      const others = reuseTargets(outcome.state, outcome.added);
+      if (others.length > 0) {
+        const keyboard = new InlineKeyboard();
+        for (const other of others)
+          keyboard
+            .text(
+              ctx.t("ds-reuse-button", { form: formShort(deps.campaign, other.form_id, c.language) }),
+              `ds:re:${outcome.added.id}:${other.id}`,
+            )
+            .row();
+        reply.messages.push({ text: ctx.t("ds-reuse-offer"), extra: { reply_markup: keyboard } });
+      }
+      return reply;
     }
     case "nominate": {
       const checked = checkReason(ctx);
@@ -160,13 +152,13 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
       }
       if (!outcome.ok) return refused(ctx, outcome);
       const n = outcome.nomination;
-      const told = await notifyHeads(deps, ctx, n.unit_id, (language) =>
-        deps.i18n.t(language, `nm-notice-${ask.to}`, {
-          nominee: escapeHtml(n.nominee_name),
-          form: escapeHtml(formName(deps.campaign, n.form_id, language)),
-          reason: escapeHtml(checked.reason),
-        }),
+      const told = await noticeOfMove(
+        deps,
+        n,
+        { historyId: outcome.historyId, to: ask.to, reason: outcome.reason },
+        ctx.actor?.telegramId ?? 0,
       );
+      sendSoon(deps.outbox, ctx.api);
       const card = await cardScreen(deps, c, ctx.actor, n.id);
       return say(`${toldText(ctx, told)}\n\n${card.text}`, card.keyboard);
     }
@@ -178,14 +170,110 @@ export async function answerAsk(deps: Deps, ctx: BotContext, ask: Ask): Promise<
       const year = outcome.state.access.round.year;
       const screen = dossierScreen(c, outcome.state, "office");
       // Another Office member returned it first: their reason stands, and this one is not sent.
-      if (outcome.already) return say(`${ctx.t("ds-already-returned")}\n\n${screen.text}`, screen.keyboard);
-      const told = await notifyHeads(deps, ctx, ask.unitId, (language) =>
-        deps.i18n.t(language, "ds-notice-returned", {
-          year: String(year),
-          reason: escapeHtml(checked.reason),
-        }),
-      );
+      if (!outcome.moves) return say(`${ctx.t("ds-already-returned")}\n\n${screen.text}`, screen.keyboard);
+      const told = await noticeToHeads(deps, {
+        key: `notice:dossier-returned:${ask.unitId}:${outcome.state.dossier?.returned_at ?? updateId}`,
+        year,
+        unitId: ask.unitId,
+        text: (language) =>
+          deps.i18n.t(language, "ds-notice-returned", {
+            year: String(year),
+            reason: escapeHtml(checked.reason),
+          }),
+      });
+      // Each nominee hears of their own nomination; the heads have the dossier's notice.
+      for (const move of outcome.moves) {
+        const nomination = await findNomination(deps.db, move.nominationId);
+        if (nomination)
+          await noticeOfMove(
+            deps,
+            nomination,
+            { historyId: move.historyId, to: "returned", reason: checked.reason },
+            ctx.actor?.telegramId ?? 0,
+            "nominee",
+          );
+      }
+      sendSoon(deps.outbox, ctx.api);
       return say(`${toldText(ctx, told)}\n\n${screen.text}`, screen.keyboard);
+    }
+    case "award":
+      return answerAward(deps, ctx, ask);
+    case "undo": {
+      const checked = checkReason(ctx);
+      if (!checked.ok) return checked.reply;
+      const outcome = await undoMove(deps, ctx.actor, {
+        nominationId: ask.nominationId,
+        historyId: ask.historyId,
+        reason: checked.reason,
+        updateId,
+      });
+      if (!outcome.ok) return refused(ctx, outcome);
+      const undoneDecision = outcome.undone.decision;
+      await noticeOfMove(
+        deps,
+        outcome.nomination,
+        {
+          historyId: outcome.historyId,
+          to: outcome.to,
+          reason: checked.reason,
+          undone: true,
+          ...(undoneDecision ? { decision: JSON.parse(undoneDecision) } : {}),
+        },
+        ctx.actor?.telegramId ?? 0,
+      );
+      sendSoon(deps.outbox, ctx.api);
+      const card = await cardScreen(deps, c, ctx.actor, outcome.nomination.id);
+      return say(`${ctx.t("nm-undone")}\n\n${card.text}`, card.keyboard);
+    }
+  }
+}
+
+/** The award decision, asked field by field and kept as a draft, then shown whole for the Office to confirm. */
+async function answerAward(
+  deps: InputDeps,
+  ctx: BotContext,
+  ask: Extract<Ask, { kind: "award" }>,
+): Promise<InputReply> {
+  const nomination = await findNomination(deps.db, ask.nominationId);
+  if (!nomination || ctx.actor?.role !== "office") return say(ctx.t("nm-stale-button"));
+  if (nomination.status !== "recommended") return say(ctx.t("nm-move-not-allowed"));
+  const text = ctx.message?.text;
+  if (text === undefined) return say(ctx.t(`aw-ask-${ask.step}-again`), undefined, false);
+  const key = { nominationId: nomination.id, officeId: ctx.actor.telegramId };
+  const now = deps.clock();
+  switch (ask.step) {
+    case "number": {
+      const checked = checkDecisionNumber(text);
+      if (!checked.ok) return say(ctx.t("aw-bad-number"), undefined, false);
+      await saveAwardDraft(deps.db, key, "decision_number", checked.number, now);
+      return { ...say(ctx.t("aw-ask-date"), undefined, false), next: { ...ask, step: "date" } };
+    }
+    case "date": {
+      const checked = checkDecisionDate(text, toLocal(now, deps.campaign.timeZone), nomination.round_year);
+      if (!checked.ok)
+        return say(
+          ctx.t(`aw-bad-date-${checked.problem}`, { year: nomination.round_year }),
+          undefined,
+          false,
+        );
+      await saveAwardDraft(deps.db, key, "decision_date", checked.date, now);
+      const form = deps.campaign.awardForms.find((f) => f.id === nomination.form_id);
+      const usual = form?.issuer ? localised(form.issuer, ctx.actor.language) : undefined;
+      const keyboard = usual ? new Keyboard().text(usual).oneTime().resized() : undefined;
+      return { ...say(ctx.t("aw-ask-issuer"), keyboard, false), next: { ...ask, step: "issuer" } };
+    }
+    case "issuer": {
+      const checked = checkIssuer(text);
+      if (!checked.ok) return say(ctx.t("aw-bad-issuer", { max: ISSUER_MAX }), undefined, false);
+      await saveAwardDraft(deps.db, key, "decision_issuer", checked.issuer, now);
+      const confirmation = await awardConfirmation(deps, viewContext(deps, ctx), key);
+      return {
+        messages: [
+          { text: ctx.t("aw-issuer-noted"), extra: { reply_markup: { remove_keyboard: true } } },
+          { text: confirmation.text, extra: { reply_markup: confirmation.keyboard } },
+        ],
+        done: true,
+      };
     }
   }
 }

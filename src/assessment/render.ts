@@ -9,10 +9,10 @@ import {
   type CriterionAnswer,
   criterionKey,
   evaluate,
+  formsToConsider,
   isCriterionComplete,
   type Step,
   type Subject,
-  supportedAwardForms,
 } from "../domain/assessment.js";
 import { FILES_PER_CRITERION_MAX, formatIsoDate } from "../domain/evidence.js";
 import { formatLocalDateTime } from "../domain/time.js";
@@ -226,7 +226,7 @@ function verdictLines(r: RenderContext, state: AssessmentState): string[] {
           list: [...evaluation.notMet, ...evaluation.unanswered].map(number).join(", "),
         }),
   ];
-  const forms = supportedAwardForms(r.campaign, questionnaire, answers)
+  const forms = formsToConsider(r.campaign, questionnaire, answers)
     .map((id) => r.campaign.awardForms.find((form) => form.id === id))
     .filter((form) => form !== undefined)
     .map((form) => localised(form.name, r.language));
@@ -246,9 +246,11 @@ export function statusLine(r: RenderContext, state: AssessmentState): string {
     assessment.status === "submitted" && assessment.submitted_at
       ? r.t("as-status-submitted", { at: formatLocalDateTime(new Date(assessment.submitted_at), zone) })
       : r.t("as-status-draft");
-  const lock = state.locked
-    ? r.t("as-status-locked")
-    : r.t("as-status-open-until", { until: formatLocalDateTime(until, zone) });
+  const lock = state.lockedByDecision
+    ? r.t("as-status-locked-decided", { status: r.t(`nm-status-${state.lockedByDecision}`) })
+    : state.locked
+      ? r.t("as-status-locked")
+      : r.t("as-status-open-until", { until: formatLocalDateTime(until, zone) });
   return `${status} ${lock}`;
 }
 

@@ -12,6 +12,7 @@ import {
   startEdit,
   submitAssessment,
 } from "../../db/assessments.js";
+import { decidedNominationOf } from "../../db/nominations.js";
 import { findOpenRound, listRounds } from "../../db/rounds.js";
 import type { Assessment, Round } from "../../db/schema.js";
 import { findUser } from "../../db/users.js";
@@ -32,6 +33,7 @@ import {
   type Subject,
   stepKey,
 } from "../domain/assessment.js";
+import type { NominationStatus } from "../domain/nominations.js";
 
 export type Unavailable = "not_registered" | "not_unit_head" | "no_open_round" | "round_closed" | "locked";
 
@@ -41,6 +43,8 @@ export interface Unavailability {
   year?: number;
   /** For "locked": until when it could be changed. */
   deadline?: Date;
+  /** For "locked": the status of the decided nomination it backs, when that is why. */
+  decided?: NominationStatus;
 }
 
 export interface AssessmentState {
@@ -50,6 +54,8 @@ export interface AssessmentState {
   answers: Answers;
   step: Step;
   locked: boolean;
+  /** The status of the nomination this assessment backs, once the Office decided on it: the answers then stay. */
+  lockedByDecision: NominationStatus | null;
   deadline: Date;
   extendedUntil: Date | null;
   unitName: string;
@@ -79,11 +85,25 @@ export async function loadAssessment(
   const now = deps.clock();
   const deadline = new Date(round.deadline_at);
   const extendedUntil = await findExtension(deps.db, round.year, user.unit_id);
-  const locked = round.status === "closed" || isLocked(now, deadline, extendedUntil);
   const ref = { year: round.year, subject, subjectId: subject === "individual" ? actorId : user.unit_id };
+  const decided = await decidedNominationOf(
+    deps.db,
+    round.year,
+    subject === "individual" ? "individual" : "collective",
+    ref.subjectId,
+  );
+  const lockedByDecision = decided?.status ?? null;
+  const locked =
+    round.status === "closed" || isLocked(now, deadline, extendedUntil) || lockedByDecision !== null;
   // Past the deadline nothing new is started: looking must not make an empty assessment "in progress".
   const existing = await findAssessment(deps.db, ref);
-  if (!existing && locked) return { ok: false, problem: "locked", deadline: extendedUntil ?? deadline };
+  if (!existing && locked)
+    return {
+      ok: false,
+      problem: "locked",
+      deadline: extendedUntil ?? deadline,
+      ...(lockedByDecision ? { decided: lockedByDecision } : {}),
+    };
   const assessment = existing ?? (await ensureAssessment(deps.db, { ...ref, unitId: user.unit_id }, now));
   const questionnaire = questionnaireFor(deps.campaign, subject);
   const stored = await loadAnswers(deps.db, assessment.id);
@@ -98,6 +118,7 @@ export async function loadAssessment(
       answers,
       step: nextStep(questionnaire, answers),
       locked,
+      lockedByDecision,
       deadline,
       extendedUntil,
       unitName: user.unit_name,

@@ -37,6 +37,9 @@ export function unavailableText(
   zone?: string,
 ): string {
   const until = why.deadline ?? state?.deadline;
+  const decided = why.decided ?? state?.lockedByDecision;
+  if (why.problem === "locked" && decided)
+    return t("as-unavailable-decided", { status: t(`nm-status-${decided}`) });
   if (why.problem === "locked" && until && zone) {
     return t("as-unavailable-locked", { deadline: formatLocalDateTime(until, zone) });
   }

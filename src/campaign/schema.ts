@@ -20,15 +20,23 @@ const evidence = z.discriminatedUnion("kind", [
 const criterion = z.object({ id, code: z.string().min(1), text, evidence });
 
 /**
- * What a self-assessment must show for an award form to be supported. The plan leaves the higher forms to
- * plan 800/KH-UBND, so these are the defaults the Office may tighten in the definition.
+ * When the bot may say a nominee "có thể xem xét đề nghị" for a form. The plan fixes no such rule (III.3 says
+ * only "căn cứ kết quả trong phong trào thi đua"), so it is the Office's, per kind of nominee; where none is
+ * set the bot shows only how many criteria the answers meet. Every part of a rule must be reachable by that
+ * kind's questionnaire (checked below), so no rule can make a form unreachable.
  */
-const eligibility = z.object({
-  allCriteria: z.boolean(),
-  /** For individuals: the year's rating must be at least this level. */
+const considerRule = z.object({
+  allCriteria: z.boolean().default(false),
+  minimumCriteriaMet: z.number().int().min(1).optional(),
+  /** The year's rating must be at least this level (only where that kind's criteria ask for a rating). */
   minimumRating: id.optional(),
-  /** An initiative must have been recognised by one of these councils. */
+  /** An initiative recognised by one of these councils (only where that kind's criteria ask for one). */
   initiativeCouncils: z.array(id).min(1).optional(),
+});
+
+const considerWhen = z.object({
+  individual: considerRule.optional(),
+  collective: considerRule.optional(),
   note: text.optional(),
 });
 
@@ -74,6 +82,45 @@ const DEFAULT_REMINDERS = {
   digestFromDaysBefore: 14,
 };
 
+type Issues = { addIssue(issue: { code: "custom"; path: PropertyKey[]; message: string }): void };
+
+function checkRuleReachable(
+  criteria: ReadonlyArray<z.infer<typeof criterion>>,
+  rule: z.infer<typeof considerRule>,
+  path: PropertyKey[],
+  ctx: Issues,
+): void {
+  if (rule.minimumCriteriaMet !== undefined && rule.minimumCriteriaMet > criteria.length)
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "minimumCriteriaMet"],
+      message: `there are only ${criteria.length} criteria`,
+    });
+  const { minimumRating, initiativeCouncils } = rule;
+  if (
+    minimumRating !== undefined &&
+    !criteria.some(
+      (c) => c.evidence.kind === "rating" && c.evidence.levels.some((l) => l.id === minimumRating),
+    )
+  )
+    ctx.addIssue({
+      code: "custom",
+      path: [...path, "minimumRating"],
+      message: `no criterion of this kind has a rating "${minimumRating}": the rule could never hold`,
+    });
+  for (const council of initiativeCouncils ?? [])
+    if (
+      !criteria.some(
+        (c) => c.evidence.kind === "initiative" && c.evidence.councils.some((k) => k.id === council),
+      )
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "initiativeCouncils"],
+        message: `no criterion of this kind has an initiative council "${council}": the rule could never hold`,
+      });
+}
+
 export const campaignSchema = z
   .object({
     id,
@@ -110,8 +157,10 @@ export const campaignSchema = z
           /** A short name for lists and tables ("GK Giám đốc Sở"); the full name where there is room. */
           short: text.optional(),
           level: z.enum(["national", "province", "department"]),
+          /** Who usually issues the decision: offered as the answer when the Office records an award. */
+          issuer: text.optional(),
           quota,
-          eligibility: eligibility.default({ allCriteria: true }),
+          considerWhen: considerWhen.default({}),
         }),
       )
       .min(1),
@@ -153,6 +202,16 @@ export const campaignSchema = z
           }
         }
       });
+      campaign.awardForms.forEach((form, index) => {
+        const rule = form.considerWhen[group];
+        if (rule)
+          checkRuleReachable(
+            campaign.criteria[group],
+            rule,
+            ["awardForms", index, "considerWhen", group],
+            ctx,
+          );
+      });
       const ids = campaign.criteria[group].map((item) => item.id);
       ids.forEach((value, index) => {
         if (ids.indexOf(value) !== index) {
@@ -170,5 +229,5 @@ export type Campaign = z.infer<typeof campaignSchema>;
 export type LocalisedText = z.infer<typeof text>;
 export type Criterion = z.infer<typeof criterion>;
 export type AwardForm = Campaign["awardForms"][number];
-export type Eligibility = z.infer<typeof eligibility>;
+export type ConsiderRule = z.infer<typeof considerRule>;
 export type ReminderSchedule = z.infer<typeof reminderSchedule>;

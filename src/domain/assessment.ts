@@ -1,4 +1,4 @@
-import type { Campaign, Criterion } from "../campaign/schema.js";
+import type { Campaign, ConsiderRule, Criterion } from "../campaign/schema.js";
 
 /** Who is assessed: a person against the individual criteria, or a unit against the collective ones. */
 export type Subject = "individual" | "unit";
@@ -134,38 +134,53 @@ export function evaluate(questionnaire: Questionnaire, answers: Answers): Evalua
   return result;
 }
 
-/** The award forms whose requirements (in the campaign definition) the answers meet. */
-export function supportedAwardForms(
+/** Whether every criterion is answered and met. */
+export function allCriteriaMet(questionnaire: Questionnaire, answers: Answers): boolean {
+  const evaluation = evaluate(questionnaire, answers);
+  return evaluation.notMet.length === 0 && evaluation.unanswered.length === 0;
+}
+
+/**
+ * The award forms for which the Office's rule (`considerWhen` in the campaign definition) holds: the bot then
+ * says "có thể xem xét đề nghị". A signal for the head and the Office, never a verdict; a form without a rule
+ * for this kind of nominee is never named.
+ */
+export function formsToConsider(
   campaign: Campaign,
   questionnaire: Questionnaire,
   answers: Answers,
 ): string[] {
+  const kind = questionnaire.subject === "individual" ? "individual" : "collective";
   const evaluation = evaluate(questionnaire, answers);
-  const allMet = evaluation.notMet.length === 0 && evaluation.unanswered.length === 0;
   const answerOf = (criterion: Criterion) => answers.criteria[criterion.id] ?? {};
+  const holds = (rule: ConsiderRule) => {
+    if (rule.allCriteria && !allCriteriaMet(questionnaire, answers)) return false;
+    if (rule.minimumCriteriaMet !== undefined && evaluation.met.length < rule.minimumCriteriaMet)
+      return false;
+    const minimumRating = rule.minimumRating;
+    if (
+      minimumRating &&
+      !questionnaire.criteria.some((criterion) => {
+        const rating = answerOf(criterion).rating;
+        return rating !== undefined && ratingReaches(criterion, rating, minimumRating);
+      })
+    )
+      return false;
+    const councils = rule.initiativeCouncils;
+    return (
+      !councils ||
+      questionnaire.criteria.some((criterion) => {
+        const answer = answerOf(criterion);
+        return (
+          criterion.evidence.kind === "initiative" && answer.met && councils.includes(answer.council ?? "")
+        );
+      })
+    );
+  };
   return campaign.awardForms
-    .filter(({ eligibility }) => {
-      if (eligibility.allCriteria && !allMet) return false;
-      // A rating requirement is met only by a rating: a unit's questionnaire has none, so it cannot meet it.
-      const minimumRating = eligibility.minimumRating;
-      if (minimumRating) {
-        const reaches = questionnaire.criteria.some((criterion) => {
-          const rating = answerOf(criterion).rating;
-          return rating !== undefined && ratingReaches(criterion, rating, minimumRating);
-        });
-        if (!reaches) return false;
-      }
-      const councils = eligibility.initiativeCouncils;
-      if (councils) {
-        const recognised = questionnaire.criteria.some((criterion) => {
-          const answer = answerOf(criterion);
-          return (
-            criterion.evidence.kind === "initiative" && answer.met && councils.includes(answer.council ?? "")
-          );
-        });
-        if (!recognised) return false;
-      }
-      return true;
+    .filter((form) => {
+      const rule = form.considerWhen[kind];
+      return rule !== undefined && holds(rule);
     })
     .map((form) => form.id);
 }

@@ -1,5 +1,12 @@
 import type { AwardForm, Campaign } from "../campaign/schema.js";
-import { type Answers, evaluate, questionnaireFor, type Subject, supportedAwardForms } from "./assessment.js";
+import {
+  type Answers,
+  allCriteriaMet,
+  evaluate,
+  formsToConsider,
+  questionnaireFor,
+  type Subject,
+} from "./assessment.js";
 import { searchKey } from "./names.js";
 import type { ActorRole } from "./roles.js";
 
@@ -116,8 +123,8 @@ export interface DossierDocument {
 
 export interface MissingDocument {
   documentId: string;
-  /** The nominee a per-nominee document is for (see `nomineeKey`); null for the unit's own (the Tờ trình). */
-  nomineeKey: string | null;
+  /** The nomination a per-nominee document is for (see `reportKey`); null for the unit's own (the Tờ trình). */
+  documentKey: string | null;
 }
 
 /** One key for a nominee of either kind: a person ("p:<telegram id>") or a unit ("u:<unit id>"). */
@@ -129,6 +136,24 @@ export function parseNomineeKey(key: string): { kind: NomineeKind; id: number } 
   const match = /^([pu]):(\d{1,16})$/.exec(key);
   if (!match) return null;
   return { kind: match[1] === "p" ? "individual" : "collective", id: Number(match[2]) };
+}
+
+/** The key of a nomination's own documents (its Báo cáo thành tích): one report per nomination, since the form names the award. */
+export function reportKey(nominationId: number): string {
+  return `n:${nominationId}`;
+}
+
+export function parseReportKey(key: string): number | null {
+  const match = /^n:(\d{1,16})$/.exec(key);
+  return match ? Number(match[1]) : null;
+}
+
+/** Once the Office recommends, awards or rejects a nomination, the unit can no longer change what stands behind it. */
+export const DECIDED: readonly NominationStatus[] = ["recommended", "awarded", "rejected"];
+
+/** Whether the unit may still change a nomination's documents or withdraw it: only while it is in its hands. */
+export function inUnitHands(status: NominationStatus): boolean {
+  return status === "draft" || status === "returned";
 }
 
 /** The statuses in which a nomination is still part of the unit's proposal (not rejected or withdrawn). */
@@ -143,22 +168,22 @@ export const STANDING: readonly NominationStatus[] = [
 
 /**
  * The dossier documents a unit still has to upload: the unit's own documents once it nominates anyone, and
- * each nominee's (the Báo cáo thành tích) once per nominee, however many forms they are proposed for.
+ * each nomination's own (the Báo cáo thành tích), keyed by `reportKey`.
  */
 export function missingDocuments(
   documents: readonly DossierDocument[],
-  nomineeKeys: readonly string[],
+  reportKeys: readonly string[],
   uploaded: readonly MissingDocument[],
 ): MissingDocument[] {
-  if (nomineeKeys.length === 0) return [];
+  if (reportKeys.length === 0) return [];
   const has = (documentId: string, key: string | null) =>
-    uploaded.some((doc) => doc.documentId === documentId && doc.nomineeKey === key);
+    uploaded.some((doc) => doc.documentId === documentId && doc.documentKey === key);
   return documents.flatMap((document): MissingDocument[] => {
     if (document.per === "unit")
-      return has(document.id, null) ? [] : [{ documentId: document.id, nomineeKey: null }];
-    return [...new Set(nomineeKeys)]
+      return has(document.id, null) ? [] : [{ documentId: document.id, documentKey: null }];
+    return [...new Set(reportKeys)]
       .filter((key) => !has(document.id, key))
-      .map((key) => ({ documentId: document.id, nomineeKey: key }));
+      .map((key) => ({ documentId: document.id, documentKey: key }));
   });
 }
 
@@ -169,8 +194,10 @@ export interface AssessmentResult {
   progress: AssessmentProgress;
   met: number;
   total: number;
-  /** Forms the submitted assessment supports; none until it is submitted. */
-  supportedForms: readonly string[];
+  /** Submitted, with every criterion met: a nomination needs no reason. */
+  allMet: boolean;
+  /** Forms for which the Office's rule holds ("có thể xem xét đề nghị"); none until it is submitted. */
+  considerForms: readonly string[];
 }
 
 export function assessmentResult(
@@ -181,31 +208,49 @@ export function assessmentResult(
 ): AssessmentResult {
   const questionnaire = questionnaireFor(campaign, subject);
   const met = answers ? evaluate(questionnaire, answers).met.length : 0;
+  const submitted = progress === "submitted" && answers !== undefined;
   return {
     progress,
     met,
     total: questionnaire.criteria.length,
-    supportedForms:
-      progress === "submitted" && answers ? supportedAwardForms(campaign, questionnaire, answers) : [],
+    allMet: submitted && allCriteriaMet(questionnaire, answers),
+    considerForms: submitted ? formsToConsider(campaign, questionnaire, answers) : [],
   };
 }
 
 const PROGRESS_ORDER: Record<AssessmentProgress, number> = { submitted: 0, in_progress: 1, not_started: 2 };
 
 /**
- * The order in which people are offered for a form: those whose assessment supports it first, then by how far
+ * The order in which people are offered for a form: those the Office's rule names for it first, then by how far
  * their assessment got and how many criteria it meets, then by name (diacritics ignored).
  */
 export function rankCandidates<T extends { name: string; result: AssessmentResult }>(
   people: readonly T[],
   formId: string,
 ): T[] {
-  const eligible = (person: T) => (person.result.supportedForms.includes(formId) ? 0 : 1);
+  const considered = (person: T) => (person.result.considerForms.includes(formId) ? 0 : 1);
   return [...people].sort(
     (a, b) =>
-      eligible(a) - eligible(b) ||
+      considered(a) - considered(b) ||
       PROGRESS_ORDER[a.result.progress] - PROGRESS_ORDER[b.result.progress] ||
       b.result.met - a.result.met ||
       searchKey(a.name).localeCompare(searchKey(b.name)),
   );
+}
+
+/** The Office's own moves that it may undo, within the round: its decisions, not a hand-over to the unit. */
+const UNDOABLE: readonly NominationStatus[] = ["under_review", "recommended", "awarded", "rejected"];
+
+/**
+ * Where undoing a nomination's last move takes it back to, or null when that move cannot be undone: only the
+ * Office's own last decision, not a return to the unit (the unit holds it then), nor an undo itself.
+ */
+export function undoTarget(last: {
+  from_status: NominationStatus | null;
+  to_status: NominationStatus;
+  by_role: ActorRole;
+  undo_of: number | null;
+}): NominationStatus | null {
+  if (last.by_role !== "office" || last.undo_of !== null || last.from_status === null) return null;
+  return UNDOABLE.includes(last.to_status) ? last.from_status : null;
 }

@@ -130,6 +130,8 @@ export interface OwedDocument {
   documentId: string;
   /** Whose report it is, for a per-nominee document; null for the unit's own (the Tờ trình). */
   nomineeName: string | null;
+  /** The award form the report is for (a person proposed for two forms has two reports). */
+  formId: string | null;
   /** Set when the nominee is the unit itself. */
   collective?: true;
 }
@@ -165,6 +167,7 @@ export function owedBy(status: UnitStatus): Owed {
       owed.documents.push({
         documentId: item.documentId,
         nomineeName: item.nomineeName,
+        formId: item.formId,
         ...(item.collective ? { collective: item.collective } : {}),
       });
     else if (item.kind === "dossier")

@@ -17,11 +17,12 @@ export interface UnitRoundFacts {
   nominations: ReadonlyArray<{
     formId: string;
     nomineeKind: NomineeKind;
-    nomineeKey: string;
+    /** The nomination's documents' key (`reportKey`). */
+    reportKey: string;
     nomineeName: string;
     status: NominationStatus;
   }>;
-  uploaded: ReadonlyArray<{ documentId: string; nomineeKey: string | null }>;
+  uploaded: ReadonlyArray<{ documentId: string; documentKey: string | null }>;
   dossier: { status: "open" | "submitted" | "returned"; late: boolean; returnReason: string | null } | null;
 }
 
@@ -33,9 +34,13 @@ export interface FormCount {
 
 export interface MissingDocumentOf {
   documentId: string;
-  nomineeKey: string | null;
+  documentKey: string | null;
   /** Whose report it is; null for the unit's own document. */
   nomineeName: string | null;
+  /** The report is the unit's own, as a collective nominee. */
+  collective: boolean;
+  /** The award form of the nomination the report is for; null for the unit's own document. */
+  formId: string | null;
 }
 
 export interface UnitStatus {
@@ -63,14 +68,17 @@ export function unitStatus(
   pastDeadline: boolean,
 ): UnitStatus {
   const standing = facts.nominations.filter((n) => STANDING.includes(n.status));
-  const nomineeNames = new Map(standing.map((n) => [n.nomineeKey, n.nomineeName]));
-  const required = missingDocuments(campaign.documents, [...nomineeNames.keys()], []);
-  const missing = missingDocuments(campaign.documents, [...nomineeNames.keys()], facts.uploaded).map(
-    (doc) => ({
+  const byReport = new Map(standing.map((n) => [n.reportKey, n]));
+  const required = missingDocuments(campaign.documents, [...byReport.keys()], []);
+  const missing = missingDocuments(campaign.documents, [...byReport.keys()], facts.uploaded).map((doc) => {
+    const nomination = doc.documentKey === null ? undefined : byReport.get(doc.documentKey);
+    return {
       ...doc,
-      nomineeName: doc.nomineeKey === null ? null : (nomineeNames.get(doc.nomineeKey) ?? null),
-    }),
-  );
+      nomineeName: nomination?.nomineeName ?? null,
+      collective: nomination?.nomineeKind === "collective",
+      formId: nomination?.formId ?? null,
+    };
+  });
   const notSubmitted = facts.people.filter((person) => person.assessment !== "submitted");
   const dossier: DossierState = facts.dossier?.status ?? "not_started";
   const submitted = dossier === "submitted";
@@ -102,7 +110,13 @@ export type PendingItem =
   | { kind: "unit_assessment"; progress: Progress }
   | { kind: "nominations" }
   /** `collective` is set (true) when the report is the unit's own, as a collective nominee. */
-  | { kind: "document"; documentId: string; nomineeName: string | null; collective?: true }
+  | {
+      kind: "document";
+      documentId: string;
+      nomineeName: string | null;
+      formId: string | null;
+      collective?: true;
+    }
   | { kind: "dossier"; state: DossierState; returnReason: string | null };
 
 /** Only what the unit still has to do, in the order it usually does it. */
@@ -124,7 +138,8 @@ export function pendingItems(status: UnitStatus): PendingItem[] {
         kind: "document",
         documentId: doc.documentId,
         nomineeName: doc.nomineeName,
-        ...(doc.nomineeKey?.startsWith("u:") ? { collective: true as const } : {}),
+        formId: doc.formId,
+        ...(doc.collective ? { collective: true as const } : {}),
       });
     items.push({ kind: "dossier", state: status.dossier, returnReason: status.returnReason });
   }

@@ -1,18 +1,31 @@
 import {
+  addDocumentVersion,
+  currentVersions,
+  documentVersions,
   findDossier,
   findDossierFile,
   listDossierFiles,
   returnDossier,
-  saveDossierFile,
+  type Sending,
   submitDossier,
 } from "../../db/dossiers.js";
+import type { UnitMove } from "../../db/nominations.js";
 import { listNominations, type NominationWithUnit } from "../../db/nominations.js";
 import type { Dossier, DossierFile } from "../../db/schema.js";
 import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { checkDossierFile } from "../domain/evidence.js";
-import { type MissingDocument, missingDocuments, nomineeKey, STANDING } from "../domain/nominations.js";
+import {
+  DECIDED,
+  inUnitHands,
+  type MissingDocument,
+  missingDocuments,
+  parseReportKey,
+  reportKey,
+  STANDING,
+} from "../domain/nominations.js";
+import { escapeHtml } from "../html.js";
 import {
   headAccess,
   latestRoundOr,
@@ -29,22 +42,30 @@ export interface DossierState {
   dossier: Dossier | undefined;
   /** Nominations still part of the proposal (not rejected or withdrawn). */
   nominations: NominationWithUnit[];
+  /** The current version of each document. */
   files: DossierFile[];
+  /** How many versions each document has, by `${documentId} ${documentKey}`. */
+  versionCounts: Map<string, number>;
   missing: MissingDocument[];
 }
 
+export const slotId = (documentId: string, documentKey: string) => `${documentId} ${documentKey}`;
+
 export async function loadDossier(deps: Deps, access: UnitAccess): Promise<DossierState> {
   const year = access.round.year;
-  const [dossier, all, files] = await Promise.all([
+  const [dossier, all, versions] = await Promise.all([
     findDossier(deps.db, year, access.unitId),
     listNominations(deps.db, year, { unitId: access.unitId }),
     listDossierFiles(deps.db, year, access.unitId),
   ]);
   const nominations = all.filter((n) => STANDING.includes(n.status));
-  const keys = nominations.map((n) => nomineeKey(n.nominee_kind, n.nominee_id));
-  const uploaded = files.map((f) => ({ documentId: f.document_id, nomineeKey: f.nominee_key || null }));
+  const keys = nominations.map((n) => reportKey(n.id));
+  const files = currentVersions(versions);
+  const uploaded = files.map((f) => ({ documentId: f.document_id, documentKey: f.document_key || null }));
   const missing = missingDocuments(deps.campaign.dossier.documents, keys, uploaded);
-  return { ok: true, access, dossier, nominations, files, missing };
+  const versionCounts = new Map<string, number>();
+  for (const file of files) versionCounts.set(slotId(file.document_id, file.document_key), file.version);
+  return { ok: true, access, dossier, nominations, files, versionCounts, missing };
 }
 
 /** The dossier a person may look at: a head their own unit's; the Office any unit's, by id. */
@@ -74,61 +95,130 @@ export interface IncomingFile {
 }
 
 export type UploadOutcome =
-  | { ok: true; state: DossierState }
+  | { ok: true; state: DossierState; added: DossierFile }
   | { ok: false; problem: "wrong_type" | "too_large" }
   | Refusal;
+
+/**
+ * Whether the unit may upload a new version of a document now: its own documents while the dossier is in its
+ * hands; a nomination's report only while the nomination is (a draft, or returned to it). What the Office has
+ * recommended, awarded or rejected, or still holds for review, stays as it was sent.
+ */
+export function slotRefusal(state: DossierState, documentKey: string): Refusal | null {
+  if (state.access.readOnly) return { ok: false, key: `nm-read-only-${state.access.readOnly}` };
+  if (documentKey === "") return null;
+  const nomination = state.nominations.find((n) => reportKey(n.id) === documentKey);
+  if (!nomination) return { ok: false, key: "nm-stale-button" };
+  if (inUnitHands(nomination.status)) return null;
+  return {
+    ok: false,
+    key: DECIDED.includes(nomination.status) ? `ds-locked-${nomination.status}` : "ds-locked-with-office",
+    vars: { nominee: escapeHtml(nomination.nominee_name) },
+  };
+}
 
 export async function uploadDocument(
   deps: Deps,
   actor: Actor | undefined,
-  slot: { documentId: string; nomineeKey: string },
+  slot: { documentId: string; documentKey: string },
   file: IncomingFile,
+  updateId: number | null,
 ): Promise<UploadOutcome> {
   const access = await headAccess(deps, actor);
   if (!access.ok) return access;
-  if (access.readOnly) return { ok: false, key: `nm-read-only-${access.readOnly}` };
   const document = deps.campaign.dossier.documents.find((d) => d.id === slot.documentId);
   const before = await loadDossier(deps, access);
-  const wanted =
-    document?.per === "unit"
-      ? slot.nomineeKey === ""
-      : before.nominations.some((n) => nomineeKey(n.nominee_kind, n.nominee_id) === slot.nomineeKey);
-  if (!document || !wanted) return { ok: false, key: "nm-stale-button" };
+  const shape =
+    document?.per === "unit" ? slot.documentKey === "" : parseReportKey(slot.documentKey) !== null;
+  if (!document || !shape) return { ok: false, key: "nm-stale-button" };
+  const refusal = slotRefusal(before, slot.documentKey);
+  if (refusal) return refusal;
   const check = checkDossierFile(file);
   if (!check.ok) return { ok: false, problem: check.reason };
-  await saveDossierFile(
+  const added = await addDocumentVersion(
     deps.db,
     {
       year: access.round.year,
       unitId: access.unitId,
       documentId: document.id,
-      nomineeKey: slot.nomineeKey,
+      documentKey: slot.documentKey,
       fileId: file.fileId,
       fileUniqueId: file.uniqueId,
       fileName: file.fileName ?? null,
       mimeType: file.mimeType ?? null,
       fileSize: file.size ?? null,
       by: actor?.telegramId ?? 0,
+      updateId,
     },
     deps.clock(),
   );
-  return { ok: true, state: await loadDossier(deps, access) };
+  return { ok: true, state: await loadDossier(deps, access), added };
+}
+
+/**
+ * The same person's other nominations whose report is still missing and in the unit's hands: the head may use
+ * the file just uploaded for them too, in one tap.
+ */
+export function reuseTargets(state: DossierState, file: DossierFile): NominationWithUnit[] {
+  const from = state.nominations.find((n) => reportKey(n.id) === file.document_key);
+  if (!from) return [];
+  return state.nominations.filter(
+    (n) =>
+      n.id !== from.id &&
+      n.nominee_kind === from.nominee_kind &&
+      n.nominee_id === from.nominee_id &&
+      inUnitHands(n.status) &&
+      state.missing.some((m) => m.documentId === file.document_id && m.documentKey === reportKey(n.id)),
+  );
+}
+
+/** Uses an uploaded report for another nomination of the same person (a new version of that nomination's). */
+export async function reuseReport(
+  deps: Deps,
+  actor: Actor | undefined,
+  fileRowId: number,
+  nominationId: number,
+  updateId: number,
+): Promise<UploadOutcome> {
+  const access = await headAccess(deps, actor);
+  if (!access.ok) return access;
+  const file = await findDossierFile(deps.db, fileRowId);
+  if (!file || file.unit_id !== access.unitId || file.round_year !== access.round.year)
+    return { ok: false, key: "nm-stale-button" };
+  const state = await loadDossier(deps, access);
+  if (!reuseTargets(state, file).some((n) => n.id === nominationId)) {
+    const refusal = slotRefusal(state, reportKey(nominationId));
+    return refusal ?? { ok: false, key: "ds-reuse-done" };
+  }
+  return uploadDocument(
+    deps,
+    actor,
+    { documentId: file.document_id, documentKey: reportKey(nominationId) },
+    {
+      fileId: file.file_id,
+      uniqueId: file.file_unique_id,
+      fileName: file.file_name ?? undefined,
+      mimeType: file.mime_type ?? undefined,
+      size: file.file_size ?? undefined,
+    },
+    updateId,
+  );
 }
 
 export async function submit(
   deps: Deps,
   actor: Actor | undefined,
   updateId: number,
-): Promise<{ ok: true; state: DossierState; already: boolean } | Refusal> {
+): Promise<{ ok: true; state: DossierState; sending: Sending | undefined } | Refusal> {
   const access = await headAccess(deps, actor);
   if (!access.ok) return access;
   const state = await loadDossier(deps, access);
   // Pressing "submit" twice (or the update handled again) finds it submitted: that is success, not an error.
-  if (access.readOnly === "submitted") return { ok: true, state, already: true };
+  if (access.readOnly === "submitted") return { ok: true, state, sending: undefined };
   if (access.readOnly) return { ok: false, key: `nm-read-only-${access.readOnly}` };
   if (state.missing.length > 0)
     return { ok: false, key: "ds-missing-first", vars: { count: state.missing.length } };
-  const done = await submitDossier(
+  const sending = await submitDossier(
     deps.db,
     access.round.year,
     access.unitId,
@@ -137,7 +227,7 @@ export async function submit(
     deps.clock(),
   );
   const after = await headAccess(deps, actor);
-  return { ok: true, state: after.ok ? await loadDossier(deps, after) : state, already: !done };
+  return { ok: true, state: after.ok ? await loadDossier(deps, after) : state, sending };
 }
 
 export async function returnByOffice(
@@ -146,15 +236,15 @@ export async function returnByOffice(
   unitId: number,
   reason: string,
   updateId: number,
-): Promise<{ ok: true; state: DossierState; already: boolean } | Refusal> {
+): Promise<{ ok: true; state: DossierState; moves: UnitMove[] | undefined } | Refusal> {
   if (actor?.role !== "office") return { ok: false, key: "office-only" };
   const before = await dossierFor(deps, actor, unitId);
   if (!before.ok) return before;
   if (before.dossier?.status !== "submitted") {
-    if (before.dossier?.status === "returned") return { ok: true, state: before, already: true };
+    if (before.dossier?.status === "returned") return { ok: true, state: before, moves: undefined };
     return { ok: false, key: "ds-not-submitted" };
   }
-  const done = await returnDossier(
+  const moves = await returnDossier(
     deps.db,
     before.access.round.year,
     unitId,
@@ -163,7 +253,7 @@ export async function returnByOffice(
     deps.clock(),
   );
   const after = await dossierFor(deps, actor, unitId);
-  return after.ok ? { ok: true, state: after, already: !done } : after;
+  return after.ok ? { ok: true, state: after, moves } : after;
 }
 
 /** A stored file, if the person may have it back: the Office any, a head their own unit's. */
@@ -178,4 +268,24 @@ export async function fileFor(
   if (!allowed) return { ok: false, key: "ds-file-not-yours" };
   if (!file) return { ok: false, key: "nm-stale-button" };
   return { ok: true, file };
+}
+
+/** Every version of a document, newest first, for the Office or the unit's head. */
+export async function versionsFor(
+  deps: Deps,
+  actor: Actor | undefined,
+  fileRowId: number,
+): Promise<{ ok: true; versions: DossierFile[] } | Refusal> {
+  const outcome = await fileFor(deps, actor, fileRowId);
+  if (!outcome.ok) return outcome;
+  const { file } = outcome;
+  return {
+    ok: true,
+    versions: await documentVersions(deps.db, {
+      year: file.round_year,
+      unitId: file.unit_id,
+      documentId: file.document_id,
+      documentKey: file.document_key,
+    }),
+  };
 }

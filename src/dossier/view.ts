@@ -1,13 +1,14 @@
 import { InlineKeyboard } from "grammy";
+import type { DossierFile } from "../../db/schema.js";
 import { FILE_SIZE_MB } from "../domain/evidence.js";
-import { nomineeKey } from "../domain/nominations.js";
+import { inUnitHands, reportKey } from "../domain/nominations.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
 import { deadlineText, formShort, formsInOrder, nomineeLabel } from "../nominations/render.js";
 import { plainText } from "../paged-view.js";
 import type { Screen, ViewContext } from "../screen.js";
-import type { DossierState } from "./service.js";
+import { type DossierState, slotId } from "./service.js";
 
 /** "-" stands for the unit's own document in callback data, where an empty part would be ambiguous. */
 export const UNIT_DOCUMENT = "-";
@@ -16,20 +17,30 @@ interface Slot {
   documentIndex: number;
   label: string;
   key: string;
+  /** Whether the unit may upload a new version now (its own documents, and nominations in its hands). */
+  open: boolean;
 }
 
-/** Every document the dossier asks for: the unit's own once, each nominee's once. */
+/** Every document the dossier asks for: the unit's own once, each nomination's report once. */
 function slots(c: ViewContext, state: DossierState): Slot[] {
-  const nominees = new Map<string, string>();
-  for (const n of state.nominations)
-    nominees.set(nomineeKey(n.nominee_kind, n.nominee_id), nomineeLabel(c.t, n));
-  if (nominees.size === 0) return [];
+  if (state.nominations.length === 0) return [];
   return c.campaign.dossier.documents.flatMap((document, documentIndex) => {
     const name = localised(document.short ?? document.name, c.language);
-    if (document.per === "unit") return [{ documentIndex, label: name, key: "" }];
-    // The name first: a phone cuts a long button at its end.
-    return [...nominees].map(([key, nominee]) => ({ documentIndex, label: `${nominee} – ${name}`, key }));
+    if (document.per === "unit") return [{ documentIndex, label: name, key: "", open: true }];
+    // The name first: a phone cuts a long button at its end. The form, since each nomination has its report.
+    return state.nominations.map((n) => ({
+      documentIndex,
+      label: `${nomineeLabel(c.t, n)} (${escapeHtml(formShort(c.campaign, n.form_id, c.language))}) – ${name}`,
+      key: reportKey(n.id),
+      open: inUnitHands(n.status),
+    }));
   });
+}
+
+/** "v2" after a file replaced once: who looks knows there is an earlier version. */
+function versionMark(state: DossierState, file: DossierFile): string {
+  const count = state.versionCounts.get(slotId(file.document_id, file.document_key)) ?? 1;
+  return count > 1 ? ` · v${count}` : "";
 }
 
 function stateLine(c: ViewContext, state: DossierState): string {
@@ -110,7 +121,7 @@ export function dossierScreen(
   const shown = all.slice(page * SLOTS_PER_PAGE, (page + 1) * SLOTS_PER_PAGE);
   const fileOf = (slot: Slot) => {
     const documentId = c.campaign.dossier.documents[slot.documentIndex]?.id ?? "";
-    return state.files.find((f) => f.document_id === documentId && f.nominee_key === slot.key);
+    return state.files.find((f) => f.document_id === documentId && f.document_key === slot.key);
   };
   if (all.length > 0) {
     lines.push("", t("ds-documents", { size: FILE_SIZE_MB }));
@@ -118,11 +129,17 @@ export function dossierScreen(
     for (const slot of shown) {
       const file = fileOf(slot);
       const name = escapeHtml(shortFileName(file?.file_name ?? t("ds-unnamed-file")));
-      lines.push(file ? `✅ ${slot.label} — <i>${name}</i>` : `❌ ${slot.label}`);
+      const lock = viewer === "head" && !slot.open ? " 🔒" : "";
+      lines.push(
+        file
+          ? `✅ ${slot.label}${lock} — <i>${name}</i>${versionMark(state, file)}`
+          : `❌ ${slot.label}${lock}`,
+      );
     }
   }
   const editable = viewer === "head" && access.readOnly === null;
   lines.push("");
+  if (editable && shown.some((slot) => !slot.open)) lines.push(t("ds-locked-legend"));
   if (viewer === "head" && access.readOnly)
     lines.push(t(access.readOnly === "submitted" ? "ds-read-only" : `nm-read-only-${access.readOnly}`));
   else if (state.missing.length > 0) lines.push(t("ds-missing", { count: state.missing.length }));
@@ -140,13 +157,14 @@ export function dossierScreen(
   const keyboard = new InlineKeyboard();
   for (const slot of shown) {
     const file = fileOf(slot);
-    if (editable) {
+    if (editable && slot.open) {
       const key = slot.key || UNIT_DOCUMENT;
       keyboard
         .text(`${file ? "🔁" : "📎"} ${plainText(slot.label)}`, `ds:up:${slot.documentIndex}:${key}`)
         .row();
     } else if (file) {
-      keyboard.text(`⬇ ${plainText(slot.label)}`, `ds:get:${file.id}`).row();
+      // A document opens on its versions, each of which can be fetched.
+      keyboard.text(`📄 ${plainText(slot.label)}`, `ds:doc:${file.id}`).row();
     }
   }
   if (pages > 1) {
@@ -161,5 +179,26 @@ export function dossierScreen(
   }
   if (viewer === "office" && state.dossier?.status === "submitted")
     keyboard.text(t("ds-return-button"), `ds:ret:${access.unitId}`);
+  return { text: lines.join("\n"), keyboard };
+}
+
+/** A document's versions, newest first, each with a button to fetch it; the current one is marked. */
+export function versionsScreen(c: ViewContext, versions: readonly DossierFile[], back: string): Screen {
+  const { t } = c;
+  const lines = [t("ds-versions-title", { count: versions.length })];
+  const keyboard = new InlineKeyboard();
+  for (const version of versions) {
+    const name = escapeHtml(shortFileName(version.file_name ?? t("ds-unnamed-file")));
+    lines.push(
+      t(version === versions[0] ? "ds-version-current" : "ds-version", {
+        version: version.version,
+        name,
+        at: formatLocalDateTime(new Date(version.uploaded_at), c.campaign.timeZone),
+        by: escapeHtml(version.uploaded_by_name ?? t("nm-by-unit_head")),
+      }),
+    );
+    keyboard.text(`⬇ v${version.version}`, `ds:get:${version.id}`);
+  }
+  keyboard.row().text(t("ds-back-button"), back);
   return { text: lines.join("\n"), keyboard };
 }

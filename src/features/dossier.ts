@@ -1,16 +1,28 @@
 import { Composer, InlineKeyboard } from "grammy";
+import type { Sending } from "../../db/dossiers.js";
 import { findUnitByCode } from "../../db/units.js";
-import { officeMembers } from "../../db/users.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { FILE_SIZE_MB } from "../domain/evidence.js";
-import { nomineeKey } from "../domain/nominations.js";
-import { type DossierState, dossierFor, fileFor, submit } from "../dossier/service.js";
-import { dossierScreen, UNIT_DOCUMENT } from "../dossier/view.js";
+import { reportKey } from "../domain/nominations.js";
+import { formatLocalDateTime } from "../domain/time.js";
+import { sendingNotice } from "../dossier/changes-view.js";
+import {
+  type DossierState,
+  dossierFor,
+  fileFor,
+  reuseReport,
+  slotRefusal,
+  submit,
+  versionsFor,
+} from "../dossier/service.js";
+import { dossierScreen, UNIT_DOCUMENT, versionsScreen } from "../dossier/view.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
-import { nomineeLabel } from "../nominations/render.js";
+import { noticeOfMove, noticeToOffice, sendSoon } from "../nominations/notices.js";
+import { formShort, nomineeLabel } from "../nominations/render.js";
 import { answerOnce, refuse, showScreen } from "../paged-view.js";
+import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
@@ -18,7 +30,7 @@ import { askFor } from "./ask.js";
  * /dossier: a head sees and completes the unit's dossier, then submits it; the Office opens any unit's with
  * `/dossier <unit code>`, gets its files back and can return it with a reason.
  */
-export function dossierFeature(deps: AppDeps): Composer<BotContext> {
+export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   async function show(ctx: BotContext, unitId?: number, page = 0) {
@@ -49,27 +61,52 @@ export function dossierFeature(deps: AppDeps): Composer<BotContext> {
       : refuse(ctx, { ok: false, key: "office-only" }),
   );
 
-  feature.callbackQuery(/^ds:up:(\d+):(-|[pu]:\d+)$/, async (ctx) => {
+  feature.callbackQuery(/^ds:up:(\d+):(-|n:\d+)$/, async (ctx) => {
     const state = await dossierFor(deps, ctx.actor);
     if (!state.ok) return refuse(ctx, state);
-    if (state.access.readOnly)
-      return refuse(ctx, { ok: false, key: `nm-read-only-${state.access.readOnly}` });
     const document = deps.campaign.dossier.documents[Number(ctx.match[1])];
     const key = ctx.match[2] === UNIT_DOCUMENT ? "" : (ctx.match[2] ?? "");
-    const nominee = state.nominations.find((n) => nomineeKey(n.nominee_kind, n.nominee_id) === key);
-    if (!document || (document.per === "nominee" && !nominee))
+    const nomination = state.nominations.find((n) => reportKey(n.id) === key);
+    if (!document || (document.per === "nominee") !== (nomination !== undefined))
       return refuse(ctx, { ok: false, key: "nm-stale-button" });
+    const refusal = slotRefusal(state, key);
+    if (refusal) return refuse(ctx, refusal);
     const language = ctx.actor?.language ?? "vi";
     await askFor(
       ctx,
-      { kind: "upload", documentId: document.id, nomineeKey: key },
-      ctx.t(nominee ? "ds-ask-file-of" : "ds-ask-file", {
+      { kind: "upload", documentId: document.id, documentKey: key },
+      ctx.t(nomination ? "ds-ask-file-of" : "ds-ask-file", {
         document: escapeHtml(localised(document.short ?? document.name, language)),
-        nominee: nominee ? nomineeLabel(ctx.t.bind(ctx), nominee) : "",
+        nominee: nomination
+          ? `${nomineeLabel(ctx.t.bind(ctx), nomination)} (${escapeHtml(formShort(deps.campaign, nomination.form_id, language))})`
+          : "",
         note: document.note ? ` ${escapeHtml(localised(document.note, language))}.` : "",
         size: FILE_SIZE_MB,
       }),
     );
+  });
+
+  // The same report used for the person's other nomination, in one tap.
+  feature.callbackQuery(/^ds:re:(\d+):(\d+)$/, async (ctx) => {
+    const outcome = await reuseReport(
+      deps,
+      ctx.actor,
+      Number(ctx.match[1]),
+      Number(ctx.match[2]),
+      ctx.update.update_id,
+    );
+    if (!outcome.ok && "problem" in outcome) return refuse(ctx, { ok: false, key: "nm-stale-button" });
+    if (!outcome.ok) return refuse(ctx, outcome);
+    await answerOnce(ctx, { text: ctx.t("ds-reused-toast") });
+    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), outcome.state, "head"));
+  });
+
+  feature.callbackQuery(/^ds:doc:(\d+)$/, async (ctx) => {
+    const outcome = await versionsFor(deps, ctx.actor, Number(ctx.match[1]));
+    if (!outcome.ok) return refuse(ctx, outcome);
+    const unitId = outcome.versions[0]?.unit_id;
+    const back = ctx.actor?.role === "office" ? `ds:u:${unitId}` : "ds:view";
+    await showScreen(ctx, versionsScreen(viewContext(deps, ctx), outcome.versions, back));
   });
 
   feature.callbackQuery("ds:sub", async (ctx) => {
@@ -92,28 +129,37 @@ export function dossierFeature(deps: AppDeps): Composer<BotContext> {
   feature.callbackQuery("ds:sub!", async (ctx) => {
     const outcome = await submit(deps, ctx.actor, ctx.update.update_id);
     if (!outcome.ok) return refuse(ctx, outcome);
-    await answerOnce(ctx, { text: ctx.t(outcome.already ? "ds-already-submitted" : "ds-submitted-toast") });
-    if (!outcome.already) await tellOffice(ctx, outcome.state);
+    await answerOnce(ctx, { text: ctx.t(outcome.sending ? "ds-submitted-toast" : "ds-already-submitted") });
+    if (outcome.sending) {
+      await tellOfSending(ctx, outcome.state, outcome.sending);
+      sendSoon(outbox, ctx.api);
+    }
     await showScreen(ctx, dossierScreen(viewContext(deps, ctx), outcome.state, "head"));
   });
 
-  /** The Office hears of each dossier as it comes in, so nobody has to keep asking /status. */
-  async function tellOffice(ctx: BotContext, state: DossierState) {
+  /**
+   * The Office hears of each dossier as it comes in (a resubmission with what changed), so nobody has to keep
+   * asking /status; each nominee hears that their nomination was sent.
+   */
+  async function tellOfSending(ctx: BotContext, state: DossierState, sending: Sending) {
     const code = ctx.actor?.user?.unit_code ?? "";
-    for (const member of await officeMembers(deps.db, deps.officeAdminIds)) {
-      const text = deps.i18n.t(
-        member.language,
-        state.dossier?.late ? "ds-notice-submitted-late" : "ds-notice-submitted",
-        {
-          code: escapeHtml(code),
-          unit: escapeHtml(state.access.unitName),
-          year: String(state.access.round.year),
-          count: state.nominations.length,
-        },
-      );
-      await ctx.api.sendMessage(member.id, text, { parse_mode: "HTML" }).catch((error: unknown) => {
-        ctx.log.warn({ err: error, office: member.id }, "could not tell the Office of a dossier");
-      });
+    const year = state.access.round.year;
+    await noticeToOffice(deps, {
+      key: `notice:sent:${state.access.unitId}:${sending.number}`,
+      year,
+      unitId: state.access.unitId,
+      text: (language) => sendingNotice(deps, language, { code, unit: state.access.unitName, year }, sending),
+    });
+    const moverId = ctx.actor?.telegramId ?? 0;
+    for (const move of sending.moved) {
+      const nomination = state.nominations.find((n) => n.id === move.nominationId);
+      if (nomination)
+        await noticeOfMove(
+          deps,
+          nomination,
+          { historyId: move.historyId, to: "submitted", reason: null },
+          moverId,
+        );
     }
   }
 
@@ -121,7 +167,12 @@ export function dossierFeature(deps: AppDeps): Composer<BotContext> {
     const outcome = await fileFor(deps, ctx.actor, Number(ctx.match[1]));
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx);
-    await ctx.replyWithDocument(outcome.file.file_id);
+    await ctx.replyWithDocument(outcome.file.file_id, {
+      caption: ctx.t("ds-file-caption", {
+        version: outcome.file.version,
+        at: formatLocalDateTime(new Date(outcome.file.uploaded_at), deps.campaign.timeZone),
+      }),
+    });
   });
 
   feature.callbackQuery(/^ds:ret:(\d+)$/, async (ctx) => {

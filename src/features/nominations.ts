@@ -1,17 +1,21 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { deleteAwardDraft } from "../../db/award-drafts.js";
 import { findNomination, listNominations, type NominationWithUnit } from "../../db/nominations.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nameMatches, searchKey } from "../domain/names.js";
 import { type NominationStatus, nextStatuses } from "../domain/nominations.js";
+import { formatLocalDateTime } from "../domain/time.js";
 import { canSeeNomination, scopeOf } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
 import { latestRoundOr } from "../nominations/access.js";
 import { cardScreen, transitionProblemText } from "../nominations/card.js";
-import { formShort, nomineeLabel, statusWord } from "../nominations/render.js";
-import { moveOn } from "../nominations/review.js";
+import { noticeOfMove, sendSoon } from "../nominations/notices.js";
+import { decisionText, formName, formShort, nomineeLabel, statusWord } from "../nominations/render.js";
+import { moveOn, recordAward, undoableMove } from "../nominations/review.js";
 import { answerOnce, notify, refuse, showPage, showScreen } from "../paged-view.js";
+import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
@@ -31,7 +35,7 @@ const NEEDS_REASON: readonly NominationStatus[] = ["returned", "rejected"];
  * /nominations [form | name]: the Office sees every nomination, a head their unit's, an employee their own;
  * each can be opened, and on an opened one the Office moves it on with buttons.
  */
-export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
+export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   /**
@@ -81,7 +85,7 @@ export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
     );
     const c = viewContext(deps, ctx);
     const lineOf = (n: NominationWithUnit) =>
-      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · <i>${statusWord(c.t, n.status)}</i>`;
+      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · <i>${statusWord(c.t, n.status)}</i>${n.decision_number ? ` · ${escapeHtml(n.decision_number)}` : ""}`;
     const lines = shown.map(lineOf);
     const filterLabel = filter.formIds.length
       ? filter.formIds
@@ -132,6 +136,21 @@ export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
     const id = Number(ctx.match[1]);
     const to = ctx.match[2] as NominationStatus;
     const c = viewContext(deps, ctx);
+    if (to === "awarded") {
+      const nomination = await findNomination(deps.db, id);
+      if (!nomination) return notify(ctx, ctx.t("nm-stale-button"));
+      if (nomination.status === "awarded") return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+      if (!nextStatuses(nomination.status, "office").includes(to))
+        return notify(ctx, ctx.t("nm-move-not-allowed"));
+      return askFor(
+        ctx,
+        { kind: "award", nominationId: id, step: "number" },
+        ctx.t("aw-ask-number", {
+          nominee: nomineeLabel(c.t, nomination),
+          form: escapeHtml(formName(deps.campaign, nomination.form_id, c.language)),
+        }),
+      );
+    }
     if (NEEDS_REASON.includes(to)) {
       const nomination = await findNomination(deps.db, id);
       if (!nomination) return notify(ctx, ctx.t("nm-stale-button"));
@@ -153,8 +172,65 @@ export function nominationsFeature(deps: AppDeps): Composer<BotContext> {
     if (!outcome.ok && "problem" in outcome)
       return notify(ctx, transitionProblemText(c, outcome.problem, outcome.nomination.form_id));
     if (!outcome.ok) return refuse(ctx, outcome);
+    await noticeOfMove(
+      deps,
+      outcome.nomination,
+      { historyId: outcome.historyId, to, reason: null },
+      ctx.actor?.telegramId ?? 0,
+    );
+    sendSoon(outbox, ctx.api);
     await answerOnce(ctx, { text: ctx.t("nm-moved-toast", { status: statusWord(c.t, to) }) });
     await showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+  });
+
+  feature.callbackQuery(/^aw:(ok|no):(\d+)$/, async (ctx) => {
+    if (ctx.actor?.role !== "office") return notify(ctx, ctx.t("office-only"));
+    const id = Number(ctx.match[2]);
+    const c = viewContext(deps, ctx);
+    if (ctx.match[1] === "no") {
+      await deleteAwardDraft(deps.db, { nominationId: id, officeId: ctx.actor.telegramId });
+      await answerOnce(ctx, { text: ctx.t("aw-dropped") });
+      return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+    }
+    const outcome = await recordAward(deps, ctx.actor, id, ctx.update.update_id);
+    if (!outcome.ok && "problem" in outcome)
+      return notify(ctx, transitionProblemText(c, outcome.problem, outcome.nomination.form_id));
+    if (!outcome.ok && outcome.key === "nm-already-awarded")
+      return notify(
+        ctx,
+        ctx.t("nm-already-awarded", {
+          by: escapeHtml(outcome.by ?? ctx.t("nm-by-office")),
+          at: formatLocalDateTime(new Date(outcome.at), deps.campaign.timeZone),
+          decision: outcome.decision ? decisionText(c.t, outcome.decision) : "—",
+        }),
+      );
+    if (!outcome.ok) return refuse(ctx, outcome);
+    await noticeOfMove(
+      deps,
+      outcome.nomination,
+      { historyId: outcome.historyId, to: "awarded", reason: null, decision: outcome.decision },
+      ctx.actor.telegramId,
+    );
+    sendSoon(outbox, ctx.api);
+    await answerOnce(ctx, { text: ctx.t("aw-recorded-toast") });
+    await showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+  });
+
+  feature.callbackQuery(/^nu:(\d+):(\d+)$/, async (ctx) => {
+    if (ctx.actor?.role !== "office") return notify(ctx, ctx.t("office-only"));
+    const id = Number(ctx.match[1]);
+    const historyId = Number(ctx.match[2]);
+    const last = await undoableMove(deps, id);
+    if (!last || last.id !== historyId) return notify(ctx, ctx.t("nm-undo-stale"));
+    const nomination = await findNomination(deps.db, id);
+    return askFor(
+      ctx,
+      { kind: "undo", nominationId: id, historyId },
+      ctx.t("nm-ask-reason-undo", {
+        nominee: escapeHtml(nomination?.nominee_name ?? ""),
+        status: statusWord(ctx.t.bind(ctx), last.to_status),
+      }),
+    );
   });
   return feature;
 }

@@ -1,16 +1,21 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { findDraft } from "../../db/registrations.js";
-import { deletePersonalData, getLanguage } from "../../db/users.js";
+import { erasePersonalData, getLanguage, personRecords } from "../../db/users.js";
 import { setPersonalMenu } from "../command-menus.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { erasurePlan } from "../domain/erasure.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
+import { noticeToHeads, noticeToOffice, sendSoon } from "../nominations/notices.js";
+import { formShort, statusWord } from "../nominations/render.js";
+import type { ReminderOutbox } from "../reminders/sender.js";
+import type { Translate } from "../screen.js";
 
 export const PROFILE_EDIT = "profile-edit";
 
 /** /me: what the bot stores about me, with buttons to correct it or to erase it (the rights the consent text names). */
-export function profileFeature(deps: AppDeps): Composer<BotContext> {
+export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
   const zone = deps.campaign.timeZone;
@@ -62,10 +67,39 @@ export function profileFeature(deps: AppDeps): Composer<BotContext> {
     await ctx.conversation.enter(PROFILE_EDIT, ctx.match[1]);
   });
 
+  /** "Giấy khen của Giám đốc Sở năm 2026 (đã được khen thưởng)", one a line, for what stays. */
+  const keptLines = (
+    t: Translate,
+    language: "vi" | "en",
+    kept: ReadonlyArray<{ roundYear: number; formId: string; status: Parameters<typeof statusWord>[1] }>,
+  ) =>
+    kept.map((n) =>
+      t("me-kept-nomination", {
+        form: escapeHtml(formShort(deps.campaign, n.formId, language)),
+        year: String(n.roundYear),
+        status: statusWord(t, n.status),
+      }),
+    );
+
   feature.callbackQuery("me:delete", async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
-    await ctx.reply(ctx.t("me-delete-confirm"), {
+    const actor = ctx.actor;
+    if (!actor) return;
+    // Precisely what goes and what stays, before the person confirms.
+    const records = await personRecords(deps.db, actor.telegramId);
+    const plan = erasurePlan(records.nominations, records.submittedAssessmentYears);
+    const t = ctx.t.bind(ctx);
+    const lines = [ctx.t("me-delete-confirm"), "", ctx.t("me-delete-goes")];
+    if (plan.dropped.length > 0) lines.push(ctx.t("me-delete-goes-drafts", { count: plan.dropped.length }));
+    if (plan.kept.length > 0)
+      lines.push(
+        "",
+        ctx.t("me-delete-stays"),
+        ...keptLines(t, actor.language, plan.kept),
+        ctx.t("me-delete-stays-why"),
+      );
+    await ctx.reply(lines.join("\n"), {
       ...HTML,
       reply_markup: new InlineKeyboard()
         .text(ctx.t("me-delete-yes"), "me:delete:yes")
@@ -82,14 +116,45 @@ export function profileFeature(deps: AppDeps): Composer<BotContext> {
       return;
     }
     await ctx.conversation.exitAll();
-    await deletePersonalData(deps.db, actor.telegramId);
-    deps.logger.info({ telegramId: actor.telegramId }, "personal data erased at the person's request");
+    const erased = await erasePersonalData(deps.db, actor.telegramId, deps.clock());
+    deps.logger.info(
+      { telegramId: actor.telegramId, kept: erased.kept.length },
+      "personal data erased at the person's request",
+    );
     // The message is in the language they used; the preference itself is gone now.
-    await ctx.editMessageText(ctx.t("me-deleted"));
+    await ctx.editMessageText(
+      erased.kept.length > 0 ? ctx.t("me-deleted-kept", { count: erased.kept.length }) : ctx.t("me-deleted"),
+      HTML,
+    );
+    if (erased.fullName && erased.unitId !== null) await tellOfLeaving(erased, ctx.update.update_id);
+    sendSoon(outbox, ctx.api);
     if (!deps.officeAdminIds.includes(actor.telegramId)) {
       await setPersonalMenu(ctx.api, deps, actor.telegramId, "guest", actor.language);
     }
   });
+
+  /** The unit's heads and the Office hear that the person left, and which of their nominations stay. */
+  async function tellOfLeaving(erased: Awaited<ReturnType<typeof erasePersonalData>>, updateId: number) {
+    const unitId = erased.unitId ?? 0;
+    const year = erased.kept[0]?.roundYear ?? deps.clock().getUTCFullYear();
+    const event = {
+      key: `notice:left:${updateId}`,
+      year,
+      unitId,
+      text: (language: "vi" | "en") => {
+        const t: Translate = (key, vars) => deps.i18n.t(language, key, vars);
+        const kept = keptLines(t, language, erased.kept);
+        return [
+          t(kept.length > 0 ? "me-left-notice-kept" : "me-left-notice", {
+            name: escapeHtml(erased.fullName ?? ""),
+          }),
+          ...kept,
+        ].join("\n");
+      },
+    };
+    await noticeToHeads(deps, event);
+    await noticeToOffice(deps, event);
+  }
 
   return composer;
 }

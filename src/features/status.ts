@@ -67,6 +67,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
         label: nomineeLabel(c.t, n),
         status: n.status,
         eligible: n.eligible === 1,
+        decision: n.decision_number ? escapeHtml(n.decision_number) : null,
       })),
     );
     await replyPaged(ctx, ctx.t("st-unit-header", { year: String(round.round.year) }), lines);

@@ -156,7 +156,7 @@ me-profile =
 me-edit-name = Edit name
 me-edit-position = Edit position
 me-delete = Delete my data
-me-delete-confirm = Are you sure you want to delete all the information the bot holds about you? You will no longer be a member of your unit on the bot; to rejoin, you will need a new invitation link.
+me-delete-confirm = Are you sure you want to delete your data? You will no longer be a member of your unit on the bot; to rejoin, you will need a new invitation link.
 me-delete-yes = Delete
 me-delete-no = Do not delete
 me-delete-kept = Your information has been kept.
@@ -316,8 +316,8 @@ as-ev-initiative = Decision No. {$number} of {$date}, issued by {$council}
 as-ev-files = Evidence files: {$count}
 as-verdict-all-met = ✅ All criteria met.
 as-verdict-not-met = Criteria not met or not yet answered: no. {$list}.
-as-verdict-forms = Eligible to be nominated for: {$forms}.
-as-verdict-no-forms = Not yet eligible for any form of award.
+as-verdict-forms = By the Office's rule, may be considered for: {$forms}.
+as-verdict-no-forms = The answers do not meet the Office's rule for any award form yet; the unit may still nominate, with a reason.
 as-status-draft = Status: <b>not submitted</b>.
 as-status-submitted = Status: <b>submitted</b> at {$at}.
 as-status-open-until = It can be edited any time before {$until}.
@@ -425,6 +425,7 @@ remind-kind-unit = unit reminder
 remind-kind-group = group reminder
 remind-kind-employee = staff reminder
 remind-kind-digest = summary
+remind-kind-notice = notice
 # /export: the Office's data files (sheet names, column headers and the words in the cells)
 ex-sheet-units = Unit status
 ex-sheet-nominations = Nominations
@@ -450,6 +451,9 @@ ex-col-result = Criteria met when proposed
 ex-col-status = Status
 ex-col-last-change = Last changed
 ex-col-last-reason = Latest reason given
+ex-col-decision-number = Award decision no.
+ex-col-decision-date = Decision date
+ex-col-decision-issuer = Issued by
 ex-col-subject-name = Full name / unit name
 ex-col-subject-kind = Collective/individual
 ex-col-submitted-at = Submitted at
@@ -537,14 +541,14 @@ nm-form-help = Tap a name to propose it; tap a name marked ☑️ again to take 
     ✅ meets every criterion of this form · ⚠️ does not · ⏳ self-assessment in progress · ▫️ no self-assessment
     Proposing anyone without ✅ needs a reason.
 nm-collective-label = {$name} (collective)
-nm-result-submitted = {$mark} {$met}/{$total} criteria
+nm-result-submitted = {$mark} meets {$met}/{$total} criteria
 nm-result-in_progress = ⏳ self-assessment in progress
 nm-result-not_started = ▫️ no self-assessment yet
 nm-back-button = ◀ Award forms
 nm-more-button = ➕ Propose more
 nm-added-toast = {$name} proposed.
 nm-taken-back-toast = {$name} removed from the nominations.
-nm-ask-reason = <b>{$name}</b> has no self-assessment meeting every criterion of <b>{$form}</b> ({$result}).
+nm-ask-reason = <b>{$name}</b> has no self-assessment meeting every criterion ({$result}); form proposed: <b>{$form}</b>.
     To propose them anyway, please send the reason in one message (the Office will see it), or send /cancel.
 nm-added-with-reason = <b>{$name}</b> proposed for {$form}.
     Reason: <i>{$reason}</i>
@@ -580,7 +584,7 @@ ds-upload-expected = Please send the document as a file (PDF, DOC or DOCX), or s
 ds-upload-photo = The dossier does not take photos. Please send a PDF, DOC or DOCX file (📎, then File).
 ds-upload-wrong_type = This file is not a PDF, DOC or DOCX. Please send it in one of those formats.
 ds-upload-too_large = The file is larger than {$size} MB. Please compress or split it and send it again.
-ds-uploaded = ✅ File received.
+ds-uploaded = ✅ File received (version {$version}); earlier versions are kept.
 ds-missing-first = {$count ->
     [one] 1 document is
    *[other] {$count} documents are
@@ -601,8 +605,8 @@ ds-ask-return-reason = Return the dossier of <b>{$unit}</b>. Please give the rea
 ds-notice-returned = ↩️ The Office returned your unit's {$year} award dossier for correction.
     Reason: <i>{$reason}</i>
     Please correct it and submit it again with /dossier.
-nm-head-told = The head of unit has been told.
-nm-head-not-told = ⚠️ The head of unit could not be reached (never pressed Start or blocked the bot); please tell them directly.
+nm-head-told = The bot will tell the unit head (and the nominee, if on the bot).
+nm-head-not-told = ⚠️ The unit head cannot be reached by the bot (never pressed Start, blocked the bot, or the unit has no head on the bot); please tell them directly.
 nm-status-draft = not yet submitted
 nm-status-submitted = awaiting the Office's review
 nm-status-under_review = under review by the Office
@@ -613,7 +617,7 @@ nm-status-rejected = not put to the council
 nm-status-withdrawn = withdrawn by the unit
 nm-move-under_review = 🔍 Start review
 nm-move-recommended = ⭐ Recommend to council
-nm-move-awarded = 🏅 Mark as awarded
+nm-move-awarded = 🏅 Record award
 nm-move-returned = ↩️ Return
 nm-move-rejected = ✖️ Do not recommend
 nm-ask-reason-returned = Return the nomination of <b>{$nominee}</b> to the unit for correction. Please give the reason (the head of unit will receive it), or send /cancel.
@@ -723,3 +727,91 @@ nm-closed-nomination = This nomination is closed (not put to the council, or wit
 nm-search-more = Only the first {$shown} people are shown; please type more of the name.
 ds-already-returned = This dossier had already been returned; the reason you typed was not sent.
 ds-and-more = … and {$count} more
+
+## Award records are the Department's: file versions, decisions, notices, erasure
+nm-result-consider = may be considered
+nm-decision = Decision no. {$number} of {$date} by {$issuer}
+nm-card-decision = Award decision: {$decision}
+nm-card-nominee-left = <i>The nominee erased their personal data from the bot; the nomination is kept as the Department's record.</i>
+nm-history-undo = undone:
+nm-locked-recommended = The Office has put this nomination to the Emulation and Commendation Council, so the unit cannot withdraw it.
+nm-locked-awarded = This nomination has been awarded; it is the Department's record, so the unit cannot withdraw it.
+nm-locked-rejected = The Office decided not to put this nomination to the Council; the unit can no longer withdraw or change it.
+ds-locked-recommended = {$nominee}'s file cannot be replaced: the nomination is before the Emulation and Commendation Council, as it was sent.
+ds-locked-awarded = {$nominee}'s file cannot be replaced: the nomination has been awarded and its dossier is the Department's record.
+ds-locked-rejected = {$nominee}'s file cannot be replaced: the Office decided not to put this nomination to the Council.
+ds-locked-with-office = {$nominee}'s file cannot be replaced: the Office holds this nomination for review; only returned nominations can be corrected.
+ds-locked-legend = 🔒 Under review or decided by the Office: the file stays as sent.
+ds-versions-title = <b>Versions uploaded ({$count})</b>, newest first:
+ds-version-current = • <b>Version {$version}</b> (current): <i>{$name}</i> — {$by}, {$at}
+ds-version = • Version {$version}: <i>{$name}</i> — {$by}, {$at}
+ds-back-button = ◀ Dossier
+ds-reuse-offer = This person is also nominated for another form and has no achievement report for it yet. Use the file just sent?
+ds-reuse-button = 📎 Use this file for {$form}
+ds-reused-toast = File used for the other form.
+ds-reuse-done = The other form already has a file, or can no longer be changed.
+ds-file-caption = Version {$version}, uploaded {$at}
+ds-notice-resubmitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) <b>resubmitted</b> its {$year} award dossier (sending {$number}), with {$count} nominations. See: /dossier {$code}
+ds-notice-resubmitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) <b>resubmitted</b> its {$year} award dossier (sending {$number}; first sent late), with {$count} nominations. See: /dossier {$code}
+ds-changes-title = Changes since the last sending:
+ds-changes-none = Nothing changed since the last sending.
+ds-change-added = ➕ New nomination: {$nominee}
+ds-change-withdrawn = ➖ Withdrawn by the unit: {$nominee}
+ds-change-corrected = ✏️ Corrected as asked: {$nominee}
+ds-change-replaced = 🔁 {$document}: «{$old}» replaced by «{$new}»
+ds-change-replaced-of = 🔁 {$document} of {$nominee}: «{$old}» replaced by «{$new}»
+ds-change-more = … and {$count} more changes (see /dossier)
+nt-submitted = 📤 The award nomination of <b>{$nominee}</b> ({$form}) was sent to the Office by the unit.
+nt-returned = ↩️ The Office returned the award nomination of <b>{$nominee}</b> ({$form}) for correction.
+    Reason: <i>{$reason}</i>
+    The unit head corrects it (replace files with 🔁 in /dossier) and sends the dossier again.
+nt-recommended = ⭐ The award nomination of <b>{$nominee}</b> ({$form}) was put to the Emulation and Commendation Council by the Office.
+nt-awarded = 🏅 <b>{$nominee}</b> has been awarded: {$form}.
+    {$decision}.
+nt-rejected = ✖️ The Office did not put the award nomination of <b>{$nominee}</b> ({$form}) to the Emulation and Commendation Council.
+    Reason: <i>{$reason}</i>
+nt-undone = ↩️ The Office corrected the award nomination of <b>{$nominee}</b> ({$form}): back to “{$status}”.
+    Reason: <i>{$reason}</i>
+nm-award-needs-decision = An award is recorded with its decision's number, date and issuer: press “🏅 Record award” on the nomination.
+nm-award-incomplete = The decision is not complete (number, date, issuer). Please press “🏅 Record award” again.
+nm-round-closed = This nomination's round is closed; it can no longer change.
+nm-already-awarded = {$by} already recorded this award at {$at} ({$decision}); no other decision is recorded.
+nm-undo-stale = The nomination has moved on since; please open it again.
+nm-undo-not-allowed = This step cannot be undone.
+nm-undo-button = ↩️ Undo “{$status}”
+nm-ask-reason-undo = Undo the step “{$status}” of the nomination of <b>{$nominee}</b>. Please give the reason (kept in the history and sent to the unit head), or send /cancel.
+nm-undone = ↩️ Undone; the undo is kept in the history.
+aw-ask-number = 🏅 Record the award of <b>{$nominee}</b> ({$form}).
+    Please send the <b>decision's number and symbol</b>, e.g. 125/QĐ-STP (or /cancel).
+aw-ask-number-again = Please type the decision's number and symbol, e.g. 125/QĐ-STP.
+aw-bad-number = That is not a decision number. Please send it as <b>number/QĐ-issuer symbol</b>, e.g. 125/QĐ-STP or 1234/QĐ-TTg.
+aw-ask-date = Please send the <b>date the decision was signed</b> (day/month/year), e.g. 15/01/2027.
+aw-ask-date-again = Please type the date the decision was signed, e.g. 15/01/2027.
+aw-bad-date-format = That is not a date. Please send day/month/year, e.g. 15/01/2027.
+aw-bad-date-not_a_date = There is no such day in the calendar. Please check the date.
+aw-bad-date-future = A decision cannot be signed after today. Please check the date.
+aw-bad-date-before_round = An award for the {$year} round cannot be decided before {$year}. Please check the date.
+aw-ask-issuer = Please send <b>who issued the decision</b> (press the button below if it is right).
+aw-ask-issuer-again = Please type who issued the decision.
+aw-bad-issuer = The issuer must be 3 to {$max} characters. Please send it again.
+aw-issuer-noted = Issuer noted.
+aw-confirm = Please check before recording:
+    🏅 <b>{$nominee}</b> — {$form}
+    {$decision}
+    Once recorded, the unit head and the awarded person are told.
+aw-confirm-button = ✅ Record the award
+aw-drop-button = ✖️ Cancel, record nothing
+aw-dropped = Cancelled; nothing recorded.
+aw-recorded-toast = Award recorded.
+me-delete-goes = <b>Deleted:</b> the link to your Telegram account, your name and position as a member, your language, unfinished answers, and any self-assessment no award nomination rests on.
+me-delete-goes-drafts = Also {$count} award nominations not yet sent to the Office.
+me-delete-stays = <b>Kept</b> as the Department's records (under your name as it was, no longer linked to your Telegram account), with their files, history, decisions and the self-assessment they rest on:
+me-kept-nomination = • {$form}, {$year} ({$status})
+me-delete-stays-why = The law on personal data allows keeping data a legal duty requires; award records are kept under the Law on Emulation and Commendation. Your unit head and the Office will be told you left the bot.
+me-deleted-kept = Your personal data has been deleted. {$count} award nominations sent to the Office are kept as the Department's records.
+me-left-notice = 👋 <b>{$name}</b> erased their personal data from the bot and is no longer a member of the unit on the bot.
+me-left-notice-kept = 👋 <b>{$name}</b> erased their personal data from the bot. These award nominations are kept as the Department's records:
+as-unavailable-decided = This self-assessment backs an award nomination that is {$status}, so it can no longer be changed (see it with /myresult).
+as-status-locked-decided = Cannot be changed: it backs an award nomination that is {$status}.
+nt-undelivered = ⚠️ The bot could not deliver a notice to <b>{$name}</b> (never pressed Start, or blocked the bot); please tell them directly:
+    {$notice}

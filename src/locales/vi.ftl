@@ -156,11 +156,11 @@ me-profile =
 me-edit-name = Sửa họ tên
 me-edit-position = Sửa chức vụ
 me-delete = Xoá dữ liệu của tôi
-me-delete-confirm = Anh/Chị có chắc muốn xoá toàn bộ thông tin bot lưu về mình không? Anh/Chị sẽ không còn là thành viên của đơn vị trên bot; muốn tham gia lại phải dùng liên kết mời mới.
+me-delete-confirm = Anh/Chị có chắc muốn xóa dữ liệu của mình không? Anh/Chị sẽ không còn là thành viên của đơn vị trên bot; muốn tham gia lại phải dùng liên kết mời mới.
 me-delete-yes = Xoá
 me-delete-no = Không xoá
 me-delete-kept = Đã giữ nguyên thông tin của Anh/Chị.
-me-deleted = Đã xoá toàn bộ thông tin bot lưu về Anh/Chị.
+me-deleted = Đã xóa toàn bộ thông tin bot lưu về Anh/Chị.
 me-ask-name = Anh/Chị nhập <b>họ và tên</b> mới (gửi /cancel để giữ nguyên):
 me-ask-position = Anh/Chị nhập <b>chức vụ</b> mới (gửi /cancel để giữ nguyên):
 me-updated = Đã cập nhật: <b>{$value}</b>.
@@ -316,8 +316,8 @@ as-ev-initiative = Quyết định số {$number} ngày {$date} của {$council}
 as-ev-files = Tệp minh chứng: {$count}
 as-verdict-all-met = ✅ Đạt tất cả các tiêu chí.
 as-verdict-not-met = Tiêu chí chưa đạt hoặc chưa trả lời: số {$list}.
-as-verdict-forms = Đủ điều kiện đề nghị: {$forms}.
-as-verdict-no-forms = Chưa đủ điều kiện cho hình thức khen thưởng nào.
+as-verdict-forms = Theo quy tắc Văn phòng Sở đặt, có thể xem xét đề nghị: {$forms}.
+as-verdict-no-forms = Kết quả chưa đáp ứng quy tắc Văn phòng Sở đặt cho hình thức khen thưởng nào; đơn vị vẫn có thể đề nghị kèm lý do.
 as-status-draft = Trạng thái: <b>chưa nộp</b>.
 as-status-submitted = Trạng thái: <b>đã nộp</b> lúc {$at}.
 as-status-open-until = Có thể sửa đến trước {$until}.
@@ -419,6 +419,7 @@ remind-kind-unit = nhắc đơn vị
 remind-kind-group = nhắc nhóm
 remind-kind-employee = nhắc cán bộ
 remind-kind-digest = tổng hợp
+remind-kind-notice = thông báo
 # /export: the Office's data files (sheet names, column headers and the words in the cells)
 ex-sheet-units = Tình hình đơn vị
 ex-sheet-nominations = Đề xuất khen thưởng
@@ -444,6 +445,9 @@ ex-col-result = Số tiêu chí đạt khi đề xuất
 ex-col-status = Trạng thái
 ex-col-last-change = Thời điểm thay đổi gần nhất
 ex-col-last-reason = Lý do gần nhất
+ex-col-decision-number = Số quyết định khen thưởng
+ex-col-decision-date = Ngày quyết định
+ex-col-decision-issuer = Cơ quan, người ban hành quyết định
 ex-col-subject-name = Họ và tên / Tên đơn vị
 ex-col-subject-kind = Đối tượng
 ex-col-submitted-at = Thời điểm nộp
@@ -529,14 +533,14 @@ nm-form-help = Bấm vào tên để đề xuất; bấm lại tên có dấu �
     ✅ đạt đủ tiêu chí của hình thức này · ⚠️ chưa đạt đủ · ⏳ đang tự đánh giá · ▫️ chưa tự đánh giá
     Đề xuất người không có dấu ✅ thì cần nêu lý do.
 nm-collective-label = Tập thể {$name}
-nm-result-submitted = {$mark} {$met}/{$total} tiêu chí
+nm-result-submitted = {$mark} đáp ứng {$met}/{$total} tiêu chí
 nm-result-in_progress = ⏳ đang tự đánh giá
 nm-result-not_started = ▫️ chưa tự đánh giá
 nm-back-button = ◀ Các hình thức
 nm-more-button = ➕ Đề xuất thêm
 nm-added-toast = Đã đề xuất {$name}.
 nm-taken-back-toast = Đã bỏ đề xuất {$name}.
-nm-ask-reason = <b>{$name}</b> chưa có kết quả tự đánh giá đạt đủ tiêu chí của hình thức <b>{$form}</b> ({$result}).
+nm-ask-reason = <b>{$name}</b> chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí ({$result}); hình thức đề nghị: <b>{$form}</b>.
     Nếu vẫn đề xuất, vui lòng gửi lý do trong một tin nhắn (Văn phòng Sở sẽ xem lý do này), hoặc gửi /cancel để huỷ.
 nm-added-with-reason = Đã đề xuất <b>{$name}</b> cho hình thức {$form}.
     Lý do: <i>{$reason}</i>
@@ -566,7 +570,7 @@ ds-upload-expected = Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC 
 ds-upload-photo = Hồ sơ không nhận ảnh chụp. Vui lòng gửi tệp PDF, DOC hoặc DOCX (bấm 📎 rồi chọn Tệp).
 ds-upload-wrong_type = Tệp này không phải PDF, DOC hoặc DOCX. Vui lòng gửi lại đúng định dạng.
 ds-upload-too_large = Tệp lớn hơn {$size} MB. Vui lòng nén hoặc tách nhỏ rồi gửi lại.
-ds-uploaded = ✅ Đã nhận tệp.
+ds-uploaded = ✅ Đã nhận tệp (bản {$version}); các bản trước vẫn được lưu.
 ds-missing-first = Hồ sơ còn thiếu {$count} tài liệu; vui lòng tải đủ trước khi nộp.
 ds-confirm = Nộp hồ sơ đề nghị khen thưởng gồm {$count} đề xuất cho Văn phòng Sở? Sau khi nộp, hồ sơ chỉ còn xem được, trừ khi Văn phòng Sở trả lại để sửa.
 ds-confirm-empty = Nộp hồ sơ để báo Văn phòng Sở: năm nay <b>đơn vị không đề xuất khen thưởng</b>?
@@ -581,8 +585,8 @@ ds-ask-return-reason = Trả lại hồ sơ của <b>{$unit}</b>. Vui lòng nêu
 ds-notice-returned = ↩️ Văn phòng Sở trả lại hồ sơ đề nghị khen thưởng năm {$year} của đơn vị để sửa, bổ sung.
     Lý do: <i>{$reason}</i>
     Anh/Chị vui lòng sửa, bổ sung rồi nộp lại bằng /dossier.
-nm-head-told = Đã báo trưởng đơn vị.
-nm-head-not-told = ⚠️ Không gửi được tin cho trưởng đơn vị (chưa bấm Start hoặc đã chặn bot); vui lòng báo trực tiếp.
+nm-head-told = Bot sẽ báo trưởng đơn vị (và người được đề nghị, nếu có trên bot).
+nm-head-not-told = ⚠️ Bot không gửi được tin cho trưởng đơn vị (chưa bấm Start, đã chặn bot, hoặc đơn vị chưa có trưởng đơn vị trên bot); vui lòng báo trực tiếp.
 nm-status-draft = chưa nộp hồ sơ
 nm-status-submitted = chờ Văn phòng Sở xem xét
 nm-status-under_review = Văn phòng Sở đang xem xét
@@ -695,3 +699,91 @@ nm-closed-nomination = Đề xuất này đã kết thúc (không được trìn
 nm-search-more = Chỉ hiện {$shown} người đầu; vui lòng gõ thêm tên để tìm chính xác hơn.
 ds-already-returned = Hồ sơ này đã được trả lại trước đó; lý do vừa nhập không được gửi thêm.
 ds-and-more = … và {$count} đề xuất khác
+
+## Hồ sơ khen thưởng là hồ sơ của Sở: phiên bản tệp, quyết định, thông báo, xóa dữ liệu
+nm-result-consider = có thể xem xét đề nghị
+nm-decision = Quyết định số {$number} ngày {$date} của {$issuer}
+nm-card-decision = Quyết định khen thưởng: {$decision}
+nm-card-nominee-left = <i>Người được đề nghị đã xóa dữ liệu cá nhân khỏi bot; đề nghị được giữ làm hồ sơ của Sở.</i>
+nm-history-undo = hoàn tác:
+nm-locked-recommended = Đề nghị này đã được Văn phòng Sở trình Hội đồng Thi đua - Khen thưởng nên đơn vị không rút được.
+nm-locked-awarded = Đề nghị này đã được khen thưởng; đây là hồ sơ của Sở nên đơn vị không rút được.
+nm-locked-rejected = Văn phòng Sở đã quyết định không trình Hội đồng đề nghị này; đơn vị không rút hay sửa được.
+ds-locked-recommended = Không thay được tệp của {$nominee}: đề nghị đã được trình Hội đồng Thi đua - Khen thưởng, hồ sơ giữ nguyên như khi trình.
+ds-locked-awarded = Không thay được tệp của {$nominee}: đề nghị đã được khen thưởng, hồ sơ là hồ sơ lưu của Sở.
+ds-locked-rejected = Không thay được tệp của {$nominee}: Văn phòng Sở đã quyết định không trình Hội đồng đề nghị này.
+ds-locked-with-office = Không thay được tệp của {$nominee}: Văn phòng Sở đang giữ đề nghị này để xem xét; chỉ những đề nghị bị trả lại mới sửa được.
+ds-locked-legend = 🔒 Văn phòng Sở đang xem xét hoặc đã quyết định: tệp giữ nguyên như khi nộp.
+ds-versions-title = <b>Các bản đã tải lên ({$count})</b>, mới nhất trước:
+ds-version-current = • <b>Bản {$version}</b> (đang dùng): <i>{$name}</i> — {$by}, {$at}
+ds-version = • Bản {$version}: <i>{$name}</i> — {$by}, {$at}
+ds-back-button = ◀ Hồ sơ
+ds-reuse-offer = Người này còn được đề nghị hình thức khác và chưa có Báo cáo thành tích cho hình thức đó. Dùng luôn tệp vừa gửi?
+ds-reuse-button = 📎 Dùng tệp này cho {$form}
+ds-reused-toast = Đã dùng tệp cho hình thức kia.
+ds-reuse-done = Hình thức kia đã có tệp, hoặc không còn sửa được.
+ds-file-caption = Bản {$version}, tải lên lúc {$at}
+ds-notice-resubmitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã <b>nộp lại</b> hồ sơ đề nghị khen thưởng năm {$year} (lần {$number}), gồm {$count} đề nghị. Xem: /dossier {$code}
+ds-notice-resubmitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã <b>nộp lại</b> hồ sơ đề nghị khen thưởng năm {$year} (lần {$number}, lần nộp đầu sau hạn), gồm {$count} đề nghị. Xem: /dossier {$code}
+ds-changes-title = Thay đổi so với lần nộp trước:
+ds-changes-none = Không có thay đổi nào so với lần nộp trước.
+ds-change-added = ➕ Đề nghị mới: {$nominee}
+ds-change-withdrawn = ➖ Đơn vị đã rút: {$nominee}
+ds-change-corrected = ✏️ Đã sửa, bổ sung theo yêu cầu: {$nominee}
+ds-change-replaced = 🔁 {$document}: thay «{$old}» bằng «{$new}»
+ds-change-replaced-of = 🔁 {$document} của {$nominee}: thay «{$old}» bằng «{$new}»
+ds-change-more = … và {$count} thay đổi khác (xem /dossier)
+nt-submitted = 📤 Đề nghị khen thưởng <b>{$nominee}</b> ({$form}) đã được đơn vị gửi Văn phòng Sở.
+nt-returned = ↩️ Văn phòng Sở trả lại đề nghị khen thưởng <b>{$nominee}</b> ({$form}) để sửa, bổ sung.
+    Lý do: <i>{$reason}</i>
+    Trưởng đơn vị sửa, bổ sung (thay tệp bằng nút 🔁 trong /dossier) rồi nộp lại hồ sơ.
+nt-recommended = ⭐ Đề nghị khen thưởng <b>{$nominee}</b> ({$form}) đã được Văn phòng Sở trình Hội đồng Thi đua - Khen thưởng.
+nt-awarded = 🏅 <b>{$nominee}</b> đã được khen thưởng: {$form}.
+    {$decision}.
+nt-rejected = ✖️ Văn phòng Sở không trình Hội đồng Thi đua - Khen thưởng đề nghị khen thưởng <b>{$nominee}</b> ({$form}).
+    Lý do: <i>{$reason}</i>
+nt-undone = ↩️ Văn phòng Sở điều chỉnh đề nghị khen thưởng <b>{$nominee}</b> ({$form}): trở lại bước “{$status}”.
+    Lý do: <i>{$reason}</i>
+nm-award-needs-decision = Ghi nhận khen thưởng cần số, ngày và cơ quan ban hành quyết định: vui lòng bấm “🏅 Ghi nhận đã khen” trên đề nghị.
+nm-award-incomplete = Chưa đủ thông tin quyết định (số, ngày, cơ quan ban hành). Vui lòng bấm lại “🏅 Ghi nhận đã khen”.
+nm-round-closed = Kỳ xét khen thưởng của đề nghị này đã đóng; không thay đổi được nữa.
+nm-already-awarded = Đề nghị này đã được {$by} ghi nhận khen thưởng lúc {$at} ({$decision}); không ghi thêm quyết định khác.
+nm-undo-stale = Đề nghị đã được chuyển bước khác sau đó; vui lòng mở lại để xem.
+nm-undo-not-allowed = Bước này không hoàn tác được.
+nm-undo-button = ↩️ Hoàn tác “{$status}”
+nm-ask-reason-undo = Hoàn tác bước “{$status}” của đề nghị <b>{$nominee}</b>. Vui lòng nêu lý do (được ghi vào lịch sử và gửi trưởng đơn vị), hoặc gửi /cancel để hủy.
+nm-undone = ↩️ Đã hoàn tác; bước hoàn tác được ghi vào lịch sử.
+aw-ask-number = 🏅 Ghi nhận khen thưởng cho <b>{$nominee}</b> ({$form}).
+    Vui lòng gửi <b>số, ký hiệu quyết định</b>, ví dụ: 125/QĐ-STP (hoặc /cancel để hủy).
+aw-ask-number-again = Vui lòng gửi số, ký hiệu quyết định bằng chữ, ví dụ: 125/QĐ-STP.
+aw-bad-number = Số quyết định chưa đúng dạng. Vui lòng gửi theo dạng <b>số/QĐ-ký hiệu cơ quan</b>, ví dụ: 125/QĐ-STP hoặc 1234/QĐ-TTg.
+aw-ask-date = Vui lòng gửi <b>ngày ký quyết định</b> (ngày/tháng/năm), ví dụ: 15/01/2027.
+aw-ask-date-again = Vui lòng gửi ngày ký quyết định bằng chữ, ví dụ: 15/01/2027.
+aw-bad-date-format = Ngày chưa đúng dạng. Vui lòng gửi theo dạng ngày/tháng/năm, ví dụ: 15/01/2027.
+aw-bad-date-not_a_date = Không có ngày này trên lịch. Vui lòng kiểm tra lại ngày ký quyết định.
+aw-bad-date-future = Ngày ký quyết định không thể sau hôm nay. Vui lòng kiểm tra lại.
+aw-bad-date-before_round = Quyết định khen thưởng của kỳ xét năm {$year} không thể ký trước năm {$year}. Vui lòng kiểm tra lại.
+aw-ask-issuer = Vui lòng gửi <b>cơ quan, người ban hành quyết định</b> (bấm nút bên dưới nếu đúng).
+aw-ask-issuer-again = Vui lòng gửi tên cơ quan, người ban hành quyết định bằng chữ.
+aw-bad-issuer = Tên cơ quan, người ban hành phải có từ 3 đến {$max} ký tự. Vui lòng gửi lại.
+aw-issuer-noted = Đã ghi cơ quan ban hành.
+aw-confirm = Vui lòng kiểm tra trước khi ghi nhận:
+    🏅 <b>{$nominee}</b> — {$form}
+    {$decision}
+    Sau khi ghi nhận, trưởng đơn vị và người được khen thưởng sẽ nhận được thông báo.
+aw-confirm-button = ✅ Ghi nhận khen thưởng
+aw-drop-button = ✖️ Hủy, không ghi
+aw-dropped = Đã hủy; chưa ghi nhận gì.
+aw-recorded-toast = Đã ghi nhận khen thưởng.
+me-delete-goes = <b>Sẽ xóa:</b> liên kết với tài khoản Telegram, họ tên và chức vụ trong hồ sơ thành viên, ngôn ngữ, các câu trả lời đang làm dở, bản tự đánh giá chưa là căn cứ của đề nghị khen thưởng nào.
+me-delete-goes-drafts = Cùng {$count} đề nghị khen thưởng chưa gửi Văn phòng Sở.
+me-delete-stays = <b>Được giữ lại</b> làm hồ sơ của Sở (ghi họ tên như khi đề nghị, không còn liên kết với tài khoản Telegram), cùng tệp, lịch sử, quyết định và bản tự đánh giá làm căn cứ:
+me-kept-nomination = • {$form} năm {$year} ({$status})
+me-delete-stays-why = Pháp luật về bảo vệ dữ liệu cá nhân cho phép giữ dữ liệu để thực hiện nghĩa vụ theo quy định của pháp luật; hồ sơ khen thưởng được lưu theo Luật Thi đua, khen thưởng. Trưởng đơn vị và Văn phòng Sở sẽ được báo Anh/Chị đã rời bot.
+me-deleted-kept = Đã xóa dữ liệu cá nhân của Anh/Chị. {$count} đề nghị khen thưởng đã gửi Văn phòng Sở được giữ lại làm hồ sơ của Sở.
+me-left-notice = 👋 <b>{$name}</b> đã xóa dữ liệu cá nhân khỏi bot và không còn là thành viên của đơn vị trên bot.
+me-left-notice-kept = 👋 <b>{$name}</b> đã xóa dữ liệu cá nhân khỏi bot. Các đề nghị khen thưởng sau được giữ làm hồ sơ của Sở:
+as-unavailable-decided = Bản tự đánh giá này là căn cứ của đề nghị khen thưởng {$status}, nên không sửa được nữa (xem bằng /myresult).
+as-status-locked-decided = Không sửa được: là căn cứ của đề nghị khen thưởng {$status}.
+nt-undelivered = ⚠️ Bot không gửi được thông báo cho <b>{$name}</b> (chưa bấm Start hoặc đã chặn bot); vui lòng báo trực tiếp:
+    {$notice}

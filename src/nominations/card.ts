@@ -3,13 +3,14 @@ import { findNomination, nominationHistory } from "../../db/nominations.js";
 import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { nextStatuses, nomineeKey, type TransitionProblem } from "../domain/nominations.js";
+import { nextStatuses, reportKey, type TransitionProblem } from "../domain/nominations.js";
 import { canSeeNomination, scopeOf } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
 import type { Screen, ViewContext } from "../screen.js";
-import { formName, nominationCard } from "./render.js";
+import { formName, nominationCard, statusWord } from "./render.js";
+import { undoableMove } from "./review.js";
 
-type Deps = Pick<AppDeps, "db" | "campaign">;
+type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
 
 /** Why a move was refused, in words: which quota, or that a reason is needed, or that it is no longer possible. */
 export function transitionProblemText(c: ViewContext, problem: TransitionProblem, formId: string): string {
@@ -64,14 +65,23 @@ export async function cardScreen(
   const moves = nextStatuses(nomination.status, "office");
   for (const to of moves) keyboard.text(c.t(`nm-move-${to}`), `nt:${nomination.id}:${to}`);
   if (moves.length > 0) keyboard.row();
+  const undoable = await undoableMove(deps, nomination.id);
+  if (undoable)
+    keyboard
+      .text(
+        c.t("nm-undo-button", { status: statusWord(c.t, undoable.to_status) }),
+        `nu:${nomination.id}:${undoable.id}`,
+      )
+      .row();
   const report = await deps.db
-    .selectFrom("dossier_files")
+    .selectFrom("dossier_file_versions")
     .select("id")
     .where("round_year", "=", nomination.round_year)
     .where("unit_id", "=", nomination.unit_id)
-    .where("nominee_key", "=", nomineeKey(nomination.nominee_kind, nomination.nominee_id))
+    .where("document_key", "=", reportKey(nomination.id))
+    .orderBy("version", "desc")
     .executeTakeFirst();
-  if (report) keyboard.text(c.t("nm-report-button"), `ds:get:${report.id}`);
+  if (report) keyboard.text(c.t("nm-report-button"), `ds:doc:${report.id}`);
   keyboard.text(c.t("nm-unit-dossier-button"), `ds:u:${nomination.unit_id}`);
   return { text, keyboard };
 }

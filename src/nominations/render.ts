@@ -1,6 +1,7 @@
-import type { HistoryEntry } from "../../db/nominations.js";
-import type { Language, Nomination } from "../../db/schema.js";
+import type { Decision } from "../../db/nominations.js";
+import type { Language, Nomination, NominationHistory } from "../../db/schema.js";
 import type { AwardForm, Campaign } from "../campaign/schema.js";
+import { decisionDateText } from "../domain/decisions.js";
 import type { AssessmentProgress, AssessmentResult, NominationStatus } from "../domain/nominations.js";
 import { formatLocalDate, formatLocalDateTime, toLocal } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
@@ -46,11 +47,35 @@ export function statusWord(t: Translate, status: NominationStatus): string {
   return t(`nm-status-${status}`);
 }
 
-/** "✅ 6/6 tiêu chí", "⚠️ 4/6 tiêu chí", "⏳ đang tự đánh giá", "— chưa tự đánh giá": beside a name. */
+/**
+ * "✅ đáp ứng 6/6 tiêu chí · có thể xem xét đề nghị", "⚠️ đáp ứng 4/6 tiêu chí", "⏳ đang tự đánh giá": beside a
+ * name. The count is a fact; "có thể xem xét đề nghị" only where the Office's rule for the form holds.
+ */
 export function resultText(t: Translate, result: AssessmentResult, formId: string): string {
   if (result.progress !== "submitted") return t(`nm-result-${result.progress}`);
-  const mark = result.supportedForms.includes(formId) ? "✅" : "⚠️";
-  return t("nm-result-submitted", { mark, met: result.met, total: result.total });
+  const met = t("nm-result-submitted", {
+    mark: result.allMet ? "✅" : "⚠️",
+    met: result.met,
+    total: result.total,
+  });
+  return result.considerForms.includes(formId) ? `${met} · ${t("nm-result-consider")}` : met;
+}
+
+/** "QĐ số 125/QĐ-STP ngày 15/01/2027 của Giám đốc Sở Tư pháp", escaped for HTML. */
+export function decisionText(t: Translate, decision: Decision): string {
+  return t("nm-decision", {
+    number: escapeHtml(decision.number),
+    date: decisionDateText(decision.date),
+    issuer: escapeHtml(decision.issuer),
+  });
+}
+
+/** The decision standing on an awarded nomination, if any. */
+export function standingDecision(
+  nomination: Pick<Nomination, "decision_number" | "decision_date" | "decision_issuer">,
+): Decision | null {
+  const { decision_number: number, decision_date: date, decision_issuer: issuer } = nomination;
+  return number && date && issuer ? { number, date, issuer } : null;
 }
 
 /** The nominee's assessment as it stood when proposed, from the JSON kept on the nomination. */
@@ -63,9 +88,15 @@ export function storedResultText(
       met: number;
       total: number;
       progress: AssessmentProgress;
+      consider?: boolean;
     };
     if (r.progress !== "submitted") return t(`nm-result-${r.progress}`);
-    return t("nm-result-submitted", { mark: nomination.eligible ? "✅" : "⚠️", met: r.met, total: r.total });
+    const met = t("nm-result-submitted", {
+      mark: nomination.eligible ? "✅" : "⚠️",
+      met: r.met,
+      total: r.total,
+    });
+    return r.consider ? `${met} · ${t("nm-result-consider")}` : met;
   } catch {
     return "—";
   }
@@ -89,7 +120,7 @@ export interface CardContext {
 export function nominationCard(
   c: CardContext,
   nomination: Nomination & { unit_code: string; unit_name: string },
-  history: readonly HistoryEntry[],
+  history: readonly NominationHistory[],
 ): string {
   const { t, campaign } = c;
   const lines = [
@@ -100,15 +131,20 @@ export function nominationCard(
   ];
   if (nomination.reason) lines.push(t("nm-card-reason", { reason: escapeHtml(nomination.reason) }));
   lines.push(t("nm-card-status", { status: statusWord(t, nomination.status) }));
+  const decision = standingDecision(nomination);
+  if (decision) lines.push(t("nm-card-decision", { decision: decisionText(t, decision) }));
+  if (nomination.nominee_kind === "individual" && nomination.nominee_id < 0)
+    lines.push(t("nm-card-nominee-left"));
   lines.push("", t("nm-card-history"));
   for (const entry of history) {
     const when = formatLocalDateTime(new Date(entry.at), campaign.timeZone);
     const who = escapeHtml(entry.by_name ?? t(`nm-by-${entry.by_role}`));
     const move = entry.from_status
-      ? `${statusWord(t, entry.from_status)} → ${statusWord(t, entry.to_status)}`
+      ? `${entry.undo_of ? `${t("nm-history-undo")} ` : ""}${statusWord(t, entry.from_status)} → ${statusWord(t, entry.to_status)}`
       : t("nm-history-proposed");
+    const recorded = entry.decision ? ` — ${decisionText(t, JSON.parse(entry.decision) as Decision)}` : "";
     const why = entry.reason ? ` — ${t("nm-history-why", { reason: escapeHtml(entry.reason) })}` : "";
-    lines.push(`• ${when} · ${who}: ${move}${why}`);
+    lines.push(`• ${when} · ${who}: ${move}${recorded}${why}`);
   }
   return lines.join("\n");
 }

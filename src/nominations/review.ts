@@ -1,15 +1,36 @@
+import { deleteAwardDraft, findAwardDraft } from "../../db/award-drafts.js";
 import { reopenDossier } from "../../db/dossiers.js";
-import { applyMove, countAgainstQuota, findNomination, moveOfUpdate } from "../../db/nominations.js";
-import type { Nomination } from "../../db/schema.js";
+import {
+  applyMove,
+  countAgainstQuota,
+  type Decision,
+  findNomination,
+  moveOfUpdate,
+  nominationHistory,
+} from "../../db/nominations.js";
+import type { Nomination, NominationHistory } from "../../db/schema.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { type NominationStatus, type TransitionProblem, transitionProblem } from "../domain/nominations.js";
+import {
+  type NominationStatus,
+  type TransitionProblem,
+  transitionProblem,
+  undoTarget,
+} from "../domain/nominations.js";
 import type { Refusal } from "./access.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
 
 export type ReviewOutcome =
-  | { ok: true; nomination: Nomination; from: NominationStatus; to: NominationStatus; reason: string | null }
+  | {
+      ok: true;
+      nomination: Nomination;
+      from: NominationStatus;
+      to: NominationStatus;
+      reason: string | null;
+      /** The history entry of the move; a re-handled update finds the one it made before. */
+      historyId: number;
+    }
   | { ok: false; problem: TransitionProblem; nomination: Nomination }
   | Refusal;
 
@@ -36,7 +57,10 @@ export async function moveOn(
         from: earlier.from_status,
         to: earlier.to_status,
         reason: earlier.reason,
+        historyId: earlier.id,
       };
+    // An award is recorded with its decision (recordAward), never by a bare move.
+    if (request.to === "awarded") return { ok: false, key: "nm-award-needs-decision" };
     const form = deps.campaign.awardForms.find((f) => f.id === nomination.form_id);
     if (!form) return { ok: false, key: "nm-stale-button" };
     const from = nomination.status;
@@ -56,7 +80,7 @@ export async function moveOn(
     });
     if (problem) return { ok: false, problem, nomination };
     const now = deps.clock();
-    await applyMove(
+    const historyId = await applyMove(
       trx,
       {
         id: nomination.id,
@@ -81,6 +105,174 @@ export async function moveOn(
         true,
       );
     const moved = await findNomination(trx, nomination.id);
-    return { ok: true, nomination: moved ?? nomination, from, to: request.to, reason };
+    if (historyId === undefined) return { ok: false, problem: { kind: "not_allowed" }, nomination };
+    return { ok: true, nomination: moved ?? nomination, from, to: request.to, reason, historyId };
+  });
+}
+
+export type AwardOutcome =
+  | { ok: true; nomination: Nomination; decision: Decision; historyId: number; again: boolean }
+  | { ok: false; key: "nm-award-incomplete" | "nm-stale-button" | "office-only" | "nm-round-closed" }
+  | { ok: false; key: "nm-already-awarded"; decision: Decision | null; by: string | null; at: string }
+  | { ok: false; problem: TransitionProblem; nomination: Nomination };
+
+/**
+ * Records the award of a nomination with the decision the Office member typed in (their draft), in one
+ * transaction with the check that it still stands recommended: of two Office members confirming at once, one
+ * decision is stored and the other is told whose it was.
+ */
+export async function recordAward(
+  deps: Deps,
+  actor: Actor | undefined,
+  nominationId: number,
+  updateId: number,
+): Promise<AwardOutcome> {
+  if (actor?.role !== "office") return { ok: false, key: "office-only" };
+  return deps.db.transaction().execute(async (trx): Promise<AwardOutcome> => {
+    const nomination = await findNomination(trx, nominationId);
+    if (!nomination) return { ok: false, key: "nm-stale-button" };
+    const earlier = await moveOfUpdate(trx, nomination.id, updateId);
+    if (earlier?.to_status === "awarded" && earlier.decision)
+      return {
+        ok: true,
+        nomination,
+        decision: JSON.parse(earlier.decision) as Decision,
+        historyId: earlier.id,
+        again: true,
+      };
+    if (nomination.status === "awarded") {
+      const last = (await nominationHistory(trx, nomination.id)).findLast((e) => e.to_status === "awarded");
+      return {
+        ok: false,
+        key: "nm-already-awarded",
+        decision: last?.decision ? (JSON.parse(last.decision) as Decision) : null,
+        by: last?.by_name ?? null,
+        at: last?.at ?? nomination.updated_at,
+      };
+    }
+    const round = await trx
+      .selectFrom("rounds")
+      .select("status")
+      .where("year", "=", nomination.round_year)
+      .executeTakeFirst();
+    if (round?.status !== "open") return { ok: false, key: "nm-round-closed" };
+    const form = deps.campaign.awardForms.find((f) => f.id === nomination.form_id);
+    if (!form) return { ok: false, key: "nm-stale-button" };
+    const problem = transitionProblem({
+      from: nomination.status,
+      to: "awarded",
+      role: "office",
+      reason: undefined,
+      form,
+      nomineeKind: nomination.nominee_kind,
+      alreadyRecommended: await countAgainstQuota(
+        trx,
+        nomination.round_year,
+        form.id,
+        nomination.nominee_kind,
+      ),
+    });
+    if (problem) return { ok: false, problem, nomination };
+    const key = { nominationId, officeId: actor.telegramId };
+    const draft = await findAwardDraft(trx, key);
+    if (!draft?.decision_number || !draft.decision_date || !draft.decision_issuer)
+      return { ok: false, key: "nm-award-incomplete" };
+    const decision = {
+      number: draft.decision_number,
+      date: draft.decision_date,
+      issuer: draft.decision_issuer,
+    };
+    const historyId = await applyMove(
+      trx,
+      {
+        id: nomination.id,
+        from: "recommended",
+        to: "awarded",
+        by: actor.telegramId,
+        byRole: "office",
+        reason: null,
+        updateId,
+        decision,
+      },
+      deps.clock(),
+    );
+    if (historyId === undefined) return { ok: false, problem: { kind: "not_allowed" }, nomination };
+    await deleteAwardDraft(trx, key);
+    const awarded = await findNomination(trx, nomination.id);
+    return { ok: true, nomination: awarded ?? nomination, decision, historyId, again: false };
+  });
+}
+
+export type UndoOutcome =
+  | {
+      ok: true;
+      nomination: Nomination;
+      undone: NominationHistory;
+      to: NominationStatus;
+      historyId: number;
+    }
+  | {
+      ok: false;
+      key: "nm-undo-stale" | "nm-undo-not-allowed" | "nm-stale-button" | "office-only" | "nm-round-closed";
+    };
+
+/** The nomination's last move, as the Office may undo it (the card offers it), or undefined. */
+export async function undoableMove(deps: Deps, nominationId: number): Promise<NominationHistory | undefined> {
+  const last = (await nominationHistory(deps.db, nominationId)).at(-1);
+  return last && undoTarget(last) !== null ? last : undefined;
+}
+
+/**
+ * Undoes the nomination's last move, if it is still the last (`historyId`) and an Office decision; the undo is
+ * itself a move in the history, with the reason. Undoing an award takes its decision off the nomination; the
+ * history keeps it.
+ */
+export async function undoMove(
+  deps: Deps,
+  actor: Actor | undefined,
+  request: { nominationId: number; historyId: number; reason: string; updateId: number },
+): Promise<UndoOutcome> {
+  if (actor?.role !== "office") return { ok: false, key: "office-only" };
+  return deps.db.transaction().execute(async (trx): Promise<UndoOutcome> => {
+    const nomination = await findNomination(trx, request.nominationId);
+    if (!nomination) return { ok: false, key: "nm-stale-button" };
+    const history = await nominationHistory(trx, nomination.id);
+    const last = history.at(-1);
+    const undone = history.find((e) => e.id === request.historyId);
+    // Handled again after a crash: the undo is the last move now, and undoes the one asked.
+    if (
+      last &&
+      last.undo_of === request.historyId &&
+      last.update_id === request.updateId &&
+      undone &&
+      last.to_status
+    )
+      return { ok: true, nomination, undone, to: last.to_status, historyId: last.id };
+    if (!last || last.id !== request.historyId || !undone) return { ok: false, key: "nm-undo-stale" };
+    const to = undoTarget(last);
+    if (to === null) return { ok: false, key: "nm-undo-not-allowed" };
+    const round = await trx
+      .selectFrom("rounds")
+      .select("status")
+      .where("year", "=", nomination.round_year)
+      .executeTakeFirst();
+    if (round?.status !== "open") return { ok: false, key: "nm-round-closed" };
+    const historyId = await applyMove(
+      trx,
+      {
+        id: nomination.id,
+        from: last.to_status,
+        to,
+        by: actor.telegramId,
+        byRole: "office",
+        reason: request.reason,
+        updateId: request.updateId,
+        undoOf: last.id,
+      },
+      deps.clock(),
+    );
+    if (historyId === undefined) return { ok: false, key: "nm-undo-stale" };
+    const after = await findNomination(trx, nomination.id);
+    return { ok: true, nomination: after ?? nomination, undone, to, historyId };
   });
 }

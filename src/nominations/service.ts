@@ -15,6 +15,7 @@ import {
   type AssessmentProgress,
   type AssessmentResult,
   assessmentResult,
+  DECIDED,
   type NomineeKind,
   nomineeKey,
   rankCandidates,
@@ -173,7 +174,8 @@ export async function propose(
   if (!candidate) return { ok: false, key: "nm-not-in-unit" };
   if (candidate.nomination)
     return { ok: false, key: "nm-already", vars: { name: escapeHtml(candidate.name) } };
-  const eligible = candidate.result.supportedForms.includes(form.id);
+  // A reason is asked where the answers do not meet every criterion: the plan sets no other rule.
+  const eligible = candidate.result.allMet;
   const reason = request.reason?.trim() || null;
   if (!eligible && !reason) return { ok: false, problem: "needs_reason", candidate };
   const nomination = await addNomination(
@@ -190,6 +192,7 @@ export async function propose(
         met: candidate.result.met,
         total: candidate.result.total,
         progress: candidate.result.progress,
+        consider: candidate.result.considerForms.includes(form.id),
       }),
       reason: eligible ? null : reason,
       by: actor?.telegramId ?? 0,
@@ -233,9 +236,11 @@ export async function takeBack(
             deps.clock(),
           )
         : false;
-  if (!done)
+  if (done === false || done === undefined)
     return nomination.status === "rejected" || nomination.status === "withdrawn"
       ? { ok: false, key: "nm-closed-nomination" }
-      : { ok: false, key: "nm-cannot-take-back" };
+      : DECIDED.includes(nomination.status)
+        ? { ok: false, key: `nm-locked-${nomination.status}` }
+        : { ok: false, key: "nm-cannot-take-back" };
   return { ok: true, name: nomination.nominee_name, formId: nomination.form_id };
 }

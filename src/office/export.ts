@@ -138,6 +138,9 @@ async function nominationsTable(deps: Deps, year: number, t: Translate, language
     { header: t("ex-col-status") },
     { header: t("ex-col-last-change") },
     { header: t("ex-col-last-reason") },
+    { header: t("ex-col-decision-number") },
+    { header: t("ex-col-decision-date") },
+    { header: t("ex-col-decision-issuer") },
   ];
   const nominations = await listNominations(deps.db, year);
   const rows: Cell[][] = [];
@@ -161,6 +164,9 @@ async function nominationsTable(deps: Deps, year: number, t: Translate, language
       t(NOMINATION_STATUS_KEYS[nomination.status]),
       localTime(deps, last?.at ?? nomination.updated_at),
       lastReason,
+      nomination.decision_number ?? "",
+      nomination.decision_date ? decisionDate(nomination.decision_date) : "",
+      nomination.decision_issuer ?? "",
     ]);
   }
   return { name: t("ex-sheet-nominations"), columns, rows };

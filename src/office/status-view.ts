@@ -78,9 +78,11 @@ export function pendingText(c: ViewContext, item: PendingItem): string {
       return item.nomineeName
         ? c.t("pd-document-of", {
             document: name,
-            nominee: item.collective
-              ? c.t("nm-collective-label", { name: escapeHtml(item.nomineeName) })
-              : escapeHtml(item.nomineeName),
+            nominee: `${
+              item.collective
+                ? c.t("nm-collective-label", { name: escapeHtml(item.nomineeName) })
+                : escapeHtml(item.nomineeName)
+            }${item.formId ? ` (${escapeHtml(formShort(c.campaign, item.formId, c.language))})` : ""}`,
           })
         : c.t("pd-document", { document: name });
     }
@@ -118,6 +120,8 @@ export function unitDetailLines(
     label: string;
     status: NominationStatus;
     eligible: boolean;
+    /** "QĐ 125/QĐ-STP" on an awarded nomination. */
+    decision: string | null;
   }>,
 ): string[] {
   const lines = [
@@ -137,7 +141,7 @@ export function unitDetailLines(
   for (const form of formsInOrder(c.campaign)) {
     for (const n of nominations.filter((x) => x.formId === form.id))
       lines.push(
-        `• #${n.id} ${n.label}${n.eligible ? "" : " ⚠️"} · ${escapeHtml(formShort(c.campaign, form.id, c.language))} · <i>${c.t(`nm-status-${n.status}`)}</i>`,
+        `• #${n.id} ${n.label}${n.eligible ? "" : " ⚠️"} · ${escapeHtml(formShort(c.campaign, form.id, c.language))} · <i>${c.t(`nm-status-${n.status}`)}</i>${n.decision ? ` · ${n.decision}` : ""}`,
       );
   }
   const missing = pendingItems(status).filter((i) => i.kind === "document" || i.kind === "nominations");

@@ -18,6 +18,7 @@ import {
 } from "../domain/reminders.js";
 import { unitStatus } from "../domain/unit-status.js";
 import { localised } from "../i18n.js";
+import { formShort } from "../nominations/render.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
 import {
   deadlineLine,
@@ -47,6 +48,7 @@ const context = (deps: Deps, p: Planning, language: Language): ReminderContext =
     const document = deps.campaign.dossier.documents.find((d) => d.id === documentId);
     return document ? localised(document.name, language) : documentId;
   },
+  formName: (formId) => formShort(deps.campaign, formId, language),
 });
 
 /** What a unit owes, by the same aggregation as /status and /pending. */

@@ -23,6 +23,8 @@ export interface ReminderContext {
   timeZone: string;
   /** A dossier document's name in the reader's language (plain text). */
   documentName: (documentId: string) => string;
+  /** An award form's short name in the reader's language (plain text). */
+  formName: (formId: string) => string;
 }
 
 /** "còn 14 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày", with the deadline's date. */
@@ -68,9 +70,11 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
           ? r.t("rm-owed-document", { document })
           : r.t("rm-owed-document-of", {
               document,
-              nominee: doc.collective
-                ? r.t("nm-collective-label", { name: escapeHtml(doc.nomineeName) })
-                : escapeHtml(doc.nomineeName),
+              nominee: `${
+                doc.collective
+                  ? r.t("nm-collective-label", { name: escapeHtml(doc.nomineeName) })
+                  : escapeHtml(doc.nomineeName)
+              }${doc.formId ? ` (${escapeHtml(r.formName(doc.formId))})` : ""}`,
             });
       })
     : // The group learns which documents are missing, not whose.

@@ -10,6 +10,7 @@ import {
   recordUnreachable,
 } from "../../db/reminders.js";
 import type { AppDeps } from "../deps.js";
+import { reportUndeliveredNotices } from "../nominations/notices.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 const MAX_ATTEMPTS = 5;
@@ -106,23 +107,45 @@ export async function sendDueReminders(
   return report;
 }
 
+type OutboxDeps = Pick<AppDeps, "db" | "clock" | "logger" | "campaign" | "i18n" | "officeAdminIds">;
+
 export class ReminderOutbox {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly deps: Pick<AppDeps, "db" | "clock" | "logger">,
+    private readonly deps: OutboxDeps,
     private readonly limiter: RateLimiter,
+    /** Bot-level tests turn this off and send with `flush`, so that what arrives when is theirs to say. */
+    private readonly options: { sendSoon: boolean } = { sendSoon: true },
   ) {}
 
+  /** Sends what was just put in the outbox, without making the person who caused it wait for the fan-out. */
+  sendSoon(api: Api): void {
+    // A failed run is logged by the queue, and what it could not send stays waiting for the next.
+    if (this.options.sendSoon) this.flush(api).catch(() => undefined);
+  }
+
   flush(api: Api): Promise<SendReport> {
-    return this.enqueue(() => sendDueReminders(this.deps, api, this.limiter));
+    return this.enqueue(() => this.send(api));
   }
 
   /** Sends what is due, then runs `after` (a report), in the same queue: awaiting a later flush awaits it too. */
   flushThen(api: Api, after: (report: SendReport) => Promise<unknown>): Promise<void> {
     return this.enqueue(async () => {
-      await after(await sendDueReminders(this.deps, api, this.limiter));
+      await after(await this.send(api));
     });
+  }
+
+  /** One pass over what is due; a notice nobody could receive is reported to the Office, in a second pass. */
+  private async send(api: Api): Promise<SendReport> {
+    const report = await sendDueReminders(this.deps, api, this.limiter);
+    if (!(await reportUndeliveredNotices(this.deps, report.unreachable))) return report;
+    const again = await sendDueReminders(this.deps, api, this.limiter);
+    return {
+      sent: [...report.sent, ...again.sent],
+      unreachable: [...report.unreachable, ...again.unreachable],
+      failed: [...report.failed, ...again.failed],
+    };
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {

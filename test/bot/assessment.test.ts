@@ -120,7 +120,8 @@ describe("/assess", () => {
     await h.press(lan, "as:c:xep-loai:rating:hoan-thanh");
     const summary = h.telegram.lastTextTo(lan.id);
     expect(summary).toContain("Tiêu chí chưa đạt hoặc chưa trả lời: số 6");
-    expect(summary).toContain("Chưa đủ điều kiện");
+    expect(summary).toContain("Kết quả chưa đáp ứng quy tắc Văn phòng Sở đặt cho hình thức khen thưởng nào");
+    expect(summary).not.toContain("đủ điều kiện");
     const stored = await assessment();
     expect(stored?.status).toBe("submitted");
     const changes = await h.db.selectFrom("assessment_changes").selectAll().execute();

@@ -4,7 +4,7 @@ import { addNomination } from "../../db/nominations.js";
 import { findUnitByCode } from "../../db/units.js";
 import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { registerThroughBot } from "../helpers/scenarios.js";
+import { registerThroughBot, reportUploadData } from "../helpers/scenarios.js";
 import { documentUpdate, photoUpdate, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -88,9 +88,9 @@ afterEach(() => h.close());
 
 describe("uploading a dossier document", () => {
   it("re-asks for text, a photo, a picture file and a file over 20 MB, storing none of them", async () => {
-    await h.press(head, `ds:up:1:p:${minh.id}`);
+    await h.press(head, await reportUploadData(h.db, `p:${minh.id}`));
     expect(h.telegram.lastTextTo(head.id)).toContain(
-      "Vui lòng gửi tệp <b>Báo cáo thành tích</b> của <b>Lê Văn Minh</b> (PDF, DOC hoặc DOCX, tối đa 20 MB).",
+      "Vui lòng gửi tệp <b>Báo cáo thành tích</b> của <b>Lê Văn Minh (Giấy khen Giám đốc Sở)</b> (PDF, DOC hoặc DOCX, tối đa 20 MB).",
     );
 
     await h.send(head, "Báo cáo em gửi sau ạ");
@@ -117,9 +117,14 @@ describe("uploading a dossier document", () => {
 
     // Still asked: a good file now is taken.
     await h.feed(documentUpdate(head, doc("bao-cao.pdf", "application/pdf", 20 * MB)));
-    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp.");
-    expect((await files()).map((f) => [f.document_id, f.nominee_key, f.file_name, f.file_size])).toEqual([
-      ["bao-cao-thanh-tich", `p:${minh.id}`, "bao-cao.pdf", 20 * MB],
+    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp (bản 1)");
+    expect((await files()).map((f) => [f.document_id, f.document_key, f.file_name, f.file_size])).toEqual([
+      [
+        "bao-cao-thanh-tich",
+        (await reportUploadData(h.db, `p:${minh.id}`)).slice("ds:up:1:".length),
+        "bao-cao.pdf",
+        20 * MB,
+      ],
     ]);
     expect(h.telegram.textsTo(head.id).some((t) => t.includes(APOLOGY))).toBe(false);
   });
@@ -127,10 +132,10 @@ describe("uploading a dossier document", () => {
   it("takes a .docx or .DOC by its extension whatever the mime type, and a PDF without a name", async () => {
     await h.press(head, "ds:up:0:-");
     await h.feed(documentUpdate(head, doc("To trinh 2026.DOCX", "application/octet-stream")));
-    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp.");
-    await h.press(head, `ds:up:1:p:${minh.id}`);
+    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp (bản");
+    await h.press(head, await reportUploadData(h.db, `p:${minh.id}`));
     await h.feed(documentUpdate(head, doc("bao-cao-minh.doc", "application/x-unknown")));
-    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp.");
+    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp (bản");
     const stored = await files();
     expect(stored.map((f) => [f.document_id, f.file_name, f.mime_type])).toEqual([
       ["to-trinh", "To trinh 2026.DOCX", "application/octet-stream"],
@@ -146,7 +151,7 @@ describe("uploading a dossier document", () => {
     expect(h.telegram.lastTextTo(head.id)).toContain("✅ Tờ trình — <i>tệp không tên</i>");
   });
 
-  it("replacing a file keeps one row, with the new file", async () => {
+  it("replacing a file adds version 2 and keeps version 1, both fetchable", async () => {
     await h.press(head, "ds:up:0:-");
     await h.feed(documentUpdate(head, doc("to-trinh-v1.pdf", "application/pdf")));
     const first = await files();
@@ -155,13 +160,38 @@ describe("uploading a dossier document", () => {
     expect(replace?.text).toBe("🔁 Tờ trình");
     await h.press(head, "ds:up:0:-");
     await h.feed(documentUpdate(head, doc("to-trinh-v2.pdf", "application/pdf")));
+    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp (bản 2); các bản trước vẫn được lưu.");
     const second = await files();
-    expect(second).toHaveLength(1);
-    expect(second[0]?.id).toBe(first[0]?.id);
-    expect(second[0]?.file_name).toBe("to-trinh-v2.pdf");
-    expect(second[0]?.file_id).not.toBe(first[0]?.file_id);
-    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Tờ trình — <i>to-trinh-v2.pdf</i>");
+    expect(second.map((f) => [f.version, f.file_name])).toEqual([
+      [1, "to-trinh-v1.pdf"],
+      [2, "to-trinh-v2.pdf"],
+    ]);
+    // The first row is untouched.
+    expect(second[0]).toEqual(first[0]);
+    expect(second[1]?.file_id).not.toBe(first[0]?.file_id);
+    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Tờ trình — <i>to-trinh-v2.pdf</i> · v2");
     expect(h.telegram.lastTextTo(head.id)).not.toContain("to-trinh-v1.pdf");
+
+    // The Office opens the document and finds both versions, newest first, each fetchable.
+    await h.send(admin, "/dossier HCTP");
+    const open = h.telegram.lastKeyboardTo(admin.id).find((b) => b.text === "📄 Tờ trình");
+    expect(open?.callback_data).toBe(`ds:doc:${second[1]?.id}`);
+    await h.press(admin, open?.callback_data ?? "");
+    const versions = h.telegram.lastTextTo(admin.id);
+    expect(versions).toContain("<b>Các bản đã tải lên (2)</b>");
+    expect(versions.indexOf("to-trinh-v2.pdf")).toBeLessThan(versions.indexOf("to-trinh-v1.pdf"));
+    expect(versions).toContain("<b>Bản 2</b> (đang dùng): <i>to-trinh-v2.pdf</i> — Trần Văn Bình");
+    expect(h.telegram.lastKeyboardTo(admin.id).map((b) => [b.text, b.callback_data])).toEqual([
+      ["⬇ v2", `ds:get:${second[1]?.id}`],
+      ["⬇ v1", `ds:get:${second[0]?.id}`],
+      ["◀ Hồ sơ", `ds:u:${hctp}`],
+    ]);
+    await h.press(admin, `ds:get:${second[0]?.id}`);
+    expect(h.telegram.callsOf("sendDocument").at(-1)?.payload).toMatchObject({
+      chat_id: admin.id,
+      document: first[0]?.file_id,
+      caption: expect.stringContaining("Bản 1, tải lên lúc"),
+    });
   });
 
   it("a file sent without being asked for is not stored", async () => {
@@ -183,7 +213,7 @@ describe("getting a file back", () => {
   beforeEach(async () => {
     await h.press(head, "ds:up:0:-");
     await h.feed(documentUpdate(head, doc("to-trinh.pdf", "application/pdf")));
-    await h.press(head, `ds:up:1:p:${minh.id}`);
+    await h.press(head, await reportUploadData(h.db, `p:${minh.id}`));
     await h.feed(documentUpdate(head, doc("bao-cao-minh.pdf", "application/pdf")));
     await addNomination(
       h.db,
@@ -213,8 +243,8 @@ describe("getting a file back", () => {
     const stored = await files();
     const buttons = h.telegram.lastKeyboardTo(admin.id);
     expect(buttons.map((b) => [b.text, b.callback_data])).toEqual([
-      ["⬇ Tờ trình", `ds:get:${stored[0]?.id}`],
-      ["⬇ Lê Văn Minh – Báo cáo thành tích", `ds:get:${stored[1]?.id}`],
+      ["📄 Tờ trình", `ds:doc:${stored[0]?.id}`],
+      ["📄 Lê Văn Minh (Giấy khen Giám đốc Sở) – Báo cáo thành tích", `ds:doc:${stored[1]?.id}`],
     ]);
     for (const row of stored) await h.press(admin, `ds:get:${row.id}`);
     expect(h.telegram.callsOf("sendDocument").map((c) => [c.payload.chat_id, c.payload.document])).toEqual(

@@ -9,7 +9,7 @@ import { buildWorkbook } from "../../src/office/export.js";
 import { MESSAGE_LIMIT } from "../../src/paging.js";
 import type { InlineButton } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { createInviteToken, insertUser, registerThroughBot } from "../helpers/scenarios.js";
+import { createInviteToken, insertUser, registerThroughBot, reportUploadData } from "../helpers/scenarios.js";
 import { callbackUpdate, documentUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -88,7 +88,7 @@ async function proposeLanAndSubmit(): Promise<void> {
   await h.send(head, "Hoàn thành xuất sắc đề án số hoá hồ sơ");
   await h.press(head, "ds:up:0:-");
   await h.feed(documentUpdate(head, pdf("to-trinh.pdf")));
-  await h.press(head, `ds:up:1:p:${lan.id}`);
+  await h.press(head, await reportUploadData(h.db, `p:${lan.id}`));
   await h.feed(documentUpdate(head, pdf("bao-cao-lan.pdf")));
   await h.press(head, "ds:sub!");
   expect((await findDossier(h.db, YEAR, hctp))?.status).toBe("submitted");
@@ -143,12 +143,12 @@ describe("a closed round", () => {
     const dossier = h.telegram.lastTextTo(head.id);
     expect(dossier).toContain("Hồ sơ đề nghị khen thưởng năm 2026");
     expect(dossier).toContain("✅ Tờ trình — <i>to-trinh.pdf</i>");
-    expect(dossier).toContain("❌ Nguyễn Thị Lan – Báo cáo thành tích");
+    expect(dossier).toContain("❌ Nguyễn Thị Lan (Giấy khen Giám đốc Sở) – Báo cáo thành tích");
     expect(dossier).toContain(CLOSED);
     const dossierData = data(head);
     expect(dossierData.filter((d) => d.startsWith("ds:up:") || d.startsWith("ds:sub"))).toEqual([]);
     expect(dossierData).not.toContain("nm:home");
-    expect(dossierData.some((d) => d.startsWith("ds:get:"))).toBe(true);
+    expect(dossierData.some((d) => d.startsWith("ds:doc:"))).toBe(true);
   });
 });
 
@@ -181,7 +181,7 @@ describe("a dossier returned by the Office after the deadline", () => {
     expect(dossier).toContain("trả lại hồ sơ để sửa, bổ sung");
     const keyboard = buttons(head);
     expect(keyboard.map((b) => b.callback_data)).toEqual(
-      expect.arrayContaining(["ds:up:0:-", `ds:up:1:p:${lan.id}`]),
+      expect.arrayContaining(["ds:up:0:-", await reportUploadData(h.db, `p:${lan.id}`)]),
     );
     expect(keyboard.some((b) => b.text.includes("➕ Đề xuất"))).toBe(false);
     expect(keyboard.some((b) => b.callback_data === "nm:home")).toBe(false);
@@ -192,9 +192,12 @@ describe("a dossier returned by the Office after the deadline", () => {
 
     await h.press(head, "ds:up:0:-");
     await h.feed(documentUpdate(head, pdf("to-trinh-co-chu-ky.pdf")));
-    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp.");
+    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp (bản");
     const toTrinh = (await listDossierFiles(h.db, YEAR, hctp)).filter((f) => f.document_id === "to-trinh");
-    expect(toTrinh.map((f) => f.file_name)).toEqual(["to-trinh-co-chu-ky.pdf"]);
+    expect(toTrinh.map((f) => [f.version, f.file_name])).toEqual([
+      [1, "to-trinh.pdf"],
+      [2, "to-trinh-co-chu-ky.pdf"],
+    ]);
 
     await h.press(head, "ds:sub!");
     expect(h.telegram.lastTextTo(head.id)).toContain("đã nộp lúc");
@@ -252,7 +255,7 @@ describe("a dossier with 30 nominees", () => {
     expect(uploadData).toHaveLength(31);
     expect(new Set(uploadData).size).toBe(31);
     expect(uploadData.filter((d) => d === "ds:up:0:-")).toHaveLength(1);
-    for (let i = 1; i <= 30; i++) expect(uploadData).toContain(`ds:up:1:p:${5000 + i}`);
+    for (let i = 1; i <= 30; i++) expect(uploadData).toContain(await reportUploadData(h.db, `p:${5000 + i}`));
     expect(slotLines).toHaveLength(31);
     expect(new Set(slotLines).size).toBe(31);
     expect(slotLines.filter((line) => line === "❌ Tờ trình")).toHaveLength(1);
@@ -382,6 +385,7 @@ describe("lateness in /status and in the export", () => {
 describe("two Office members return the same dossier", () => {
   it("sends the head the first reason only and tells the second member it was returned already", async () => {
     await proposeLanAndSubmit();
+    await h.settle();
     await h.press(admin, `ds:ret:${hctp}`);
     await h.press(admin2, `ds:ret:${hctp}`);
     expect(h.telegram.lastTextTo(admin2.id)).toContain("Vui lòng nêu lý do");
@@ -389,8 +393,9 @@ describe("two Office members return the same dossier", () => {
     const headTexts = await textsDuring(head, async () => {
       await h.send(admin, "Tờ trình thiếu chữ ký của lãnh đạo");
       await h.send(admin2, "Báo cáo thành tích thiếu số liệu");
+      await h.settle();
     });
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Đã báo trưởng đơn vị");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Bot sẽ báo trưởng đơn vị");
     expect(h.telegram.lastTextTo(admin2.id)).toContain("đã được trả lại trước đó");
     const notices = headTexts.filter((t) => t.includes("Văn phòng Sở trả lại hồ sơ"));
     expect(notices).toHaveLength(1);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listNominations, nominationHistory } from "../../db/nominations.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { registerThroughBot } from "../helpers/scenarios.js";
+import { registerThroughBot, reportUploadData } from "../helpers/scenarios.js";
 import { documentUpdate, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
@@ -45,7 +45,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     const people = h.telegram.lastKeyboardTo(head.id).map((b) => b.text);
     expect(people[0]).toMatch(/^🏢 Tập thể/);
     // Lan met every criterion: she comes first among the people, with ✅.
-    expect(people[1]).toBe("Nguyễn Thị Lan · ✅ 6/6 tiêu chí");
+    expect(people[1]).toBe("Nguyễn Thị Lan · ✅ đáp ứng 6/6 tiêu chí · có thể xem xét đề nghị");
     expect(people.slice(2, 4).sort()).toEqual([
       "Lê Văn Minh · ▫️ chưa tự đánh giá",
       "Trần Văn Bình · ▫️ chưa tự đánh giá",
@@ -56,7 +56,9 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
 
     // Minh has no assessment: proposing him needs a reason, typed in reply.
     await h.press(head, `nm:a:${GK}:p:${minh.id}`);
-    expect(h.telegram.lastTextTo(head.id)).toContain("chưa có kết quả tự đánh giá đạt đủ tiêu chí");
+    expect(h.telegram.lastTextTo(head.id)).toContain(
+      "chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí",
+    );
     await h.send(head, "ok");
     expect(h.telegram.lastTextTo(head.id)).toContain("Lý do quá ngắn");
     await h.send(head, "Hoàn thành xuất sắc đề án số hoá hồ sơ");
@@ -76,7 +78,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     await h.send(head, "/dossier");
     const dossier = h.telegram.lastTextTo(head.id);
     expect(dossier).toContain("❌ Tờ trình");
-    expect(dossier).toContain("❌ Nguyễn Thị Lan – Báo cáo thành tích");
+    expect(dossier).toContain("❌ Nguyễn Thị Lan (Giấy khen Giám đốc Sở) – Báo cáo thành tích");
     expect(dossier).toContain("Còn thiếu 4 tài liệu");
     const uploads = h.telegram.lastKeyboardTo(head.id).filter((b) => b.callback_data?.startsWith("ds:up:"));
     expect(uploads).toHaveLength(4);
@@ -99,6 +101,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     );
     await h.press(head, "ds:sub!");
     expect(h.telegram.lastTextTo(head.id)).toContain("đã nộp lúc");
+    await h.settle();
     expect(h.telegram.lastTextTo(admin.id)).toContain(
       "đã nộp hồ sơ đề nghị khen thưởng năm 2026, gồm 3 đề xuất",
     );
@@ -120,7 +123,9 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
       (n) => n.nominee_name === "Nguyễn Thị Lan",
     );
     await h.press(admin, `no:${lanNomination?.id}`);
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Kết quả tự đánh giá khi đề xuất: ✅ 6/6 tiêu chí");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(
+      "Kết quả tự đánh giá khi đề xuất: ✅ đáp ứng 6/6 tiêu chí",
+    );
     await h.press(admin, `nt:${lanNomination?.id}:under_review`);
     await h.press(admin, `nt:${lanNomination?.id}:recommended`);
     expect(h.telegram.lastTextTo(admin.id)).toContain(
@@ -131,9 +136,12 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     const minhNomination = (await listNominations(h.db, 2026)).find((n) => n.nominee_name === "Lê Văn Minh");
     await h.press(admin, `nt:${minhNomination?.id}:returned`);
     await h.send(admin, "Thiếu số liệu minh chứng trong báo cáo");
-    expect(h.telegram.lastTextTo(head.id)).toContain("Văn phòng Sở trả lại đề xuất <b>Lê Văn Minh</b>");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Bot sẽ báo trưởng đơn vị");
+    await h.settle();
+    expect(h.telegram.lastTextTo(head.id)).toContain(
+      "Văn phòng Sở trả lại đề nghị khen thưởng <b>Lê Văn Minh</b>",
+    );
     expect(h.telegram.lastTextTo(head.id)).toContain("Thiếu số liệu minh chứng trong báo cáo");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Đã báo trưởng đơn vị");
     const history = await nominationHistory(h.db, minhNomination?.id ?? 0);
     expect(history.map((e) => [e.from_status, e.to_status, e.reason])).toEqual([
       [null, "draft", "Hoàn thành xuất sắc đề án số hoá hồ sơ"],
@@ -146,17 +154,16 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
 });
 
 describe("erasing one's data", () => {
-  it("takes the person's nominations and achievement report with it", async () => {
+  it("takes a draft nomination never sent, and its report, with it", async () => {
     await h.send(head, "/nominate");
     await h.press(head, `nm:a:${GK}:p:${lan.id}`);
     await h.send(head, "/dossier");
-    const lanReport = h.telegram
-      .lastKeyboardTo(head.id)
-      .find((b) => b.callback_data?.endsWith(`:p:${lan.id}`))?.callback_data;
-    await h.press(head, lanReport ?? "missing button");
+    const lanReport = await reportUploadData(h.db, `p:${lan.id}`);
+    expect(h.telegram.lastKeyboardTo(head.id).map((b) => b.callback_data)).toContain(lanReport);
+    await h.press(head, lanReport);
     await h.feed(documentUpdate(head, pdf("bao-cao-lan.pdf")));
-    expect(await h.db.selectFrom("dossier_files").select("nominee_key").execute()).toEqual([
-      { nominee_key: `p:${lan.id}` },
+    expect(await h.db.selectFrom("dossier_file_versions").select("document_key").execute()).toEqual([
+      { document_key: lanReport.slice("ds:up:1:".length) },
     ]);
 
     await h.send(lan, "/me");
@@ -164,7 +171,7 @@ describe("erasing one's data", () => {
     await h.press(lan, "me:delete:yes");
 
     expect(await listNominations(h.db, 2026)).toEqual([]);
-    expect(await h.db.selectFrom("dossier_files").select("id").execute()).toEqual([]);
+    expect(await h.db.selectFrom("dossier_file_versions").select("id").execute()).toEqual([]);
   });
 });
 

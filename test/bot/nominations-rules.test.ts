@@ -11,7 +11,7 @@ import { addUnit, findUnitByCode } from "../../db/units.js";
 import type { NominationStatus, NomineeKind } from "../../src/domain/nominations.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { registerThroughBot } from "../helpers/scenarios.js";
+import { registerThroughBot, reportUploadData } from "../helpers/scenarios.js";
 import { callbackUpdate, documentUpdate, textUpdate, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -53,8 +53,12 @@ async function submitWithLanAndMinh(): Promise<{ lanId: number; minhId: number }
   await h.press(head, `nm:a:2:p:${lan.id}`);
   await h.press(head, `nm:a:2:p:${minh.id}`);
   await h.send(head, "Hoàn thành xuất sắc đề án số hoá hồ sơ");
-  for (const slot of ["0:-", `1:p:${lan.id}`, `1:p:${minh.id}`]) {
-    await h.press(head, `ds:up:${slot}`);
+  for (const slot of [
+    "ds:up:0:-",
+    await reportUploadData(h.db, `p:${lan.id}`),
+    await reportUploadData(h.db, `p:${minh.id}`),
+  ]) {
+    await h.press(head, slot);
     await h.feed(documentUpdate(head, pdf(`${slot}.pdf`)));
   }
   await h.press(head, "ds:sub!");
@@ -78,7 +82,7 @@ describe("duplicates", () => {
 
     // The province's Bằng khen is another form: allowed (with a reason if her assessment does not support it).
     await h.press(head, `nm:a:1:p:${lan.id}`);
-    if (h.telegram.lastTextTo(head.id).includes("chưa có kết quả tự đánh giá đạt đủ tiêu chí"))
+    if (h.telegram.lastTextTo(head.id).includes("chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí"))
       await h.send(head, "Có nhiều sáng kiến cấp tỉnh trong năm");
     expect(
       (await nominations())
@@ -113,7 +117,7 @@ describe("duplicates", () => {
     const tpht = (await findUnitByCode(h.db, "TPHT"))?.id ?? 0;
     await h.press(headA, `nm:a:2:u:${tpht}`);
     expect(h.telegram.lastTextTo(headA.id)).toContain(
-      "<b>Tập thể Phòng Tư pháp &amp; Hộ tịch</b> chưa có kết quả tự đánh giá đạt đủ tiêu chí",
+      "<b>Tập thể Phòng Tư pháp &amp; Hộ tịch</b> chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí",
     );
     await h.press(headB, `nm:a:2:u:${tpht}`);
     await h.send(headB, "Tập thể hoàn thành xuất sắc nhiệm vụ");
@@ -146,7 +150,7 @@ describe("a reason for a nominee whose assessment falls short", () => {
   it("re-asks a reason that is too short, too long or not text; /cancel drops it", async () => {
     await h.press(head, `nm:a:2:p:${minh.id}`);
     expect(h.telegram.lastTextTo(head.id)).toContain(
-      "<b>Lê Văn Minh</b> chưa có kết quả tự đánh giá đạt đủ tiêu chí của hình thức <b>Giấy khen của Giám đốc Sở</b> (▫️ chưa tự đánh giá)",
+      "<b>Lê Văn Minh</b> chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí (▫️ chưa tự đánh giá); hình thức đề nghị: <b>Giấy khen của Giám đốc Sở</b>",
     );
     await h.send(head, "ok");
     expect(h.telegram.lastTextTo(head.id)).toContain("Lý do quá ngắn");
@@ -353,13 +357,17 @@ describe("returning or rejecting a nomination", () => {
 
     await h.press(admin, `nt:${lanId}:rejected`);
     await h.send(admin, "Chưa đủ <thời gian> công tác & chưa có sáng kiến");
-    expect(h.telegram.lastTextTo(head.id)).toBe(
-      [
-        "✖️ Văn phòng Sở không trình Hội đồng Thi đua - Khen thưởng đề xuất khen thưởng <b>Nguyễn Thị Lan</b> (Giấy khen của Giám đốc Sở).",
-        "Lý do: <i>Chưa đủ &lt;thời gian&gt; công tác &amp; chưa có sáng kiến</i>",
-      ].join("\n"),
+    expect(h.telegram.lastTextTo(admin.id)).toMatch(
+      /^Bot sẽ báo trưởng đơn vị \(và người được đề nghị, nếu có trên bot\)\.\n\n🏅 <b>Đề xuất #/,
     );
-    expect(h.telegram.lastTextTo(admin.id)).toMatch(/^Đã báo trưởng đơn vị\.\n\n🏅 <b>Đề xuất #/);
+    await h.settle();
+    const rejected = [
+      "✖️ Văn phòng Sở không trình Hội đồng Thi đua - Khen thưởng đề nghị khen thưởng <b>Nguyễn Thị Lan</b> (Giấy khen của Giám đốc Sở).",
+      "Lý do: <i>Chưa đủ &lt;thời gian&gt; công tác &amp; chưa có sáng kiến</i>",
+    ].join("\n");
+    // The head and the nominee herself are told, once each.
+    expect(h.telegram.textsTo(head.id).filter((t) => t === rejected)).toHaveLength(1);
+    expect(h.telegram.textsTo(lan.id).filter((t) => t === rejected)).toHaveLength(1);
     expect((await findNomination(h.db, lanId))?.status).toBe("rejected");
     expect((await nominationHistory(h.db, lanId)).at(-1)).toMatchObject({
       from_status: "submitted",
@@ -370,7 +378,10 @@ describe("returning or rejecting a nomination", () => {
 
     await h.press(admin, `nt:${minhId}:returned`);
     await h.send(admin, "Báo cáo thiếu số liệu");
-    expect(h.telegram.lastTextTo(head.id)).toContain("Văn phòng Sở trả lại đề xuất <b>Lê Văn Minh</b>");
+    await h.settle();
+    expect(h.telegram.lastTextTo(head.id)).toContain(
+      "Văn phòng Sở trả lại đề nghị khen thưởng <b>Lê Văn Minh</b>",
+    );
     expect(h.telegram.lastTextTo(head.id)).toContain("Báo cáo thiếu số liệu");
     expect((await findDossier(h.db, YEAR, hctp))?.status).toBe("returned");
   });
@@ -380,21 +391,25 @@ describe("returning or rejecting a nomination", () => {
     h.telegram.unreachable.add(head.id);
     await h.press(admin, `nt:${minhId}:returned`);
     await h.send(admin, "Báo cáo thiếu số liệu");
+    await h.settle();
+    // The outbox learns the head cannot be reached, and the Office is asked to tell them directly.
     expect(h.telegram.lastTextTo(admin.id)).toContain(
-      "⚠️ Không gửi được tin cho trưởng đơn vị (chưa bấm Start hoặc đã chặn bot); vui lòng báo trực tiếp.",
+      "⚠️ Bot không gửi được thông báo cho <b>Trần Văn Bình</b> (chưa bấm Start hoặc đã chặn bot); vui lòng báo trực tiếp:\n↩️ Văn phòng Sở trả lại đề nghị khen thưởng <b>Lê Văn Minh</b>",
     );
-    expect(h.telegram.lastTextTo(admin.id)).not.toContain("Đã báo trưởng đơn vị");
     expect((await findNomination(h.db, minhId))?.status).toBe("returned");
 
     // The whole dossier returned to a blocked head: the same warning.
     h.telegram.unreachable.delete(head.id);
-    await h.press(head, `ds:up:1:p:${minh.id}`);
+    await h.press(head, await reportUploadData(h.db, `p:${minh.id}`));
     await h.feed(documentUpdate(head, pdf("bao-cao-minh-2.pdf")));
     await h.press(head, "ds:sub!");
     h.telegram.unreachable.add(head.id);
     await h.press(admin, `ds:ret:${hctp}`);
     await h.send(admin, "Tờ trình thiếu chữ ký");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Không gửi được tin cho trưởng đơn vị");
+    await h.settle();
+    expect(h.telegram.lastTextTo(admin.id)).toContain(
+      "⚠️ Bot không gửi được thông báo cho <b>Trần Văn Bình</b> (chưa bấm Start hoặc đã chặn bot); vui lòng báo trực tiếp:\n↩️ Văn phòng Sở trả lại hồ sơ",
+    );
     expect((await findDossier(h.db, YEAR, hctp))?.status).toBe("returned");
   });
 });
@@ -463,7 +478,10 @@ describe("an update delivered twice", () => {
       "submitted",
       "returned",
     ]);
-    expect(h.telegram.textsTo(head.id).filter((t) => t.includes("trả lại đề xuất"))).toHaveLength(1);
+    await h.settle();
+    expect(h.telegram.textsTo(head.id).filter((t) => t.includes("trả lại đề nghị khen thưởng"))).toHaveLength(
+      1,
+    );
   });
 
   it("does not submit the dossier twice", async () => {
@@ -489,7 +507,7 @@ describe("the deadline", () => {
     // ...and sent at the deadline is refused.
     await h.feed(documentUpdate(head, pdf("to-trinh.pdf")));
     expect(h.telegram.lastTextTo(head.id)).toContain("Đã hết hạn nộp hồ sơ");
-    expect(await h.db.selectFrom("dossier_files").selectAll().execute()).toEqual([]);
+    expect(await h.db.selectFrom("dossier_file_versions").selectAll().execute()).toEqual([]);
 
     await h.send(head, "/nominate");
     const home = h.telegram.lastTextTo(head.id);
@@ -523,21 +541,22 @@ describe("the deadline", () => {
     await h.send(head, "/dossier");
     expect(h.telegram.lastTextTo(head.id)).toContain("Văn phòng Sở trả lại hồ sơ để sửa, bổ sung");
     expect(h.telegram.lastTextTo(head.id)).not.toContain("Đã hết hạn nộp hồ sơ");
-    await h.press(head, `ds:up:1:p:${minh.id}`);
+    await h.press(head, await reportUploadData(h.db, `p:${minh.id}`));
     await h.feed(documentUpdate(head, pdf("bao-cao-minh-ky.pdf")));
-    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp.");
+    expect(h.telegram.lastTextTo(head.id)).toContain("✅ Đã nhận tệp (bản");
     await h.press(head, "ds:sub!");
     expect((await findDossier(h.db, YEAR, hctp))?.status).toBe("submitted");
     expect((await findNomination(h.db, minhId))?.status).toBe("submitted");
     const file = await h.db
-      .selectFrom("dossier_files")
+      .selectFrom("dossier_file_versions")
       .selectAll()
-      .where("nominee_key", "=", `p:${minh.id}`)
+      .where("document_key", "=", `n:${minhId}`)
+      .orderBy("version", "desc")
       .executeTakeFirstOrThrow();
     expect(file.file_name).toBe("bao-cao-minh-ky.pdf");
 
     // Once resent, it is read-only again.
-    await h.press(head, `ds:up:1:p:${minh.id}`);
+    await h.press(head, await reportUploadData(h.db, `p:${minh.id}`));
     expect(String(lastAlert()?.text)).toContain("đã nộp nên chỉ xem được");
   });
 
@@ -549,7 +568,7 @@ describe("the deadline", () => {
     h.setNow("2027-01-10T03:00:00Z");
     await h.press(admin, `ds:ret:${hctp}`);
     await h.send(admin, "Báo cáo của Lê Văn Minh thiếu chữ ký");
-    await h.press(head, `ds:up:1:p:${minh.id}`);
+    await h.press(head, await reportUploadData(h.db, `p:${minh.id}`));
     await h.feed(documentUpdate(head, pdf("bao-cao-minh-ky.pdf")));
     await h.press(head, "ds:sub!");
     expect((await findDossier(h.db, YEAR, hctp))?.status).toBe("submitted");

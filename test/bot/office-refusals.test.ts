@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { saveDossierFile, submitDossier } from "../../db/dossiers.js";
+import { addDocumentVersion, submitDossier } from "../../db/dossiers.js";
 import { addNomination, findNomination, listNominations, nominationHistory } from "../../db/nominations.js";
 import { findUnitByCode } from "../../db/units.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { createInviteToken, registerThroughBot } from "../helpers/scenarios.js";
+import { createInviteToken, registerThroughBot, reportKeyFor } from "../helpers/scenarios.js";
 import { documentUpdate, groupTextUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -52,28 +52,29 @@ async function nominate(unitId: number, person: TestUser, name: string, by: Test
 }
 
 async function upload(unitId: number, documentId: string, key: string, by: TestUser): Promise<number> {
-  await saveDossierFile(
+  await addDocumentVersion(
     h.db,
     {
       year: YEAR,
       unitId,
       documentId,
-      nomineeKey: key,
+      documentKey: await reportKeyFor(h.db, YEAR, unitId, key),
       fileId: `file-${unitId}-${documentId}-${key}`,
       fileUniqueId: `u-${unitId}-${documentId}-${key}`,
       fileName: `${documentId}.pdf`,
       mimeType: "application/pdf",
       fileSize: 10_000,
       by: by.id,
+      updateId: null,
     },
     h.deps.clock(),
   );
   const row = await h.db
-    .selectFrom("dossier_files")
+    .selectFrom("dossier_file_versions")
     .select("id")
     .where("unit_id", "=", unitId)
     .where("document_id", "=", documentId)
-    .where("nominee_key", "=", key)
+    .where("document_key", "=", await reportKeyFor(h.db, YEAR, unitId, key))
     .executeTakeFirstOrThrow();
   return row.id;
 }
@@ -282,7 +283,7 @@ describe("/dossier and /nominate", () => {
     await h.send(admin, "/dossier hctp");
     expect(h.telegram.lastTextTo(admin.id)).toContain("— Phòng Hành chính tư pháp");
     const buttons = h.telegram.lastKeyboardTo(admin.id).map((b) => b.callback_data);
-    expect(buttons).toContain(`ds:get:${ids.lanReport}`);
+    expect(buttons).toContain(`ds:doc:${ids.lanReport}`);
     expect(buttons).toContain(`ds:ret:${hctp}`);
     expect(buttons.some((b) => b?.startsWith("ds:up:"))).toBe(false);
   });
@@ -471,7 +472,7 @@ describe("a role changes while a button is on screen", () => {
     await h.press(otherHead, "ds:up:0:-");
     expect(String(lastAlert()?.text)).toContain(ONLY_HEAD);
     const files = await h.db
-      .selectFrom("dossier_files")
+      .selectFrom("dossier_file_versions")
       .select("document_id")
       .where("unit_id", "=", kt)
       .execute();
@@ -532,7 +533,7 @@ describe("a role changes while a button is on screen", () => {
     );
     expect(h.telegram.lastTextTo(otherHead.id)).toContain(ONLY_HEAD);
     const files = await h.db
-      .selectFrom("dossier_files")
+      .selectFrom("dossier_file_versions")
       .select("document_id")
       .where("unit_id", "=", kt)
       .execute();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ensureAssessment, submitAssessment } from "../../db/assessments.js";
-import { saveDossierFile, submitDossier } from "../../db/dossiers.js";
+import { addDocumentVersion, submitDossier } from "../../db/dossiers.js";
 import { addNomination, listNominations, moveNomination } from "../../db/nominations.js";
 import type { Role } from "../../db/schema.js";
 import { findUnitByCode } from "../../db/units.js";
@@ -8,7 +8,7 @@ import type { NominationStatus } from "../../src/domain/nominations.js";
 import { MESSAGE_LIMIT } from "../../src/paging.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { insertUser } from "../helpers/scenarios.js";
+import { insertUser, reportKeyFor, reportUploadData } from "../helpers/scenarios.js";
 import { documentUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -125,19 +125,20 @@ beforeEach(async () => {
     ["to-trinh", ""],
     ["bao-cao-thanh-tich", `p:${mai.id}`],
   ] as const)
-    await saveDossierFile(
+    await addDocumentVersion(
       h.db,
       {
         year: YEAR,
         unitId: u("DANOP"),
         documentId,
-        nomineeKey: key,
+        documentKey: await reportKeyFor(h.db, YEAR, u("DANOP"), key),
         fileId: `danop-${documentId}`,
         fileUniqueId: `danop-u-${documentId}`,
         fileName: `${documentId}.pdf`,
         mimeType: "application/pdf",
         fileSize: 1000,
         by: khoa.id,
+        updateId: null,
       },
       h.deps.clock(),
     );
@@ -173,7 +174,7 @@ beforeEach(async () => {
   await h.send(phuc, "Đơn vị dẫn đầu khối về số hoá hồ sơ");
   await h.press(phuc, "ds:up:0:-");
   await h.feed(documentUpdate(phuc, pdf("to-trinh-tralai.pdf")));
-  await h.press(phuc, `ds:up:1:u:${u("TRALAI")}`);
+  await h.press(phuc, await reportUploadData(h.db, `u:${u("TRALAI")}`));
   await h.feed(documentUpdate(phuc, pdf("bao-cao-tralai.pdf")));
   h.setNow("2026-12-03T02:30:00Z");
   await h.press(phuc, "ds:sub!");
@@ -263,8 +264,8 @@ describe("/status for the Office", () => {
         `• #${lanId} Nguyễn Thị Lan · Giấy khen Giám đốc Sở · <i>chưa nộp hồ sơ</i>`,
         "",
         "<b>Việc còn thiếu</b>",
-        "– thiếu Báo cáo thành tích – Nguyễn Thị Lan",
-        "– thiếu Báo cáo thành tích – Tập thể Phòng Hành chính tư pháp",
+        "– thiếu Báo cáo thành tích – Nguyễn Thị Lan (Giấy khen Giám đốc Sở)",
+        "– thiếu Báo cáo thành tích – Tập thể Phòng Hành chính tư pháp (Giấy khen Giám đốc Sở)",
       ].join("\n"),
     );
 
@@ -327,8 +328,8 @@ describe("/pending", () => {
           "<b>THIEU</b> · Phòng Hành chính tư pháp · quá hạn",
           "   – 2/3 cán bộ chưa nộp tự đánh giá: Lê Văn Minh, Trần Văn Bình",
           "   – chưa nộp tự đánh giá tập thể (chưa bắt đầu)",
-          "   – thiếu Báo cáo thành tích – Nguyễn Thị Lan",
-          "   – thiếu Báo cáo thành tích – Tập thể Phòng Hành chính tư pháp",
+          "   – thiếu Báo cáo thành tích – Nguyễn Thị Lan (Giấy khen Giám đốc Sở)",
+          "   – thiếu Báo cáo thành tích – Tập thể Phòng Hành chính tư pháp (Giấy khen Giám đốc Sở)",
           "   – chưa nộp hồ sơ",
         ].join("\n"),
         [
@@ -545,7 +546,7 @@ describe("/nominations for the Office", () => {
         `🏅 <b>Đề xuất #${id}</b>: Tập thể Phòng Trả Lại`,
         "Đơn vị: <code>TRALAI</code> Phòng Trả Lại",
         "Hình thức: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-        "Kết quả tự đánh giá khi đề xuất: ⚠️ 0/3 tiêu chí",
+        "Kết quả tự đánh giá khi đề xuất: ⚠️ đáp ứng 0/3 tiêu chí",
         "Lý do đề xuất khi chưa đạt đủ tiêu chí: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
         "Trạng thái: <b>bị trả lại để sửa, bổ sung</b>",
         "",
@@ -557,12 +558,12 @@ describe("/nominations for the Office", () => {
     );
     const buttons = h.telegram.lastKeyboardTo(admin.id);
     const report = await h.db
-      .selectFrom("dossier_files")
+      .selectFrom("dossier_file_versions")
       .select("id")
-      .where("nominee_key", "=", `u:${units.TRALAI}`)
+      .where("document_key", "=", await reportKeyFor(h.db, YEAR, units.TRALAI ?? 0, `u:${units.TRALAI}`))
       .executeTakeFirstOrThrow();
     // A returned nomination waits for the unit: no move for the Office, but its report and the dossier.
-    expect(buttons.map((b) => b.callback_data)).toEqual([`ds:get:${report.id}`, `ds:u:${units.TRALAI}`]);
+    expect(buttons.map((b) => b.callback_data)).toEqual([`ds:doc:${report.id}`, `ds:u:${units.TRALAI}`]);
 
     // A nomination waiting for review offers the Office its next steps.
     const mai_ = await nominationId("Lý Thị Mai");
@@ -574,7 +575,7 @@ describe("/nominations for the Office", () => {
       `nt:${mai_}:returned`,
       `nt:${mai_}:rejected`,
     ]);
-    expect(String(next?.payload.text)).toContain("Kết quả tự đánh giá khi đề xuất: ✅ 6/6 tiêu chí");
+    expect(String(next?.payload.text)).toContain("Kết quả tự đánh giá khi đề xuất: ✅ đáp ứng 6/6 tiêu chí");
   });
 });
 

@@ -111,13 +111,13 @@ describe("/me", () => {
     expect(await conversationState(lan.id)).toBeDefined();
 
     await h.press(lan, "me:delete");
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Anh/Chị có chắc muốn xoá");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Anh/Chị có chắc muốn xóa dữ liệu của mình không?");
     expect(h.telegram.lastButtonsTo(lan.id).map((b) => b.callback_data)).toEqual([
       "me:delete:yes",
       "me:delete:no",
     ]);
     await h.press(lan, "me:delete:yes");
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã xoá toàn bộ thông tin");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã xóa toàn bộ thông tin");
 
     expect(await findUser(h.db, lan.id)).toBeUndefined();
     expect(await preferences(lan.id)).toBeUndefined();

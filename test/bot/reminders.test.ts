@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findAssessment } from "../../db/assessments.js";
-import { returnDossier, saveDossierFile, submitDossier } from "../../db/dossiers.js";
+import { addDocumentVersion, returnDossier, submitDossier } from "../../db/dossiers.js";
 import { addNomination } from "../../db/nominations.js";
 import { planDueReminders } from "../../src/reminders/plan.js";
 import { answerWholeIndividualAssessment, answerWholeUnitAssessment } from "../helpers/assessment-answers.js";
@@ -152,19 +152,20 @@ describe("the award dossier in the reminders", () => {
     expect(groupReminder).not.toContain("Nguyễn Thị Lan");
 
     // Once the Tờ trình is in, only Lan's report is missing.
-    await saveDossierFile(
+    await addDocumentVersion(
       h.db,
       {
         year: 2026,
         unitId: await unitIdOf("HCTP"),
         documentId: "to-trinh",
-        nomineeKey: "",
+        documentKey: "",
         fileId: "file-1",
         fileUniqueId: "unique-1",
         fileName: "to-trinh.pdf",
         mimeType: "application/pdf",
         fileSize: 1000,
         by: head.id,
+        updateId: null,
       },
       h.deps.clock(),
     );
@@ -287,11 +288,25 @@ describe("erasing one's data", () => {
     await h.send(admin, "/remind now");
     await h.outbox.flush(h.bot.api);
     const texts = async () =>
-      (await h.db.selectFrom("reminder_outbox").select("text").execute()).map((r) => r.text).join("\n");
+      (await h.db.selectFrom("reminder_outbox").select("text").where("kind", "!=", "notice").execute())
+        .map((r) => r.text)
+        .join("\n");
     expect(await texts()).toContain("Nguyễn Thị Lan");
     await h.send(lan, "/me");
     await h.press(lan, "me:delete");
     await h.press(lan, "me:delete:yes");
     expect(await texts()).not.toContain("Nguyễn Thị Lan");
+    // Her head and the Office are told, by name, that she left: the one notice that names her.
+    const notices = await h.db
+      .selectFrom("reminder_outbox")
+      .select("text")
+      .where("kind", "=", "notice")
+      .execute();
+    expect(notices.map((n) => n.text)).toEqual(
+      Array(notices.length).fill(
+        "👋 <b>Nguyễn Thị Lan</b> đã xóa dữ liệu cá nhân khỏi bot và không còn là thành viên của đơn vị trên bot.",
+      ),
+    );
+    expect(notices.length).toBeGreaterThan(0);
   });
 });

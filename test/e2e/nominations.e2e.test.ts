@@ -312,10 +312,10 @@ describe("nominations and dossiers through the real bot process", () => {
       hung,
       afterLan,
       dataFor(afterLan, `nm:a:${GK}:p:${minh.id}`),
-      /chưa có kết quả tự đánh giá đạt đủ tiêu chí/,
+      /chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí/,
     );
     expect(askMinh.plain_text).toContain(
-      `${MINH} chưa có kết quả tự đánh giá đạt đủ tiêu chí của hình thức Giấy khen của Giám đốc Sở`,
+      `${MINH} chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí (▫️ chưa tự đánh giá); hình thức đề nghị: Giấy khen của Giám đốc Sở`,
     );
     await world.say(hung, "ok", /Lý do quá ngắn/);
     const addedMinh = await world.say(hung, MINH_REASON, /Đã đề xuất/);
@@ -327,7 +327,7 @@ describe("nominations and dossiers through the real bot process", () => {
       hung,
       afterLan,
       dataFor(afterLan, `nm:a:${GK}:u:${unitId}`),
-      /chưa có kết quả tự đánh giá đạt đủ tiêu chí/,
+      /chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí/,
     );
     const addedUnit = await world.say(hung, UNIT_REASON, /Đã đề xuất/);
     expect(addedUnit.plain_text).toContain(UNIT);
@@ -398,7 +398,7 @@ describe("nominations and dossiers through the real bot process", () => {
     let list = await world.say(admin, "/nominations", /Đề xuất khen thưởng năm/);
     expect(list.plain_text).toContain(`Đề xuất khen thưởng năm ${YEAR}: 7`);
     let card = await world.press(admin, list, dataOfLabel(list, LAN), /Kết quả tự đánh giá khi đề xuất/);
-    expect(card.plain_text).toContain("Kết quả tự đánh giá khi đề xuất: ✅ 6/6 tiêu chí");
+    expect(card.plain_text).toContain("Kết quả tự đánh giá khi đề xuất: ✅ đáp ứng 6/6 tiêu chí");
     const lanId = /#(\d+)/.exec(card.plain_text ?? "")?.[1];
     card = await world.press(
       admin,

@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
-import { saveDossierFile, submitDossier } from "../../db/dossiers.js";
+import { addDocumentVersion, submitDossier } from "../../db/dossiers.js";
 import { addNomination } from "../../db/nominations.js";
 import { loadCampaign } from "../../src/campaign/load.js";
+import { reportKeyFor } from "../helpers/scenarios.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const AT = "2026-12-29T08:00:00+07:00";
@@ -296,19 +297,20 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
         ["to-trinh", ""],
         ["bao-cao-thanh-tich", `p:${EMPLOYEE}`],
       ] as const) {
-        await saveDossierFile(
+        await addDocumentVersion(
           db,
           {
             year: 2026,
             unitId,
             documentId,
-            nomineeKey,
+            documentKey: await reportKeyFor(db, 2026, unitId, nomineeKey),
             fileId: `file-${documentId}`,
             fileUniqueId: `unique-${documentId}`,
             fileName: `${documentId}.pdf`,
             mimeType: "application/pdf",
             fileSize: 1000,
             by: HEAD,
+            updateId: null,
           },
           new Date(at),
         );

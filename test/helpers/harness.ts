@@ -62,6 +62,8 @@ export interface Harness {
   send(user: TestUser, text: string): Promise<void>;
   sendSticker(user: TestUser): Promise<void>;
   press(user: TestUser, data: string): Promise<void>;
+  /** Waits for the outbox to send what is waiting (notices go out after the reply, not during it). */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,7 +85,8 @@ export async function createHarness(
   };
   const telegram = options.telegram ?? new FakeTelegram();
   const timer = new FakeTimer();
-  const outbox = new ReminderOutbox(deps, new RateLimiter(timer));
+  // Notices wait for `settle()`: a test says when they arrive, so that replies and notices never race.
+  const outbox = new ReminderOutbox(deps, new RateLimiter(timer), { sendSoon: false });
   const bot = createBot(deps, {
     token: TEST_TOKEN,
     botInfo: BOT_INFO,
@@ -107,6 +110,9 @@ export async function createHarness(
     send: (user, text) => feed(textUpdate(user, text)),
     sendSticker: (user) => feed(stickerUpdate(user)),
     press: (user, data) => feed(callbackUpdate(user, data)),
+    settle: async () => {
+      await outbox.flush(bot.api);
+    },
     close: () => db.destroy(),
   };
 }

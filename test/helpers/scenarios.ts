@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connection.js";
 import type { Role } from "../../db/schema.js";
+import { parseNomineeKey, reportKey } from "../../src/domain/nominations.js";
 import type { Harness } from "./harness.js";
 import type { TestUser } from "./updates.js";
 
@@ -82,4 +83,46 @@ export async function insertUser(
       updated_at: person.at,
     })
     .execute();
+}
+
+/**
+ * The documents key of a nominee's nomination in a unit ("p:<telegram id>" or "u:<unit id>", as tests name
+ * nominees), for tests that put dossier files straight into the database: a report belongs to a nomination.
+ */
+export async function reportKeyFor(
+  db: DB,
+  year: number,
+  unitId: number,
+  nominee: string,
+  formId?: string,
+): Promise<string> {
+  if (nominee === "") return "";
+  const parsed = parseNomineeKey(nominee);
+  if (!parsed) throw new Error(`not a nominee key: ${nominee}`);
+  let query = db
+    .selectFrom("nominations")
+    .select("id")
+    .where("round_year", "=", year)
+    .where("unit_id", "=", unitId)
+    .where("nominee_kind", "=", parsed.kind)
+    .where("nominee_id", "=", parsed.id);
+  if (formId) query = query.where("form_id", "=", formId);
+  const row = await query.orderBy("id").executeTakeFirst();
+  if (!row) throw new Error(`no nomination of ${nominee} in unit ${unitId}`);
+  return reportKey(row.id);
+}
+
+/** The data of the 📎 button that uploads a nominee's Báo cáo thành tích (document 1) in /dossier. */
+export async function reportUploadData(db: DB, nominee: string, formId?: string): Promise<string> {
+  const parsed = parseNomineeKey(nominee);
+  if (!parsed) throw new Error(`not a nominee key: ${nominee}`);
+  let query = db
+    .selectFrom("nominations")
+    .select("id")
+    .where("nominee_kind", "=", parsed.kind)
+    .where("nominee_id", "=", parsed.id);
+  if (formId) query = query.where("form_id", "=", formId);
+  const row = await query.orderBy("id").executeTakeFirst();
+  if (!row) throw new Error(`no nomination of ${nominee}`);
+  return `ds:up:1:${reportKey(row.id)}`;
 }

@@ -206,7 +206,7 @@ describe("keys used in the code", () => {
       unreachable: 1,
       failed: 1,
     } satisfies Record<ReminderStatus, 1>),
-    "remind-kind-": Object.keys({ unit: 1, group: 1, employee: 1, digest: 1 } satisfies Record<
+    "remind-kind-": Object.keys({ unit: 1, group: 1, employee: 1, digest: 1, notice: 1 } satisfies Record<
       Reminder["kind"],
       1
     >),

@@ -2,10 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ensureAssessment, submitAssessment } from "../../../db/assessments.js";
 import { type DB, migrateToLatest, openDatabase } from "../../../db/connection.js";
 import {
+  addDocumentVersion,
+  currentVersions,
+  documentVersions,
   findDossier,
   listDossierFiles,
   returnDossier,
-  saveDossierFile,
   submitDossier,
   type UploadedDocument,
 } from "../../../db/dossiers.js";
@@ -128,13 +130,14 @@ const upload = (change: Partial<UploadedDocument> = {}): UploadedDocument => ({
   year: YEAR,
   unitId: unitA,
   documentId: "bao-cao-thanh-tich",
-  nomineeKey: `p:${AN}`,
+  documentKey: "n:1",
   fileId: "FILE-1",
   fileUniqueId: "UNIQ-1",
   fileName: "bao-cao-an.pdf",
   mimeType: "application/pdf",
   fileSize: 12_345,
   by: HEAD_A,
+  updateId: null,
   ...change,
 });
 
@@ -219,7 +222,7 @@ describe("moveNomination", () => {
       },
       LATER,
     );
-    expect(moved).toBe(true);
+    expect(moved).toEqual(expect.any(Number));
     const row = await findNomination(db, id);
     expect(row?.status).toBe("returned");
     expect(row?.updated_at).toBe(LATER.toISOString());
@@ -249,10 +252,10 @@ describe("moveNomination", () => {
       reason: null,
       updateId: 7002,
     };
-    expect(await moveNomination(db, recommend, LATER)).toBe(true);
+    expect(await moveNomination(db, recommend, LATER)).toBeDefined();
     expect(
       await moveNomination(db, { ...recommend, to: "rejected", reason: "Không đạt", updateId: 7003 }, LATER),
-    ).toBe(false);
+    ).toBeUndefined();
     expect(await statusOf(id)).toBe("recommended");
     expect((await historyRows(id)).map((h) => [h.from_status, h.to_status, h.update_id])).toEqual([
       [null, "draft", 5000],
@@ -267,7 +270,7 @@ describe("moveNomination", () => {
       { id, from: "submitted", to: "under_review", by: OFFICE, byRole: "office", reason: null, updateId: 1 },
       LATER,
     );
-    expect(moved).toBe(false);
+    expect(moved).toBeUndefined();
     expect(await statusOf(id)).toBe("draft");
     expect(await historyRows(id)).toHaveLength(1);
   });
@@ -367,7 +370,7 @@ describe("submitDossier", () => {
     const otherUnit = await add({ unitId: unitB, nomineeId: DUNG, nomineeName: "Vũ Thị Dung", by: HEAD_B });
     const lastYear = await add({ year: LAST_YEAR });
 
-    expect(await submitDossier(db, YEAR, unitA, head, false, LATER)).toBe(true);
+    expect(await submitDossier(db, YEAR, unitA, head, false, LATER)).toBeDefined();
 
     expect(await statusOf(draft)).toBe("submitted");
     expect(await statusOf(returned)).toBe("submitted");
@@ -393,15 +396,15 @@ describe("submitDossier", () => {
 
   it("records a late submission", async () => {
     await add();
-    expect(await submitDossier(db, YEAR, unitA, head, true, LATER)).toBe(true);
+    expect(await submitDossier(db, YEAR, unitA, head, true, LATER)).toBeDefined();
     expect((await findDossier(db, YEAR, unitA))?.late).toBe(1);
   });
 
   it("returns false and changes nothing when the dossier is already submitted", async () => {
     await add();
-    expect(await submitDossier(db, YEAR, unitA, head, false, NOW)).toBe(true);
+    expect(await submitDossier(db, YEAR, unitA, head, false, NOW)).toBeDefined();
     const lateDraft = await add({ nomineeId: CUONG, nomineeName: "Lê Văn Cường" });
-    expect(await submitDossier(db, YEAR, unitA, { ...head, updateId: 6001 }, true, LATER)).toBe(false);
+    expect(await submitDossier(db, YEAR, unitA, { ...head, updateId: 6001 }, true, LATER)).toBeUndefined();
     expect(await statusOf(lateDraft)).toBe("draft");
     expect(await findDossier(db, YEAR, unitA)).toMatchObject({
       status: "submitted",
@@ -414,9 +417,9 @@ describe("submitDossier", () => {
     const id = await add();
     await submitDossier(db, YEAR, unitA, head, false, NOW);
     const office = { id: OFFICE, role: "office" as const, updateId: 6100 };
-    expect(await returnDossier(db, YEAR, unitA, office, "Thiếu tờ trình", NOW)).toBe(true);
+    expect(await returnDossier(db, YEAR, unitA, office, "Thiếu tờ trình", NOW)).toBeDefined();
     // Sent again after the deadline, but as a correction the Office asked for: not late.
-    expect(await submitDossier(db, YEAR, unitA, { ...head, updateId: 6200 }, true, LATER)).toBe(true);
+    expect(await submitDossier(db, YEAR, unitA, { ...head, updateId: 6200 }, true, LATER)).toBeDefined();
     expect(await statusOf(id)).toBe("submitted");
     expect(await findDossier(db, YEAR, unitA)).toMatchObject({ status: "submitted", late: 0 });
   });
@@ -439,11 +442,11 @@ describe("returnDossier", () => {
     const submitted = await add();
     const underReview = await add({ nomineeId: BINH, nomineeName: "Trần Thị Bình" });
     const recommended = await add({ nomineeId: CUONG, nomineeName: "Lê Văn Cường" });
-    expect(await submitDossier(db, YEAR, unitA, head, false, NOW)).toBe(true);
+    expect(await submitDossier(db, YEAR, unitA, head, false, NOW)).toBeDefined();
     await setStatus(underReview, "under_review");
     await setStatus(recommended, "recommended");
 
-    expect(await returnDossier(db, YEAR, unitA, office, "Báo cáo thành tích chưa ký", LATER)).toBe(true);
+    expect(await returnDossier(db, YEAR, unitA, office, "Báo cáo thành tích chưa ký", LATER)).toBeDefined();
 
     expect(await statusOf(submitted)).toBe("returned");
     expect(await statusOf(underReview)).toBe("returned");
@@ -466,25 +469,25 @@ describe("returnDossier", () => {
 
   it("refuses a dossier that is not submitted: none yet, open, or already returned", async () => {
     const id = await add();
-    expect(await returnDossier(db, YEAR, unitA, office, "Thiếu hồ sơ", LATER)).toBe(false);
+    expect(await returnDossier(db, YEAR, unitA, office, "Thiếu hồ sơ", LATER)).toBeUndefined();
     expect(await findDossier(db, YEAR, unitA)).toBeUndefined();
 
-    await saveDossierFile(db, upload(), NOW);
-    expect(await returnDossier(db, YEAR, unitA, office, "Thiếu hồ sơ", LATER)).toBe(false);
+    await addDocumentVersion(db, upload(), NOW);
+    expect(await returnDossier(db, YEAR, unitA, office, "Thiếu hồ sơ", LATER)).toBeUndefined();
     expect((await findDossier(db, YEAR, unitA))?.status).toBe("open");
 
     await submitDossier(db, YEAR, unitA, head, false, NOW);
-    expect(await returnDossier(db, YEAR, unitA, office, "Lần một", LATER)).toBe(true);
-    expect(await returnDossier(db, YEAR, unitA, office, "Lần hai", LATER)).toBe(false);
+    expect(await returnDossier(db, YEAR, unitA, office, "Lần một", LATER)).toBeDefined();
+    expect(await returnDossier(db, YEAR, unitA, office, "Lần hai", LATER)).toBeUndefined();
     expect((await findDossier(db, YEAR, unitA))?.return_reason).toBe("Lần một");
     expect((await historyRows(id)).filter((h) => h.to_status === "returned")).toHaveLength(1);
   });
 });
 
-describe("saveDossierFile", () => {
-  it("creates the dossier, open, with the first file", async () => {
+describe("addDocumentVersion", () => {
+  it("creates the dossier, open, with the first file as version 1, named with the uploader", async () => {
     expect(await findDossier(db, YEAR, unitA)).toBeUndefined();
-    await saveDossierFile(db, upload(), NOW);
+    await addDocumentVersion(db, upload(), NOW);
     expect(await findDossier(db, YEAR, unitA)).toMatchObject({
       status: "open",
       late: 0,
@@ -493,23 +496,25 @@ describe("saveDossierFile", () => {
     expect(await listDossierFiles(db, YEAR, unitA)).toMatchObject([
       {
         document_id: "bao-cao-thanh-tich",
-        nominee_key: `p:${AN}`,
+        document_key: "n:1",
+        version: 1,
         file_id: "FILE-1",
         file_unique_id: "UNIQ-1",
         file_name: "bao-cao-an.pdf",
         mime_type: "application/pdf",
         file_size: 12_345,
         uploaded_by: HEAD_A,
+        uploaded_by_name: "Hoàng Trưởng A",
         uploaded_at: NOW.toISOString(),
       },
     ]);
   });
 
-  it("replaces the file for the same document and nominee, and keeps the others", async () => {
-    await saveDossierFile(db, upload(), NOW);
-    await saveDossierFile(db, upload({ documentId: "to-trinh", nomineeKey: "", fileId: "TT-1" }), NOW);
-    await saveDossierFile(db, upload({ nomineeKey: `p:${BINH}`, fileId: "BINH-1" }), NOW);
-    await saveDossierFile(
+  it("never overwrites: a second upload of the same document is version 2, and both stay", async () => {
+    await addDocumentVersion(db, upload(), NOW);
+    await addDocumentVersion(db, upload({ documentId: "to-trinh", documentKey: "", fileId: "TT-1" }), NOW);
+    await addDocumentVersion(db, upload({ documentKey: "n:2", fileId: "BINH-1" }), NOW);
+    await addDocumentVersion(
       db,
       upload({
         fileId: "FILE-2",
@@ -522,25 +527,36 @@ describe("saveDossierFile", () => {
       LATER,
     );
     const files = await listDossierFiles(db, YEAR, unitA);
-    expect(files.map((f) => [f.document_id, f.nominee_key, f.file_id])).toEqual([
-      ["bao-cao-thanh-tich", `p:${AN}`, "FILE-2"],
-      ["to-trinh", "", "TT-1"],
-      ["bao-cao-thanh-tich", `p:${BINH}`, "BINH-1"],
+    expect(files.map((f) => [f.document_id, f.document_key, f.version, f.file_id])).toEqual([
+      ["bao-cao-thanh-tich", "n:1", 1, "FILE-1"],
+      ["to-trinh", "", 1, "TT-1"],
+      ["bao-cao-thanh-tich", "n:2", 1, "BINH-1"],
+      ["bao-cao-thanh-tich", "n:1", 2, "FILE-2"],
     ]);
-    expect(files[0]).toMatchObject({
-      file_unique_id: "UNIQ-2",
-      file_name: null,
-      mime_type: "image/jpeg",
-      file_size: null,
-      uploaded_by: OFFICE,
-      uploaded_at: LATER.toISOString(),
+    expect(currentVersions(files).map((f) => f.file_id)).toEqual(["TT-1", "BINH-1", "FILE-2"]);
+    const versions = await documentVersions(db, {
+      year: YEAR,
+      unitId: unitA,
+      documentId: "bao-cao-thanh-tich",
+      documentKey: "n:1",
     });
+    expect(versions.map((v) => [v.version, v.file_id, v.uploaded_by])).toEqual([
+      [2, "FILE-2", OFFICE],
+      [1, "FILE-1", HEAD_A],
+    ]);
+  });
+
+  it("adds nothing when the same update is handled again", async () => {
+    const first = await addDocumentVersion(db, upload({ updateId: 900 }), NOW);
+    const again = await addDocumentVersion(db, upload({ updateId: 900, fileId: "FILE-X" }), LATER);
+    expect(again).toEqual(first);
+    expect(await listDossierFiles(db, YEAR, unitA)).toHaveLength(1);
   });
 
   it("keeps files of different units and rounds apart, each with its own dossier", async () => {
-    await saveDossierFile(db, upload(), NOW);
-    await saveDossierFile(db, upload({ unitId: unitB, fileId: "B-1" }), NOW);
-    await saveDossierFile(db, upload({ year: LAST_YEAR, fileId: "OLD-1" }), NOW);
+    await addDocumentVersion(db, upload(), NOW);
+    await addDocumentVersion(db, upload({ unitId: unitB, fileId: "B-1" }), NOW);
+    await addDocumentVersion(db, upload({ year: LAST_YEAR, fileId: "OLD-1" }), NOW);
     expect((await listDossierFiles(db, YEAR, unitA)).map((f) => f.file_id)).toEqual(["FILE-1"]);
     expect((await listDossierFiles(db, YEAR, unitB)).map((f) => f.file_id)).toEqual(["B-1"]);
     expect((await listDossierFiles(db, LAST_YEAR, unitA)).map((f) => f.file_id)).toEqual(["OLD-1"]);
@@ -551,7 +567,7 @@ describe("saveDossierFile", () => {
   it("does not reopen a submitted dossier", async () => {
     await add();
     await submitDossier(db, YEAR, unitA, { id: HEAD_A, role: "unit_head", updateId: 1 }, false, NOW);
-    await saveDossierFile(db, upload(), LATER);
+    await addDocumentVersion(db, upload(), LATER);
     expect((await findDossier(db, YEAR, unitA))?.status).toBe("submitted");
   });
 });
@@ -578,7 +594,7 @@ describe("loadRoundFacts", () => {
     await assessment("individual", DUNG, unitB, true);
     await assessment("unit", unitB, unitB, false, YEAR);
 
-    await add({ nomineeId: AN, nomineeName: "Nguyễn Văn An" });
+    const anNomination = await add({ nomineeId: AN, nomineeName: "Nguyễn Văn An" });
     const collective = await add({
       nomineeKind: "collective",
       nomineeId: unitA,
@@ -588,9 +604,10 @@ describe("loadRoundFacts", () => {
     await add({ year: LAST_YEAR, nomineeId: BINH, nomineeName: "Trần Thị Bình" });
     await add({ unitId: unitB, nomineeId: DUNG, nomineeName: "Vũ Thị Dung", formId: CHU_TICH });
 
-    await saveDossierFile(db, upload({ documentId: "to-trinh", nomineeKey: "" }), NOW);
-    await saveDossierFile(db, upload(), NOW);
-    await saveDossierFile(db, upload({ year: LAST_YEAR, nomineeKey: `p:${BINH}` }), NOW);
+    await addDocumentVersion(db, upload({ documentId: "to-trinh", documentKey: "" }), NOW);
+    await addDocumentVersion(db, upload({ documentKey: `n:${anNomination}` }), NOW);
+    await addDocumentVersion(db, upload({ documentKey: `n:${anNomination}`, fileId: "FILE-2" }), NOW);
+    await addDocumentVersion(db, upload({ year: LAST_YEAR, documentKey: "n:99" }), NOW);
     await submitDossier(db, YEAR, unitA, { id: HEAD_A, role: "unit_head", updateId: 2 }, true, LATER);
 
     const facts = await loadRoundFacts(db, YEAR);
@@ -611,21 +628,21 @@ describe("loadRoundFacts", () => {
         {
           formId: GIAY_KHEN,
           nomineeKind: "individual",
-          nomineeKey: `p:${AN}`,
+          reportKey: `n:${anNomination}`,
           nomineeName: "Nguyễn Văn An",
           status: "submitted",
         },
         {
           formId: GIAY_KHEN,
           nomineeKind: "collective",
-          nomineeKey: `u:${unitA}`,
+          reportKey: `n:${collective}`,
           nomineeName: "Phòng Hành chính tư pháp",
           status: "rejected",
         },
       ],
       uploaded: expect.arrayContaining([
-        { documentId: "to-trinh", nomineeKey: null },
-        { documentId: "bao-cao-thanh-tich", nomineeKey: `p:${AN}` },
+        { documentId: "to-trinh", documentKey: null },
+        { documentId: "bao-cao-thanh-tich", documentKey: `n:${anNomination}` },
       ]),
       dossier: { status: "submitted", late: true, returnReason: null },
     });
@@ -640,7 +657,7 @@ describe("loadRoundFacts", () => {
         {
           formId: CHU_TICH,
           nomineeKind: "individual",
-          nomineeKey: `p:${DUNG}`,
+          reportKey: expect.stringMatching(/^n:\d+$/),
           nomineeName: "Vũ Thị Dung",
           status: "draft",
         },

@@ -6,6 +6,7 @@ import {
   type CriterionAnswer,
   criterionFields,
   evaluate,
+  formsToConsider,
   isCriterionComplete,
   isLocked,
   nextStep,
@@ -16,7 +17,6 @@ import {
   ratingReaches,
   type Step,
   stepKey,
-  supportedAwardForms,
 } from "../../../src/domain/assessment.js";
 import { roundDeadline } from "../../../src/domain/rounds.js";
 
@@ -359,27 +359,21 @@ describe("evaluate", () => {
   });
 });
 
-describe("supportedAwardForms", () => {
-  it("supports all three forms with everything met, xuat-sac and a province-council initiative", () => {
-    expect(supportedAwardForms(campaign, individual, individualAllMet("xuat-sac", "tinh"))).toEqual([
-      THU_TUONG,
-      CHU_TICH,
-      GIAY_KHEN,
-    ]);
+describe("formsToConsider (the Office's rule per form and kind)", () => {
+  it("names all three forms when every criterion is met, whatever the rating or the initiative's council", () => {
+    for (const [rating, council] of [
+      ["xuat-sac", "tinh"],
+      ["tot", "tinh"],
+      ["xuat-sac", "so"],
+    ] as const)
+      expect(formsToConsider(campaign, individual, individualAllMet(rating, council))).toEqual([
+        THU_TUONG,
+        CHU_TICH,
+        GIAY_KHEN,
+      ]);
   });
 
-  it("supports only the Director's Giấy khen with a tot rating", () => {
-    expect(supportedAwardForms(campaign, individual, individualAllMet("tot", "tinh"))).toEqual([GIAY_KHEN]);
-  });
-
-  it("supports the Giấy khen and the chairman's Bằng khen, not the Prime Minister's, with a Department initiative", () => {
-    expect(supportedAwardForms(campaign, individual, individualAllMet("xuat-sac", "so"))).toEqual([
-      CHU_TICH,
-      GIAY_KHEN,
-    ]);
-  });
-
-  it("supports nothing when any criterion is not met", () => {
+  it("names nothing when any criterion is not met", () => {
     for (const id of INDIVIDUAL_IDS) {
       const answers = walk(individual, {
         met: (criterionId) => criterionId !== id,
@@ -387,29 +381,52 @@ describe("supportedAwardForms", () => {
         council: "tinh",
       }).answers;
       expect(evaluate(individual, answers).notMet).toEqual([id]);
-      expect(supportedAwardForms(campaign, individual, answers)).toEqual([]);
+      expect(formsToConsider(campaign, individual, answers)).toEqual([]);
     }
   });
 
-  it("supports nothing while a criterion is unanswered", () => {
+  it("names nothing while a criterion is unanswered", () => {
     const answers = individualAllMet();
     answers.criteria["thu-tuc-hanh-chinh"] = { met: true, account: "Đã làm" };
-    expect(supportedAwardForms(campaign, individual, answers)).toEqual([]);
-    expect(supportedAwardForms(campaign, individual, emptyAnswers())).toEqual([]);
+    expect(formsToConsider(campaign, individual, answers)).toEqual([]);
+    expect(formsToConsider(campaign, individual, emptyAnswers())).toEqual([]);
   });
 
-  it("supports for a unit with all met only the forms without a rating requirement (a unit has no rating)", () => {
+  it("names every form for a unit with all met: a unit has no rating, and no rule asks it for one", () => {
     const answers = walk(unit, { met: () => true, rating: "xuat-sac", council: "tinh" }).answers;
-    expect(supportedAwardForms(campaign, unit, answers)).toEqual([GIAY_KHEN]);
+    expect(formsToConsider(campaign, unit, answers)).toEqual([THU_TUONG, CHU_TICH, GIAY_KHEN]);
   });
 
-  it("supports nothing for a unit whose initiative is not met", () => {
+  it("names nothing for a unit whose initiative is not met", () => {
     const answers = walk(unit, {
       met: (id) => id !== "sang-kien",
       rating: "xuat-sac",
       council: "tinh",
     }).answers;
-    expect(supportedAwardForms(campaign, unit, answers)).toEqual([]);
+    expect(formsToConsider(campaign, unit, answers)).toEqual([]);
+  });
+
+  it("counts criteria met where the Office's rule asks for a number, and names no form without a rule", () => {
+    const counted = {
+      ...campaign,
+      awardForms: campaign.awardForms.map((form) => ({
+        ...form,
+        considerWhen:
+          form.id === GIAY_KHEN ? { individual: { allCriteria: false, minimumCriteriaMet: 5 } } : {},
+      })),
+    };
+    const fiveOfSix = walk(individual, {
+      met: (criterionId) => criterionId !== "chap-hanh",
+      rating: "xuat-sac",
+      council: "tinh",
+    }).answers;
+    expect(formsToConsider(counted, individual, fiveOfSix)).toEqual([GIAY_KHEN]);
+    const fourOfSix = walk(individual, {
+      met: (criterionId) => criterionId !== "chap-hanh" && criterionId !== "sang-kien",
+      rating: "xuat-sac",
+      council: "tinh",
+    }).answers;
+    expect(formsToConsider(counted, individual, fourOfSix)).toEqual([]);
   });
 });
 

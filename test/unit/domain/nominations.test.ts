@@ -12,6 +12,7 @@ import {
   quotaOf,
   quotaUse,
   rankCandidates,
+  reportKey,
   type TransitionRequest,
   transitionProblem,
 } from "../../../src/domain/nominations.js";
@@ -153,21 +154,21 @@ describe("missingDocuments", () => {
     expect(missingDocuments(documents, [], [])).toEqual([]);
   });
 
-  it("asks for the unit's Tờ trình once and a Báo cáo thành tích per nominee", () => {
-    expect(missingDocuments(documents, ["p:11", "p:12"], [])).toEqual([
-      { documentId: "to-trinh", nomineeKey: null },
-      { documentId: "bao-cao-thanh-tich", nomineeKey: "p:11" },
-      { documentId: "bao-cao-thanh-tich", nomineeKey: "p:12" },
+  it("asks for the unit's Tờ trình once and a Báo cáo thành tích per nomination", () => {
+    expect(missingDocuments(documents, [reportKey(11), reportKey(12)], [])).toEqual([
+      { documentId: "to-trinh", documentKey: null },
+      { documentId: "bao-cao-thanh-tich", documentKey: "n:11" },
+      { documentId: "bao-cao-thanh-tich", documentKey: "n:12" },
     ]);
   });
 
   it("drops what was uploaded, and does not take one nominee's report for another's", () => {
     const uploaded = [
-      { documentId: "to-trinh", nomineeKey: null },
-      { documentId: "bao-cao-thanh-tich", nomineeKey: "p:12" },
+      { documentId: "to-trinh", documentKey: null },
+      { documentId: "bao-cao-thanh-tich", documentKey: "n:12" },
     ];
-    expect(missingDocuments(documents, ["p:11", "p:12"], uploaded)).toEqual([
-      { documentId: "bao-cao-thanh-tich", nomineeKey: "p:11" },
+    expect(missingDocuments(documents, ["n:11", "n:12"], uploaded)).toEqual([
+      { documentId: "bao-cao-thanh-tich", documentKey: "n:11" },
     ]);
   });
 });
@@ -236,18 +237,20 @@ describe("assessmentResult", () => {
   });
   const ALL_FORMS = ["bang-khen-thu-tuong", "bang-khen-chu-tich-tinh", "giay-khen-giam-doc-so"];
 
-  it("a person who has not started meets nothing and is supported for nothing", () => {
+  it("a person who has not started meets nothing and is considered for nothing", () => {
     expect(assessmentResult(campaign, "individual", "not_started", undefined)).toEqual<AssessmentResult>({
       progress: "not_started",
       met: 0,
       total: 6,
-      supportedForms: [],
+      allMet: false,
+      considerForms: [],
     });
     expect(assessmentResult(campaign, "unit", "not_started", undefined)).toEqual<AssessmentResult>({
       progress: "not_started",
       met: 0,
       total: 3,
-      supportedForms: [],
+      allMet: false,
+      considerForms: [],
     });
   });
 
@@ -265,45 +268,50 @@ describe("assessmentResult", () => {
       progress: "in_progress",
       met: 2,
       total: 6,
-      supportedForms: [],
+      allMet: false,
+      considerForms: [],
     });
   });
 
-  it("supports no form until the assessment is submitted, however good the answers", () => {
+  it("names no form until the assessment is submitted, however good the answers", () => {
     const answers = individualAnswers();
     expect(assessmentResult(campaign, "individual", "in_progress", answers)).toEqual<AssessmentResult>({
       progress: "in_progress",
       met: 6,
       total: 6,
-      supportedForms: [],
+      allMet: false,
+      considerForms: [],
     });
     expect(assessmentResult(campaign, "individual", "submitted", answers)).toEqual<AssessmentResult>({
       progress: "submitted",
       met: 6,
       total: 6,
-      supportedForms: ALL_FORMS,
+      allMet: true,
+      considerForms: ALL_FORMS,
     });
   });
 
-  it("supports only the forms the submitted answers reach", () => {
-    expect(
-      assessmentResult(campaign, "individual", "submitted", individualAnswers("xuat-sac", "so"))
-        .supportedForms,
-    ).toEqual(["bang-khen-chu-tich-tinh", "giay-khen-giam-doc-so"]);
-    expect(
-      assessmentResult(campaign, "individual", "submitted", individualAnswers("tot", "tinh")).supportedForms,
-    ).toEqual(["giay-khen-giam-doc-so"]);
+  it("by the bundled rules (every criterion met), the rating and the initiative's council do not narrow the forms", () => {
+    for (const [rating, council] of [
+      ["xuat-sac", "so"],
+      ["tot", "tinh"],
+    ] as const)
+      expect(
+        assessmentResult(campaign, "individual", "submitted", individualAnswers(rating, council))
+          .considerForms,
+      ).toEqual(ALL_FORMS);
     const oneNotMet = individualAnswers();
     oneNotMet.criteria["chap-hanh"] = account(false);
     expect(assessmentResult(campaign, "individual", "submitted", oneNotMet)).toEqual<AssessmentResult>({
       progress: "submitted",
       met: 5,
       total: 6,
-      supportedForms: [],
+      allMet: false,
+      considerForms: [],
     });
   });
 
-  it("a unit meeting every collective criterion is supported only for the Director's certificate (no rating)", () => {
+  it("a unit meeting every collective criterion may be considered for every form: no form is out of its reach", () => {
     const answers: Answers = {
       criteria: { "chap-hanh": account(), "nhiem-vu-cchc": account(), "sang-kien": initiative("tinh") },
       areas: {},
@@ -312,16 +320,48 @@ describe("assessmentResult", () => {
       progress: "submitted",
       met: 3,
       total: 3,
-      supportedForms: ["giay-khen-giam-doc-so"],
+      allMet: true,
+      considerForms: ALL_FORMS,
     });
   });
 
-  it("supports nothing for a submitted assessment whose answers are missing", () => {
+  it("follows a stricter rule the Office sets: a rating and a provincial initiative for the Prime Minister's form", () => {
+    const strict = {
+      ...campaign,
+      awardForms: campaign.awardForms.map((form) =>
+        form.id === "bang-khen-thu-tuong"
+          ? {
+              ...form,
+              considerWhen: {
+                individual: { allCriteria: true, minimumRating: "xuat-sac", initiativeCouncils: ["tinh"] },
+              },
+            }
+          : form,
+      ),
+    };
+    const considered = (rating: string, council: string) =>
+      assessmentResult(strict, "individual", "submitted", individualAnswers(rating, council)).considerForms;
+    expect(considered("xuat-sac", "tinh")).toEqual(ALL_FORMS);
+    expect(considered("xuat-sac", "so")).toEqual(["bang-khen-chu-tich-tinh", "giay-khen-giam-doc-so"]);
+    expect(considered("tot", "tinh")).toEqual(["bang-khen-chu-tich-tinh", "giay-khen-giam-doc-so"]);
+    // No rule for collectives on that form: a unit is never named for it, and still may be proposed.
+    const unitAnswers: Answers = {
+      criteria: { "chap-hanh": account(), "nhiem-vu-cchc": account(), "sang-kien": initiative("tinh") },
+      areas: {},
+    };
+    expect(assessmentResult(strict, "unit", "submitted", unitAnswers).considerForms).toEqual([
+      "bang-khen-chu-tich-tinh",
+      "giay-khen-giam-doc-so",
+    ]);
+  });
+
+  it("names nothing for a submitted assessment whose answers are missing", () => {
     expect(assessmentResult(campaign, "individual", "submitted", undefined)).toEqual<AssessmentResult>({
       progress: "submitted",
       met: 0,
       total: 6,
-      supportedForms: [],
+      allMet: false,
+      considerForms: [],
     });
   });
 });
@@ -330,8 +370,14 @@ describe("rankCandidates", () => {
   const result = (
     progress: AssessmentResult["progress"],
     met: number,
-    supportedForms: string[] = [],
-  ): AssessmentResult => ({ progress, met, total: 6, supportedForms });
+    considerForms: string[] = [],
+  ): AssessmentResult => ({
+    progress,
+    met,
+    total: 6,
+    allMet: progress === "submitted" && met === 6,
+    considerForms,
+  });
   const names = (people: ReadonlyArray<{ name: string }>) => people.map((person) => person.name);
 
   it("offers those supported for the form first, then by progress, then by criteria met", () => {

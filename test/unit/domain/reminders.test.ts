@@ -407,7 +407,8 @@ describe("owedBy and owesNothing", () => {
   ) => ({
     formId,
     nomineeKind: "individual" as const,
-    nomineeKey: `p:${telegramId}`,
+    // One report per nomination: a person proposed for two forms has two.
+    reportKey: `n:${telegramId}:${formId}`,
     nomineeName,
     status,
   });
@@ -463,19 +464,20 @@ describe("owedBy and owesNothing", () => {
       people: everyoneIn,
       nominations: [
         nominee(2, "Lê Văn Minh"),
-        // Proposed for two forms: one report.
+        // Proposed for two forms: a report for each, since the report names the award proposed.
         nominee(2, "Lê Văn Minh", "draft", "bang-khen-chu-tich-tinh"),
         nominee(3, "Phạm Thị Hoa"),
         // Rejected: no report wanted.
         nominee(1, "Nguyễn Thị Lan", "rejected"),
       ],
-      uploaded: [{ documentId: "bao-cao-thanh-tich", nomineeKey: "p:3" }],
+      uploaded: [{ documentId: "bao-cao-thanh-tich", documentKey: "n:3:giay-khen-giam-doc-so" }],
       dossier: { status: "open", late: false, returnReason: null },
     });
     expect(result.nominations).toBe(false);
     expect(result.documents).toEqual([
-      { documentId: "to-trinh", nomineeName: null },
-      { documentId: "bao-cao-thanh-tich", nomineeName: "Lê Văn Minh" },
+      { documentId: "to-trinh", nomineeName: null, formId: null },
+      { documentId: "bao-cao-thanh-tich", nomineeName: "Lê Văn Minh", formId: "giay-khen-giam-doc-so" },
+      { documentId: "bao-cao-thanh-tich", nomineeName: "Lê Văn Minh", formId: "bang-khen-chu-tich-tinh" },
     ]);
     expect(result.dossier).toEqual({ returned: false, reason: null });
     expect(owesNothing(result)).toBe(false);
@@ -486,8 +488,8 @@ describe("owedBy and owesNothing", () => {
       people: everyoneIn,
       nominations: [nominee(2, "Lê Văn Minh")],
       uploaded: [
-        { documentId: "to-trinh", nomineeKey: null },
-        { documentId: "bao-cao-thanh-tich", nomineeKey: "p:2" },
+        { documentId: "to-trinh", documentKey: null },
+        { documentId: "bao-cao-thanh-tich", documentKey: "n:2:giay-khen-giam-doc-so" },
       ],
       dossier: { status: "open", late: false, returnReason: null },
     });
@@ -499,11 +501,13 @@ describe("owedBy and owesNothing", () => {
     const result = owed({
       people: everyoneIn,
       nominations: [nominee(2, "Lê Văn Minh", "returned")],
-      uploaded: [{ documentId: "to-trinh", nomineeKey: null }],
+      uploaded: [{ documentId: "to-trinh", documentKey: null }],
       dossier: { status: "returned", late: false, returnReason: "Thiếu chữ ký trên Tờ trình" },
     });
     expect(result.dossier).toEqual({ returned: true, reason: "Thiếu chữ ký trên Tờ trình" });
-    expect(result.documents).toEqual([{ documentId: "bao-cao-thanh-tich", nomineeName: "Lê Văn Minh" }]);
+    expect(result.documents).toEqual([
+      { documentId: "bao-cao-thanh-tich", nomineeName: "Lê Văn Minh", formId: "giay-khen-giam-doc-so" },
+    ]);
     expect(owesNothing(result)).toBe(false);
   });
 

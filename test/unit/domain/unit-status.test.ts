@@ -31,7 +31,8 @@ const person = (
 ): Nomination => ({
   formId,
   nomineeKind: "individual",
-  nomineeKey: `p:${nominee.telegramId}`,
+  // An opaque key per nomination; these tests propose a person for one form at a time.
+  reportKey: `p:${nominee.telegramId}`,
   nomineeName: nominee.fullName,
   status,
 });
@@ -39,7 +40,7 @@ const person = (
 const collective = (formId: string, status: Nomination["status"] = "draft"): Nomination => ({
   formId,
   nomineeKind: "collective",
-  nomineeKey: "u:7",
+  reportKey: "u:7",
   nomineeName: UNIT_NAME,
   status,
 });
@@ -63,9 +64,9 @@ const byForm = (counts: Record<string, { collective?: number; individual?: numbe
   }));
 
 const everything = [
-  { documentId: TO_TRINH, nomineeKey: null },
-  { documentId: BAO_CAO, nomineeKey: "p:11" },
-  { documentId: BAO_CAO, nomineeKey: "u:7" },
+  { documentId: TO_TRINH, documentKey: null },
+  { documentId: BAO_CAO, documentKey: "p:11" },
+  { documentId: BAO_CAO, documentKey: "u:7" },
 ];
 
 describe("unitStatus and pendingItems", () => {
@@ -155,21 +156,33 @@ describe("unitStatus and pendingItems", () => {
   it("with some documents uploaded, names each missing one and whose it is", () => {
     const facts = allAssessed({
       nominations: [person(AN, GIAY_KHEN), person(BINH, GIAY_KHEN), collective(GIAY_KHEN)],
-      uploaded: [{ documentId: BAO_CAO, nomineeKey: "p:12" }],
+      uploaded: [{ documentId: BAO_CAO, documentKey: "p:12" }],
       dossier: { status: "open", late: false, returnReason: null },
     });
     const status = unitStatus(facts, forms, false);
     expect(status.documentsRequired).toBe(4);
     expect(status.documentsUploaded).toBe(1);
     expect(status.missingDocuments).toEqual([
-      { documentId: TO_TRINH, nomineeKey: null, nomineeName: null },
-      { documentId: BAO_CAO, nomineeKey: "p:11", nomineeName: AN.fullName },
-      { documentId: BAO_CAO, nomineeKey: "u:7", nomineeName: UNIT_NAME },
+      { documentId: TO_TRINH, documentKey: null, nomineeName: null, collective: false, formId: null },
+      {
+        documentId: BAO_CAO,
+        documentKey: "p:11",
+        nomineeName: AN.fullName,
+        collective: false,
+        formId: GIAY_KHEN,
+      },
+      {
+        documentId: BAO_CAO,
+        documentKey: "u:7",
+        nomineeName: UNIT_NAME,
+        collective: true,
+        formId: GIAY_KHEN,
+      },
     ]);
     expect(pendingItems(status)).toEqual([
-      { kind: "document", documentId: TO_TRINH, nomineeName: null },
-      { kind: "document", documentId: BAO_CAO, nomineeName: AN.fullName },
-      { kind: "document", documentId: BAO_CAO, nomineeName: UNIT_NAME, collective: true },
+      { kind: "document", documentId: TO_TRINH, nomineeName: null, formId: null },
+      { kind: "document", documentId: BAO_CAO, nomineeName: AN.fullName, formId: GIAY_KHEN },
+      { kind: "document", documentId: BAO_CAO, nomineeName: UNIT_NAME, formId: GIAY_KHEN, collective: true },
       { kind: "dossier", state: "open", returnReason: null },
     ]);
   });
@@ -178,33 +191,55 @@ describe("unitStatus and pendingItems", () => {
     const facts = allAssessed({
       nominations: [person(AN, GIAY_KHEN), person(BINH, GIAY_KHEN)],
       uploaded: [
-        { documentId: BAO_CAO, nomineeKey: "p:12" },
-        { documentId: BAO_CAO, nomineeKey: "p:99" },
+        { documentId: BAO_CAO, documentKey: "p:12" },
+        { documentId: BAO_CAO, documentKey: "p:99" },
       ],
     });
     const status = unitStatus(facts, forms, false);
     expect(status.documentsRequired).toBe(3);
     expect(status.documentsUploaded).toBe(1);
     expect(status.missingDocuments).toEqual([
-      { documentId: TO_TRINH, nomineeKey: null, nomineeName: null },
-      { documentId: BAO_CAO, nomineeKey: "p:11", nomineeName: AN.fullName },
+      { documentId: TO_TRINH, documentKey: null, nomineeName: null, collective: false, formId: null },
+      {
+        documentId: BAO_CAO,
+        documentKey: "p:11",
+        nomineeName: AN.fullName,
+        collective: false,
+        formId: GIAY_KHEN,
+      },
     ]);
   });
 
-  it("asks for ONE report for a nominee proposed for two forms, and counts them under each form", () => {
+  it("asks for a report per nomination: a nominee proposed for two forms needs two, counted under each form", () => {
     const facts = allAssessed({
-      nominations: [person(AN, CHU_TICH), person(AN, GIAY_KHEN)],
-      uploaded: [{ documentId: TO_TRINH, nomineeKey: null }],
+      nominations: [
+        { ...person(AN, CHU_TICH), reportKey: "n:1" },
+        { ...person(AN, GIAY_KHEN), reportKey: "n:2" },
+      ],
+      uploaded: [{ documentId: TO_TRINH, documentKey: null }],
     });
     const status = unitStatus(facts, forms, false);
     expect(status.nominationsByForm).toEqual(
       byForm({ [CHU_TICH]: { individual: 1 }, [GIAY_KHEN]: { individual: 1 } }),
     );
     expect(status.nominationCount).toBe(2);
-    expect(status.documentsRequired).toBe(2);
+    expect(status.documentsRequired).toBe(3);
     expect(status.documentsUploaded).toBe(1);
     expect(status.missingDocuments).toEqual([
-      { documentId: BAO_CAO, nomineeKey: "p:11", nomineeName: AN.fullName },
+      {
+        documentId: BAO_CAO,
+        documentKey: "n:1",
+        nomineeName: AN.fullName,
+        collective: false,
+        formId: CHU_TICH,
+      },
+      {
+        documentId: BAO_CAO,
+        documentKey: "n:2",
+        nomineeName: AN.fullName,
+        collective: false,
+        formId: GIAY_KHEN,
+      },
     ]);
   });
 
@@ -225,8 +260,14 @@ describe("unitStatus and pendingItems", () => {
     expect(status.nominationsByForm).toEqual(byForm({ [GIAY_KHEN]: { individual: 1 } }));
     expect(status.documentsRequired).toBe(2);
     expect(status.missingDocuments).toEqual([
-      { documentId: TO_TRINH, nomineeKey: null, nomineeName: null },
-      { documentId: BAO_CAO, nomineeKey: "p:13", nomineeName: CUONG.fullName },
+      { documentId: TO_TRINH, documentKey: null, nomineeName: null, collective: false, formId: null },
+      {
+        documentId: BAO_CAO,
+        documentKey: "p:13",
+        nomineeName: CUONG.fullName,
+        collective: false,
+        formId: GIAY_KHEN,
+      },
     ]);
   });
 

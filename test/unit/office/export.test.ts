@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureAssessment, saveItem, submitAssessment } from "../../../db/assessments.js";
 import { type DB, migrateToLatest, openDatabase } from "../../../db/connection.js";
-import { saveDossierFile, submitDossier } from "../../../db/dossiers.js";
+import { addDocumentVersion, submitDossier } from "../../../db/dossiers.js";
 import { addNomination, moveNomination } from "../../../db/nominations.js";
 import { openRound } from "../../../db/rounds.js";
 import type { Role } from "../../../db/schema.js";
@@ -14,7 +14,7 @@ import { nomineeKey } from "../../../src/domain/nominations.js";
 import { createI18n } from "../../../src/i18n.js";
 import { buildNominationsCsv, buildWorkbook } from "../../../src/office/export.js";
 import { parseCsv } from "../../helpers/csv.js";
-import { insertUser } from "../../helpers/scenarios.js";
+import { insertUser, reportKeyFor } from "../../helpers/scenarios.js";
 
 const YEAR = 2026;
 /** After the deadline (00:00 on 05/01/2027, Hanoi time): a unit that has not submitted is late. */
@@ -173,20 +173,21 @@ async function seed(): Promise<void> {
   );
 
   // Unit A's dossier: the Tờ trình and its own report, then sent on time (the drafts become submitted).
-  const upload = (documentId: string, key: string, when: string) =>
-    saveDossierFile(
+  const upload = async (documentId: string, key: string, when: string) =>
+    addDocumentVersion(
       db,
       {
         year: YEAR,
         unitId: unitA,
         documentId,
-        nomineeKey: key,
+        documentKey: await reportKeyFor(db, YEAR, unitA, key),
         fileId: `file-${documentId}-${key}`,
         fileUniqueId: `unique-${documentId}-${key}`,
         fileName: `${documentId}.pdf`,
         mimeType: "application/pdf",
         fileSize: 1000,
         by: HEAD_A,
+        updateId: null,
       },
       new Date(when),
     );
@@ -356,6 +357,9 @@ describe("buildWorkbook", () => {
       "Trạng thái",
       "Thời điểm thay đổi gần nhất",
       "Lý do gần nhất",
+      "Số quyết định khen thưởng",
+      "Ngày quyết định",
+      "Cơ quan, người ban hành quyết định",
     ]);
     // Unit by unit, then by form and kind, as listNominations orders them.
     expect(table.slice(1).map((row) => [row[1], row[5]])).toEqual([
@@ -484,6 +488,9 @@ describe("buildWorkbook", () => {
       "Status",
       "Last changed",
       "Latest reason given",
+      "Award decision no.",
+      "Decision date",
+      "Issued by",
     ]);
     expect(rowWhere(nominations, "Nominee", "Trần Thị Bình")).toMatchObject({
       "Award form": "Director's Certificate of Commendation",
@@ -530,12 +537,12 @@ describe("buildNominationsCsv", () => {
     expect(lines[0]).toBe(
       'Số đề xuất,Mã đơn vị,Tên đơn vị,Hình thức khen thưởng,Tập thể/cá nhân,"Tên tập thể, cá nhân được đề xuất",' +
         "Đạt đủ tiêu chí (theo tự đánh giá),Lý do đề xuất khi chưa đạt đủ tiêu chí,Số tiêu chí đạt khi đề xuất,Trạng thái," +
-        "Thời điểm thay đổi gần nhất,Lý do gần nhất",
+        'Thời điểm thay đổi gần nhất,Lý do gần nhất,Số quyết định khen thưởng,Ngày quyết định,"Cơ quan, người ban hành quyết định"',
     );
     // Fields with a comma are quoted, and a quote inside is doubled.
     expect(csv).toContain(',"Phòng Hành chính, Tổng hợp",');
     expect(csv).toContain(',"Có đóng góp nổi bật, được Sở ""ghi nhận""",');
-    expect(csv).toContain(`,"${RETURN_REASON}"\r\n`);
+    expect(csv).toContain(`,"${RETURN_REASON}",,,\r\n`);
   });
 
   it("has the same rows as the workbook's nominations sheet", async () => {

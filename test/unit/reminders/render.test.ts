@@ -19,6 +19,7 @@ const r: ReminderContext = {
   now: new Date("2026-12-22T01:00:00Z"),
   timeZone: "Asia/Ho_Chi_Minh",
   documentName: (id) => `[${id}]`,
+  formName: (id) => `{${id}}`,
 };
 
 /** Owes only what is given: by default nothing. */
@@ -34,7 +35,11 @@ const owing = (change: Partial<Owed>): Owed => ({
 
 const manyPeople = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ telegramId: i, fullName: `${"Nguyễn Văn ".repeat(7)}${i}` }));
-const reportOf = (nomineeName: string) => ({ documentId: "bao-cao", nomineeName });
+const reportOf = (nomineeName: string, formId: string | null = null) => ({
+  documentId: "bao-cao",
+  nomineeName,
+  formId,
+});
 
 describe("owedLines", () => {
   it("lists as many names as fit in a message and counts the rest", () => {
@@ -76,16 +81,17 @@ describe("owedLines", () => {
   it("names each missing document and whose it is for the head; only which documents for the group", () => {
     const owed = owing({
       documents: [
-        { documentId: "to-trinh", nomineeName: null },
+        { documentId: "to-trinh", nomineeName: null, formId: null },
         reportOf("Lê Văn <Minh>"),
-        reportOf("Phạm Thị Hoa"),
+        reportOf("Phạm Thị Hoa", "gk"),
       ],
       dossier: { returned: false, reason: null },
     });
     expect(owedLines(r, owed, true)).toEqual([
       'rm-owed-document{"document":"[to-trinh]"}',
       'rm-owed-document-of{"document":"[bao-cao]","nominee":"Lê Văn &lt;Minh&gt;"}',
-      'rm-owed-document-of{"document":"[bao-cao]","nominee":"Phạm Thị Hoa"}',
+      // Each nomination has its report: the form says which.
+      'rm-owed-document-of{"document":"[bao-cao]","nominee":"Phạm Thị Hoa ({gk})"}',
       "rm-owed-dossier",
     ]);
     expect(owedLines(r, owed, false)).toEqual([
@@ -161,7 +167,7 @@ describe("the head's reminder with the campaign's texts", () => {
       peopleTotal: 120,
       unitAssessment: true,
       documents: [
-        { documentId: "to-trinh", nomineeName: null },
+        { documentId: "to-trinh", nomineeName: null, formId: null },
         ...Array.from({ length: 80 }, (_, i) =>
           reportOf(`${"Nguyễn Thị Thanh ".repeat(5)}${i}`.slice(0, 80)),
         ),
@@ -214,7 +220,11 @@ describe("digestLines", () => {
       {
         unit: unit("BTTP"),
         owed: owing({
-          documents: [{ documentId: "to-trinh", nomineeName: null }, reportOf("A"), reportOf("B")],
+          documents: [
+            { documentId: "to-trinh", nomineeName: null, formId: null },
+            reportOf("A"),
+            reportOf("B"),
+          ],
           dossier: { returned: true, reason: "Thiếu chữ ký" },
         }),
       },

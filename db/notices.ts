@@ -1,0 +1,116 @@
+import type { DB } from "./connection.js";
+import type { Language, NewReminder } from "./schema.js";
+
+export interface Recipient {
+  id: number;
+  language: Language;
+  /** Known not to take messages (never pressed Start, or blocked the bot) since an earlier send. */
+  unreachable: boolean;
+}
+
+/** People by Telegram id with their language and whether they are known unreachable; unknown ids are left out. */
+async function recipients(db: DB, ids: readonly number[]): Promise<Recipient[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("users")
+    .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
+    .leftJoin("unreachable_chats", "unreachable_chats.chat_id", "users.telegram_id")
+    .select(["users.telegram_id", "preferences.language", "unreachable_chats.chat_id as unreachable"])
+    .where("users.telegram_id", "in", [...ids])
+    .execute();
+  return rows.map((row) => ({
+    id: row.telegram_id,
+    language: row.language ?? "vi",
+    unreachable: row.unreachable !== null,
+  }));
+}
+
+/** A unit's heads. */
+export async function headsOfUnit(db: DB, unitId: number): Promise<Recipient[]> {
+  const heads = await db
+    .selectFrom("users")
+    .select("telegram_id")
+    .where("unit_id", "=", unitId)
+    .where("role", "=", "unit_head")
+    .execute();
+  return recipients(
+    db,
+    heads.map((h) => h.telegram_id),
+  );
+}
+
+/** A registered person (a nominee who erased their data, or never joined, is nobody to tell). */
+export async function registeredPerson(db: DB, telegramId: number): Promise<Recipient | undefined> {
+  return (await recipients(db, [telegramId]))[0];
+}
+
+/** Everyone in the Office: registered Office members and the configured admins. */
+export async function officeRecipients(db: DB, adminIds: readonly number[]): Promise<Recipient[]> {
+  const registered = await db
+    .selectFrom("users")
+    .select("telegram_id")
+    .where("role", "=", "office")
+    .execute();
+  const ids = [...new Set([...adminIds, ...registered.map((row) => row.telegram_id)])];
+  if (ids.length === 0) return [];
+  const [languages, unreachable] = await Promise.all([
+    db
+      .selectFrom("preferences")
+      .select(["telegram_id", "language"])
+      .where("telegram_id", "in", ids)
+      .execute(),
+    db.selectFrom("unreachable_chats").select("chat_id").where("chat_id", "in", ids).execute(),
+  ]);
+  return ids.map((id) => ({
+    id,
+    language: languages.find((row) => row.telegram_id === id)?.language ?? "vi",
+    unreachable: unreachable.some((row) => row.chat_id === id),
+  }));
+}
+
+/**
+ * Puts notices in the outbox. Each has a key per event and recipient (`slot_key`, `chat_id`), so the same
+ * event handled again (a re-delivered update) adds nothing.
+ */
+export async function enqueueNotices(db: DB, rows: readonly NewReminder[]): Promise<void> {
+  for (const row of rows)
+    await db
+      .insertInto("reminder_outbox")
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+}
+
+/** The key prefix of the Office's report of a notice that could not be delivered (never reported in turn). */
+export const UNDELIVERED = "notice:undelivered:";
+
+/** Of these outbox rows, the notices (not reports of undelivered ones) with their recipient's name, if known. */
+export async function undeliveredNotices(
+  db: DB,
+  ids: readonly number[],
+): Promise<
+  Array<{
+    id: number;
+    chat_id: number;
+    round_year: number;
+    unit_id: number | null;
+    text: string;
+    full_name: string | null;
+  }>
+> {
+  return db
+    .selectFrom("reminder_outbox")
+    .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
+    .select([
+      "reminder_outbox.id",
+      "reminder_outbox.chat_id",
+      "reminder_outbox.round_year",
+      "reminder_outbox.unit_id",
+      "reminder_outbox.text",
+      "users.full_name",
+    ])
+    .where("reminder_outbox.id", "in", [...ids])
+    .where("reminder_outbox.kind", "=", "notice")
+    .where("reminder_outbox.slot_key", "not like", `${UNDELIVERED}%`)
+    .execute();
+}

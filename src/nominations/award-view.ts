@@ -1,0 +1,39 @@
+import { InlineKeyboard } from "grammy";
+import { findAwardDraft } from "../../db/award-drafts.js";
+import { findNomination } from "../../db/nominations.js";
+import type { AppDeps } from "../deps.js";
+import { escapeHtml } from "../html.js";
+import type { Screen, ViewContext } from "../screen.js";
+import { decisionText, formName, nomineeLabel } from "./render.js";
+
+/** The award decision typed in, shown whole before it is recorded, with the buttons to confirm or drop it. */
+export async function awardConfirmation(
+  deps: Pick<AppDeps, "db" | "campaign">,
+  c: ViewContext,
+  key: { nominationId: number; officeId: number },
+): Promise<Screen> {
+  const [nomination, draft] = await Promise.all([
+    findNomination(deps.db, key.nominationId),
+    findAwardDraft(deps.db, key),
+  ]);
+  const keyboard = new InlineKeyboard();
+  if (!nomination || !draft?.decision_number || !draft.decision_date || !draft.decision_issuer)
+    return { text: c.t("nm-award-incomplete"), keyboard };
+  const decision = {
+    number: draft.decision_number,
+    date: draft.decision_date,
+    issuer: draft.decision_issuer,
+  };
+  keyboard
+    .text(c.t("aw-confirm-button"), `aw:ok:${nomination.id}`)
+    .row()
+    .text(c.t("aw-drop-button"), `aw:no:${nomination.id}`);
+  return {
+    text: c.t("aw-confirm", {
+      nominee: nomineeLabel(c.t, nomination),
+      form: escapeHtml(formName(c.campaign, nomination.form_id, c.language)),
+      decision: decisionText(c.t, decision),
+    }),
+    keyboard,
+  };
+}

@@ -1,0 +1,161 @@
+import type { Api } from "grammy";
+import type { Decision } from "../../db/nominations.js";
+import {
+  enqueueNotices,
+  headsOfUnit,
+  officeRecipients,
+  type Recipient,
+  registeredPerson,
+  UNDELIVERED,
+  undeliveredNotices,
+} from "../../db/notices.js";
+import type { Language, NewReminder, Nomination } from "../../db/schema.js";
+import type { AppDeps } from "../deps.js";
+import type { NominationStatus } from "../domain/nominations.js";
+import { escapeHtml } from "../html.js";
+import type { ReminderOutbox } from "../reminders/sender.js";
+import { decisionText, formName } from "./render.js";
+
+type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n" | "officeAdminIds">;
+
+/** The moves people are told of; a move to "under_review" is the Office's own business. */
+const TOLD: readonly NominationStatus[] = ["submitted", "returned", "recommended", "awarded", "rejected"];
+
+export interface NoticeEvent {
+  /** One key per event: with the recipient it makes each notice once-only in the outbox. */
+  key: string;
+  year: number;
+  unitId: number;
+  text: (language: Language) => string;
+}
+
+function rows(deps: Deps, event: NoticeEvent, to: readonly Recipient[]): NewReminder[] {
+  const at = deps.clock().toISOString();
+  return to.map((recipient) => ({
+    round_year: event.year,
+    slot_key: event.key,
+    kind: "notice",
+    chat_id: recipient.id,
+    unit_id: event.unitId,
+    text: event.text(recipient.language),
+    reply_markup: null,
+    due_at: at,
+    expires_at: null,
+    status: "pending",
+    created_at: at,
+  }));
+}
+
+/** Who heard, and who could not: the mover is told so, to call those the bot cannot reach. */
+export interface Told {
+  heads: number;
+  headsUnreachable: number;
+}
+
+/**
+ * Tells the unit's heads and the nominee (where they are on the bot) of a move of a nomination, through the
+ * outbox: once per move and recipient, within Telegram's limits. The person who made the move is not told.
+ */
+export async function noticeOfMove(
+  deps: Deps,
+  nomination: Pick<
+    Nomination,
+    "id" | "round_year" | "unit_id" | "form_id" | "nominee_kind" | "nominee_id" | "nominee_name"
+  >,
+  move: {
+    historyId: number;
+    to: NominationStatus;
+    reason: string | null;
+    decision?: Decision;
+    undone?: boolean;
+  },
+  moverId: number,
+  /** "nominee" where the heads hear of it otherwise (the whole dossier returned). */
+  audience: "all" | "nominee" = "all",
+): Promise<Told> {
+  const heads = audience === "all" ? await headsOfUnit(deps.db, nomination.unit_id) : [];
+  if (!move.undone && !TOLD.includes(move.to)) return { heads: heads.length, headsUnreachable: 0 };
+  const nominee =
+    nomination.nominee_kind === "individual"
+      ? await registeredPerson(deps.db, nomination.nominee_id)
+      : undefined;
+  const to = [...heads, ...(nominee && !heads.some((h) => h.id === nominee.id) ? [nominee] : [])].filter(
+    (r) => r.id !== moverId,
+  );
+  await enqueueNotices(
+    deps.db,
+    rows(
+      deps,
+      {
+        key: `notice:move:${move.historyId}`,
+        year: nomination.round_year,
+        unitId: nomination.unit_id,
+        text: (language) =>
+          deps.i18n.t(language, move.undone ? "nt-undone" : `nt-${move.to}`, {
+            nominee: escapeHtml(nomination.nominee_name),
+            form: escapeHtml(formName(deps.campaign, nomination.form_id, language)),
+            reason: escapeHtml(move.reason ?? ""),
+            decision: move.decision
+              ? decisionText((key, vars) => deps.i18n.t(language, key, vars), move.decision)
+              : "",
+            status: deps.i18n.t(language, `nm-status-${move.to}`),
+          }),
+      },
+      to,
+    ),
+  );
+  const toldHeads = heads.filter((h) => h.id !== moverId);
+  return { heads: toldHeads.length, headsUnreachable: toldHeads.filter((h) => h.unreachable).length };
+}
+
+/** A notice to the unit's heads alone (the dossier returned as a whole). */
+export async function noticeToHeads(deps: Deps, event: NoticeEvent): Promise<Told> {
+  const heads = await headsOfUnit(deps.db, event.unitId);
+  await enqueueNotices(deps.db, rows(deps, event, heads));
+  return { heads: heads.length, headsUnreachable: heads.filter((h) => h.unreachable).length };
+}
+
+/** A notice to everyone in the Office (a dossier sent, a person who left). */
+export async function noticeToOffice(deps: Deps, event: NoticeEvent): Promise<void> {
+  await enqueueNotices(deps.db, rows(deps, event, await officeRecipients(deps.db, deps.officeAdminIds)));
+}
+
+/**
+ * Notices that could not reach their recipient (never pressed Start, or blocked the bot) are reported to the
+ * Office, so someone calls that person. True if anything was reported.
+ */
+export async function reportUndeliveredNotices(deps: Deps, reminderIds: readonly number[]): Promise<boolean> {
+  if (reminderIds.length === 0) return false;
+  const undelivered = await undeliveredNotices(deps.db, reminderIds);
+  if (undelivered.length === 0) return false;
+  const office = await officeRecipients(deps.db, deps.officeAdminIds);
+  for (const notice of undelivered)
+    await enqueueNotices(
+      deps.db,
+      rows(
+        deps,
+        {
+          key: `${UNDELIVERED}${notice.id}`,
+          year: notice.round_year,
+          unitId: notice.unit_id ?? 0,
+          text: (language) =>
+            deps.i18n.t(language, "nt-undelivered", {
+              name: escapeHtml(notice.full_name ?? String(notice.chat_id)),
+              notice: notice.text.split("\n")[0] ?? "",
+            }),
+        },
+        office.filter((member) => member.id !== notice.chat_id),
+      ),
+    );
+  return true;
+}
+
+/** Sends what was just put in the outbox, without making the person who caused it wait for the fan-out. */
+export function sendSoon(outbox: ReminderOutbox, api: Api): void {
+  outbox.sendSoon(api);
+}
+
+/** What the Office member is told of the unit's heads after a move they were to hear of. */
+export function toldKey(told: Told): string {
+  return told.heads === 0 || told.headsUnreachable > 0 ? "nm-head-not-told" : "nm-head-told";
+}
