@@ -265,6 +265,27 @@ describe("parseCampaign", () => {
       },
     ],
     [
+      "a rating asked of units, whose criteria have none (the form would be out of every unit's reach)",
+      "awardForms[1].considerWhen.collective.minimumRating",
+      (c) => {
+        c.awardForms[1].considerWhen = { collective: { allCriteria: true, minimumRating: "xuat-sac" } };
+      },
+    ],
+    [
+      "an initiative council no criterion of that kind names",
+      "awardForms[0].considerWhen.individual.initiativeCouncils",
+      (c) => {
+        c.awardForms[0].considerWhen = { individual: { initiativeCouncils: ["trung-uong"] } };
+      },
+    ],
+    [
+      "more criteria met than there are",
+      "awardForms[2].considerWhen.collective.minimumCriteriaMet",
+      (c) => {
+        c.awardForms[2].considerWhen = { collective: { minimumCriteriaMet: 4 } };
+      },
+    ],
+    [
       "an id with capitals",
       "reformAreas[1].id",
       (c) => {

@@ -4,17 +4,21 @@ import type { Answers, CriterionAnswer } from "../../../src/domain/assessment.js
 import {
   type AssessmentResult,
   assessmentResult,
+  DECIDED,
+  inUnitHands,
   missingDocuments,
   type NominationStatus,
   nextStatuses,
   nomineeKey,
   parseNomineeKey,
+  parseReportKey,
   quotaOf,
   quotaUse,
   rankCandidates,
   reportKey,
   type TransitionRequest,
   transitionProblem,
+  undoTarget,
 } from "../../../src/domain/nominations.js";
 
 const campaign = loadCampaign();
@@ -500,5 +504,57 @@ describe("transitionProblem: withdrawing and quotas", () => {
     expect(
       transitionProblem(request({ from: "under_review", to: "rejected", alreadyRecommended: 10 })),
     ).toEqual({ kind: "reason_required" });
+  });
+});
+
+describe("the unit's hands and the Office's decisions", () => {
+  it("leaves a nomination to the unit only as a draft or once returned", () => {
+    const all = [
+      "draft",
+      "submitted",
+      "under_review",
+      "recommended",
+      "awarded",
+      "returned",
+      "rejected",
+      "withdrawn",
+    ] as const;
+    expect(all.filter(inUnitHands)).toEqual(["draft", "returned"]);
+    expect(all.filter((s) => DECIDED.includes(s))).toEqual(["recommended", "awarded", "rejected"]);
+  });
+
+  it("keeps one report per nomination, by its id", () => {
+    expect(reportKey(42)).toBe("n:42");
+    expect(parseReportKey("n:42")).toBe(42);
+    expect(parseReportKey("p:42")).toBeNull();
+    expect(parseReportKey("n:")).toBeNull();
+  });
+});
+
+describe("undoTarget", () => {
+  const entry = (
+    from: NominationStatus | null,
+    to: NominationStatus,
+    byRole: "office" | "unit_head" = "office",
+    undoOf: number | null = null,
+  ) => ({
+    from_status: from,
+    to_status: to,
+    by_role: byRole,
+    undo_of: undoOf,
+  });
+
+  it("takes the Office's own decision back to where it came from", () => {
+    expect(undoTarget(entry("recommended", "awarded"))).toBe("recommended");
+    expect(undoTarget(entry("under_review", "recommended"))).toBe("under_review");
+    expect(undoTarget(entry("submitted", "rejected"))).toBe("submitted");
+    expect(undoTarget(entry("submitted", "under_review"))).toBe("submitted");
+  });
+
+  it("does not undo a return (the unit holds it then), a unit's move, a proposal, or an undo", () => {
+    expect(undoTarget(entry("submitted", "returned"))).toBeNull();
+    expect(undoTarget(entry("draft", "submitted", "unit_head"))).toBeNull();
+    expect(undoTarget(entry(null, "draft", "unit_head"))).toBeNull();
+    expect(undoTarget(entry("awarded", "recommended", "office", 7))).toBeNull();
   });
 });
