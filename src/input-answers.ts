@@ -252,7 +252,7 @@ async function answerAward(
       const checked = checkDecisionDate(text, toLocal(now, deps.campaign.timeZone), nomination.round_year);
       if (!checked.ok)
         return say(
-          ctx.t(`aw-bad-date-${checked.problem}`, { year: nomination.round_year }),
+          ctx.t(`aw-bad-date-${checked.problem}`, { year: String(nomination.round_year) }),
           undefined,
           false,
         );

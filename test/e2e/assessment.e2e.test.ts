@@ -180,7 +180,7 @@ describe("self-assessment through the real bot process", () => {
     expect(summary).toContain("Cải cách thủ tục hành chính: (bỏ qua)");
     expect(summary).toContain("✅ Đạt tất cả các tiêu chí.");
     expect(summary).toContain(
-      "Đủ điều kiện đề nghị: Bằng khen của Thủ tướng Chính phủ; Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Giấy khen của Giám đốc Sở.",
+      "Theo quy tắc Văn phòng Sở đặt, có thể xem xét đề nghị: Bằng khen của Thủ tướng Chính phủ; Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Giấy khen của Giám đốc Sở.",
     );
     expect(summary).toContain("Trạng thái: chưa nộp.");
 
@@ -266,7 +266,7 @@ describe("self-assessment through the real bot process", () => {
     );
     expect(summary).toContain("Xếp loại: Hoàn thành tốt nhiệm vụ");
     expect(summary).toContain("Tiêu chí chưa đạt hoặc chưa trả lời: số 3.");
-    expect(summary).toContain("Chưa đủ điều kiện cho hình thức khen thưởng nào.");
+    expect(summary).toContain("Kết quả chưa đáp ứng quy tắc Văn phòng Sở đặt cho hình thức khen thưởng nào");
     expectNoErrors();
   });
 

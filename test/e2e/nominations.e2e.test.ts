@@ -289,7 +289,7 @@ describe("nominations and dossiers through the real bot process", () => {
     const form = await head.press(`nm:f:${GK}:0`, /Chỉ tiêu toàn Sở: 4 tập thể, không quá 10 cá nhân/);
     const candidates = buttonTexts(form);
     expect(candidates[0]).toMatch(new RegExp(`^🏢 Tập thể ${UNIT}`));
-    expect(candidates[1]).toBe(`${LAN} · ✅ 6/6 tiêu chí`);
+    expect(candidates[1]).toBe(`${LAN} · ✅ đáp ứng 6/6 tiêu chí · có thể xem xét đề nghị`);
     expect(candidates.slice(2, 4).sort()).toEqual([
       `${HEAD} · ▫️ chưa tự đánh giá`,
       `${MINH} · ▫️ chưa tự đánh giá`,
@@ -336,7 +336,7 @@ describe("nominations and dossiers through the real bot process", () => {
     // ---- The dossier: a Tờ trình for the unit and a report per nominee; a picture is refused.
     let dossier = await head.say("/dossier", /Còn thiếu 4 tài liệu/);
     expect(dossier.plain_text).toContain("❌ Tờ trình");
-    expect(dossier.plain_text).toContain(`❌ ${LAN} – Báo cáo thành tích`);
+    expect(dossier.plain_text).toContain(`❌ ${LAN} (Giấy khen Giám đốc Sở) – Báo cáo thành tích`);
     expect(buttonsOf(dossier)).not.toContain("ds:sub");
     for (let uploaded = 0; ; uploaded++) {
       const missing = (dossier.reply_markup?.inline_keyboard ?? [])
@@ -372,7 +372,9 @@ describe("nominations and dossiers through the real bot process", () => {
       );
     }
     expect(dossier.plain_text).toContain("Đã đủ tài liệu");
-    expect(dossier.plain_text).toContain(`✅ ${MINH} – Báo cáo thành tích — tai-lieu-`);
+    expect(dossier.plain_text).toContain(
+      `✅ ${MINH} (Giấy khen Giám đốc Sở) – Báo cáo thành tích — tai-lieu-`,
+    );
     head.question = dossier;
     await head.press("ds:sub", /Nộp hồ sơ đề nghị khen thưởng gồm 3 đề xuất cho Văn phòng Sở\?/);
     const submitted = await head.press("ds:sub!", /đã nộp lúc/);
@@ -433,16 +435,24 @@ describe("nominations and dossiers through the real bot process", () => {
     // ---- It returns the dossier with a reason, which reaches the head.
     const officeDossier = await world.say(admin, "/dossier HCTP", button(`ds:ret:${unitId}`));
     expect(officeDossier.plain_text).toContain("đã nộp lúc");
-    // The Office gets a file of the dossier back, as the head sent it.
+    // The Office opens a document on its versions and gets a file back, as the head sent it.
+    const versions = await world.press(
+      admin,
+      officeDossier,
+      dataOfLabel(officeDossier, "Tờ trình"),
+      /Các bản đã tải lên \(1\)/,
+    );
     const fileBack = await until(
       admin,
-      () => world.emulator.pressButton(admin, officeDossier, dataOfLabel(officeDossier, "Tờ trình")),
+      () => world.emulator.pressButton(admin, versions, dataOfLabel(versions, "v1")),
       (m) => m.document !== undefined,
     );
     expect((fileBack.document as DocumentInfo).file_name).toBe("tai-lieu-1.pdf");
-    await world.press(admin, officeDossier, `ds:ret:${unitId}`, /Trả lại hồ sơ của/);
+    const backToDossier = await world.press(admin, versions, `ds:u:${unitId}`, button(`ds:ret:${unitId}`));
+    expect(backToDossier.plain_text).toContain("đã nộp lúc");
+    await world.press(admin, backToDossier, `ds:ret:${unitId}`, /Trả lại hồ sơ của/);
     const beforeReturn = world.emulator.mark();
-    const told = await world.say(admin, RETURN_REASON, /Đã báo trưởng đơn vị/);
+    const told = await world.say(admin, RETURN_REASON, /Bot sẽ báo trưởng đơn vị/);
     expect(told.plain_text).toContain(`Văn phòng Sở trả lại hồ sơ để sửa, bổ sung. Lý do: ${RETURN_REASON}`);
     const notice = await world.emulator.waitForMessage(
       hung.id,

@@ -323,7 +323,7 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
         false,
         new Date(at),
       );
-      expect(sent).toBe(true);
+      expect(sent?.number).toBe(1);
     });
     const done = await runCli(["--at", AT, "--dry-run"], env);
     expect(done.code).toBe(0);
