@@ -208,6 +208,12 @@ export async function erasePersonalData(db: DB, telegramId: number, now: Date): 
   });
 }
 
+/** The names of people who erased their data, by the id the kept records point to (-id of former_people). */
+export async function formerNames(db: DB): Promise<Map<number, string>> {
+  const rows = await db.selectFrom("former_people").select(["id", "full_name"]).execute();
+  return new Map(rows.map((row) => [-row.id, row.full_name]));
+}
+
 export async function getLanguage(db: DB, telegramId: number): Promise<Language | undefined> {
   const row = await db
     .selectFrom("preferences")

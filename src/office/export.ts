@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { loadAnswers } from "../../db/assessments.js";
 import { listNominations, nominationHistory } from "../../db/nominations.js";
 import type { Language } from "../../db/schema.js";
+import { formerNames } from "../../db/users.js";
 import type { Criterion } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
 import { type CriterionAnswer, questionnaireFor, type Subject } from "../domain/assessment.js";
@@ -284,8 +285,12 @@ async function assessmentsTable(deps: Deps, year: number, t: Translate, language
     ])
     .where("assessments.round_year", "=", year)
     .execute();
+  // Someone who erased their data: the assessment behind a kept nomination shows the name as it was.
+  const former = await formerNames(deps.db);
   const nameOf = (row: (typeof assessments)[number]) =>
-    row.subject === "unit" ? row.unit_name : (row.full_name ?? String(row.subject_id));
+    row.subject === "unit"
+      ? row.unit_name
+      : (row.full_name ?? former.get(row.subject_id) ?? String(row.subject_id));
   // Unit by unit in code order (as the other sheets), the unit's own assessment first, then people by name.
   assessments.sort(
     (a, b) =>

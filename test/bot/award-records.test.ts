@@ -403,6 +403,12 @@ describe("erasure keeps the record, not the person", () => {
     expect(h.telegram.lastTextTo(admin.id)).toBe(quotaBefore);
     await h.press(admin, `no:${lanGk}`);
     expect(h.telegram.lastTextTo(admin.id)).toContain("Người được đề nghị đã xóa dữ liệu cá nhân khỏi bot");
+    // The self-assessment behind her award stays in the export, under her name.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await buildWorkbook(h.deps, YEAR, "vi")) as unknown as ArrayBuffer);
+    const names: string[] = [];
+    workbook.worksheets[2]?.getColumn(2).eachCell((cell) => names.push(String(cell.value)));
+    expect(names).toContain("Nguyễn Thị Lan");
 
     // Her head and the Office are told, with what stays.
     await h.settle();
