@@ -186,8 +186,9 @@ describe("an award is a decision", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await buildWorkbook(h.deps, YEAR, "vi")) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[1];
-    const header = (sheet?.getRow(1).values as unknown[]).map(String);
-    const row = sheet?.getRows(2, sheet.rowCount - 1)?.find((r) => r.getCell(1).value === lanGk);
+    if (!sheet) throw new Error("no nominations sheet");
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const row = sheet.getRows(2, sheet.rowCount - 1)?.find((r) => r.getCell(1).value === lanGk);
     const cell = (name: string) => String(row?.getCell(header.indexOf(name)).value ?? "");
     expect(cell("Số quyết định khen thưởng")).toBe("125/QĐ-STP");
     expect(cell("Ngày quyết định")).toBe("15/01/2027");
