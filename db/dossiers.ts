@@ -1,7 +1,8 @@
 import type { DossierSnapshot } from "../src/domain/dossier-changes.js";
+import { inUnitHands, parseReportKey } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
-import { moveUnitNominations, type UnitMove } from "./nominations.js";
-import type { Dossier, DossierFile, Role } from "./schema.js";
+import { movesOfUpdate, moveUnitNominations, type UnitMove } from "./nominations.js";
+import type { Dossier, DossierFile, NominationStatusColumn, Role } from "./schema.js";
 
 export async function findDossier(db: DB, year: number, unitId: number): Promise<Dossier | undefined> {
   return db
@@ -57,12 +58,22 @@ export interface UploadedDocument {
   updateId: number | null;
 }
 
+/** Why a new version was not added: the dossier is with the Office, or the nomination is no longer the unit's. */
+export type VersionRefusal =
+  | { refused: "submitted" }
+  | { refused: "nomination"; status: NominationStatusColumn };
+
 /**
- * Adds a version of a document; nothing uploaded before is overwritten. The same update handled again (after
- * a crash) finds its version and adds none.
+ * Adds a version of a document; nothing uploaded before is overwritten. In the same transaction it checks that
+ * the document is still the unit's to change: the dossier not sent, and a report's nomination a draft or
+ * returned. The same update handled again (after a crash) finds its version and adds none.
  */
-export async function addDocumentVersion(db: DB, doc: UploadedDocument, now: Date): Promise<DossierFile> {
-  return db.transaction().execute(async (trx) => {
+export async function addDocumentVersion(
+  db: DB,
+  doc: UploadedDocument,
+  now: Date,
+): Promise<DossierFile | VersionRefusal> {
+  return db.transaction().execute(async (trx): Promise<DossierFile | VersionRefusal> => {
     const slot = {
       year: doc.year,
       unitId: doc.unitId,
@@ -72,6 +83,18 @@ export async function addDocumentVersion(db: DB, doc: UploadedDocument, now: Dat
     const versions = await documentVersions(trx, slot);
     const again = doc.updateId === null ? undefined : versions.find((v) => v.update_id === doc.updateId);
     if (again) return again;
+    const dossier = await findDossier(trx, doc.year, doc.unitId);
+    if (dossier?.status === "submitted") return { refused: "submitted" };
+    const nominationId = parseReportKey(doc.documentKey);
+    if (nominationId !== null) {
+      const nomination = await trx
+        .selectFrom("nominations")
+        .select("status")
+        .where("id", "=", nominationId)
+        .executeTakeFirst();
+      if (nomination && !inUnitHands(nomination.status))
+        return { refused: "nomination", status: nomination.status };
+    }
     const uploader = await trx
       .selectFrom("users")
       .select("full_name")
@@ -234,6 +257,7 @@ export async function submitDossier(
         by_name: sender?.full_name ?? null,
         late: wasLate ? 1 : 0,
         snapshot: JSON.stringify(current),
+        update_id: by.updateId,
       })
       .execute();
     return {
@@ -245,6 +269,44 @@ export async function submitDossier(
       moved: moved.map(({ nominationId, historyId }) => ({ nominationId, historyId })),
     };
   });
+}
+
+/**
+ * The sending made while handling `updateId`, as `submitDossier` returned it: an update handled again after a
+ * crash tells of its sending again (the notices' keys keep each one once). Undefined if it made none.
+ */
+export async function sendingOfUpdate(
+  db: DB,
+  year: number,
+  unitId: number,
+  updateId: number,
+): Promise<Sending | undefined> {
+  const sent = await db
+    .selectFrom("dossier_submissions")
+    .selectAll()
+    .where("round_year", "=", year)
+    .where("unit_id", "=", unitId)
+    .where("update_id", "=", updateId)
+    .executeTakeFirst();
+  if (!sent) return undefined;
+  const [before, moved] = await Promise.all([
+    db
+      .selectFrom("dossier_submissions")
+      .select("snapshot")
+      .where("round_year", "=", year)
+      .where("unit_id", "=", unitId)
+      .where("number", "=", sent.number - 1)
+      .executeTakeFirst(),
+    movesOfUpdate(db, year, unitId, updateId, "submitted"),
+  ]);
+  return {
+    number: sent.number,
+    late: sent.late === 1,
+    previous: before ? (JSON.parse(before.snapshot) as DossierSnapshot) : null,
+    current: JSON.parse(sent.snapshot) as DossierSnapshot,
+    corrected: moved.filter((m) => m.from === "returned").map((m) => m.nominationId),
+    moved: moved.map(({ nominationId, historyId }) => ({ nominationId, historyId })),
+  };
 }
 
 /**
@@ -262,6 +324,12 @@ export async function returnDossier(
 ): Promise<UnitMove[] | undefined> {
   return db.transaction().execute(async (trx) => {
     if (!(await reopenDossier(trx, year, unitId, by.id, reason, now))) return undefined;
+    await trx
+      .updateTable("dossiers")
+      .set({ returned_update_id: by.updateId })
+      .where("round_year", "=", year)
+      .where("unit_id", "=", unitId)
+      .execute();
     return moveUnitNominations(
       trx,
       year,

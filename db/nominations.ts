@@ -267,6 +267,29 @@ export async function decidedNominationOf(
     .executeTakeFirst();
 }
 
+/** The moves to `to` of a unit's nominations made while handling `updateId` (a sending, a return). */
+export async function movesOfUpdate(
+  db: DB,
+  year: number,
+  unitId: number,
+  updateId: number,
+  to: NominationStatusColumn,
+): Promise<UnitMove[]> {
+  const rows = await db
+    .selectFrom("nomination_history")
+    .innerJoin("nominations", "nominations.id", "nomination_history.nomination_id")
+    .select(["nomination_history.id", "nomination_history.nomination_id", "nomination_history.from_status"])
+    .where("nominations.round_year", "=", year)
+    .where("nominations.unit_id", "=", unitId)
+    .where("nomination_history.update_id", "=", updateId)
+    .where("nomination_history.to_status", "=", to)
+    .orderBy("nomination_history.id")
+    .execute();
+  return rows.flatMap((row) =>
+    row.from_status ? [{ nominationId: row.nomination_id, from: row.from_status, historyId: row.id }] : [],
+  );
+}
+
 /** The last move made while handling `updateId`, if any: a re-handled update recognises its own work. */
 export async function moveOfUpdate(
   db: DB,

@@ -222,6 +222,8 @@ export interface DossierTable {
   returned_at: string | null;
   returned_by: number | null;
   return_reason: string | null;
+  /** The update that returned it as a whole (see dossier_submissions.update_id). */
+  returned_update_id: number | null;
   updated_at: string;
 }
 
@@ -267,6 +269,7 @@ export interface DossierSubmissionTable {
   by_name: string | null;
   late: number;
   snapshot: string;
+  update_id: number | null;
 }
 
 /** An award decision an Office member is typing in, kept until they confirm or drop it. */

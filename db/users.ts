@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import { erasurePlan } from "../src/domain/erasure.js";
 import { reportKey } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
-import type { Language, NominationStatusColumn, Role, Unit, User } from "./schema.js";
+import { enqueueNotices } from "./notices.js";
+import type { Language, NewReminder, NominationStatusColumn, Role, Unit, User } from "./schema.js";
 
 export interface UserWithUnit extends User {
   unit_code: string;
@@ -56,6 +57,8 @@ export interface PersonRecords {
   unitId: number | null;
   nominations: Array<{ id: number; roundYear: number; formId: string; status: NominationStatusColumn }>;
   submittedAssessmentYears: number[];
+  /** They proposed, uploaded, moved or sent something on an award record: their name stays there. */
+  actedOnRecords: boolean;
 }
 
 /** What the bot keeps of a person that erasing their data would touch: their nominations and assessments. */
@@ -81,9 +84,19 @@ export async function personRecords(db: DB, telegramId: number): Promise<PersonR
       .where("status", "=", "submitted")
       .execute(),
   ]);
+  const acted = await Promise.all([
+    db.selectFrom("nomination_history").select("id").where("by", "=", telegramId).limit(1).executeTakeFirst(),
+    db
+      .selectFrom("dossier_file_versions")
+      .select("id")
+      .where("uploaded_by", "=", telegramId)
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
   return {
     fullName: person?.full_name ?? null,
     unitId: person?.unit_id ?? null,
+    actedOnRecords: acted.some((row) => row !== undefined),
     nominations: nominations.map((n) => ({
       id: n.id,
       roundYear: n.round_year,
@@ -108,7 +121,13 @@ export interface Erasure {
  * submitted self-assessment behind them; the quota they count in does not move. Where they acted (proposed,
  * uploaded, moved), the record keeps their name and drops their id.
  */
-export async function erasePersonalData(db: DB, telegramId: number, now: Date): Promise<Erasure> {
+export async function erasePersonalData(
+  db: DB,
+  telegramId: number,
+  now: Date,
+  /** Notices that the person left, put in the outbox with the erasure. */
+  notices: readonly NewReminder[] = [],
+): Promise<Erasure> {
   return db.transaction().execute(async (trx) => {
     const records = await personRecords(trx, telegramId);
     const plan = erasurePlan(records.nominations, records.submittedAssessmentYears);
@@ -185,6 +204,13 @@ export async function erasePersonalData(db: DB, telegramId: number, now: Date): 
       .where("changed_by", "=", telegramId)
       .execute();
     await trx.deleteFrom("award_drafts").where("office_id", "=", telegramId).execute();
+    await trx.updateTable("invites").set({ created_by: 0 }).where("created_by", "=", telegramId).execute();
+    await trx.updateTable("rounds").set({ opened_by: 0 }).where("opened_by", "=", telegramId).execute();
+    await trx
+      .updateTable("round_extensions")
+      .set({ granted_by: 0 })
+      .where("granted_by", "=", telegramId)
+      .execute();
     if (records.fullName) {
       // Their name also stands in reminders sent to their head: it goes from there too.
       await trx
@@ -199,6 +225,7 @@ export async function erasePersonalData(db: DB, telegramId: number, now: Date): 
     await trx.deleteFrom("registration_drafts").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("preferences").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("conversation_state").where("key", "=", String(telegramId)).execute();
+    await enqueueNotices(trx, notices);
     return {
       fullName: records.fullName,
       unitId: records.unitId,

@@ -12,7 +12,7 @@ import { dossierScreen } from "./dossier/view.js";
 import { escapeHtml } from "./html.js";
 import { localised } from "./i18n.js";
 import type { Refusal } from "./nominations/access.js";
-import { awardConfirmation } from "./nominations/award-view.js";
+import { awardConfirmation, awardStaleText } from "./nominations/award-view.js";
 import { cardScreen, transitionProblemText } from "./nominations/card.js";
 import { noticeOfMove, noticeToHeads, sendSoon, type Told, toldKey } from "./nominations/notices.js";
 import { formName, formShort, nomineeLabel } from "./nominations/render.js";
@@ -216,7 +216,7 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
           historyId: outcome.historyId,
           to: outcome.to,
           reason: checked.reason,
-          undone: true,
+          undoneFrom: outcome.undone.to_status,
           ...(undoneDecision ? { decision: JSON.parse(undoneDecision) } : {}),
         },
         ctx.actor?.telegramId ?? 0,
@@ -236,7 +236,8 @@ async function answerAward(
 ): Promise<InputReply> {
   const nomination = await findNomination(deps.db, ask.nominationId);
   if (!nomination || ctx.actor?.role !== "office") return say(ctx.t("nm-stale-button"));
-  if (nomination.status !== "recommended") return say(ctx.t("nm-move-not-allowed"));
+  if (nomination.status !== "recommended")
+    return say(await awardStaleText(deps, viewContext(deps, ctx), nomination));
   const text = ctx.message?.text;
   if (text === undefined) return say(ctx.t(`aw-ask-${ask.step}-again`), undefined, false);
   const key = { nominationId: nomination.id, officeId: ctx.actor.telegramId };

@@ -91,8 +91,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("by_name", "text")
     .addColumn("late", "integer", (c) => c.notNull())
     .addColumn("snapshot", "text", (c) => c.notNull())
+    // The update that sent it: handled again after a crash, it finds its sending and tells of it again.
+    .addColumn("update_id", "integer")
     .addUniqueConstraint("dossier_submissions_once", ["round_year", "unit_id", "number"])
     .execute();
+  // Likewise the update that returned a dossier as a whole.
+  await db.schema.alterTable("dossiers").addColumn("returned_update_id", "integer").execute();
 
   // An award decision being typed in by an Office member, step by step, until they confirm it.
   await db.schema

@@ -62,7 +62,8 @@ export function dossierChanges(
     snapshot.files.find((f) => f.documentId === documentId && f.documentKey === documentKey);
   return {
     added: current.nominations.filter((n) => proposed(n) && !proposed(before.get(n.id))),
-    withdrawn: previous.nominations.filter((n) => proposed(n) && !proposed(now.get(n.id))),
+    // Withdrawn by the unit; one the Office rejected since is the Office's own doing, not a change to tell it of.
+    withdrawn: previous.nominations.filter((n) => proposed(n) && now.get(n.id)?.status === "withdrawn"),
     corrected: current.nominations.filter((n) => corrected.includes(n.id) && proposed(before.get(n.id))),
     replaced: current.files.flatMap((file): ReplacedDocument[] => {
       const old = fileOf(previous, file.documentId, file.documentKey);

@@ -7,8 +7,8 @@ import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
 import { formShort } from "../nominations/render.js";
 
-/** Enough lines for any real resubmission; the rest are counted, so the notice stays one message. */
-const MOST_LINES = 30;
+/** Room for the changes in one message (Telegram's limit is 4,096); the rest are counted, not cut. */
+const CHANGES_CHARACTERS = 3500;
 const NAME_SHOWN = 60;
 
 const cut = (text: string) => {
@@ -62,7 +62,13 @@ export function sendingNotice(
         : t("ds-change-replaced", { document, ...files });
     }),
   ];
-  const shown = lines.slice(0, MOST_LINES);
+  const shown: string[] = [];
+  let room = CHANGES_CHARACTERS;
+  for (const line of lines) {
+    if (line.length + 1 > room) break;
+    shown.push(line);
+    room -= line.length + 1;
+  }
   if (lines.length > shown.length) shown.push(t("ds-change-more", { count: lines.length - shown.length }));
   return [
     t(sending.late ? "ds-notice-resubmitted-late" : "ds-notice-resubmitted", head),

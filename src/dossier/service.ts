@@ -7,10 +7,15 @@ import {
   listDossierFiles,
   returnDossier,
   type Sending,
+  sendingOfUpdate,
   submitDossier,
 } from "../../db/dossiers.js";
-import type { UnitMove } from "../../db/nominations.js";
-import { listNominations, type NominationWithUnit } from "../../db/nominations.js";
+import {
+  listNominations,
+  movesOfUpdate,
+  type NominationWithUnit,
+  type UnitMove,
+} from "../../db/nominations.js";
 import type { Dossier, DossierFile } from "../../db/schema.js";
 import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
@@ -42,6 +47,8 @@ export interface DossierState {
   dossier: Dossier | undefined;
   /** Nominations still part of the proposal (not rejected or withdrawn). */
   nominations: NominationWithUnit[];
+  /** Every nomination of the unit in the round, also those rejected or withdrawn. */
+  all: NominationWithUnit[];
   /** The current version of each document. */
   files: DossierFile[];
   /** How many versions each document has, by `${documentId} ${documentKey}`. */
@@ -65,7 +72,7 @@ export async function loadDossier(deps: Deps, access: UnitAccess): Promise<Dossi
   const missing = missingDocuments(deps.campaign.dossier.documents, keys, uploaded);
   const versionCounts = new Map<string, number>();
   for (const file of files) versionCounts.set(slotId(file.document_id, file.document_key), file.version);
-  return { ok: true, access, dossier, nominations, files, versionCounts, missing };
+  return { ok: true, access, dossier, nominations, all, files, versionCounts, missing };
 }
 
 /** The dossier a person may look at: a head their own unit's; the Office any unit's, by id. */
@@ -107,14 +114,19 @@ export type UploadOutcome =
 export function slotRefusal(state: DossierState, documentKey: string): Refusal | null {
   if (state.access.readOnly) return { ok: false, key: `nm-read-only-${state.access.readOnly}` };
   if (documentKey === "") return null;
-  const nomination = state.nominations.find((n) => reportKey(n.id) === documentKey);
+  const nomination = state.all.find((n) => reportKey(n.id) === documentKey);
   if (!nomination) return { ok: false, key: "nm-stale-button" };
+  return nominationLock(nomination);
+}
+
+/** Why the unit can no longer change a nomination's documents, or null while it can. */
+function nominationLock(nomination: Pick<NominationWithUnit, "status" | "nominee_name">): Refusal | null {
   if (inUnitHands(nomination.status)) return null;
-  return {
-    ok: false,
-    key: DECIDED.includes(nomination.status) ? `ds-locked-${nomination.status}` : "ds-locked-with-office",
-    vars: { nominee: escapeHtml(nomination.nominee_name) },
-  };
+  const nominee = { nominee: escapeHtml(nomination.nominee_name) };
+  if (DECIDED.includes(nomination.status))
+    return { ok: false, key: `ds-locked-${nomination.status}`, vars: nominee };
+  if (nomination.status === "withdrawn") return { ok: false, key: "ds-locked-withdrawn", vars: nominee };
+  return { ok: false, key: "ds-locked-with-office", vars: nominee };
 }
 
 export async function uploadDocument(
@@ -135,7 +147,7 @@ export async function uploadDocument(
   if (refusal) return refusal;
   const check = checkDossierFile(file);
   if (!check.ok) return { ok: false, problem: check.reason };
-  const added = await addDocumentVersion(
+  const stored = await addDocumentVersion(
     deps.db,
     {
       year: access.round.year,
@@ -152,7 +164,14 @@ export async function uploadDocument(
     },
     deps.clock(),
   );
-  return { ok: true, state: await loadDossier(deps, access), added };
+  // Checked again where the file is stored: a second head may have sent the dossier meanwhile.
+  if ("refused" in stored) {
+    if (stored.refused === "submitted") return { ok: false, key: "nm-read-only-submitted" };
+    const nomination = before.all.find((n) => reportKey(n.id) === slot.documentKey);
+    const lock = nominationLock({ status: stored.status, nominee_name: nomination?.nominee_name ?? "" });
+    return lock ?? { ok: false, key: "nm-stale-button" };
+  }
+  return { ok: true, state: await loadDossier(deps, access), added: stored };
 }
 
 /**
@@ -209,12 +228,19 @@ export async function submit(
   deps: Deps,
   actor: Actor | undefined,
   updateId: number,
-): Promise<{ ok: true; state: DossierState; sending: Sending | undefined } | Refusal> {
+): Promise<{ ok: true; state: DossierState; sending: Sending | undefined; again: boolean } | Refusal> {
   const access = await headAccess(deps, actor);
   if (!access.ok) return access;
   const state = await loadDossier(deps, access);
-  // Pressing "submit" twice (or the update handled again) finds it submitted: that is success, not an error.
-  if (access.readOnly === "submitted") return { ok: true, state, sending: undefined };
+  // Pressing "submit" twice finds it submitted: that is success, not an error. The same update handled again
+  // after a crash finds its own sending, so that its notices are not lost.
+  if (access.readOnly === "submitted")
+    return {
+      ok: true,
+      state,
+      sending: await sendingOfUpdate(deps.db, access.round.year, access.unitId, updateId),
+      again: true,
+    };
   if (access.readOnly) return { ok: false, key: `nm-read-only-${access.readOnly}` };
   if (state.missing.length > 0)
     return { ok: false, key: "ds-missing-first", vars: { count: state.missing.length } };
@@ -227,7 +253,7 @@ export async function submit(
     deps.clock(),
   );
   const after = await headAccess(deps, actor);
-  return { ok: true, state: after.ok ? await loadDossier(deps, after) : state, sending };
+  return { ok: true, state: after.ok ? await loadDossier(deps, after) : state, sending, again: false };
 }
 
 export async function returnByOffice(
@@ -241,8 +267,13 @@ export async function returnByOffice(
   const before = await dossierFor(deps, actor, unitId);
   if (!before.ok) return before;
   if (before.dossier?.status !== "submitted") {
-    if (before.dossier?.status === "returned") return { ok: true, state: before, moves: undefined };
-    return { ok: false, key: "ds-not-submitted" };
+    if (before.dossier?.status !== "returned") return { ok: false, key: "ds-not-submitted" };
+    // Returned by this very update, handled again after a crash: its moves, so its notices are not lost.
+    const again = before.dossier.returned_update_id === updateId;
+    const moves = again
+      ? await movesOfUpdate(deps.db, before.access.round.year, unitId, updateId, "returned")
+      : undefined;
+    return { ok: true, state: before, moves };
   }
   const moves = await returnDossier(
     deps.db,

@@ -182,12 +182,29 @@ export function dossierScreen(
   return { text: lines.join("\n"), keyboard };
 }
 
-/** A document's versions, newest first, each with a button to fetch it; the current one is marked. */
-export function versionsScreen(c: ViewContext, versions: readonly DossierFile[], back: string): Screen {
+/** Versions on one page of a document's screen: their lines and buttons fit any message and any phone. */
+export const VERSIONS_PER_PAGE = 8;
+const VERSION_BUTTONS_PER_ROW = 4;
+
+/**
+ * A document's versions, newest first, each with a button to fetch it; the current one is marked. Paged
+ * (`pageData` makes the ◀ ▶ buttons' data), so a document replaced many times still gets whole messages.
+ */
+export function versionsScreen(
+  c: ViewContext,
+  versions: readonly DossierFile[],
+  back: string,
+  requestedPage = 0,
+  pageData: (page: number) => string = () => back,
+): Screen {
   const { t } = c;
+  const pages = Math.max(1, Math.ceil(versions.length / VERSIONS_PER_PAGE));
+  const page = Math.min(Math.max(0, requestedPage), pages - 1);
+  const shown = versions.slice(page * VERSIONS_PER_PAGE, (page + 1) * VERSIONS_PER_PAGE);
   const lines = [t("ds-versions-title", { count: versions.length })];
+  if (pages > 1) lines.push(t("page-marker", { page: page + 1, pages }));
   const keyboard = new InlineKeyboard();
-  for (const version of versions) {
+  shown.forEach((version, index) => {
     const name = escapeHtml(shortFileName(version.file_name ?? t("ds-unnamed-file")));
     lines.push(
       t(version === versions[0] ? "ds-version-current" : "ds-version", {
@@ -198,7 +215,15 @@ export function versionsScreen(c: ViewContext, versions: readonly DossierFile[],
       }),
     );
     keyboard.text(`⬇ v${version.version}`, `ds:get:${version.id}`);
+    if (index % VERSION_BUTTONS_PER_ROW === VERSION_BUTTONS_PER_ROW - 1) keyboard.row();
+  });
+  keyboard.row();
+  if (pages > 1) {
+    if (page > 0) keyboard.text("◀", pageData(page - 1));
+    keyboard.text(t("page-of", { page: page + 1, pages }), pageData(page));
+    if (page < pages - 1) keyboard.text("▶", pageData(page + 1));
+    keyboard.row();
   }
-  keyboard.row().text(t("ds-back-button"), back);
+  keyboard.text(t("ds-back-button"), back);
   return { text: lines.join("\n"), keyboard };
 }

@@ -66,7 +66,7 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     if (!state.ok) return refuse(ctx, state);
     const document = deps.campaign.dossier.documents[Number(ctx.match[1])];
     const key = ctx.match[2] === UNIT_DOCUMENT ? "" : (ctx.match[2] ?? "");
-    const nomination = state.nominations.find((n) => reportKey(n.id) === key);
+    const nomination = state.all.find((n) => reportKey(n.id) === key);
     if (!document || (document.per === "nominee") !== (nomination !== undefined))
       return refuse(ctx, { ok: false, key: "nm-stale-button" });
     const refusal = slotRefusal(state, key);
@@ -101,12 +101,22 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     await showScreen(ctx, dossierScreen(viewContext(deps, ctx), outcome.state, "head"));
   });
 
-  feature.callbackQuery(/^ds:doc:(\d+)$/, async (ctx) => {
-    const outcome = await versionsFor(deps, ctx.actor, Number(ctx.match[1]));
+  feature.callbackQuery(/^ds:doc:(\d+)(?::(\d+))?$/, async (ctx) => {
+    const fileId = Number(ctx.match[1]);
+    const outcome = await versionsFor(deps, ctx.actor, fileId);
     if (!outcome.ok) return refuse(ctx, outcome);
     const unitId = outcome.versions[0]?.unit_id;
     const back = ctx.actor?.role === "office" ? `ds:u:${unitId}` : "ds:view";
-    await showScreen(ctx, versionsScreen(viewContext(deps, ctx), outcome.versions, back));
+    await showScreen(
+      ctx,
+      versionsScreen(
+        viewContext(deps, ctx),
+        outcome.versions,
+        back,
+        Number(ctx.match[2] ?? 0),
+        (page) => `ds:doc:${fileId}:${page}`,
+      ),
+    );
   });
 
   feature.callbackQuery("ds:sub", async (ctx) => {
@@ -129,7 +139,7 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
   feature.callbackQuery("ds:sub!", async (ctx) => {
     const outcome = await submit(deps, ctx.actor, ctx.update.update_id);
     if (!outcome.ok) return refuse(ctx, outcome);
-    await answerOnce(ctx, { text: ctx.t(outcome.sending ? "ds-submitted-toast" : "ds-already-submitted") });
+    await answerOnce(ctx, { text: ctx.t(outcome.again ? "ds-already-submitted" : "ds-submitted-toast") });
     if (outcome.sending) {
       await tellOfSending(ctx, outcome.state, outcome.sending);
       sendSoon(outbox, ctx.api);

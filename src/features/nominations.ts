@@ -10,6 +10,7 @@ import { canSeeNomination, scopeOf } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
 import { latestRoundOr } from "../nominations/access.js";
+import { awardStaleText } from "../nominations/award-view.js";
 import { cardScreen, transitionProblemText } from "../nominations/card.js";
 import { noticeOfMove, sendSoon } from "../nominations/notices.js";
 import { decisionText, formName, formShort, nomineeLabel, statusWord } from "../nominations/render.js";
@@ -141,7 +142,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
       if (!nomination) return notify(ctx, ctx.t("nm-stale-button"));
       if (nomination.status === "awarded") return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
       if (!nextStatuses(nomination.status, "office").includes(to))
-        return notify(ctx, ctx.t("nm-move-not-allowed"));
+        return notify(ctx, await awardStaleText(deps, c, nomination));
       return askFor(
         ctx,
         { kind: "award", nominationId: id, step: "number" },

@@ -1,13 +1,16 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { headsOfUnit, officeRecipients } from "../../db/notices.js";
 import { findDraft } from "../../db/registrations.js";
+import type { Language, NewReminder } from "../../db/schema.js";
 import { erasePersonalData, getLanguage, personRecords } from "../../db/users.js";
+import { abandonChangesOf } from "../assessment/service.js";
 import { setPersonalMenu } from "../command-menus.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { erasurePlan } from "../domain/erasure.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
-import { noticeToHeads, noticeToOffice, sendSoon } from "../nominations/notices.js";
+import { noticeRows, sendSoon } from "../nominations/notices.js";
 import { formShort, statusWord } from "../nominations/render.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import type { Translate } from "../screen.js";
@@ -93,12 +96,10 @@ export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     const lines = [ctx.t("me-delete-confirm"), "", ctx.t("me-delete-goes")];
     if (plan.dropped.length > 0) lines.push(ctx.t("me-delete-goes-drafts", { count: plan.dropped.length }));
     if (plan.kept.length > 0)
-      lines.push(
-        "",
-        ctx.t("me-delete-stays"),
-        ...keptLines(t, actor.language, plan.kept),
-        ctx.t("me-delete-stays-why"),
-      );
+      lines.push("", ctx.t("me-delete-stays"), ...keptLines(t, actor.language, plan.kept));
+    if (records.actedOnRecords) lines.push("", ctx.t("me-delete-stays-acts"));
+    if (plan.kept.length > 0 || records.actedOnRecords) lines.push(ctx.t("me-delete-stays-why"));
+    if (records.fullName) lines.push(ctx.t("me-delete-told"));
     await ctx.reply(lines.join("\n"), {
       ...HTML,
       reply_markup: new InlineKeyboard()
@@ -116,7 +117,12 @@ export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
       return;
     }
     await ctx.conversation.exitAll();
-    const erased = await erasePersonalData(deps.db, actor.telegramId, deps.clock());
+    // An answer left half-changed goes back as it was, before a kept assessment becomes a record.
+    await abandonChangesOf(deps, actor.telegramId);
+    // The notices that the person left go in the outbox in the erasure's own transaction: a crash cannot
+    // erase them without telling, nor tell without erasing.
+    const notices = await leavingNotices(actor.telegramId, ctx.update.update_id);
+    const erased = await erasePersonalData(deps.db, actor.telegramId, deps.clock(), notices);
     deps.logger.info(
       { telegramId: actor.telegramId, kept: erased.kept.length },
       "personal data erased at the person's request",
@@ -126,34 +132,41 @@ export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
       erased.kept.length > 0 ? ctx.t("me-deleted-kept", { count: erased.kept.length }) : ctx.t("me-deleted"),
       HTML,
     );
-    if (erased.fullName && erased.unitId !== null) await tellOfLeaving(erased, ctx.update.update_id);
     sendSoon(outbox, ctx.api);
     if (!deps.officeAdminIds.includes(actor.telegramId)) {
       await setPersonalMenu(ctx.api, deps, actor.telegramId, "guest", actor.language);
     }
   });
 
-  /** The unit's heads and the Office hear that the person left, and which of their nominations stay. */
-  async function tellOfLeaving(erased: Awaited<ReturnType<typeof erasePersonalData>>, updateId: number) {
-    const unitId = erased.unitId ?? 0;
-    const year = erased.kept[0]?.roundYear ?? deps.clock().getUTCFullYear();
+  /**
+   * What the unit's heads and the Office are told when a registered person leaves: who, and which of their
+   * nominations stay. None for someone who never finished registering.
+   */
+  async function leavingNotices(telegramId: number, updateId: number): Promise<NewReminder[]> {
+    const records = await personRecords(deps.db, telegramId);
+    if (!records.fullName || records.unitId === null) return [];
+    const { kept } = erasurePlan(records.nominations, records.submittedAssessmentYears);
+    const name = records.fullName;
     const event = {
       key: `notice:left:${updateId}`,
-      year,
-      unitId,
-      text: (language: "vi" | "en") => {
+      year: kept[0]?.roundYear ?? deps.clock().getUTCFullYear(),
+      unitId: records.unitId,
+      text: (language: Language) => {
         const t: Translate = (key, vars) => deps.i18n.t(language, key, vars);
-        const kept = keptLines(t, language, erased.kept);
+        const lines = keptLines(t, language, kept);
         return [
-          t(kept.length > 0 ? "me-left-notice-kept" : "me-left-notice", {
-            name: escapeHtml(erased.fullName ?? ""),
-          }),
-          ...kept,
+          t(lines.length > 0 ? "me-left-notice-kept" : "me-left-notice", { name: escapeHtml(name) }),
+          ...lines,
         ].join("\n");
       },
     };
-    await noticeToHeads(deps, event);
-    await noticeToOffice(deps, event);
+    const readers = [
+      ...(await headsOfUnit(deps.db, records.unitId)),
+      ...(await officeRecipients(deps.db, deps.officeAdminIds)),
+    ].filter(
+      (reader, index, all) => reader.id !== telegramId && all.findIndex((r) => r.id === reader.id) === index,
+    );
+    return noticeRows(deps, event, readers);
   }
 
   return composer;

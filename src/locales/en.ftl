@@ -804,14 +804,24 @@ aw-drop-button = ✖️ Cancel, record nothing
 aw-dropped = Cancelled; nothing recorded.
 aw-recorded-toast = Award recorded.
 me-delete-goes = <b>Deleted:</b> the link to your Telegram account, your name and position as a member, your language, unfinished answers, and any self-assessment no award nomination rests on.
-me-delete-goes-drafts = Also {$count} award nominations not yet sent to the Office.
+me-delete-goes-drafts = Also {$count ->
+    [one] one award nomination
+   *[other] {$count} award nominations
+    } not yet sent to the Office.
 me-delete-stays = <b>Kept</b> as the Department's records (under your name as it was, no longer linked to your Telegram account), with their files, history, decisions and the self-assessment they rest on:
 me-kept-nomination = • {$form}, {$year} ({$status})
-me-delete-stays-why = The law on personal data allows keeping data a legal duty requires; award records are kept under the Law on Emulation and Commendation. Your unit head and the Office will be told you left the bot.
-me-deleted-kept = Your personal data has been deleted. {$count} award nominations sent to the Office are kept as the Department's records.
+me-delete-stays-acts = <b>Kept</b>: your name on the steps you took on award records (proposing, uploading, sending, moving), no longer linked to your Telegram account.
+me-delete-stays-why = The law on personal data allows keeping data a legal duty requires; award records are kept under the Law on Emulation and Commendation.
+me-delete-told = Your unit head and the Office will be told you left the bot.
+me-deleted-kept = Your personal data has been deleted. {$count ->
+    [one] One award nomination sent to the Office is
+   *[other] {$count} award nominations sent to the Office are
+    } kept as the Department's records.
 me-left-notice = 👋 <b>{$name}</b> erased their personal data from the bot and is no longer a member of the unit on the bot.
 me-left-notice-kept = 👋 <b>{$name}</b> erased their personal data from the bot. These award nominations are kept as the Department's records:
-as-unavailable-decided = This self-assessment backs an award nomination that is {$status}, so it can no longer be changed (see it with /myresult).
-as-status-locked-decided = Cannot be changed: it backs an award nomination that is {$status}.
+as-unavailable-decided = This self-assessment backs an award nomination (status: {$status}), so it can no longer be changed (see it with /myresult).
+as-status-locked-decided = Cannot be changed: it backs an award nomination (status: {$status}).
 nt-undelivered = ⚠️ The bot could not deliver a notice to <b>{$name}</b> (never pressed Start, or blocked the bot); please tell them directly:
     {$notice}
+ds-locked-withdrawn = {$nominee}'s file cannot be replaced: the unit withdrew this nomination.
+nm-award-stale = The award cannot be recorded: the nomination now stands at “{$status}” ({$by}, {$at}). Please open it again.

@@ -155,10 +155,10 @@ me-profile =
     Cập nhật lần cuối: {$updatedAt}
 me-edit-name = Sửa họ tên
 me-edit-position = Sửa chức vụ
-me-delete = Xoá dữ liệu của tôi
+me-delete = Xóa dữ liệu của tôi
 me-delete-confirm = Anh/Chị có chắc muốn xóa dữ liệu của mình không? Anh/Chị sẽ không còn là thành viên của đơn vị trên bot; muốn tham gia lại phải dùng liên kết mời mới.
-me-delete-yes = Xoá
-me-delete-no = Không xoá
+me-delete-yes = Xóa
+me-delete-no = Không xóa
 me-delete-kept = Đã giữ nguyên thông tin của Anh/Chị.
 me-deleted = Đã xóa toàn bộ thông tin bot lưu về Anh/Chị.
 me-ask-name = Anh/Chị nhập <b>họ và tên</b> mới (gửi /cancel để giữ nguyên):
@@ -317,7 +317,7 @@ as-ev-files = Tệp minh chứng: {$count}
 as-verdict-all-met = ✅ Đạt tất cả các tiêu chí.
 as-verdict-not-met = Tiêu chí chưa đạt hoặc chưa trả lời: số {$list}.
 as-verdict-forms = Theo quy tắc Văn phòng Sở đặt, có thể xem xét đề nghị: {$forms}.
-as-verdict-no-forms = Kết quả chưa đáp ứng quy tắc Văn phòng Sở đặt cho hình thức khen thưởng nào; đơn vị vẫn có thể đề nghị kèm lý do.
+as-verdict-no-forms = Kết quả chưa đáp ứng quy tắc Văn phòng Sở đặt cho hình thức khen thưởng nào; đơn vị vẫn có thể đề nghị (cần nêu lý do nếu chưa đáp ứng tất cả các tiêu chí).
 as-status-draft = Trạng thái: <b>chưa nộp</b>.
 as-status-submitted = Trạng thái: <b>đã nộp</b> lúc {$at}.
 as-status-open-until = Có thể sửa đến trước {$until}.
@@ -529,9 +529,9 @@ nm-home-pick-form = Chọn hình thức khen thưởng:
 nm-quota = Chỉ tiêu toàn Sở: {$collective} tập thể, không quá {$individual} cá nhân.
 nm-quota-unset = Số lượng khen thưởng: {$source}.
 nm-form-title = <b>{$form}</b> — {$unit}
-nm-form-help = Bấm vào tên để đề xuất; bấm lại tên có dấu ☑️ để bỏ đề xuất.
-    ✅ đạt đủ tiêu chí của hình thức này · ⚠️ chưa đạt đủ · ⏳ đang tự đánh giá · ▫️ chưa tự đánh giá
-    Đề xuất người không có dấu ✅ thì cần nêu lý do.
+nm-form-help = Bấm vào tên để đề nghị; bấm lại tên có dấu ☑️ để bỏ đề nghị.
+    ✅ đáp ứng tất cả các tiêu chí · ⚠️ chưa đáp ứng đủ · ⏳ đang tự đánh giá · ▫️ chưa tự đánh giá
+    Đề nghị người chưa có dấu ✅ thì cần nêu lý do.
 nm-collective-label = Tập thể {$name}
 nm-result-submitted = {$mark} đáp ứng {$met}/{$total} tiêu chí
 nm-result-in_progress = ⏳ đang tự đánh giá
@@ -541,7 +541,7 @@ nm-more-button = ➕ Đề xuất thêm
 nm-added-toast = Đã đề xuất {$name}.
 nm-taken-back-toast = Đã bỏ đề xuất {$name}.
 nm-ask-reason = <b>{$name}</b> chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí ({$result}); hình thức đề nghị: <b>{$form}</b>.
-    Nếu vẫn đề xuất, vui lòng gửi lý do trong một tin nhắn (Văn phòng Sở sẽ xem lý do này), hoặc gửi /cancel để huỷ.
+    Nếu vẫn đề nghị, vui lòng gửi lý do trong một tin nhắn (Văn phòng Sở sẽ xem lý do này), hoặc gửi /cancel để hủy.
 nm-added-with-reason = Đã đề xuất <b>{$name}</b> cho hình thức {$form}.
     Lý do: <i>{$reason}</i>
 nm-search-found = Tìm thấy {$count} người có tên “{$query}”. Bấm một dòng để đề xuất người đó cho hình thức ghi trên dòng; bấm dòng có ☑️ để bỏ đề xuất.
@@ -680,12 +680,12 @@ ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sá
 ex-caption-xlsx = Hồ sơ thi đua năm {$year}: tình hình đơn vị, đề xuất khen thưởng, tự đánh giá.
 ex-caption-csv = Danh sách đề xuất khen thưởng năm {$year}.
 ds-notice-submitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã nộp hồ sơ đề nghị khen thưởng năm {$year}{$count ->
-    [0] , báo không đề xuất ai
-   *[other] , gồm {$count} đề xuất
+    [0] , báo không đề nghị khen thưởng ai
+   *[other] , gồm {$count} đề nghị
     }. Xem: /dossier {$code}
 ds-notice-submitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã nộp hồ sơ đề nghị khen thưởng năm {$year} sau hạn{$count ->
-    [0] , báo không đề xuất ai
-   *[other] , gồm {$count} đề xuất
+    [0] , báo không đề nghị khen thưởng ai
+   *[other] , gồm {$count} đề nghị
     }. Xem: /dossier {$code}
 nm-history-proposed = lập đề xuất
 ds-ready-returned = Vui lòng sửa, bổ sung theo lý do trên (bấm 🔁 để thay tệp), rồi bấm “📤 Nộp hồ sơ” để nộp lại.
@@ -708,17 +708,17 @@ nm-card-nominee-left = <i>Người được đề nghị đã xóa dữ liệu c
 nm-history-undo = hoàn tác:
 nm-locked-recommended = Đề nghị này đã được Văn phòng Sở trình Hội đồng Thi đua - Khen thưởng nên đơn vị không rút được.
 nm-locked-awarded = Đề nghị này đã được khen thưởng; đây là hồ sơ của Sở nên đơn vị không rút được.
-nm-locked-rejected = Văn phòng Sở đã quyết định không trình Hội đồng đề nghị này; đơn vị không rút hay sửa được.
+nm-locked-rejected = Văn phòng Sở đã quyết định không trình Hội đồng Thi đua - Khen thưởng đề nghị này; đơn vị không rút hay sửa được.
 ds-locked-recommended = Không thay được tệp của {$nominee}: đề nghị đã được trình Hội đồng Thi đua - Khen thưởng, hồ sơ giữ nguyên như khi trình.
 ds-locked-awarded = Không thay được tệp của {$nominee}: đề nghị đã được khen thưởng, hồ sơ là hồ sơ lưu của Sở.
-ds-locked-rejected = Không thay được tệp của {$nominee}: Văn phòng Sở đã quyết định không trình Hội đồng đề nghị này.
+ds-locked-rejected = Không thay được tệp của {$nominee}: Văn phòng Sở đã quyết định không trình Hội đồng Thi đua - Khen thưởng đề nghị này.
 ds-locked-with-office = Không thay được tệp của {$nominee}: Văn phòng Sở đang giữ đề nghị này để xem xét; chỉ những đề nghị bị trả lại mới sửa được.
 ds-locked-legend = 🔒 Văn phòng Sở đang xem xét hoặc đã quyết định: tệp giữ nguyên như khi nộp.
 ds-versions-title = <b>Các bản đã tải lên ({$count})</b>, mới nhất trước:
 ds-version-current = • <b>Bản {$version}</b> (đang dùng): <i>{$name}</i> — {$by}, {$at}
 ds-version = • Bản {$version}: <i>{$name}</i> — {$by}, {$at}
 ds-back-button = ◀ Hồ sơ
-ds-reuse-offer = Người này còn được đề nghị hình thức khác và chưa có Báo cáo thành tích cho hình thức đó. Dùng luôn tệp vừa gửi?
+ds-reuse-offer = Người này còn được đề nghị khen thưởng theo hình thức khác và chưa có Báo cáo thành tích cho hình thức đó. Anh/Chị có muốn dùng luôn tệp vừa gửi không?
 ds-reuse-button = 📎 Dùng tệp này cho {$form}
 ds-reused-toast = Đã dùng tệp cho hình thức kia.
 ds-reuse-done = Hình thức kia đã có tệp, hoặc không còn sửa được.
@@ -762,7 +762,7 @@ aw-ask-date-again = Vui lòng gửi ngày ký quyết định bằng chữ, ví 
 aw-bad-date-format = Ngày chưa đúng dạng. Vui lòng gửi theo dạng ngày/tháng/năm, ví dụ: 15/01/2027.
 aw-bad-date-not_a_date = Không có ngày này trên lịch. Vui lòng kiểm tra lại ngày ký quyết định.
 aw-bad-date-future = Ngày ký quyết định không thể sau hôm nay. Vui lòng kiểm tra lại.
-aw-bad-date-before_round = Quyết định khen thưởng của kỳ xét năm {$year} không thể ký trước năm {$year}. Vui lòng kiểm tra lại.
+aw-bad-date-before_round = Quyết định khen thưởng của kỳ xét khen thưởng năm {$year} không thể ký trước năm {$year}. Vui lòng kiểm tra lại.
 aw-ask-issuer = Vui lòng gửi <b>cơ quan, người ban hành quyết định</b> (bấm nút bên dưới nếu đúng).
 aw-ask-issuer-again = Vui lòng gửi tên cơ quan, người ban hành quyết định bằng chữ.
 aw-bad-issuer = Tên cơ quan, người ban hành phải có từ 3 đến {$max} ký tự. Vui lòng gửi lại.
@@ -775,15 +775,19 @@ aw-confirm-button = ✅ Ghi nhận khen thưởng
 aw-drop-button = ✖️ Hủy, không ghi
 aw-dropped = Đã hủy; chưa ghi nhận gì.
 aw-recorded-toast = Đã ghi nhận khen thưởng.
-me-delete-goes = <b>Sẽ xóa:</b> liên kết với tài khoản Telegram, họ tên và chức vụ trong hồ sơ thành viên, ngôn ngữ, các câu trả lời đang làm dở, bản tự đánh giá chưa là căn cứ của đề nghị khen thưởng nào.
+me-delete-goes = <b>Sẽ xóa:</b> liên kết với tài khoản Telegram, họ tên và chức vụ trong hồ sơ thành viên, ngôn ngữ, các câu trả lời đang làm dở, bản tự đánh giá không làm căn cứ cho đề nghị khen thưởng nào.
 me-delete-goes-drafts = Cùng {$count} đề nghị khen thưởng chưa gửi Văn phòng Sở.
 me-delete-stays = <b>Được giữ lại</b> làm hồ sơ của Sở (ghi họ tên như khi đề nghị, không còn liên kết với tài khoản Telegram), cùng tệp, lịch sử, quyết định và bản tự đánh giá làm căn cứ:
 me-kept-nomination = • {$form} năm {$year} ({$status})
-me-delete-stays-why = Pháp luật về bảo vệ dữ liệu cá nhân cho phép giữ dữ liệu để thực hiện nghĩa vụ theo quy định của pháp luật; hồ sơ khen thưởng được lưu theo Luật Thi đua, khen thưởng. Trưởng đơn vị và Văn phòng Sở sẽ được báo Anh/Chị đã rời bot.
+me-delete-stays-acts = <b>Được giữ lại</b>: họ tên của Anh/Chị ở các bước Anh/Chị đã thực hiện trên hồ sơ khen thưởng (lập đề nghị, tải tệp, nộp hồ sơ, chuyển bước), không còn liên kết với tài khoản Telegram.
+me-delete-stays-why = Pháp luật về bảo vệ dữ liệu cá nhân cho phép giữ dữ liệu để thực hiện nghĩa vụ theo quy định của pháp luật; hồ sơ khen thưởng được lưu theo Luật Thi đua, khen thưởng.
+me-delete-told = Trưởng đơn vị và Văn phòng Sở sẽ được báo Anh/Chị đã rời bot.
 me-deleted-kept = Đã xóa dữ liệu cá nhân của Anh/Chị. {$count} đề nghị khen thưởng đã gửi Văn phòng Sở được giữ lại làm hồ sơ của Sở.
 me-left-notice = 👋 <b>{$name}</b> đã xóa dữ liệu cá nhân khỏi bot và không còn là thành viên của đơn vị trên bot.
 me-left-notice-kept = 👋 <b>{$name}</b> đã xóa dữ liệu cá nhân khỏi bot. Các đề nghị khen thưởng sau được giữ làm hồ sơ của Sở:
-as-unavailable-decided = Bản tự đánh giá này là căn cứ của đề nghị khen thưởng {$status}, nên không sửa được nữa (xem bằng /myresult).
-as-status-locked-decided = Không sửa được: là căn cứ của đề nghị khen thưởng {$status}.
+as-unavailable-decided = Bản tự đánh giá này là căn cứ của một đề nghị khen thưởng (trạng thái: {$status}), nên không sửa được nữa (xem bằng /myresult).
+as-status-locked-decided = Không sửa được: là căn cứ của một đề nghị khen thưởng (trạng thái: {$status}).
 nt-undelivered = ⚠️ Bot không gửi được thông báo cho <b>{$name}</b> (chưa bấm Start hoặc đã chặn bot); vui lòng báo trực tiếp:
     {$notice}
+ds-locked-withdrawn = Không thay được tệp của {$nominee}: đơn vị đã rút đề nghị này.
+nm-award-stale = Không ghi nhận khen thưởng được: đề nghị đang ở bước “{$status}” ({$by}, {$at}). Vui lòng mở lại đề nghị để xem.

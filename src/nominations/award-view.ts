@@ -1,10 +1,12 @@
 import { InlineKeyboard } from "grammy";
 import { findAwardDraft } from "../../db/award-drafts.js";
-import { findNomination } from "../../db/nominations.js";
+import { findNomination, nominationHistory } from "../../db/nominations.js";
+import type { Nomination } from "../../db/schema.js";
 import type { AppDeps } from "../deps.js";
+import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import type { Screen, ViewContext } from "../screen.js";
-import { decisionText, formName, nomineeLabel } from "./render.js";
+import { decisionText, formName, nomineeLabel, statusWord } from "./render.js";
 
 /** The award decision typed in, shown whole before it is recorded, with the buttons to confirm or drop it. */
 export async function awardConfirmation(
@@ -36,4 +38,21 @@ export async function awardConfirmation(
     }),
     keyboard,
   };
+}
+
+/**
+ * Why an award cannot be recorded now: where the nomination stands, and who moved it there when (someone
+ * returned, rejected or undid it since the button was shown).
+ */
+export async function awardStaleText(
+  deps: Pick<AppDeps, "db" | "campaign">,
+  c: ViewContext,
+  nomination: Nomination,
+): Promise<string> {
+  const last = (await nominationHistory(deps.db, nomination.id)).at(-1);
+  return c.t("nm-award-stale", {
+    status: statusWord(c.t, nomination.status),
+    by: escapeHtml(last?.by_name ?? c.t(`nm-by-${last?.by_role ?? "office"}`)),
+    at: formatLocalDateTime(new Date(last?.at ?? nomination.updated_at), c.campaign.timeZone),
+  });
 }

@@ -29,7 +29,12 @@ export interface NoticeEvent {
   text: (language: Language) => string;
 }
 
-function rows(deps: Deps, event: NoticeEvent, to: readonly Recipient[]): NewReminder[] {
+/** The outbox rows of a notice, one per recipient, each in the recipient's language. */
+export function noticeRows(
+  deps: Pick<Deps, "clock">,
+  event: NoticeEvent,
+  to: readonly Recipient[],
+): NewReminder[] {
   const at = deps.clock().toISOString();
   return to.map((recipient) => ({
     round_year: event.year,
@@ -67,14 +72,15 @@ export async function noticeOfMove(
     to: NominationStatus;
     reason: string | null;
     decision?: Decision;
-    undone?: boolean;
+    /** For an undo: the status it undid. People are told of it only if they were told of that status. */
+    undoneFrom?: NominationStatus;
   },
   moverId: number,
   /** "nominee" where the heads hear of it otherwise (the whole dossier returned). */
   audience: "all" | "nominee" = "all",
 ): Promise<Told> {
   const heads = audience === "all" ? await headsOfUnit(deps.db, nomination.unit_id) : [];
-  if (!move.undone && !TOLD.includes(move.to)) return { heads: heads.length, headsUnreachable: 0 };
+  if (!TOLD.includes(move.undoneFrom ?? move.to)) return { heads: heads.length, headsUnreachable: 0 };
   const nominee =
     nomination.nominee_kind === "individual"
       ? await registeredPerson(deps.db, nomination.nominee_id)
@@ -84,14 +90,14 @@ export async function noticeOfMove(
   );
   await enqueueNotices(
     deps.db,
-    rows(
+    noticeRows(
       deps,
       {
         key: `notice:move:${move.historyId}`,
         year: nomination.round_year,
         unitId: nomination.unit_id,
         text: (language) =>
-          deps.i18n.t(language, move.undone ? "nt-undone" : `nt-${move.to}`, {
+          deps.i18n.t(language, move.undoneFrom ? "nt-undone" : `nt-${move.to}`, {
             nominee: escapeHtml(nomination.nominee_name),
             form: escapeHtml(formName(deps.campaign, nomination.form_id, language)),
             reason: escapeHtml(move.reason ?? ""),
@@ -111,13 +117,16 @@ export async function noticeOfMove(
 /** A notice to the unit's heads alone (the dossier returned as a whole). */
 export async function noticeToHeads(deps: Deps, event: NoticeEvent): Promise<Told> {
   const heads = await headsOfUnit(deps.db, event.unitId);
-  await enqueueNotices(deps.db, rows(deps, event, heads));
+  await enqueueNotices(deps.db, noticeRows(deps, event, heads));
   return { heads: heads.length, headsUnreachable: heads.filter((h) => h.unreachable).length };
 }
 
 /** A notice to everyone in the Office (a dossier sent, a person who left). */
 export async function noticeToOffice(deps: Deps, event: NoticeEvent): Promise<void> {
-  await enqueueNotices(deps.db, rows(deps, event, await officeRecipients(deps.db, deps.officeAdminIds)));
+  await enqueueNotices(
+    deps.db,
+    noticeRows(deps, event, await officeRecipients(deps.db, deps.officeAdminIds)),
+  );
 }
 
 /**
@@ -132,7 +141,7 @@ export async function reportUndeliveredNotices(deps: Deps, reminderIds: readonly
   for (const notice of undelivered)
     await enqueueNotices(
       deps.db,
-      rows(
+      noticeRows(
         deps,
         {
           key: `${UNDELIVERED}${notice.id}`,

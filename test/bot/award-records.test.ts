@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listDossierFiles } from "../../db/dossiers.js";
 import { addNomination, findNomination, listNominations, nominationHistory } from "../../db/nominations.js";
@@ -70,6 +71,29 @@ async function sendDossier(): Promise<{ lanGk: number; lanTinh: number; minhGk: 
   await h.press(head, "ds:sub!");
   await h.settle();
   return { lanGk, lanTinh, minhGk };
+}
+
+/**
+ * Handles an update, then again as after a crash that cut its first handling short: the process died before
+ * it marked the update done and before its conversations' state was saved, and the notices it had put in the
+ * outbox were not sent (the worst case: they are gone), so handling it again must put them back.
+ */
+async function handledAcrossCrash(update: Update) {
+  const conversations = await h.db.selectFrom("conversation_state").selectAll().execute();
+  await h.feed(update);
+  await h.db.deleteFrom("conversation_state").execute();
+  if (conversations.length > 0) await h.db.insertInto("conversation_state").values(conversations).execute();
+  await h.db
+    .updateTable("processed_updates")
+    .set({ finished_at: null })
+    .where("update_id", "=", update.update_id)
+    .execute();
+  await h.db
+    .deleteFrom("reminder_outbox")
+    .where("kind", "=", "notice")
+    .where("status", "=", "pending")
+    .execute();
+  await h.feed(update);
 }
 
 /** The Office takes a nomination for review and puts it to the Council. */
@@ -153,10 +177,8 @@ describe("an award is a decision", () => {
     // Nothing is recorded before the confirmation.
     expect((await findNomination(h.db, lanGk))?.status).toBe("recommended");
 
-    // Confirmed, and the same press delivered twice: one decision, one move, one notice each.
-    const ok = callbackUpdate(admin, `aw:ok:${lanGk}`);
-    await h.feed(ok);
-    await h.feed(ok);
+    // Confirmed, then the same press handled again after a crash: one decision, one move, one notice each.
+    await handledAcrossCrash(callbackUpdate(admin, `aw:ok:${lanGk}`));
     await h.settle();
     expect(await findNomination(h.db, lanGk)).toMatchObject({
       status: "awarded",
@@ -222,15 +244,51 @@ describe("an award is a decision", () => {
     await h.send(admin2, "999/QĐ-STP");
     await h.send(admin2, "16/01/2027");
     await h.send(admin2, "Giám đốc Sở");
-    await h.press(admin, `aw:ok:${lanGk}`);
-    await h.press(admin2, `aw:ok:${lanGk}`);
-    expect(lastAlert()).toContain("Đề nghị này đã được Văn phòng Sở ghi nhận khen thưởng lúc");
-    expect(lastAlert()).toContain("Quyết định số 125/QĐ-STP");
-    expect((await findNomination(h.db, lanGk))?.decision_number).toBe("125/QĐ-STP");
+    const before = h.telegram.callsOf("answerCallbackQuery").length;
+    await Promise.all([h.press(admin, `aw:ok:${lanGk}`), h.press(admin2, `aw:ok:${lanGk}`)]);
+    const alerts = h.telegram
+      .callsOf("answerCallbackQuery")
+      .slice(before)
+      .map((call) => String(call.payload.text ?? ""));
+    // One of them recorded it; the other is told whose decision stands.
+    expect(alerts.filter((text) => text === "Đã ghi nhận khen thưởng.")).toHaveLength(1);
+    const refused = alerts.find((text) => text.includes("ghi nhận khen thưởng lúc"));
+    const stored = await findNomination(h.db, lanGk);
+    expect(["125/QĐ-STP", "999/QĐ-STP"]).toContain(stored?.decision_number);
+    expect(refused).toContain(`Quyết định số ${stored?.decision_number}`);
     expect((await nominationHistory(h.db, lanGk)).filter((e) => e.to_status === "awarded")).toHaveLength(1);
     // Its own "award" button pressed again shows the card, with nothing to type.
     await h.press(admin2, `nt:${lanGk}:awarded`);
-    expect(h.telegram.lastTextTo(admin2.id)).toContain(DECISION);
+    expect(h.telegram.lastTextTo(admin2.id)).toContain(`Quyết định số ${stored?.decision_number}`);
+  });
+
+  it("refuses a stale award button after someone returned the nomination, saying where it stands", async () => {
+    const { lanGk } = await sendDossier();
+    await recommend(lanGk);
+    h.setNow(AWARD_DAY);
+    await h.press(admin, `nt:${lanGk}:awarded`);
+    await h.send(admin, "125/QĐ-STP");
+    // Meanwhile another Office member returns it to the unit.
+    await h.press(admin2, `nt:${lanGk}:returned`);
+    await h.send(admin2, "Báo cáo thiếu chữ ký của thủ trưởng");
+    await h.send(admin, "15/01/2027");
+    expect(h.telegram.lastTextTo(admin.id)).toMatch(
+      /^Không ghi nhận khen thưởng được: đề nghị đang ở bước “bị trả lại để sửa, bổ sung” \(Văn phòng Sở, \d\d:\d\d 20\/01\/2027\)/,
+    );
+    await h.press(admin, `nt:${lanGk}:awarded`);
+    expect(lastAlert()).toContain("đề nghị đang ở bước “bị trả lại để sửa, bổ sung”");
+    expect((await findNomination(h.db, lanGk))?.status).toBe("returned");
+  });
+
+  it("takes a decision dated today just after local midnight (the date is Vietnam's, not UTC's)", async () => {
+    const { lanGk } = await sendDossier();
+    await recommend(lanGk);
+    // 00:30 on 21/01/2027 in Vietnam is still 20/01 in UTC.
+    h.setNow("2027-01-20T17:30:00Z");
+    await h.press(admin, `nt:${lanGk}:awarded`);
+    await h.send(admin, "125/QĐ-STP");
+    await h.send(admin, "21/01/2027");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("cơ quan, người ban hành quyết định");
   });
 
   it("an Office member undoes the award with a reason: a move of its own, the decision kept in the history", async () => {
@@ -291,8 +349,6 @@ describe("locked once decided", () => {
     expect(lastAlert()).toContain("đề nghị đã được trình Hội đồng Thi đua - Khen thưởng");
     await h.press(head, `ds:up:1:${reportKey(lanTinh)}`);
     expect(lastAlert()).toContain("Văn phòng Sở đang giữ đề nghị này để xem xét");
-    await h.feed(documentUpdate(head, pdf("lan-moi.pdf")));
-    expect((await listDossierFiles(h.db, YEAR, hctp)).map((f) => f.file_name)).not.toContain("lan-moi.pdf");
     // Nor can the unit withdraw it.
     await h.press(head, `nm:x:${lanGk}`);
     expect(lastAlert()).toContain("không rút được");
@@ -300,7 +356,7 @@ describe("locked once decided", () => {
     // Lan's answers stand behind it.
     await h.send(lan, "/assess");
     expect(h.telegram.lastTextTo(lan.id)).toContain(
-      "Bản tự đánh giá này là căn cứ của đề nghị khen thưởng đã trình Hội đồng Thi đua - Khen thưởng",
+      "Bản tự đánh giá này là căn cứ của một đề nghị khen thưởng (trạng thái: đã trình Hội đồng Thi đua - Khen thưởng)",
     );
 
     // The returned one and the Tờ trình take new versions; the resubmission says what changed.
@@ -321,6 +377,63 @@ describe("locked once decided", () => {
     expect((await findNomination(h.db, lanGk))?.status).toBe("recommended");
   });
 
+  it("checks the lock where the file is stored: a file asked for before a second head sent the dossier is refused", async () => {
+    const { minhGk } = await sendDossier();
+    await h.press(admin, `nt:${minhGk}:returned`);
+    await h.send(admin, "Báo cáo thiếu số liệu minh chứng");
+    const head2 = user(2003, "Hòa");
+    await registerThroughBot(h, admin, head2, { role: "unit_head", fullName: "Phạm Thị Hòa" });
+    // The first head asks to replace Minh's report; the second sends the dossier meanwhile.
+    await h.press(head, `ds:up:1:${reportKey(minhGk)}`);
+    expect(h.telegram.lastTextTo(head.id)).toContain("Vui lòng gửi tệp");
+    await h.press(head2, "ds:sub!");
+    expect((await findNomination(h.db, minhGk))?.status).toBe("submitted");
+    const versions = (await listDossierFiles(h.db, YEAR, hctp)).length;
+    await h.feed(documentUpdate(head, pdf("minh-muon.pdf")));
+    expect(h.telegram.lastTextTo(head.id)).toContain("Hồ sơ của đơn vị đã nộp nên chỉ xem được");
+    expect(await listDossierFiles(h.db, YEAR, hctp)).toHaveLength(versions);
+  });
+
+  it("a rejected nomination's report is refused with the reason, and the resubmission does not call it withdrawn", async () => {
+    const { lanTinh, minhGk } = await sendDossier();
+    await h.press(admin, `nt:${lanTinh}:rejected`);
+    await h.send(admin, "Chưa đủ thành tích cấp tỉnh");
+    await h.press(admin, `nt:${minhGk}:returned`);
+    await h.send(admin, "Báo cáo thiếu số liệu minh chứng");
+    await h.press(head, `ds:up:1:${reportKey(lanTinh)}`);
+    expect(lastAlert()).toContain("Văn phòng Sở đã quyết định không trình Hội đồng Thi đua - Khen thưởng");
+    await upload(head, `ds:up:1:${reportKey(minhGk)}`, "minh-v2.pdf");
+    await h.press(head, "ds:sub!");
+    await h.settle();
+    const notice = h.telegram.lastTextTo(admin.id);
+    expect(notice).toContain("(lần 2)");
+    expect(notice).not.toContain("Đơn vị đã rút");
+    expect(notice).toContain("✏️ Đã sửa, bổ sung theo yêu cầu: Lê Văn Minh (Giấy khen Giám đốc Sở)");
+  });
+
+  it("after a crash, a sending and a return handled again still tell of themselves, once", async () => {
+    const { minhGk } = await sendDossier();
+    // The whole dossier returned, and the reason's update handled again after a crash.
+    await h.press(admin, `ds:ret:${hctp}`);
+    await handledAcrossCrash(textUpdate(admin, "Tờ trình thiếu chữ ký của thủ trưởng"));
+    await h.settle();
+    const returned = (t: string) => t.startsWith("↩️ Văn phòng Sở trả lại hồ sơ đề nghị khen thưởng năm 2026");
+    expect(h.telegram.textsTo(head.id).filter(returned)).toHaveLength(1);
+    const minhReturned = (t: string) =>
+      t.startsWith("↩️ Văn phòng Sở trả lại đề nghị khen thưởng <b>Lê Văn Minh</b>");
+    expect(h.telegram.textsTo(minh.id).filter(minhReturned)).toHaveLength(1);
+
+    // Sent again, and the press handled again after a crash.
+    await upload(head, `ds:up:1:${reportKey(minhGk)}`, "minh-v2.pdf");
+    await handledAcrossCrash(callbackUpdate(head, "ds:sub!"));
+    await h.settle();
+    const resent = (t: string) => t.includes("đã <b>nộp lại</b> hồ sơ");
+    expect(h.telegram.textsTo(admin.id).filter(resent)).toHaveLength(1);
+    expect(
+      (await h.db.selectFrom("dossier_submissions").select("number").execute()).map((r) => r.number),
+    ).toEqual([1, 2]);
+  });
+
   it("tells the nominee and the head of each move, once, and not the one who made it", async () => {
     const { lanGk } = await sendDossier();
     // Sent: Lan hears her nomination went to the Office; the head sent it himself.
@@ -328,11 +441,16 @@ describe("locked once decided", () => {
     expect(h.telegram.textsTo(head.id).filter((t) => t.startsWith("📤"))).toHaveLength(0);
     await h.press(admin, `nt:${lanGk}:under_review`);
     await h.settle();
-    // Under review is the Office's own business.
+    // Under review is the Office's own business, and so is undoing it.
     expect(h.telegram.lastTextTo(lan.id)).toContain("📤");
-    const press = callbackUpdate(admin, `nt:${lanGk}:recommended`);
-    await h.feed(press);
-    await h.feed(press);
+    const review = (await nominationHistory(h.db, lanGk)).at(-1);
+    await h.press(admin, `nu:${lanGk}:${review?.id}`);
+    await h.send(admin, "Nhận nhầm đề nghị");
+    await h.press(admin, `nt:${lanGk}:under_review`);
+    await h.settle();
+    expect(h.telegram.lastTextTo(lan.id)).toContain("📤");
+    expect(h.telegram.textsTo(head.id).some((t) => t.includes("điều chỉnh"))).toBe(false);
+    await handledAcrossCrash(callbackUpdate(admin, `nt:${lanGk}:recommended`));
     await h.settle();
     const recommended = (t: string) => t.startsWith("⭐ Đề nghị khen thưởng <b>Nguyễn Thị Lan</b>");
     expect(h.telegram.textsTo(lan.id).filter(recommended)).toHaveLength(1);
@@ -384,8 +502,25 @@ describe("erasure keeps the record, not the person", () => {
     await h.press(lan, "me:delete:yes");
     expect(h.telegram.lastTextTo(lan.id)).toContain("2 đề nghị khen thưởng đã gửi Văn phòng Sở được giữ lại");
 
-    // The person is gone: no user, no link to her Telegram id anywhere in the records.
+    // The person is gone: no user, no link to her Telegram id anywhere.
     expect(await findUser(h.db, lan.id)).toBeUndefined();
+    for (const [table, column] of [
+      ["preferences", "telegram_id"],
+      ["registration_drafts", "telegram_id"],
+      ["unreachable_chats", "chat_id"],
+      ["reminder_outbox", "chat_id"],
+      ["nomination_history", "by"],
+      ["dossier_file_versions", "uploaded_by"],
+      ["award_drafts", "office_id"],
+      ["assessment_changes", "changed_by"],
+    ] as const)
+      expect(
+        await h.db.selectFrom(table).selectAll().where(column, "=", lan.id).execute(),
+        `${table}.${column}`,
+      ).toEqual([]);
+    expect(
+      await h.db.selectFrom("conversation_state").selectAll().where("key", "=", String(lan.id)).execute(),
+    ).toEqual([]);
     const nominations = await h.db.selectFrom("nominations").selectAll().orderBy("id").execute();
     expect(nominations.some((n) => n.nominee_id === lan.id)).toBe(false);
     expect(nominations.find((n) => n.id === draft?.id)).toBeUndefined();
@@ -424,6 +559,9 @@ describe("erasure keeps the record, not the person", () => {
     const { lanGk } = await sendDossier();
     await h.send(head, "/me");
     await h.press(head, "me:delete");
+    expect(h.telegram.lastTextTo(head.id)).toContain(
+      "<b>Được giữ lại</b>: họ tên của Anh/Chị ở các bước Anh/Chị đã thực hiện trên hồ sơ khen thưởng",
+    );
     await h.press(head, "me:delete:yes");
     const history = await nominationHistory(h.db, lanGk);
     expect(history.map((e) => [e.by, e.by_name])).toEqual([

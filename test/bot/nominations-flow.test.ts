@@ -103,7 +103,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     expect(h.telegram.lastTextTo(head.id)).toContain("đã nộp lúc");
     await h.settle();
     expect(h.telegram.lastTextTo(admin.id)).toContain(
-      "đã nộp hồ sơ đề nghị khen thưởng năm 2026, gồm 3 đề xuất",
+      "đã nộp hồ sơ đề nghị khen thưởng năm 2026, gồm 3 đề nghị",
     );
     expect((await listNominations(h.db, 2026)).every((n) => n.status === "submitted")).toBe(true);
 
@@ -179,7 +179,7 @@ describe("a question for a reason left unanswered", () => {
   it("gives way to a flow started meanwhile: /assess starts, and its answers are not taken as the reason", async () => {
     await h.send(head, "/nominate");
     await h.press(head, `nm:a:${GK}:p:${minh.id}`);
-    expect(h.telegram.lastTextTo(head.id)).toContain("Nếu vẫn đề xuất, vui lòng gửi lý do");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Nếu vẫn đề nghị, vui lòng gửi lý do");
     await h.send(head, "/assess");
     expect(h.telegram.lastTextTo(head.id)).toContain("Tiêu chí 1/6");
     await h.press(head, "as:c:chap-hanh:met:yes");

@@ -55,7 +55,7 @@ describe("award records through the real bot process", () => {
 
     // The head proposes Minh for the Director's Giấy khen, with a reason, and sends the dossier.
     const forms = await world.say(hung, "/nominate", button(`nm:f:${GK}:0`));
-    const form = await world.press(hung, forms, `nm:f:${GK}:0`, /Bấm vào tên để đề xuất/);
+    const form = await world.press(hung, forms, `nm:f:${GK}:0`, /Bấm vào tên để đề nghị/);
     await world.press(hung, form, `nm:a:${GK}:p:${minh.id}:0`, /chưa có kết quả tự đánh giá/);
     await world.say(hung, "Hoàn thành xuất sắc đề án số hoá hồ sơ", /Đã đề xuất/);
     let dossier = await world.say(hung, "/dossier", /Còn thiếu 2 tài liệu/);

@@ -65,3 +65,18 @@ describe("dossierChanges", () => {
     expect(changes.added.map((n) => n.id)).toEqual([3]);
   });
 });
+
+describe("a nomination the Office rejected since the last sending", () => {
+  it("is not reported as withdrawn by the unit", () => {
+    const second: DossierSnapshot = {
+      nominations: [
+        { ...lan, status: "rejected" },
+        { ...minh, status: "submitted" },
+      ],
+      files: first.files,
+    };
+    const changes = dossierChanges(first, second, [2], reportKey);
+    expect(changes.withdrawn).toEqual([]);
+    expect(changes.corrected.map((n) => n.name)).toEqual([minh.name]);
+  });
+});
