@@ -37,7 +37,7 @@ help-who = Anh/Chị <b>{$name}</b>, {$role}, {$unit}.
 help-who-admin = Anh/Chị là quản trị viên Văn phòng Sở (theo cấu hình của bot).
 help-common =
     <b>Lệnh chung</b>
-    /me: xem, sửa hoặc xoá thông tin bot lưu về Anh/Chị
+    /me: xem, sửa hoặc xóa thông tin bot lưu về Anh/Chị
     /lang: đổi ngôn ngữ
     /cancel: dừng việc đang làm (thông tin đã lưu vẫn còn)
     /help: trợ giúp
@@ -101,7 +101,7 @@ reg-privacy =
 
     <b>Bot sẽ lưu:</b> mã người dùng Telegram, họ và tên, chức vụ, đơn vị, vai trò, ngôn ngữ Anh/Chị chọn; sau này là các câu trả lời tự đánh giá và minh chứng Anh/Chị gửi.
     <b>Để làm gì:</b> chỉ để tổ chức phong trào thi đua, bình xét và đề nghị khen thưởng của Sở. Thông tin được Văn phòng Sở và trưởng đơn vị của Anh/Chị xem theo phân quyền.
-    <b>Quyền của Anh/Chị:</b> xem (/me), sửa và yêu cầu xoá thông tin bất cứ lúc nào (/me).
+    <b>Quyền của Anh/Chị:</b> xem (/me), sửa và yêu cầu xóa thông tin bất cứ lúc nào (/me).
 
     Anh/Chị có đồng ý để bot lưu các thông tin trên không?
 reg-consent-yes = Tôi đồng ý
@@ -119,9 +119,9 @@ reg-confirm =
 reg-confirm-yes = ✅ Xác nhận
 reg-edit-name = Sửa họ tên
 reg-edit-position = Sửa chức vụ
-reg-cancel = Huỷ đăng ký
-reg-cancelled = Đã huỷ đăng ký và xoá các câu trả lời. Anh/Chị có thể bấm lại liên kết mời bất cứ lúc nào.
-reg-ask-new-link = Những câu Anh/Chị đã trả lời đã được xoá; vui lòng xin liên kết mới rồi đăng ký lại.
+reg-cancel = Hủy đăng ký
+reg-cancelled = Đã hủy đăng ký và xóa các câu trả lời. Anh/Chị có thể bấm lại liên kết mời bất cứ lúc nào.
+reg-ask-new-link = Những câu Anh/Chị đã trả lời đã được xóa; vui lòng xin liên kết mới rồi đăng ký lại.
 reg-done =
     Đăng ký xong. Chào mừng Anh/Chị <b>{$name}</b> ({$role}, {$unit})!
     Gửi /help để xem các việc Anh/Chị có thể làm.
@@ -140,8 +140,8 @@ position-problem-one_word = Chức vụ chưa hợp lệ. Anh/Chị vui lòng nh
 
 ## /me
 me-nothing = Bot không lưu thông tin cá nhân nào của Anh/Chị (mã Telegram: {$id}).
-me-language-only = Bot chỉ lưu lựa chọn ngôn ngữ của Anh/Chị (mã Telegram: {$id}); Anh/Chị chưa đăng ký. Bấm nút dưới đây nếu muốn xoá.
-me-draft = Anh/Chị đang đăng ký dở (mã Telegram: {$id}). Bot đang giữ các câu Anh/Chị đã trả lời; gửi /start để tiếp tục, hoặc bấm nút dưới đây để xoá.
+me-language-only = Bot chỉ lưu lựa chọn ngôn ngữ của Anh/Chị (mã Telegram: {$id}); Anh/Chị chưa đăng ký. Bấm nút dưới đây nếu muốn xóa.
+me-draft = Anh/Chị đang đăng ký dở (mã Telegram: {$id}). Bot đang giữ các câu Anh/Chị đã trả lời; gửi /start để tiếp tục, hoặc bấm nút dưới đây để xóa.
 me-admin-by-config = Anh/Chị là quản trị viên Văn phòng Sở theo cấu hình của bot.
 me-profile =
     <b>Thông tin bot lưu về Anh/Chị</b>
@@ -368,7 +368,7 @@ rm-unit-owes = <b>{$unit}</b> còn thiếu:
 rm-owed-people = • {$missing}/{$total} cán bộ chưa nộp tự đánh giá
 rm-and-more = … và {$count} người khác
 rm-owed-unit-assessment = • Chưa nộp tự đánh giá tập thể của đơn vị
-rm-owed-nominations = • Chưa đề xuất khen thưởng (nếu đơn vị không đề xuất ai, vẫn nộp hồ sơ để báo Văn phòng Sở)
+rm-owed-nominations = • Chưa đề nghị khen thưởng (nếu đơn vị không đề nghị ai, vẫn nộp hồ sơ để báo Văn phòng Sở)
 rm-owed-document = • Thiếu: {$document}
 rm-owed-document-of = • Thiếu: {$document} – {$nominee}
 rm-owed-dossier = • Chưa nộp hồ sơ đề nghị khen thưởng
@@ -381,7 +381,7 @@ rm-open-assessment = Tự đánh giá
 rm-digest-title = <b>Tổng hợp hồ sơ thi đua</b>: {$complete}/{$total} đơn vị đã hoàn thành.
 rm-digest-people = {$missing}/{$total} cán bộ chưa nộp tự đánh giá
 rm-digest-unit-assessment = chưa nộp tự đánh giá tập thể
-rm-digest-nominations = chưa đề xuất khen thưởng
+rm-digest-nominations = chưa đề nghị khen thưởng
 rm-digest-documents = thiếu {$count} tài liệu hồ sơ
 rm-digest-dossier = chưa nộp hồ sơ
 rm-digest-dossier-returned = hồ sơ bị trả lại
@@ -422,7 +422,7 @@ remind-kind-digest = tổng hợp
 remind-kind-notice = thông báo
 # /export: the Office's data files (sheet names, column headers and the words in the cells)
 ex-sheet-units = Tình hình đơn vị
-ex-sheet-nominations = Đề xuất khen thưởng
+ex-sheet-nominations = Đề nghị khen thưởng
 ex-sheet-assessments = Tự đánh giá
 ex-col-unit-code = Mã đơn vị
 ex-col-unit-name = Tên đơn vị
@@ -435,13 +435,13 @@ ex-col-documents-uploaded = Số tài liệu đã tải lên
 ex-col-documents-required = Số tài liệu phải nộp
 ex-col-dossier = Hồ sơ đề nghị khen thưởng
 ex-col-late = Quá hạn / nộp muộn
-ex-col-nomination-id = Số đề xuất
+ex-col-nomination-id = Số đề nghị
 ex-col-award-form = Hình thức khen thưởng
 ex-col-nominee-kind = Tập thể/cá nhân
-ex-col-nominee-name = Tên tập thể, cá nhân được đề xuất
+ex-col-nominee-name = Tên tập thể, cá nhân được đề nghị
 ex-col-eligible = Đạt đủ tiêu chí (theo tự đánh giá)
-ex-col-reason = Lý do đề xuất khi chưa đạt đủ tiêu chí
-ex-col-result = Số tiêu chí đạt khi đề xuất
+ex-col-reason = Lý do đề nghị khi chưa đạt đủ tiêu chí
+ex-col-result = Số tiêu chí đạt khi đề nghị
 ex-col-status = Trạng thái
 ex-col-last-change = Thời điểm thay đổi gần nhất
 ex-col-last-reason = Lý do gần nhất
@@ -489,42 +489,42 @@ rm-unit-footer-head-buttons = Bấm nút dưới đây để {$open ->
 rm-unit-footer-group-head = Các việc còn lại do trưởng đơn vị làm trong chat riêng với bot.
 ds-open-button = 📁 Hồ sơ khen thưởng
 
-## Đề xuất khen thưởng, hồ sơ, lệnh của Văn phòng (/nominate, /dossier, /status, /pending, /nominations, /quota, /export)
-cmd-nominate = Đề xuất khen thưởng tập thể, cá nhân
+## Đề nghị khen thưởng, hồ sơ, lệnh của Văn phòng (/nominate, /dossier, /status, /pending, /nominations, /quota, /export)
+cmd-nominate = Đề nghị khen thưởng tập thể, cá nhân
 cmd-dossier = Hồ sơ đề nghị khen thưởng: tải tài liệu, nộp hồ sơ
-cmd-nominations = Danh sách đề xuất khen thưởng
+cmd-nominations = Danh sách đề nghị khen thưởng
 cmd-status = Tình hình hồ sơ thi đua của các đơn vị
 cmd-pending = Việc các đơn vị còn thiếu (Văn phòng)
 cmd-quota = Chỉ tiêu khen thưởng (Văn phòng)
 cmd-export = Xuất dữ liệu ra Excel, CSV (Văn phòng)
-help-nominations = /nominations: các đề xuất khen thưởng liên quan đến Anh/Chị
+help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị
 help-nominate =
-    /nominate: đề xuất khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
+    /nominate: đề nghị khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
     /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ · /status: tình hình của đơn vị
 help-office-awards =
     <b>Khen thưởng</b>
     /status: tình hình mọi đơn vị · /status &lt;mã&gt;: một đơn vị, có tên từng người
     /pending: chỉ những việc còn thiếu · /quota: chỉ tiêu khen thưởng
-    /nominations: tất cả đề xuất; /nominations &lt;hình thức hoặc tên&gt; để lọc (vd: /nominations Giấy khen); bấm số để mở và xử lý
+    /nominations: tất cả đề nghị; /nominations &lt;hình thức hoặc tên&gt; để lọc (vd: /nominations Giấy khen); bấm số để mở và xử lý
     /dossier &lt;mã&gt;: hồ sơ của đơn vị, tải tệp, trả lại hồ sơ
-    /export: tệp Excel (.xlsx) · /export csv: danh sách đề xuất (.csv)
+    /export: tệp Excel (.xlsx) · /export csv: danh sách đề nghị (.csv)
 page-of = {$page}/{$pages}
-input-cancelled = Đã huỷ, không có gì thay đổi.
-input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để huỷ).
-input-reason-short = Lý do quá ngắn. Vui lòng nêu rõ lý do (ít nhất 5 ký tự), hoặc gửi /cancel để huỷ.
+input-cancelled = Đã hủy, không có gì thay đổi.
+input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để hủy).
+input-reason-short = Lý do quá ngắn. Vui lòng nêu rõ lý do (ít nhất 5 ký tự), hoặc gửi /cancel để hủy.
 input-reason-long = Lý do dài hơn {$max} ký tự. Vui lòng viết gọn lại.
 nm-no-round = Hiện chưa có đợt thi đua nào đang mở.
-nm-read-only-closed = Đợt thi đua đã đóng; đề xuất và hồ sơ chỉ còn xem được.
+nm-read-only-closed = Đợt thi đua đã đóng; đề nghị và hồ sơ chỉ còn xem được.
 nm-not-registered = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
-nm-only-head = Chỉ trưởng đơn vị mới được đề xuất khen thưởng và nộp hồ sơ của đơn vị. Nếu Anh/Chị là trưởng đơn vị, vui lòng đề nghị Văn phòng Sở gửi liên kết mời dành cho trưởng đơn vị.
+nm-only-head = Chỉ trưởng đơn vị mới được đề nghị khen thưởng và nộp hồ sơ của đơn vị. Nếu Anh/Chị là trưởng đơn vị, vui lòng đề nghị Văn phòng Sở gửi liên kết mời dành cho trưởng đơn vị.
 nm-read-only-submitted = Hồ sơ của đơn vị đã nộp nên chỉ xem được. Nếu cần sửa, vui lòng đề nghị Văn phòng Sở trả lại hồ sơ.
-nm-read-only-deadline = Đã hết hạn nộp hồ sơ; đề xuất và hồ sơ chỉ còn xem được. Nếu cần thêm thời gian, vui lòng liên hệ Văn phòng Sở.
+nm-read-only-deadline = Đã hết hạn nộp hồ sơ; đề nghị và hồ sơ chỉ còn xem được. Nếu cần thêm thời gian, vui lòng liên hệ Văn phòng Sở.
 nm-stale-button = Nút này không còn hiệu lực. Vui lòng mở lại bằng /nominate hoặc /dossier.
 nm-not-in-unit = Người này không còn thuộc đơn vị của Anh/Chị.
-nm-already = {$name} đã được đề xuất hình thức này trong đợt.
-nm-cannot-take-back = Đề xuất đã gửi Văn phòng Sở nên không rút lại được.
-nm-home-title = 🏅 <b>Đề xuất khen thưởng năm {$year}</b> — {$unit}
-nm-home-none = Đơn vị chưa đề xuất ai.
+nm-already = {$name} đã được đề nghị hình thức này trong đợt.
+nm-cannot-take-back = Đề nghị đã gửi Văn phòng Sở nên không rút lại được.
+nm-home-title = 🏅 <b>Đề nghị khen thưởng năm {$year}</b> — {$unit}
+nm-home-none = Đơn vị chưa đề nghị ai.
 nm-home-pick-form = Chọn hình thức khen thưởng:
 nm-quota = Chỉ tiêu toàn Sở: {$collective} tập thể, không quá {$individual} cá nhân.
 nm-quota-unset = Số lượng khen thưởng: {$source}.
@@ -537,43 +537,43 @@ nm-result-submitted = {$mark} đáp ứng {$met}/{$total} tiêu chí
 nm-result-in_progress = ⏳ đang tự đánh giá
 nm-result-not_started = ▫️ chưa tự đánh giá
 nm-back-button = ◀ Các hình thức
-nm-more-button = ➕ Đề xuất thêm
-nm-added-toast = Đã đề xuất {$name}.
-nm-taken-back-toast = Đã bỏ đề xuất {$name}.
+nm-more-button = ➕ Đề nghị thêm
+nm-added-toast = Đã đề nghị {$name}.
+nm-taken-back-toast = Đã bỏ đề nghị {$name}.
 nm-ask-reason = <b>{$name}</b> chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí ({$result}); hình thức đề nghị: <b>{$form}</b>.
     Nếu vẫn đề nghị, vui lòng gửi lý do trong một tin nhắn (Văn phòng Sở sẽ xem lý do này), hoặc gửi /cancel để hủy.
-nm-added-with-reason = Đã đề xuất <b>{$name}</b> cho hình thức {$form}.
+nm-added-with-reason = Đã đề nghị <b>{$name}</b> cho hình thức {$form}.
     Lý do: <i>{$reason}</i>
-nm-search-found = Tìm thấy {$count} người có tên “{$query}”. Bấm một dòng để đề xuất người đó cho hình thức ghi trên dòng; bấm dòng có ☑️ để bỏ đề xuất.
+nm-search-found = Tìm thấy {$count} người có tên “{$query}”. Bấm một dòng để đề nghị người đó cho hình thức ghi trên dòng; bấm dòng có ☑️ để bỏ đề nghị.
 nm-search-none = Không tìm thấy ai trong đơn vị có tên “{$query}”.
 ds-title = 📁 <b>Hồ sơ đề nghị khen thưởng năm {$year}</b> — {$unit}
 ds-state-open = Trạng thái: đang chuẩn bị, chưa nộp.
 ds-state-submitted = Trạng thái: ✅ đã nộp lúc {$at}.
 ds-state-submitted-late = Trạng thái: ✅ đã nộp lúc {$at} (sau hạn).
 ds-state-returned = Trạng thái: ↩️ Văn phòng Sở trả lại hồ sơ để sửa, bổ sung. Lý do: <i>{$reason}</i>
-ds-nominations = <b>Đề xuất khen thưởng ({$count})</b>
-ds-no-nominations = Chưa có đề xuất nào. Bấm “➕ Đề xuất” (hoặc gửi /nominate) để đề xuất tập thể, cá nhân.
-ds-no-nominations-office = Đơn vị không đề xuất ai.
+ds-nominations = <b>Đề nghị khen thưởng ({$count})</b>
+ds-no-nominations = Chưa có đề nghị nào. Bấm “➕ Đề nghị” (hoặc gửi /nominate) để đề nghị tập thể, cá nhân.
+ds-no-nominations-office = Đơn vị không đề nghị ai.
 ds-documents = <b>Tài liệu</b> (PDF, DOC hoặc DOCX; mỗi tệp tối đa {$size} MB)
 ds-unnamed-file = tệp không tên
 ds-read-only = Hồ sơ đã nộp nên chỉ còn xem được. Nếu cần sửa, vui lòng đề nghị Văn phòng Sở trả lại hồ sơ.
 ds-missing = Còn thiếu {$count} tài liệu. Bấm nút 📎 của từng tài liệu rồi gửi tệp.
 ds-ready = Đã đủ tài liệu. Bấm “📤 Nộp hồ sơ” để gửi Văn phòng Sở; bấm 🔁 nếu cần thay tệp.
-ds-ready-empty = Nếu năm nay đơn vị không đề xuất ai, vui lòng bấm “📤 Nộp hồ sơ” để báo Văn phòng Sở.
-ds-nominate-button = ➕ Đề xuất
+ds-ready-empty = Nếu năm nay đơn vị không đề nghị ai, vui lòng bấm “📤 Nộp hồ sơ” để báo Văn phòng Sở.
+ds-nominate-button = ➕ Đề nghị
 ds-submit-button = 📤 Nộp hồ sơ
 ds-return-button = ↩️ Trả lại hồ sơ
-ds-ask-file = Vui lòng gửi tệp <b>{$document}</b> của đơn vị (PDF, DOC hoặc DOCX, tối đa {$size} MB), hoặc gửi /cancel để huỷ.
+ds-ask-file = Vui lòng gửi tệp <b>{$document}</b> của đơn vị (PDF, DOC hoặc DOCX, tối đa {$size} MB), hoặc gửi /cancel để hủy.
 ds-ask-file-of = Vui lòng gửi tệp <b>{$document}</b> của <b>{$nominee}</b> (PDF, DOC hoặc DOCX, tối đa {$size} MB).{$note}
-    Gửi /cancel để huỷ.
-ds-upload-expected = Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC hoặc DOCX), hoặc gửi /cancel để huỷ.
+    Gửi /cancel để hủy.
+ds-upload-expected = Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC hoặc DOCX), hoặc gửi /cancel để hủy.
 ds-upload-photo = Hồ sơ không nhận ảnh chụp. Vui lòng gửi tệp PDF, DOC hoặc DOCX (bấm 📎 rồi chọn Tệp).
 ds-upload-wrong_type = Tệp này không phải PDF, DOC hoặc DOCX. Vui lòng gửi lại đúng định dạng.
 ds-upload-too_large = Tệp lớn hơn {$size} MB. Vui lòng nén hoặc tách nhỏ rồi gửi lại.
 ds-uploaded = ✅ Đã nhận tệp (bản {$version}); các bản trước vẫn được lưu.
 ds-missing-first = Hồ sơ còn thiếu {$count} tài liệu; vui lòng tải đủ trước khi nộp.
-ds-confirm = Nộp hồ sơ đề nghị khen thưởng gồm {$count} đề xuất cho Văn phòng Sở? Sau khi nộp, hồ sơ chỉ còn xem được, trừ khi Văn phòng Sở trả lại để sửa.
-ds-confirm-empty = Nộp hồ sơ để báo Văn phòng Sở: năm nay <b>đơn vị không đề xuất khen thưởng</b>?
+ds-confirm = Nộp hồ sơ đề nghị khen thưởng gồm {$count} đề nghị cho Văn phòng Sở? Sau khi nộp, hồ sơ chỉ còn xem được, trừ khi Văn phòng Sở trả lại để sửa.
+ds-confirm-empty = Nộp hồ sơ để báo Văn phòng Sở: năm nay <b>đơn vị không đề nghị khen thưởng</b>?
 ds-confirm-button = ✅ Nộp hồ sơ
 ds-not-yet-button = ◀ Quay lại
 ds-submitted-toast = Đã nộp hồ sơ.
@@ -581,7 +581,7 @@ ds-already-submitted = Hồ sơ đã được nộp trước đó.
 ds-not-submitted = Hồ sơ của đơn vị này chưa nộp (hoặc đã được trả lại).
 ds-file-not-yours = Anh/Chị không có quyền lấy tệp này.
 ds-office-usage = Cách dùng: /dossier &lt;mã đơn vị&gt;. Xem mã bằng /units.
-ds-ask-return-reason = Trả lại hồ sơ của <b>{$unit}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để huỷ.
+ds-ask-return-reason = Trả lại hồ sơ của <b>{$unit}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để hủy.
 ds-notice-returned = ↩️ Văn phòng Sở trả lại hồ sơ đề nghị khen thưởng năm {$year} của đơn vị để sửa, bổ sung.
     Lý do: <i>{$reason}</i>
     Anh/Chị vui lòng sửa, bổ sung rồi nộp lại bằng /dossier.
@@ -600,23 +600,23 @@ nm-move-recommended = ⭐ Trình Hội đồng
 nm-move-awarded = 🏅 Ghi nhận đã khen
 nm-move-returned = ↩️ Trả lại
 nm-move-rejected = ✖️ Không trình
-nm-ask-reason-returned = Trả lại đề xuất <b>{$nominee}</b> để đơn vị sửa, bổ sung. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để huỷ.
-nm-ask-reason-rejected = Không trình Hội đồng đề xuất khen thưởng <b>{$nominee}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để huỷ.
-nm-notice-returned = ↩️ Văn phòng Sở trả lại đề xuất <b>{$nominee}</b> ({$form}) để sửa, bổ sung.
+nm-ask-reason-returned = Trả lại đề nghị <b>{$nominee}</b> để đơn vị sửa, bổ sung. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để hủy.
+nm-ask-reason-rejected = Không trình Hội đồng đề nghị khen thưởng <b>{$nominee}</b>. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để hủy.
+nm-notice-returned = ↩️ Văn phòng Sở trả lại đề nghị <b>{$nominee}</b> ({$form}) để sửa, bổ sung.
     Lý do: <i>{$reason}</i>
     Anh/Chị vui lòng sửa, bổ sung (thay tệp bằng nút 🔁 trong /dossier) rồi nộp lại hồ sơ.
-nm-notice-rejected = ✖️ Văn phòng Sở không trình Hội đồng Thi đua - Khen thưởng đề xuất khen thưởng <b>{$nominee}</b> ({$form}).
+nm-notice-rejected = ✖️ Văn phòng Sở không trình Hội đồng Thi đua - Khen thưởng đề nghị khen thưởng <b>{$nominee}</b> ({$form}).
     Lý do: <i>{$reason}</i>
 nm-moved-toast = Đã cập nhật trạng thái: {$status}.
-nm-move-not-allowed = Đề xuất đã được chuyển bước khác; vui lòng mở lại để xem.
+nm-move-not-allowed = Đề nghị đã được chuyển bước khác; vui lòng mở lại để xem.
 nm-over-quota-collective = Không trình được: hình thức {$form} đã đủ chỉ tiêu {$quota} tập thể.
 nm-over-quota-individual = Không trình được: hình thức {$form} đã đủ chỉ tiêu {$quota} cá nhân.
-nm-not-visible = Anh/Chị không xem được đề xuất này.
-nm-card-title = 🏅 <b>Đề xuất #{$id}</b>: {$nominee}
+nm-not-visible = Anh/Chị không xem được đề nghị này.
+nm-card-title = 🏅 <b>Đề nghị #{$id}</b>: {$nominee}
 nm-card-unit = Đơn vị: <code>{$code}</code> {$unit}
 nm-card-form = Hình thức: {$form}
-nm-card-result = Kết quả tự đánh giá khi đề xuất: {$result}
-nm-card-reason = Lý do đề xuất khi chưa đạt đủ tiêu chí: <i>{$reason}</i>
+nm-card-result = Kết quả tự đánh giá khi đề nghị: {$result}
+nm-card-reason = Lý do đề nghị khi chưa đạt đủ tiêu chí: <i>{$reason}</i>
 nm-card-status = Trạng thái: <b>{$status}</b>
 nm-card-history = <b>Lịch sử</b>
 nm-history-why = lý do: <i>{$reason}</i>
@@ -625,14 +625,14 @@ nm-by-unit_head = trưởng đơn vị
 nm-by-office = Văn phòng Sở
 nm-report-button = 📄 Báo cáo thành tích
 nm-unit-dossier-button = 📁 Hồ sơ khen thưởng
-nl-guest = Anh/Chị chưa đăng ký nên chưa xem được đề xuất khen thưởng.
-nl-header = 🏅 <b>Đề xuất khen thưởng năm {$year}</b>{$filter}: {$count}
-nl-header-unit = 🏅 <b>Đề xuất khen thưởng của đơn vị năm {$year}</b>{$filter}: {$count}
-nl-header-own = 🏅 <b>Đề xuất khen thưởng của Anh/Chị năm {$year}</b>{$filter}: {$count}
-nl-none = Chưa có đề xuất nào.
+nl-guest = Anh/Chị chưa đăng ký nên chưa xem được đề nghị khen thưởng.
+nl-header = 🏅 <b>Đề nghị khen thưởng năm {$year}</b>{$filter}: {$count}
+nl-header-unit = 🏅 <b>Đề nghị khen thưởng của đơn vị năm {$year}</b>{$filter}: {$count}
+nl-header-own = 🏅 <b>Đề nghị khen thưởng của Anh/Chị năm {$year}</b>{$filter}: {$count}
+nl-none = Chưa có đề nghị nào.
 nl-footer = ⚠️: chưa đạt đủ tiêu chí, đơn vị đã nêu lý do. Bấm nút có số tương ứng để xem chi tiết.
 st-private-only = Lệnh này chỉ dùng trong chat riêng với bot, để không lộ thông tin trong nhóm.
-st-employee = Lệnh /status dành cho trưởng đơn vị và Văn phòng Sở. Anh/Chị xem bản tự đánh giá của mình bằng /myresult, đề xuất khen thưởng của mình bằng /nominations.
+st-employee = Lệnh /status dành cho trưởng đơn vị và Văn phòng Sở. Anh/Chị xem bản tự đánh giá của mình bằng /myresult, đề nghị khen thưởng của mình bằng /nominations.
 st-guest = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
 st-own-unit-only = Anh/Chị chỉ xem được tình hình đơn vị của mình (gửi /status).
 st-unknown-unit = Không có đơn vị mã <code>{$code}</code>. Xem các mã bằng /units.
@@ -642,7 +642,7 @@ st-unit-header = 📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>
 st-footer = Xem chi tiết một đơn vị: /status &lt;mã&gt; · chỉ phần còn thiếu: /pending
 st-no-units = Chưa có đơn vị nào.
 st-line-assessments = Cán bộ tự đánh giá: {$submitted}/{$total} đã nộp · Tự đánh giá tập thể: {$own}
-st-line-nominations = Đề xuất: {$nominations}
+st-line-nominations = Đề nghị: {$nominations}
 st-line-dossier = Tài liệu: {$uploaded}/{$required} · Hồ sơ: {$dossier}
 st-form-count = {$form}: {$collective} tập thể, {$individual} cá nhân
 st-no-nominations = chưa có
@@ -659,7 +659,7 @@ st-people-title = <b>Cán bộ tự đánh giá</b>: {$submitted}/{$total} đã 
 st-people-submitted = Đã nộp ({$count})
 st-people-in_progress = Đang thực hiện ({$count})
 st-people-not_started = Chưa bắt đầu ({$count})
-st-nominations-title = <b>Đề xuất</b> ({$count})
+st-nominations-title = <b>Đề nghị</b> ({$count})
 st-missing-title = <b>Việc còn thiếu</b>
 st-kind-collective = Tập thể
 st-kind-individual = Cá nhân
@@ -667,7 +667,7 @@ pd-header = 📋 <b>Việc còn thiếu, năm {$year}</b>: {$count}/{$total} đ�
 pd-nothing = Tất cả đơn vị đã hoàn thành: đủ tự đánh giá và đã nộp hồ sơ.
 pd-people = {$missing}/{$total} cán bộ chưa nộp tự đánh giá: {$names}
 pd-unit-assessment = chưa nộp tự đánh giá tập thể ({$progress})
-pd-nominations = chưa đề xuất khen thưởng
+pd-nominations = chưa đề nghị khen thưởng
 pd-document = thiếu {$document}
 pd-document-of = thiếu {$document} – {$nominee}
 pd-dossier = chưa nộp hồ sơ
@@ -675,10 +675,10 @@ pd-dossier-returned = hồ sơ bị trả lại để sửa: {$reason}
 qt-header = 🎯 <b>Chỉ tiêu khen thưởng năm {$year}</b>
 qt-line = {$kind}: {$used}/{$quota} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ xem xét
 qt-line-no-quota = {$kind}: {$used} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ xem xét
-qt-footer = Chỉ tiêu chỉ tính các đề xuất đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt chỉ tiêu.
-ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sách đề xuất .csv).
-ex-caption-xlsx = Hồ sơ thi đua năm {$year}: tình hình đơn vị, đề xuất khen thưởng, tự đánh giá.
-ex-caption-csv = Danh sách đề xuất khen thưởng năm {$year}.
+qt-footer = Chỉ tiêu chỉ tính các đề nghị đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt chỉ tiêu.
+ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sách đề nghị .csv).
+ex-caption-xlsx = Hồ sơ thi đua năm {$year}: tình hình đơn vị, đề nghị khen thưởng, tự đánh giá.
+ex-caption-csv = Danh sách đề nghị khen thưởng năm {$year}.
 ds-notice-submitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã nộp hồ sơ đề nghị khen thưởng năm {$year}{$count ->
     [0] , báo không đề nghị khen thưởng ai
    *[other] , gồm {$count} đề nghị
@@ -687,18 +687,18 @@ ds-notice-submitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã nộp
     [0] , báo không đề nghị khen thưởng ai
    *[other] , gồm {$count} đề nghị
     }. Xem: /dossier {$code}
-nm-history-proposed = lập đề xuất
+nm-history-proposed = lập đề nghị
 ds-ready-returned = Vui lòng sửa, bổ sung theo lý do trên (bấm 🔁 để thay tệp), rồi bấm “📤 Nộp hồ sơ” để nộp lại.
 nm-card-next-returned = Vui lòng sửa, bổ sung theo lý do trên rồi nộp lại hồ sơ bằng /dossier.
 ds-deadline-day = Hạn nộp: trước ngày {$date}.
 ds-deadline-time = Hạn nộp: trước {$time} ngày {$date}.
-nm-unit-archived = Đơn vị của Anh/Chị đã được lưu trữ nên không đề xuất, nộp hồ sơ được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Sở.
-nm-corrections-only = Đã hết hạn nộp hồ sơ: Anh/Chị chỉ sửa, bổ sung được những gì Văn phòng Sở yêu cầu (thay tệp, rút đề xuất bị trả lại) rồi nộp lại; không đề xuất thêm được.
+nm-unit-archived = Đơn vị của Anh/Chị đã được lưu trữ nên không đề nghị, nộp hồ sơ được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Sở.
+nm-corrections-only = Đã hết hạn nộp hồ sơ: Anh/Chị chỉ sửa, bổ sung được những gì Văn phòng Sở yêu cầu (thay tệp, rút đề nghị bị trả lại) rồi nộp lại; không đề nghị thêm được.
 nm-left-unit = đã chuyển đơn vị
-nm-closed-nomination = Đề xuất này đã kết thúc (không được trình Hội đồng hoặc đơn vị đã rút); không rút hay đề xuất lại được trong đợt này.
+nm-closed-nomination = Đề nghị này đã kết thúc (không được trình Hội đồng hoặc đơn vị đã rút); không rút hay đề nghị lại được trong đợt này.
 nm-search-more = Chỉ hiện {$shown} người đầu; vui lòng gõ thêm tên để tìm chính xác hơn.
 ds-already-returned = Hồ sơ này đã được trả lại trước đó; lý do vừa nhập không được gửi thêm.
-ds-and-more = … và {$count} đề xuất khác
+ds-and-more = … và {$count} đề nghị khác
 
 ## Hồ sơ khen thưởng là hồ sơ của Sở: phiên bản tệp, quyết định, thông báo, xóa dữ liệu
 nm-result-consider = có thể xem xét đề nghị

@@ -571,7 +571,7 @@ describe("erasure keeps the record, not the person", () => {
     const files = await listDossierFiles(h.db, YEAR, hctp);
     expect(files.every((f) => f.uploaded_by === 0 && f.uploaded_by_name === "Trần Văn Bình")).toBe(true);
     await h.press(admin, `no:${lanGk}`);
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Trần Văn Bình: lập đề xuất");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Trần Văn Bình: lập đề nghị");
   });
 });
 

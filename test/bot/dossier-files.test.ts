@@ -95,7 +95,7 @@ describe("uploading a dossier document", () => {
 
     await h.send(head, "Báo cáo em gửi sau ạ");
     expect(h.telegram.lastTextTo(head.id)).toBe(
-      "Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC hoặc DOCX), hoặc gửi /cancel để huỷ.",
+      "Vui lòng gửi tài liệu dưới dạng tệp (PDF, DOC hoặc DOCX), hoặc gửi /cancel để hủy.",
     );
     await h.feed(photoUpdate(head));
     expect(h.telegram.lastTextTo(head.id)).toBe(
@@ -203,7 +203,7 @@ describe("uploading a dossier document", () => {
   it("/cancel while a file is asked for stores nothing", async () => {
     await h.press(head, "ds:up:0:-");
     await h.send(head, "/cancel");
-    expect(h.telegram.lastTextTo(head.id)).toBe("Đã huỷ, không có gì thay đổi.");
+    expect(h.telegram.lastTextTo(head.id)).toBe("Đã hủy, không có gì thay đổi.");
     await h.feed(documentUpdate(head, doc("to-trinh.pdf", "application/pdf")));
     expect(await files()).toEqual([]);
   });

@@ -123,7 +123,7 @@ describe("a closed round", () => {
 
     await h.send(head, "/nominate");
     const home = h.telegram.lastTextTo(head.id);
-    expect(home).toContain("Đề xuất khen thưởng năm 2026");
+    expect(home).toContain("Đề nghị khen thưởng năm 2026");
     expect(home).toContain(CLOSED);
     expect(home).toContain("Nguyễn Thị Lan");
     expect(data(head).filter((d) => d.startsWith("nm:f:"))).toEqual([]);
@@ -183,11 +183,11 @@ describe("a dossier returned by the Office after the deadline", () => {
     expect(keyboard.map((b) => b.callback_data)).toEqual(
       expect.arrayContaining(["ds:up:0:-", await reportUploadData(h.db, `p:${lan.id}`)]),
     );
-    expect(keyboard.some((b) => b.text.includes("➕ Đề xuất"))).toBe(false);
+    expect(keyboard.some((b) => b.text.includes("➕ Đề nghị"))).toBe(false);
     expect(keyboard.some((b) => b.callback_data === "nm:home")).toBe(false);
 
     const propose = await pressForAlerts(head, `nm:a:${GK}:p:${minh.id}`);
-    expect(propose.join("\n")).toContain("không đề xuất thêm được");
+    expect(propose.join("\n")).toContain("không đề nghị thêm được");
     expect((await listNominations(h.db, YEAR)).map((n) => n.nominee_name)).toEqual(["Nguyễn Thị Lan"]);
 
     await h.press(head, "ds:up:0:-");
@@ -248,7 +248,7 @@ describe("a dossier with 30 nominees", () => {
       const paging = keyboard.filter((b) => b.callback_data?.startsWith("ds:view:"));
       expect(paging.length).toBeLessThanOrEqual(3);
       expect(paging.some((b) => b.text === `${index + 1}/3`)).toBe(true);
-      // Besides the uploads and the pager, only the ➕ Đề xuất (and ✅ submit) buttons.
+      // Besides the uploads and the pager, only the ➕ Đề nghị (and ✅ submit) buttons.
       expect(keyboard.length - uploads.length - paging.length).toBeLessThanOrEqual(2);
       slotLines.push(...text.split("\n").filter((line) => /^(❌|✅) /.test(line)));
     }

@@ -33,7 +33,7 @@ afterEach(() => h.close());
 describe("a head nominates, completes the dossier and submits it; the Office reviews", () => {
   it("walks the whole way with the texts and buttons a person sees", async () => {
     await h.send(head, "/nominate");
-    expect(h.telegram.lastTextTo(head.id)).toContain("Đề xuất khen thưởng năm 2026");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Đề nghị khen thưởng năm 2026");
     const forms = h.telegram.lastKeyboardTo(head.id).map((b) => b.text);
     expect(forms.slice(0, 3)).toEqual([
       "Giấy khen của Giám đốc Sở",
@@ -62,7 +62,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     await h.send(head, "ok");
     expect(h.telegram.lastTextTo(head.id)).toContain("Lý do quá ngắn");
     await h.send(head, "Hoàn thành xuất sắc đề án số hoá hồ sơ");
-    expect(h.telegram.lastTextTo(head.id)).toContain("Đã đề xuất <b>Lê Văn Minh</b>");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Đã đề nghị <b>Lê Văn Minh</b>");
 
     // The unit itself as a collective nominee (its own assessment is not done: a reason again).
     await h.press(head, `nm:a:${GK}:u:1`);
@@ -97,7 +97,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     expect(h.telegram.lastTextTo(head.id)).toContain("Đã đủ tài liệu");
     await h.press(head, "ds:sub");
     expect(h.telegram.lastTextTo(head.id)).toContain(
-      "Nộp hồ sơ đề nghị khen thưởng gồm 3 đề xuất cho Văn phòng Sở?",
+      "Nộp hồ sơ đề nghị khen thưởng gồm 3 đề nghị cho Văn phòng Sở?",
     );
     await h.press(head, "ds:sub!");
     expect(h.telegram.lastTextTo(head.id)).toContain("đã nộp lúc");
@@ -124,7 +124,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     );
     await h.press(admin, `no:${lanNomination?.id}`);
     expect(h.telegram.lastTextTo(admin.id)).toContain(
-      "Kết quả tự đánh giá khi đề xuất: ✅ đáp ứng 6/6 tiêu chí",
+      "Kết quả tự đánh giá khi đề nghị: ✅ đáp ứng 6/6 tiêu chí",
     );
     await h.press(admin, `nt:${lanNomination?.id}:under_review`);
     await h.press(admin, `nt:${lanNomination?.id}:recommended`);

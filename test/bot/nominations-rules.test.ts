@@ -71,11 +71,11 @@ async function submitWithLanAndMinh(): Promise<{ lanId: number; minhId: number }
 describe("duplicates", () => {
   it("refuses the same nominee for the same form, allows another form", async () => {
     await h.press(head, `nm:a:2:p:${lan.id}`);
-    expect(String(lastAlert()?.text)).toBe("Đã đề xuất Nguyễn Thị Lan.");
+    expect(String(lastAlert()?.text)).toBe("Đã đề nghị Nguyễn Thị Lan.");
     // The old screen's button pressed again.
     await h.press(head, `nm:a:2:p:${lan.id}`);
     expect(lastAlert()).toMatchObject({
-      text: "Nguyễn Thị Lan đã được đề xuất hình thức này trong đợt.",
+      text: "Nguyễn Thị Lan đã được đề nghị hình thức này trong đợt.",
       show_alert: true,
     });
     expect((await nominations()).filter((n) => n.nominee_name === "Nguyễn Thị Lan")).toHaveLength(1);
@@ -102,7 +102,7 @@ describe("duplicates", () => {
     await h.send(head, "Tập thể đoàn kết, hoàn thành tốt nhiệm vụ");
     await h.press(head, `nm:a:2:u:${hctp}`);
     expect(String(lastAlert()?.text)).toBe(
-      "Phòng Hành chính tư pháp đã được đề xuất hình thức này trong đợt.",
+      "Phòng Hành chính tư pháp đã được đề nghị hình thức này trong đợt.",
     );
     await h.send(head, "Tập thể đoàn kết, hoàn thành tốt nhiệm vụ");
     expect((await nominations()).filter((n) => n.nominee_kind === "collective")).toHaveLength(1);
@@ -123,7 +123,7 @@ describe("duplicates", () => {
     await h.send(headB, "Tập thể hoàn thành xuất sắc nhiệm vụ");
     await h.send(headA, "Tập thể đoàn kết, nhiều sáng kiến");
     const told = h.telegram.lastTextTo(headA.id);
-    expect(told).toContain("đã được đề xuất hình thức này trong đợt");
+    expect(told).toContain("đã được đề nghị hình thức này trong đợt");
     // Sent with parse_mode HTML: a bare "&" (or "<") in the unit's name makes Telegram refuse the message.
     // BUG: nm-already gets the raw name; every other text escapes it.
     expect(told).toContain("Phòng Tư pháp &amp; Hộ tịch");
@@ -159,7 +159,7 @@ describe("a reason for a nominee whose assessment falls short", () => {
     await h.sendSticker(head);
     expect(h.telegram.lastTextTo(head.id)).toContain("Vui lòng nhập lý do bằng chữ");
     await h.send(head, "/cancel");
-    expect(h.telegram.lastTextTo(head.id)).toBe("Đã huỷ, không có gì thay đổi.");
+    expect(h.telegram.lastTextTo(head.id)).toBe("Đã hủy, không có gì thay đổi.");
     expect(await nominations()).toEqual([]);
     // The question is gone: a reason typed now is not taken.
     await h.send(head, "Hoàn thành xuất sắc đề án số hoá");
@@ -178,7 +178,7 @@ describe("a reason for a nominee whose assessment falls short", () => {
     // Another button does the same.
     await h.press(head, `nm:a:2:p:${minh.id}`);
     await h.press(head, "nm:home");
-    expect(h.telegram.lastTextTo(head.id)).toContain("Đề xuất khen thưởng năm 2026");
+    expect(h.telegram.lastTextTo(head.id)).toContain("Đề nghị khen thưởng năm 2026");
     await h.send(head, "Hoàn thành xuất sắc đề án số hoá");
     expect(await nominations()).toEqual([]);
 
@@ -186,7 +186,7 @@ describe("a reason for a nominee whose assessment falls short", () => {
     await h.press(head, `nm:a:2:p:${minh.id}`);
     await h.send(head, "  Hoàn thành xuất sắc đề án số hoá  ");
     expect(h.telegram.lastTextTo(head.id)).toBe(
-      "Đã đề xuất <b>Lê Văn Minh</b> cho hình thức Giấy khen của Giám đốc Sở.\nLý do: <i>Hoàn thành xuất sắc đề án số hoá</i>",
+      "Đã đề nghị <b>Lê Văn Minh</b> cho hình thức Giấy khen của Giám đốc Sở.\nLý do: <i>Hoàn thành xuất sắc đề án số hoá</i>",
     );
     const minhN = await byName("Lê Văn Minh");
     expect(minhN).toMatchObject({ eligible: 0, reason: "Hoàn thành xuất sắc đề án số hoá", status: "draft" });
@@ -203,7 +203,7 @@ describe("taking a proposal back", () => {
     await h.press(head, `nm:a:2:p:${lan.id}`);
     const draft = await byName("Nguyễn Thị Lan");
     await h.press(head, `nm:x:${draft?.id}`);
-    expect(String(lastAlert()?.text)).toBe("Đã bỏ đề xuất Nguyễn Thị Lan.");
+    expect(String(lastAlert()?.text)).toBe("Đã bỏ đề nghị Nguyễn Thị Lan.");
     expect(await findNomination(h.db, draft?.id ?? 0)).toBeUndefined();
     expect(await nominationHistory(h.db, draft?.id ?? 0)).toEqual([]);
     // The form's screen offers her again.
@@ -344,7 +344,7 @@ describe("returning or rejecting a nomination", () => {
     const { lanId, minhId } = await submitWithLanAndMinh();
     await h.press(admin, `nt:${lanId}:rejected`);
     expect(h.telegram.lastTextTo(admin.id)).toContain(
-      "Không trình Hội đồng đề xuất khen thưởng <b>Nguyễn Thị Lan</b>",
+      "Không trình Hội đồng đề nghị khen thưởng <b>Nguyễn Thị Lan</b>",
     );
     await h.send(admin, "x");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Lý do quá ngắn");
@@ -358,7 +358,7 @@ describe("returning or rejecting a nomination", () => {
     await h.press(admin, `nt:${lanId}:rejected`);
     await h.send(admin, "Chưa đủ <thời gian> công tác & chưa có sáng kiến");
     expect(h.telegram.lastTextTo(admin.id)).toMatch(
-      /^Bot sẽ báo trưởng đơn vị \(và người được đề nghị, nếu có trên bot\)\.\n\n🏅 <b>Đề xuất #/,
+      /^Bot sẽ báo trưởng đơn vị \(và người được đề nghị, nếu có trên bot\)\.\n\n🏅 <b>Đề nghị #/,
     );
     await h.settle();
     const rejected = [
@@ -583,19 +583,19 @@ describe("a dossier with no nominations", () => {
   it("can be submitted, to tell the Office the unit proposes no one", async () => {
     await h.send(head, "/dossier");
     const screen = h.telegram.lastTextTo(head.id);
-    expect(screen).toContain("Chưa có đề xuất nào.");
-    expect(screen).toContain("Nếu năm nay đơn vị không đề xuất ai, vui lòng bấm “📤 Nộp hồ sơ”");
+    expect(screen).toContain("Chưa có đề nghị nào.");
+    expect(screen).toContain("Nếu năm nay đơn vị không đề nghị ai, vui lòng bấm “📤 Nộp hồ sơ”");
     expect(h.telegram.lastKeyboardTo(head.id).map((b) => b.callback_data)).toEqual(["nm:home", "ds:sub"]);
     await h.press(head, "ds:sub");
     expect(h.telegram.lastTextTo(head.id)).toContain(
-      "Nộp hồ sơ để báo Văn phòng Sở: năm nay <b>đơn vị không đề xuất khen thưởng</b>?",
+      "Nộp hồ sơ để báo Văn phòng Sở: năm nay <b>đơn vị không đề nghị khen thưởng</b>?",
     );
     await h.press(head, "ds:sub!");
     expect(String(lastAlert()?.text)).toBe("Đã nộp hồ sơ.");
     expect((await findDossier(h.db, YEAR, hctp))?.status).toBe("submitted");
 
     await h.send(admin, "/dossier HCTP");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Đơn vị không đề xuất ai.");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Đơn vị không đề nghị ai.");
     await h.send(admin, "/status HCTP");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Tài liệu: 0/0 · Hồ sơ: đã nộp");
   });

@@ -17,11 +17,11 @@ const otherHead = user(2100, "Khoa"); // head of KT
 const hoa = user(2101, "Hoa"); // employee of KT, nominated
 
 const OFFICE_ONLY = "Lệnh này chỉ dành cho Văn phòng Sở";
-const NOT_VISIBLE = "Anh/Chị không xem được đề xuất này.";
+const NOT_VISIBLE = "Anh/Chị không xem được đề nghị này.";
 const NOT_YOURS = "Anh/Chị không có quyền lấy tệp này.";
 const OWN_UNIT_ONLY = "Anh/Chị chỉ xem được tình hình đơn vị của mình (gửi /status).";
 const NOT_REGISTERED = "Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.";
-const ONLY_HEAD = "Chỉ trưởng đơn vị mới được đề xuất khen thưởng và nộp hồ sơ của đơn vị.";
+const ONLY_HEAD = "Chỉ trưởng đơn vị mới được đề nghị khen thưởng và nộp hồ sơ của đơn vị.";
 
 let h: Harness;
 let hctp = 0;
@@ -193,10 +193,10 @@ describe("/status", () => {
     }
     // The nominations' page buttons show each person only what /nominations would.
     await h.press(guest, "pg:nl:0:");
-    expect(String(lastAlert()?.text)).toBe("Anh/Chị chưa đăng ký nên chưa xem được đề xuất khen thưởng.");
+    expect(String(lastAlert()?.text)).toBe("Anh/Chị chưa đăng ký nên chưa xem được đề nghị khen thưởng.");
     expect(h.telegram.callsOf("editMessageText")).toEqual([]);
     await h.press(minh, "pg:nl:0:");
-    expect(h.telegram.lastTextTo(minh.id)).toContain("Đề xuất khen thưởng của Anh/Chị năm 2026</b>: 1");
+    expect(h.telegram.lastTextTo(minh.id)).toContain("Đề nghị khen thưởng của Anh/Chị năm 2026</b>: 1");
     expect(h.telegram.lastTextTo(minh.id)).not.toContain("Nguyễn Thị Lan");
     await h.press(admin, "pg:st:0");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Tình hình hồ sơ thi đua năm 2026");
@@ -231,12 +231,12 @@ describe("/nominations", () => {
   it("shows a guest nothing, an employee their own, a head their unit's, the Office all", async () => {
     await h.send(guest, "/nominations");
     expect(h.telegram.lastTextTo(guest.id)).toBe(
-      "Anh/Chị chưa đăng ký nên chưa xem được đề xuất khen thưởng.",
+      "Anh/Chị chưa đăng ký nên chưa xem được đề nghị khen thưởng.",
     );
 
     await h.send(lan, "/nominations");
     const own = h.telegram.lastTextTo(lan.id);
-    expect(own).toContain("Đề xuất khen thưởng của Anh/Chị năm 2026</b>: 1");
+    expect(own).toContain("Đề nghị khen thưởng của Anh/Chị năm 2026</b>: 1");
     expect(own).toContain("Nguyễn Thị Lan");
     expect(own).not.toContain("Lê Văn Minh");
     expect(h.telegram.lastKeyboardTo(lan.id).map((b) => b.callback_data)).toEqual([`no:${ids.lan}`]);
@@ -246,12 +246,12 @@ describe("/nominations", () => {
 
     await h.send(otherHead, "/nominations");
     const unit = h.telegram.lastTextTo(otherHead.id);
-    expect(unit).toContain("Đề xuất khen thưởng của đơn vị năm 2026</b>: 1");
+    expect(unit).toContain("Đề nghị khen thưởng của đơn vị năm 2026</b>: 1");
     expect(unit).toContain("Phạm Thị Hoa");
     expect(unit).not.toContain("HCTP");
 
     await h.send(admin, "/nominations");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Đề xuất khen thưởng năm 2026</b>: 3");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Đề nghị khen thưởng năm 2026</b>: 3");
   });
 });
 
@@ -296,7 +296,7 @@ describe("/dossier and /nominate", () => {
     await h.send(lan, "/nominate nguyen");
     expect(h.telegram.lastTextTo(lan.id)).toContain(ONLY_HEAD);
     await h.send(otherHead, "/nominate");
-    expect(h.telegram.lastTextTo(otherHead.id)).toContain("Đề xuất khen thưởng năm 2026</b> — Phòng Kế toán");
+    expect(h.telegram.lastTextTo(otherHead.id)).toContain("Đề nghị khen thưởng năm 2026</b> — Phòng Kế toán");
   });
 
   it("/nominate for an Office admin (OFFICE_ADMIN_IDS, no invite) says only heads nominate, not 'register first'", async () => {
@@ -400,7 +400,7 @@ describe("Office buttons pressed by others", () => {
 
     // The nominee sees her own, the head the unit's: without the Office's buttons.
     await h.press(lan, `no:${ids.lan}`);
-    expect(h.telegram.lastTextTo(lan.id)).toContain(`Đề xuất #${ids.lan}</b>: Nguyễn Thị Lan`);
+    expect(h.telegram.lastTextTo(lan.id)).toContain(`Đề nghị #${ids.lan}</b>: Nguyễn Thị Lan`);
     expect(h.telegram.lastKeyboardTo(lan.id)).toEqual([]);
     await h.press(head, `no:${ids.minh}`);
     expect(h.telegram.lastTextTo(head.id)).toContain("Lê Văn Minh");
@@ -425,7 +425,7 @@ describe("a role changes while a button is on screen", () => {
     expect(h.telegram.lastKeyboardTo(vp.id).map((b) => b.callback_data)).toContain(`nt:${ids.lan}:returned`);
     // Asked for a reason while still Office (opening the new link drops that question)...
     await h.press(vp, `nt:${ids.minh}:returned`);
-    expect(h.telegram.lastTextTo(vp.id)).toContain("Trả lại đề xuất <b>Lê Văn Minh</b>");
+    expect(h.telegram.lastTextTo(vp.id)).toContain("Trả lại đề nghị <b>Lê Văn Minh</b>");
 
     // ...then moved to employee by a new invite link.
     const token = await createInviteToken(h, admin, "VP");

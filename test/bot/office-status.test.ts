@@ -204,32 +204,32 @@ describe("/status for the Office", () => {
         "",
         "▫️ <b>CHUALAM</b> · Phòng Chưa Làm",
         "Cán bộ tự đánh giá: 0/2 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
-        "Đề xuất: chưa có",
+        "Đề nghị: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: chưa nộp · quá hạn",
         "",
         "▫️ <b>DANHGIA</b> · Phòng Đánh Giá",
         "Cán bộ tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
-        "Đề xuất: chưa có",
+        "Đề nghị: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: chưa nộp · quá hạn",
         "",
         "✅ <b>DANOP</b> · Phòng Đã Nộp",
         "Cán bộ tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
-        "Đề xuất: Giấy khen Giám đốc Sở: 0 tập thể, 1 cá nhân",
+        "Đề nghị: Giấy khen Giám đốc Sở: 0 tập thể, 1 cá nhân",
         "Tài liệu: 2/2 · Hồ sơ: đã nộp",
         "",
         "▫️ <b>THIEU</b> · Phòng Hành chính tư pháp",
         "Cán bộ tự đánh giá: 1/3 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
-        "Đề xuất: Giấy khen Giám đốc Sở: 1 tập thể, 1 cá nhân",
+        "Đề nghị: Giấy khen Giám đốc Sở: 1 tập thể, 1 cá nhân",
         "Tài liệu: 1/3 · Hồ sơ: đang chuẩn bị · quá hạn",
         "",
         "▫️ <b>TRALAI</b> · Phòng Trả Lại",
         "Cán bộ tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
-        "Đề xuất: Bằng khen Chủ tịch UBND tỉnh: 1 tập thể, 0 cá nhân",
+        "Đề nghị: Bằng khen Chủ tịch UBND tỉnh: 1 tập thể, 0 cá nhân",
         "Tài liệu: 2/2 · Hồ sơ: bị trả lại",
         "",
         "✅ <b>TREHAN</b> · Phòng Trễ Hạn",
         "Cán bộ tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
-        "Đề xuất: chưa có",
+        "Đề nghị: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: đã nộp · nộp muộn",
         "",
         "Xem chi tiết một đơn vị: /status &lt;mã&gt; · chỉ phần còn thiếu: /pending",
@@ -248,7 +248,7 @@ describe("/status for the Office", () => {
         "📊 <b>Tình hình hồ sơ thi đua năm 2026</b>",
         "▫️ <b>THIEU</b> · Phòng Hành chính tư pháp",
         "Cán bộ tự đánh giá: 1/3 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
-        "Đề xuất: Giấy khen Giám đốc Sở: 1 tập thể, 1 cá nhân",
+        "Đề nghị: Giấy khen Giám đốc Sở: 1 tập thể, 1 cá nhân",
         "Tài liệu: 1/3 · Hồ sơ: đang chuẩn bị · quá hạn",
         "",
         "<b>Cán bộ tự đánh giá</b>: 1/3 đã nộp",
@@ -259,7 +259,7 @@ describe("/status for the Office", () => {
         "Chưa bắt đầu (1):",
         "   Trần Văn Bình",
         "",
-        "<b>Đề xuất</b> (2)",
+        "<b>Đề nghị</b> (2)",
         `• #${unitId} Tập thể Phòng Hành chính tư pháp ⚠️ · Giấy khen Giám đốc Sở · <i>chưa nộp hồ sơ</i>`,
         `• #${lanId} Nguyễn Thị Lan · Giấy khen Giám đốc Sở · <i>chưa nộp hồ sơ</i>`,
         "",
@@ -273,8 +273,8 @@ describe("/status for the Office", () => {
     const nothing = h.telegram.lastTextTo(admin.id);
     expect(nothing).toContain("Chưa bắt đầu (2):\n   Hoàng Văn Chung, Vũ Thị Dung");
     expect(nothing).not.toContain("Đã nộp (");
-    expect(nothing).toContain("<b>Đề xuất</b> (0)");
-    expect(nothing).toContain("– chưa đề xuất khen thưởng");
+    expect(nothing).toContain("<b>Đề nghị</b> (0)");
+    expect(nothing).toContain("– chưa đề nghị khen thưởng");
 
     await h.send(admin, "/status DANOP");
     const done = h.telegram.lastTextTo(admin.id);
@@ -316,12 +316,12 @@ describe("/pending", () => {
           "<b>CHUALAM</b> · Phòng Chưa Làm · quá hạn",
           "   – 2/2 cán bộ chưa nộp tự đánh giá: Hoàng Văn Chung, Vũ Thị Dung",
           "   – chưa nộp tự đánh giá tập thể (chưa bắt đầu)",
-          "   – chưa đề xuất khen thưởng",
+          "   – chưa đề nghị khen thưởng",
           "   – chưa nộp hồ sơ",
         ].join("\n"),
         [
           "<b>DANHGIA</b> · Phòng Đánh Giá · quá hạn",
-          "   – chưa đề xuất khen thưởng",
+          "   – chưa đề nghị khen thưởng",
           "   – chưa nộp hồ sơ",
         ].join("\n"),
         [
@@ -459,7 +459,7 @@ describe("/quota", () => {
         "   Cá nhân: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
         "   <i>Theo hướng dẫn tại Kế hoạch số 800/KH-UBND</i>",
         "",
-        "Chỉ tiêu chỉ tính các đề xuất đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt chỉ tiêu.",
+        "Chỉ tiêu chỉ tính các đề nghị đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt chỉ tiêu.",
       ].join("\n"),
     );
   });
@@ -485,7 +485,7 @@ describe("/nominations for the Office", () => {
     await h.send(admin, "/nominations");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
-        "🏅 <b>Đề xuất khen thưởng năm 2026</b>: 4",
+        "🏅 <b>Đề nghị khen thưởng năm 2026</b>: 4",
         lines.mai,
         lines.thieu,
         lines.lan,
@@ -504,7 +504,7 @@ describe("/nominations for the Office", () => {
       await h.send(admin, `/nominations ${filter}`);
       expect(h.telegram.lastTextTo(admin.id), filter).toBe(
         [
-          "🏅 <b>Đề xuất khen thưởng năm 2026</b> · Giấy khen của Giám đốc Sở: 3",
+          "🏅 <b>Đề nghị khen thưởng năm 2026</b> · Giấy khen của Giám đốc Sở: 3",
           lines.mai,
           lines.thieu,
           lines.lan,
@@ -515,7 +515,7 @@ describe("/nominations for the Office", () => {
     await h.send(admin, "/nominations 2");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
-        "🏅 <b>Đề xuất khen thưởng năm 2026</b> · Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 1",
+        "🏅 <b>Đề nghị khen thưởng năm 2026</b> · Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 1",
         lines.tralai,
         ...footer,
       ].join("\n"),
@@ -523,7 +523,7 @@ describe("/nominations for the Office", () => {
 
     await h.send(admin, "/nominations nguyen thi lan");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
-      ["🏅 <b>Đề xuất khen thưởng năm 2026</b> · nguyen thi lan: 1", lines.lan, ...footer].join("\n"),
+      ["🏅 <b>Đề nghị khen thưởng năm 2026</b> · nguyen thi lan: 1", lines.lan, ...footer].join("\n"),
     );
     await h.send(admin, "/nominations NGUYỄN LAN");
     expect(h.telegram.lastTextTo(admin.id)).toContain(lines.lan);
@@ -533,7 +533,7 @@ describe("/nominations for the Office", () => {
 
     await h.send(admin, "/nominations tran van an");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
-      "🏅 <b>Đề xuất khen thưởng năm 2026</b> · tran van an: 0\nChưa có đề xuất nào.",
+      "🏅 <b>Đề nghị khen thưởng năm 2026</b> · tran van an: 0\nChưa có đề nghị nào.",
     );
   });
 
@@ -543,15 +543,15 @@ describe("/nominations for the Office", () => {
     const edit = h.telegram.callsOf("editMessageText").at(-1);
     expect(edit?.payload.text).toBe(
       [
-        `🏅 <b>Đề xuất #${id}</b>: Tập thể Phòng Trả Lại`,
+        `🏅 <b>Đề nghị #${id}</b>: Tập thể Phòng Trả Lại`,
         "Đơn vị: <code>TRALAI</code> Phòng Trả Lại",
         "Hình thức: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-        "Kết quả tự đánh giá khi đề xuất: ⚠️ đáp ứng 0/3 tiêu chí",
-        "Lý do đề xuất khi chưa đạt đủ tiêu chí: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
+        "Kết quả tự đánh giá khi đề nghị: ⚠️ đáp ứng 0/3 tiêu chí",
+        "Lý do đề nghị khi chưa đạt đủ tiêu chí: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
         "Trạng thái: <b>bị trả lại để sửa, bổ sung</b>",
         "",
         "<b>Lịch sử</b>",
-        "• 09:00 02/12/2026 · Cao Văn Phúc: lập đề xuất — lý do: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
+        "• 09:00 02/12/2026 · Cao Văn Phúc: lập đề nghị — lý do: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
         "• 09:30 03/12/2026 · Cao Văn Phúc: chưa nộp hồ sơ → chờ Văn phòng Sở xem xét",
         "• 15:15 04/12/2026 · Văn phòng Sở: chờ Văn phòng Sở xem xét → bị trả lại để sửa, bổ sung — lý do: <i>Tờ trình thiếu chữ ký của lãnh đạo</i>",
       ].join("\n"),
@@ -575,7 +575,7 @@ describe("/nominations for the Office", () => {
       `nt:${mai_}:returned`,
       `nt:${mai_}:rejected`,
     ]);
-    expect(String(next?.payload.text)).toContain("Kết quả tự đánh giá khi đề xuất: ✅ đáp ứng 6/6 tiêu chí");
+    expect(String(next?.payload.text)).toContain("Kết quả tự đánh giá khi đề nghị: ✅ đáp ứng 6/6 tiêu chí");
   });
 });
 
@@ -603,7 +603,7 @@ describe("/nominations over many nominations", () => {
       );
     await h.send(admin, "/nominations");
     const first = h.telegram.lastTextTo(admin.id);
-    expect(first).toContain("Đề xuất khen thưởng năm 2026</b>: 27");
+    expect(first).toContain("Đề nghị khen thưởng năm 2026</b>: 27");
     expect(first.split("\n").filter((line) => line.startsWith("#"))).toHaveLength(10);
     const keyboard = h.telegram.lastKeyboardTo(admin.id);
     expect(keyboard.filter((b) => b.callback_data?.startsWith("no:"))).toHaveLength(10);

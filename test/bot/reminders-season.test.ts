@@ -292,7 +292,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     expect(toHeadC).toContain("Hoàng Thị Thu");
     expect(toHeadC).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     // Nothing proposed and no dossier yet: both are owed.
-    expect(toHeadC).toContain("Chưa đề xuất khen thưởng");
+    expect(toHeadC).toContain("Chưa đề nghị khen thưởng");
     expect(toHeadC).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
     expect(toHeadC).toContain("trước ngày 05/01/2027");
     const toGroup = first.find((row) => row.chat === "groupA")?.text ?? "";
@@ -339,13 +339,13 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     expect(digest23).toContain("1/3 đơn vị đã hoàn thành");
     expect(digest23).toContain("<code>BTTP</code>: đã hoàn thành");
     expect(digest23).toContain(
-      "<code>PBGD</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+      "<code>PBGD</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
     );
     const digest24 = (await outboxRows("digest:2026-12-24"))[0]?.text ?? "";
     expect(digest24).toContain("2/3 đơn vị đã hoàn thành");
     expect(digest24).toContain("<code>PBGD</code>: đã hoàn thành");
     expect(digest24).toContain(
-      "<code>HCTP</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+      "<code>HCTP</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
     );
   });
 
@@ -382,7 +382,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
         "2027-01-04T08:00:00+07:00": async () => {
           const [toHeadC] = (await outboxRows("unit:before:1")).filter((row) => row.chat === "headC");
           expect(toHeadC?.text).not.toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
-          expect(toHeadC?.text).toContain("Chưa đề xuất khen thưởng");
+          expect(toHeadC?.text).toContain("Chưa đề nghị khen thưởng");
           expect(toHeadC?.text).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
           expect(lastLine(toHeadC?.text)).toBe(footer("head-buttons", "dossier"));
           // The unit's assessment is done: its button is gone; the dossier's is there.
@@ -391,7 +391,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
             "ds:view",
           ]);
           const digest = (await outboxRows("digest:2027-01-04"))[0]?.text ?? "";
-          expect(digest).toContain("<code>PBGD</code>: chưa đề xuất khen thưởng; chưa nộp hồ sơ");
+          expect(digest).toContain("<code>PBGD</code>: chưa đề nghị khen thưởng; chưa nộp hồ sơ");
           h.setNow("2027-01-04T10:00:00+07:00");
           await sendDossier(headC, idC);
         },

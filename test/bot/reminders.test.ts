@@ -138,7 +138,7 @@ describe("the award dossier in the reminders", () => {
     );
     expect(headReminder).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
     // Someone is proposed: nominations are no longer asked for.
-    expect(headReminder).not.toContain("Chưa đề xuất khen thưởng");
+    expect(headReminder).not.toContain("Chưa đề nghị khen thưởng");
     expect(h.telegram.lastButtonsTo(head.id).map((button) => button.callback_data)).toEqual([
       "unit:assess",
       "unit:team",
@@ -217,7 +217,7 @@ describe("the award dossier in the reminders", () => {
       "• <code>HCTP</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; thiếu 2 tài liệu hồ sơ; chưa nộp hồ sơ",
     );
     expect(digest).toContain(
-      "• <code>BTTP</code>: 1/1 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+      "• <code>BTTP</code>: 1/1 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
     );
     expect(digest).not.toContain("Nguyễn Thị Lan");
   });

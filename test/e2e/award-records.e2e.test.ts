@@ -57,7 +57,7 @@ describe("award records through the real bot process", () => {
     const forms = await world.say(hung, "/nominate", button(`nm:f:${GK}:0`));
     const form = await world.press(hung, forms, `nm:f:${GK}:0`, /Bấm vào tên để đề nghị/);
     await world.press(hung, form, `nm:a:${GK}:p:${minh.id}:0`, /chưa có kết quả tự đánh giá/);
-    await world.say(hung, "Hoàn thành xuất sắc đề án số hoá hồ sơ", /Đã đề xuất/);
+    await world.say(hung, "Hoàn thành xuất sắc đề án số hoá hồ sơ", /Đã đề nghị/);
     let dossier = await world.say(hung, "/dossier", /Còn thiếu 2 tài liệu/);
     for (const fileName of ["to-trinh.pdf", "bao-cao-minh.pdf"]) {
       await world.press(hung, dossier, labelled(dossier, "📎"), /Vui lòng gửi tệp/);
@@ -80,8 +80,8 @@ describe("award records through the real bot process", () => {
     );
 
     // The Office reviews, recommends, and records the award with its decision.
-    const list = await world.say(admin, "/nominations", /Đề xuất khen thưởng năm/);
-    let card = await world.press(admin, list, labelled(list, MINH), /Kết quả tự đánh giá khi đề xuất/);
+    const list = await world.say(admin, "/nominations", /Đề nghị khen thưởng năm/);
+    let card = await world.press(admin, list, labelled(list, MINH), /Kết quả tự đánh giá khi đề nghị/);
     const id = /#(\d+)/.exec(card.plain_text ?? "")?.[1];
     card = await world.press(admin, card, `nt:${id}:under_review`, /Trạng thái: Văn phòng Sở đang xem xét/);
     card = await world.press(admin, card, `nt:${id}:recommended`, /Trạng thái: đã trình Hội đồng/);
@@ -119,7 +119,7 @@ describe("award records through the real bot process", () => {
     await world.startBot();
     const quota = await world.say(admin, "/quota", /Chỉ tiêu khen thưởng năm/);
     expect(quota.plain_text).toContain("Cá nhân: 1/10 đã trình Hội đồng hoặc đã được khen thưởng");
-    const after = await world.say(admin, "/nominations", /Đề xuất khen thưởng năm/);
+    const after = await world.say(admin, "/nominations", /Đề nghị khen thưởng năm/);
     expect(after.plain_text).toContain(`${MINH}`);
     expect(after.plain_text).toContain("đã được khen thưởng · 125/QĐ-STP");
     const kept = await world.press(admin, after, labelled(after, MINH), /Quyết định khen thưởng:/);

@@ -280,7 +280,7 @@ describe("nominations and dossiers through the real bot process", () => {
     // ---- The head nominates Lan (eligible), Minh (no assessment: a reason) and the unit (a reason).
     const head = new Person(hung);
     const home = await head.say("/nominate", button(`nm:f:${GK}:0`));
-    expect(home.plain_text).toContain(`Đề xuất khen thưởng năm ${YEAR} — ${UNIT}`);
+    expect(home.plain_text).toContain(`Đề nghị khen thưởng năm ${YEAR} — ${UNIT}`);
     expect(buttonTexts(home).slice(0, 3)).toEqual([
       "Giấy khen của Giám đốc Sở",
       "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
@@ -318,9 +318,9 @@ describe("nominations and dossiers through the real bot process", () => {
       `${MINH} chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí (▫️ chưa tự đánh giá); hình thức đề nghị: Giấy khen của Giám đốc Sở`,
     );
     await world.say(hung, "ok", /Lý do quá ngắn/);
-    const addedMinh = await world.say(hung, MINH_REASON, /Đã đề xuất/);
+    const addedMinh = await world.say(hung, MINH_REASON, /Đã đề nghị/);
     expect(addedMinh.plain_text).toBe(
-      `Đã đề xuất ${MINH} cho hình thức Giấy khen của Giám đốc Sở.\nLý do: ${MINH_REASON}`,
+      `Đã đề nghị ${MINH} cho hình thức Giấy khen của Giám đốc Sở.\nLý do: ${MINH_REASON}`,
     );
 
     await world.press(
@@ -329,7 +329,7 @@ describe("nominations and dossiers through the real bot process", () => {
       dataFor(afterLan, `nm:a:${GK}:u:${unitId}`),
       /chưa có kết quả tự đánh giá đáp ứng tất cả các tiêu chí/,
     );
-    const addedUnit = await world.say(hung, UNIT_REASON, /Đã đề xuất/);
+    const addedUnit = await world.say(hung, UNIT_REASON, /Đã đề nghị/);
     expect(addedUnit.plain_text).toContain(UNIT);
     expect(addedUnit.plain_text).toContain(`Lý do: ${UNIT_REASON}`);
 
@@ -376,7 +376,7 @@ describe("nominations and dossiers through the real bot process", () => {
       `✅ ${MINH} (Giấy khen Giám đốc Sở) – Báo cáo thành tích — tai-lieu-`,
     );
     head.question = dossier;
-    await head.press("ds:sub", /Nộp hồ sơ đề nghị khen thưởng gồm 3 đề xuất cho Văn phòng Sở\?/);
+    await head.press("ds:sub", /Nộp hồ sơ đề nghị khen thưởng gồm 3 đề nghị cho Văn phòng Sở\?/);
     const submitted = await head.press("ds:sub!", /đã nộp lúc/);
     expect(submitted.plain_text).toContain("Hồ sơ đã nộp nên chỉ còn xem được");
     // Read-only now: a press on the old form screen is refused with a pop-up.
@@ -397,10 +397,10 @@ describe("nominations and dossiers through the real bot process", () => {
     expect(hctp).toContain("Tài liệu: 4/4 · Hồ sơ: đã nộp");
 
     // ---- It recommends Lan within the individual quota.
-    let list = await world.say(admin, "/nominations", /Đề xuất khen thưởng năm/);
-    expect(list.plain_text).toContain(`Đề xuất khen thưởng năm ${YEAR}: 7`);
-    let card = await world.press(admin, list, dataOfLabel(list, LAN), /Kết quả tự đánh giá khi đề xuất/);
-    expect(card.plain_text).toContain("Kết quả tự đánh giá khi đề xuất: ✅ đáp ứng 6/6 tiêu chí");
+    let list = await world.say(admin, "/nominations", /Đề nghị khen thưởng năm/);
+    expect(list.plain_text).toContain(`Đề nghị khen thưởng năm ${YEAR}: 7`);
+    let card = await world.press(admin, list, dataOfLabel(list, LAN), /Kết quả tự đánh giá khi đề nghị/);
+    expect(card.plain_text).toContain("Kết quả tự đánh giá khi đề nghị: ✅ đáp ứng 6/6 tiêu chí");
     const lanId = /#(\d+)/.exec(card.plain_text ?? "")?.[1];
     card = await world.press(
       admin,
@@ -417,8 +417,8 @@ describe("nominations and dossiers through the real bot process", () => {
     expect(buttonsOf(card)).toContain(`nt:${lanId}:awarded`);
 
     // ---- The unit's collective nomination is refused: the quota of 4 collectives is full.
-    list = await world.say(admin, "/nominations", /Đề xuất khen thưởng năm/);
-    card = await world.press(admin, list, dataOfLabel(list, UNIT), /Lý do đề xuất khi chưa đạt đủ tiêu chí/);
+    list = await world.say(admin, "/nominations", /Đề nghị khen thưởng năm/);
+    card = await world.press(admin, list, dataOfLabel(list, UNIT), /Lý do đề nghị khi chưa đạt đủ tiêu chí/);
     expect(card.plain_text).toContain(UNIT_REASON);
     const unitNominationId = /#(\d+)/.exec(card.plain_text ?? "")?.[1];
     card = await world.press(
@@ -479,19 +479,19 @@ describe("nominations and dossiers through the real bot process", () => {
     await workbook.xlsx.load(new Uint8Array(xlsx.data).buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "Tình hình đơn vị",
-      "Đề xuất khen thưởng",
+      "Đề nghị khen thưởng",
       "Tự đánh giá",
     ]);
 
-    const nominations = records(sheetRows(workbook, "Đề xuất khen thưởng"));
+    const nominations = records(sheetRows(workbook, "Đề nghị khen thưởng"));
     expect(nominations).toHaveLength(4 + 3);
     const ours = nominations.filter((row) => row["Mã đơn vị"] === "HCTP");
     const pick = (row: Record<string, string>) => [
-      row["Tên tập thể, cá nhân được đề xuất"],
+      row["Tên tập thể, cá nhân được đề nghị"],
       row["Tập thể/cá nhân"],
       row["Hình thức khen thưởng"],
       row["Đạt đủ tiêu chí (theo tự đánh giá)"],
-      row["Lý do đề xuất khi chưa đạt đủ tiêu chí"],
+      row["Lý do đề nghị khi chưa đạt đủ tiêu chí"],
       row["Trạng thái"],
       row["Lý do gần nhất"],
     ];
@@ -517,7 +517,7 @@ describe("nominations and dossiers through the real bot process", () => {
       ],
     ]);
     expect(
-      ours.find((row) => row["Tên tập thể, cá nhân được đề xuất"] === LAN)?.["Số tiêu chí đạt khi đề xuất"],
+      ours.find((row) => row["Tên tập thể, cá nhân được đề nghị"] === LAN)?.["Số tiêu chí đạt khi đề nghị"],
     ).toBe("6/6");
     for (const row of nominations.filter((r) => r["Mã đơn vị"] !== "HCTP"))
       expect(row["Trạng thái"]).toBe("Đã trình Hội đồng Thi đua - Khen thưởng");
@@ -544,7 +544,7 @@ describe("nominations and dossiers through the real bot process", () => {
     // ---- /export csv: the nominations as CSV text, UTF-8 with a BOM.
     const csv = await exportFile("csv");
     expect(csv.document.file_name).toBe(`de-nghi-khen-thuong-${YEAR}.csv`);
-    expect(csv.caption).toContain(`Danh sách đề xuất khen thưởng năm ${YEAR}`);
+    expect(csv.caption).toContain(`Danh sách đề nghị khen thưởng năm ${YEAR}`);
     const text = csv.data.toString("utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     const csvRows = records(parseCsv(text.slice(1)));

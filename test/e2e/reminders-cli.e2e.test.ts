@@ -167,14 +167,14 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
     expect(headText).toContain("2/2 cán bộ chưa nộp tự đánh giá");
     expect(headText).toContain("– Nguyễn Thị Lan");
     expect(headText).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
-    expect(headText).toContain("Chưa đề xuất khen thưởng");
+    expect(headText).toContain("Chưa đề nghị khen thưởng");
     expect(headText).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
     // Tags are stripped for the terminal.
     expect(headText).not.toMatch(/<\/?b>/);
     const digest = run.stdout.slice(run.stdout.indexOf(`-- to digest chat ${OFFICE}`));
     expect(digest).toContain("Tổng hợp hồ sơ thi đua: 0/1 đơn vị đã hoàn thành.");
     expect(digest).toContain(
-      "HCTP: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề xuất khen thưởng; chưa nộp hồ sơ",
+      "HCTP: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
     );
     // The employee gets no reminder of their own that day.
     expect(run.stdout).not.toContain(`chat ${EMPLOYEE}`);

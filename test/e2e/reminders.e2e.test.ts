@@ -179,7 +179,7 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
     expect(toBinh[0]?.plain_text).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     expect(toBinh[0]?.plain_text).toMatch(/còn \d+ ngày/);
     // Nothing proposed, no dossier sent: the unit owes that too, and the head gets a button to the dossier.
-    expect(toBinh[0]?.plain_text).toContain("Chưa đề xuất khen thưởng");
+    expect(toBinh[0]?.plain_text).toContain("Chưa đề nghị khen thưởng");
     expect(toBinh[0]?.plain_text).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
     expect(buttonsOf(toBinh[0] as BotMessage)).toEqual(["unit:assess", "unit:team", "ds:view"]);
 

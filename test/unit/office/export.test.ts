@@ -279,7 +279,7 @@ describe("buildWorkbook", () => {
   it("has the three sheets, each with a bold, frozen header row and set column widths", () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "Tình hình đơn vị",
-      "Đề xuất khen thưởng",
+      "Đề nghị khen thưởng",
       "Tự đánh giá",
     ]);
     for (const sheet of workbook.worksheets) {
@@ -343,17 +343,17 @@ describe("buildWorkbook", () => {
   });
 
   it("lists every nomination with its status word, the head's reason and its latest move", () => {
-    const table = cells(sheetNamed(workbook, "Đề xuất khen thưởng"));
+    const table = cells(sheetNamed(workbook, "Đề nghị khen thưởng"));
     expect(table[0]).toEqual([
-      "Số đề xuất",
+      "Số đề nghị",
       "Mã đơn vị",
       "Tên đơn vị",
       "Hình thức khen thưởng",
       "Tập thể/cá nhân",
-      "Tên tập thể, cá nhân được đề xuất",
+      "Tên tập thể, cá nhân được đề nghị",
       "Đạt đủ tiêu chí (theo tự đánh giá)",
-      "Lý do đề xuất khi chưa đạt đủ tiêu chí",
-      "Số tiêu chí đạt khi đề xuất",
+      "Lý do đề nghị khi chưa đạt đủ tiêu chí",
+      "Số tiêu chí đạt khi đề nghị",
       "Trạng thái",
       "Thời điểm thay đổi gần nhất",
       "Lý do gần nhất",
@@ -368,39 +368,39 @@ describe("buildWorkbook", () => {
       ["PHC", "Trần Thị Bình"],
       ["TTTG", "Phạm Thị Dung"],
     ]);
-    expect(rowWhere(table, "Tên tập thể, cá nhân được đề xuất", "Trần Thị Bình")).toMatchObject({
+    expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Trần Thị Bình")).toMatchObject({
       "Tên đơn vị": "Phòng Hành chính, Tổng hợp",
       "Hình thức khen thưởng": "Giấy khen của Giám đốc Sở",
       "Tập thể/cá nhân": "Cá nhân",
       "Đạt đủ tiêu chí (theo tự đánh giá)": "Không",
-      "Lý do đề xuất khi chưa đạt đủ tiêu chí": BINH_REASON,
-      "Số tiêu chí đạt khi đề xuất": "2/6",
+      "Lý do đề nghị khi chưa đạt đủ tiêu chí": BINH_REASON,
+      "Số tiêu chí đạt khi đề nghị": "2/6",
       "Trạng thái": "Đã trình Hội đồng Thi đua - Khen thưởng",
       "Thời điểm thay đổi gần nhất": "14:45 22/12/2026",
       "Lý do gần nhất": BINH_REASON,
     });
-    expect(rowWhere(table, "Tên tập thể, cá nhân được đề xuất", "Lê Văn Cường")).toMatchObject({
+    expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Lê Văn Cường")).toMatchObject({
       "Hình thức khen thưởng": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
       "Đạt đủ tiêu chí (theo tự đánh giá)": "Có",
-      "Lý do đề xuất khi chưa đạt đủ tiêu chí": "",
+      "Lý do đề nghị khi chưa đạt đủ tiêu chí": "",
       "Trạng thái": "Bị trả lại để sửa, bổ sung",
       "Thời điểm thay đổi gần nhất": "10:15 21/12/2026",
       "Lý do gần nhất": RETURN_REASON,
     });
-    expect(rowWhere(table, "Tên tập thể, cá nhân được đề xuất", "Phòng Hành chính, Tổng hợp")).toMatchObject({
+    expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phòng Hành chính, Tổng hợp")).toMatchObject({
       "Tập thể/cá nhân": "Tập thể",
       "Trạng thái": "Chờ xem xét",
       "Thời điểm thay đổi gần nhất": "16:00 15/12/2026",
     });
-    const dung = rowWhere(table, "Tên tập thể, cá nhân được đề xuất", "Phạm Thị Dung");
+    const dung = rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phạm Thị Dung");
     expect(dung).toMatchObject({
       "Hình thức khen thưởng": "Bằng khen của Thủ tướng Chính phủ",
       "Trạng thái": "Chưa nộp hồ sơ",
       "Thời điểm thay đổi gần nhất": "10:00 01/12/2026",
       // The workbook keeps text as text: no formula guard is needed there.
-      "Lý do đề xuất khi chưa đạt đủ tiêu chí": "- Nhiều thành tích, 5 năm liền",
+      "Lý do đề nghị khi chưa đạt đủ tiêu chí": "- Nhiều thành tích, 5 năm liền",
     });
-    expect(typeof dung["Số đề xuất"]).toBe("number");
+    expect(typeof dung["Số đề nghị"]).toBe("number");
   });
 
   it("gives each assessment's answers, criterion by criterion, and the reform areas", () => {
@@ -521,7 +521,7 @@ describe("buildWorkbook", () => {
       ["PHC", "Chưa lập", "Không"],
       ["TTTG", "Chưa lập", "Không"],
     ]);
-    expect(cells(sheetNamed(empty, "Đề xuất khen thưởng"))).toHaveLength(1);
+    expect(cells(sheetNamed(empty, "Đề nghị khen thưởng"))).toHaveLength(1);
     expect(cells(sheetNamed(empty, "Tự đánh giá"))).toHaveLength(1);
   });
 });
@@ -535,8 +535,8 @@ describe("buildNominationsCsv", () => {
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const lines = csv.slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      'Số đề xuất,Mã đơn vị,Tên đơn vị,Hình thức khen thưởng,Tập thể/cá nhân,"Tên tập thể, cá nhân được đề xuất",' +
-        "Đạt đủ tiêu chí (theo tự đánh giá),Lý do đề xuất khi chưa đạt đủ tiêu chí,Số tiêu chí đạt khi đề xuất,Trạng thái," +
+      'Số đề nghị,Mã đơn vị,Tên đơn vị,Hình thức khen thưởng,Tập thể/cá nhân,"Tên tập thể, cá nhân được đề nghị",' +
+        "Đạt đủ tiêu chí (theo tự đánh giá),Lý do đề nghị khi chưa đạt đủ tiêu chí,Số tiêu chí đạt khi đề nghị,Trạng thái," +
         'Thời điểm thay đổi gần nhất,Lý do gần nhất,Số quyết định khen thưởng,Ngày quyết định,"Cơ quan, người ban hành quyết định"',
     );
     // Fields with a comma are quoted, and a quote inside is doubled.
@@ -548,14 +548,14 @@ describe("buildNominationsCsv", () => {
   it("has the same rows as the workbook's nominations sheet", async () => {
     const csv = parseCsv((await buildNominationsCsv(deps, YEAR, "vi")).slice(1));
     const sheet = cells(
-      sheetNamed(await readWorkbook(await buildWorkbook(deps, YEAR, "vi")), "Đề xuất khen thưởng"),
+      sheetNamed(await readWorkbook(await buildWorkbook(deps, YEAR, "vi")), "Đề nghị khen thưởng"),
     );
     expect(csv).toHaveLength(5);
     expect(csv[0]).toEqual(sheet[0]);
-    const binh = rowWhere(csv, "Tên tập thể, cá nhân được đề xuất", "Trần Thị Bình");
+    const binh = rowWhere(csv, "Tên tập thể, cá nhân được đề nghị", "Trần Thị Bình");
     expect(binh).toMatchObject({
       "Tên đơn vị": "Phòng Hành chính, Tổng hợp",
-      "Lý do đề xuất khi chưa đạt đủ tiêu chí": BINH_REASON,
+      "Lý do đề nghị khi chưa đạt đủ tiêu chí": BINH_REASON,
       "Trạng thái": "Đã trình Hội đồng Thi đua - Khen thưởng",
       "Thời điểm thay đổi gần nhất": "14:45 22/12/2026",
     });
@@ -567,8 +567,8 @@ describe("buildNominationsCsv", () => {
 
   it("keeps a reason that starts like a formula as text in the CSV", async () => {
     const csv = parseCsv((await buildNominationsCsv(deps, YEAR, "vi")).slice(1));
-    expect(rowWhere(csv, "Tên tập thể, cá nhân được đề xuất", "Phạm Thị Dung")).toMatchObject({
-      "Lý do đề xuất khi chưa đạt đủ tiêu chí": "'- Nhiều thành tích, 5 năm liền",
+    expect(rowWhere(csv, "Tên tập thể, cá nhân được đề nghị", "Phạm Thị Dung")).toMatchObject({
+      "Lý do đề nghị khi chưa đạt đủ tiêu chí": "'- Nhiều thành tích, 5 năm liền",
     });
   });
 
