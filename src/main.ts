@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     officeAdminIds: config.officeAdminIds,
   };
   const inFlight = new InFlightUpdates();
+  // Its limiter is the one every outgoing message of the bot waits in: reminders as bulk, replies first.
   const outbox = new ReminderOutbox(deps, new RateLimiter());
   const bot = createBot(deps, {
     token: config.botToken,
