@@ -61,6 +61,8 @@ describe("TELEGRAM_LIMITS", () => {
 describe("BOT_LIMITS", () => {
   it("keep a margin under Telegram's 30 a second, and part of it for replies", () => {
     expect(BOT_LIMITS.overall.count).toBeLessThan(TELEGRAM_LIMITS.overall.count);
+    // 3,000 reminders within the 110 s (3,000 / 30 × 1.1).
+    expect(3000 / BOT_LIMITS.bulk.count).toBeLessThanOrEqual(110);
     expect(BOT_LIMITS.bulk.count).toBeLessThan(BOT_LIMITS.overall.count);
     expect(BOT_LIMITS.privateChat).toEqual(TELEGRAM_LIMITS.privateChat);
     expect(BOT_LIMITS.group).toEqual(TELEGRAM_LIMITS.group);
@@ -68,18 +70,24 @@ describe("BOT_LIMITS", () => {
 });
 
 describe("RateLimiter (simulated time)", () => {
-  it("sends a fan-out to 100 people at the bulk share (27 in any second, edges included), in just over 3 s", async () => {
+  it("sends a fan-out to 100 people at the bulk share (28 in any second, edges included), in just over 3 s", async () => {
     const { timer, all } = await sendAll(privateChats(100));
     expect(all).toHaveLength(100);
     expectWithin(all, BOT_LIMITS.bulk);
     // The check above is not vacuous: the limiter uses the whole bulk share of each second.
-    expect(busiestWindow(all, 1000)).toBe(27);
+    expect(busiestWindow(all, 1000)).toBe(BOT_LIMITS.bulk.count);
     const elapsed = timer.now() - 1_000_000;
-    // 100 sends at 27 a second: the 82nd cannot go before 3 s have passed, and no more waiting is needed.
+    // 100 sends at 28 a second: the 85th cannot go before 3 s have passed, and no more waiting is needed.
     expect(elapsed).toBeGreaterThan(3000);
     expect(elapsed).toBeLessThan(4000);
     // Time only moves when the limiter sleeps, never backwards.
     expect([...all].sort((a, b) => a - b)).toEqual(all);
+  });
+
+  it("takes a fan-out to 3,000 heads out within 110 s (3,000 / 30 × 1.1)", async () => {
+    const { timer, all } = await sendAll(privateChats(3000));
+    expectWithin(all, BOT_LIMITS.bulk);
+    expect(timer.now() - 1_000_000).toBeLessThanOrEqual(110_000);
   });
 
   it("spaces five messages to one person at least a second apart", async () => {
@@ -142,10 +150,10 @@ describe("RateLimiter (simulated time)", () => {
     expect(timer.now()).toBe(1001);
   });
 
-  it("counts the overall window inclusively too: the 29th send in a second waits past its edge", async () => {
+  it("counts the overall window inclusively too: the send after a full second's worth waits past its edge", async () => {
     const timer = new FakeTimer(0);
     const limiter = new RateLimiter(timer);
-    for (const chat of privateChats(28)) await limiter.acquire(chat, "reply");
+    for (const chat of privateChats(BOT_LIMITS.overall.count)) await limiter.acquire(chat, "reply");
     expect(timer.sleeps).toEqual([]);
     timer.ms = 1000;
     await limiter.acquire(99, "reply");
