@@ -22,44 +22,100 @@ export interface UnitState {
   facts: UnitRoundFacts;
 }
 
+/** Units read at a time: between two reads, `pause` lets the bot answer updates. */
+const UNITS_PER_READ = 25;
+
 /** Every active unit with its round's facts (as /status reads them), its people and its bound group. */
-export async function unitStates(db: DB, year: number): Promise<UnitState[]> {
-  const units = await loadRoundFacts(db, year);
+export async function unitStates(
+  db: DB,
+  year: number,
+  pause: () => Promise<void> = async () => {},
+): Promise<UnitState[]> {
+  const active = await db
+    .selectFrom("units")
+    .select("id")
+    .where("archived_at", "is", null)
+    .orderBy("code")
+    .execute();
+  const states: UnitState[] = [];
+  for (let at = 0; at < active.length; at += UNITS_PER_READ) {
+    if (at > 0) await pause();
+    const some = active.slice(at, at + UNITS_PER_READ).map((unit) => unit.id);
+    states.push(...(await statesOf(db, year, some)));
+  }
+  return states;
+}
+
+async function statesOf(db: DB, year: number, only: readonly number[]): Promise<UnitState[]> {
+  const units = await loadRoundFacts(db, year, only);
   if (units.length === 0) return [];
   const unitIds = units.map(({ unit }) => unit.id);
-  const [groups, people] = await Promise.all([
+  // Only what differs from the default (an employee reading Vietnamese) is read: a few rows, not 50,000.
+  const [groups, roles, languages] = await Promise.all([
     db.selectFrom("units").select(["id", "group_chat_id"]).where("id", "in", unitIds).execute(),
     db
       .selectFrom("users")
-      .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
-      .select(["users.telegram_id", "users.role", "preferences.language"])
+      .select(["telegram_id", "role"])
+      .where("unit_id", "in", unitIds)
+      .where("role", "!=", "employee")
+      .execute(),
+    db
+      .selectFrom("preferences")
+      .innerJoin("users", "users.telegram_id", "preferences.telegram_id")
+      .select(["preferences.telegram_id", "preferences.language"])
       .where("users.unit_id", "in", unitIds)
+      .where("preferences.language", "!=", "vi")
       .execute(),
   ]);
   const groupOf = new Map(groups.map((row) => [row.id, row.group_chat_id]));
-  const personOf = new Map(people.map((row) => [row.telegram_id, row]));
+  const roleOf = new Map(roles.map((row) => [row.telegram_id, row.role]));
+  const languageOf = new Map(languages.map((row) => [row.telegram_id, row.language]));
   return units.map(({ unit, facts }) => ({
     id: unit.id,
     code: unit.code,
     name: unit.name,
     groupChatId: groupOf.get(unit.id) ?? null,
-    people: facts.people.map((person) => {
-      const row = personOf.get(person.telegramId);
-      return {
-        telegramId: person.telegramId,
-        fullName: person.fullName,
-        role: row?.role ?? "employee",
-        language: row?.language ?? "vi",
-        submitted: person.assessment === "submitted",
-      };
-    }),
+    people: facts.people.map((person) => ({
+      telegramId: person.telegramId,
+      fullName: person.fullName,
+      role: roleOf.get(person.telegramId) ?? "employee",
+      language: languageOf.get(person.telegramId) ?? "vi",
+      submitted: person.assessment === "submitted",
+    })),
     facts,
   }));
 }
 
+/** 12 bound values a row: well under SQLite's 32,766 variables a statement. */
+const ROWS_PER_INSERT = 500;
+
+/** Every row of a multi-row insert names the same columns. */
+function outboxRow(row: NewReminder): NewReminder {
+  return {
+    round_year: row.round_year,
+    slot_key: row.slot_key,
+    kind: row.kind,
+    chat_id: row.chat_id,
+    page: row.page ?? 0,
+    unit_id: row.unit_id ?? null,
+    text: row.text,
+    reply_markup: row.reply_markup ?? null,
+    due_at: row.due_at,
+    expires_at: row.expires_at ?? null,
+    status: row.status,
+    created_at: row.created_at,
+  };
+}
+
+/** Rows written per transaction: between two, `pause` lets updates reach the database. */
+const ROWS_PER_TRANSACTION = 2_500;
+
 /**
- * Plans a slot's reminders in one transaction: the slot is marked planned with them, so it is planned once
- * (false if it already was). A manual slot has a key of its own each time.
+ * Plans a slot's reminders, once: false if the slot was already planned. A large slot is written in several
+ * transactions so that the bot's other queries are not held up behind one long write; the slot is marked
+ * planned with the last of them. If the process dies before that, the slot is planned again on the next run
+ * and the unique key (round, slot, chat, page) keeps the rows already written from being written twice; any of
+ * them sent in between is not sent again. A manual slot has a key of its own each time.
  */
 export async function planSlot(
   db: DB,
@@ -67,7 +123,20 @@ export async function planSlot(
   slotKey: string,
   rows: NewReminder[],
   now: Date,
+  pause: () => Promise<void> = async () => {},
 ): Promise<boolean> {
+  const planned = await db
+    .selectFrom("reminder_slots")
+    .select("slot_key")
+    .where("round_year", "=", year)
+    .where("slot_key", "=", slotKey)
+    .executeTakeFirst();
+  if (planned) return false;
+  let at = 0;
+  for (; rows.length - at > ROWS_PER_TRANSACTION; at += ROWS_PER_TRANSACTION) {
+    await db.transaction().execute((trx) => insertReminders(trx, rows.slice(at, at + ROWS_PER_TRANSACTION)));
+    await pause();
+  }
   return db.transaction().execute(async (trx) => {
     const marked = await trx
       .insertInto("reminder_slots")
@@ -75,15 +144,20 @@ export async function planSlot(
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     if ((marked.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
-    for (const row of rows) {
-      await trx
-        .insertInto("reminder_outbox")
-        .values(row)
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await insertReminders(trx, rows.slice(at));
     return true;
   });
+}
+
+/** Many rows per statement: a slot for 50,000 people is 100 statements, not 50,000. */
+async function insertReminders(trx: DB, rows: readonly NewReminder[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
+    await trx
+      .insertInto("reminder_outbox")
+      .values(rows.slice(at, at + ROWS_PER_INSERT).map(outboxRow))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
 }
 
 export async function plannedSlots(db: DB, year: number): Promise<Set<string>> {

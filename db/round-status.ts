@@ -9,14 +9,15 @@ export interface UnitRow {
   name: string;
 }
 
-/** Each active unit (or one) with everything its round status is made of. */
+/** Each active unit (or one, or some) with everything its round status is made of. */
 export async function loadRoundFacts(
   db: DB,
   year: number,
-  onlyUnitId?: number,
+  only?: number | readonly number[],
 ): Promise<Array<{ unit: UnitRow; facts: UnitRoundFacts }>> {
   let unitQuery = db.selectFrom("units").select(["id", "code", "name"]).where("archived_at", "is", null);
-  if (onlyUnitId !== undefined) unitQuery = unitQuery.where("id", "=", onlyUnitId);
+  if (typeof only === "number") unitQuery = unitQuery.where("id", "=", only);
+  else if (only !== undefined) unitQuery = unitQuery.where("id", "in", [...only]);
   const units = await unitQuery.orderBy("code").execute();
   if (units.length === 0) return [];
   const unitIds = units.map((unit) => unit.id);
@@ -52,18 +53,18 @@ export async function loadRoundFacts(
   ]);
   const progress = (status: "in_progress" | "submitted" | null | undefined): Progress =>
     status ?? "not_started";
+  // Grouped once: filtering 50,000 people once per unit was 200 passes over all of them.
+  const peopleOf = groupBy(people, (person) => person.unit_id);
   return units.map((unit) => {
     const dossier = dossiers.find((row) => row.unit_id === unit.id);
     return {
       unit,
       facts: {
-        people: people
-          .filter((person) => person.unit_id === unit.id)
-          .map((person) => ({
-            telegramId: person.telegram_id,
-            fullName: person.full_name,
-            assessment: progress(person.status),
-          })),
+        people: (peopleOf.get(unit.id) ?? []).map((person) => ({
+          telegramId: person.telegram_id,
+          fullName: person.full_name,
+          assessment: progress(person.status),
+        })),
         unitAssessment: progress(unitAssessments.find((row) => row.subject_id === unit.id)?.status),
         nominations: nominations
           .filter((row) => row.unit_id === unit.id)
@@ -86,4 +87,14 @@ export async function loadRoundFacts(
       },
     };
   });
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

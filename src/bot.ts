@@ -1,11 +1,17 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { type ConversationData, conversations, createConversation } from "@grammyjs/conversations";
+import {
+  type Conversation,
+  type ConversationData,
+  conversations,
+  createConversation,
+} from "@grammyjs/conversations";
 import { Bot, type BotConfig, type MiddlewareFn } from "grammy";
 import { assessmentFlow } from "../conversations/assessment.js";
 import { INPUT, inputFlow } from "../conversations/input.js";
 import { profileEditFlow } from "../conversations/profile-edit.js";
 import { registrationFlow } from "../conversations/registration.js";
 import { sqliteConversationStorage } from "../db/conversation-storage.js";
+import { limitConversationMessages, limitOutgoingMessages } from "./api-limit.js";
 import { treatRepeatsAsDone } from "./api-tolerance.js";
 import type { BaseContext, BotContext, FlowContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
@@ -39,8 +45,10 @@ export interface CreateBotOptions {
   botInfo?: BotConfig<BotContext>["botInfo"];
   /** Installed before everything else: the process adds update tracking and the runner's sequentialize. */
   outermost?: MiddlewareFn<BotContext>[];
-  /** Sends reminders; the process shares it with its scheduler. */
+  /** Sends reminders; the process shares it with its scheduler. Its limiter is the bot's. */
   outbox?: ReminderOutbox;
+  /** Every outgoing message waits for its turn here (when no outbox brings one). */
+  limiter?: RateLimiter;
 }
 
 const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
@@ -58,7 +66,10 @@ const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, 
  */
 export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, { client: options.client, botInfo: options.botInfo });
-  bot.api.config.use(retryAfterFloodsAndNetworkErrors(), treatRepeatsAsDone);
+  // One limiter for replies and reminders alike; the outbox sends its reminders through it as bulk.
+  const limiter = options.outbox?.limiter ?? options.limiter ?? new RateLimiter();
+  const outbox = options.outbox ?? new ReminderOutbox(deps, limiter);
+  bot.api.config.use(limitOutgoingMessages(limiter), retryAfterFloodsAndNetworkErrors(), treatRepeatsAsDone);
 
   const actor = actorMiddleware(deps);
   const i18n = deps.i18n.middleware();
@@ -97,16 +108,22 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     }),
   );
 
-  // Conversations get their own context and Api: the plugins they need are passed in again.
-  const installRetry: MiddlewareFn<FlowContext> = async (ctx, next) => {
-    ctx.api.config.use(retryAfterFloodsAndNetworkErrors(), treatRepeatsAsDone);
-    await next();
-  };
-  const flowPlugins = [installRetry, actor as MiddlewareFn<FlowContext>, i18n as MiddlewareFn<FlowContext>];
+  // Conversations get their own context and Api: the plugins they need are passed in again, the limiter too.
+  const flowPlugins = (conversation: Conversation<BotContext, FlowContext>): MiddlewareFn<FlowContext>[] => [
+    async (ctx, next) => {
+      ctx.api.config.use(
+        limitConversationMessages(limiter, conversation),
+        retryAfterFloodsAndNetworkErrors(),
+        treatRepeatsAsDone,
+      );
+      await next();
+    },
+    actor as MiddlewareFn<FlowContext>,
+    i18n as MiddlewareFn<FlowContext>,
+  ];
   // Flows come before the features that enter them; what a flow does not take passes on to the features.
   // A typed reason or an uploaded document, asked for by a button; parallel, so it may be asked in the
   // middle of another flow, and first, so that the answer reaches it before that flow.
-  const outbox = options.outbox ?? new ReminderOutbox(deps, new RateLimiter());
   features.use(
     createConversation<BotContext, FlowContext>(inputFlow({ ...deps, outbox }), {
       id: INPUT,

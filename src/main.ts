@@ -4,7 +4,7 @@ import { GrammyError } from "grammy";
 import { migrateToLatest, openDatabase } from "../db/connection.js";
 import { createBot } from "./bot.js";
 import { CampaignError, loadCampaign } from "./campaign/load.js";
-import { registerCommandMenus } from "./command-menus.js";
+import { registerCommandMenusInBackground } from "./command-menus.js";
 import { ConfigError, loadConfig } from "./config.js";
 import type { BotContext } from "./context.js";
 import { systemClock } from "./domain/time.js";
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     officeAdminIds: config.officeAdminIds,
   };
   const inFlight = new InFlightUpdates();
+  // Its limiter is the one every outgoing message of the bot waits in: reminders as bulk, replies first.
   const outbox = new ReminderOutbox(deps, new RateLimiter());
   const bot = createBot(deps, {
     token: config.botToken,
@@ -75,11 +76,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  await registerCommandMenus(bot.api, deps).catch((error) =>
-    logger.warn({ err: error }, "could not register the command menus"),
-  );
-
+  // Polling first: the menus (about 200 calls) are set while the bot already answers.
   const runner = startPolling(bot, ALLOWED_UPDATES);
+  const menus = registerCommandMenusInBackground(bot.api, deps);
   const reminders = startReminderScheduler(deps, bot.api, outbox);
   logger.info({ username: bot.botInfo.username, officeAdmins: config.officeAdminIds.length }, "bot started");
 
@@ -89,6 +88,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, inFlight: inFlight.count }, "stopping: finishing the updates in hand");
     if (runner.isRunning()) await runner.stop();
+    await menus.stop();
     await reminders.stop();
     await inFlight.drain();
     await db.destroy();

@@ -35,21 +35,38 @@ interface Planning {
   deadline: Date;
   now: Date;
   states: UnitState[];
+  /** One rendering context per language for the whole planning, not one per row. */
+  contexts: Map<Language, ReminderContext>;
 }
 
-const context = (deps: Deps, p: Planning, language: Language): ReminderContext => ({
-  t: translator(deps, language),
-  language,
-  year: p.round.year,
-  deadline: p.deadline,
-  now: p.now,
-  timeZone: deps.campaign.timeZone,
-  documentName: (documentId) => {
-    const document = deps.campaign.dossier.documents.find((d) => d.id === documentId);
-    return document ? localised(document.name, language) : documentId;
-  },
-  formName: (formId) => formShort(deps.campaign, formId, language),
-});
+/** Units planned between two yields to the event loop, so that updates are answered while a slot is planned. */
+const UNITS_PER_CHUNK = 10;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function planning(round: Round, now: Date, states: UnitState[]): Planning {
+  return { round, deadline: new Date(round.deadline_at), now, states, contexts: new Map() };
+}
+
+function context(deps: Deps, p: Planning, language: Language): ReminderContext {
+  let r = p.contexts.get(language);
+  if (!r) {
+    r = {
+      t: translator(deps, language),
+      language,
+      year: p.round.year,
+      deadline: p.deadline,
+      now: p.now,
+      timeZone: deps.campaign.timeZone,
+      documentName: (documentId) => {
+        const document = deps.campaign.dossier.documents.find((d) => d.id === documentId);
+        return document ? localised(document.name, language) : documentId;
+      },
+      formName: (formId) => formShort(deps.campaign, formId, language),
+    };
+    p.contexts.set(language, r);
+  }
+  return r;
+}
 
 /** What a unit owes, by the same aggregation as /status and /pending. */
 export function owedOf(campaign: Pick<Campaign, "awardForms" | "dossier">, state: UnitState): Owed {
@@ -75,14 +92,15 @@ function row(
 }
 
 /** The head's reminder (with names and buttons that open the unit's flows) and the bound group's (counts only). */
-export function unitReminderRows(
+async function unitReminderRows(
   deps: Deps,
   p: Planning,
   slotKey: string,
   units: readonly UnitState[],
-): NewReminder[] {
+): Promise<NewReminder[]> {
   const rows: NewReminder[] = [];
-  for (const unit of units) {
+  for (const [index, unit] of units.entries()) {
+    if (index > 0 && index % UNITS_PER_CHUNK === 0) await yieldToEventLoop();
     const owed = owedOf(deps.campaign, unit);
     if (owesNothing(owed)) continue;
     for (const head of unit.people.filter((person) => person.role === "unit_head")) {
@@ -118,21 +136,37 @@ export function unitReminderRows(
   return rows;
 }
 
-function employeeRows(deps: Deps, p: Planning, slotKey: string): NewReminder[] {
-  return p.states.flatMap((unit) =>
-    unit.people
-      .filter((person) => !person.submitted)
-      .map((person) => {
-        const r = context(deps, p, person.language);
-        return row(p, slotKey, {
+async function employeeRows(deps: Deps, p: Planning, slotKey: string): Promise<NewReminder[]> {
+  // Everyone reading a language gets the same words: they are rendered once per language.
+  const messages = new Map<Language, { text: string; reply_markup: string }>();
+  const messageIn = (language: Language) => {
+    let message = messages.get(language);
+    if (!message) {
+      const r = context(deps, p, language);
+      message = {
+        text: employeeReminderText(r),
+        reply_markup: JSON.stringify(new InlineKeyboard().text(r.t("rm-open-assessment"), "assess:start")),
+      };
+      messages.set(language, message);
+    }
+    return message;
+  };
+  const rows: NewReminder[] = [];
+  for (const [index, unit] of p.states.entries()) {
+    if (index > 0 && index % UNITS_PER_CHUNK === 0) await yieldToEventLoop();
+    for (const person of unit.people) {
+      if (person.submitted) continue;
+      rows.push(
+        row(p, slotKey, {
           kind: "employee",
           chat_id: person.telegramId,
           unit_id: unit.id,
-          text: employeeReminderText(r),
-          reply_markup: JSON.stringify(new InlineKeyboard().text(r.t("rm-open-assessment"), "assess:start")),
-        });
-      }),
-  );
+          ...messageIn(person.language),
+        }),
+      );
+    }
+  }
+  return rows;
 }
 
 async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<NewReminder[]> {
@@ -158,10 +192,10 @@ async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<New
   return rows;
 }
 
-async function planning(deps: Deps, now: Date): Promise<Planning | undefined> {
+async function openPlanning(deps: Deps, now: Date): Promise<Planning | undefined> {
   const round = await findOpenRound(deps.db);
   if (!round) return undefined;
-  return { round, deadline: new Date(round.deadline_at), now, states: await unitStates(deps.db, round.year) };
+  return planning(round, now, await unitStates(deps.db, round.year, yieldToEventLoop));
 }
 
 export interface PlannedSlot {
@@ -204,23 +238,21 @@ export async function planDueReminders(
   );
   // Most ticks find nothing due: what units owe is read only when a slot is to be planned.
   if (due.length === 0) return [];
-  const p: Planning = { round, deadline, now, states: await unitStates(deps.db, round.year) };
+  const p = planning(round, now, await unitStates(deps.db, round.year, yieldToEventLoop));
   const planned: PlannedSlot[] = [];
   for (const { slot, supersedes } of due) {
-    const built =
+    const rows =
       slot.kind === "unit"
-        ? unitReminderRows(deps, p, slot.key, p.states)
+        ? await unitReminderRows(deps, p, slot.key, p.states)
         : slot.kind === "employee"
-          ? employeeRows(deps, p, slot.key)
+          ? await employeeRows(deps, p, slot.key)
           : await digestRows(deps, p, slot.key);
-    const rows = built.map((reminder) => ({
-      ...reminder,
-      expires_at: slot.expiresAt?.toISOString() ?? null,
-    }));
+    const expiresAt = slot.expiresAt?.toISOString() ?? null;
+    for (const reminder of rows) reminder.expires_at = expiresAt;
     planned.push({ slot, rows });
     if (options.dryRun) continue;
     await supersedeOlder(deps.db, round.year, supersedes, slot.key);
-    await planSlot(deps.db, round.year, slot.key, rows, now);
+    await planSlot(deps.db, round.year, slot.key, rows, now, yieldToEventLoop);
   }
   return planned;
 }
@@ -231,13 +263,13 @@ export async function planRemindersNow(
   now: Date,
   request: { updateId: number; unitId?: number | undefined },
 ): Promise<NewReminder[] | undefined> {
-  const p = await planning(deps, now);
+  const p = await openPlanning(deps, now);
   if (!p) return undefined;
   const { updateId, unitId } = request;
   // Named after the command's update: if the command is handled again after a crash, it is not planned twice.
   const key = `manual:update:${updateId}`;
   const units = p.states.filter((unit) => unitId === undefined || unit.id === unitId);
-  const rows = unitReminderRows(deps, p, key, units);
-  await planSlot(deps.db, p.round.year, key, rows, now);
+  const rows = await unitReminderRows(deps, p, key, units);
+  await planSlot(deps.db, p.round.year, key, rows, now, yieldToEventLoop);
   return rows;
 }

@@ -56,18 +56,18 @@ export async function sendDueReminders(
       report.unreachable.push(reminder.id);
       continue;
     }
-    const settle = await limiter.acquire(reminder.chat_id);
     try {
-      await api.sendMessage(reminder.chat_id, reminder.text, {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: true },
-        ...(reminder.reply_markup ? { reply_markup: JSON.parse(reminder.reply_markup) } : {}),
-      });
-      settle();
+      // Bulk: a person's reply waiting in the same limiter goes first.
+      await limiter.send(reminder.chat_id, "bulk", () =>
+        api.sendMessage(reminder.chat_id, reminder.text, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          ...(reminder.reply_markup ? { reply_markup: JSON.parse(reminder.reply_markup) } : {}),
+        }),
+      );
       await markSent(deps.db, reminder.id, deps.clock());
       report.sent.push(reminder.id);
     } catch (error) {
-      settle();
       const description = error instanceof Error ? error.message : String(error);
       if (isUnreachableError(error)) {
         await markUndeliverable(deps.db, reminder.id, "unreachable", error.description, true);
@@ -114,7 +114,7 @@ export class ReminderOutbox {
 
   constructor(
     private readonly deps: OutboxDeps,
-    private readonly limiter: RateLimiter,
+    readonly limiter: RateLimiter,
     /** Bot-level tests turn this off and send with `flush`, so that what arrives when is theirs to say. */
     private readonly options: { sendSoon: boolean } = { sendSoon: true },
   ) {}

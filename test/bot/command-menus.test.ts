@@ -1,7 +1,7 @@
 import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
-import { registerCommandMenus } from "../../src/command-menus.js";
+import { registerCommandMenus, registerCommandMenusInBackground } from "../../src/command-menus.js";
 import { createI18n } from "../../src/i18n.js";
 import { FakeTelegram, type OutgoingCall } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness, recordingLogger, TEST_TOKEN } from "../helpers/harness.js";
@@ -147,6 +147,52 @@ describe("registerCommandMenus", () => {
     expect(JSON.stringify(warning?.err)).toContain("chat not found");
     // The other admin's menu is still set after the failure.
     expect(commandNames(chatMenu(telegram.calls, secondAdmin.id)[0])).toEqual(OFFICE);
+  });
+});
+
+describe("registerCommandMenusInBackground", () => {
+  let db: DB;
+  beforeEach(async () => {
+    db = openDatabase(":memory:");
+    await migrateToLatest(db);
+  });
+  afterEach(() => db.destroy());
+
+  const start = (fetch: typeof globalThis.fetch) => {
+    const { logger, lines } = recordingLogger();
+    const deps = { db, i18n: createI18n(), officeAdminIds: [admin.id, secondAdmin.id], logger };
+    return { task: registerCommandMenusInBackground(new Api(TEST_TOKEN, { fetch }), deps), lines };
+  };
+
+  it("logs a failure and settles without throwing", async () => {
+    const { task, lines } = start(async () =>
+      Response.json({ ok: false, error_code: 400, description: "Bad Request: BOT_COMMAND_INVALID" }),
+    );
+    await expect(task.done).resolves.toBeUndefined();
+    expect(lines.find((line) => line.msg === "could not register the command menus")).toMatchObject({
+      level: 40,
+    });
+  });
+
+  it("stops on request, aborting the call in flight, and sets nothing after that", async () => {
+    let calls = 0;
+    let inFlight: () => void = () => {};
+    const called = new Promise<void>((resolve) => {
+      inFlight = resolve;
+    });
+    const { task, lines } = start(async (_input, init) => {
+      calls++;
+      inFlight();
+      // Telegram never answers: only the abort ends the call.
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(new Error("aborted")));
+      });
+    });
+    await called;
+    await task.stop();
+    expect(calls).toBe(1);
+    expect(lines.map((line) => line.msg)).toContain("command menus: stopped before all were set");
+    expect(lines.map((line) => line.msg)).not.toContain("command menus set");
   });
 });
 

@@ -146,7 +146,13 @@ function expectNoErrors(): void {
   expect(apologies).toEqual([]);
 }
 
-describe("self-assessment through the real bot process", () => {
+/**
+ * The bot sends at most one message a second to a chat (Telegram's limit) and these tests answer at once, far
+ * faster than a person: each step waits for its second, so a long flow takes about a second per message.
+ */
+const ONE_MESSAGE_A_SECOND = { timeout: 180_000 };
+
+describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, () => {
   it("takes an employee through every criterion, with a proof file, to the summary and submission", async () => {
     await world.startBot();
     await openRound();

@@ -211,6 +211,7 @@ export class BotApiEmulator {
   private readonly commands = new Map<string, Json[]>();
   private readonly menuButtons = new Map<string, Json>();
   private readonly customHandlers = new Map<string, MethodHandler>();
+  private readonly holds = new Map<string, Promise<void>>();
   private readonly pollers = new Set<Poller>();
   private readonly waiters = new Set<Waiter>();
   private updates: Update[] = [];
@@ -467,6 +468,25 @@ export class BotApiEmulator {
     else this.customHandlers.delete(method.toLowerCase());
   }
 
+  /**
+   * Holds every call of `method` (those in flight and those to come) unanswered until the returned function is
+   * called: e.g. to see what the bot does while its setMyCommands calls have not returned.
+   */
+  holdMethod(method: string): () => void {
+    let release = () => {};
+    const key = method.toLowerCase();
+    this.holds.set(
+      key,
+      new Promise<void>((resolve) => {
+        release = () => {
+          this.holds.delete(key);
+          resolve();
+        };
+      }),
+    );
+    return release;
+  }
+
   // ---------------------------------------------------------------- HTTP
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -503,6 +523,8 @@ export class BotApiEmulator {
     if (method.toLowerCase() === "getupdates" && !this.customHandlers.has("getupdates")) {
       return this.getUpdates(payload, res, record);
     }
+    const hold = this.holds.get(method.toLowerCase());
+    if (hold) await hold;
     let response: ApiResponse;
     try {
       response = { ok: true, result: this.dispatch(method, payload) };

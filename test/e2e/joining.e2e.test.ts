@@ -31,7 +31,9 @@ afterEach(() => world.stop());
 
 describe("the real bot process against the Bot API emulator", () => {
   it("lets the Office set up a unit and an invite, and a newcomer join through the link", async () => {
-    await startBot();
+    const bot = await startBot();
+    // The menus are set in the background once the bot polls.
+    await bot.waitForLog("command menus set");
     const menu = world.emulator.commandsFor({ type: "all_private_chats" });
     expect(menu?.map((c) => c.command)).toEqual([
       "assess",

@@ -257,7 +257,13 @@ function expectNoErrors(): void {
   expect(apologies).toEqual([]);
 }
 
-describe("nominations and dossiers through the real bot process", () => {
+/**
+ * The bot sends at most one message a second to a chat (Telegram's limit) and these tests answer at once, far
+ * faster than a person: each step waits for its second, so a long flow takes about a second per message.
+ */
+const ONE_MESSAGE_A_SECOND = { timeout: 180_000 };
+
+describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_SECOND, () => {
   it("takes a head's nominations and dossier to the Office, which reviews, returns and exports them", async () => {
     if (!GK_FORM) throw new Error("the campaign has no third award form");
     expect(GK_FORM.name.vi).toBe("Giấy khen của Giám đốc Sở");

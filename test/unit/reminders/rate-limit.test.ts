@@ -1,17 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { type Limit, RateLimiter, TELEGRAM_LIMITS } from "../../../src/reminders/rate-limit.js";
+import {
+  BOT_LIMITS,
+  type Limit,
+  type Priority,
+  RateLimiter,
+  TELEGRAM_LIMITS,
+  type Timer,
+} from "../../../src/reminders/rate-limit.js";
 import { FakeTimer } from "../../helpers/harness.js";
 
 /** Acquires for each chat in order (as the sender does, one send after another) and records the instants. */
 async function sendAll(
   chats: readonly number[],
+  priority: Priority = "bulk",
 ): Promise<{ timer: FakeTimer; sends: Map<number, number[]>; all: number[] }> {
   const timer = new FakeTimer(1_000_000);
   const limiter = new RateLimiter(timer);
   const sends = new Map<number, number[]>();
   const all: number[] = [];
   for (const chat of chats) {
-    await limiter.acquire(chat);
+    await limiter.acquire(chat, priority);
     const at = timer.now();
     all.push(at);
     sends.set(chat, [...(sends.get(chat) ?? []), at]);
@@ -20,14 +28,15 @@ async function sendAll(
 }
 
 /**
- * The most sends that fall in any window [t, t + windowMs). A window with the most sends can always be slid
- * so that it starts at a send, so checking the windows that start at each recorded instant covers them all.
+ * The most sends that fall in any window [t, t + windowMs], edges included (a send exactly windowMs old still
+ * counts). A window with the most sends can always be slid so that it starts at a send, so checking the windows
+ * that start at each recorded instant covers them all.
  */
 function busiestWindow(instants: readonly number[], windowMs: number): number {
   const sorted = [...instants].sort((a, b) => a - b);
   let most = 0;
   for (const start of sorted) {
-    const inWindow = sorted.filter((at) => at >= start && at < start + windowMs).length;
+    const inWindow = sorted.filter((at) => at >= start && at <= start + windowMs).length;
     most = Math.max(most, inWindow);
   }
   return most;
@@ -49,25 +58,70 @@ describe("TELEGRAM_LIMITS", () => {
   });
 });
 
+describe("BOT_LIMITS", () => {
+  it("keep a margin under Telegram's 30 a second, and part of it for replies", () => {
+    expect(BOT_LIMITS.overall.count).toBeLessThan(TELEGRAM_LIMITS.overall.count);
+    // 3,000 reminders within the issue's 110 s (3,000 / 30 × 1.1).
+    expect(3000 / BOT_LIMITS.bulk.count).toBeLessThanOrEqual(110);
+    expect(BOT_LIMITS.bulk.count).toBeLessThan(BOT_LIMITS.overall.count);
+    expect(BOT_LIMITS.privateChat).toEqual(TELEGRAM_LIMITS.privateChat);
+    expect(BOT_LIMITS.group).toEqual(TELEGRAM_LIMITS.group);
+    // Replies burst a little, but keep one a second on average.
+    expect(BOT_LIMITS.replyBurst.count / (BOT_LIMITS.replyBurst.windowMs / 1000)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("a reply's short burst", () => {
+  it("lets a reply of two or three messages go at once, then one a second; bulk to that chat stays at one a second", async () => {
+    const timer = new FakeTimer();
+    const limiter = new RateLimiter(timer);
+    const at: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const settle = await limiter.acquire(42, "reply");
+      at.push(timer.ms);
+      settle();
+    }
+    expect(at.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(at[3]).toBeGreaterThan(3000);
+    expectWithin(at, BOT_LIMITS.replyBurst);
+    const bulkTimer = new FakeTimer();
+    const bulk = new RateLimiter(bulkTimer);
+    const bulkAt: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const settle = await bulk.acquire(42, "bulk");
+      bulkAt.push(bulkTimer.ms);
+      settle();
+    }
+    expect(bulkAt[1]).toBeGreaterThan(1000);
+    expectWithin(bulkAt, TELEGRAM_LIMITS.privateChat);
+  });
+});
+
 describe("RateLimiter (simulated time)", () => {
-  it("sends to 100 people at no more than 30 in any second, and takes just over 3 s", async () => {
+  it("sends a fan-out to 100 people at the bulk share (28 in any second, edges included), in just over 3 s", async () => {
     const { timer, all } = await sendAll(privateChats(100));
     expect(all).toHaveLength(100);
-    expectWithin(all, TELEGRAM_LIMITS.overall);
-    // The check above is not vacuous: the limiter uses the whole allowance of each second.
-    expect(busiestWindow(all, 1000)).toBe(30);
+    expectWithin(all, BOT_LIMITS.bulk);
+    // The check above is not vacuous: the limiter uses the whole bulk share of each second.
+    expect(busiestWindow(all, 1000)).toBe(BOT_LIMITS.bulk.count);
     const elapsed = timer.now() - 1_000_000;
-    // 100 sends at 30 a second: the 91st cannot go before 3 s have passed, and no more waiting is needed.
-    expect(elapsed).toBeGreaterThanOrEqual(3000);
+    // 100 sends at 28 a second: the 85th cannot go before 3 s have passed, and no more waiting is needed.
+    expect(elapsed).toBeGreaterThan(3000);
     expect(elapsed).toBeLessThan(4000);
     // Time only moves when the limiter sleeps, never backwards.
     expect([...all].sort((a, b) => a - b)).toEqual(all);
   });
 
+  it("takes a fan-out to 3,000 heads out within 110 s (3,000 / 30 × 1.1)", async () => {
+    const { timer, all } = await sendAll(privateChats(3000));
+    expectWithin(all, BOT_LIMITS.bulk);
+    expect(timer.now() - 1_000_000).toBeLessThanOrEqual(110_000);
+  });
+
   it("spaces five messages to one person at least a second apart", async () => {
     const { all, timer } = await sendAll([7, 7, 7, 7, 7]);
     for (let i = 1; i < all.length; i++) {
-      expect((all[i] ?? 0) - (all[i - 1] ?? 0)).toBeGreaterThanOrEqual(1000);
+      expect((all[i] ?? 0) - (all[i - 1] ?? 0)).toBeGreaterThan(1000);
     }
     expectWithin(all, TELEGRAM_LIMITS.privateChat);
     // ... and does not hold them back longer than that.
@@ -80,7 +134,7 @@ describe("RateLimiter (simulated time)", () => {
     expect(all).toHaveLength(25);
     expectWithin(all, TELEGRAM_LIMITS.group);
     // The 21st message has to wait for the minute to pass.
-    expect((all[20] ?? 0) - (all[0] ?? 0)).toBeGreaterThanOrEqual(60_000);
+    expect((all[20] ?? 0) - (all[0] ?? 0)).toBeGreaterThan(60_000);
     expect(timer.now() - 1_000_000).toBeLessThan(2 * 60_000);
   });
 
@@ -97,7 +151,7 @@ describe("RateLimiter (simulated time)", () => {
     }
     const { all, sends } = await sendAll(chats);
     expect(all).toHaveLength(chats.length);
-    expectWithin(all, TELEGRAM_LIMITS.overall);
+    expectWithin(all, BOT_LIMITS.overall);
     for (const [chat, instants] of sends) {
       expectWithin(instants, chat < 0 ? TELEGRAM_LIMITS.group : TELEGRAM_LIMITS.privateChat);
     }
@@ -108,9 +162,180 @@ describe("RateLimiter (simulated time)", () => {
   it("lets a chat send again once its window has passed, without waiting", async () => {
     const timer = new FakeTimer(0);
     const limiter = new RateLimiter(timer);
-    await limiter.acquire(1);
-    timer.ms += 1000;
-    await limiter.acquire(1);
+    await limiter.acquire(1, "reply");
+    timer.ms += 1001;
+    await limiter.acquire(1, "reply");
     expect(timer.sleeps).toEqual([]);
+  });
+
+  it("counts a send exactly 1,000 ms old as inside the window", async () => {
+    const timer = new FakeTimer(0);
+    const limiter = new RateLimiter(timer);
+    await limiter.acquire(1, "bulk");
+    timer.ms += 1000;
+    await limiter.acquire(1, "bulk");
+    expect(timer.sleeps).toEqual([1]);
+    expect(timer.now()).toBe(1001);
+  });
+
+  it("counts a reply burst's window inclusively: the fourth reply 3,000 ms after the first waits past its edge", async () => {
+    const timer = new FakeTimer(0);
+    const limiter = new RateLimiter(timer);
+    for (let i = 0; i < 3; i++) await limiter.acquire(1, "reply");
+    timer.ms = 3000;
+    await limiter.acquire(1, "reply");
+    expect(timer.sleeps).toEqual([1]);
+    expect(timer.now()).toBe(3001);
+  });
+
+  it("counts the overall window inclusively too: the send after a full second's worth waits past its edge", async () => {
+    const timer = new FakeTimer(0);
+    const limiter = new RateLimiter(timer);
+    for (const chat of privateChats(BOT_LIMITS.overall.count)) await limiter.acquire(chat, "reply");
+    expect(timer.sleeps).toEqual([]);
+    timer.ms = 1000;
+    await limiter.acquire(99, "reply");
+    expect(timer.now()).toBe(1001);
+  });
+});
+
+/**
+ * Simulated time for sends that wait at once: each sleep ends at its own instant, the earliest first, and the
+ * clock stands still while the code that woke up runs.
+ */
+class VirtualTimer implements Timer {
+  ms = 0;
+  private sleepers: Array<{ at: number; order: number; wake: () => void }> = [];
+  private order = 0;
+  now = () => this.ms;
+  sleep = (ms: number) =>
+    new Promise<void>((wake) => {
+      this.sleepers.push({ at: this.ms + ms, order: this.order++, wake });
+    });
+
+  /** Runs until nothing is left sleeping (and everything woken has run). */
+  async run(): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.sleepers.sort((a, b) => a.at - b.at || a.order - b.order);
+      const next = this.sleepers.shift();
+      if (!next) return;
+      this.ms = Math.max(this.ms, next.at);
+      next.wake();
+    }
+  }
+}
+
+interface Grant {
+  priority: Priority;
+  chat: number;
+  at: number;
+}
+
+/** A fan-out as the sender runs it (one bulk send after another) and, `after` ms in, replies arriving at once. */
+async function fanOutWithReplies(options: {
+  bulkChats: readonly number[];
+  replyChats: readonly number[];
+  after: number;
+}): Promise<{ grants: Grant[]; repliesArrived: number }> {
+  const timer = new VirtualTimer();
+  const limiter = new RateLimiter(timer);
+  const grants: Grant[] = [];
+  const take = async (chat: number, priority: Priority) => {
+    const settle = await limiter.acquire(chat, priority);
+    grants.push({ priority, chat, at: timer.now() });
+    settle();
+  };
+  let repliesArrived = Number.NaN;
+  const fanOut = (async () => {
+    for (const chat of options.bulkChats) await take(chat, "bulk");
+  })();
+  const replies = (async () => {
+    await timer.sleep(options.after);
+    repliesArrived = timer.now();
+    await Promise.all(options.replyChats.map((chat) => take(chat, "reply")));
+  })();
+  await timer.run();
+  await Promise.all([fanOut, replies]);
+  return { grants, repliesArrived };
+}
+
+describe("RateLimiter: replies before bulk", () => {
+  it("lets a reply go at once in the middle of a fan-out: bulk leaves headroom in each second", async () => {
+    const { grants, repliesArrived } = await fanOutWithReplies({
+      bulkChats: privateChats(100),
+      replyChats: [501],
+      after: 1500,
+    });
+    const reply = grants.find((grant) => grant.priority === "reply");
+    expect(reply?.at).toBe(repliesArrived);
+    // The fan-out was still going: bulk sends went out after the reply.
+    expect(
+      grants.filter((grant) => grant.priority === "bulk" && grant.at > repliesArrived).length,
+    ).toBeGreaterThan(0);
+    expectWithin(
+      grants.map((grant) => grant.at),
+      BOT_LIMITS.overall,
+    );
+  });
+
+  it("holds bulk back while replies are waiting: every reply goes before the next bulk send", async () => {
+    const replyChats = [501, 502, 503, 504, 505, 506, 507, 508];
+    const { grants, repliesArrived } = await fanOutWithReplies({
+      bulkChats: privateChats(100),
+      replyChats,
+      after: 1500,
+    });
+    const replies = grants.filter((grant) => grant.priority === "reply");
+    expect(replies.map((grant) => grant.chat).sort()).toEqual(replyChats);
+    const lastReply = Math.max(...replies.map((grant) => grant.at));
+    const bulkAfterArrival = grants.filter(
+      (grant) => grant.priority === "bulk" && grant.at >= repliesArrived,
+    );
+    // No bulk send was granted after the replies arrived and before the last of them went.
+    const lastReplyIndex = grants.findIndex((grant) => grant.priority === "reply" && grant.at === lastReply);
+    const firstBulkIndex = grants.indexOf(bulkAfterArrival[0] as Grant);
+    expect(firstBulkIndex).toBeGreaterThan(lastReplyIndex);
+    // They waited only for the overall window to make room, not for the fan-out.
+    expect(lastReply - repliesArrived).toBeLessThanOrEqual(1001);
+    expectWithin(
+      grants.map((grant) => grant.at),
+      BOT_LIMITS.overall,
+    );
+    expectWithin(
+      grants.filter((grant) => grant.priority === "bulk").map((grant) => grant.at),
+      BOT_LIMITS.bulk,
+    );
+  });
+
+  it("does not hold bulk back for a reply that waits only for its own chat's second", async () => {
+    const timer = new VirtualTimer();
+    const limiter = new RateLimiter(timer);
+    // A burst of replies to chat 7 uses its allowance; the next one waits for that chat alone.
+    for (let i = 0; i < BOT_LIMITS.replyBurst.count; i++) (await limiter.acquire(7, "reply"))();
+    const order: string[] = [];
+    const next = limiter.acquire(7, "reply").then(() => order.push(`reply at ${timer.now()}`));
+    const bulk = limiter.acquire(8, "bulk").then(() => order.push(`bulk at ${timer.now()}`));
+    await timer.run();
+    await Promise.all([next, bulk]);
+    expect(order).toEqual(["bulk at 0", `reply at ${BOT_LIMITS.replyBurst.windowMs + 1}`]);
+  });
+
+  it("keeps a group to 20 messages a minute across replies and bulk", async () => {
+    const group = -100_777;
+    const { grants } = await fanOutWithReplies({
+      bulkChats: Array.from({ length: 15 }, () => group),
+      replyChats: [group, group, group, group, group, group, group, group, group, group],
+      after: 2000,
+    });
+    expect(grants).toHaveLength(25);
+    expectWithin(
+      grants.map((grant) => grant.at),
+      TELEGRAM_LIMITS.group,
+    );
+    expectWithin(
+      grants.map((grant) => grant.at),
+      TELEGRAM_LIMITS.privateChat,
+    );
   });
 });
