@@ -1,15 +1,17 @@
-import { InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
+import { endSession, findSession, saveSession } from "../db/assessment-sessions.js";
+import { atomically } from "../db/connection.js";
 import { applyAnswer } from "../src/assessment/service.js";
 import { currentView } from "../src/assessment/view.js";
-import type { FlowContext } from "../src/context.js";
+import type { BaseContext, BotContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
 import { type AnswerInput, BUTTON_PREFIX } from "../src/domain/answering.js";
 import type { Subject } from "../src/domain/assessment.js";
 import { HTML } from "../src/html.js";
-import { acknowledgePress, type Flow, waitForAnswer } from "./flow.js";
+import { acknowledgePress, isCommand } from "./flow.js";
 
 /** Reduces an update to plain data for the answer's interpretation. */
-export function answerInput(ctx: FlowContext): AnswerInput {
+export function answerInput(ctx: Pick<BaseContext, "callbackQuery" | "message">): AnswerInput {
   const data = ctx.callbackQuery?.data;
   if (data !== undefined) return { type: "button", data };
   const message = ctx.message;
@@ -45,70 +47,98 @@ export function answerInput(ctx: FlowContext): AnswerInput {
 }
 
 /**
- * The self-assessment, for a person (`individual`) or, by its head, for a unit. The database holds every
- * answer; the flow only asks the question the stored answers are at, takes one answer, stores it and
- * rewinds to its start, so its replay log stays as short at the last question as at the first.
+ * Asks the question the stored answers are at (or shows the summary) and records it as the chat's open
+ * question; or says why the assessment cannot be done now, and closes it.
  */
-export function assessmentFlow(deps: AppDeps) {
-  return async function assessment(conversation: Flow, ctx: FlowContext, subject: Subject): Promise<void> {
-    const actorId = ctx.from?.id;
-    if (actorId === undefined) return;
-    const top = conversation.checkpoint();
-    const language = ctx.actor?.language ?? "vi";
-    const view = await conversation.external(() => currentView(deps, actorId, subject, language));
+export async function askCurrent(deps: AppDeps, ctx: BaseContext, subject: Subject): Promise<void> {
+  const actor = ctx.actor;
+  const chatId = ctx.chat?.id;
+  if (!actor || chatId === undefined) return;
+  const view = await currentView(deps, actor.telegramId, subject, actor.language);
+  if (view.kind === "unavailable") {
+    await endSession(deps.db, chatId);
+    await ctx.reply(view.text, HTML);
+    return;
+  }
+  const buttons = view.keyboard.flat().length > 0 ? { reply_markup: new InlineKeyboard(view.keyboard) } : {};
+  let asked: { message_id: number };
+  if (view.kind === "summary") {
+    for (const page of view.pages.slice(0, -1)) await ctx.reply(page, HTML);
+    asked = await ctx.reply(view.pages.at(-1) ?? "", { ...HTML, ...buttons });
+  } else {
+    asked = await ctx.reply(view.text, { ...HTML, ...buttons });
+  }
+  await saveSession(
+    deps.db,
+    {
+      chatId,
+      subject,
+      askedStep: view.kind === "question" ? view.stepKey : "summary",
+      messageId: asked.message_id,
+    },
+    deps.clock(),
+  );
+}
 
-    if (view.kind === "unavailable") {
-      await ctx.reply(view.text, HTML);
-      return;
-    }
-    const buttons =
-      view.keyboard.flat().length > 0 ? { reply_markup: new InlineKeyboard(view.keyboard) } : {};
-    if (view.kind === "summary") {
-      for (const page of view.pages.slice(0, -1)) await ctx.reply(page, HTML);
-      await ctx.reply(view.pages.at(-1) ?? "", { ...HTML, ...buttons });
-    } else {
-      await ctx.reply(view.text, { ...HTML, ...buttons });
-    }
+/**
+ * The self-assessment, for a person (`individual`) or, by its head, for a unit, as a plain handler rather
+ * than a replayed conversation: the database holds every answer and the chat's open question, so each update
+ * is one read-check-write of the stored assessment (in one transaction) and one reply. A command or a button
+ * of another screen passes on to its own handler while the question stays open.
+ */
+export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const chats = composer.chatType("private");
 
-    for (;;) {
-      const answer = await waitForAnswer(conversation, (data) => data.startsWith(BUTTON_PREFIX));
-      const input = answerInput(answer);
-      const updateId = answer.update.update_id;
-      const asked = view.kind === "question" ? view.stepKey : "summary";
-      const outcome = await conversation.external(() =>
-        applyAnswer(deps, actorId, subject, input, updateId, asked),
-      );
-      const t = answer.t.bind(answer);
-      switch (outcome.kind) {
-        case "moved":
-          await answer.reply(t("as-moved"), HTML);
-          return conversation.rewind(top);
-        case "stale":
-          // A button of a question already answered: the newer answer stands.
-          await answer.answerCallbackQuery({ text: t("as-stale"), show_alert: true });
-          continue;
-        case "problem":
-          if (answer.callbackQuery) await answer.answerCallbackQuery();
-          await answer.reply(t(outcome.key, outcome.vars), HTML);
-          if (view.kind === "summary") continue;
-          return conversation.rewind(top);
-        case "saved":
-          if (answer.callbackQuery) await acknowledgePress(answer);
-          else if (input.type === "file") await answer.reply(t("as-file-received"), HTML);
-          return conversation.rewind(top);
-        case "submitted":
-          await acknowledgePress(answer);
-          await answer.reply(t(outcome.firstTime ? "as-submitted" : "as-submitted-again", { subject }), HTML);
-          return;
-        case "stopped":
-          await acknowledgePress(answer);
-          await answer.reply(t("as-stopped", { command: subject === "unit" ? "/unit" : "/assess" }), HTML);
-          return;
-        case "unavailable":
-          // The deadline passed or the round closed meanwhile: the next pass says which, and ends.
-          if (answer.callbackQuery) await answer.answerCallbackQuery();
-          return conversation.rewind(top);
-      }
+  chats.on(["callback_query:data", "message"], async (ctx, next) => {
+    const data = ctx.callbackQuery?.data;
+    if (data !== undefined ? !data.startsWith(BUTTON_PREFIX) : isCommand(ctx)) return next();
+    const session = await findSession(deps.db, ctx.chat.id);
+    if (!session) return next();
+    const subject = session.subject;
+    const input = answerInput(ctx);
+    const outcome = await atomically(deps.db, (trx) =>
+      applyAnswer(
+        { ...deps, db: trx },
+        ctx.from.id,
+        subject,
+        input,
+        ctx.update.update_id,
+        session.asked_step,
+      ),
+    );
+    switch (outcome.kind) {
+      case "moved":
+        await ctx.reply(ctx.t("as-moved"), HTML);
+        return askCurrent(deps, ctx, subject);
+      case "stale":
+        // A button of a question already answered: the newer answer stands.
+        await ctx.answerCallbackQuery({ text: ctx.t("as-stale"), show_alert: true });
+        return;
+      case "problem":
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t(outcome.key, outcome.vars), HTML);
+        if (session.asked_step === "summary") return;
+        return askCurrent(deps, ctx, subject);
+      case "saved":
+        if (ctx.callbackQuery) await acknowledgePress(ctx);
+        else if (input.type === "file") await ctx.reply(ctx.t("as-file-received"), HTML);
+        return askCurrent(deps, ctx, subject);
+      case "submitted":
+        await acknowledgePress(ctx);
+        await endSession(deps.db, ctx.chat.id);
+        await ctx.reply(ctx.t(outcome.firstTime ? "as-submitted" : "as-submitted-again", { subject }), HTML);
+        return;
+      case "stopped":
+        await acknowledgePress(ctx);
+        await endSession(deps.db, ctx.chat.id);
+        await ctx.reply(ctx.t("as-stopped", { command: subject === "unit" ? "/unit" : "/assess" }), HTML);
+        return;
+      case "unavailable":
+        // The deadline passed or the round closed meanwhile: say which, and close the question.
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+        return askCurrent(deps, ctx, subject);
     }
-  };
+  });
+  return composer;
 }

@@ -1,5 +1,5 @@
 import type { Answers, AreaAnswer, CriterionAnswer, Subject } from "../src/domain/assessment.js";
-import type { DB } from "./connection.js";
+import { atomically, type DB } from "./connection.js";
 import type { Assessment, AssessmentFile } from "./schema.js";
 
 export interface AssessmentRef {
@@ -86,7 +86,7 @@ export async function saveItem(
   updateId: number,
 ): Promise<void> {
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     await upsertItem(trx, assessmentId, itemKey, data, at);
     await trx
       .updateTable("assessments")
@@ -107,7 +107,7 @@ export async function startEdit(
   now: Date,
   updateId: number,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     const current = await trx
       .selectFrom("assessment_items")
       .select("data")
@@ -141,7 +141,7 @@ export async function finishEdit(
 ): Promise<void> {
   const itemKey = assessment.edit_item;
   if (!itemKey) return;
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     if (assessment.status === "submitted") {
       const after = await trx
         .selectFrom("assessment_items")
@@ -205,7 +205,7 @@ export async function addProofFile(
   now: Date,
   updateId: number,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return atomically(db, async (trx) => {
     const result = await trx
       .insertInto("assessment_files")
       .values({ ...file, added_at: now.toISOString() })
@@ -325,7 +325,7 @@ export async function restoreItem(
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await atomically(db, async (trx) => {
     if (data === null) {
       await trx
         .deleteFrom("assessment_items")

@@ -9,6 +9,7 @@ import * as idempotentUpdates from "./migrations/0004_idempotent_updates.js";
 import * as reminders from "./migrations/0005_reminders.js";
 import * as nominations from "./migrations/0006_nominations.js";
 import * as awardRecords from "./migrations/0007_award_records.js";
+import * as assessmentSessions from "./migrations/0009_assessment_sessions.js";
 import type { Database } from "./schema.js";
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "0005_reminders": reminders,
   "0006_nominations": nominations,
   "0007_award_records": awardRecords,
+  "0009_assessment_sessions": assessmentSessions,
 };
 
 const inCodeMigrations: MigrationProvider = {
@@ -36,6 +38,14 @@ export function openDatabase(path: string): DB {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * Runs `work` in a transaction, or in the one `db` already is: a read-check-write that a caller wraps in its
+ * own transaction (one per update) stays one.
+ */
+export function atomically<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 export async function migrateToLatest(db: DB): Promise<string[]> {

@@ -282,6 +282,16 @@ export interface AwardDraftTable {
   updated_at: string;
 }
 
+/** A self-assessment being answered in a private chat: its subject and the question asked last. */
+export interface AssessmentSessionTable {
+  chat_id: number;
+  subject: "individual" | "unit";
+  /** The step key of the question (or "summary") the bot asked last. */
+  asked_step: string;
+  message_id: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -306,6 +316,7 @@ export interface Database {
   former_people: FormerPersonTable;
   dossier_submissions: DossierSubmissionTable;
   award_drafts: AwardDraftTable;
+  assessment_sessions: AssessmentSessionTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -326,3 +337,4 @@ export type Dossier = Selectable<DossierTable>;
 export type DossierFile = Selectable<DossierFileVersionTable>;
 export type DossierSubmission = Selectable<DossierSubmissionTable>;
 export type AwardDraft = Selectable<AwardDraftTable>;
+export type AssessmentSession = Selectable<AssessmentSessionTable>;

@@ -15,7 +15,7 @@ import { limitConversationMessages, limitOutgoingMessages } from "./api-limit.js
 import { treatRepeatsAsDone } from "./api-tolerance.js";
 import type { BaseContext, BotContext, FlowContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
-import { ASSESSMENT, assessmentFeature } from "./features/assessment.js";
+import { assessmentFeature } from "./features/assessment.js";
 import { cancelFeature } from "./features/cancel.js";
 import { dossierFeature } from "./features/dossier.js";
 import { fallbackFeature } from "./features/fallback.js";
@@ -139,12 +139,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
       plugins: flowPlugins,
     }),
   );
-  features.use(
-    createConversation<BotContext, FlowContext>(assessmentFlow(deps), {
-      id: ASSESSMENT,
-      plugins: flowPlugins,
-    }),
-  );
+
   features.use(
     createConversation<BotContext, FlowContext>(profileEditFlow(deps), {
       id: PROFILE_EDIT,
@@ -152,6 +147,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     }),
   );
 
+  // The self-assessment answers: not a conversation, but after them, so that a flow waiting takes its answer.
+  features.use(assessmentFlow(deps));
   features.use(
     cancelFeature(deps),
     helpFeature(),
@@ -171,7 +168,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   features.use(remindersFeature(deps, outbox));
 
   // must be the last handler
-  features.use(fallbackFeature());
+  features.use(fallbackFeature(deps));
 
   bot.catch((error) => deps.logger.error({ err: error.error }, "unhandled error outside the error boundary"));
   return bot;

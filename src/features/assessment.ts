@@ -1,4 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { askCurrent } from "../../conversations/assessment.js";
+import { findSession } from "../../db/assessment-sessions.js";
 import { findAssessment, teamStatus } from "../../db/assessments.js";
 import { findOpenRound, listRounds } from "../../db/rounds.js";
 import { answersAreEmpty } from "../assessment/render.js";
@@ -9,8 +11,6 @@ import type { AppDeps } from "../deps.js";
 import { progress, type Subject } from "../domain/assessment.js";
 import { escapeHtml, HTML } from "../html.js";
 import { replyPaged } from "../paging.js";
-
-export const ASSESSMENT = "assessment";
 
 /** /assess and /myresult for everyone registered; /unit for unit heads. */
 export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
@@ -27,7 +27,9 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
       return;
     }
     const { state } = loaded;
-    const running = (ctx.conversation.active()[ASSESSMENT] ?? 0) > 0;
+    const open = await findSession(deps.db, actor.telegramId);
+    const running = open?.subject === subject;
+    // Another flow that was waiting (a registration, a profile change, a question) gives way to this one.
     await ctx.conversation.exitAll();
     if (!state.locked) {
       const { done, total } = progress(state.questionnaire, state.answers);
@@ -45,7 +47,7 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
         HTML,
       );
     }
-    await ctx.conversation.enter(ASSESSMENT, subject);
+    await askCurrent(deps, ctx, subject);
   };
 
   feature.command("assess", (ctx) => start(ctx, "individual"));

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { endSession } from "../../db/assessment-sessions.js";
 import { headsOfUnit, officeRecipients } from "../../db/notices.js";
 import { findDraft } from "../../db/registrations.js";
 import type { Language, NewReminder } from "../../db/schema.js";
@@ -67,6 +68,8 @@ export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     await ctx.editMessageReplyMarkup();
     if (!ctx.actor?.user) return;
     await ctx.conversation.exitAll();
+    // The profile change takes the next message: an assessment question left open waits for /assess again.
+    await endSession(deps.db, ctx.actor.telegramId);
     await ctx.conversation.enter(PROFILE_EDIT, ctx.match[1]);
   });
 

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { endSession } from "../../db/assessment-sessions.js";
 import { findInvite } from "../../db/invites.js";
 import { acceptInviteAsMember, findDraft } from "../../db/registrations.js";
 import { setPersonalMenu } from "../command-menus.js";
@@ -30,7 +31,7 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
       }
       const draft = await findDraft(deps.db, actor.telegramId);
       if (draft) {
-        await enterRegistration(ctx, draft.invite_token);
+        await enterRegistration(deps, ctx, draft.invite_token);
         return;
       }
       await ctx.reply(ctx.t("start-guest"), HTML);
@@ -45,7 +46,7 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
     }
     const user = actor.user;
     if (!user) {
-      await enterRegistration(ctx, invite.token);
+      await enterRegistration(deps, ctx, invite.token);
       return;
     }
     if (user.unit_id === invite.unit_id && user.role === invite.role) {
@@ -106,8 +107,9 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
   return feature;
 }
 
-async function enterRegistration(ctx: BotContext, token: string): Promise<void> {
+async function enterRegistration(deps: AppDeps, ctx: BotContext, token: string): Promise<void> {
   // A fresh /start replaces a registration that was waiting; the draft in the database carries the answers over.
   await ctx.conversation.exitAll();
+  if (ctx.chat) await endSession(deps.db, ctx.chat.id);
   await ctx.conversation.enter(REGISTRATION, token);
 }

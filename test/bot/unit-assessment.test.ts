@@ -111,3 +111,32 @@ describe("/unit for a unit head", () => {
     expect(await findAssessment(h.db, { year: 2026, subject: "unit", subjectId: 1 })).toBeUndefined();
   });
 });
+
+describe("two heads answering the unit's assessment at once", () => {
+  it("stores one answer per question, in one read-check-write each, and tells the other head the question moved on", async () => {
+    const head2 = user(2004, "Quang");
+    await registerThroughBot(h, admin, head2, { role: "unit_head", fullName: "Đỗ Văn Quang" });
+    await h.send(head, "/unit");
+    await h.press(head, "unit:assess");
+    await h.press(head, "as:c:chap-hanh:met:yes");
+    await h.send(head2, "/unit");
+    await h.press(head2, "unit:assess");
+    // Both see the account question of criterion 1 and type at the same instant.
+    for (const person of [head, head2]) expect(h.telegram.lastTextTo(person.id)).toContain("Tiêu chí 1/3");
+    await Promise.all([
+      h.send(head, "Chấp hành nghiêm kỷ luật, kỷ cương hành chính của đơn vị."),
+      h.send(head2, "Đơn vị không có cán bộ vi phạm kỷ luật trong năm."),
+    ]);
+    const unitId = (await h.db.selectFrom("units").select("id").executeTakeFirstOrThrow()).id;
+    const stored = await findAssessment(h.db, { year: 2026, subject: "unit", subjectId: unitId });
+    const answers = await loadAnswers(h.db, stored?.id ?? 0);
+    const account = answers.criteria["chap-hanh"]?.account;
+    // One of the two accounts is stored, whole; the other head is told, not silently dropped.
+    expect([
+      "Chấp hành nghiêm kỷ luật, kỷ cương hành chính của đơn vị.",
+      "Đơn vị không có cán bộ vi phạm kỷ luật trong năm.",
+    ]).toContain(account);
+    const loser = account?.startsWith("Chấp hành") ? head2 : head;
+    expect(h.telegram.textsTo(loser.id).some((t) => t.startsWith("Câu hỏi đã thay đổi"))).toBe(true);
+  });
+});
