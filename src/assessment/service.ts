@@ -34,6 +34,7 @@ import {
   stepKey,
 } from "../domain/assessment.js";
 import type { NominationStatus } from "../domain/nominations.js";
+import { readOncePerUpdate } from "../middleware/update-scope.js";
 
 export type Unavailable = "not_registered" | "not_unit_head" | "no_open_round" | "round_closed" | "locked";
 
@@ -71,10 +72,11 @@ export async function loadAssessment(
   /** A given round (to read a closed one); by default the open round. */
   given?: Round,
 ): Promise<{ ok: true; state: AssessmentState } | ({ ok: false } & Unavailability)> {
-  const user = await findUser(deps.db, actorId);
+  // Who is speaking and the open round do not change while an answer is taken: read once per update.
+  const user = await readOncePerUpdate(`user:${actorId}`, () => findUser(deps.db, actorId));
   if (!user) return { ok: false, problem: "not_registered" };
   if (subject === "unit" && user.role !== "unit_head") return { ok: false, problem: "not_unit_head" };
-  const round = given ?? (await findOpenRound(deps.db));
+  const round = given ?? (await readOncePerUpdate("open-round", () => findOpenRound(deps.db)));
   if (!round) {
     // Say so when the round is over, rather than that there is none.
     const latest = (await listRounds(deps.db))[0];
@@ -84,13 +86,13 @@ export async function loadAssessment(
   }
   const now = deps.clock();
   const deadline = new Date(round.deadline_at);
-  const extendedUntil = await findExtension(deps.db, round.year, user.unit_id);
+  const extendedUntil = await readOncePerUpdate(`extension:${round.year}:${user.unit_id}`, () =>
+    findExtension(deps.db, round.year, user.unit_id),
+  );
   const ref = { year: round.year, subject, subjectId: subject === "individual" ? actorId : user.unit_id };
-  const decided = await decidedNominationOf(
-    deps.db,
-    round.year,
-    subject === "individual" ? "individual" : "collective",
-    ref.subjectId,
+  const nomineeKind = subject === "individual" ? "individual" : "collective";
+  const decided = await readOncePerUpdate(`decided:${round.year}:${nomineeKind}:${ref.subjectId}`, () =>
+    decidedNominationOf(deps.db, round.year, nomineeKind, ref.subjectId),
   );
   const lockedByDecision = decided?.status ?? null;
   const locked =

@@ -3,6 +3,7 @@ import { findUser, getLanguage } from "../../db/users.js";
 import type { BaseContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { effectiveRole } from "../domain/roles.js";
+import { readOncePerUpdate } from "./update-scope.js";
 
 /** Loads who is speaking on every update, so a role change takes effect at once. */
 export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): MiddlewareFn<BaseContext> {
@@ -11,9 +12,10 @@ export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): M
     if (telegramId === undefined) {
       ctx.actor = undefined;
     } else {
+      // Read once per update: a conversation runs this again for each of its contexts.
       const [user, language] = await Promise.all([
-        findUser(deps.db, telegramId),
-        getLanguage(deps.db, telegramId),
+        readOncePerUpdate(`user:${telegramId}`, () => findUser(deps.db, telegramId)),
+        readOncePerUpdate(`language:${telegramId}`, () => getLanguage(deps.db, telegramId)),
       ]);
       ctx.actor = {
         telegramId,
