@@ -1,7 +1,14 @@
 /**
- * `npm run bench`: drives whole self-assessments through the real bot in-process (SQLite file, fake fetch)
- * and prints updates/s and p50/p99 per update, for the first and the last question separately, next to a
- * bare grammY handler answering the same updates in the same run. Options: --users N (default 100).
+ * Drives whole self-assessments through the real bot in-process (SQLite file, fake fetch) and prints
+ * updates/s and p50/p99 per update, for the first and the last question separately, next to a bare grammY
+ * handler answering the same updates in the same run. Options:
+ * - `--users N` (default 100): how many people assess themselves;
+ * - `--mode sequential` (default): one update at a time;
+ * - `--mode concurrent`: every person at once, each person's updates in order (as the runner sequentializes
+ *   by chat);
+ * - `--mode open-loop --rate R --seconds S`: updates arrive at R a second whatever the bot's pace (each
+ *   person's in order), for S seconds; latency counts from arrival. This is how a deadline day looks.
+ * The last line is JSON, for the suite (test/bench/suite.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,7 +25,14 @@ import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
 import { TEST_TOKEN } from "../helpers/harness.js";
 import { callbackUpdate, type TestUser, textUpdate, user } from "../helpers/updates.js";
 
-const users = Number(process.argv[process.argv.indexOf("--users") + 1]) || 100;
+const option = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const users = Number(option("users")) || 100;
+const mode = option("mode") ?? "sequential";
+const rate = Number(option("rate")) || 1400;
+const seconds = Number(option("seconds")) || 20;
 
 /** One whole individual assessment, as updates, each tagged with the question it answers. */
 function assessmentUpdates(person: TestUser): Array<{ update: Update; label: string }> {
@@ -67,19 +81,97 @@ function report(name: string, timings: Map<string, number[]>, totalMs: number, c
   for (const label of ["first question", "last question"]) console.log(line(label, timings.get(label) ?? []));
 }
 
-async function drive(
-  handle: (update: Update) => Promise<void>,
-  script: Array<{ update: Update; label: string }>,
-) {
+type Script = Array<{ update: Update; label: string }>;
+
+interface Run {
+  timings: Map<string, number[]>;
+  totalMs: number;
+  count: number;
+}
+
+function record(timings: Map<string, number[]>, label: string, spent: number) {
+  const list = timings.get(label) ?? [];
+  list.push(spent);
+  timings.set(label, list);
+}
+
+async function driveSequential(handle: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
   const timings = new Map<string, number[]>();
   const started = performance.now();
-  for (const { update, label } of script) {
+  let count = 0;
+  for (const { update, label } of scripts.flat()) {
     const t0 = performance.now();
     await handle(update);
-    const spent = performance.now() - t0;
-    timings.set(label, [...(timings.get(label) ?? []), spent]);
+    record(timings, label, performance.now() - t0);
+    count++;
   }
-  return { timings, totalMs: performance.now() - started };
+  return { timings, totalMs: performance.now() - started, count };
+}
+
+/** Every person at once; each person's updates one after another. */
+async function driveConcurrent(handle: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
+  const timings = new Map<string, number[]>();
+  const started = performance.now();
+  let count = 0;
+  await Promise.all(
+    scripts.map(async (script) => {
+      for (const { update, label } of script) {
+        const t0 = performance.now();
+        await handle(update);
+        record(timings, label, performance.now() - t0);
+        count++;
+      }
+    }),
+  );
+  return { timings, totalMs: performance.now() - started, count };
+}
+
+/**
+ * Updates arrive at `perSecond` whatever the bot's pace, people in turn, each person's in order; latency is
+ * from arrival to done, so a bot that falls behind shows it. Stops arriving after `forMs`.
+ */
+async function driveOpenLoop(
+  handle: (update: Update) => Promise<void>,
+  scripts: Script[],
+  perSecond: number,
+  forMs: number,
+): Promise<Run> {
+  const timings = new Map<string, number[]>();
+  const queues = scripts.map((script) => [...script]);
+  const chains = new Map<number, Promise<void>>();
+  const done: Array<Promise<void>> = [];
+  const started = performance.now();
+  let sent = 0;
+  let person = 0;
+  while (performance.now() - started < forMs) {
+    const due = Math.floor(((performance.now() - started) / 1000) * perSecond);
+    while (sent < due) {
+      // The next person who still has an update, in turn.
+      let tries = 0;
+      while ((queues[person % queues.length]?.length ?? 0) === 0 && tries++ < queues.length) person++;
+      const index = person % queues.length;
+      const next = queues[index]?.shift();
+      person++;
+      if (!next) break;
+      const arrived = performance.now();
+      const chain = (chains.get(index) ?? Promise.resolve()).then(async () => {
+        await handle(next.update);
+        record(timings, next.label, performance.now() - arrived);
+      });
+      chains.set(index, chain);
+      done.push(chain);
+      sent++;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(done);
+  return { timings, totalMs: performance.now() - started, count: sent };
+}
+
+function drive(handle: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
+  if (mode === "concurrent") return driveConcurrent(handle, scripts);
+  if (mode === "open-loop") return driveOpenLoop(handle, scripts, rate, seconds * 1000);
+  return driveSequential(handle, scripts);
 }
 
 async function main() {
@@ -154,12 +246,11 @@ async function main() {
   await bare.init();
 
   const scripts = people.map(assessmentUpdates);
-  const script = scripts.flat();
   // The bare handler gets structurally identical updates (fresh ids, so the bot's duplicate check is not hit).
-  const bareScript = people.flatMap(assessmentUpdates);
+  const bareScripts = people.map(assessmentUpdates);
 
-  const baseline = await drive((u) => bare.handleUpdate(u), bareScript);
-  const measured = await drive((u) => bot.handleUpdate(u), script);
+  const baseline = await drive((u) => bare.handleUpdate(u), bareScripts);
+  const measured = await drive((u) => bot.handleUpdate(u), scripts);
 
   const submitted = await db
     .selectFrom("assessments")
@@ -167,17 +258,35 @@ async function main() {
     .where("status", "=", "submitted")
     .executeTakeFirstOrThrow();
   console.log(
-    `ThiĐua bot self-assessment benchmark: ${users} people, ${script.length} updates each side, Node ${process.version}`,
+    `ThiĐua bot self-assessment benchmark (${mode}${mode === "open-loop" ? ` ${rate}/s for ${seconds} s` : ""}): ${users} people, Node ${process.version}`,
   );
-  report("bare grammY handler", baseline.timings, baseline.totalMs, bareScript.length);
-  report("ThiĐua bot", measured.timings, measured.totalMs, script.length);
-  console.log(`assessments submitted: ${submitted.n}/${users} (a full run must submit them all)`);
+  report("bare grammY handler", baseline.timings, baseline.totalMs, baseline.count);
+  report("ThiĐua bot", measured.timings, measured.totalMs, measured.count);
+  const whole = mode !== "open-loop";
+  if (whole) console.log(`assessments submitted: ${submitted.n}/${users} (a full run must submit them all)`);
   console.log(
     "Telegram's own limits for comparison: about 30 messages/s in bulk and 1 message/s per chat; each update here sends one or two messages.",
   );
+  const all = (run: Run) => [...run.timings.values()].flat().sort((a, b) => a - b);
+  const figures = (run: Run) => ({
+    perSecond: (run.count / run.totalMs) * 1000,
+    p50: percentile(all(run), 50),
+    p99: percentile(all(run), 99),
+    firstP50: percentile(
+      [...(run.timings.get("first question") ?? [])].sort((a, b) => a - b),
+      50,
+    ),
+    lastP50: percentile(
+      [...(run.timings.get("last question") ?? [])].sort((a, b) => a - b),
+      50,
+    ),
+  });
+  console.log(
+    JSON.stringify({ bench: `assessment-${mode}`, bot: figures(measured), bare: figures(baseline) }),
+  );
   await db.destroy();
   rmSync(dir, { recursive: true, force: true });
-  if (submitted.n !== users) process.exitCode = 1;
+  if (whole && submitted.n !== users) process.exitCode = 1;
 }
 
 await main();

@@ -157,6 +157,7 @@ async function main(): Promise<void> {
       `planner, one slot, ${units * perUnit} people: min ${(sorted[0] ?? 0).toFixed(0)} ms, ` +
         `median ${median.toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms (target ≤ 500 ms)`,
     );
+    console.log(JSON.stringify({ bench: "planner", people: units * perUnit, medianMs: Math.round(median) }));
   } finally {
     await db.destroy();
     if (dir) rmSync(dir, { recursive: true, force: true });

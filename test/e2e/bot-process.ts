@@ -42,6 +42,11 @@ export class BotProcess {
     return bot;
   }
 
+  /** The process id, to read its memory from /proc. */
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
   get output(): string {
     return `${this.stdout}\n${this.stderr}`;
   }

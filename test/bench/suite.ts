@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: every benchmark of issue 10 in one run, each in its own process (so one's memory does not
+ * count in another's), then a table of each figure next to its target and, where there is one, next to a bare
+ * grammY handler doing the same work in the same run. `npm run bench -- --quick` runs each small enough for
+ * CI, to show the figures on every change; nothing is asserted on them.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const quick = process.argv.includes("--quick");
+
+interface Bench {
+  name: string;
+  script: string;
+  args: string[];
+}
+
+const benches: Bench[] = [
+  {
+    name: "assessment, sequential",
+    script: "test/bench/assessment-bench.ts",
+    args: ["--users", quick ? "10" : "50"],
+  },
+  {
+    name: "assessment, everyone at once",
+    script: "test/bench/assessment-bench.ts",
+    args: ["--users", quick ? "50" : "500", "--mode", "concurrent"],
+  },
+  {
+    name: "assessment, open loop",
+    script: "test/bench/assessment-bench.ts",
+    args: quick
+      ? ["--users", "200", "--mode", "open-loop", "--rate", "200", "--seconds", "3"]
+      : ["--users", "2000", "--mode", "open-loop", "--rate", "1400", "--seconds", "20"],
+  },
+  {
+    name: "reminder planner, one slot",
+    script: "test/bench/planner-bench.ts",
+    args: quick ? ["--units", "20", "--people", "50", "--runs", "1"] : ["--runs", "3"],
+  },
+  {
+    name: "/status and /pending",
+    script: "test/bench/status-bench.ts",
+    args: quick ? ["--people", "5000", "--units", "50", "--runs", "10"] : [],
+  },
+  {
+    name: "/export xlsx",
+    script: "test/bench/export-bench.ts",
+    args: quick ? ["--people", "5000", "--units", "50", "--runs", "1"] : [],
+  },
+  { name: "start-up", script: "test/bench/startup-bench.ts", args: ["--runs", quick ? "1" : "3"] },
+];
+
+const results: Array<{ name: string; json: Record<string, unknown> | null; ok: boolean }> = [];
+for (const bench of benches) {
+  if (!existsSync(`${ROOT}/${bench.script}`)) continue;
+  console.log(`\n## ${bench.name}: node --import tsx ${bench.script} ${bench.args.join(" ")}`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", bench.script, ...bench.args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, LOG_LEVEL: "silent" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lines = run.stdout.split("\n").filter((line) => line.trim() !== "");
+  const shown = lines.filter((line) => !line.startsWith("{"));
+  console.log(shown.join("\n"));
+  if (run.status !== 0) console.log(run.stderr.split("\n").slice(-15).join("\n"));
+  const last = lines.findLast((line) => line.startsWith('{"bench"'));
+  results.push({
+    name: bench.name,
+    json: last ? (JSON.parse(last) as Record<string, unknown>) : null,
+    ok: run.status === 0,
+  });
+}
+
+const ms = (value: unknown) => (typeof value === "number" ? `${value.toFixed(2)} ms` : "—");
+const perSecond = (value: unknown) => (typeof value === "number" ? `${value.toFixed(0)}/s` : "—");
+const field = (json: Record<string, unknown> | null, side: string, key: string) =>
+  (json?.[side] as Record<string, unknown> | undefined)?.[key];
+
+console.log(`\n## Summary${quick ? " (--quick: small sizes, figures not comparable with the targets)" : ""}`);
+console.log("| what | ThiĐua bot | bare grammY | target |");
+console.log("|---|---|---|---|");
+for (const { name, json, ok } of results) {
+  if (!ok || !json) {
+    console.log(`| ${name} | failed | | |`);
+    continue;
+  }
+  switch (json.bench) {
+    case "assessment-sequential":
+      console.log(
+        `| ${name}: p50 / p99 (first, last question p50) | ${ms(field(json, "bot", "p50"))} / ${ms(field(json, "bot", "p99"))} (${ms(field(json, "bot", "firstP50"))}, ${ms(field(json, "bot", "lastP50"))}) | ${ms(field(json, "bare", "p50"))} / ${ms(field(json, "bare", "p99"))} | p50 ≤ 1.5 ms, p99 ≤ 5 ms |`,
+      );
+      break;
+    case "assessment-concurrent":
+      console.log(
+        `| ${name}: updates/s | ${perSecond(field(json, "bot", "perSecond"))} | ${perSecond(field(json, "bare", "perSecond"))} | ≥ 1,400/s |`,
+      );
+      break;
+    case "assessment-open-loop":
+      console.log(
+        `| ${name}: achieved, p50 / p99 from arrival | ${perSecond(field(json, "bot", "perSecond"))}, ${ms(field(json, "bot", "p50"))} / ${ms(field(json, "bot", "p99"))} | ${perSecond(field(json, "bare", "perSecond"))}, ${ms(field(json, "bare", "p50"))} / ${ms(field(json, "bare", "p99"))} | 1,400/s with p99 ≤ 50 ms |`,
+      );
+      break;
+    default:
+      console.log(`| ${name} | ${JSON.stringify(json)} | | see above |`);
+  }
+}
+if (results.some((result) => !result.ok)) process.exitCode = 1;
