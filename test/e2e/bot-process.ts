@@ -5,6 +5,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface BotProcessOptions {
   env: Record<string, string>;
+  /** Run the compiled JavaScript (`npm run build`, what `npm start` runs) instead of the sources with tsx. */
+  compiled?: boolean;
 }
 
 /**
@@ -27,7 +29,8 @@ export class BotProcess {
   }
 
   static spawn(options: BotProcessOptions): BotProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const entry = options.compiled ? ["dist/src/main.js"] : ["--import", "tsx", "src/main.ts"];
+    const child = spawn(process.execPath, entry, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...options.env },
       stdio: "pipe",
