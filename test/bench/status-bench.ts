@@ -34,6 +34,9 @@ interface ChildResult {
   idleRssMb: number;
   rssAfterStatusMb: number;
   rssAfterPendingMb: number;
+  /** After /pending and a full garbage collection: what stays. */
+  rssAfterGcMb: number;
+  heapUsedAfterGcMb: number;
   statusText: string;
   pendingText: string;
 }
@@ -48,6 +51,12 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+function afterGc(): { rssAfterGcMb: number; heapUsedAfterGcMb: number } {
+  globalThis.gc?.();
+  const usage = process.memoryUsage();
+  return { rssAfterGcMb: mb(), heapUsedAfterGcMb: Math.round(usage.heapUsed / 1024 / 1024) };
+}
 
 /** In the child: the bot of the tree at `root` over the database at `path`. */
 async function child(root: string, path: string, officeId: number, runs: number): Promise<void> {
@@ -127,6 +136,7 @@ async function child(root: string, path: string, officeId: number, runs: number)
     idleRssMb,
     rssAfterStatusMb,
     rssAfterPendingMb: mb(),
+    ...afterGc(),
     statusText: status.text,
     pendingText: pending.text,
   };
@@ -156,6 +166,7 @@ function runChild(root: string, path: string, officeId: number, runs: number): C
   const out = spawnSync(
     process.execPath,
     [
+      "--expose-gc",
       "--import",
       "tsx",
       fileURLToPath(import.meta.url),
@@ -229,7 +240,7 @@ async function main(): Promise<void> {
         results.get(version.name)?.push(result);
         const t = (x: Timing) => `p50 ${x.p50.toFixed(1)} p95 ${x.p95.toFixed(1)} max ${x.max.toFixed(1)} ms`;
         console.log(
-          `  #${repeat} ${version.name.padEnd(12)} /status ${t(result.status)} · /pending ${t(result.pending)} · RSS idle ${result.idleRssMb} MB, after /status ${result.rssAfterStatusMb} MB, after /pending ${result.rssAfterPendingMb} MB`,
+          `  #${repeat} ${version.name.padEnd(12)} /status ${t(result.status)} · /pending ${t(result.pending)} · RSS idle ${result.idleRssMb} MB, after /status ${result.rssAfterStatusMb} MB, after /pending ${result.rssAfterPendingMb} MB, after a GC ${result.rssAfterGcMb} MB (heap ${result.heapUsedAfterGcMb} MB)`,
         );
       }
   } finally {
@@ -244,7 +255,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `    RSS idle ${spread(list.map((r) => r.idleRssMb))} MB · after /status ${spread(list.map((r) => r.rssAfterStatusMb))} MB · after /pending ${spread(list.map((r) => r.rssAfterPendingMb))} MB`,
+      `    RSS idle ${spread(list.map((r) => r.idleRssMb))} MB · after /status ${spread(list.map((r) => r.rssAfterStatusMb))} MB · after /pending ${spread(list.map((r) => r.rssAfterPendingMb))} MB · after a GC ${spread(list.map((r) => r.rssAfterGcMb))} MB (heap ${spread(list.map((r) => r.heapUsedAfterGcMb))} MB)`,
     );
   }
   const [mine, base] = [...results.values()].map((list) => list[0]);
