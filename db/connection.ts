@@ -16,6 +16,7 @@ import * as idempotentUpdates from "./migrations/0004_idempotent_updates.js";
 import * as reminders from "./migrations/0005_reminders.js";
 import * as nominations from "./migrations/0006_nominations.js";
 import * as awardRecords from "./migrations/0007_award_records.js";
+import * as statusIndexes from "./migrations/0008_status_indexes.js";
 import * as assessmentSessions from "./migrations/0009_assessment_sessions.js";
 import type { Database } from "./schema.js";
 
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "0005_reminders": reminders,
   "0006_nominations": nominations,
   "0007_award_records": awardRecords,
+  "0008_status_indexes": statusIndexes,
   "0009_assessment_sessions": assessmentSessions,
 };
 

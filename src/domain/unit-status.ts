@@ -26,6 +26,29 @@ export interface UnitRoundFacts {
   dossier: { status: "open" | "submitted" | "returned"; late: boolean; returnReason: string | null } | null;
 }
 
+/**
+ * A unit's people as the database counts them: how many, how many submitted their self-assessment, and who
+ * did not, by name (only the first few when the database was asked for a few).
+ */
+export interface PeopleCount {
+  total: number;
+  submitted: number;
+  notSubmitted: ReadonlyArray<{ telegramId: number; fullName: string }>;
+}
+
+/** A unit's facts with its people counted rather than listed, for the views of every unit at once. */
+export interface UnitRoundSummary extends Omit<UnitRoundFacts, "people"> {
+  people: PeopleCount;
+}
+
+/** Counts a unit's listed people, keeping their order. */
+export function countPeople(people: UnitRoundFacts["people"]): PeopleCount {
+  const notSubmitted = people
+    .filter((person) => person.assessment !== "submitted")
+    .map(({ telegramId, fullName }) => ({ telegramId, fullName }));
+  return { total: people.length, submitted: people.length - notSubmitted.length, notSubmitted };
+}
+
 export interface FormCount {
   formId: string;
   collective: number;
@@ -46,6 +69,7 @@ export interface MissingDocumentOf {
 export interface UnitStatus {
   peopleSubmitted: number;
   peopleTotal: number;
+  /** By name; from a summary, only its first few (`peopleTotal - peopleSubmitted` is how many there are). */
   peopleNotSubmitted: Array<{ telegramId: number; fullName: string }>;
   unitAssessment: Progress;
   /** Standing nominations (not rejected or withdrawn), per award form. */
@@ -63,7 +87,7 @@ export interface UnitStatus {
 
 /** A unit's state for /status, /pending and the reminders, from its facts. */
 export function unitStatus(
-  facts: UnitRoundFacts,
+  facts: UnitRoundFacts | UnitRoundSummary,
   campaign: { awardForms: readonly Pick<AwardForm, "id">[]; documents: readonly DossierDocument[] },
   pastDeadline: boolean,
 ): UnitStatus {
@@ -79,13 +103,13 @@ export function unitStatus(
       formId: nomination?.formId ?? null,
     };
   });
-  const notSubmitted = facts.people.filter((person) => person.assessment !== "submitted");
+  const people = "total" in facts.people ? facts.people : countPeople(facts.people);
   const dossier: DossierState = facts.dossier?.status ?? "not_started";
   const submitted = dossier === "submitted";
   return {
-    peopleSubmitted: facts.people.length - notSubmitted.length,
-    peopleTotal: facts.people.length,
-    peopleNotSubmitted: notSubmitted.map(({ telegramId, fullName }) => ({ telegramId, fullName })),
+    peopleSubmitted: people.submitted,
+    peopleTotal: people.total,
+    peopleNotSubmitted: [...people.notSubmitted],
     unitAssessment: facts.unitAssessment,
     nominationsByForm: campaign.awardForms.map((form) => ({
       formId: form.id,
@@ -101,11 +125,15 @@ export function unitStatus(
     // A dossier the Office sent back is being corrected at its request: not overdue, whatever the date.
     late: submitted || dossier === "returned" ? (facts.dossier?.late ?? false) : pastDeadline,
     complete:
-      notSubmitted.length === 0 && facts.unitAssessment === "submitted" && submitted && missing.length === 0,
+      people.submitted === people.total &&
+      facts.unitAssessment === "submitted" &&
+      submitted &&
+      missing.length === 0,
   };
 }
 
 export type PendingItem =
+  /** `names`: who has not submitted, by name; all of them, or the first few of `missing`. */
   | { kind: "people"; missing: number; total: number; names: string[] }
   | { kind: "unit_assessment"; progress: Progress }
   | { kind: "nominations" }
@@ -122,10 +150,11 @@ export type PendingItem =
 /** Only what the unit still has to do, in the order it usually does it. */
 export function pendingItems(status: UnitStatus): PendingItem[] {
   const items: PendingItem[] = [];
-  if (status.peopleNotSubmitted.length > 0)
+  const missing = status.peopleTotal - status.peopleSubmitted;
+  if (missing > 0)
     items.push({
       kind: "people",
-      missing: status.peopleNotSubmitted.length,
+      missing,
       total: status.peopleTotal,
       names: status.peopleNotSubmitted.map((person) => person.fullName),
     });

@@ -8,8 +8,14 @@ import { officeOnly } from "../middleware/actor.js";
 import { latestRoundOr } from "../nominations/access.js";
 import { nomineeLabel } from "../nominations/render.js";
 import { buildNominationsCsv, buildWorkbook } from "../office/export.js";
-import { roundStatuses } from "../office/round-status.js";
-import { pendingLines, quotaLines, statusLines, unitDetailLines } from "../office/status-view.js";
+import { roundStatuses, roundSummaries } from "../office/round-status.js";
+import {
+  PENDING_NAMES_MAX,
+  pendingLines,
+  quotaLines,
+  statusLines,
+  unitDetailLines,
+} from "../office/status-view.js";
 import { notify, refuse, showPage } from "../paged-view.js";
 import { replyPaged } from "../paging.js";
 import { viewContext } from "../screen.js";
@@ -26,7 +32,8 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
   async function allUnits(ctx: BotContext, page: number) {
     const round = await latestRoundOr(deps);
     if (!round.ok) return refuse(ctx, round);
-    const units = await roundStatuses(deps, round.round.year);
+    // Counts only: no names are shown for all units.
+    const units = await roundSummaries(deps, round.round.year, 0);
     const c = viewContext(deps, ctx);
     const complete = units.filter((u) => u.status.complete).length;
     await showPage(
@@ -85,7 +92,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
   async function pending(ctx: BotContext, page: number) {
     const round = await latestRoundOr(deps);
     if (!round.ok) return refuse(ctx, round);
-    const units = await roundStatuses(deps, round.round.year);
+    const units = await roundSummaries(deps, round.round.year, PENDING_NAMES_MAX);
     const lines = pendingLines(viewContext(deps, ctx), units);
     await showPage(
       ctx,

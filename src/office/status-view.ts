@@ -7,7 +7,8 @@ import { formShort, formsInOrder } from "../nominations/render.js";
 import type { ViewContext } from "../screen.js";
 import type { UnitWithStatus } from "./round-status.js";
 
-const PENDING_NAMES_MAX = 15;
+/** Names shown per unit in /pending: the database is asked for no more. */
+export const PENDING_NAMES_MAX = 15;
 const NAMES_PER_LINE = 10;
 
 function nominationsText(c: ViewContext, status: UnitStatus): string {
@@ -53,6 +54,13 @@ export function statusLines(
   );
 }
 
+/** The first names of who has not submitted, and how many more there are. */
+function namesText(c: ViewContext, names: readonly string[], missing: number): string {
+  const shown = names.slice(0, PENDING_NAMES_MAX);
+  const more = missing - shown.length;
+  return shown.map(escapeHtml).join(", ") + (more > 0 ? ` ${c.t("rm-and-more", { count: more })}` : "");
+}
+
 export function pendingText(c: ViewContext, item: PendingItem): string {
   switch (item.kind) {
     case "people":
@@ -60,11 +68,7 @@ export function pendingText(c: ViewContext, item: PendingItem): string {
         missing: item.missing,
         total: item.total,
         // A unit's block is one paging unit: a long list of names is cut and counted, never over a message.
-        names:
-          item.names.slice(0, PENDING_NAMES_MAX).map(escapeHtml).join(", ") +
-          (item.names.length > PENDING_NAMES_MAX
-            ? ` ${c.t("rm-and-more", { count: item.names.length - PENDING_NAMES_MAX })}`
-            : ""),
+        names: namesText(c, item.names, item.missing),
       });
     case "unit_assessment":
       return c.t("pd-unit-assessment", { progress: c.t(`st-own-${item.progress}`) });
@@ -94,7 +98,10 @@ export function pendingText(c: ViewContext, item: PendingItem): string {
 }
 
 /** /pending: one block per unit that still lacks something, and only what it lacks. */
-export function pendingLines(c: ViewContext, units: readonly UnitWithStatus[]): string[] {
+export function pendingLines(
+  c: ViewContext,
+  units: ReadonlyArray<Pick<UnitWithStatus, "unit" | "status">>,
+): string[] {
   return units.flatMap(({ unit, status }) => {
     const items = pendingItems(status);
     if (items.length === 0) return [];

@@ -43,7 +43,22 @@ const benches: Bench[] = [
   {
     name: "/status and /pending",
     script: "test/bench/status-bench.ts",
-    args: quick ? ["--people", "5000", "--units", "50", "--runs", "10"] : [],
+    args: quick
+      ? [
+          "--people",
+          "5000",
+          "--units",
+          "50",
+          "--runs",
+          "10",
+          "--repeats",
+          "1",
+          "--no-base",
+          "--db",
+          "data/bench-quick.sqlite",
+          "--reseed",
+        ]
+      : ["--repeats", "3", "--no-base"],
   },
   {
     name: "/export xlsx",
