@@ -99,8 +99,12 @@ console.log(`\n## Summary${quick ? " (--quick: small sizes, figures not comparab
 console.log("| what | ThiĐua bot | bare grammY | target |");
 console.log("|---|---|---|---|");
 for (const { name, json, ok } of results) {
-  if (!ok || !json) {
-    console.log(`| ${name} | failed | | |`);
+  if (!ok) {
+    console.log(`| ${name} | failed (see above) | | |`);
+    continue;
+  }
+  if (!json) {
+    console.log(`| ${name} | see above | | |`);
     continue;
   }
   switch (json.bench) {
