@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { documentVersions } from "../../db/dossiers.js";
 import { findNomination, nominationHistory } from "../../db/nominations.js";
 import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
@@ -73,14 +74,16 @@ export async function cardScreen(
         `nu:${nomination.id}:${undoable.id}`,
       )
       .row();
-  const report = await deps.db
-    .selectFrom("dossier_file_versions")
-    .select("id")
-    .where("round_year", "=", nomination.round_year)
-    .where("unit_id", "=", nomination.unit_id)
-    .where("document_key", "=", reportKey(nomination.id))
-    .orderBy("version", "desc")
-    .executeTakeFirst();
+  // The nomination's own document (its Báo cáo thành tích), newest version first.
+  const reportDocument = deps.campaign.dossier.documents.find((d) => d.per === "nominee");
+  const [report] = reportDocument
+    ? await documentVersions(deps.db, {
+        year: nomination.round_year,
+        unitId: nomination.unit_id,
+        documentId: reportDocument.id,
+        documentKey: reportKey(nomination.id),
+      })
+    : [];
   if (report) keyboard.text(c.t("nm-report-button"), `ds:doc:${report.id}`);
   keyboard.text(c.t("nm-unit-dossier-button"), `ds:u:${nomination.unit_id}`);
   return { text, keyboard };

@@ -1,4 +1,5 @@
 import { deleteAwardDraft, findAwardDraft } from "../../db/award-drafts.js";
+import type { DB } from "../../db/connection.js";
 import { reopenDossier } from "../../db/dossiers.js";
 import {
   applyMove,
@@ -8,6 +9,7 @@ import {
   moveOfUpdate,
   nominationHistory,
 } from "../../db/nominations.js";
+import { findRound } from "../../db/rounds.js";
 import type { Nomination, NominationHistory } from "../../db/schema.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -33,6 +35,30 @@ export type ReviewOutcome =
     }
   | { ok: false; problem: TransitionProblem; nomination: Nomination }
   | Refusal;
+
+/**
+ * Why the Office may not make this move now (the move, its reason, the form's quota counted in `trx`, the
+ * transaction that will make it), "no-form" if the nomination's form is gone from the campaign, or null.
+ */
+async function officeMoveProblem(
+  deps: Deps,
+  trx: DB,
+  nomination: Nomination,
+  to: NominationStatus,
+  reason: string | null,
+): Promise<TransitionProblem | "no-form" | null> {
+  const form = deps.campaign.awardForms.find((f) => f.id === nomination.form_id);
+  if (!form) return "no-form";
+  return transitionProblem({
+    from: nomination.status,
+    to,
+    role: "office",
+    reason: reason ?? undefined,
+    form,
+    nomineeKind: nomination.nominee_kind,
+    alreadyRecommended: await countAgainstQuota(trx, nomination.round_year, form.id, nomination.nominee_kind),
+  });
+}
 
 /**
  * The Office moves a nomination on. The role, the move, the reason and the form's quota are checked inside
@@ -61,23 +87,9 @@ export async function moveOn(
       };
     // An award is recorded with its decision (recordAward), never by a bare move.
     if (request.to === "awarded") return { ok: false, key: "nm-award-needs-decision" };
-    const form = deps.campaign.awardForms.find((f) => f.id === nomination.form_id);
-    if (!form) return { ok: false, key: "nm-stale-button" };
     const from = nomination.status;
-    const problem = transitionProblem({
-      from,
-      to: request.to,
-      role: "office",
-      reason: reason ?? undefined,
-      form,
-      nomineeKind: nomination.nominee_kind,
-      alreadyRecommended: await countAgainstQuota(
-        trx,
-        nomination.round_year,
-        form.id,
-        nomination.nominee_kind,
-      ),
-    });
+    const problem = await officeMoveProblem(deps, trx, nomination, request.to, reason);
+    if (problem === "no-form") return { ok: false, key: "nm-stale-button" };
     if (problem) return { ok: false, problem, nomination };
     const now = deps.clock();
     const historyId = await applyMove(
@@ -150,28 +162,10 @@ export async function recordAward(
         at: last?.at ?? nomination.updated_at,
       };
     }
-    const round = await trx
-      .selectFrom("rounds")
-      .select("status")
-      .where("year", "=", nomination.round_year)
-      .executeTakeFirst();
+    const round = await findRound(trx, nomination.round_year);
     if (round?.status !== "open") return { ok: false, key: "nm-round-closed" };
-    const form = deps.campaign.awardForms.find((f) => f.id === nomination.form_id);
-    if (!form) return { ok: false, key: "nm-stale-button" };
-    const problem = transitionProblem({
-      from: nomination.status,
-      to: "awarded",
-      role: "office",
-      reason: undefined,
-      form,
-      nomineeKind: nomination.nominee_kind,
-      alreadyRecommended: await countAgainstQuota(
-        trx,
-        nomination.round_year,
-        form.id,
-        nomination.nominee_kind,
-      ),
-    });
+    const problem = await officeMoveProblem(deps, trx, nomination, "awarded", null);
+    if (problem === "no-form") return { ok: false, key: "nm-stale-button" };
     if (problem) return { ok: false, problem, nomination };
     const key = { nominationId, officeId: actor.telegramId };
     const draft = await findAwardDraft(trx, key);
@@ -251,11 +245,7 @@ export async function undoMove(
     if (!last || last.id !== request.historyId || !undone) return { ok: false, key: "nm-undo-stale" };
     const to = undoTarget(last);
     if (to === null) return { ok: false, key: "nm-undo-not-allowed" };
-    const round = await trx
-      .selectFrom("rounds")
-      .select("status")
-      .where("year", "=", nomination.round_year)
-      .executeTakeFirst();
+    const round = await findRound(trx, nomination.round_year);
     if (round?.status !== "open") return { ok: false, key: "nm-round-closed" };
     const historyId = await applyMove(
       trx,
