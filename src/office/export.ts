@@ -1,12 +1,19 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Writable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { loadAnswers } from "../../db/assessments.js";
-import { listNominations, nominationHistory } from "../../db/nominations.js";
+import { listRoundAssessments, loadAnswersOf, type RoundAssessment } from "../../db/assessments.js";
+import { latestMoves, listNominations } from "../../db/nominations.js";
 import type { Language } from "../../db/schema.js";
 import { formerNames } from "../../db/users.js";
 import type { Criterion } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
-import { type CriterionAnswer, questionnaireFor, type Subject } from "../domain/assessment.js";
+import { type Answers, type CriterionAnswer, questionnaireFor, type Subject } from "../domain/assessment.js";
 import type { NominationStatus, NomineeKind } from "../domain/nominations.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import type { DossierState, Progress } from "../domain/unit-status.js";
@@ -143,14 +150,16 @@ async function nominationsTable(deps: Deps, year: number, t: Translate, language
     { header: t("ex-col-decision-date") },
     { header: t("ex-col-decision-issuer") },
   ];
-  const nominations = await listNominations(deps.db, year);
+  const [nominations, moves] = await Promise.all([
+    listNominations(deps.db, year),
+    latestMoves(deps.db, year),
+  ]);
   const rows: Cell[][] = [];
   for (const nomination of nominations) {
-    const history = await nominationHistory(deps.db, nomination.id);
-    const last = history.at(-1);
+    const last = moves.get(nomination.id);
     // The most recent reason anyone gave (a return, a rejection, or the head's own): a later move without
     // a reason, such as the corrected nomination sent again, does not hide why it was sent back.
-    const lastReason = history.findLast((entry) => entry.reason !== null)?.reason ?? "";
+    const lastReason = last?.reason ?? "";
     const form = deps.campaign.awardForms.find((candidate) => candidate.id === nomination.form_id);
     rows.push([
       nomination.id,
@@ -244,11 +253,15 @@ function skippable(t: Translate, text: string | null | undefined): string {
   return text ?? "";
 }
 
+/** Assessments whose answers are read in one query and written before the event loop gets a turn. */
+const ASSESSMENT_CHUNK = 1000;
+
 /**
  * Sheet 3: every assessment of the round, a person's or a unit's own. People and units answer different
  * criteria, so the individual criteria's columns come first, then the collective ones; a row fills its own.
+ * Its rows come a chunk at a time: at 50,000 people the sheet is far too big to hold at once.
  */
-async function assessmentsTable(deps: Deps, year: number, t: Translate, language: Language): Promise<Table> {
+function assessmentsSheet(deps: Deps, year: number, t: Translate, language: Language): Sheet {
   const { campaign } = deps;
   const criteria = (["individual", "unit"] as const).flatMap((subject) =>
     questionnaireFor(campaign, subject).criteria.map((criterion) =>
@@ -265,46 +278,12 @@ async function assessmentsTable(deps: Deps, year: number, t: Translate, language
     ...criteria.flatMap((criterion) => criterion.columns),
     ...areas.map((area) => ({ header: t("ex-col-area", { area: localised(area.name, language) }) })),
   ];
-  const assessments = await deps.db
-    .selectFrom("assessments")
-    .innerJoin("units", "units.id", "assessments.unit_id")
-    .leftJoin("users", (join) =>
-      join
-        .onRef("users.telegram_id", "=", "assessments.subject_id")
-        .on("assessments.subject", "=", "individual"),
-    )
-    .select([
-      "assessments.id",
-      "assessments.subject",
-      "assessments.subject_id",
-      "assessments.status",
-      "assessments.submitted_at",
-      "units.code as unit_code",
-      "units.name as unit_name",
-      "users.full_name",
-    ])
-    .where("assessments.round_year", "=", year)
-    .execute();
-  // Someone who erased their data: the assessment behind a kept nomination shows the name as it was.
-  const former = await formerNames(deps.db);
-  const nameOf = (row: (typeof assessments)[number]) =>
-    row.subject === "unit"
-      ? row.unit_name
-      : (row.full_name ?? former.get(row.subject_id) ?? String(row.subject_id));
-  // Unit by unit in code order (as the other sheets), the unit's own assessment first, then people by name.
-  assessments.sort(
-    (a, b) =>
-      compareCodes(a.unit_code, b.unit_code) ||
-      (a.subject === b.subject ? 0 : a.subject === "unit" ? -1 : 1) ||
-      nameOf(a).localeCompare(nameOf(b), "vi"),
-  );
-  const rows: Cell[][] = [];
-  for (const row of assessments) {
-    const answers = await loadAnswers(deps.db, row.id);
+  const noAnswers: Answers = { criteria: {}, areas: {} };
+  const rowOf = (row: RoundAssessment & { name: string }, answers: Answers): Cell[] => {
     const kind: NomineeKind = row.subject === "unit" ? "collective" : "individual";
-    rows.push([
+    return [
       row.unit_code,
-      nameOf(row),
+      row.name,
       t(KIND_KEYS[kind]),
       t(PROGRESS_KEYS[row.status]),
       localTime(deps, row.submitted_at),
@@ -314,9 +293,39 @@ async function assessmentsTable(deps: Deps, year: number, t: Translate, language
           : column.columns.map(() => ""),
       ),
       ...areas.map((area) => skippable(t, answers.areas[area.id]?.text)),
+    ];
+  };
+  async function* chunks(): AsyncGenerator<Cell[][]> {
+    const [assessments, former] = await Promise.all([
+      listRoundAssessments(deps.db, year),
+      // Someone who erased their data: the assessment behind a kept nomination shows the name as it was.
+      formerNames(deps.db),
     ]);
+    const named = assessments.map((row) => ({
+      ...row,
+      name:
+        row.subject === "unit"
+          ? row.unit_name
+          : (row.full_name ?? former.get(row.subject_id) ?? String(row.subject_id)),
+    }));
+    // Unit by unit in code order (as the other sheets), the unit's own assessment first, then people by name.
+    const byName = new Intl.Collator("vi");
+    named.sort(
+      (a, b) =>
+        compareCodes(a.unit_code, b.unit_code) ||
+        (a.subject === b.subject ? 0 : a.subject === "unit" ? -1 : 1) ||
+        byName.compare(a.name, b.name),
+    );
+    for (let start = 0; start < named.length; start += ASSESSMENT_CHUNK) {
+      const chunk = named.slice(start, start + ASSESSMENT_CHUNK);
+      const answers = await loadAnswersOf(
+        deps.db,
+        chunk.map((row) => row.id),
+      );
+      yield chunk.map((row) => rowOf(row, answers.get(row.id) ?? noAnswers));
+    }
   }
-  return { name: t("ex-sheet-assessments"), columns, rows };
+  return { name: t("ex-sheet-assessments"), columns, chunks: chunks() };
 }
 
 /** Codes in the database's order (binary), as the other sheets list units. */
@@ -325,47 +334,115 @@ const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 50;
 
-/** Wide enough for the longest value (or header word), within bounds; longer text wraps. */
-function columnWidth(table: Table, index: number): number {
-  const header = table.columns[index]?.header ?? "";
+/** Wide enough for the longest value (or header word) among `rows`, within bounds; longer text wraps. */
+function columnWidth(column: Column, rows: Cell[][], index: number): number {
+  const header = column.header;
   const longestWord = Math.max(...header.split(/\s+/).map((word) => word.length));
-  const longestValue = table.rows.reduce((most, row) => Math.max(most, String(row[index] ?? "").length), 0);
+  const longestValue = rows.reduce((most, row) => Math.max(most, String(row[index] ?? "").length), 0);
   return Math.min(
     MAX_WIDTH,
     Math.max(MIN_WIDTH, longestWord + 2, Math.min(header.length, 24) + 2, longestValue + 2),
   );
 }
 
-function addSheet(workbook: ExcelJS.Workbook, table: Table): void {
-  const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = table.columns.map((column, index) => ({
-    header: column.header,
-    width: columnWidth(table, index),
-    style: { alignment: { vertical: "top", wrapText: true } },
-  }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: "middle", wrapText: true };
-  table.columns.forEach((column, index) => {
-    if (column.note) header.getCell(index + 1).note = column.note;
-  });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  sheet.addRows(table.rows);
+/** A sheet whose rows come in chunks, so that a big one is never held whole. */
+interface Sheet {
+  name: string;
+  columns: Column[];
+  chunks: AsyncIterable<Cell[][]>;
 }
 
-/** The Office's workbook for a round: units' status, nominations and self-assessments, one sheet each. */
-export async function buildWorkbook(deps: Deps, year: number, language: Language): Promise<Buffer> {
+async function* single(rows: Cell[][]): AsyncGenerator<Cell[][]> {
+  yield rows;
+}
+
+const asSheet = (table: Table): Sheet => ({
+  name: table.name,
+  columns: table.columns,
+  chunks: single(table.rows),
+});
+
+/**
+ * Streams a sheet: the columns' widths must be written before the first row, so they are measured on the first
+ * chunk (the whole of a small sheet; a thousand rows of the assessments, enough to size them, as long text wraps).
+ * The event loop gets a turn between chunks, so the bot keeps answering while a big export is written.
+ */
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet): Promise<void> {
+  const chunks = sheet.chunks[Symbol.asyncIterator]();
+  let next = await chunks.next();
+  const sample = next.done ? [] : next.value;
+  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
+  worksheet.columns = sheet.columns.map((column, index) => ({
+    header: column.header,
+    width: columnWidth(column, sample, index),
+    style: { alignment: { vertical: "top", wrapText: true } },
+  }));
+  const header = worksheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  sheet.columns.forEach((column, index) => {
+    if (column.note) header.getCell(index + 1).note = column.note;
+  });
+  worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  header.commit();
+  while (!next.done) {
+    for (const row of next.value) worksheet.addRow(row).commit();
+    await nextTurn();
+    next = await chunks.next();
+  }
+  worksheet.commit();
+}
+
+/** Writes the Office's workbook for a round to `stream`: units' status, nominations and self-assessments. */
+export async function writeWorkbook(
+  deps: Deps,
+  year: number,
+  language: Language,
+  stream: Writable,
+): Promise<void> {
   const t = translator(deps, language);
-  const tables = [
-    await unitsTable(deps, year, t, language),
-    await nominationsTable(deps, year, t, language),
-    await assessmentsTable(deps, year, t, language),
-  ];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = "ThiĐua bot";
   workbook.created = deps.clock();
-  for (const table of tables) addSheet(workbook, table);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await writeSheet(workbook, asSheet(await unitsTable(deps, year, t, language)));
+  await writeSheet(workbook, asSheet(await nominationsTable(deps, year, t, language)));
+  await writeSheet(workbook, assessmentsSheet(deps, year, t, language));
+  await workbook.commit();
+}
+
+/**
+ * Writes the workbook to a file of its own in the temporary directory, hands its path to `use` (to send it),
+ * and deletes it afterwards, whether writing or sending succeeded or not.
+ */
+export async function withWorkbookFile<T>(
+  deps: Deps,
+  year: number,
+  language: Language,
+  use: (path: string) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "thidua-export-"));
+  try {
+    const path = join(dir, `thi-dua-${year}.xlsx`);
+    const file = createWriteStream(path);
+    try {
+      // The file's own error (a full disk) ends the wait too.
+      await Promise.all([writeWorkbook(deps, year, language, file), once(file, "close")]);
+    } finally {
+      file.destroy();
+    }
+    return await use(path);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The whole workbook in memory: for tests and small rounds; the bot sends it from a file instead. */
+export async function buildWorkbook(deps: Deps, year: number, language: Language): Promise<Buffer> {
+  return withWorkbookFile(deps, year, language, (path) => readFile(path));
 }
 
 /**
