@@ -99,8 +99,27 @@ export interface RoundAssessment {
   full_name: string | null;
 }
 
-/** Every assessment of the round, people's and units' own, in no particular order. */
-export async function listRoundAssessments(db: DB, year: number): Promise<RoundAssessment[]> {
+/** How many assessments of the round each unit has (people's and its own), with the unit's code. */
+export async function countRoundAssessments(
+  db: DB,
+  year: number,
+): Promise<Array<{ unit_id: number; unit_code: string; count: number }>> {
+  return db
+    .selectFrom("assessments")
+    .innerJoin("units", "units.id", "assessments.unit_id")
+    .select((eb) => ["units.id as unit_id", "units.code as unit_code", eb.fn.countAll<number>().as("count")])
+    .where("assessments.round_year", "=", year)
+    .groupBy(["units.id", "units.code"])
+    .execute();
+}
+
+/** The assessments of the round in these units, people's and the units' own, in no particular order. */
+export async function listRoundAssessments(
+  db: DB,
+  year: number,
+  unitIds: readonly number[],
+): Promise<RoundAssessment[]> {
+  if (unitIds.length === 0) return [];
   return db
     .selectFrom("assessments")
     .innerJoin("units", "units.id", "assessments.unit_id")
@@ -120,6 +139,7 @@ export async function listRoundAssessments(db: DB, year: number): Promise<RoundA
       "users.full_name",
     ])
     .where("assessments.round_year", "=", year)
+    .where("assessments.unit_id", "in", unitIds)
     .execute();
 }
 
