@@ -7,7 +7,12 @@ import type { Writable } from "node:stream";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { listRoundAssessments, loadAnswersOf, type RoundAssessment } from "../../db/assessments.js";
+import {
+  countRoundAssessments,
+  listRoundAssessments,
+  loadAnswersOf,
+  type RoundAssessment,
+} from "../../db/assessments.js";
 import { latestMoves, listNominations } from "../../db/nominations.js";
 import type { Language } from "../../db/schema.js";
 import { formerNames } from "../../db/users.js";
@@ -15,7 +20,7 @@ import type { Criterion } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
 import { type Answers, type CriterionAnswer, questionnaireFor, type Subject } from "../domain/assessment.js";
 import type { NominationStatus, NomineeKind } from "../domain/nominations.js";
-import { formatLocalDateTime } from "../domain/time.js";
+import { formatLocalDateTime, toLocal } from "../domain/time.js";
 import type { DossierState, Progress } from "../domain/unit-status.js";
 import { localised } from "../i18n.js";
 import { roundStatuses } from "./round-status.js";
@@ -70,14 +75,51 @@ const KIND_KEYS: Record<NomineeKind, string> = {
   individual: "ex-kind-individual",
 };
 
+/** Words without variables are looked up once: an export asks for the same few tens of thousands of times. */
 function translator(deps: Pick<Deps, "i18n">, language: Language): Translate {
-  return (key, vars) => deps.i18n.t(language, key, vars);
+  const words = new Map<string, string>();
+  return (key, vars) => {
+    if (vars) return deps.i18n.t(language, key, vars);
+    let word = words.get(key);
+    if (word === undefined) {
+      word = deps.i18n.t(language, key);
+      words.set(key, word);
+    }
+    return word;
+  };
 }
 
 const yesNo = (t: Translate, value: boolean) => t(value ? "ex-yes" : "ex-no");
 
 function localTime(deps: Pick<Deps, "campaign">, iso: string | null | undefined): string {
   return iso ? formatLocalDateTime(new Date(iso), deps.campaign.timeZone) : "";
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * localTime for many instants: the zone's offset is looked up once per quarter hour (no zone changes its offset
+ * in between), as formatting each instant in the zone cost more than half a second at 50,000 rows.
+ */
+function localTimes(timeZone: string): (iso: string | null) => string {
+  const offsets = new Map<number, number>();
+  return (iso) => {
+    if (!iso) return "";
+    const at = Date.parse(iso);
+    const quarter = Math.floor(at / QUARTER_HOUR) * QUARTER_HOUR;
+    let offset = offsets.get(quarter);
+    if (offset === undefined) {
+      const local = toLocal(new Date(quarter), timeZone);
+      offset = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) - quarter;
+      offsets.set(quarter, offset);
+    }
+    const local = new Date(at + offset);
+    return (
+      `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} ` +
+      `${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`
+    );
+  };
 }
 
 /** Sheet 1: each active unit's progress in the round. */
@@ -253,6 +295,46 @@ function skippable(t: Translate, text: string | null | undefined): string {
   return text ?? "";
 }
 
+type NamedAssessment = RoundAssessment & { name: string };
+
+/** The assessments of the round in these units, each with the name the sheet shows. */
+async function namedAssessments(
+  deps: Deps,
+  year: number,
+  unitIds: readonly number[],
+  former: ReadonlyMap<number, string>,
+): Promise<NamedAssessment[]> {
+  const assessments = await listRoundAssessments(deps.db, year, unitIds);
+  return assessments.map((row) => ({
+    ...row,
+    name:
+      row.subject === "unit"
+        ? row.unit_name
+        : (row.full_name ?? former.get(row.subject_id) ?? String(row.subject_id)),
+  }));
+}
+
+/** Units in code order, in groups of about `size` assessments (a bigger unit is a group of its own). */
+function unitPages(
+  counts: Array<{ unit_id: number; unit_code: string; count: number }>,
+  size: number,
+): number[][] {
+  const pages: number[][] = [];
+  let page: number[] = [];
+  let inPage = 0;
+  for (const unit of [...counts].sort((a, b) => compareCodes(a.unit_code, b.unit_code))) {
+    if (page.length > 0 && inPage + unit.count > size) {
+      pages.push(page);
+      page = [];
+      inPage = 0;
+    }
+    page.push(unit.unit_id);
+    inPage += unit.count;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
 /** Assessments whose answers are read in one query and written before the event loop gets a turn. */
 const ASSESSMENT_CHUNK = 1000;
 
@@ -279,50 +361,49 @@ function assessmentsSheet(deps: Deps, year: number, t: Translate, language: Lang
     ...areas.map((area) => ({ header: t("ex-col-area", { area: localised(area.name, language) }) })),
   ];
   const noAnswers: Answers = { criteria: {}, areas: {} };
-  const rowOf = (row: RoundAssessment & { name: string }, answers: Answers): Cell[] => {
+  const submittedAt = localTimes(campaign.timeZone);
+  // Written with plain loops: at 50,000 rows the spread arrays of a flatMap were a good part of the garbage.
+  const rowOf = (row: NamedAssessment, answers: Answers): Cell[] => {
     const kind: NomineeKind = row.subject === "unit" ? "collective" : "individual";
-    return [
+    const cells: Cell[] = [
       row.unit_code,
       row.name,
       t(KIND_KEYS[kind]),
       t(PROGRESS_KEYS[row.status]),
-      localTime(deps, row.submitted_at),
-      ...criteria.flatMap((column) =>
-        column.subject === row.subject
-          ? column.cells(answers.criteria[column.criterion.id])
-          : column.columns.map(() => ""),
-      ),
-      ...areas.map((area) => skippable(t, answers.areas[area.id]?.text)),
+      submittedAt(row.submitted_at),
     ];
+    for (const column of criteria) {
+      if (column.subject === row.subject) cells.push(...column.cells(answers.criteria[column.criterion.id]));
+      else for (let i = 0; i < column.columns.length; i++) cells.push("");
+    }
+    for (const area of areas) cells.push(skippable(t, answers.areas[area.id]?.text));
+    return cells;
   };
+  const byName = new Intl.Collator("vi");
   async function* chunks(): AsyncGenerator<Cell[][]> {
-    const [assessments, former] = await Promise.all([
-      listRoundAssessments(deps.db, year),
+    const [counts, former] = await Promise.all([
+      countRoundAssessments(deps.db, year),
       // Someone who erased their data: the assessment behind a kept nomination shows the name as it was.
       formerNames(deps.db),
     ]);
-    const named = assessments.map((row) => ({
-      ...row,
-      name:
-        row.subject === "unit"
-          ? row.unit_name
-          : (row.full_name ?? former.get(row.subject_id) ?? String(row.subject_id)),
-    }));
-    // Unit by unit in code order (as the other sheets), the unit's own assessment first, then people by name.
-    const byName = new Intl.Collator("vi");
-    named.sort(
-      (a, b) =>
-        compareCodes(a.unit_code, b.unit_code) ||
-        (a.subject === b.subject ? 0 : a.subject === "unit" ? -1 : 1) ||
-        byName.compare(a.name, b.name),
-    );
-    for (let start = 0; start < named.length; start += ASSESSMENT_CHUNK) {
-      const chunk = named.slice(start, start + ASSESSMENT_CHUNK);
-      const answers = await loadAnswersOf(
-        deps.db,
-        chunk.map((row) => row.id),
+    // A few units at a time: the round's 50,000 assessments are never all in memory at once.
+    for (const unitIds of unitPages(counts, ASSESSMENT_CHUNK)) {
+      const named = await namedAssessments(deps, year, unitIds, former);
+      // Unit by unit in code order (as the other sheets), the unit's own assessment first, then people by name.
+      named.sort(
+        (a, b) =>
+          compareCodes(a.unit_code, b.unit_code) ||
+          (a.subject === b.subject ? 0 : a.subject === "unit" ? -1 : 1) ||
+          byName.compare(a.name, b.name),
       );
-      yield chunk.map((row) => rowOf(row, answers.get(row.id) ?? noAnswers));
+      for (let start = 0; start < named.length; start += ASSESSMENT_CHUNK) {
+        const chunk = named.slice(start, start + ASSESSMENT_CHUNK);
+        const answers = await loadAnswersOf(
+          deps.db,
+          chunk.map((row) => row.id),
+        );
+        yield chunk.map((row) => rowOf(row, answers.get(row.id) ?? noAnswers));
+      }
     }
   }
   return { name: t("ex-sheet-assessments"), columns, chunks: chunks() };
@@ -345,6 +426,18 @@ function columnWidth(column: Column, rows: Cell[][], index: number): number {
   );
 }
 
+/** Rows written between two looks at whether the zip has taken what was written: it keeps the waiting XML small. */
+const ROWS_BETWEEN_WAITS = 200;
+
+/** The row with its empty texts made blank cells, in place (the row is written once, then dropped). */
+function blanked(values: Cell[]): Array<Cell | undefined> {
+  const row: Array<Cell | undefined> = values;
+  for (let i = 0; i < row.length; i++) if (row[i] === "") row[i] = undefined;
+  return row;
+}
+
+const CELL_STYLE: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: true } };
+
 /** A sheet whose rows come in chunks, so that a big one is never held whole. */
 interface Sheet {
   name: string;
@@ -363,6 +456,21 @@ const asSheet = (table: Table): Sheet => ({
 });
 
 /**
+ * Waits until the zip has taken what the sheet wrote so far. exceljs hands a sheet's XML to the zip through a
+ * stream whose backpressure it ignores, so without this wait a sheet written faster than it is compressed piles
+ * up in memory (a hundred MB and more at 50,000 rows). The stream is exceljs's own: reached through an internal.
+ */
+/** archiver's PassThrough comes from readable-stream 2, which has only the internal state for a full buffer. */
+type ZipInput = Writable & { _writableState?: { needDrain?: boolean; length?: number } };
+
+async function caughtUp(worksheet: ExcelJS.Worksheet): Promise<void> {
+  const { stream } = worksheet as unknown as { stream?: { pipes?: ZipInput[] } };
+  for (const pipe of stream?.pipes ?? []) {
+    if (pipe.writableNeedDrain ?? pipe._writableState?.needDrain) await once(pipe, "drain");
+  }
+}
+
+/**
  * Streams a sheet: the columns' widths must be written before the first row, so they are measured on the first
  * chunk (the whole of a small sheet; a thousand rows of the assessments, enough to size them, as long text wraps).
  * The event loop gets a turn between chunks, so the bot keeps answering while a big export is written.
@@ -375,7 +483,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
   worksheet.columns = sheet.columns.map((column, index) => ({
     header: column.header,
     width: columnWidth(column, sample, index),
-    style: { alignment: { vertical: "top", wrapText: true } },
+    style: CELL_STYLE,
   }));
   const header = worksheet.getRow(1);
   header.font = { bold: true };
@@ -386,8 +494,18 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: S
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   header.commit();
   while (!next.done) {
-    for (const row of next.value) worksheet.addRow(row).commit();
+    for (const [index, values] of next.value.entries()) {
+      if (index > 0 && index % ROWS_BETWEEN_WAITS === 0) await caughtUp(worksheet);
+      // An empty text is left a blank cell: the same to a reader, and a quarter less to write for a person's row.
+      const row = worksheet.addRow(blanked(values));
+      // One style object for every cell: exceljs looks a style up by identity first, by its XML only if new.
+      row.eachCell((cell) => {
+        cell.style = CELL_STYLE;
+      });
+      row.commit();
+    }
     await nextTurn();
+    await caughtUp(worksheet);
     next = await chunks.next();
   }
   worksheet.commit();
