@@ -541,8 +541,9 @@ export async function withWorkbookFile<T>(
   year: number,
   language: Language,
   use: (path: string) => Promise<T>,
+  parent = tmpdir(),
 ): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), "thidua-export-"));
+  const dir = await mkdtemp(join(parent, "thidua-export-"));
   try {
     const path = join(dir, `thi-dua-${year}.xlsx`);
     const file = createWriteStream(path);
