@@ -104,13 +104,19 @@ export async function countRoundAssessments(
   db: DB,
   year: number,
 ): Promise<Array<{ unit_id: number; unit_code: string; count: number }>> {
-  return db
+  const rows = await db
     .selectFrom("assessments")
     .innerJoin("units", "units.id", "assessments.unit_id")
-    .select((eb) => ["units.id as unit_id", "units.code as unit_code", eb.fn.countAll<number>().as("count")])
+    .select((eb) => [
+      "units.id as unit_id",
+      "units.code as unit_code",
+      eb.fn.countAll<number | string>().as("count"),
+    ])
     .where("assessments.round_year", "=", year)
     .groupBy(["units.id", "units.code"])
     .execute();
+  // PostgreSQL returns a count as a string (a bigint).
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }
 
 /** The assessments of the round in these units, people's and the units' own, in no particular order. */
