@@ -47,6 +47,12 @@ export async function findAssessmentById(db: DB, id: number): Promise<Assessment
   return db.selectFrom("assessments").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+function addAnswer(answers: Answers, itemKey: string, data: string): void {
+  const [kind, id = ""] = [itemKey.slice(0, 1), itemKey.slice(2)];
+  if (kind === "c") answers.criteria[id] = JSON.parse(data) as CriterionAnswer;
+  else if (kind === "a") answers.areas[id] = JSON.parse(data) as AreaAnswer;
+}
+
 export async function loadAnswers(db: DB, assessmentId: number): Promise<Answers> {
   const rows = await db
     .selectFrom("assessment_items")
@@ -54,12 +60,93 @@ export async function loadAnswers(db: DB, assessmentId: number): Promise<Answers
     .where("assessment_id", "=", assessmentId)
     .execute();
   const answers: Answers = { criteria: {}, areas: {} };
-  for (const row of rows) {
-    const [kind, id = ""] = [row.item_key.slice(0, 1), row.item_key.slice(2)];
-    if (kind === "c") answers.criteria[id] = JSON.parse(row.data) as CriterionAnswer;
-    else if (kind === "a") answers.areas[id] = JSON.parse(row.data) as AreaAnswer;
-  }
+  for (const row of rows) addAnswer(answers, row.item_key, row.data);
   return answers;
+}
+
+/**
+ * The answers of many assessments in one query, by assessment id (an assessment without any answer is left
+ * out). The caller passes the ids a chunk at a time (say a thousand), so that the query stays small.
+ */
+export async function loadAnswersOf(db: DB, assessmentIds: readonly number[]): Promise<Map<number, Answers>> {
+  const byAssessment = new Map<number, Answers>();
+  if (assessmentIds.length === 0) return byAssessment;
+  const rows = await db
+    .selectFrom("assessment_items")
+    .select(["assessment_id", "item_key", "data"])
+    .where("assessment_id", "in", assessmentIds)
+    .execute();
+  for (const row of rows) {
+    let answers = byAssessment.get(row.assessment_id);
+    if (!answers) {
+      answers = { criteria: {}, areas: {} };
+      byAssessment.set(row.assessment_id, answers);
+    }
+    addAnswer(answers, row.item_key, row.data);
+  }
+  return byAssessment;
+}
+
+/** An assessment of the round with its unit and, for a person's, their name (none once they erased it). */
+export interface RoundAssessment {
+  id: number;
+  subject: Subject;
+  subject_id: number;
+  status: Assessment["status"];
+  submitted_at: string | null;
+  unit_code: string;
+  unit_name: string;
+  full_name: string | null;
+}
+
+/** How many assessments of the round each unit has (people's and its own), with the unit's code. */
+export async function countRoundAssessments(
+  db: DB,
+  year: number,
+): Promise<Array<{ unit_id: number; unit_code: string; count: number }>> {
+  const rows = await db
+    .selectFrom("assessments")
+    .innerJoin("units", "units.id", "assessments.unit_id")
+    .select((eb) => [
+      "units.id as unit_id",
+      "units.code as unit_code",
+      eb.fn.countAll<number | string>().as("count"),
+    ])
+    .where("assessments.round_year", "=", year)
+    .groupBy(["units.id", "units.code"])
+    .execute();
+  // PostgreSQL returns a count as a string (a bigint).
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
+}
+
+/** The assessments of the round in these units, people's and the units' own, in no particular order. */
+export async function listRoundAssessments(
+  db: DB,
+  year: number,
+  unitIds: readonly number[],
+): Promise<RoundAssessment[]> {
+  if (unitIds.length === 0) return [];
+  return db
+    .selectFrom("assessments")
+    .innerJoin("units", "units.id", "assessments.unit_id")
+    .leftJoin("users", (join) =>
+      join
+        .onRef("users.telegram_id", "=", "assessments.subject_id")
+        .on("assessments.subject", "=", "individual"),
+    )
+    .select([
+      "assessments.id",
+      "assessments.subject",
+      "assessments.subject_id",
+      "assessments.status",
+      "assessments.submitted_at",
+      "units.code as unit_code",
+      "units.name as unit_name",
+      "users.full_name",
+    ])
+    .where("assessments.round_year", "=", year)
+    .where("assessments.unit_id", "in", unitIds)
+    .execute();
 }
 
 async function upsertItem(

@@ -249,6 +249,42 @@ export async function nominationHistory(db: DB, nominationId: number): Promise<N
     .execute();
 }
 
+/** A nomination's latest move and the latest reason anyone gave on it (null if nobody did). */
+export interface LatestMove {
+  at: string;
+  reason: string | null;
+}
+
+/** Every nomination of the round's latest move, by nomination id, in one query (a nomination never moved is left out). */
+export async function latestMoves(db: DB, year: number): Promise<Map<number, LatestMove>> {
+  const rows = await db
+    .selectFrom("nominations")
+    .select((eb) => [
+      "nominations.id",
+      eb
+        .selectFrom("nomination_history as h")
+        .select("h.at")
+        .whereRef("h.nomination_id", "=", "nominations.id")
+        .orderBy("h.id", "desc")
+        .limit(1)
+        .as("last_at"),
+      eb
+        .selectFrom("nomination_history as h")
+        .select("h.reason")
+        .whereRef("h.nomination_id", "=", "nominations.id")
+        .where("h.reason", "is not", null)
+        .orderBy("h.id", "desc")
+        .limit(1)
+        .as("last_reason"),
+    ])
+    .where("nominations.round_year", "=", year)
+    .execute();
+  const moves = new Map<number, LatestMove>();
+  for (const row of rows)
+    if (row.last_at) moves.set(row.id, { at: row.last_at, reason: row.last_reason ?? null });
+  return moves;
+}
+
 /** The person's (or unit's) nomination the Office has decided on in the round, if any: it locks their answers. */
 export async function decidedNominationOf(
   db: DB,

@@ -7,7 +7,7 @@ import { escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { latestRoundOr } from "../nominations/access.js";
 import { nomineeLabel } from "../nominations/render.js";
-import { buildNominationsCsv, buildWorkbook } from "../office/export.js";
+import { buildNominationsCsv, withWorkbookFile } from "../office/export.js";
 import { roundStatuses, roundSummaries } from "../office/round-status.js";
 import {
   PENDING_NAMES_MAX,
@@ -135,16 +135,19 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
     const format = ctx.match.trim().toLowerCase();
     if (format !== "" && format !== "csv" && format !== "xlsx") return ctx.reply(ctx.t("ex-usage"), HTML);
     await ctx.replyWithChatAction("upload_document").catch(() => undefined);
-    const file =
-      format === "csv"
-        ? new InputFile(
-            Buffer.from(await buildNominationsCsv(deps, year, language), "utf8"),
-            `de-nghi-khen-thuong-${year}.csv`,
-          )
-        : new InputFile(await buildWorkbook(deps, year, language), `thi-dua-${year}.xlsx`);
-    await ctx.replyWithDocument(file, {
-      caption: ctx.t(format === "csv" ? "ex-caption-csv" : "ex-caption-xlsx", { year: String(year) }),
-    });
+    if (format === "csv") {
+      const csv = Buffer.from(await buildNominationsCsv(deps, year, language), "utf8");
+      await ctx.replyWithDocument(new InputFile(csv, `de-nghi-khen-thuong-${year}.csv`), {
+        caption: ctx.t("ex-caption-csv", { year: String(year) }),
+      });
+      return;
+    }
+    // The workbook is streamed to a file and sent from it: at 50,000 people it is too big to build in memory.
+    await withWorkbookFile(deps, year, language, (path) =>
+      ctx.replyWithDocument(new InputFile(path, `thi-dua-${year}.xlsx`), {
+        caption: ctx.t("ex-caption-xlsx", { year: String(year) }),
+      }),
+    );
   });
   return feature;
 }

@@ -1,14 +1,26 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Writable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { loadAnswers } from "../../db/assessments.js";
-import { listNominations, nominationHistory } from "../../db/nominations.js";
+import {
+  countRoundAssessments,
+  listRoundAssessments,
+  loadAnswersOf,
+  type RoundAssessment,
+} from "../../db/assessments.js";
+import { latestMoves, listNominations } from "../../db/nominations.js";
 import type { Language } from "../../db/schema.js";
 import { formerNames } from "../../db/users.js";
 import type { Criterion } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
-import { type CriterionAnswer, questionnaireFor, type Subject } from "../domain/assessment.js";
+import { type Answers, type CriterionAnswer, questionnaireFor, type Subject } from "../domain/assessment.js";
 import type { NominationStatus, NomineeKind } from "../domain/nominations.js";
-import { formatLocalDateTime } from "../domain/time.js";
+import { formatLocalDateTime, toLocal } from "../domain/time.js";
 import type { DossierState, Progress } from "../domain/unit-status.js";
 import { localised } from "../i18n.js";
 import { roundStatuses } from "./round-status.js";
@@ -63,14 +75,51 @@ const KIND_KEYS: Record<NomineeKind, string> = {
   individual: "ex-kind-individual",
 };
 
+/** Words without variables are looked up once: an export asks for the same few tens of thousands of times. */
 function translator(deps: Pick<Deps, "i18n">, language: Language): Translate {
-  return (key, vars) => deps.i18n.t(language, key, vars);
+  const words = new Map<string, string>();
+  return (key, vars) => {
+    if (vars) return deps.i18n.t(language, key, vars);
+    let word = words.get(key);
+    if (word === undefined) {
+      word = deps.i18n.t(language, key);
+      words.set(key, word);
+    }
+    return word;
+  };
 }
 
 const yesNo = (t: Translate, value: boolean) => t(value ? "ex-yes" : "ex-no");
 
 function localTime(deps: Pick<Deps, "campaign">, iso: string | null | undefined): string {
   return iso ? formatLocalDateTime(new Date(iso), deps.campaign.timeZone) : "";
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * localTime for many instants: the zone's offset is looked up once per quarter hour (no zone changes its offset
+ * in between), as formatting each instant in the zone cost more than half a second at 50,000 rows.
+ */
+function localTimes(timeZone: string): (iso: string | null) => string {
+  const offsets = new Map<number, number>();
+  return (iso) => {
+    if (!iso) return "";
+    const at = Date.parse(iso);
+    const quarter = Math.floor(at / QUARTER_HOUR) * QUARTER_HOUR;
+    let offset = offsets.get(quarter);
+    if (offset === undefined) {
+      const local = toLocal(new Date(quarter), timeZone);
+      offset = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) - quarter;
+      offsets.set(quarter, offset);
+    }
+    const local = new Date(at + offset);
+    return (
+      `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} ` +
+      `${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`
+    );
+  };
 }
 
 /** Sheet 1: each active unit's progress in the round. */
@@ -143,14 +192,16 @@ async function nominationsTable(deps: Deps, year: number, t: Translate, language
     { header: t("ex-col-decision-date") },
     { header: t("ex-col-decision-issuer") },
   ];
-  const nominations = await listNominations(deps.db, year);
+  const [nominations, moves] = await Promise.all([
+    listNominations(deps.db, year),
+    latestMoves(deps.db, year),
+  ]);
   const rows: Cell[][] = [];
   for (const nomination of nominations) {
-    const history = await nominationHistory(deps.db, nomination.id);
-    const last = history.at(-1);
+    const last = moves.get(nomination.id);
     // The most recent reason anyone gave (a return, a rejection, or the head's own): a later move without
     // a reason, such as the corrected nomination sent again, does not hide why it was sent back.
-    const lastReason = history.findLast((entry) => entry.reason !== null)?.reason ?? "";
+    const lastReason = last?.reason ?? "";
     const form = deps.campaign.awardForms.find((candidate) => candidate.id === nomination.form_id);
     rows.push([
       nomination.id,
@@ -244,11 +295,55 @@ function skippable(t: Translate, text: string | null | undefined): string {
   return text ?? "";
 }
 
+type NamedAssessment = RoundAssessment & { name: string };
+
+/** The assessments of the round in these units, each with the name the sheet shows. */
+async function namedAssessments(
+  deps: Deps,
+  year: number,
+  unitIds: readonly number[],
+  former: ReadonlyMap<number, string>,
+): Promise<NamedAssessment[]> {
+  const assessments = await listRoundAssessments(deps.db, year, unitIds);
+  return assessments.map((row) => ({
+    ...row,
+    name:
+      row.subject === "unit"
+        ? row.unit_name
+        : (row.full_name ?? former.get(row.subject_id) ?? String(row.subject_id)),
+  }));
+}
+
+/** Units in code order, in groups of about `size` assessments (a bigger unit is a group of its own). */
+function unitPages(
+  counts: Array<{ unit_id: number; unit_code: string; count: number }>,
+  size: number,
+): number[][] {
+  const pages: number[][] = [];
+  let page: number[] = [];
+  let inPage = 0;
+  for (const unit of [...counts].sort((a, b) => compareCodes(a.unit_code, b.unit_code))) {
+    if (page.length > 0 && inPage + unit.count > size) {
+      pages.push(page);
+      page = [];
+      inPage = 0;
+    }
+    page.push(unit.unit_id);
+    inPage += unit.count;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/** Assessments whose answers are read in one query and written before the event loop gets a turn. */
+const ASSESSMENT_CHUNK = 1000;
+
 /**
  * Sheet 3: every assessment of the round, a person's or a unit's own. People and units answer different
  * criteria, so the individual criteria's columns come first, then the collective ones; a row fills its own.
+ * Its rows come a chunk at a time: at 50,000 people the sheet is far too big to hold at once.
  */
-async function assessmentsTable(deps: Deps, year: number, t: Translate, language: Language): Promise<Table> {
+function assessmentsSheet(deps: Deps, year: number, t: Translate, language: Language): Sheet {
   const { campaign } = deps;
   const criteria = (["individual", "unit"] as const).flatMap((subject) =>
     questionnaireFor(campaign, subject).criteria.map((criterion) =>
@@ -265,58 +360,53 @@ async function assessmentsTable(deps: Deps, year: number, t: Translate, language
     ...criteria.flatMap((criterion) => criterion.columns),
     ...areas.map((area) => ({ header: t("ex-col-area", { area: localised(area.name, language) }) })),
   ];
-  const assessments = await deps.db
-    .selectFrom("assessments")
-    .innerJoin("units", "units.id", "assessments.unit_id")
-    .leftJoin("users", (join) =>
-      join
-        .onRef("users.telegram_id", "=", "assessments.subject_id")
-        .on("assessments.subject", "=", "individual"),
-    )
-    .select([
-      "assessments.id",
-      "assessments.subject",
-      "assessments.subject_id",
-      "assessments.status",
-      "assessments.submitted_at",
-      "units.code as unit_code",
-      "units.name as unit_name",
-      "users.full_name",
-    ])
-    .where("assessments.round_year", "=", year)
-    .execute();
-  // Someone who erased their data: the assessment behind a kept nomination shows the name as it was.
-  const former = await formerNames(deps.db);
-  const nameOf = (row: (typeof assessments)[number]) =>
-    row.subject === "unit"
-      ? row.unit_name
-      : (row.full_name ?? former.get(row.subject_id) ?? String(row.subject_id));
-  // Unit by unit in code order (as the other sheets), the unit's own assessment first, then people by name.
-  assessments.sort(
-    (a, b) =>
-      compareCodes(a.unit_code, b.unit_code) ||
-      (a.subject === b.subject ? 0 : a.subject === "unit" ? -1 : 1) ||
-      nameOf(a).localeCompare(nameOf(b), "vi"),
-  );
-  const rows: Cell[][] = [];
-  for (const row of assessments) {
-    const answers = await loadAnswers(deps.db, row.id);
+  const noAnswers: Answers = { criteria: {}, areas: {} };
+  const submittedAt = localTimes(campaign.timeZone);
+  // Written with plain loops: at 50,000 rows the spread arrays of a flatMap were a good part of the garbage.
+  const rowOf = (row: NamedAssessment, answers: Answers): Cell[] => {
     const kind: NomineeKind = row.subject === "unit" ? "collective" : "individual";
-    rows.push([
+    const cells: Cell[] = [
       row.unit_code,
-      nameOf(row),
+      row.name,
       t(KIND_KEYS[kind]),
       t(PROGRESS_KEYS[row.status]),
-      localTime(deps, row.submitted_at),
-      ...criteria.flatMap((column) =>
-        column.subject === row.subject
-          ? column.cells(answers.criteria[column.criterion.id])
-          : column.columns.map(() => ""),
-      ),
-      ...areas.map((area) => skippable(t, answers.areas[area.id]?.text)),
+      submittedAt(row.submitted_at),
+    ];
+    for (const column of criteria) {
+      if (column.subject === row.subject) cells.push(...column.cells(answers.criteria[column.criterion.id]));
+      else for (let i = 0; i < column.columns.length; i++) cells.push("");
+    }
+    for (const area of areas) cells.push(skippable(t, answers.areas[area.id]?.text));
+    return cells;
+  };
+  const byName = new Intl.Collator("vi");
+  async function* chunks(): AsyncGenerator<Cell[][]> {
+    const [counts, former] = await Promise.all([
+      countRoundAssessments(deps.db, year),
+      // Someone who erased their data: the assessment behind a kept nomination shows the name as it was.
+      formerNames(deps.db),
     ]);
+    // A few units at a time: the round's 50,000 assessments are never all in memory at once.
+    for (const unitIds of unitPages(counts, ASSESSMENT_CHUNK)) {
+      const named = await namedAssessments(deps, year, unitIds, former);
+      // Unit by unit in code order (as the other sheets), the unit's own assessment first, then people by name.
+      named.sort(
+        (a, b) =>
+          compareCodes(a.unit_code, b.unit_code) ||
+          (a.subject === b.subject ? 0 : a.subject === "unit" ? -1 : 1) ||
+          byName.compare(a.name, b.name),
+      );
+      for (let start = 0; start < named.length; start += ASSESSMENT_CHUNK) {
+        const chunk = named.slice(start, start + ASSESSMENT_CHUNK);
+        const answers = await loadAnswersOf(
+          deps.db,
+          chunk.map((row) => row.id),
+        );
+        yield chunk.map((row) => rowOf(row, answers.get(row.id) ?? noAnswers));
+      }
+    }
   }
-  return { name: t("ex-sheet-assessments"), columns, rows };
+  return { name: t("ex-sheet-assessments"), columns, chunks: chunks() };
 }
 
 /** Codes in the database's order (binary), as the other sheets list units. */
@@ -325,47 +415,153 @@ const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 50;
 
-/** Wide enough for the longest value (or header word), within bounds; longer text wraps. */
-function columnWidth(table: Table, index: number): number {
-  const header = table.columns[index]?.header ?? "";
+/** Wide enough for the longest value (or header word) among `rows`, within bounds; longer text wraps. */
+function columnWidth(column: Column, rows: Cell[][], index: number): number {
+  const header = column.header;
   const longestWord = Math.max(...header.split(/\s+/).map((word) => word.length));
-  const longestValue = table.rows.reduce((most, row) => Math.max(most, String(row[index] ?? "").length), 0);
+  const longestValue = rows.reduce((most, row) => Math.max(most, String(row[index] ?? "").length), 0);
   return Math.min(
     MAX_WIDTH,
     Math.max(MIN_WIDTH, longestWord + 2, Math.min(header.length, 24) + 2, longestValue + 2),
   );
 }
 
-function addSheet(workbook: ExcelJS.Workbook, table: Table): void {
-  const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = table.columns.map((column, index) => ({
-    header: column.header,
-    width: columnWidth(table, index),
-    style: { alignment: { vertical: "top", wrapText: true } },
-  }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: "middle", wrapText: true };
-  table.columns.forEach((column, index) => {
-    if (column.note) header.getCell(index + 1).note = column.note;
-  });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  sheet.addRows(table.rows);
+/** Rows written between two looks at whether the zip has taken what was written: it keeps the waiting XML small. */
+const ROWS_BETWEEN_WAITS = 200;
+
+/** The row with its empty texts made blank cells, in place (the row is written once, then dropped). */
+function blanked(values: Cell[]): Array<Cell | undefined> {
+  const row: Array<Cell | undefined> = values;
+  for (let i = 0; i < row.length; i++) if (row[i] === "") row[i] = undefined;
+  return row;
 }
 
-/** The Office's workbook for a round: units' status, nominations and self-assessments, one sheet each. */
-export async function buildWorkbook(deps: Deps, year: number, language: Language): Promise<Buffer> {
+const CELL_STYLE: Partial<ExcelJS.Style> = { alignment: { vertical: "top", wrapText: true } };
+
+/** A sheet whose rows come in chunks, so that a big one is never held whole. */
+interface Sheet {
+  name: string;
+  columns: Column[];
+  chunks: AsyncIterable<Cell[][]>;
+}
+
+async function* single(rows: Cell[][]): AsyncGenerator<Cell[][]> {
+  yield rows;
+}
+
+const asSheet = (table: Table): Sheet => ({
+  name: table.name,
+  columns: table.columns,
+  chunks: single(table.rows),
+});
+
+/**
+ * Waits until the zip has taken what the sheet wrote so far. exceljs hands a sheet's XML to the zip through a
+ * stream whose backpressure it ignores, so without this wait a sheet written faster than it is compressed piles
+ * up in memory (a hundred MB and more at 50,000 rows). The stream is exceljs's own: reached through an internal.
+ */
+/** archiver's PassThrough comes from readable-stream 2, which has only the internal state for a full buffer. */
+type ZipInput = Writable & { _writableState?: { needDrain?: boolean; length?: number } };
+
+async function caughtUp(worksheet: ExcelJS.Worksheet): Promise<void> {
+  const { stream } = worksheet as unknown as { stream?: { pipes?: ZipInput[] } };
+  for (const pipe of stream?.pipes ?? []) {
+    if (pipe.writableNeedDrain ?? pipe._writableState?.needDrain) await once(pipe, "drain");
+  }
+}
+
+/**
+ * Streams a sheet: the columns' widths must be written before the first row, so they are measured on the first
+ * chunk (the whole of a small sheet; a thousand rows of the assessments, enough to size them, as long text wraps).
+ * The event loop gets a turn between chunks, so the bot keeps answering while a big export is written.
+ */
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet): Promise<void> {
+  const chunks = sheet.chunks[Symbol.asyncIterator]();
+  let next = await chunks.next();
+  const sample = next.done ? [] : next.value;
+  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
+  worksheet.columns = sheet.columns.map((column, index) => ({
+    header: column.header,
+    width: columnWidth(column, sample, index),
+    style: CELL_STYLE,
+  }));
+  const header = worksheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  sheet.columns.forEach((column, index) => {
+    if (column.note) header.getCell(index + 1).note = column.note;
+  });
+  worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  header.commit();
+  while (!next.done) {
+    for (const [index, values] of next.value.entries()) {
+      if (index > 0 && index % ROWS_BETWEEN_WAITS === 0) await caughtUp(worksheet);
+      // An empty text is left a blank cell: the same to a reader, and a quarter less to write for a person's row.
+      const row = worksheet.addRow(blanked(values));
+      // One style object for every cell: exceljs looks a style up by identity first, by its XML only if new.
+      row.eachCell((cell) => {
+        cell.style = CELL_STYLE;
+      });
+      row.commit();
+    }
+    await nextTurn();
+    await caughtUp(worksheet);
+    next = await chunks.next();
+  }
+  worksheet.commit();
+}
+
+/** Writes the Office's workbook for a round to `stream`: units' status, nominations and self-assessments. */
+export async function writeWorkbook(
+  deps: Deps,
+  year: number,
+  language: Language,
+  stream: Writable,
+): Promise<void> {
   const t = translator(deps, language);
-  const tables = [
-    await unitsTable(deps, year, t, language),
-    await nominationsTable(deps, year, t, language),
-    await assessmentsTable(deps, year, t, language),
-  ];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = "ThiĐua bot";
   workbook.created = deps.clock();
-  for (const table of tables) addSheet(workbook, table);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await writeSheet(workbook, asSheet(await unitsTable(deps, year, t, language)));
+  await writeSheet(workbook, asSheet(await nominationsTable(deps, year, t, language)));
+  await writeSheet(workbook, assessmentsSheet(deps, year, t, language));
+  await workbook.commit();
+}
+
+/**
+ * Writes the workbook to a file of its own in the temporary directory, hands its path to `use` (to send it),
+ * and deletes it afterwards, whether writing or sending succeeded or not.
+ */
+export async function withWorkbookFile<T>(
+  deps: Deps,
+  year: number,
+  language: Language,
+  use: (path: string) => Promise<T>,
+  parent = tmpdir(),
+): Promise<T> {
+  const dir = await mkdtemp(join(parent, "thidua-export-"));
+  try {
+    const path = join(dir, `thi-dua-${year}.xlsx`);
+    const file = createWriteStream(path);
+    try {
+      // The file's own error (a full disk) ends the wait too.
+      await Promise.all([writeWorkbook(deps, year, language, file), once(file, "close")]);
+    } finally {
+      file.destroy();
+    }
+    return await use(path);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The whole workbook in memory: for tests and small rounds; the bot sends it from a file instead. */
+export async function buildWorkbook(deps: Deps, year: number, language: Language): Promise<Buffer> {
+  return withWorkbookFile(deps, year, language, (path) => readFile(path));
 }
 
 /**

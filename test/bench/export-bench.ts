@@ -1,0 +1,219 @@
+/**
+ * The /export workbook at scale: seeds an SQLite file with 200 units × 250 people (50,000), every person's and
+ * unit's assessment submitted with every answer filled, and three nominations a unit with their moves. Then
+ * writes the workbook `--runs` times with this tree's code and, interleaved, with the code of `--base` (the
+ * merge-base with main, checked out once as a git worktree in /tmp/export-base with this tree's node_modules).
+ * Each export runs in a child process of its own, so that its peak RSS is its own. Prints, for each, the wall
+ * time of the export, the peak RSS of the process, and the longest the event loop was held during it.
+ *
+ *   node --import tsx test/bench/export-bench.ts [--units 200] [--people 250] [--runs 3] [--db path]
+ *     [--base <commit> | --no-base] [--base-dir /tmp/export-base]
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
+import { seedExportDatabase } from "./export-seed.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+const numberOption = (name: string, fallback: number) => Number(option(name)) || fallback;
+
+export const YEAR = 2026;
+/** After the deadline, so that the units sheet shows lateness as the Office sees it in January. */
+const NOW = new Date("2027-01-06T02:00:00Z");
+
+/** What one child process reports on its stdout, as one JSON line. */
+interface RunResult {
+  ms: number;
+  /** CPU time of the whole process (all threads) during the export: less sensitive to a busy machine. */
+  cpuMs: number;
+  peakRssMb: number;
+  startRssMb: number;
+  stallMs: number;
+  bytes: number;
+}
+
+/** The longest gap between firings of a 10 ms interval while `work` runs: how long updates would wait. */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 10);
+  try {
+    const result = await work();
+    stallMs = Math.max(stallMs, performance.now() - last);
+    return { result, stallMs };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+interface ExportModule {
+  withWorkbookFile?: (
+    deps: object,
+    year: number,
+    language: "vi",
+    use: (path: string) => Promise<number>,
+  ) => Promise<number>;
+  buildWorkbook: (deps: object, year: number, language: "vi") => Promise<Buffer>;
+}
+
+/** In the child: one export with the code under `codeRoot`, as the bot runs it (to a file, or to a buffer). */
+async function child(codeRoot: string, path: string): Promise<void> {
+  const startRss = process.memoryUsage().rss;
+  const connection = (await import(
+    join(codeRoot, "db/connection.ts")
+  )) as typeof import("../../db/connection.js");
+  const load = (await import(
+    join(codeRoot, "src/campaign/load.ts")
+  )) as typeof import("../../src/campaign/load.js");
+  const i18n = (await import(join(codeRoot, "src/i18n.ts"))) as typeof import("../../src/i18n.js");
+  const exporter = (await import(join(codeRoot, "src/office/export.ts"))) as ExportModule;
+  const db = connection.openDatabase(path);
+  const deps = { db, campaign: load.loadCampaign(), clock: () => NOW, i18n: i18n.createI18n() };
+  const { statSync } = await import("node:fs");
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { result: bytes, stallMs } = await longestStall(() =>
+    exporter.withWorkbookFile
+      ? exporter.withWorkbookFile(deps, YEAR, "vi", async (file) => statSync(file).size)
+      : exporter.buildWorkbook(deps, YEAR, "vi").then((buffer) => buffer.length),
+  );
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  await db.destroy();
+  const result: RunResult = {
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    // maxRSS is in kilobytes.
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    startRssMb: startRss / 1024 / 1024,
+    stallMs,
+    bytes,
+  };
+  console.log(JSON.stringify(result));
+}
+
+function runChild(codeRoot: string, path: string): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const proc = spawn(
+      process.execPath,
+      ["--import", "tsx", fileURLToPath(import.meta.url), "--child", codeRoot, "--db", path],
+      { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    proc.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+    });
+    proc.on("error", reject);
+    proc.on("close", (code) => {
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code !== 0) reject(new Error(`export child (${codeRoot}) exited with ${code}: ${out}`));
+      else resolvePromise(JSON.parse(line) as RunResult);
+    });
+  });
+}
+
+/** The base tree: a detached worktree at the merge-base with main, sharing this tree's node_modules. */
+function ensureBase(dir: string, commit: string): void {
+  if (!existsSync(dir)) {
+    execFileSync("git", ["worktree", "add", "--detach", dir, commit], { cwd: root, stdio: "ignore" });
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+  }
+}
+
+const summary = (values: number[], unit: string, digits = 0) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  const f = (n: number | undefined) => `${(n ?? Number.NaN).toFixed(digits)} ${unit}`;
+  return `min ${f(sorted[0])}, median ${f(median)}, max ${f(sorted.at(-1))}`;
+};
+
+async function main(): Promise<void> {
+  const units = numberOption("units", 200);
+  const perUnit = numberOption("people", 250);
+  const runs = numberOption("runs", 3);
+  const keptPath = option("db");
+  const baseDir = option("base-dir") ?? "/tmp/export-base";
+  // --no-base: this tree alone (the suite's figures against the targets).
+  const withBase = !process.argv.includes("--no-base");
+  const base = withBase
+    ? (option("base") ?? execFileSync("git", ["merge-base", "HEAD", "main"], { cwd: root }).toString().trim())
+    : "";
+  if (withBase) ensureBase(baseDir, base);
+
+  const dir = keptPath ? undefined : mkdtempSync(join(tmpdir(), "thidua-export-bench-"));
+  const path = keptPath ?? join(dir ?? ".", "export.sqlite");
+  try {
+    if (!existsSync(path)) {
+      const db: DB = openDatabase(path);
+      try {
+        await migrateToLatest(db);
+        const t0 = performance.now();
+        await seedExportDatabase(db, { units, perUnit, year: YEAR });
+        console.log(`seeded ${units} units × ${perUnit} people in ${(performance.now() - t0).toFixed(0)} ms`);
+      } finally {
+        await db.destroy();
+      }
+    }
+    const trees = [
+      ...(withBase ? [{ label: `base ${base.slice(0, 7)}`, root: baseDir, results: [] as RunResult[] }] : []),
+      { label: "this tree", root, results: [] as RunResult[] },
+    ];
+    for (let run = 1; run <= runs; run++) {
+      // Interleaved, the order alternating, so that a busy neighbour on the machine weighs on both alike.
+      const order = run % 2 === 1 ? trees : [...trees].reverse();
+      for (const tree of order) {
+        const result = await runChild(tree.root, path);
+        tree.results.push(result);
+        console.log(
+          `run ${run} ${tree.label}: ${result.ms.toFixed(0)} ms (${result.cpuMs.toFixed(0)} ms CPU), peak RSS ${result.peakRssMb.toFixed(0)} MB ` +
+            `(${result.startRssMb.toFixed(0)} MB at start), event loop held at most ${result.stallMs.toFixed(0)} ms, ` +
+            `${(result.bytes / 1024).toFixed(0)} KB xlsx`,
+        );
+      }
+    }
+    console.log(
+      `\n/export xlsx, ${units * perUnit} people, ${runs} runs each (target ≤ 5 s, peak RSS ≤ 300 MB):`,
+    );
+    for (const tree of trees) {
+      console.log(`  ${tree.label}`);
+      console.log(
+        `    time          ${summary(
+          tree.results.map((r) => r.ms / 1000),
+          "s",
+          2,
+        )}`,
+      );
+      console.log(
+        `    peak RSS      ${summary(
+          tree.results.map((r) => r.peakRssMb),
+          "MB",
+        )}`,
+      );
+      console.log(
+        `    loop held     ${summary(
+          tree.results.map((r) => r.stallMs),
+          "ms",
+        )}`,
+      );
+    }
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const childAt = process.argv.indexOf("--child");
+if (childAt >= 0) await child(process.argv[childAt + 1] ?? root, option("db") ?? "");
+else await main();
