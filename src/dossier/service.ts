@@ -51,12 +51,8 @@ export interface DossierState {
   all: NominationWithUnit[];
   /** The current version of each document. */
   files: DossierFile[];
-  /** How many versions each document has, by `${documentId} ${documentKey}`. */
-  versionCounts: Map<string, number>;
   missing: MissingDocument[];
 }
-
-export const slotId = (documentId: string, documentKey: string) => `${documentId} ${documentKey}`;
 
 export async function loadDossier(deps: Deps, access: UnitAccess): Promise<DossierState> {
   const year = access.round.year;
@@ -70,9 +66,7 @@ export async function loadDossier(deps: Deps, access: UnitAccess): Promise<Dossi
   const files = currentVersions(versions);
   const uploaded = files.map((f) => ({ documentId: f.document_id, documentKey: f.document_key || null }));
   const missing = missingDocuments(deps.campaign.dossier.documents, keys, uploaded);
-  const versionCounts = new Map<string, number>();
-  for (const file of files) versionCounts.set(slotId(file.document_id, file.document_key), file.version);
-  return { ok: true, access, dossier, nominations, all, files, versionCounts, missing };
+  return { ok: true, access, dossier, nominations, all, files, missing };
 }
 
 /** The dossier a person may look at: a head their own unit's; the Office any unit's, by id. */

@@ -8,7 +8,7 @@ import { localised } from "../i18n.js";
 import { deadlineText, formShort, formsInOrder, nomineeLabel } from "../nominations/render.js";
 import { plainText } from "../paged-view.js";
 import type { Screen, ViewContext } from "../screen.js";
-import { type DossierState, slotId } from "./service.js";
+import type { DossierState } from "./service.js";
 
 /** "-" stands for the unit's own document in callback data, where an empty part would be ambiguous. */
 export const UNIT_DOCUMENT = "-";
@@ -37,10 +37,9 @@ function slots(c: ViewContext, state: DossierState): Slot[] {
   });
 }
 
-/** "v2" after a file replaced once: who looks knows there is an earlier version. */
-function versionMark(state: DossierState, file: DossierFile): string {
-  const count = state.versionCounts.get(slotId(file.document_id, file.document_key)) ?? 1;
-  return count > 1 ? ` · v${count}` : "";
+/** "v2" after a file replaced once (versions count up from 1): who looks knows there is an earlier one. */
+function versionMark(file: DossierFile): string {
+  return file.version > 1 ? ` · v${file.version}` : "";
 }
 
 function stateLine(c: ViewContext, state: DossierState): string {
@@ -131,9 +130,7 @@ export function dossierScreen(
       const name = escapeHtml(shortFileName(file?.file_name ?? t("ds-unnamed-file")));
       const lock = viewer === "head" && !slot.open ? " 🔒" : "";
       lines.push(
-        file
-          ? `✅ ${slot.label}${lock} — <i>${name}</i>${versionMark(state, file)}`
-          : `❌ ${slot.label}${lock}`,
+        file ? `✅ ${slot.label}${lock} — <i>${name}</i>${versionMark(file)}` : `❌ ${slot.label}${lock}`,
       );
     }
   }
