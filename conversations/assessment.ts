@@ -8,6 +8,7 @@ import type { AppDeps } from "../src/deps.js";
 import { type AnswerInput, BUTTON_PREFIX } from "../src/domain/answering.js";
 import type { Subject } from "../src/domain/assessment.js";
 import { HTML } from "../src/html.js";
+import { readsOf } from "../src/middleware/update-scope.js";
 import { acknowledgePress, isCommand } from "./flow.js";
 
 /** Reduces an update to plain data for the answer's interpretation. */
@@ -54,7 +55,12 @@ export async function askCurrent(deps: AppDeps, ctx: BaseContext, subject: Subje
   const actor = ctx.actor;
   const chatId = ctx.chat?.id;
   if (!actor || chatId === undefined) return;
-  const view = await currentView(deps, actor.telegramId, subject, actor.language);
+  const view = await currentView(
+    { ...deps, reads: readsOf(ctx.update) },
+    actor.telegramId,
+    subject,
+    actor.language,
+  );
   if (view.kind === "unavailable") {
     await endSession(deps.db, chatId);
     await ctx.reply(view.text, HTML);
@@ -99,7 +105,7 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
     const input = answerInput(ctx);
     const outcome = await atomically(deps.db, (trx) =>
       applyAnswer(
-        { ...deps, db: trx },
+        { ...deps, db: trx, reads: readsOf(ctx.update) },
         ctx.from.id,
         subject,
         input,

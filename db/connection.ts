@@ -1,14 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import {
-  Kysely,
-  type Migration,
-  type MigrationProvider,
-  Migrator,
-  type SqliteDatabase,
-  SqliteDialect,
-} from "kysely";
+import { Kysely, type Migration, type MigrationProvider, Migrator, type SqliteDatabase } from "kysely";
 import * as initial from "./migrations/0001_initial.js";
 import * as processedUpdates from "./migrations/0002_processed_updates.js";
 import * as assessments from "./migrations/0003_assessments.js";
@@ -19,6 +12,7 @@ import * as awardRecords from "./migrations/0007_award_records.js";
 import * as statusIndexes from "./migrations/0008_status_indexes.js";
 import * as assessmentSessions from "./migrations/0009_assessment_sessions.js";
 import type { Database } from "./schema.js";
+import { FairSqliteDialect } from "./sqlite-dialect.js";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -77,7 +71,9 @@ export function openDatabase(path: string): DB {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withPreparedStatements(sqlite) }) });
+  return new Kysely<Database>({
+    dialect: new FairSqliteDialect({ database: withPreparedStatements(sqlite) }),
+  });
 }
 
 /**

@@ -1,31 +1,25 @@
 import type { DB } from "./connection.js";
 
-export type UpdateClaim = "new" | "interrupted" | "finished";
-
 /**
- * Takes an update for handling. "finished": it was handled before (Telegram delivered it again);
- * "interrupted": it was taken before but its handling never finished (the process was killed).
+ * Whether an update was handled to the end before (Telegram delivered it again). An update taken but cut
+ * short (the process was killed) is not marked, so it is handled again; the flows recognise what it stored.
  */
-export async function claimUpdate(db: DB, updateId: number, now: Date): Promise<UpdateClaim> {
-  const inserted = await db
-    .insertInto("processed_updates")
-    .values({ update_id: updateId, received_at: now.toISOString(), finished_at: null })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) return "new";
+export async function wasHandled(db: DB, updateId: number): Promise<boolean> {
   const row = await db
     .selectFrom("processed_updates")
     .select("finished_at")
     .where("update_id", "=", updateId)
     .executeTakeFirst();
-  return row?.finished_at ? "finished" : "interrupted";
+  return row?.finished_at != null;
 }
 
-export async function finishUpdate(db: DB, updateId: number, now: Date): Promise<void> {
+/** Marks an update handled to the end: one write per update, after its work. */
+export async function finishUpdate(db: DB, updateId: number, receivedAt: Date, now: Date): Promise<void> {
+  const finishedAt = now.toISOString();
   await db
-    .updateTable("processed_updates")
-    .set({ finished_at: now.toISOString() })
-    .where("update_id", "=", updateId)
+    .insertInto("processed_updates")
+    .values({ update_id: updateId, received_at: receivedAt.toISOString(), finished_at: finishedAt })
+    .onConflict((oc) => oc.column("update_id").doUpdateSet({ finished_at: finishedAt }))
     .execute();
 }
 

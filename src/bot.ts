@@ -34,7 +34,6 @@ import { unitsFeature } from "./features/units.js";
 import { actorMiddleware } from "./middleware/actor.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
 import { privateScreensOnly } from "./middleware/private-screens.js";
-import { updateScope } from "./middleware/update-scope.js";
 import { RateLimiter } from "./reminders/rate-limit.js";
 import { ReminderOutbox } from "./reminders/sender.js";
 
@@ -75,7 +74,6 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   const actor = actorMiddleware(deps);
   const i18n = deps.i18n.middleware();
   for (const middleware of options.outermost ?? []) bot.use(middleware);
-  bot.use(updateScope);
   bot.use(async (ctx, next) => {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, user_id: ctx.from?.id });
     const started = performance.now();

@@ -34,7 +34,7 @@ import {
   stepKey,
 } from "../domain/assessment.js";
 import type { NominationStatus } from "../domain/nominations.js";
-import { readOncePerUpdate } from "../middleware/update-scope.js";
+import { readOnce, type UpdateReads } from "../middleware/update-scope.js";
 
 export type Unavailable = "not_registered" | "not_unit_head" | "no_open_round" | "round_closed" | "locked";
 
@@ -62,7 +62,8 @@ export interface AssessmentState {
   unitName: string;
 }
 
-type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
+/** `reads`: what the update in hand has read already (see `readsOf`), when there is one. */
+type Deps = Pick<AppDeps, "db" | "campaign" | "clock"> & { reads?: UpdateReads };
 
 /** Finds (or starts) the actor's assessment of `subject` in the open round, with everything needed to ask. */
 export async function loadAssessment(
@@ -73,10 +74,10 @@ export async function loadAssessment(
   given?: Round,
 ): Promise<{ ok: true; state: AssessmentState } | ({ ok: false } & Unavailability)> {
   // Who is speaking and the open round do not change while an answer is taken: read once per update.
-  const user = await readOncePerUpdate(`user:${actorId}`, () => findUser(deps.db, actorId));
+  const user = await readOnce(deps.reads, `user:${actorId}`, () => findUser(deps.db, actorId));
   if (!user) return { ok: false, problem: "not_registered" };
   if (subject === "unit" && user.role !== "unit_head") return { ok: false, problem: "not_unit_head" };
-  const round = given ?? (await readOncePerUpdate("open-round", () => findOpenRound(deps.db)));
+  const round = given ?? (await readOnce(deps.reads, "open-round", () => findOpenRound(deps.db)));
   if (!round) {
     // Say so when the round is over, rather than that there is none.
     const latest = (await listRounds(deps.db))[0];
@@ -86,12 +87,12 @@ export async function loadAssessment(
   }
   const now = deps.clock();
   const deadline = new Date(round.deadline_at);
-  const extendedUntil = await readOncePerUpdate(`extension:${round.year}:${user.unit_id}`, () =>
+  const extendedUntil = await readOnce(deps.reads, `extension:${round.year}:${user.unit_id}`, () =>
     findExtension(deps.db, round.year, user.unit_id),
   );
   const ref = { year: round.year, subject, subjectId: subject === "individual" ? actorId : user.unit_id };
   const nomineeKind = subject === "individual" ? "individual" : "collective";
-  const decided = await readOncePerUpdate(`decided:${round.year}:${nomineeKind}:${ref.subjectId}`, () =>
+  const decided = await readOnce(deps.reads, `decided:${round.year}:${nomineeKind}:${ref.subjectId}`, () =>
     decidedNominationOf(deps.db, round.year, nomineeKind, ref.subjectId),
   );
   const lockedByDecision = decided?.status ?? null;

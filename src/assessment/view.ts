@@ -5,6 +5,7 @@ import type { AppDeps } from "../deps.js";
 import { type AreaAnswer, type CriterionAnswer, type Subject, stepKey } from "../domain/assessment.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
+import type { UpdateReads } from "../middleware/update-scope.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
 import { renderQuestion, statusLine, summaryKeyboard, summaryLines, type Translate } from "./render.js";
 import {
@@ -24,7 +25,7 @@ export type View =
   | { kind: "question"; text: string; keyboard: InlineKeyboardButton[][]; stepKey: string }
   | { kind: "summary"; pages: string[]; keyboard: InlineKeyboardButton[][] };
 
-type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n">;
+type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n"> & { reads?: UpdateReads };
 
 export function translator(deps: Pick<AppDeps, "i18n">, language: Language): Translate {
   return (key, variables) => deps.i18n.t(language, key, variables);

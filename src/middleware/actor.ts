@@ -3,7 +3,7 @@ import { findUser, getLanguage } from "../../db/users.js";
 import type { BaseContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { effectiveRole } from "../domain/roles.js";
-import { readOncePerUpdate } from "./update-scope.js";
+import { readsOf } from "./update-scope.js";
 
 /** Loads who is speaking on every update, so a role change takes effect at once. */
 export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): MiddlewareFn<BaseContext> {
@@ -13,9 +13,10 @@ export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): M
       ctx.actor = undefined;
     } else {
       // Read once per update: a conversation runs this again for each of its contexts.
+      const reads = readsOf(ctx.update);
       const [user, language] = await Promise.all([
-        readOncePerUpdate(`user:${telegramId}`, () => findUser(deps.db, telegramId)),
-        readOncePerUpdate(`language:${telegramId}`, () => getLanguage(deps.db, telegramId)),
+        reads.once(`user:${telegramId}`, () => findUser(deps.db, telegramId)),
+        reads.once(`language:${telegramId}`, () => getLanguage(deps.db, telegramId)),
       ]);
       ctx.actor = {
         telegramId,

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { claimUpdate, finishUpdate, forgetUpdatesBefore } from "../../db/processed-updates.js";
+import { finishUpdate, forgetUpdatesBefore, wasHandled } from "../../db/processed-updates.js";
 import type { BaseContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 
@@ -11,24 +11,24 @@ const PRUNE_EVERY = 1000;
  * end is not handled again: a repeated text in the middle of a flow would be taken as the answer to the next
  * question. One whose handling was cut short is handled again; the flows recognise an answer they already
  * stored from its update id. Ids are remembered for two days: Telegram may reuse them after a week of silence.
+ * An update is marked once, when done (a mark when taken too cost a write per update and only told a log line
+ * that the handling was a second one).
  */
 export function oncePerUpdate(deps: Pick<AppDeps, "db" | "clock">): MiddlewareFn<BaseContext> {
   let taken = 0;
   return async (ctx, next) => {
     const id = ctx.update.update_id;
     const now = deps.clock();
-    const claim = await claimUpdate(deps.db, id, now);
-    if (claim === "finished") {
+    if (await wasHandled(deps.db, id)) {
       ctx.log.info("duplicate update ignored");
       return;
     }
-    if (claim === "interrupted") ctx.log.warn("handling again an update whose handling was cut short");
     if (++taken % PRUNE_EVERY === 0)
       await forgetUpdatesBefore(deps.db, new Date(now.getTime() - REMEMBER_MS));
     try {
       await next();
     } finally {
-      await finishUpdate(deps.db, id, deps.clock());
+      await finishUpdate(deps.db, id, now, deps.clock());
     }
   };
 }

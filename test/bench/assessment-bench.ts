@@ -68,14 +68,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-function report(name: string, timings: Map<string, number[]>, totalMs: number, count: number) {
+function report(name: string, { timings, totalMs, count, cpuMs }: Run) {
   const all = [...timings.values()].flat().sort((a, b) => a - b);
   const line = (label: string, values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return `  ${label.padEnd(15)} n=${String(sorted.length).padStart(5)}  p50 ${percentile(sorted, 50).toFixed(2)} ms  p99 ${percentile(sorted, 99).toFixed(2)} ms`;
   };
   console.log(
-    `${name}: ${count} updates in ${(totalMs / 1000).toFixed(2)} s = ${((count / totalMs) * 1000).toFixed(0)} updates/s`,
+    `${name}: ${count} updates in ${(totalMs / 1000).toFixed(2)} s = ${((count / totalMs) * 1000).toFixed(0)} updates/s, ${(cpuMs / count).toFixed(3)} ms CPU per update`,
   );
   console.log(line("all updates", all));
   for (const label of ["first question", "last question"]) console.log(line(label, timings.get(label) ?? []));
@@ -87,6 +87,8 @@ interface Run {
   timings: Map<string, number[]>;
   totalMs: number;
   count: number;
+  /** Process CPU time (user + system) over the run, ms. */
+  cpuMs: number;
 }
 
 function record(timings: Map<string, number[]>, label: string, spent: number) {
@@ -95,7 +97,10 @@ function record(timings: Map<string, number[]>, label: string, spent: number) {
   timings.set(label, list);
 }
 
-async function driveSequential(handle: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
+async function driveSequential(
+  handle: (update: Update) => Promise<void>,
+  scripts: Script[],
+): Promise<Omit<Run, "cpuMs">> {
   const timings = new Map<string, number[]>();
   const started = performance.now();
   let count = 0;
@@ -109,7 +114,10 @@ async function driveSequential(handle: (update: Update) => Promise<void>, script
 }
 
 /** Every person at once; each person's updates one after another. */
-async function driveConcurrent(handle: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
+async function driveConcurrent(
+  handle: (update: Update) => Promise<void>,
+  scripts: Script[],
+): Promise<Omit<Run, "cpuMs">> {
   const timings = new Map<string, number[]>();
   const started = performance.now();
   let count = 0;
@@ -135,7 +143,7 @@ async function driveOpenLoop(
   scripts: Script[],
   perSecond: number,
   forMs: number,
-): Promise<Run> {
+): Promise<Omit<Run, "cpuMs">> {
   const timings = new Map<string, number[]>();
   const queues = scripts.map((script) => [...script]);
   const chains = new Map<number, Promise<void>>();
@@ -168,10 +176,16 @@ async function driveOpenLoop(
   return { timings, totalMs: performance.now() - started, count: sent };
 }
 
-function drive(handle: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
-  if (mode === "concurrent") return driveConcurrent(handle, scripts);
-  if (mode === "open-loop") return driveOpenLoop(handle, scripts, rate, seconds * 1000);
-  return driveSequential(handle, scripts);
+async function drive(handle: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
+  const cpu = process.cpuUsage();
+  const run =
+    mode === "concurrent"
+      ? await driveConcurrent(handle, scripts)
+      : mode === "open-loop"
+        ? await driveOpenLoop(handle, scripts, rate, seconds * 1000)
+        : await driveSequential(handle, scripts);
+  const spent = process.cpuUsage(cpu);
+  return { ...run, cpuMs: (spent.user + spent.system) / 1000 };
 }
 
 async function main() {
@@ -260,8 +274,8 @@ async function main() {
   console.log(
     `ThiĐua bot self-assessment benchmark (${mode}${mode === "open-loop" ? ` ${rate}/s for ${seconds} s` : ""}): ${users} people, Node ${process.version}`,
   );
-  report("bare grammY handler", baseline.timings, baseline.totalMs, baseline.count);
-  report("ThiĐua bot", measured.timings, measured.totalMs, measured.count);
+  report("bare grammY handler", baseline);
+  report("ThiĐua bot", measured);
   const whole = mode !== "open-loop";
   if (whole) console.log(`assessments submitted: ${submitted.n}/${users} (a full run must submit them all)`);
   console.log(
@@ -270,6 +284,7 @@ async function main() {
   const all = (run: Run) => [...run.timings.values()].flat().sort((a, b) => a - b);
   const figures = (run: Run) => ({
     perSecond: (run.count / run.totalMs) * 1000,
+    cpuMsPerUpdate: run.cpuMs / run.count,
     p50: percentile(all(run), 50),
     p99: percentile(all(run), 99),
     firstP50: percentile(

@@ -207,18 +207,15 @@ describe("/assess", () => {
     const firstArea = textUpdate(lan, "Rà soát 15 văn bản quy phạm pháp luật.");
     await h.feed(firstArea);
     // As if the process had been killed before it finished the update: Telegram sends it again.
-    await h.db
-      .updateTable("processed_updates")
-      .set({ finished_at: null })
-      .where("update_id", "=", firstArea.update_id)
-      .execute();
+    await h.db.deleteFrom("processed_updates").where("update_id", "=", firstArea.update_id).execute();
     await h.feed(structuredClone(firstArea));
     const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
     expect(answers.areas).toEqual({ "the-che": { text: "Rà soát 15 văn bản quy phạm pháp luật." } });
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Nội dung cải cách hành chính 2/6");
-    expect(
-      h.logLines.some((line) => line.msg === "handling again an update whose handling was cut short"),
-    ).toBe(true);
+    // Handled again (the next question asked a second time), but stored once.
+    const asked = h.telegram
+      .textsTo(lan.id)
+      .filter((text) => text.includes("Nội dung cải cách hành chính 2/6"));
+    expect(asked).toHaveLength(2);
   });
 
   it("splits a long summary into messages that fit, with the buttons under the last one", async () => {

@@ -83,11 +83,7 @@ async function handledAcrossCrash(update: Update) {
   await h.feed(update);
   await h.db.deleteFrom("conversation_state").execute();
   if (conversations.length > 0) await h.db.insertInto("conversation_state").values(conversations).execute();
-  await h.db
-    .updateTable("processed_updates")
-    .set({ finished_at: null })
-    .where("update_id", "=", update.update_id)
-    .execute();
+  await h.db.deleteFrom("processed_updates").where("update_id", "=", update.update_id).execute();
   await h.db
     .deleteFrom("reminder_outbox")
     .where("kind", "=", "notice")

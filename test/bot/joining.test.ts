@@ -138,11 +138,7 @@ describe("joining through an invite", () => {
     await h.press(lan, "reg:consent:yes");
     const name = textUpdate(lan, "Nguyễn Thị Lan");
     await h.feed(name);
-    await h.db
-      .updateTable("processed_updates")
-      .set({ finished_at: null })
-      .where("update_id", "=", name.update_id)
-      .execute();
+    await h.db.deleteFrom("processed_updates").where("update_id", "=", name.update_id).execute();
     await h.feed(structuredClone(name));
     expect(await findDraft(h.db, lan.id)).toMatchObject({ full_name: "Nguyễn Thị Lan", position: null });
     expect(h.telegram.lastTextTo(lan.id)).toContain("chức vụ");
@@ -170,11 +166,7 @@ describe("joining through an invite", () => {
         .onConflict((oc) => oc.column("key").doUpdateSet(state))
         .execute();
     }
-    await h.db
-      .updateTable("processed_updates")
-      .set({ finished_at: null })
-      .where("update_id", "=", confirm.update_id)
-      .execute();
+    await h.db.deleteFrom("processed_updates").where("update_id", "=", confirm.update_id).execute();
     h.telegram.clear();
     await h.feed(structuredClone(confirm));
     expect(h.telegram.lastTextTo(lan.id)).toContain("Đăng ký xong");

@@ -421,11 +421,7 @@ describe("an update delivered twice", () => {
     await h.feed(press);
     expect(await nominations()).toHaveLength(1);
     // Handled again after being cut short (the process died before it was marked done).
-    await h.db
-      .updateTable("processed_updates")
-      .set({ finished_at: null })
-      .where("update_id", "=", press.update_id)
-      .execute();
+    await h.db.deleteFrom("processed_updates").where("update_id", "=", press.update_id).execute();
     await h.feed(press);
     expect(await nominations()).toHaveLength(1);
     expect(await nominationHistory(h.db, (await nominations())[0]?.id ?? 0)).toHaveLength(1);
@@ -443,22 +439,14 @@ describe("an update delivered twice", () => {
     const review = callbackUpdate(admin, `nt:${lanId}:under_review`);
     await h.feed(review);
     await h.feed(review);
-    await h.db
-      .updateTable("processed_updates")
-      .set({ finished_at: null })
-      .where("update_id", "=", review.update_id)
-      .execute();
+    await h.db.deleteFrom("processed_updates").where("update_id", "=", review.update_id).execute();
     await h.feed(review);
     const moves = (await nominationHistory(h.db, lanId)).map((e) => e.to_status);
     expect(moves).toEqual(["draft", "submitted", "under_review"]);
 
     const recommend = callbackUpdate(admin, `nt:${lanId}:recommended`);
     await h.feed(recommend);
-    await h.db
-      .updateTable("processed_updates")
-      .set({ finished_at: null })
-      .where("update_id", "=", recommend.update_id)
-      .execute();
+    await h.db.deleteFrom("processed_updates").where("update_id", "=", recommend.update_id).execute();
     await h.feed(recommend);
     expect((await nominationHistory(h.db, lanId)).map((e) => e.to_status)).toEqual([
       "draft",
