@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { endSession, findSession, saveSession } from "../db/assessment-sessions.js";
-import { atomically } from "../db/connection.js";
+import { atomically, type DB } from "../db/connection.js";
 import { applyAnswer } from "../src/assessment/service.js";
 import { currentView } from "../src/assessment/view.js";
 import type { BaseContext, BotContext } from "../src/context.js";
@@ -74,16 +74,15 @@ export async function askCurrent(deps: AppDeps, ctx: BaseContext, subject: Subje
   } else {
     asked = await ctx.reply(view.text, { ...HTML, ...buttons });
   }
-  await saveSession(
-    deps.db,
-    {
-      chatId,
-      subject,
-      askedStep: view.kind === "question" ? view.stepKey : "summary",
-      messageId: asked.message_id,
-    },
-    deps.clock(),
-  );
+  const session = {
+    chatId,
+    subject,
+    askedStep: view.kind === "question" ? view.stepKey : "summary",
+    messageId: asked.message_id,
+  };
+  // Recorded only once the question was sent: an answer is taken for the question on the person's screen.
+  const save = (db: DB) => saveSession(db, session, deps.clock());
+  await (ctx.lastWrite ? ctx.lastWrite(save) : save(deps.db));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
+import type { DB } from "../db/connection.js";
 import type { Language } from "../db/schema.js";
 import type { UserWithUnit } from "../db/users.js";
 import type { ActorRole } from "./domain/roles.js";
@@ -18,6 +19,11 @@ export type BaseContext = Context &
   I18nFlavor & {
     actor: Actor | undefined;
     log: Logger;
+    /**
+     * The update's last write, done in one transaction with the mark that the update was handled (one commit
+     * instead of two). Only for the very last step: a crash after it does not handle the update again.
+     */
+    lastWrite?: (work: (db: DB) => Promise<void>) => Promise<void>;
   };
 
 /** The context of handlers outside conversations. */

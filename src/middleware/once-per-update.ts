@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from "grammy";
+import { atomically } from "../../db/connection.js";
 import { finishUpdate, forgetUpdatesBefore, wasHandled } from "../../db/processed-updates.js";
 import type { BaseContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -25,10 +26,18 @@ export function oncePerUpdate(deps: Pick<AppDeps, "db" | "clock">): MiddlewareFn
     }
     if (++taken % PRUNE_EVERY === 0)
       await forgetUpdatesBefore(deps.db, new Date(now.getTime() - REMEMBER_MS));
+    let marked = false;
+    ctx.lastWrite = async (work) => {
+      await atomically(deps.db, async (trx) => {
+        await work(trx);
+        await finishUpdate(trx, id, now, deps.clock());
+      });
+      marked = true;
+    };
     try {
       await next();
     } finally {
-      await finishUpdate(deps.db, id, now, deps.clock());
+      if (!marked) await finishUpdate(deps.db, id, now, deps.clock());
     }
   };
 }
