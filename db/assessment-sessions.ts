@@ -1,10 +1,25 @@
 import type { Subject } from "../src/domain/assessment.js";
 import type { DB } from "./connection.js";
+import { precompile } from "./precompiled.js";
 import type { AssessmentSession } from "./schema.js";
 
+const sessionOf = precompile((db: DB, chatId: number) =>
+  db.selectFrom("assessment_sessions").selectAll().where("chat_id", "=", chatId),
+);
+
 export async function findSession(db: DB, chatId: number): Promise<AssessmentSession | undefined> {
-  return db.selectFrom("assessment_sessions").selectAll().where("chat_id", "=", chatId).executeTakeFirst();
+  return sessionOf.first(db, chatId);
 }
+
+const upsertSession = precompile(
+  (db: DB, chatId: number, subject: Subject, askedStep: string, messageId: number | null, at: string) => {
+    const values = { subject, asked_step: askedStep, message_id: messageId, updated_at: at };
+    return db
+      .insertInto("assessment_sessions")
+      .values({ chat_id: chatId, ...values })
+      .onConflict((oc) => oc.column("chat_id").doUpdateSet(values));
+  },
+);
 
 /** Records the question just asked in a chat (and the message that asked it). */
 export async function saveSession(
@@ -12,17 +27,14 @@ export async function saveSession(
   session: { chatId: number; subject: Subject; askedStep: string; messageId: number | null },
   now: Date,
 ): Promise<void> {
-  const values = {
-    subject: session.subject,
-    asked_step: session.askedStep,
-    message_id: session.messageId,
-    updated_at: now.toISOString(),
-  };
-  await db
-    .insertInto("assessment_sessions")
-    .values({ chat_id: session.chatId, ...values })
-    .onConflict((oc) => oc.column("chat_id").doUpdateSet(values))
-    .execute();
+  await upsertSession.run(
+    db,
+    session.chatId,
+    session.subject,
+    session.askedStep,
+    session.messageId,
+    now.toISOString(),
+  );
 }
 
 export async function endSession(db: DB, chatId: number): Promise<boolean> {

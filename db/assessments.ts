@@ -1,5 +1,6 @@
 import type { Answers, AreaAnswer, CriterionAnswer, Subject } from "../src/domain/assessment.js";
 import { atomically, type DB } from "./connection.js";
+import { precompile } from "./precompiled.js";
 import type { Assessment, AssessmentFile } from "./schema.js";
 
 export interface AssessmentRef {
@@ -8,14 +9,17 @@ export interface AssessmentRef {
   subjectId: number;
 }
 
-export async function findAssessment(db: DB, ref: AssessmentRef): Promise<Assessment | undefined> {
-  return db
+const assessmentOf = precompile((db: DB, year: number, subject: Subject, subjectId: number) =>
+  db
     .selectFrom("assessments")
     .selectAll()
-    .where("round_year", "=", ref.year)
-    .where("subject", "=", ref.subject)
-    .where("subject_id", "=", ref.subjectId)
-    .executeTakeFirst();
+    .where("round_year", "=", year)
+    .where("subject", "=", subject)
+    .where("subject_id", "=", subjectId),
+);
+
+export async function findAssessment(db: DB, ref: AssessmentRef): Promise<Assessment | undefined> {
+  return assessmentOf.first(db, ref.year, ref.subject, ref.subjectId);
 }
 
 /** The subject's assessment for the round, created (in progress) on first use. */
@@ -53,12 +57,12 @@ function addAnswer(answers: Answers, itemKey: string, data: string): void {
   else if (kind === "a") answers.areas[id] = JSON.parse(data) as AreaAnswer;
 }
 
+const itemsOf = precompile((db: DB, assessmentId: number) =>
+  db.selectFrom("assessment_items").select(["item_key", "data"]).where("assessment_id", "=", assessmentId),
+);
+
 export async function loadAnswers(db: DB, assessmentId: number): Promise<Answers> {
-  const rows = await db
-    .selectFrom("assessment_items")
-    .select(["item_key", "data"])
-    .where("assessment_id", "=", assessmentId)
-    .execute();
+  const rows = await itemsOf.rows(db, assessmentId);
   const answers: Answers = { criteria: {}, areas: {} };
   for (const row of rows) addAnswer(answers, row.item_key, row.data);
   return answers;
@@ -149,6 +153,16 @@ export async function listRoundAssessments(
     .execute();
 }
 
+const upsertItemQuery = precompile(
+  (db: DB, assessmentId: number, itemKey: string, json: string, at: string) =>
+    db
+      .insertInto("assessment_items")
+      .values({ assessment_id: assessmentId, item_key: itemKey, data: json, updated_at: at })
+      .onConflict((oc) =>
+        oc.columns(["assessment_id", "item_key"]).doUpdateSet({ data: json, updated_at: at }),
+      ),
+);
+
 async function upsertItem(
   db: DB,
   assessmentId: number,
@@ -156,13 +170,15 @@ async function upsertItem(
   data: CriterionAnswer | AreaAnswer,
   at: string,
 ): Promise<void> {
-  const json = JSON.stringify(data);
-  await db
-    .insertInto("assessment_items")
-    .values({ assessment_id: assessmentId, item_key: itemKey, data: json, updated_at: at })
-    .onConflict((oc) => oc.columns(["assessment_id", "item_key"]).doUpdateSet({ data: json, updated_at: at }))
-    .execute();
+  await upsertItemQuery.run(db, assessmentId, itemKey, JSON.stringify(data), at);
 }
+
+const touchAssessment = precompile((db: DB, assessmentId: number, at: string, updateId: number) =>
+  db
+    .updateTable("assessments")
+    .set({ updated_at: at, last_update_id: updateId })
+    .where("id", "=", assessmentId),
+);
 
 export async function saveItem(
   db: DB,
@@ -175,11 +191,7 @@ export async function saveItem(
   const at = now.toISOString();
   await atomically(db, async (trx) => {
     await upsertItem(trx, assessmentId, itemKey, data, at);
-    await trx
-      .updateTable("assessments")
-      .set({ updated_at: at, last_update_id: updateId })
-      .where("id", "=", assessmentId)
-      .execute();
+    await touchAssessment.run(trx, assessmentId, at, updateId);
   });
 }
 
@@ -358,13 +370,16 @@ export async function listExtensions(db: DB, year: number): Promise<Map<number, 
   return new Map(rows.map((row) => [row.unit_id, new Date(row.until)]));
 }
 
-export async function findExtension(db: DB, year: number, unitId: number): Promise<Date | null> {
-  const row = await db
+const extensionOf = precompile((db: DB, year: number, unitId: number) =>
+  db
     .selectFrom("round_extensions")
     .select("until")
     .where("round_year", "=", year)
-    .where("unit_id", "=", unitId)
-    .executeTakeFirst();
+    .where("unit_id", "=", unitId),
+);
+
+export async function findExtension(db: DB, year: number, unitId: number): Promise<Date | null> {
+  const row = await extensionOf.first(db, year, unitId);
   return row ? new Date(row.until) : null;
 }
 
@@ -393,14 +408,16 @@ export async function grantExtension(
     .execute();
 }
 
-export async function countProofFiles(db: DB, assessmentId: number, itemKey: string): Promise<number> {
-  const row = await db
+const proofFileCount = precompile((db: DB, assessmentId: number, itemKey: string) =>
+  db
     .selectFrom("assessment_files")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("assessment_id", "=", assessmentId)
-    .where("item_key", "=", itemKey)
-    .executeTakeFirstOrThrow();
-  return row.n;
+    .where("item_key", "=", itemKey),
+);
+
+export async function countProofFiles(db: DB, assessmentId: number, itemKey: string): Promise<number> {
+  return (await proofFileCount.first(db, assessmentId, itemKey))?.n ?? 0;
 }
 
 /** Puts an item back as `data` (or removes it when there was none) and ends the change that cleared it. */

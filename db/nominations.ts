@@ -1,6 +1,7 @@
 import { searchKey } from "../src/domain/names.js";
 import { COUNTS_AGAINST_QUOTA, DECIDED } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
+import { precompile } from "./precompiled.js";
 import type { Nomination, NominationHistory, NominationStatusColumn, Role } from "./schema.js";
 
 export interface NewNomination {
@@ -292,16 +293,21 @@ export async function decidedNominationOf(
   nomineeKind: "individual" | "collective",
   nomineeId: number,
 ): Promise<Nomination | undefined> {
-  return db
-    .selectFrom("nominations")
-    .selectAll()
-    .where("round_year", "=", year)
-    .where("nominee_kind", "=", nomineeKind)
-    .where("nominee_id", "=", nomineeId)
-    .where("status", "in", [...DECIDED])
-    .orderBy("id")
-    .executeTakeFirst();
+  return decidedNomination.first(db, year, nomineeKind, nomineeId);
 }
+
+const decidedNomination = precompile(
+  (db: DB, year: number, nomineeKind: "individual" | "collective", nomineeId: number) =>
+    db
+      .selectFrom("nominations")
+      .selectAll()
+      .where("round_year", "=", year)
+      .where("nominee_kind", "=", nomineeKind)
+      .where("nominee_id", "=", nomineeId)
+      .where("status", "in", [...DECIDED])
+      .orderBy("id")
+      .limit(1),
+);
 
 /** The moves to `to` of a unit's nominations made while handling `updateId` (a sending, a return). */
 export async function movesOfUpdate(

@@ -1,4 +1,5 @@
 import type { DB } from "./connection.js";
+import { precompile } from "./precompiled.js";
 import type { Round } from "./schema.js";
 
 export async function listRounds(db: DB): Promise<Round[]> {
@@ -37,12 +38,11 @@ export async function closeRound(db: DB, year: number, now: Date): Promise<void>
     .execute();
 }
 
+const latestOpenRound = precompile((db: DB) =>
+  db.selectFrom("rounds").selectAll().where("status", "=", "open").orderBy("year", "desc").limit(1),
+);
+
 /** The round people work in now: the latest open one. */
 export async function findOpenRound(db: DB): Promise<Round | undefined> {
-  return db
-    .selectFrom("rounds")
-    .selectAll()
-    .where("status", "=", "open")
-    .orderBy("year", "desc")
-    .executeTakeFirst();
+  return latestOpenRound.first(db);
 }

@@ -3,6 +3,7 @@ import { erasurePlan } from "../src/domain/erasure.js";
 import { reportKey } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
 import { enqueueNotices } from "./notices.js";
+import { precompile } from "./precompiled.js";
 import type { Language, NewReminder, NominationStatusColumn, Role, Unit, User } from "./schema.js";
 
 export interface UserWithUnit extends User {
@@ -11,14 +12,17 @@ export interface UserWithUnit extends User {
   unit_archived_at: string | null;
 }
 
-export async function findUser(db: DB, telegramId: number): Promise<UserWithUnit | undefined> {
-  return db
+const userWithUnit = precompile((db: DB, telegramId: number) =>
+  db
     .selectFrom("users")
     .innerJoin("units", "units.id", "users.unit_id")
     .selectAll("users")
     .select(["units.code as unit_code", "units.name as unit_name", "units.archived_at as unit_archived_at"])
-    .where("users.telegram_id", "=", telegramId)
-    .executeTakeFirst();
+    .where("users.telegram_id", "=", telegramId),
+);
+
+export async function findUser(db: DB, telegramId: number): Promise<UserWithUnit | undefined> {
+  return userWithUnit.first(db, telegramId);
 }
 
 export async function listUsersWithPersonalMenus(
@@ -241,12 +245,12 @@ export async function formerNames(db: DB): Promise<Map<number, string>> {
   return new Map(rows.map((row) => [-row.id, row.full_name]));
 }
 
+const languageOf = precompile((db: DB, telegramId: number) =>
+  db.selectFrom("preferences").select("language").where("telegram_id", "=", telegramId),
+);
+
 export async function getLanguage(db: DB, telegramId: number): Promise<Language | undefined> {
-  const row = await db
-    .selectFrom("preferences")
-    .select("language")
-    .where("telegram_id", "=", telegramId)
-    .executeTakeFirst();
+  const row = await languageOf.first(db, telegramId);
   return row?.language;
 }
 

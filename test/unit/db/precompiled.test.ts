@@ -1,0 +1,58 @@
+import { sql } from "kysely";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type DB, openDatabase } from "../../../db/connection.js";
+import { precompile } from "../../../db/precompiled.js";
+
+interface Tables {
+  people: { id: number; name: string; unit: string };
+}
+
+let db: DB;
+beforeEach(async () => {
+  db = openDatabase(":memory:");
+  await sql`create table people (id integer primary key, name text not null, unit text not null)`.execute(db);
+  await sql`insert into people (id, name, unit) values (1, 'Lan', 'HCTP'), (2, 'Minh', 'HCTP'), (3, 'Hoa', 'VP')`.execute(
+    db,
+  );
+});
+
+// The test's own table is not in the bot's schema: the builder sees it through a cast.
+const people = (db: DB) => db as unknown as import("kysely").Kysely<Tables>;
+
+describe("precompile", () => {
+  it("fills each call's values into the query built once", async () => {
+    const inUnit = precompile((db: DB, unit: string, after: number) =>
+      people(db)
+        .selectFrom("people")
+        .select("name")
+        .where("unit", "=", unit)
+        .where("id", ">", after)
+        .orderBy("id"),
+    );
+    expect(await inUnit.rows(db, "HCTP", 0)).toEqual([{ name: "Lan" }, { name: "Minh" }]);
+    expect(await inUnit.rows(db, "HCTP", 1)).toEqual([{ name: "Minh" }]);
+    expect(await inUnit.first(db, "VP", 0)).toEqual({ name: "Hoa" });
+    expect(await inUnit.first(db, "KHAC", 0)).toBeUndefined();
+  });
+
+  it("keeps the values written in the query itself, and runs in a transaction", async () => {
+    const rename = precompile((db: DB, id: number, name: string) =>
+      people(db).updateTable("people").set({ name }).where("id", "=", id).where("unit", "=", "HCTP"),
+    );
+    await db.transaction().execute(async (trx) => {
+      const changed = await rename.run(trx, 2, "Minh Anh");
+      expect(changed.numAffectedRows).toBe(1n);
+    });
+    expect((await rename.run(db, 3, "Hoà")).numAffectedRows).toBe(0n);
+    const names = await people(db).selectFrom("people").select("name").orderBy("id").execute();
+    expect(names.map((row) => row.name)).toEqual(["Lan", "Minh Anh", "Hoa"]);
+  });
+
+  it("refuses a builder whose shape depends on an argument's value", async () => {
+    const branching = precompile((db: DB, onlyHctp: boolean) => {
+      const all = people(db).selectFrom("people").select("name");
+      return onlyHctp ? all.where("unit", "=", "HCTP") : all;
+    });
+    await expect(branching.rows(db, false)).rejects.toThrow(/argument 0 is not used as a value/);
+  });
+});
