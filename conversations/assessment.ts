@@ -1,8 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { endSession, findSession, saveSession } from "../db/assessment-sessions.js";
 import { atomically, type DB } from "../db/connection.js";
-import { applyAnswer } from "../src/assessment/service.js";
-import { currentView } from "../src/assessment/view.js";
+import { type AssessmentState, applyAnswer } from "../src/assessment/service.js";
+import { currentView, viewOf } from "../src/assessment/view.js";
 import type { BaseContext, BotContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
 import { type AnswerInput, BUTTON_PREFIX } from "../src/domain/answering.js";
@@ -51,16 +51,20 @@ export function answerInput(ctx: Pick<BaseContext, "callbackQuery" | "message">)
  * Asks the question the stored answers are at (or shows the summary) and records it as the chat's open
  * question; or says why the assessment cannot be done now, and closes it.
  */
-export async function askCurrent(deps: AppDeps, ctx: BaseContext, subject: Subject): Promise<void> {
+export async function askCurrent(
+  deps: AppDeps,
+  ctx: BaseContext,
+  subject: Subject,
+  /** The assessment as the answer just taken left it, if known; otherwise it is read. */
+  known?: AssessmentState,
+): Promise<void> {
   const actor = ctx.actor;
   const chatId = ctx.chat?.id;
   if (!actor || chatId === undefined) return;
-  const view = await currentView(
-    { ...deps, reads: readsOf(ctx.update) },
-    actor.telegramId,
-    subject,
-    actor.language,
-  );
+  const view = known
+    ? await viewOf(deps, known, actor.language)
+    : await currentView({ ...deps, reads: readsOf(ctx.update) }, actor.telegramId, subject, actor.language);
+
   if (view.kind === "unavailable") {
     await endSession(deps.db, chatId);
     await ctx.reply(view.text, HTML);
@@ -128,7 +132,7 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
       case "saved":
         if (ctx.callbackQuery) await acknowledgePress(ctx);
         else if (input.type === "file") await ctx.reply(ctx.t("as-file-received"), HTML);
-        return askCurrent(deps, ctx, subject);
+        return askCurrent(deps, ctx, subject, outcome.state);
       case "submitted":
         await acknowledgePress(ctx);
         await endSession(deps.db, ctx.chat.id);

@@ -130,7 +130,8 @@ export async function loadAssessment(
 }
 
 export type AnswerOutcome =
-  | { kind: "saved" }
+  /** `state`: the assessment as the answer left it, when that is known without reading it again. */
+  | { kind: "saved"; state?: AssessmentState }
   | { kind: "problem"; key: string; vars?: Record<string, string | number> }
   | { kind: "stale" }
   | { kind: "moved" }
@@ -220,7 +221,10 @@ export async function applyAnswer(
         const fresh = await findAssessmentById(deps.db, assessment.id);
         if (fresh) await finishEdit(deps.db, fresh, actorId, now);
       }
-      return { kind: "saved" };
+      if (editing) return { kind: "saved" };
+      // The usual answer changes one item and nothing else the next question depends on.
+      const after = withItem(answers, meaning.itemKey, meaning.data);
+      return { kind: "saved", state: { ...state, answers: after, step: nextStep(questionnaire, after) } };
     }
   }
 }
@@ -238,6 +242,13 @@ function isItemComplete(
   if (itemKey.startsWith("a:")) return (data as AreaAnswer).text !== undefined;
   const criterion = questionnaire.criteria.find((c) => c.id === id);
   return criterion !== undefined && isCriterionComplete(criterion, data as CriterionAnswer);
+}
+
+function withItem(answers: Answers, itemKey: string, data: CriterionAnswer | AreaAnswer): Answers {
+  const id = itemKey.slice(2);
+  return itemKey.startsWith("a:")
+    ? { ...answers, areas: { ...answers.areas, [id]: data as AreaAnswer } }
+    : { ...answers, criteria: { ...answers.criteria, [id]: data as CriterionAnswer } };
 }
 
 function itemData(answers: Answers, itemKey: string): CriterionAnswer | AreaAnswer | undefined {

@@ -53,13 +53,17 @@ export async function currentView(
   subject: Subject,
   language: Language,
 ): Promise<View> {
-  const t = translator(deps, language);
   const loaded = await loadAssessment(deps, actorId, subject);
   if (!loaded.ok) {
-    const text = unavailableText(t, loaded, undefined, deps.campaign.timeZone);
+    const text = unavailableText(translator(deps, language), loaded, undefined, deps.campaign.timeZone);
     return { kind: "unavailable", problem: loaded.problem, text };
   }
-  const state = loaded.state;
+  return viewOf(deps, loaded.state, language);
+}
+
+/** What to show for an assessment in `state` (as just loaded, or as an answer just left it). */
+export async function viewOf(deps: Deps, state: AssessmentState, language: Language): Promise<View> {
+  const t = translator(deps, language);
   const r = { t, language, campaign: deps.campaign };
   if (state.locked) {
     return {
