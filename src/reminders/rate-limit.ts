@@ -23,10 +23,18 @@ export const TELEGRAM_LIMITS = {
 } satisfies Record<string, Limit>;
 
 export interface Limits {
-  /** Every message the bot sends. */
+  /** Every message the bot sends, counted from when it starts. */
   overall: Limit;
   /** What bulk sends (the reminders) may take of it: the rest is kept for replies to people. */
   bulk: Limit;
+  /**
+   * Every message again, counted from Telegram's answer to it, with each send still waiting for its answer
+   * counted as now. A message reaches Telegram after it starts and before it is answered, so whatever the
+   * delays on the way, no more than this many arrive there within any window: the limits above pace the sends
+   * by when they start (the time a request takes is not lost from every second), this one makes it safe. Left
+   * out, nothing is checked against the answers (for a bench that runs without Telegram's limits).
+   */
+  answered?: Limit;
   privateChat: Limit;
   /**
    * Replies to one chat may come in a short burst (Telegram allows one, and a reply is often two messages: an
@@ -37,13 +45,14 @@ export interface Limits {
 }
 
 /**
- * What the bot holds itself to: a margin under Telegram's 30 a second (the more so as a send counts from
- * Telegram's answer, after it arrived there), of which one a second is kept for replies. Bulk at 28 a second
- * takes 3,000 reminders out in about 107 s.
+ * What the bot holds itself to: sends start at under Telegram's 30 a second, of which one a second is kept for
+ * replies, and Telegram sees at most its 30 arrive in any second. Bulk at 28 a second takes 3,000 reminders out
+ * in about 107 s, however long each request takes.
  */
 export const BOT_LIMITS: Limits = {
   overall: { count: 29, windowMs: 1000 },
   bulk: { count: 28, windowMs: 1000 },
+  answered: TELEGRAM_LIMITS.overall,
   privateChat: TELEGRAM_LIMITS.privateChat,
   replyBurst: { count: 3, windowMs: 3000 },
   group: TELEGRAM_LIMITS.group,
@@ -56,6 +65,8 @@ export type ChatId = number | string;
 
 /** Forget the sends of chats that sent nothing for longer than the longest window, every so many sends. */
 const SWEEP_EVERY = 1000;
+/** When only answers still to come can make room (every send in the window is in flight), look again this soon. */
+const IN_FLIGHT_RECHECK_MS = 10;
 
 /**
  * One limiter for every message the bot sends, over sliding windows that include their edge: a send exactly
@@ -63,8 +74,13 @@ const SWEEP_EVERY = 1000;
  * check the windows exactly.
  */
 export class RateLimiter {
-  /** Every send still inside the overall window, in time order. */
-  private readonly sends: number[] = [];
+  /** When each send still inside the overall and bulk windows started, in time order. */
+  private readonly started: number[] = [];
+  /** When Telegram answered each send still inside the `answered` window, in time order. */
+  private readonly answered: number[] = [];
+  /** Sends started and not answered yet. */
+  private inFlight = 0;
+  /** Each chat's sends, counted from Telegram's answer (from the start while in flight). */
   private readonly perChat = new Map<ChatId, number[]>();
   /** Replies waiting for their turn. */
   private readonly replies = new Set<{ chatId: ChatId }>();
@@ -80,8 +96,9 @@ export class RateLimiter {
   ) {}
 
   /**
-   * Waits until a message to `chatId` may go out. Call the returned function once Telegram has answered: the
-   * send then counts from that moment, so a slow request cannot bunch the next ones up at Telegram's end.
+   * Waits until a message to `chatId` may go out. Call the returned function once Telegram has answered (or the
+   * request failed): the send then counts from that moment in the `answered` and chat windows, so a slow request
+   * cannot bunch the next ones up at Telegram's end.
    */
   async acquire(chatId: ChatId, priority: Priority): Promise<() => void> {
     const chatLimits = this.chatLimits(chatId, priority);
@@ -98,8 +115,9 @@ export class RateLimiter {
         // Read afresh each time: the chat's sends may have been swept while this waited.
         const chatSends = this.perChat.get(chatId) ?? [];
         const wait = Math.max(
-          waitFor(this.sends, share, now),
-          waitFor(this.sends, this.limits.overall, now),
+          waitFor(this.started, share, now),
+          waitFor(this.started, this.limits.overall, now),
+          this.limits.answered ? waitFor(this.answered, this.limits.answered, now, this.inFlight) : 0,
           ...chatLimits.map((limit) => waitFor(chatSends, limit, now)),
         );
         if (wait <= 0) break;
@@ -113,15 +131,23 @@ export class RateLimiter {
     }
     const now = this.timer.now();
     const chatSends = this.perChat.get(chatId) ?? [];
-    this.sends.push(now);
+    this.started.push(now);
+    this.inFlight++;
     chatSends.push(now);
     this.perChat.set(chatId, chatSends);
-    prune(this.sends, this.limits.overall.windowMs, now);
+    prune(this.started, Math.max(this.limits.overall.windowMs, this.limits.bulk.windowMs), now);
     prune(chatSends, Math.max(...chatLimits.map((limit) => limit.windowMs)), now);
     this.sweep(now);
+    let settled = false;
     return () => {
+      if (settled) return;
+      settled = true;
       const done = this.timer.now();
-      restamp(this.sends, now, done);
+      this.inFlight--;
+      if (this.limits.answered) {
+        this.answered.push(done);
+        prune(this.answered, this.limits.answered.windowMs, done);
+      }
       restamp(chatSends, now, done);
     };
   }
@@ -188,13 +214,19 @@ export class RateLimiter {
   }
 }
 
-/** How long until one more send fits in `limit`: sends at or after `now - windowMs` count. */
-function waitFor(sends: readonly number[], limit: Limit, now: number): number {
-  let inWindow = 0;
+/**
+ * How long until one more send fits in `limit`: sends at or after `now - windowMs` count, and so do `alsoNow`
+ * more (sends in flight, which count as now until they are answered).
+ */
+function waitFor(sends: readonly number[], limit: Limit, now: number, alsoNow = 0): number {
+  let inWindow = alsoNow;
   for (let i = sends.length - 1; i >= 0 && (sends[i] ?? 0) >= now - limit.windowMs; i--) inWindow++;
   if (inWindow < limit.count) return 0;
-  const oldestThatCounts = sends[sends.length - limit.count] ?? now;
-  return oldestThatCounts + limit.windowMs + 1 - now;
+  // How many of the recorded sends may stay in the window; the one before them has to leave it.
+  const mayStay = limit.count - 1 - alsoNow;
+  if (mayStay < 0) return IN_FLIGHT_RECHECK_MS;
+  const mustLeave = sends[sends.length - 1 - mayStay] ?? now;
+  return mustLeave + limit.windowMs + 1 - now;
 }
 
 function prune(sends: number[], windowMs: number, now: number): void {

@@ -66,6 +66,11 @@ const benches: Bench[] = [
     args: quick ? ["--people", "100", "--units", "50", "--runs", "1", "--no-base"] : ["--no-base"],
   },
   { name: "start-up", script: "test/bench/startup-bench.ts", args: ["--runs", quick ? "1" : "3"] },
+  {
+    name: "/remind now fan-out",
+    script: "test/bench/fanout-bench.ts",
+    args: quick ? ["--heads", "60"] : ["--heads", "3000", "--runs", "3"],
+  },
 ];
 
 const results: Array<{ name: string; json: Record<string, unknown> | null; ok: boolean }> = [];
@@ -123,6 +128,23 @@ for (const { name, json, ok } of results) {
         `| ${name}: achieved, p50 / p99 from arrival | ${perSecond(field(json, "bot", "perSecond"))}, ${ms(field(json, "bot", "p50"))} / ${ms(field(json, "bot", "p99"))} | ${perSecond(field(json, "bare", "perSecond"))}, ${ms(field(json, "bare", "p50"))} / ${ms(field(json, "bare", "p99"))} | 1,400/s with p99 ≤ 50 ms |`,
       );
       break;
+    case "fanout": {
+      const spread = (value: unknown, format: (n: number) => string) => {
+        const { min, median, max } = (value ?? {}) as Record<string, unknown>;
+        return [min, median, max].map((n) => (typeof n === "number" ? format(n) : "—")).join(" / ");
+      };
+      const seconds = (n: number) => `${(n / 1000).toFixed(1)} s`;
+      const whole = (n: number) => n.toFixed(0);
+      const during = (json.replyDuring ?? {}) as Record<string, unknown>;
+      const heads = Number(json.heads);
+      console.log(
+        `| ${name} to ${heads} heads, Telegram's limits on (min / median / max): time; 429s | ${spread(json.fanoutMs, seconds)}; ${spread(json.tooManyRequests, whole)} | | ≤ ${((heads / 30) * 1.1).toFixed(0)} s; 0 |`,
+      );
+      console.log(
+        `| ${name}: a /help reply during it, p50; p95; max (ms; idle p50 ${ms(json.replyIdleP50)}) | ${spread(during.p50, whole)}; ${spread(during.p95, whole)}; ${spread(during.max, whole)} | | ≤ 200 ms |`,
+      );
+      break;
+    }
     default:
       console.log(`| ${name} | ${JSON.stringify(json)} | | see above |`);
   }

@@ -532,3 +532,141 @@ describe("BotApiEmulator", () => {
     expect(emu.pendingUpdates()).toBe(0);
   });
 });
+
+describe("BotApiEmulator with Telegram's flood limits switched on", () => {
+  /** The flood control's clock, in ms: each test sets it, so the windows are checked to the millisecond. */
+  let now = 1_000_000;
+  let limited: BotApiEmulator;
+
+  beforeEach(async () => {
+    now = 1_000_000;
+    limited = await BotApiEmulator.start({ floodControl: { now: () => now } });
+  });
+
+  afterEach(async () => {
+    await limited.stop();
+  });
+
+  async function send(chatId: number, text = "x"): Promise<ApiReply> {
+    const res = await fetch(`${limited.apiRoot}/bot${limited.token}/sendMessage`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ chat_id: chatId, text }),
+    });
+    const reply = (await res.json()) as ApiReply;
+    expect(res.status).toBe(reply.ok ? 200 : reply.error_code);
+    return reply;
+  }
+
+  const people = (count: number, from = 5000): FakeUser[] =>
+    Array.from({ length: count }, (_, i) => ({ id: from + i, first_name: `Người ${i + 1}` }));
+
+  const tooMany = (seconds: number) => ({
+    ok: false,
+    error_code: 429,
+    description: `Too Many Requests: retry after ${seconds}`,
+    parameters: { retry_after: seconds },
+  });
+
+  it("is off by default", async () => {
+    const everyone = people(40);
+    for (const person of everyone) emu.addUser(person);
+    const replies = await Promise.all(
+      everyone.map((person) => call("sendMessage", { chat_id: person.id, text: "x" })),
+    );
+    expect(replies.filter((reply) => !reply.ok)).toEqual([]);
+    expect(emu.tooManyRequests).toBe(0);
+  });
+
+  it("refuses a 31st message within one second overall, the second's edge included, and counts the refusals", async () => {
+    const everyone = people(32);
+    for (const person of everyone) limited.addUser(person);
+    for (const person of everyone.slice(0, 30)) expect(await send(person.id)).toMatchObject({ ok: true });
+    const [thirtyFirst, thirtySecond] = everyone.slice(30);
+    if (!thirtyFirst || !thirtySecond) throw new Error("two more people expected");
+    // It may go once the first of the 30 is more than a second old: in 1,001 ms, so 2 whole seconds.
+    expect(await send(thirtyFirst.id)).toEqual(tooMany(2));
+    // A refused message is not delivered, and is recorded with its answer.
+    expect(limited.messagesIn(thirtyFirst.id)).toEqual([]);
+    expect(limited.calls.at(-1)).toMatchObject({ method: "sendMessage", response: tooMany(2) });
+    // Exactly a second later the 30 still count; a millisecond after that they do not.
+    now += 1000;
+    expect(await send(thirtyFirst.id)).toEqual(tooMany(1));
+    now += 1;
+    expect(await send(thirtyFirst.id)).toMatchObject({ ok: true });
+    expect(await send(thirtySecond.id)).toMatchObject({ ok: true });
+    expect(limited.tooManyRequests).toBe(2);
+  });
+
+  it("lets a private chat take a burst of three, then one message a second", async () => {
+    limited.addUser(alice);
+    for (let i = 0; i < 3; i++) expect(await send(alice.id)).toMatchObject({ ok: true });
+    expect(await send(alice.id)).toEqual(tooMany(4));
+    now += 3000;
+    expect(await send(alice.id)).toEqual(tooMany(1));
+    now += 1;
+    expect(await send(alice.id)).toMatchObject({ ok: true });
+    // Another chat is not held back by Alice's.
+    limited.addUser(bob);
+    expect(await send(bob.id)).toMatchObject({ ok: true });
+    expect(limited.tooManyRequests).toBe(2);
+
+    // One a second, each just over a second after the last, goes on without a refusal.
+    for (let i = 0; i < 10; i++) {
+      now += 1001;
+      expect(await send(alice.id)).toMatchObject({ ok: true });
+    }
+    // The burst is spent by then: three went within the last 3 s.
+    expect(await send(alice.id)).toMatchObject({ ok: false, error_code: 429 });
+    expect(limited.tooManyRequests).toBe(3);
+  });
+
+  it("refuses a 21st message to a group within a minute", async () => {
+    const group = { id: -100_888, title: "Phòng Tổ chức" };
+    limited.sendTextInGroup(alice, group, "/bind");
+    for (let i = 0; i < 20; i++) {
+      expect(await send(group.id)).toMatchObject({ ok: true });
+      now += 1001;
+    }
+    // The first of the 20 went 20,020 ms ago: the 21st may go 60,001 ms after it.
+    expect(await send(group.id)).toEqual(tooMany(40));
+    now = 1_000_000 + 60_000;
+    expect(await send(group.id)).toEqual(tooMany(1));
+    now += 1;
+    expect(await send(group.id)).toMatchObject({ ok: true });
+    expect(limited.tooManyRequests).toBe(2);
+  });
+
+  it("counts only messages Telegram delivered: not edits, chat actions, or sends it refused otherwise", async () => {
+    limited.addUser(alice);
+    const first = await send(alice.id, "v0");
+    const messageId = (first.result as { message_id: number }).message_id;
+    for (let i = 1; i <= 40; i++) {
+      const edit = await fetch(`${limited.apiRoot}/bot${limited.token}/editMessageText`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ chat_id: alice.id, message_id: messageId, text: `v${i}` }),
+      });
+      expect(edit.status).toBe(200);
+    }
+    // 40 people who never pressed Start: Telegram answers 403, and nothing was sent.
+    for (const stranger of people(40, 9000))
+      expect(await send(stranger.id)).toMatchObject({ error_code: 403 });
+    const everyone = people(29);
+    for (const person of everyone) limited.addUser(person);
+    for (const person of everyone) expect(await send(person.id)).toMatchObject({ ok: true });
+    expect(limited.tooManyRequests).toBe(0);
+    expect(await send(alice.id)).toEqual(tooMany(2));
+  });
+
+  it("refuses what a grammY bot sends over the limit at once, as a 429 its error carries", async () => {
+    const api = new Api(limited.token, { apiRoot: limited.apiRoot });
+    const everyone = people(35);
+    for (const person of everyone) limited.addUser(person);
+    const sent = await Promise.allSettled(everyone.map((person) => api.sendMessage(person.id, "Nhắc hạn")));
+    const refused = sent.filter((result) => result.status === "rejected");
+    expect(refused).toHaveLength(5);
+    expect(limited.tooManyRequests).toBe(5);
+    expect(String((refused[0] as PromiseRejectedResult).reason)).toMatch(/429.*retry after 2/);
+  });
+});

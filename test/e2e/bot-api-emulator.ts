@@ -9,6 +9,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FloodControl, type FloodControlOptions } from "./flood-control.js";
 
 export interface FakeUser {
   id: number;
@@ -220,6 +221,7 @@ export class BotApiEmulator {
   private nextCallbackQueryId = 1;
   private nextFileNumber = 1;
   private stopped = false;
+  private refusedAsFlood = 0;
 
   private constructor(
     private readonly server: Server,
@@ -227,12 +229,23 @@ export class BotApiEmulator {
     readonly token: string,
     readonly botUsername: string,
     botId: number,
+    private readonly flood: FloodControl | undefined,
   ) {
     this.botUser = { id: botId, is_bot: true, first_name: "ThiĐua Test", username: botUsername };
   }
 
+  /**
+   * `floodControl` (off by default) makes the emulator hold the bot to Telegram's flood limits on the messages it
+   * sends (see flood-control.ts): a message over them is refused with 429 and `retry_after`, as Telegram does,
+   * and counted in `tooManyRequests`. `true` takes Telegram's limits; options replace some, or the clock.
+   */
   static async start(
-    opts: { token?: string; botUsername?: string; botId?: number } = {},
+    opts: {
+      token?: string;
+      botUsername?: string;
+      botId?: number;
+      floodControl?: boolean | FloodControlOptions;
+    } = {},
   ): Promise<BotApiEmulator> {
     const token = opts.token ?? DEFAULT_TOKEN;
     const botId = opts.botId ?? (Number(token.split(":")[0]) || 123456);
@@ -253,6 +266,7 @@ export class BotApiEmulator {
       token,
       opts.botUsername ?? "thidua_test_bot",
       botId,
+      opts.floodControl ? new FloodControl(opts.floodControl === true ? {} : opts.floodControl) : undefined,
     );
     return emulator;
   }
@@ -274,6 +288,14 @@ export class BotApiEmulator {
   sendText(user: FakeUser, text: string): { update_id: number; message_id: number } {
     const chat = this.userStartsChat(user);
     return this.userMessage(user, chat, { text, ...commandEntities(text) });
+  }
+
+  /**
+   * The user pressed Start at some earlier time: the bot may write to them. Nothing is queued for the bot (to
+   * set up many recipients, e.g. for a fan-out, without the bot answering each one first).
+   */
+  addUser(user: FakeUser): void {
+    this.userStartsChat(user);
   }
 
   sendTextInGroup(user: FakeUser, group: FakeGroup, text: string): { update_id: number; message_id: number } {
@@ -444,6 +466,11 @@ export class BotApiEmulator {
     ).then(() => undefined);
   }
 
+  /** How many messages the flood control refused with 429 Too Many Requests (always 0 when it is off). */
+  get tooManyRequests(): number {
+    return this.refusedAsFlood;
+  }
+
   pendingUpdates(): number {
     return this.updates.length;
   }
@@ -525,9 +552,18 @@ export class BotApiEmulator {
     }
     const hold = this.holds.get(method.toLowerCase());
     if (hold) await hold;
+    const retryAfter = this.flood?.retryAfter(method, payload.chat_id);
+    if (retryAfter !== undefined) {
+      this.refusedAsFlood++;
+      const tooMany = new BotApiError(429, `Too Many Requests: retry after ${retryAfter}`, {
+        retry_after: retryAfter,
+      });
+      return respond(errorResponse(tooMany));
+    }
     let response: ApiResponse;
     try {
       response = { ok: true, result: this.dispatch(method, payload) };
+      this.flood?.record(method, payload.chat_id);
     } catch (error) {
       // A bug here or in an onMethod handler still gets recorded, so the test can see it.
       const apiError =

@@ -19,8 +19,10 @@ async function sendAll(
   const sends = new Map<number, number[]>();
   const all: number[] = [];
   for (const chat of chats) {
-    await limiter.acquire(chat, priority);
+    const settle = await limiter.acquire(chat, priority);
     const at = timer.now();
+    // Telegram answers at once (the time a request takes is simulated further down).
+    settle();
     all.push(at);
     sends.set(chat, [...(sends.get(chat) ?? []), at]);
   }
@@ -162,18 +164,18 @@ describe("RateLimiter (simulated time)", () => {
   it("lets a chat send again once its window has passed, without waiting", async () => {
     const timer = new FakeTimer(0);
     const limiter = new RateLimiter(timer);
-    await limiter.acquire(1, "reply");
+    (await limiter.acquire(1, "reply"))();
     timer.ms += 1001;
-    await limiter.acquire(1, "reply");
+    (await limiter.acquire(1, "reply"))();
     expect(timer.sleeps).toEqual([]);
   });
 
   it("counts a send exactly 1,000 ms old as inside the window", async () => {
     const timer = new FakeTimer(0);
     const limiter = new RateLimiter(timer);
-    await limiter.acquire(1, "bulk");
+    (await limiter.acquire(1, "bulk"))();
     timer.ms += 1000;
-    await limiter.acquire(1, "bulk");
+    (await limiter.acquire(1, "bulk"))();
     expect(timer.sleeps).toEqual([1]);
     expect(timer.now()).toBe(1001);
   });
@@ -181,9 +183,9 @@ describe("RateLimiter (simulated time)", () => {
   it("counts a reply burst's window inclusively: the fourth reply 3,000 ms after the first waits past its edge", async () => {
     const timer = new FakeTimer(0);
     const limiter = new RateLimiter(timer);
-    for (let i = 0; i < 3; i++) await limiter.acquire(1, "reply");
+    for (let i = 0; i < 3; i++) (await limiter.acquire(1, "reply"))();
     timer.ms = 3000;
-    await limiter.acquire(1, "reply");
+    (await limiter.acquire(1, "reply"))();
     expect(timer.sleeps).toEqual([1]);
     expect(timer.now()).toBe(3001);
   });
@@ -191,10 +193,10 @@ describe("RateLimiter (simulated time)", () => {
   it("counts the overall window inclusively too: the send after a full second's worth waits past its edge", async () => {
     const timer = new FakeTimer(0);
     const limiter = new RateLimiter(timer);
-    for (const chat of privateChats(BOT_LIMITS.overall.count)) await limiter.acquire(chat, "reply");
+    for (const chat of privateChats(BOT_LIMITS.overall.count)) (await limiter.acquire(chat, "reply"))();
     expect(timer.sleeps).toEqual([]);
     timer.ms = 1000;
-    await limiter.acquire(99, "reply");
+    (await limiter.acquire(99, "reply"))();
     expect(timer.now()).toBe(1001);
   });
 });
@@ -337,5 +339,82 @@ describe("RateLimiter: replies before bulk", () => {
       grants.map((grant) => grant.at),
       TELEGRAM_LIMITS.privateChat,
     );
+  });
+});
+
+describe("RateLimiter: requests that take time to reach Telegram and be answered", () => {
+  it("paces bulk by when sends start: 3,000 reminders whose requests take 30 ms each still go out within 110 s", async () => {
+    const timer = new VirtualTimer();
+    const limiter = new RateLimiter(timer);
+    const starts: number[] = [];
+    const answers: number[] = [];
+    const fanOut = (async () => {
+      for (const chat of privateChats(3000)) {
+        const settle = await limiter.acquire(chat, "bulk");
+        starts.push(timer.now());
+        await timer.sleep(30);
+        answers.push(timer.now());
+        settle();
+      }
+    })();
+    await timer.run();
+    await fanOut;
+    expectWithin(starts, BOT_LIMITS.bulk);
+    expectWithin(answers, TELEGRAM_LIMITS.overall);
+    // Counted from the answers alone, each second would lose the 30 ms a request takes: 3,000 / 28 × 1.031 s.
+    expect(timer.now()).toBeLessThanOrEqual(110_000);
+  });
+
+  it("counts a send still waiting for its answer as now, and an answered one from its answer", async () => {
+    const timer = new VirtualTimer();
+    const many = { count: 100, windowMs: 1000 };
+    const limiter = new RateLimiter(timer, { ...BOT_LIMITS, overall: many, bulk: many });
+    const inFlight = await Promise.all(privateChats(30).map((chat) => limiter.acquire(chat, "reply")));
+    // One is answered at 500 ms (it may have reached Telegram at any time until then); the rest never are.
+    const answer = timer.sleep(500).then(() => inFlight[0]?.());
+    let grantedAt = Number.NaN;
+    const thirtyFirst = limiter.acquire(99, "reply").then((settle) => {
+      grantedAt = timer.now();
+      settle();
+      for (const settleOne of inFlight.slice(1)) settleOne();
+    });
+    await timer.run();
+    await Promise.all([answer, thirtyFirst]);
+    // 29 in flight and one answered at 500 ms make 30 until that answer is more than a second old.
+    expect(grantedAt).toBe(1501);
+  });
+
+  it("never lets more than Telegram's 30 arrive within a second, however unevenly requests travel", async () => {
+    /** A fan-out and 300 people's replies at once; each request reaches Telegram 0 to 400 ms after it starts. */
+    const traffic = async (limits: typeof BOT_LIMITS) => {
+      const timer = new VirtualTimer();
+      const limiter = new RateLimiter(timer, limits);
+      const starts: number[] = [];
+      const arrivals: number[] = [];
+      let n = 0;
+      const send = async (chat: number, priority: Priority) => {
+        const settle = await limiter.acquire(chat, priority);
+        starts.push(timer.now());
+        await timer.sleep((n++ * 137) % 401);
+        arrivals.push(timer.now());
+        await timer.sleep(5);
+        settle();
+      };
+      const fanOut = (async () => {
+        for (const chat of privateChats(300)) await send(chat, "bulk");
+      })();
+      const replies = Promise.all(privateChats(300, 50_000).map((chat) => send(chat, "reply")));
+      await timer.run();
+      await Promise.all([fanOut, replies]);
+      return { starts, arrivals };
+    };
+    const { starts, arrivals } = await traffic(BOT_LIMITS);
+    expect(arrivals).toHaveLength(600);
+    expectWithin(starts, BOT_LIMITS.overall);
+    expectWithin(arrivals, TELEGRAM_LIMITS.overall);
+    // Not vacuous: paced by their starts alone, the same requests bunch up at Telegram's end.
+    const { answered: _, ...startsOnly } = BOT_LIMITS;
+    const unchecked = await traffic(startsOnly);
+    expect(busiestWindow(unchecked.arrivals, 1000)).toBeGreaterThan(TELEGRAM_LIMITS.overall.count);
   });
 });
