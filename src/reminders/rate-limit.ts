@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-
 export interface Timer {
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -87,8 +85,13 @@ export class RateLimiter {
   /** Bulk sends waiting for the replies to go. */
   private bulkWaiting: Array<() => void> = [];
   private sinceSweep = 0;
-  /** Set while a message counted here goes through the Api, so that the Api's transformer does not count it again. */
-  private readonly counted = new AsyncLocalStorage<{ prepaid: boolean; priority: Priority }>();
+  /**
+   * The chats a `send` is sending to now: its message, once it reaches the Api's transformer, is not counted
+   * again; a retry of it is, as the same priority. By chat rather than in an AsyncLocalStorage, whose promise
+   * hooks would cost every update of the bot; a reply to the same chat meanwhile may take the turn instead,
+   * which counts the same.
+   */
+  private readonly sending = new Map<ChatId, { prepaid: boolean; priority: Priority }>();
 
   constructor(
     private readonly timer: Timer = realTimer,
@@ -155,9 +158,12 @@ export class RateLimiter {
   /** Waits for a turn, then runs `send` (one message to `chatId`) and counts it from when it returns. */
   async send<T>(chatId: ChatId, priority: Priority, send: () => Promise<T>): Promise<T> {
     const settle = await this.acquire(chatId, priority);
+    const mark = { prepaid: true, priority };
+    this.sending.set(chatId, mark);
     try {
-      return await this.counted.run({ prepaid: true, priority }, send);
+      return await send();
     } finally {
+      if (this.sending.get(chatId) === mark) this.sending.delete(chatId);
       settle();
     }
   }
@@ -166,13 +172,18 @@ export class RateLimiter {
    * For the Api's transformer: a message already counted by `send` passes once; anything else (and a retry of
    * a counted message) waits for its turn, as a reply unless it is part of a bulk `send`.
    */
-  throughApi<T>(chatId: ChatId, call: () => Promise<T>): Promise<T> {
-    const context = this.counted.getStore();
-    if (context?.prepaid) {
-      context.prepaid = false;
+  async throughApi<T>(chatId: ChatId, call: () => Promise<T>): Promise<T> {
+    const mark = this.sending.get(chatId);
+    if (mark?.prepaid) {
+      mark.prepaid = false;
       return call();
     }
-    return this.send(chatId, context?.priority ?? "reply", call);
+    const settle = await this.acquire(chatId, mark?.priority ?? "reply");
+    try {
+      return await call();
+    } finally {
+      settle();
+    }
   }
 
   /**

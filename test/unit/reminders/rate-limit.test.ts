@@ -418,3 +418,26 @@ describe("RateLimiter: requests that take time to reach Telegram and be answered
     expect(busiestWindow(unchecked.arrivals, 1000)).toBeGreaterThan(TELEGRAM_LIMITS.overall.count);
   });
 });
+
+describe("a bulk send through the Api", () => {
+  it("is counted once by send, and its retry again, while another chat's reply takes its own turn", async () => {
+    const timer = new FakeTimer(1_000_000);
+    const limiter = new RateLimiter(timer);
+    const calls: Array<{ chat: number; at: number }> = [];
+    // What the Api's transformer does with each message (src/api-limit.ts).
+    const api = (chat: number) => limiter.throughApi(chat, async () => calls.push({ chat, at: timer.now() }));
+    await limiter.send(501, "bulk", async () => {
+      await api(501);
+      // Telegram asked to wait and the retry plugin sends the same message again: a second message to count.
+      await api(501);
+    });
+    await api(777);
+    expect(calls.map((call) => call.chat)).toEqual([501, 501, 777]);
+    // The retry to chat 501 waited for the chat's next second; the reply to 777 did not wait.
+    const [first, retry, reply] = calls.map((call) => call.at);
+    // The message itself went at once: send's turn counted it.
+    expect(first).toBe(1_000_000);
+    expect((retry ?? 0) - (first ?? 0)).toBeGreaterThan(1000);
+    expect(reply).toBe(retry);
+  });
+});
