@@ -441,3 +441,22 @@ describe("a bulk send through the Api", () => {
     expect(reply).toBe(retry);
   });
 });
+
+describe("on a busy machine whose timers fire late", () => {
+  it("keeps bulk at its pace instead of losing the lateness every second, and Telegram still sees at most 30 a second", async () => {
+    const timer = new FakeTimer(1_000_000);
+    const late = { now: timer.now, sleep: (ms: number) => timer.sleep(ms + 25) };
+    const limiter = new RateLimiter(late);
+    const started = timer.now();
+    const arrivals: number[] = [];
+    for (const chat of privateChats(28 * 30)) {
+      const settle = await limiter.acquire(chat, "bulk");
+      arrivals.push(timer.now());
+      settle();
+    }
+    // 840 at 28 a second: 28 at once, then 29 windows of 1,001 ms (29.03 s); losing 25 ms in each would take
+    // 29.75 s.
+    expect(timer.now() - started).toBeLessThan(29_200);
+    expectWithin(arrivals, TELEGRAM_LIMITS.overall);
+  });
+});
