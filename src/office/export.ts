@@ -23,7 +23,7 @@ import type { NominationStatus, NomineeKind } from "../domain/nominations.js";
 import { formatLocalDateTime, toLocal } from "../domain/time.js";
 import type { DossierState, Progress } from "../domain/unit-status.js";
 import { localised } from "../i18n.js";
-import { roundStatuses } from "./round-status.js";
+import { roundSummaries } from "./round-status.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n">;
 type Translate = (key: string, vars?: Record<string, string>) => string;
@@ -125,7 +125,8 @@ function localTimes(timeZone: string): (iso: string | null) => string {
 /** Sheet 1: each active unit's progress in the round. */
 async function unitsTable(deps: Deps, year: number, t: Translate, language: Language): Promise<Table> {
   const { campaign } = deps;
-  const units = await roundStatuses(deps, year);
+  // Counted in the database (as /status does), not every person of every unit loaded to be counted here.
+  const units = await roundSummaries(deps, year, 0);
   const columns: Column[] = [
     { header: t("ex-col-unit-code") },
     { header: t("ex-col-unit-name") },
