@@ -262,24 +262,32 @@ function criterionColumns(
           return [met(answer), level ? localised(level.name, language) : (answer?.rating ?? NOT_ANSWERED)];
         },
       };
-    case "initiative":
+    case "initiative": {
+      // One decision recognises many people's initiatives, so the same few come back row after row: each is
+      // worded once (through Fluent, a few hundred milliseconds at 50,000 rows). Kept bounded all the same.
+      const worded = new Map<string, string>();
+      const wording = (answer: CriterionAnswer): string => {
+        const key = `${answer.decisionNumber}\u0000${answer.decisionDate}\u0000${answer.council}`;
+        let text = worded.get(key);
+        if (text === undefined) {
+          const council = evidence.councils.find((candidate) => candidate.id === answer.council);
+          text = t("ex-initiative", {
+            number: answer.decisionNumber ?? NOT_ANSWERED,
+            date: decisionDate(answer.decisionDate),
+            council: council ? localised(council.name, language) : (answer.council ?? NOT_ANSWERED),
+          });
+          if (worded.size >= 10_000) worded.clear();
+          worded.set(key, text);
+        }
+        return text;
+      };
       return {
         subject,
         criterion,
         columns: [metColumn, { header: t("ex-col-criterion-evidence", { code }), note }],
-        cells: (answer) => {
-          if (answer?.met !== true) return [met(answer), ""];
-          const council = evidence.councils.find((candidate) => candidate.id === answer.council);
-          return [
-            met(answer),
-            t("ex-initiative", {
-              number: answer.decisionNumber ?? NOT_ANSWERED,
-              date: decisionDate(answer.decisionDate),
-              council: council ? localised(council.name, language) : (answer.council ?? NOT_ANSWERED),
-            }),
-          ];
-        },
+        cells: (answer) => (answer?.met === true ? [met(answer), wording(answer)] : [met(answer), ""]),
       };
+    }
     case "account":
       return {
         subject,
@@ -553,18 +561,17 @@ function writeRowsXml(
     }
     if (min === 0) continue;
     const r = firstRow + index;
-    out.write(`<row r="${r}" spans="${min}:${max}" x14ac:dyDescent="0.25">`);
+    // One string a row, then one write: the fewest calls for the least copying (a cell at a time cost more).
+    let xml = `<row r="${r}" spans="${min}:${max}" x14ac:dyDescent="0.25">`;
     for (let i = min - 1; i < max; i++) {
       const value = values[i];
       if (value === "" || value === undefined) continue;
-      if (typeof value === "number") out.write(`<c r="${letters[i]}${r}"${style}><v>${value}</v></c>`);
-      else {
-        out.write(`<c r="${letters[i]}${r}"${style} t="str"><v>`);
-        out.write(xmlText(value));
-        out.write("</v></c>");
-      }
+      xml +=
+        typeof value === "number"
+          ? `<c r="${letters[i]}${r}"${style}><v>${value}</v></c>`
+          : `<c r="${letters[i]}${r}"${style} t="str"><v>${xmlText(value)}</v></c>`;
     }
-    out.write("</row>");
+    out.write(`${xml}</row>`);
   }
 }
 
