@@ -267,7 +267,7 @@ function criterionColumns(
       // worded once (through Fluent, a few hundred milliseconds at 50,000 rows). Kept bounded all the same.
       const worded = new Map<string, string>();
       const wording = (answer: CriterionAnswer): string => {
-        const key = `${answer.decisionNumber}\u0000${answer.decisionDate}\u0000${answer.council}`;
+        const key = JSON.stringify([answer.decisionNumber, answer.decisionDate, answer.council]);
         let text = worded.get(key);
         if (text === undefined) {
           const council = evidence.councils.find((candidate) => candidate.id === answer.council);
