@@ -203,12 +203,33 @@ async function main(): Promise<void> {
         )}`,
       );
       console.log(
+        `    CPU           ${summary(
+          tree.results.map((r) => r.cpuMs / 1000),
+          "s",
+          2,
+        )} (all threads; less sensitive to a busy machine than the time)`,
+      );
+      console.log(
         `    loop held     ${summary(
           tree.results.map((r) => r.stallMs),
           "ms",
         )}`,
       );
     }
+    // The suite's summary line: this tree's medians.
+    const mine = trees.at(-1)?.results ?? [];
+    const median = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+    console.log(
+      JSON.stringify({
+        bench: "export",
+        people: units * perUnit,
+        seconds: median(mine.map((r) => r.ms / 1000)),
+        cpuSeconds: median(mine.map((r) => r.cpuMs / 1000)),
+        peakRssMb: median(mine.map((r) => r.peakRssMb)),
+        loopHeldMs: median(mine.map((r) => r.stallMs)),
+      }),
+    );
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }

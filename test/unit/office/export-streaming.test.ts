@@ -152,6 +152,46 @@ describe("the streamed export", () => {
     }
   });
 
+  it("keeps a typed answer as typed (markup characters, quotes, line breaks, emoji), less the control characters XML cannot hold", async () => {
+    const key = areaKey(deps.campaign.reformAreas[0]?.id ?? "");
+    const typed = `<b>A & B</b> "quoted" 'single'\nsecond line\ttab 😀 Đạt ${"\u0001\u001f\u007f"}end`;
+    const kept = `<b>A & B</b> "quoted" 'single'\nsecond line\ttab 😀 Đạt end`;
+    const person = await db
+      .selectFrom("assessments")
+      .select(["id", "subject_id"])
+      .where("subject", "=", "individual")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const answer = (text: string) =>
+      db
+        .updateTable("assessment_items")
+        .set({ data: JSON.stringify({ text }) })
+        .where("assessment_id", "=", person.id)
+        .where("item_key", "=", key)
+        .execute();
+    await answer(typed);
+    try {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await buildWorkbook(deps, YEAR, "vi")) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet("Tự đánh giá");
+      if (!sheet) throw new Error("no assessments sheet");
+      const header = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ""));
+      const area = header.indexOf(`Lĩnh vực: ${deps.campaign.reformAreas[0]?.name.vi}`);
+      const name = await db
+        .selectFrom("users")
+        .select("full_name")
+        .where("telegram_id", "=", person.subject_id)
+        .executeTakeFirstOrThrow();
+      const values: unknown[] = [];
+      sheet.eachRow((row) => {
+        if (row.getCell(2).value === name.full_name) values.push(row.getCell(area).value);
+      });
+      expect(values).toEqual([kept]);
+    } finally {
+      await answer(`của individual ${person.subject_id}`);
+    }
+  });
+
   it("hands the sender a file holding the workbook, and deletes it afterwards, also when sending fails", async () => {
     let seen = "";
     const size = await withWorkbookFile(
