@@ -61,6 +61,12 @@ const benches: Bench[] = [
       : ["--repeats", "3", "--no-base"],
   },
   {
+    // After /status, whose seeded database it reuses.
+    name: "memory, compiled bot at 50,000 people",
+    script: "test/bench/memory-bench.ts",
+    args: quick ? ["--runs", "1", "--times", "1", "--db", "data/bench-quick.sqlite"] : ["--runs", "3"],
+  },
+  {
     name: "/export xlsx",
     script: "test/bench/export-bench.ts",
     args: quick ? ["--people", "100", "--units", "50", "--runs", "1", "--no-base"] : ["--no-base"],
@@ -145,6 +151,18 @@ for (const { name, json, ok } of results) {
       );
       break;
     }
+    case "memory": {
+      const mbOf = (key: string) => `${Number(field(json, "compiled", key)).toFixed(0)} MB`;
+      console.log(
+        `| RSS of the compiled bot (npm start): idle, after /status, after /pending (peak) | ${mbOf("idleMb")}, ${mbOf("afterStatusMb")}, ${mbOf("afterPendingMb")} (${mbOf("peakMb")}) | | ≤ 150 MB |`,
+      );
+      break;
+    }
+    case "export":
+      console.log(
+        `| ${name}: time (CPU), peak RSS | ${Number(json.seconds).toFixed(2)} s (${Number(json.cpuSeconds).toFixed(2)} s), ${Number(json.peakRssMb).toFixed(0)} MB | | ≤ 5 s, ≤ 300 MB |`,
+      );
+      break;
     default:
       console.log(`| ${name} | ${JSON.stringify(json)} | | see above |`);
   }
