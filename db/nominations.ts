@@ -305,8 +305,7 @@ const decidedNomination = precompile(
       .where("nominee_kind", "=", nomineeKind)
       .where("nominee_id", "=", nomineeId)
       .where("status", "in", [...DECIDED])
-      .orderBy("id")
-      .limit(1),
+      .orderBy("id"),
 );
 
 /** The moves to `to` of a unit's nominations made while handling `updateId` (a sending, a return). */

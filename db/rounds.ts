@@ -39,7 +39,7 @@ export async function closeRound(db: DB, year: number, now: Date): Promise<void>
 }
 
 const latestOpenRound = precompile((db: DB) =>
-  db.selectFrom("rounds").selectAll().where("status", "=", "open").orderBy("year", "desc").limit(1),
+  db.selectFrom("rounds").selectAll().where("status", "=", "open").orderBy("year", "desc"),
 );
 
 /** The round people work in now: the latest open one. */
