@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, type Migration, type MigrationProvider, Migrator, type SqliteDatabase } from "kysely";
+import { type Checkpointer, checkpointInBackground } from "./checkpointer.js";
 import * as initial from "./migrations/0001_initial.js";
 import * as processedUpdates from "./migrations/0002_processed_updates.js";
 import * as assessments from "./migrations/0003_assessments.js";
@@ -40,10 +41,13 @@ const STATEMENT_CACHE = 500;
  * was a sixth of the bot's CPU per update. A statement being iterated (a streamed query) is not handed out
  * again until done; the cache forgets the least recently used beyond its size.
  */
-function withPreparedStatements(sqlite: SQLite.Database): SqliteDatabase {
+function withPreparedStatements(sqlite: SQLite.Database, onClose?: () => void): SqliteDatabase {
   const prepared = new Map<string, SQLite.Statement>();
   return {
-    close: () => sqlite.close(),
+    close: () => {
+      onClose?.();
+      sqlite.close();
+    },
     prepare(query: string) {
       const cached = prepared.get(query);
       if (cached && !cached.busy) {
@@ -63,17 +67,34 @@ function withPreparedStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+export interface OpenOptions {
+  /**
+   * Checkpoint the write-ahead log from a background thread instead of in the commits (see
+   * `checkpointInBackground`): for the bot's long-running process, not for short scripts and tests.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+/** The write-ahead log is cut back to this after a checkpoint (it grows while checkpoints wait for readers). */
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
 /** Opens (creating the folder if needed) an SQLite database in WAL mode with foreign keys on. */
-export function openDatabase(path: string): DB {
+export function openDatabase(path: string, options: OpenOptions = {}): DB {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({
-    dialect: new FairSqliteDialect({ database: withPreparedStatements(sqlite) }),
-  });
+  let checkpointer: Checkpointer | undefined;
+  if (options.backgroundCheckpoints && path !== ":memory:") {
+    sqlite.pragma("wal_autocheckpoint = 0");
+    sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+    // Should the background thread fail, the commits checkpoint again as SQLite does by default.
+    checkpointer = checkpointInBackground(path, () => sqlite.pragma("wal_autocheckpoint = 1000"));
+  }
+  const database = withPreparedStatements(sqlite, () => void checkpointer?.stop());
+  return new Kysely<Database>({ dialect: new FairSqliteDialect({ database }) });
 }
 
 /**

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, { backgroundCheckpoints: true });
   const applied = await migrateToLatest(db);
   logger.info({ database: config.databasePath, applied }, "database ready");
 

@@ -190,7 +190,7 @@ async function drive(handle: (update: Update) => Promise<void>, scripts: Script[
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "thidua-bench-"));
-  const db = openDatabase(join(dir, "bench.sqlite"));
+  const db = openDatabase(join(dir, "bench.sqlite"), { backgroundCheckpoints: true });
   await migrateToLatest(db);
   const now = new Date("2026-11-28T09:00:00+07:00");
   const unit = await db

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../../db/connection.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("background checkpoints", () => {
+  it("fold what the bot wrote into the database file while the bot's commits leave the log alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "thidua-ckpt-"));
+    dirs.push(dir);
+    const path = join(dir, "bot.sqlite");
+    const db = openDatabase(path, { backgroundCheckpoints: true });
+    await sql`create table answers (id integer primary key, text text not null)`.execute(db);
+    const before = statSync(path).size;
+    // About 2 MB, past the thousand pages at which a commit would checkpoint by itself.
+    for (let batch = 0; batch < 20; batch++) {
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 50; i++)
+          await sql`insert into answers (text) values (${"x".repeat(2000)})`.execute(trx);
+      });
+    }
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
+    expect(rows[0]?.wal_autocheckpoint).toBe(0);
+    await until(() => statSync(path).size > before + 1_000_000);
+    const count = await sql<{ n: number }>`select count(*) as n from answers`.execute(db);
+    expect(count.rows[0]?.n).toBe(1000);
+    await db.destroy();
+  });
+
+  it("are not used unless asked for: a script's connection checkpoints in its commits", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "thidua-ckpt-"));
+    dirs.push(dir);
+    const db = openDatabase(join(dir, "script.sqlite"));
+    const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
+    expect(rows[0]?.wal_autocheckpoint).toBe(1000);
+    await db.destroy();
+  });
+});
