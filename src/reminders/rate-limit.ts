@@ -86,6 +86,12 @@ export class RateLimiter {
   private bulkWaiting: Array<() => void> = [];
   private sinceSweep = 0;
   /**
+   * When the next bulk send is due: bulk goes out evenly spaced (28 a second is one every 36 ms), not in a
+   * burst at the start of each second that the next second then repeats, later by however long the burst's
+   * requests took. Behind schedule (a slow request), it catches up, as far as the windows allow.
+   */
+  private nextBulkAt = 0;
+  /**
    * The chats a `send` is sending to now: its message, once it reaches the Api's transformer, is not counted
    * again; a retry of it is, as the same priority. By chat rather than in an AsyncLocalStorage, whose promise
    * hooks would cost every update of the bot; a reply to the same chat meanwhile may take the turn instead,
@@ -121,6 +127,7 @@ export class RateLimiter {
         // Read afresh each time: the chat's sends may have been swept while this waited.
         const chatSends = this.perChat.get(chatId) ?? [];
         const wait = Math.max(
+          priority === "bulk" ? this.nextBulkAt - now : 0,
           waitFor(this.started, share, now),
           waitFor(this.started, this.limits.overall, now),
           this.limits.answered ? waitFor(this.answered, this.limits.answered, now, this.inFlight) : 0,
@@ -141,7 +148,12 @@ export class RateLimiter {
     // Counted from when its turn came, so the overall and bulk windows keep their pace on a busy machine whose
     // timers fire late (that lost 20-40 ms a second, 3-4 s over a fan-out of 3,000); the `answered` window still
     // holds what reaches Telegram to its limit.
-    this.started.push(Math.max(Math.min(now, dueAt ?? now), this.started.at(-1) ?? 0));
+    const turn = Math.max(Math.min(now, dueAt ?? now), this.started.at(-1) ?? 0);
+    this.started.push(turn);
+    if (priority === "bulk") {
+      const { count, windowMs } = this.limits.bulk;
+      this.nextBulkAt = Math.max(this.nextBulkAt, turn - windowMs) + windowMs / count;
+    }
     this.inFlight++;
     chatSends.push(now);
     this.perChat.set(chatId, chatSends);
