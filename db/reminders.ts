@@ -1,3 +1,4 @@
+import { CompiledQuery, sql } from "kysely";
 import type { UnitRoundFacts } from "../src/domain/unit-status.js";
 import type { DB } from "./connection.js";
 import { loadRoundFacts } from "./round-status.js";
@@ -86,8 +87,70 @@ async function statesOf(db: DB, year: number, only: readonly number[]): Promise<
   }));
 }
 
-/** 12 bound values a row: well under SQLite's 32,766 variables a statement. */
+/** 13 bound values a row: well under SQLite's 32,766 variables a statement. */
 const ROWS_PER_INSERT = 500;
+/**
+ * Rows written per transaction: between two, `pause` lets updates reach the database (the bot has one
+ * connection, so a transaction holds every other query until it commits).
+ */
+const ROWS_PER_TRANSACTION = 1_000;
+
+/**
+ * Rows of these kinds say the same words to everyone reading the same language (they name no one): words used
+ * by more than one row of a slot are stored once, in `reminder_messages`, and the rows point to them. 45,000
+ * copies of one text were most of what a slot wrote.
+ */
+const SHARED_KINDS: ReadonlySet<Reminder["kind"]> = new Set(["employee"]);
+
+/** By text, then keyboard: the planner hands the same string to every row of a language, so lookups are cheap. */
+type ByWords<T> = Map<string, Map<string | null, T>>;
+
+const byWords = <T>(map: ByWords<T>, row: Pick<NewReminder, "text" | "reply_markup">) =>
+  map.get(row.text)?.get(row.reply_markup ?? null);
+
+function setByWords<T>(map: ByWords<T>, text: string, markup: string | null, value: T): void {
+  const byMarkup = map.get(text) ?? new Map<string | null, T>();
+  byMarkup.set(markup, value);
+  map.set(text, byMarkup);
+}
+
+/**
+ * The slot's shared messages (words more than one row uses), stored once each: those already stored by a run
+ * that died part-way are reused, so a slot planned again points its rows to the same words.
+ */
+async function sharedMessages(
+  db: DB,
+  year: number,
+  slotKey: string,
+  rows: readonly NewReminder[],
+): Promise<ByWords<number>> {
+  const uses: ByWords<number> = new Map();
+  for (const row of rows) {
+    if (SHARED_KINDS.has(row.kind))
+      setByWords(uses, row.text, row.reply_markup ?? null, (byWords(uses, row) ?? 0) + 1);
+  }
+  const shared: ByWords<number> = new Map();
+  if (uses.size === 0) return shared;
+  const stored = await db
+    .selectFrom("reminder_messages")
+    .select(["id", "text", "reply_markup"])
+    .where("round_year", "=", year)
+    .where("slot_key", "=", slotKey)
+    .execute();
+  for (const message of stored) setByWords(shared, message.text, message.reply_markup, message.id);
+  for (const [text, byMarkup] of uses) {
+    for (const [markup, count] of byMarkup) {
+      if (count < 2 || byWords(shared, { text, reply_markup: markup }) !== undefined) continue;
+      const { id } = await db
+        .insertInto("reminder_messages")
+        .values({ round_year: year, slot_key: slotKey, text, reply_markup: markup })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      setByWords(shared, text, markup, id);
+    }
+  }
+  return shared;
+}
 
 /** Every row of a multi-row insert names the same columns. */
 function outboxRow(row: NewReminder): NewReminder {
@@ -107,8 +170,185 @@ function outboxRow(row: NewReminder): NewReminder {
   };
 }
 
-/** Rows written per transaction: between two, `pause` lets updates reach the database. */
-const ROWS_PER_TRANSACTION = 2_500;
+/** One statement's worth of rows, written in a transaction with others. */
+type Write = { rows: number; run: (trx: DB) => Promise<unknown> };
+
+/** Rows that point to the same message share everything but their chat, page and unit. */
+function sameButRecipient(a: NewReminder, b: NewReminder): boolean {
+  return (
+    a.round_year === b.round_year &&
+    a.slot_key === b.slot_key &&
+    a.kind === b.kind &&
+    a.due_at === b.due_at &&
+    (a.expires_at ?? null) === (b.expires_at ?? null) &&
+    a.status === b.status &&
+    a.created_at === b.created_at
+  );
+}
+
+/** What a row pointing to a shared message binds of its own, in this order. */
+type Recipient = [chatId: number, page: number, unitId: number | null, messageId: number];
+/** What all of them bind once, in this order. */
+type Common = [
+  roundYear: number,
+  slotKey: string,
+  kind: string,
+  dueAt: string,
+  expiresAt: string | null,
+  status: string,
+  createdAt: string,
+];
+
+/** The most recipients a statement binds (4 values each); a smaller rest goes in powers of two. */
+const RECIPIENTS_PER_INSERT = 1_024;
+
+/**
+ * Rows pointing to a shared message, written from a list of recipients:
+ * `WITH recipients(…) AS (VALUES (?, ?, ?, ?), …) INSERT INTO reminder_outbox (…) SELECT …`. Kysely builds
+ * it once for each size (a power of two: a dozen statements at most, each prepared once); each use binds new
+ * values in the same places. Building 1,000 tuples anew for each statement cost more than SQLite writing them.
+ */
+const recipientInserts = new Map<number, CompiledQuery>();
+
+function recipientInsert(db: DB, size: number): CompiledQuery {
+  const known = recipientInserts.get(size);
+  if (known) return known;
+  // Placeholders that name their place, to check that Kysely binds them in the order they are given below.
+  const recipients = Array.from({ length: size }, (_, i) => [`r${i}c0`, `r${i}c1`, `r${i}c2`, `r${i}c3`]);
+  const common = ["k0", "k1", "k2", "k3", "k4", "k5", "k6"] as const;
+  const query = db
+    .with(
+      "recipients(chat_id, page, unit_id, message_id)",
+      () =>
+        sql<{ chat_id: number; page: number; unit_id: number | null; message_id: number }>`(values ${sql.join(
+          recipients.map((tuple) => sql`(${sql.join(tuple)})`),
+        )})`,
+    )
+    .insertInto("reminder_outbox")
+    .columns([
+      "round_year",
+      "slot_key",
+      "kind",
+      "chat_id",
+      "page",
+      "unit_id",
+      "text",
+      "reply_markup",
+      "message_id",
+      "due_at",
+      "expires_at",
+      "status",
+      "created_at",
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom("recipients")
+        .select([
+          sql<number>`${common[0]}`.as("round_year"),
+          sql<string>`${common[1]}`.as("slot_key"),
+          sql<Reminder["kind"]>`${common[2]}`.as("kind"),
+          "recipients.chat_id",
+          "recipients.page",
+          "recipients.unit_id",
+          sql<string>`''`.as("text"),
+          sql<null>`null`.as("reply_markup"),
+          "recipients.message_id",
+          sql<string>`${common[3]}`.as("due_at"),
+          sql<string | null>`${common[4]}`.as("expires_at"),
+          sql<Reminder["status"]>`${common[5]}`.as("status"),
+          sql<string>`${common[6]}`.as("created_at"),
+        ])
+        // SQLite reads `ON CONFLICT` after a bare FROM as a join's: a WHERE keeps it the insert's.
+        .where(sql<boolean>`true`),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .compile();
+  const expected = [...recipients.flat(), ...common];
+  if (query.parameters.length !== expected.length || query.parameters.some((p, i) => p !== expected[i]))
+    throw new Error("the recipients' insert binds its values in another order than expected");
+  recipientInserts.set(size, query);
+  return query;
+}
+
+/** The sizes of the statements that write `count` recipients: full ones, then the rest in powers of two. */
+function recipientChunks(count: number): number[] {
+  const sizes: number[] = [];
+  let left = count;
+  while (left >= RECIPIENTS_PER_INSERT) {
+    sizes.push(RECIPIENTS_PER_INSERT);
+    left -= RECIPIENTS_PER_INSERT;
+  }
+  for (let size = RECIPIENTS_PER_INSERT / 2; size >= 1; size /= 2) {
+    if (left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
+  }
+  return sizes;
+}
+
+/**
+ * The statements that write `rows`: rows of their own many to a statement; rows pointing to a shared message
+ * bind only their chat, page, unit and message (the rest is the same for all of them): a third of the values.
+ */
+function writes(rows: readonly NewReminder[], shared: ByWords<number>): Write[] {
+  const own: NewReminder[] = [];
+  const recipients: Recipient[] = [];
+  const first = rows.find((row) => SHARED_KINDS.has(row.kind) && byWords(shared, row) !== undefined);
+  for (const row of rows) {
+    const messageId = first && SHARED_KINDS.has(row.kind) ? byWords(shared, row) : undefined;
+    if (first && messageId !== undefined && sameButRecipient(row, first))
+      recipients.push([row.chat_id, row.page ?? 0, row.unit_id ?? null, messageId]);
+    else own.push(row);
+  }
+  const list: Write[] = [];
+  for (let at = 0; at < own.length; at += ROWS_PER_INSERT) {
+    const some = own.slice(at, at + ROWS_PER_INSERT);
+    list.push({
+      rows: some.length,
+      run: (trx) =>
+        trx
+          .insertInto("reminder_outbox")
+          .values(some.map(outboxRow))
+          .onConflict((oc) => oc.doNothing())
+          .execute(),
+    });
+  }
+  if (!first) return list;
+  const common: Common = [
+    first.round_year,
+    first.slot_key,
+    first.kind,
+    first.due_at,
+    first.expires_at ?? null,
+    first.status,
+    first.created_at,
+  ];
+  let at = 0;
+  for (const size of recipientChunks(recipients.length)) {
+    const some = recipients.slice(at, at + size);
+    at += size;
+    list.push({
+      rows: size,
+      run: (trx) => {
+        const query = recipientInsert(trx, size);
+        return trx.executeQuery(CompiledQuery.raw(query.sql, [...some.flat(), ...common]));
+      },
+    });
+  }
+  return list;
+}
+
+/** Writes as many of `list` from `at` as make up about one transaction's rows; returns where it stopped. */
+function transactionOf(list: readonly Write[], at: number): number {
+  let end = at;
+  let rows = 0;
+  while (end < list.length && (end === at || rows + (list[end]?.rows ?? 0) <= ROWS_PER_TRANSACTION)) {
+    rows += list[end]?.rows ?? 0;
+    end++;
+  }
+  return end;
+}
 
 /**
  * Plans a slot's reminders, once: false if the slot was already planned. A large slot is written in several
@@ -132,9 +372,13 @@ export async function planSlot(
     .where("slot_key", "=", slotKey)
     .executeTakeFirst();
   if (planned) return false;
+  const list = writes(rows, await sharedMessages(db, year, slotKey, rows));
   let at = 0;
-  for (; rows.length - at > ROWS_PER_TRANSACTION; at += ROWS_PER_TRANSACTION) {
-    await db.transaction().execute((trx) => insertReminders(trx, rows.slice(at, at + ROWS_PER_TRANSACTION)));
+  for (let end = transactionOf(list, at); end < list.length; at = end, end = transactionOf(list, at)) {
+    const some = list.slice(at, end);
+    await db.transaction().execute(async (trx) => {
+      for (const write of some) await write.run(trx);
+    });
     await pause();
   }
   return db.transaction().execute(async (trx) => {
@@ -144,21 +388,35 @@ export async function planSlot(
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     if ((marked.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
-    await insertReminders(trx, rows.slice(at));
+    for (const write of list.slice(at)) await write.run(trx);
     return true;
   });
 }
 
-/** Many rows per statement: a slot for 50,000 people is 100 statements, not 50,000. */
-async function insertReminders(trx: DB, rows: readonly NewReminder[]): Promise<void> {
-  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
-    await trx
-      .insertInto("reminder_outbox")
-      .values(rows.slice(at, at + ROWS_PER_INSERT).map(outboxRow))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-}
+/** The outbox with each row's words: its own, or the shared message it points to. */
+const withWords = (db: DB) =>
+  db
+    .selectFrom("reminder_outbox")
+    .leftJoin("reminder_messages", "reminder_messages.id", "reminder_outbox.message_id")
+    .select((eb) => [
+      "reminder_outbox.id",
+      "reminder_outbox.round_year",
+      "reminder_outbox.slot_key",
+      "reminder_outbox.kind",
+      "reminder_outbox.chat_id",
+      "reminder_outbox.page",
+      "reminder_outbox.unit_id",
+      eb.fn.coalesce("reminder_messages.text", "reminder_outbox.text").as("text"),
+      eb.fn.coalesce("reminder_messages.reply_markup", "reminder_outbox.reply_markup").as("reply_markup"),
+      "reminder_outbox.message_id",
+      "reminder_outbox.due_at",
+      "reminder_outbox.expires_at",
+      "reminder_outbox.status",
+      "reminder_outbox.attempts",
+      "reminder_outbox.last_error",
+      "reminder_outbox.sent_at",
+      "reminder_outbox.created_at",
+    ]);
 
 export async function plannedSlots(db: DB, year: number): Promise<Set<string>> {
   const rows = await db
@@ -203,13 +461,11 @@ export async function dueReminders(db: DB, now: Date, limit: number): Promise<Re
     .where("kind", "!=", "notice")
     .where("round_year", "in", (eb) => eb.selectFrom("rounds").select("year").where("status", "=", "closed"))
     .execute();
-  return db
-    .selectFrom("reminder_outbox")
-    .selectAll()
-    .where("status", "=", "pending")
-    .where("due_at", "<=", now.toISOString())
-    .orderBy("due_at")
-    .orderBy("id")
+  return withWords(db)
+    .where("reminder_outbox.status", "=", "pending")
+    .where("reminder_outbox.due_at", "<=", now.toISOString())
+    .orderBy("reminder_outbox.due_at")
+    .orderBy("reminder_outbox.id")
     .limit(limit)
     .execute();
 }
@@ -319,11 +575,9 @@ export interface LoggedReminder extends Reminder {
 
 /** Reminders with the name of the person and the code of the unit they went to. */
 const loggedReminders = (db: DB) =>
-  db
-    .selectFrom("reminder_outbox")
+  withWords(db)
     .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
     .leftJoin("units", "units.id", "reminder_outbox.unit_id")
-    .selectAll("reminder_outbox")
     .select(["users.full_name", "units.code as unit_code"]);
 
 /** The latest reminders that were sent or could not be, newest first. */
