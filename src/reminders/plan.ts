@@ -3,6 +3,7 @@ import { plannedSlots, planSlot, supersedeOlder, type UnitState, unitStates } fr
 import { findOpenRound } from "../../db/rounds.js";
 import type { Language, NewReminder, Round } from "../../db/schema.js";
 import { getLanguage, listUsersWithPersonalMenus } from "../../db/users.js";
+import type { Translate } from "../assessment/render.js";
 import { translator } from "../assessment/view.js";
 import type { Campaign } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
@@ -37,6 +38,10 @@ interface Planning {
   states: UnitState[];
   /** One rendering context per language for the whole planning, not one per row. */
   contexts: Map<Language, ReminderContext>;
+  /** `now` as stored: when each row is due and was created. */
+  at: string;
+  /** What each unit owes, worked out once for the unit reminders and the digest. */
+  owed: Map<number, Owed>;
 }
 
 /** Units planned between two yields to the event loop, so that updates are answered while a slot is planned. */
@@ -44,14 +49,46 @@ const UNITS_PER_CHUNK = 10;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function planning(round: Round, now: Date, states: UnitState[]): Planning {
-  return { round, deadline: new Date(round.deadline_at), now, states, contexts: new Map() };
+  const at = now.toISOString();
+  return {
+    round,
+    deadline: new Date(round.deadline_at),
+    now,
+    at,
+    states,
+    contexts: new Map(),
+    owed: new Map(),
+  };
+}
+
+function owedIn(deps: Deps, p: Planning, unit: UnitState): Owed {
+  let owed = p.owed.get(unit.id);
+  if (!owed) {
+    owed = owedOf(deps.campaign, unit);
+    p.owed.set(unit.id, owed);
+  }
+  return owed;
+}
+
+/** A translation without variables is the same words every time: looked up once per planning. */
+function remembered(t: Translate): Translate {
+  const plain = new Map<string, string>();
+  return (key, variables) => {
+    if (variables !== undefined) return t(key, variables);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = t(key);
+      plain.set(key, text);
+    }
+    return text;
+  };
 }
 
 function context(deps: Deps, p: Planning, language: Language): ReminderContext {
   let r = p.contexts.get(language);
   if (!r) {
     r = {
-      t: translator(deps, language),
+      t: remembered(translator(deps, language)),
       language,
       year: p.round.year,
       deadline: p.deadline,
@@ -80,13 +117,12 @@ function row(
   slotKey: string,
   fields: Omit<NewReminder, "round_year" | "slot_key" | "due_at" | "status" | "created_at">,
 ): NewReminder {
-  const at = p.now.toISOString();
   return {
     round_year: p.round.year,
     slot_key: slotKey,
-    due_at: at,
+    due_at: p.at,
     status: "pending",
-    created_at: at,
+    created_at: p.at,
     ...fields,
   };
 }
@@ -101,7 +137,7 @@ async function unitReminderRows(
   const rows: NewReminder[] = [];
   for (const [index, unit] of units.entries()) {
     if (index > 0 && index % UNITS_PER_CHUNK === 0) await yieldToEventLoop();
-    const owed = owedOf(deps.campaign, unit);
+    const owed = owedIn(deps, p, unit);
     if (owesNothing(owed)) continue;
     for (const head of unit.people.filter((person) => person.role === "unit_head")) {
       const r = context(deps, p, head.language);
@@ -156,14 +192,19 @@ async function employeeRows(deps: Deps, p: Planning, slotKey: string): Promise<N
     if (index > 0 && index % UNITS_PER_CHUNK === 0) await yieldToEventLoop();
     for (const person of unit.people) {
       if (person.submitted) continue;
-      rows.push(
-        row(p, slotKey, {
-          kind: "employee",
-          chat_id: person.telegramId,
-          unit_id: unit.id,
-          ...messageIn(person.language),
-        }),
-      );
+      const { text, reply_markup } = messageIn(person.language);
+      rows.push({
+        round_year: p.round.year,
+        slot_key: slotKey,
+        kind: "employee",
+        chat_id: person.telegramId,
+        unit_id: unit.id,
+        text,
+        reply_markup,
+        due_at: p.at,
+        status: "pending",
+        created_at: p.at,
+      });
     }
   }
   return rows;
@@ -176,7 +217,7 @@ async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<New
       .filter((u) => u.role === "office")
       .map((u) => u.telegram_id),
   ]);
-  const units = p.states.map((unit) => ({ unit, owed: owedOf(deps.campaign, unit) }));
+  const units = p.states.map((unit) => ({ unit, owed: owedIn(deps, p, unit) }));
   const complete = units.filter(({ owed }) => owesNothing(owed)).length;
   const rows: NewReminder[] = [];
   for (const chatId of officeIds) {
@@ -239,8 +280,13 @@ export async function planDueReminders(
   // Most ticks find nothing due: what units owe is read only when a slot is to be planned.
   if (due.length === 0) return [];
   const p = planning(round, now, await unitStates(deps.db, round.year, yieldToEventLoop));
+  if (!options.dryRun) {
+    // Before anything of this run is written: the kinds of the slots due are distinct, so superseding one slot's
+    // older reminders never touches another's, and each update scans the few rows still waiting, not this run's.
+    for (const { slot, supersedes } of due) await supersedeOlder(deps.db, round.year, supersedes, slot.key);
+  }
   const planned: PlannedSlot[] = [];
-  for (const { slot, supersedes } of due) {
+  for (const { slot } of due) {
     const rows =
       slot.kind === "unit"
         ? await unitReminderRows(deps, p, slot.key, p.states)
@@ -251,7 +297,6 @@ export async function planDueReminders(
     for (const reminder of rows) reminder.expires_at = expiresAt;
     planned.push({ slot, rows });
     if (options.dryRun) continue;
-    await supersedeOlder(deps.db, round.year, supersedes, slot.key);
     await planSlot(deps.db, round.year, slot.key, rows, now, yieldToEventLoop);
   }
   return planned;

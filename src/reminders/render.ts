@@ -27,27 +27,54 @@ export interface ReminderContext {
   formName: (formId: string) => string;
 }
 
-/** "còn 14 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày", with the deadline's date. */
-export function deadlineLine(r: ReminderContext): string {
-  const status: DeadlineStatus = deadlineStatus(r.now, r.deadline, r.timeZone);
-  return r.t(`rm-deadline-${deadlineStatusKey(status)}`, {
-    year: String(r.year),
-    deadline: formatLocalDate(r.deadline, r.timeZone),
-    days: "days" in status ? status.days : 0,
-  });
+/**
+ * Where the deadline stands and its line, once per context: a slot renders hundreds of reminders from one
+ * context, and working out dates in a time zone is what each of them cost most.
+ */
+const deadlines = new WeakMap<ReminderContext, { status: DeadlineStatus; line: string }>();
+
+function deadlineOf(r: ReminderContext): { status: DeadlineStatus; line: string } {
+  let known = deadlines.get(r);
+  if (!known) {
+    const status = deadlineStatus(r.now, r.deadline, r.timeZone);
+    const line = r.t(`rm-deadline-${deadlineStatusKey(status)}`, {
+      year: String(r.year),
+      deadline: formatLocalDate(r.deadline, r.timeZone),
+      days: "days" in status ? status.days : 0,
+    });
+    known = { status, line };
+    deadlines.set(r, known);
+  }
+  return known;
 }
 
-/** As many lines as fit in `room` characters (each with its newline), and how many did not fit. */
-function fitting(lines: readonly string[], room: number): { shown: string[]; more: number } {
+/** "còn 14 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày", with the deadline's date. */
+export function deadlineLine(r: ReminderContext): string {
+  return deadlineOf(r).line;
+}
+
+/**
+ * As many of `count` lines as fit in `room` characters (each with its newline), and how many did not fit. A
+ * line is made only when it is looked at: a unit of 250 people shows the first hundred names or so.
+ */
+function fitting(
+  count: number,
+  line: (index: number) => string,
+  room: number,
+): { shown: string[]; more: number } {
   const shown: string[] = [];
   let left = room;
-  for (const line of lines) {
-    if (line.length + 1 > left) break;
-    shown.push(line);
-    left -= line.length + 1;
+  for (let index = 0; index < count; index++) {
+    const text = line(index);
+    if (text.length + 1 > left) break;
+    shown.push(text);
+    left -= text.length + 1;
   }
-  return { shown, more: lines.length - shown.length };
+  return { shown, more: count - shown.length };
 }
+
+const fittingLines = (lines: readonly string[], room: number) =>
+  fitting(lines.length, (index) => lines[index] ?? "", room);
 
 const size = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
 
@@ -62,7 +89,7 @@ function cut(text: string, max: number): string {
 export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): string[] {
   const lines: string[] = [];
   const missing = owed.peopleNotSubmitted;
-  const names = withNames ? missing.map((person) => `   – ${escapeHtml(person.fullName)}`) : [];
+  const nameLine = (index: number) => `   – ${escapeHtml(missing[index]?.fullName ?? "")}`;
   const documents = withNames
     ? owed.documents.map((doc) => {
         const document = escapeHtml(r.documentName(doc.documentId));
@@ -83,8 +110,8 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
       );
   const half = Math.floor(LIST_CHARACTERS / 2);
   const namesRoom = Math.max(half, LIST_CHARACTERS - size(documents));
-  const namesShown = fitting(names, namesRoom);
-  const documentsShown = fitting(documents, LIST_CHARACTERS - size(namesShown.shown));
+  const namesShown = fitting(withNames ? missing.length : 0, nameLine, namesRoom);
+  const documentsShown = fittingLines(documents, LIST_CHARACTERS - size(namesShown.shown));
 
   if (missing.length > 0) {
     lines.push(r.t("rm-owed-people", { missing: missing.length, total: owed.peopleTotal }));
@@ -111,7 +138,7 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
 /** The last line: what to do next, for the head the buttons the reminder has (see `unitReminderRows`). */
 function footer(r: ReminderContext, owed: Owed, forHead: boolean): string {
   // Past the deadline assessments are locked until the Office reopens the unit: say so, not "press the button".
-  if (deadlineStatus(r.now, r.deadline, r.timeZone).kind === "overdue") return r.t("rm-unit-footer-overdue");
+  if (deadlineOf(r).status.kind === "overdue") return r.t("rm-unit-footer-overdue");
   if (!forHead) {
     // The group's members can act only on their own self-assessments; the rest is the head's.
     return r.t(owed.peopleNotSubmitted.length > 0 ? "rm-unit-footer-group" : "rm-unit-footer-group-head");
