@@ -1,7 +1,7 @@
 import { CompiledQuery, sql } from "kysely";
-import type { UnitRoundFacts } from "../src/domain/unit-status.js";
+import type { Progress, UnitRoundFacts } from "../src/domain/unit-status.js";
 import type { DB } from "./connection.js";
-import { loadRoundFacts } from "./round-status.js";
+import { loadUnitRecords } from "./round-status.js";
 import type { Language, NewReminder, Reminder, Role } from "./schema.js";
 
 export interface Person {
@@ -9,6 +9,8 @@ export interface Person {
   fullName: string;
   role: Role;
   language: Language;
+  /** The state of their own assessment in the round (as /status counts it). */
+  assessment: Progress;
   submitted: boolean;
 }
 
@@ -17,14 +19,14 @@ export interface UnitState {
   code: string;
   name: string;
   groupChatId: number | null;
-  /** Who is reminded: each person's role, language and whether their self-assessment is submitted. */
+  /** Who is reminded: each person's role, language and whether their self-assessment is submitted, by name. */
   people: Person[];
   /** What the unit has done in the round (people, its own assessment, nominations, documents, dossier). */
   facts: UnitRoundFacts;
 }
 
 /** Units read at a time: between two reads, `pause` lets the bot answer updates. */
-const UNITS_PER_READ = 25;
+const UNITS_PER_READ = 10;
 
 /** Every active unit with its round's facts (as /status reads them), its people and its bound group. */
 export async function unitStates(
@@ -47,44 +49,73 @@ export async function unitStates(
   return states;
 }
 
+/**
+ * The people of these units, each once with all the reminders need of them, in name order unit by unit (the
+ * index on unit and name gives that order without sorting). Each is counted in the unit they are in now.
+ */
+function peopleOf(db: DB, year: number, unitIds: readonly number[]) {
+  return db
+    .selectFrom("users")
+    .leftJoin("assessments", (join) =>
+      join
+        .onRef("assessments.subject_id", "=", "users.telegram_id")
+        .on("assessments.subject", "=", "individual")
+        .on("assessments.round_year", "=", year),
+    )
+    .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
+    .select([
+      "users.telegram_id",
+      "users.full_name",
+      "users.role",
+      "users.unit_id",
+      "assessments.status",
+      "preferences.language",
+    ])
+    .where("users.unit_id", "in", [...unitIds])
+    .orderBy("users.unit_id")
+    .orderBy("users.full_name")
+    .orderBy("users.telegram_id")
+    .execute();
+}
+
 async function statesOf(db: DB, year: number, only: readonly number[]): Promise<UnitState[]> {
-  const units = await loadRoundFacts(db, year, only);
-  if (units.length === 0) return [];
-  const unitIds = units.map(({ unit }) => unit.id);
-  // Only what differs from the default (an employee reading Vietnamese) is read: a few rows, not 50,000.
-  const [groups, roles, languages] = await Promise.all([
-    db.selectFrom("units").select(["id", "group_chat_id"]).where("id", "in", unitIds).execute(),
+  const [units, groups, rows] = await Promise.all([
+    loadUnitRecords(db, year, only),
     db
-      .selectFrom("users")
-      .select(["telegram_id", "role"])
-      .where("unit_id", "in", unitIds)
-      .where("role", "!=", "employee")
+      .selectFrom("units")
+      .select(["id", "group_chat_id"])
+      .where("id", "in", [...only])
       .execute(),
-    db
-      .selectFrom("preferences")
-      .innerJoin("users", "users.telegram_id", "preferences.telegram_id")
-      .select(["preferences.telegram_id", "preferences.language"])
-      .where("users.unit_id", "in", unitIds)
-      .where("preferences.language", "!=", "vi")
-      .execute(),
+    peopleOf(db, year, only),
   ]);
   const groupOf = new Map(groups.map((row) => [row.id, row.group_chat_id]));
-  const roleOf = new Map(roles.map((row) => [row.telegram_id, row.role]));
-  const languageOf = new Map(languages.map((row) => [row.telegram_id, row.language]));
-  return units.map(({ unit, facts }) => ({
-    id: unit.id,
-    code: unit.code,
-    name: unit.name,
-    groupChatId: groupOf.get(unit.id) ?? null,
-    people: facts.people.map((person) => ({
-      telegramId: person.telegramId,
-      fullName: person.fullName,
-      role: roleOf.get(person.telegramId) ?? "employee",
-      language: languageOf.get(person.telegramId) ?? "vi",
-      submitted: person.assessment === "submitted",
-    })),
-    facts,
-  }));
+  const people = new Map<number, Person[]>();
+  for (const row of rows) {
+    const assessment: Progress = row.status ?? "not_started";
+    const person: Person = {
+      telegramId: row.telegram_id,
+      fullName: row.full_name,
+      role: row.role,
+      language: row.language ?? "vi",
+      assessment,
+      submitted: assessment === "submitted",
+    };
+    const list = people.get(row.unit_id);
+    if (list) list.push(person);
+    else people.set(row.unit_id, [person]);
+  }
+  return units.map(({ unit, records }) => {
+    const unitPeople = people.get(unit.id) ?? [];
+    return {
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      groupChatId: groupOf.get(unit.id) ?? null,
+      people: unitPeople,
+      // The same people, as /status reads them: a person is both.
+      facts: { people: unitPeople, ...records },
+    };
+  });
 }
 
 /** 13 bound values a row: well under SQLite's 32,766 variables a statement. */
