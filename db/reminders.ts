@@ -28,22 +28,28 @@ export interface UnitState {
 /** Units read at a time: between two reads, `pause` lets the bot answer updates. */
 const UNITS_PER_READ = 10;
 
-/** Every active unit with its round's facts (as /status reads them), its people and its bound group. */
-export async function unitStates(
-  db: DB,
-  year: number,
-  pause: () => Promise<void> = async () => {},
-): Promise<UnitState[]> {
+/** The active units, by code. */
+export async function activeUnitIds(db: DB): Promise<number[]> {
   const active = await db
     .selectFrom("units")
     .select("id")
     .where("archived_at", "is", null)
     .orderBy("code")
     .execute();
+  return active.map((unit) => unit.id);
+}
+
+/** Every active unit with its round's facts (as /status reads them), its people and its bound group. */
+export async function unitStates(
+  db: DB,
+  year: number,
+  pause: () => Promise<void> = async () => {},
+): Promise<UnitState[]> {
+  const active = await activeUnitIds(db);
   const states: UnitState[] = [];
   for (let at = 0; at < active.length; at += UNITS_PER_READ) {
     if (at > 0) await pause();
-    const some = active.slice(at, at + UNITS_PER_READ).map((unit) => unit.id);
+    const some = active.slice(at, at + UNITS_PER_READ);
     states.push(...(await statesOf(db, year, some)));
   }
   return states;
@@ -118,70 +124,8 @@ async function statesOf(db: DB, year: number, only: readonly number[]): Promise<
   });
 }
 
-/** 13 bound values a row: well under SQLite's 32,766 variables a statement. */
+/** 12 bound values a row: well under SQLite's 32,766 variables a statement. */
 const ROWS_PER_INSERT = 500;
-/**
- * Rows written per transaction: between two, `pause` lets updates reach the database (the bot has one
- * connection, so a transaction holds every other query until it commits).
- */
-const ROWS_PER_TRANSACTION = 1_000;
-
-/**
- * Rows of these kinds say the same words to everyone reading the same language (they name no one): words used
- * by more than one row of a slot are stored once, in `reminder_messages`, and the rows point to them. 45,000
- * copies of one text were most of what a slot wrote.
- */
-const SHARED_KINDS: ReadonlySet<Reminder["kind"]> = new Set(["employee"]);
-
-/** By text, then keyboard: the planner hands the same string to every row of a language, so lookups are cheap. */
-type ByWords<T> = Map<string, Map<string | null, T>>;
-
-const byWords = <T>(map: ByWords<T>, row: Pick<NewReminder, "text" | "reply_markup">) =>
-  map.get(row.text)?.get(row.reply_markup ?? null);
-
-function setByWords<T>(map: ByWords<T>, text: string, markup: string | null, value: T): void {
-  const byMarkup = map.get(text) ?? new Map<string | null, T>();
-  byMarkup.set(markup, value);
-  map.set(text, byMarkup);
-}
-
-/**
- * The slot's shared messages (words more than one row uses), stored once each: those already stored by a run
- * that died part-way are reused, so a slot planned again points its rows to the same words.
- */
-async function sharedMessages(
-  db: DB,
-  year: number,
-  slotKey: string,
-  rows: readonly NewReminder[],
-): Promise<ByWords<number>> {
-  const uses: ByWords<number> = new Map();
-  for (const row of rows) {
-    if (SHARED_KINDS.has(row.kind))
-      setByWords(uses, row.text, row.reply_markup ?? null, (byWords(uses, row) ?? 0) + 1);
-  }
-  const shared: ByWords<number> = new Map();
-  if (uses.size === 0) return shared;
-  const stored = await db
-    .selectFrom("reminder_messages")
-    .select(["id", "text", "reply_markup"])
-    .where("round_year", "=", year)
-    .where("slot_key", "=", slotKey)
-    .execute();
-  for (const message of stored) setByWords(shared, message.text, message.reply_markup, message.id);
-  for (const [text, byMarkup] of uses) {
-    for (const [markup, count] of byMarkup) {
-      if (count < 2 || byWords(shared, { text, reply_markup: markup }) !== undefined) continue;
-      const { id } = await db
-        .insertInto("reminder_messages")
-        .values({ round_year: year, slot_key: slotKey, text, reply_markup: markup })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      setByWords(shared, text, markup, id);
-    }
-  }
-  return shared;
-}
 
 /** Every row of a multi-row insert names the same columns. */
 function outboxRow(row: NewReminder): NewReminder {
@@ -201,185 +145,11 @@ function outboxRow(row: NewReminder): NewReminder {
   };
 }
 
-/** One statement's worth of rows, written in a transaction with others. */
-type Write = { rows: number; run: (trx: DB) => Promise<unknown> };
-
-/** Rows that point to the same message share everything but their chat, page and unit. */
-function sameButRecipient(a: NewReminder, b: NewReminder): boolean {
-  return (
-    a.round_year === b.round_year &&
-    a.slot_key === b.slot_key &&
-    a.kind === b.kind &&
-    a.due_at === b.due_at &&
-    (a.expires_at ?? null) === (b.expires_at ?? null) &&
-    a.status === b.status &&
-    a.created_at === b.created_at
-  );
-}
-
-/** What a row pointing to a shared message binds of its own, in this order. */
-type Recipient = [chatId: number, page: number, unitId: number | null, messageId: number];
-/** What all of them bind once, in this order. */
-type Common = [
-  roundYear: number,
-  slotKey: string,
-  kind: string,
-  dueAt: string,
-  expiresAt: string | null,
-  status: string,
-  createdAt: string,
-];
-
-/** The most recipients a statement binds (4 values each); a smaller rest goes in powers of two. */
-const RECIPIENTS_PER_INSERT = 1_024;
-
 /**
- * Rows pointing to a shared message, written from a list of recipients:
- * `WITH recipients(…) AS (VALUES (?, ?, ?, ?), …) INSERT INTO reminder_outbox (…) SELECT …`. Kysely builds
- * it once for each size (a power of two: a dozen statements at most, each prepared once); each use binds new
- * values in the same places. Building 1,000 tuples anew for each statement cost more than SQLite writing them.
+ * Rows written per transaction: between two, `pause` lets updates reach the database (the bot has one
+ * connection, so a transaction holds every other query until it commits).
  */
-const recipientInserts = new Map<number, CompiledQuery>();
-
-function recipientInsert(db: DB, size: number): CompiledQuery {
-  const known = recipientInserts.get(size);
-  if (known) return known;
-  // Placeholders that name their place, to check that Kysely binds them in the order they are given below.
-  const recipients = Array.from({ length: size }, (_, i) => [`r${i}c0`, `r${i}c1`, `r${i}c2`, `r${i}c3`]);
-  const common = ["k0", "k1", "k2", "k3", "k4", "k5", "k6"] as const;
-  const query = db
-    .with(
-      "recipients(chat_id, page, unit_id, message_id)",
-      () =>
-        sql<{ chat_id: number; page: number; unit_id: number | null; message_id: number }>`(values ${sql.join(
-          recipients.map((tuple) => sql`(${sql.join(tuple)})`),
-        )})`,
-    )
-    .insertInto("reminder_outbox")
-    .columns([
-      "round_year",
-      "slot_key",
-      "kind",
-      "chat_id",
-      "page",
-      "unit_id",
-      "text",
-      "reply_markup",
-      "message_id",
-      "due_at",
-      "expires_at",
-      "status",
-      "created_at",
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom("recipients")
-        .select([
-          sql<number>`${common[0]}`.as("round_year"),
-          sql<string>`${common[1]}`.as("slot_key"),
-          sql<Reminder["kind"]>`${common[2]}`.as("kind"),
-          "recipients.chat_id",
-          "recipients.page",
-          "recipients.unit_id",
-          sql<string>`''`.as("text"),
-          sql<null>`null`.as("reply_markup"),
-          "recipients.message_id",
-          sql<string>`${common[3]}`.as("due_at"),
-          sql<string | null>`${common[4]}`.as("expires_at"),
-          sql<Reminder["status"]>`${common[5]}`.as("status"),
-          sql<string>`${common[6]}`.as("created_at"),
-        ])
-        // SQLite reads `ON CONFLICT` after a bare FROM as a join's: a WHERE keeps it the insert's.
-        .where(sql<boolean>`true`),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .compile();
-  const expected = [...recipients.flat(), ...common];
-  if (query.parameters.length !== expected.length || query.parameters.some((p, i) => p !== expected[i]))
-    throw new Error("the recipients' insert binds its values in another order than expected");
-  recipientInserts.set(size, query);
-  return query;
-}
-
-/** The sizes of the statements that write `count` recipients: full ones, then the rest in powers of two. */
-function recipientChunks(count: number): number[] {
-  const sizes: number[] = [];
-  let left = count;
-  while (left >= RECIPIENTS_PER_INSERT) {
-    sizes.push(RECIPIENTS_PER_INSERT);
-    left -= RECIPIENTS_PER_INSERT;
-  }
-  for (let size = RECIPIENTS_PER_INSERT / 2; size >= 1; size /= 2) {
-    if (left >= size) {
-      sizes.push(size);
-      left -= size;
-    }
-  }
-  return sizes;
-}
-
-/**
- * The statements that write `rows`: rows of their own many to a statement; rows pointing to a shared message
- * bind only their chat, page, unit and message (the rest is the same for all of them): a third of the values.
- */
-function writes(rows: readonly NewReminder[], shared: ByWords<number>): Write[] {
-  const own: NewReminder[] = [];
-  const recipients: Recipient[] = [];
-  const first = rows.find((row) => SHARED_KINDS.has(row.kind) && byWords(shared, row) !== undefined);
-  for (const row of rows) {
-    const messageId = first && SHARED_KINDS.has(row.kind) ? byWords(shared, row) : undefined;
-    if (first && messageId !== undefined && sameButRecipient(row, first))
-      recipients.push([row.chat_id, row.page ?? 0, row.unit_id ?? null, messageId]);
-    else own.push(row);
-  }
-  const list: Write[] = [];
-  for (let at = 0; at < own.length; at += ROWS_PER_INSERT) {
-    const some = own.slice(at, at + ROWS_PER_INSERT);
-    list.push({
-      rows: some.length,
-      run: (trx) =>
-        trx
-          .insertInto("reminder_outbox")
-          .values(some.map(outboxRow))
-          .onConflict((oc) => oc.doNothing())
-          .execute(),
-    });
-  }
-  if (!first) return list;
-  const common: Common = [
-    first.round_year,
-    first.slot_key,
-    first.kind,
-    first.due_at,
-    first.expires_at ?? null,
-    first.status,
-    first.created_at,
-  ];
-  let at = 0;
-  for (const size of recipientChunks(recipients.length)) {
-    const some = recipients.slice(at, at + size);
-    at += size;
-    list.push({
-      rows: size,
-      run: (trx) => {
-        const query = recipientInsert(trx, size);
-        return trx.executeQuery(CompiledQuery.raw(query.sql, [...some.flat(), ...common]));
-      },
-    });
-  }
-  return list;
-}
-
-/** Writes as many of `list` from `at` as make up about one transaction's rows; returns where it stopped. */
-function transactionOf(list: readonly Write[], at: number): number {
-  let end = at;
-  let rows = 0;
-  while (end < list.length && (end === at || rows + (list[end]?.rows ?? 0) <= ROWS_PER_TRANSACTION)) {
-    rows += list[end]?.rows ?? 0;
-    end++;
-  }
-  return end;
-}
+const ROWS_PER_TRANSACTION = 1_000;
 
 /**
  * Plans a slot's reminders, once: false if the slot was already planned. A large slot is written in several
@@ -396,22 +166,33 @@ export async function planSlot(
   now: Date,
   pause: () => Promise<void> = async () => {},
 ): Promise<boolean> {
+  if (await isPlanned(db, year, slotKey)) return false;
+  let at = 0;
+  for (; rows.length - at > ROWS_PER_TRANSACTION; at += ROWS_PER_TRANSACTION) {
+    await db.transaction().execute((trx) => insertReminders(trx, rows.slice(at, at + ROWS_PER_TRANSACTION)));
+    await pause();
+  }
+  return markPlanned(db, year, slotKey, now, (trx) => insertReminders(trx, rows.slice(at)));
+}
+
+async function isPlanned(db: DB, year: number, slotKey: string): Promise<boolean> {
   const planned = await db
     .selectFrom("reminder_slots")
     .select("slot_key")
     .where("round_year", "=", year)
     .where("slot_key", "=", slotKey)
     .executeTakeFirst();
-  if (planned) return false;
-  const list = writes(rows, await sharedMessages(db, year, slotKey, rows));
-  let at = 0;
-  for (let end = transactionOf(list, at); end < list.length; at = end, end = transactionOf(list, at)) {
-    const some = list.slice(at, end);
-    await db.transaction().execute(async (trx) => {
-      for (const write of some) await write.run(trx);
-    });
-    await pause();
-  }
+  return planned !== undefined;
+}
+
+/** Marks the slot planned and writes its last rows, in one transaction; false if it was planned meanwhile. */
+function markPlanned(
+  db: DB,
+  year: number,
+  slotKey: string,
+  now: Date,
+  last: (trx: DB) => Promise<unknown>,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const marked = await trx
       .insertInto("reminder_slots")
@@ -419,9 +200,191 @@ export async function planSlot(
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     if ((marked.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
-    for (const write of list.slice(at)) await write.run(trx);
+    await last(trx);
     return true;
   });
+}
+
+/** Many rows per statement: a slot for 50,000 people is 100 statements, not 50,000. */
+async function insertReminders(trx: DB, rows: readonly NewReminder[]): Promise<void> {
+  for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
+    await trx
+      .insertInto("reminder_outbox")
+      .values(rows.slice(at, at + ROWS_PER_INSERT).map(outboxRow))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Who gets the employees' reminder in a unit: its people (each in the unit they are in now) whose own
+ * assessment is not submitted in the round, in name order, with the language they read.
+ */
+function notSubmittedIn(db: DB, year: number, unitId: number) {
+  return db
+    .selectFrom("users")
+    .leftJoin("assessments", (join) =>
+      join
+        .onRef("assessments.subject_id", "=", "users.telegram_id")
+        .on("assessments.subject", "=", "individual")
+        .on("assessments.round_year", "=", year),
+    )
+    .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
+    .where("users.unit_id", "=", unitId)
+    .where((eb) => eb.or([eb("assessments.status", "is", null), eb("assessments.status", "!=", "submitted")]))
+    .orderBy("users.full_name")
+    .orderBy("users.telegram_id");
+}
+
+export interface EmployeeRecipient {
+  chatId: number;
+  unitId: number;
+  language: Language;
+}
+
+/** Who would get the employees' reminder, unit by unit in the order given (a dry run lists them). */
+export async function employeeRecipients(
+  db: DB,
+  year: number,
+  unitIds: readonly number[],
+): Promise<EmployeeRecipient[]> {
+  const recipients: EmployeeRecipient[] = [];
+  for (const unitId of unitIds) {
+    const rows = await notSubmittedIn(db, year, unitId)
+      .select(["users.telegram_id", "users.unit_id", "preferences.language"])
+      .execute();
+    for (const row of rows)
+      recipients.push({ chatId: row.telegram_id, unitId: row.unit_id, language: row.language ?? "vi" });
+  }
+  return recipients;
+}
+
+/** The words of the employees' reminder in each language, and what every row of the slot has alike. */
+export interface EmployeeSlot {
+  messages: ReadonlyMap<Language, { text: string; reply_markup: string | null }>;
+  dueAt: string;
+  expiresAt: string | null;
+}
+
+/** Units written per transaction: about 1,000 people. */
+const UNITS_PER_TRANSACTION = 4;
+
+/**
+ * Plans the employees' reminder of a slot, once (null if it was already planned): a row per person of these
+ * units who has not submitted (`notSubmittedIn`), written by the database from the people themselves, one
+ * statement a unit, and pointing to the slot's words in the person's language, which are stored once (45,000
+ * copies of the same words, built and bound row by row, were most of a slot's time). A unit's few transactions
+ * and the crash-safety are `planSlot`'s; a slot planned again after a crash reuses the words already stored.
+ * Returns how many rows it wrote.
+ */
+export async function planEmployeeSlot(
+  db: DB,
+  year: number,
+  slotKey: string,
+  unitIds: readonly number[],
+  slot: EmployeeSlot,
+  now: Date,
+  pause: () => Promise<void> = async () => {},
+): Promise<number | null> {
+  if (await isPlanned(db, year, slotKey)) return null;
+  const messageIds = await storeMessages(db, year, slotKey, slot.messages);
+  const fallback = messageIds.get("vi") ?? [...messageIds.values()][0];
+  if (fallback === undefined) throw new Error("an employee slot needs its words in at least one language");
+  const messageOf = sql<number>`CASE coalesce(${sql.ref("preferences.language")}, 'vi') ${sql.join(
+    [...messageIds].map(([language, id]) => sql`WHEN ${language} THEN ${id}`),
+    sql` `,
+  )} ELSE ${fallback} END`;
+  // Built once for the slot with a stand-in for the unit, and run for each unit with its id in that place:
+  // building the statement anew for each of 200 units cost as much as a third of the writing.
+  const STAND_IN = -1;
+  const statement = db
+    .insertInto("reminder_outbox")
+    .columns([
+      "round_year",
+      "slot_key",
+      "kind",
+      "chat_id",
+      "page",
+      "unit_id",
+      "text",
+      "reply_markup",
+      "message_id",
+      "due_at",
+      "expires_at",
+      "status",
+      "created_at",
+    ])
+    .expression(
+      notSubmittedIn(db, year, STAND_IN).select((eb) => [
+        eb.val(year).as("round_year"),
+        eb.val(slotKey).as("slot_key"),
+        sql<"employee">`'employee'`.as("kind"),
+        "users.telegram_id",
+        sql<number>`0`.as("page"),
+        "users.unit_id",
+        sql<string>`''`.as("text"),
+        sql<null>`NULL`.as("reply_markup"),
+        messageOf.as("message_id"),
+        eb.val(slot.dueAt).as("due_at"),
+        eb.val(slot.expiresAt).as("expires_at"),
+        sql<"pending">`'pending'`.as("status"),
+        eb.val(now.toISOString()).as("created_at"),
+      ]),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .compile();
+  const unitAt = statement.parameters.indexOf(STAND_IN);
+  if (unitAt < 0 || statement.parameters.lastIndexOf(STAND_IN) !== unitAt)
+    throw new Error("the employees' insert binds the unit other than once");
+  let written = 0;
+  const writeUnit = async (trx: DB, unitId: number) => {
+    const parameters = [...statement.parameters];
+    parameters[unitAt] = unitId;
+    const result = await trx.executeQuery(CompiledQuery.raw(statement.sql, parameters));
+    written += Number(result.numAffectedRows ?? 0n);
+  };
+  let at = 0;
+  for (; unitIds.length - at > UNITS_PER_TRANSACTION; at += UNITS_PER_TRANSACTION) {
+    const some = unitIds.slice(at, at + UNITS_PER_TRANSACTION);
+    await db.transaction().execute(async (trx) => {
+      for (const unitId of some) await writeUnit(trx, unitId);
+    });
+    await pause();
+  }
+  const marked = await markPlanned(db, year, slotKey, now, async (trx) => {
+    for (const unitId of unitIds.slice(at)) await writeUnit(trx, unitId);
+  });
+  return marked ? written : null;
+}
+
+/** The slot's words in each language, stored once: those a run that died part-way stored are reused. */
+async function storeMessages(
+  db: DB,
+  year: number,
+  slotKey: string,
+  messages: EmployeeSlot["messages"],
+): Promise<Map<Language, number>> {
+  const stored = await db
+    .selectFrom("reminder_messages")
+    .select(["id", "text", "reply_markup"])
+    .where("round_year", "=", year)
+    .where("slot_key", "=", slotKey)
+    .execute();
+  const ids = new Map<Language, number>();
+  for (const [language, words] of messages) {
+    const known = stored.find((m) => m.text === words.text && m.reply_markup === words.reply_markup);
+    const id =
+      known?.id ??
+      (
+        await db
+          .insertInto("reminder_messages")
+          .values({ round_year: year, slot_key: slotKey, text: words.text, reply_markup: words.reply_markup })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    ids.set(language, id);
+  }
+  return ids;
 }
 
 /** The outbox with each row's words: its own, or the shared message it points to. */

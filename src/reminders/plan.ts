@@ -1,5 +1,14 @@
 import { InlineKeyboard } from "grammy";
-import { plannedSlots, planSlot, supersedeOlder, type UnitState, unitStates } from "../../db/reminders.js";
+import {
+  activeUnitIds,
+  employeeRecipients,
+  planEmployeeSlot,
+  plannedSlots,
+  planSlot,
+  supersedeOlder,
+  type UnitState,
+  unitStates,
+} from "../../db/reminders.js";
 import { findOpenRound } from "../../db/rounds.js";
 import type { Language, NewReminder, Round } from "../../db/schema.js";
 import { getLanguage, listUsersWithPersonalMenus } from "../../db/users.js";
@@ -18,7 +27,7 @@ import {
   unitSlots,
 } from "../domain/reminders.js";
 import { unitStatus } from "../domain/unit-status.js";
-import { localised } from "../i18n.js";
+import { LANGUAGES, localised } from "../i18n.js";
 import { formShort } from "../nominations/render.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
 import {
@@ -172,42 +181,66 @@ async function unitReminderRows(
   return rows;
 }
 
-async function employeeRows(deps: Deps, p: Planning, slotKey: string): Promise<NewReminder[]> {
-  // Everyone reading a language gets the same words: they are rendered once per language.
-  const messages = new Map<Language, { text: string; reply_markup: string }>();
-  const messageIn = (language: Language) => {
-    let message = messages.get(language);
-    if (!message) {
+/** The employees' reminder in each language: everyone reading a language gets the same words. */
+function employeeMessages(deps: Deps, p: Planning): Map<Language, { text: string; reply_markup: string }> {
+  return new Map(
+    LANGUAGES.map((language) => {
       const r = context(deps, p, language);
-      message = {
-        text: employeeReminderText(r),
-        reply_markup: JSON.stringify(new InlineKeyboard().text(r.t("rm-open-assessment"), "assess:start")),
-      };
-      messages.set(language, message);
-    }
-    return message;
-  };
-  const rows: NewReminder[] = [];
-  for (const [index, unit] of p.states.entries()) {
-    if (index > 0 && index % UNITS_PER_CHUNK === 0) await yieldToEventLoop();
-    for (const person of unit.people) {
-      if (person.submitted) continue;
-      const { text, reply_markup } = messageIn(person.language);
-      rows.push({
-        round_year: p.round.year,
-        slot_key: slotKey,
-        kind: "employee",
-        chat_id: person.telegramId,
-        unit_id: unit.id,
-        text,
-        reply_markup,
-        due_at: p.at,
-        status: "pending",
-        created_at: p.at,
-      });
-    }
+      return [
+        language,
+        {
+          text: employeeReminderText(r),
+          reply_markup: JSON.stringify(new InlineKeyboard().text(r.t("rm-open-assessment"), "assess:start")),
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * The employees' reminder to everyone in these units who has not submitted their self-assessment. The database
+ * writes the rows from the people themselves (`planEmployeeSlot`); a dry run lists them instead.
+ */
+async function employeeSlot(
+  deps: Deps,
+  p: Planning,
+  slot: Slot,
+  unitIds: readonly number[],
+  dryRun: boolean,
+): Promise<PlannedSlot> {
+  const messages = employeeMessages(deps, p);
+  const expiresAt = slot.expiresAt?.toISOString() ?? null;
+  if (!dryRun) {
+    const written = await planEmployeeSlot(
+      deps.db,
+      p.round.year,
+      slot.key,
+      unitIds,
+      { messages, dueAt: p.at, expiresAt },
+      p.now,
+      yieldToEventLoop,
+    );
+    return { slot, count: written ?? 0, rows: [] };
   }
-  return rows;
+  const rows: NewReminder[] = [];
+  for (const person of await employeeRecipients(deps.db, p.round.year, unitIds)) {
+    const message = messages.get(person.language) ?? messages.get("vi");
+    if (!message) continue;
+    rows.push({
+      round_year: p.round.year,
+      slot_key: slot.key,
+      kind: "employee",
+      chat_id: person.chatId,
+      unit_id: person.unitId,
+      text: message.text,
+      reply_markup: message.reply_markup,
+      due_at: p.at,
+      expires_at: expiresAt,
+      status: "pending",
+      created_at: p.at,
+    });
+  }
+  return { slot, count: rows.length, rows };
 }
 
 async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<NewReminder[]> {
@@ -241,6 +274,12 @@ async function openPlanning(deps: Deps, now: Date): Promise<Planning | undefined
 
 export interface PlannedSlot {
   slot: Slot;
+  /** How many messages were planned (in a dry run, would be). */
+  count: number;
+  /**
+   * The messages. The employees' are written by the database from the people themselves: listed only in a dry
+   * run (in a real run, `rows` is empty for that slot and `count` says how many).
+   */
   rows: NewReminder[];
 }
 
@@ -279,24 +318,32 @@ export async function planDueReminders(
   );
   // Most ticks find nothing due: what units owe is read only when a slot is to be planned.
   if (due.length === 0) return [];
-  const p = planning(round, now, await unitStates(deps.db, round.year, yieldToEventLoop));
-  if (!options.dryRun) {
+  // The units and their people are read only for a unit or digest slot; the employees' needs only which units.
+  const states = due.some(({ slot }) => slot.kind !== "employee")
+    ? await unitStates(deps.db, round.year, yieldToEventLoop)
+    : undefined;
+  const p = planning(round, now, states ?? []);
+  const unitIds = states ? states.map((unit) => unit.id) : await activeUnitIds(deps.db);
+  const dryRun = options.dryRun ?? false;
+  if (!dryRun) {
     // Before anything of this run is written: the kinds of the slots due are distinct, so superseding one slot's
     // older reminders never touches another's, and each update scans the few rows still waiting, not this run's.
     for (const { slot, supersedes } of due) await supersedeOlder(deps.db, round.year, supersedes, slot.key);
   }
   const planned: PlannedSlot[] = [];
   for (const { slot } of due) {
+    if (slot.kind === "employee") {
+      planned.push(await employeeSlot(deps, p, slot, unitIds, dryRun));
+      continue;
+    }
     const rows =
       slot.kind === "unit"
         ? await unitReminderRows(deps, p, slot.key, p.states)
-        : slot.kind === "employee"
-          ? await employeeRows(deps, p, slot.key)
-          : await digestRows(deps, p, slot.key);
+        : await digestRows(deps, p, slot.key);
     const expiresAt = slot.expiresAt?.toISOString() ?? null;
     for (const reminder of rows) reminder.expires_at = expiresAt;
-    planned.push({ slot, rows });
-    if (options.dryRun) continue;
+    planned.push({ slot, count: rows.length, rows });
+    if (dryRun) continue;
     await planSlot(deps.db, round.year, slot.key, rows, now, yieldToEventLoop);
   }
   return planned;

@@ -5,7 +5,8 @@
  * own that plans twice (the first warms it up, as in a bot that has been running); the second is timed: its wall
  * time, its CPU time, and the longest the event loop was held (a timer that should fire every 10 ms, measured as
  * the longest gap between its firings). With `--base <commit>`, that commit's planner runs too, interleaved, on
- * a copy of the same database, and the texts planned by both are compared.
+ * a copy of the same database, and what both stored in the outbox (every row, with the words it would be sent
+ * with) is compared.
  *
  *   node --import tsx test/bench/planner-bench.ts [--units 200] [--people 250] [--runs 3] [--db path]
  *     [--base <commit>]
@@ -19,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { Kysely, type Migration, SqliteDialect, sql } from "kysely";
 import { migrateToLatest, openDatabase } from "../../db/connection.js";
+import type { Database } from "../../db/schema.js";
 import { PLANNER_FILL, seedBench } from "./seed.js";
 
 const here = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -39,7 +41,7 @@ interface RunResult {
   stallMs: number;
   /** Rows planned per slot. */
   counts: string;
-  /** A hash of every planned message (slot, kind, chat, page, text, keyboard): the same in two trees or not. */
+  /** What the outbox holds after the run, hashed (`outboxHash`): the same in two trees or not. */
   planned: string;
 }
 
@@ -61,12 +63,37 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; sta
   }
 }
 
-interface PlannedRow {
+interface StoredRow {
+  slot_key: string;
   kind: string;
   chat_id: number;
-  page?: number | undefined;
+  page: number;
+  unit_id: number | null;
   text: string;
-  reply_markup?: string | null | undefined;
+  reply_markup: string | null;
+  due_at: string;
+  expires_at: string | null;
+  status: string;
+}
+
+/**
+ * A hash of what the outbox holds, row by row in the order it would be sent, each with the words it would be
+ * sent with (its own, or the shared message it points to where the tree has those).
+ */
+async function outboxHash(db: Kysely<Database>): Promise<string> {
+  const columns = sql`o.slot_key, o.kind, o.chat_id, o.page, o.unit_id, o.due_at, o.expires_at, o.status`;
+  const rows = await sql<StoredRow>`SELECT ${columns}, coalesce(m.text, o.text) AS text,
+      coalesce(m.reply_markup, o.reply_markup) AS reply_markup
+    FROM reminder_outbox o LEFT JOIN reminder_messages m ON m.id = o.message_id ORDER BY o.id`
+    .execute(db)
+    .catch(() =>
+      sql<StoredRow>`SELECT ${columns}, o.text, o.reply_markup FROM reminder_outbox o ORDER BY o.id`.execute(
+        db,
+      ),
+    );
+  const hash = createHash("sha256");
+  for (const row of rows.rows) hash.update(`${JSON.stringify(row)}\n`);
+  return `${rows.rows.length} rows, ${hash.digest("hex").slice(0, 16)}`;
 }
 
 /** In the child: plans the slot twice with the code under `codeRoot` (from an empty outbox each time). */
@@ -106,19 +133,18 @@ async function child(codeRoot: string, path: string): Promise<void> {
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     if (!timed) continue;
-    const hash = createHash("sha256");
-    for (const { slot, rows } of planned) {
-      for (const row of rows as PlannedRow[])
-        hash.update(
-          `${slot.key}\0${row.kind}\0${row.chat_id}\0${row.page ?? 0}\0${row.text}\0${row.reply_markup ?? ""}\n`,
-        );
-    }
     result = {
       ms,
       cpuMs: (cpu.user + cpu.system) / 1000,
       stallMs,
-      counts: planned.map(({ slot, rows }) => `${slot.key}: ${rows.length}`).join(", "),
-      planned: hash.digest("hex").slice(0, 16),
+      // An older tree's planned slots have no count.
+      counts: planned
+        .map(
+          (p: { slot: { key: string }; count?: number; rows: unknown[] }) =>
+            `${p.slot.key}: ${p.count ?? p.rows.length}`,
+        )
+        .join(", "),
+      planned: await outboxHash(db),
     };
   }
   await db.destroy();
@@ -199,7 +225,7 @@ async function main(): Promise<void> {
         const result = runChild(tree.root, tree.db);
         tree.results.push(result);
         console.log(
-          `run ${run} ${tree.label}: ${result.ms.toFixed(0)} ms (${result.cpuMs.toFixed(0)} ms CPU), event loop held at most ${result.stallMs.toFixed(0)} ms (${result.counts}; texts ${result.planned})`,
+          `run ${run} ${tree.label}: ${result.ms.toFixed(0)} ms (${result.cpuMs.toFixed(0)} ms CPU), event loop held at most ${result.stallMs.toFixed(0)} ms (${result.counts}; outbox ${result.planned})`,
         );
       }
     }
@@ -213,7 +239,7 @@ async function main(): Promise<void> {
     }
     const [mine, other] = trees.map((tree) => tree.results[0]?.planned);
     if (other !== undefined) {
-      console.log(`the same messages planned in both trees: ${mine === other ? "yes" : "NO"}`);
+      console.log(`the same outbox in both trees: ${mine === other ? "yes" : "NO"}`);
       if (mine !== other) process.exitCode = 1;
     }
     const sorted = [...(trees[0]?.results ?? [])].map((r) => r.ms).sort((a, b) => a - b);
