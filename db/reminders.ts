@@ -1,17 +1,13 @@
 import { CompiledQuery, sql } from "kysely";
-import type { Progress, UnitRoundFacts } from "../src/domain/unit-status.js";
+import type { UnitRoundSummary } from "../src/domain/unit-status.js";
 import type { DB } from "./connection.js";
 import { loadUnitRecords } from "./round-status.js";
-import type { Language, NewReminder, Reminder, Role } from "./schema.js";
+import type { Language, NewReminder, Reminder } from "./schema.js";
 
-export interface Person {
+/** A unit head, who gets the unit's reminder in their language. */
+export interface Head {
   telegramId: number;
-  fullName: string;
-  role: Role;
   language: Language;
-  /** The state of their own assessment in the round (as /status counts it). */
-  assessment: Progress;
-  submitted: boolean;
 }
 
 export interface UnitState {
@@ -19,10 +15,20 @@ export interface UnitState {
   code: string;
   name: string;
   groupChatId: number | null;
-  /** Who is reminded: each person's role, language and whether their self-assessment is submitted, by name. */
-  people: Person[];
-  /** What the unit has done in the round (people, its own assessment, nominations, documents, dossier). */
-  facts: UnitRoundFacts;
+  /** The unit's heads, in name order. */
+  heads: Head[];
+  /**
+   * What the unit has done in the round: its people counted (each in the unit they are in now) with the first
+   * of those who have not submitted by name, as many as a reminder can show; its own assessment, nominations,
+   * documents and dossier.
+   */
+  facts: UnitRoundSummary;
+}
+
+/** How many names to read: those whose lines, `perName` characters more than the name, fit in `room`. */
+export interface NamesRead {
+  room: number;
+  perName: number;
 }
 
 /** Units read at a time: between two reads, `pause` lets the bot answer updates. */
@@ -39,10 +45,11 @@ export async function activeUnitIds(db: DB): Promise<number[]> {
   return active.map((unit) => unit.id);
 }
 
-/** Every active unit with its round's facts (as /status reads them), its people and its bound group. */
+/** Every active unit with its round's facts (as /status reads them), its heads and its bound group. */
 export async function unitStates(
   db: DB,
   year: number,
+  names: NamesRead,
   pause: () => Promise<void> = async () => {},
 ): Promise<UnitState[]> {
   const active = await activeUnitIds(db);
@@ -50,16 +57,13 @@ export async function unitStates(
   for (let at = 0; at < active.length; at += UNITS_PER_READ) {
     if (at > 0) await pause();
     const some = active.slice(at, at + UNITS_PER_READ);
-    states.push(...(await statesOf(db, year, some)));
+    states.push(...(await statesOf(db, year, some, names)));
   }
   return states;
 }
 
-/**
- * The people of these units, each once with all the reminders need of them, in name order unit by unit (the
- * index on unit and name gives that order without sorting). Each is counted in the unit they are in now.
- */
-function peopleOf(db: DB, year: number, unitIds: readonly number[]) {
+/** The people of these units with their own assessment in the round (each in the unit they are in now). */
+function peopleIn(db: DB, year: number, unitIds: readonly number[]) {
   return db
     .selectFrom("users")
     .leftJoin("assessments", (join) =>
@@ -68,58 +72,96 @@ function peopleOf(db: DB, year: number, unitIds: readonly number[]) {
         .on("assessments.subject", "=", "individual")
         .on("assessments.round_year", "=", year),
     )
-    .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
+    .where("users.unit_id", "in", [...unitIds]);
+}
+
+/**
+ * Per unit, the first of its people who have not submitted, by name, as long as their lines fit in the room
+ * (a running total of their lengths, in the database): about a hundred of 250, not all of them. The frame is
+ * rows, not the default range: the order is unique, and SQLite then keeps one running sum instead of looking for
+ * peers (half the time).
+ */
+function firstNames(db: DB, year: number, unitIds: readonly number[], names: NamesRead) {
+  const ranked = peopleIn(db, year, unitIds)
+    .where((eb) => eb.or([eb("assessments.status", "is", null), eb("assessments.status", "!=", "submitted")]))
     .select([
       "users.telegram_id",
       "users.full_name",
-      "users.role",
       "users.unit_id",
-      "assessments.status",
-      "preferences.language",
-    ])
-    .where("users.unit_id", "in", [...unitIds])
-    .orderBy("users.unit_id")
-    .orderBy("users.full_name")
-    .orderBy("users.telegram_id")
+      sql<number>`sum(length(users.full_name) + ${names.perName}) OVER (PARTITION BY users.unit_id ORDER BY users.full_name, users.telegram_id ROWS UNBOUNDED PRECEDING)`.as(
+        "upto",
+      ),
+    ]);
+  return db
+    .selectFrom(ranked.as("ranked"))
+    .select(["ranked.telegram_id", "ranked.full_name", "ranked.unit_id"])
+    .where("ranked.upto", "<=", names.room)
+    .orderBy("ranked.unit_id")
+    .orderBy("ranked.upto")
     .execute();
 }
 
-async function statesOf(db: DB, year: number, only: readonly number[]): Promise<UnitState[]> {
-  const [units, groups, rows] = await Promise.all([
+async function statesOf(
+  db: DB,
+  year: number,
+  only: readonly number[],
+  names: NamesRead,
+): Promise<UnitState[]> {
+  const [units, groups, counts, named, heads] = await Promise.all([
     loadUnitRecords(db, year, only),
     db
       .selectFrom("units")
       .select(["id", "group_chat_id"])
       .where("id", "in", [...only])
       .execute(),
-    peopleOf(db, year, only),
+    peopleIn(db, year, only)
+      .select((eb) => [
+        "users.unit_id",
+        eb.fn.countAll<number>().as("total"),
+        eb.fn
+          .sum<number>(eb.case().when("assessments.status", "=", "submitted").then(1).else(0).end())
+          .as("submitted"),
+      ])
+      .groupBy("users.unit_id")
+      .execute(),
+    firstNames(db, year, only, names),
+    db
+      .selectFrom("users")
+      .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
+      .select(["users.telegram_id", "users.unit_id", "preferences.language"])
+      .where("users.unit_id", "in", [...only])
+      .where("users.role", "=", "unit_head")
+      .orderBy("users.full_name")
+      .orderBy("users.telegram_id")
+      .execute(),
   ]);
   const groupOf = new Map(groups.map((row) => [row.id, row.group_chat_id]));
-  const people = new Map<number, Person[]>();
-  for (const row of rows) {
-    const assessment: Progress = row.status ?? "not_started";
-    const person: Person = {
-      telegramId: row.telegram_id,
-      fullName: row.full_name,
-      role: row.role,
-      language: row.language ?? "vi",
-      assessment,
-      submitted: assessment === "submitted",
-    };
-    const list = people.get(row.unit_id);
+  const countOf = new Map(counts.map((row) => [row.unit_id, row]));
+  const namesOf = new Map<number, Array<{ telegramId: number; fullName: string }>>();
+  for (const row of named) {
+    const person = { telegramId: row.telegram_id, fullName: row.full_name };
+    const list = namesOf.get(row.unit_id);
     if (list) list.push(person);
-    else people.set(row.unit_id, [person]);
+    else namesOf.set(row.unit_id, [person]);
   }
   return units.map(({ unit, records }) => {
-    const unitPeople = people.get(unit.id) ?? [];
+    const count = countOf.get(unit.id);
     return {
       id: unit.id,
       code: unit.code,
       name: unit.name,
       groupChatId: groupOf.get(unit.id) ?? null,
-      people: unitPeople,
-      // The same people, as /status reads them: a person is both.
-      facts: { people: unitPeople, ...records },
+      heads: heads
+        .filter((head) => head.unit_id === unit.id)
+        .map((head) => ({ telegramId: head.telegram_id, language: head.language ?? "vi" })),
+      facts: {
+        people: {
+          total: Number(count?.total ?? 0),
+          submitted: Number(count?.submitted ?? 0),
+          notSubmitted: namesOf.get(unit.id) ?? [],
+        },
+        ...records,
+      },
     };
   });
 }

@@ -34,6 +34,7 @@ import {
   deadlineLine,
   digestLines,
   employeeReminderText,
+  NAMES_SHOWN,
   type ReminderContext,
   unitReminderText,
 } from "./render.js";
@@ -148,7 +149,7 @@ async function unitReminderRows(
     if (index > 0 && index % UNITS_PER_CHUNK === 0) await yieldToEventLoop();
     const owed = owedIn(deps, p, unit);
     if (owesNothing(owed)) continue;
-    for (const head of unit.people.filter((person) => person.role === "unit_head")) {
+    for (const head of unit.heads) {
       const r = context(deps, p, head.language);
       // The unit's self-assessment and its dossier only while they are owed; the staff list always.
       const keyboard = new InlineKeyboard();
@@ -269,7 +270,7 @@ async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<New
 async function openPlanning(deps: Deps, now: Date): Promise<Planning | undefined> {
   const round = await findOpenRound(deps.db);
   if (!round) return undefined;
-  return planning(round, now, await unitStates(deps.db, round.year, yieldToEventLoop));
+  return planning(round, now, await unitStates(deps.db, round.year, NAMES_SHOWN, yieldToEventLoop));
 }
 
 export interface PlannedSlot {
@@ -320,7 +321,7 @@ export async function planDueReminders(
   if (due.length === 0) return [];
   // The units and their people are read only for a unit or digest slot; the employees' needs only which units.
   const states = due.some(({ slot }) => slot.kind !== "employee")
-    ? await unitStates(deps.db, round.year, yieldToEventLoop)
+    ? await unitStates(deps.db, round.year, NAMES_SHOWN, yieldToEventLoop)
     : undefined;
   const p = planning(round, now, states ?? []);
   const unitIds = states ? states.map((unit) => unit.id) : await activeUnitIds(deps.db);

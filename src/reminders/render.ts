@@ -11,6 +11,15 @@ import { escapeHtml } from "../html.js";
  * when the other needs less); the rest are counted (the head's /unit and the dossier show everything).
  */
 const LIST_CHARACTERS = 2500;
+/** What a name's line adds to the name: "   – " and its newline. */
+const NAME_LINE_EXTRA = 6;
+
+/**
+ * The names a head's reminder can show at most: those, in name order, whose lines (unescaped) fit in the list's
+ * whole room. Escaping only lengthens a name, so the names shown are always among them; the planner reads no
+ * more names than these.
+ */
+export const NAMES_SHOWN = { room: LIST_CHARACTERS, perName: NAME_LINE_EXTRA } as const;
 /** A return reason longer than this is cut: the dossier shows it whole. */
 const REASON_CHARACTERS = 400;
 
@@ -88,8 +97,8 @@ function cut(text: string, max: number): string {
  */
 export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): string[] {
   const lines: string[] = [];
-  const missing = owed.peopleNotSubmitted;
-  const nameLine = (index: number) => `   – ${escapeHtml(missing[index]?.fullName ?? "")}`;
+  const named = owed.peopleNotSubmitted;
+  const nameLine = (index: number) => `   – ${escapeHtml(named[index]?.fullName ?? "")}`;
   const documents = withNames
     ? owed.documents.map((doc) => {
         const document = escapeHtml(r.documentName(doc.documentId));
@@ -110,13 +119,15 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
       );
   const half = Math.floor(LIST_CHARACTERS / 2);
   const namesRoom = Math.max(half, LIST_CHARACTERS - size(documents));
-  const namesShown = fitting(withNames ? missing.length : 0, nameLine, namesRoom);
+  // Of the names known (all, or as many as can show), as many as fit; the others are counted.
+  const namesShown = fitting(withNames ? named.length : 0, nameLine, namesRoom);
+  const namesMore = withNames ? owed.peopleMissing - namesShown.shown.length : 0;
   const documentsShown = fittingLines(documents, LIST_CHARACTERS - size(namesShown.shown));
 
-  if (missing.length > 0) {
-    lines.push(r.t("rm-owed-people", { missing: missing.length, total: owed.peopleTotal }));
+  if (owed.peopleMissing > 0) {
+    lines.push(r.t("rm-owed-people", { missing: owed.peopleMissing, total: owed.peopleTotal }));
     lines.push(...namesShown.shown);
-    if (namesShown.more > 0) lines.push(`   ${r.t("rm-and-more", { count: namesShown.more })}`);
+    if (namesMore > 0) lines.push(`   ${r.t("rm-and-more", { count: namesMore })}`);
   }
   if (owed.unitAssessment) lines.push(r.t("rm-owed-unit-assessment"));
   if (owed.nominations) lines.push(r.t("rm-owed-nominations"));
@@ -141,7 +152,7 @@ function footer(r: ReminderContext, owed: Owed, forHead: boolean): string {
   if (deadlineOf(r).status.kind === "overdue") return r.t("rm-unit-footer-overdue");
   if (!forHead) {
     // The group's members can act only on their own self-assessments; the rest is the head's.
-    return r.t(owed.peopleNotSubmitted.length > 0 ? "rm-unit-footer-group" : "rm-unit-footer-group-head");
+    return r.t(owed.peopleMissing > 0 ? "rm-unit-footer-group" : "rm-unit-footer-group-head");
   }
   if (owed.dossier === null && owed.unitAssessment) return r.t("rm-unit-footer-head");
   return r.t("rm-unit-footer-head-buttons", {
@@ -171,10 +182,8 @@ export function digestLines(
 ): string[] {
   return units.map(({ unit, owed }) => {
     const parts: string[] = [];
-    if (owed.peopleNotSubmitted.length > 0) {
-      parts.push(
-        r.t("rm-digest-people", { missing: owed.peopleNotSubmitted.length, total: owed.peopleTotal }),
-      );
+    if (owed.peopleMissing > 0) {
+      parts.push(r.t("rm-digest-people", { missing: owed.peopleMissing, total: owed.peopleTotal }));
     }
     if (owed.unitAssessment) parts.push(r.t("rm-digest-unit-assessment"));
     if (owed.nominations) parts.push(r.t("rm-digest-nominations"));
