@@ -308,8 +308,8 @@ export interface EmployeeSlot {
   expiresAt: string | null;
 }
 
-/** Units written per transaction: about 1,000 people. */
-const UNITS_PER_TRANSACTION = 4;
+/** Units written per transaction: about 700 people. */
+const UNITS_PER_TRANSACTION = 3;
 
 /**
  * Plans the employees' reminder of a slot, once (null if it was already planned): a row per person of these

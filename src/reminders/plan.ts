@@ -254,10 +254,18 @@ async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<New
   const units = p.states.map((unit) => ({ unit, owed: owedIn(deps, p, unit) }));
   const complete = units.filter(({ owed }) => owesNothing(owed)).length;
   const rows: NewReminder[] = [];
+  // Every member of the Office reading a language gets the same pages: rendered once per language.
+  const pagesIn = new Map<Language, string[]>();
   for (const chatId of officeIds) {
-    const r = context(deps, p, (await getLanguage(deps.db, chatId)) ?? "vi");
-    const header = `${r.t("rm-digest-title", { complete, total: units.length })}\n${deadlineLine(r)}`;
-    const pages = paginate(header, digestLines(r, units), "", MESSAGE_LIMIT - 100);
+    const language = (await getLanguage(deps.db, chatId)) ?? "vi";
+    let pages = pagesIn.get(language);
+    if (!pages) {
+      const r = context(deps, p, language);
+      const header = `${r.t("rm-digest-title", { complete, total: units.length })}\n${deadlineLine(r)}`;
+      pages = paginate(header, digestLines(r, units), "", MESSAGE_LIMIT - 100);
+      pagesIn.set(language, pages);
+      await yieldToEventLoop();
+    }
     pages.forEach((text, page) => {
       rows.push(
         row(p, slotKey, { kind: "digest", chat_id: chatId, unit_id: null, page, text, reply_markup: null }),
