@@ -75,6 +75,13 @@ function peopleIn(db: DB, year: number, unitIds: readonly number[]) {
     .where("users.unit_id", "in", [...unitIds]);
 }
 
+/** Of some people, those whose own assessment is not submitted (not started, or in progress). */
+function notSubmitted(people: ReturnType<typeof peopleIn>) {
+  return people.where((eb) =>
+    eb.or([eb("assessments.status", "is", null), eb("assessments.status", "!=", "submitted")]),
+  );
+}
+
 /**
  * Per unit, the first of its people who have not submitted, by name, as long as their lines fit in the room
  * (a running total of their lengths, in the database): about a hundred of 250, not all of them. The frame is
@@ -82,16 +89,14 @@ function peopleIn(db: DB, year: number, unitIds: readonly number[]) {
  * peers (half the time).
  */
 function firstNames(db: DB, year: number, unitIds: readonly number[], names: NamesRead) {
-  const ranked = peopleIn(db, year, unitIds)
-    .where((eb) => eb.or([eb("assessments.status", "is", null), eb("assessments.status", "!=", "submitted")]))
-    .select([
-      "users.telegram_id",
-      "users.full_name",
-      "users.unit_id",
-      sql<number>`sum(length(users.full_name) + ${names.perName}) OVER (PARTITION BY users.unit_id ORDER BY users.full_name, users.telegram_id ROWS UNBOUNDED PRECEDING)`.as(
-        "upto",
-      ),
-    ]);
+  const ranked = notSubmitted(peopleIn(db, year, unitIds)).select([
+    "users.telegram_id",
+    "users.full_name",
+    "users.unit_id",
+    sql<number>`sum(length(users.full_name) + ${names.perName}) OVER (PARTITION BY users.unit_id ORDER BY users.full_name, users.telegram_id ROWS UNBOUNDED PRECEDING)`.as(
+      "upto",
+    ),
+  ]);
   return db
     .selectFrom(ranked.as("ranked"))
     .select(["ranked.telegram_id", "ranked.full_name", "ranked.unit_id"])
@@ -263,17 +268,8 @@ async function insertReminders(trx: DB, rows: readonly NewReminder[]): Promise<v
  * assessment is not submitted in the round, in name order, with the language they read.
  */
 function notSubmittedIn(db: DB, year: number, unitId: number) {
-  return db
-    .selectFrom("users")
-    .leftJoin("assessments", (join) =>
-      join
-        .onRef("assessments.subject_id", "=", "users.telegram_id")
-        .on("assessments.subject", "=", "individual")
-        .on("assessments.round_year", "=", year),
-    )
+  return notSubmitted(peopleIn(db, year, [unitId]))
     .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
-    .where("users.unit_id", "=", unitId)
-    .where((eb) => eb.or([eb("assessments.status", "is", null), eb("assessments.status", "!=", "submitted")]))
     .orderBy("users.full_name")
     .orderBy("users.telegram_id");
 }

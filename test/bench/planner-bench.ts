@@ -13,15 +13,14 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import SQLite from "better-sqlite3";
-import { Kysely, type Migration, SqliteDialect, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { migrateToLatest, openDatabase } from "../../db/connection.js";
 import type { Database } from "../../db/schema.js";
-import { PLANNER_FILL, seedBench } from "./seed.js";
+import { baseDatabase, PLANNER_FILL, seedBench } from "./seed.js";
 
 const here = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const argv = process.argv.slice(2);
@@ -161,24 +160,6 @@ function runChild(codeRoot: string, path: string): RunResult {
   if (out.status !== 0 || !line.startsWith("{"))
     throw new Error(`planner child at ${codeRoot} failed (${out.status}): ${out.stderr}`);
   return JSON.parse(line) as RunResult;
-}
-
-/** A copy of the database for an older tree: the migrations it does not know are undone on the copy. */
-async function baseDatabase(path: string, baseRoot: string): Promise<string> {
-  const copy = `${path}.base.sqlite`;
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${copy}${suffix}`, { force: true });
-  copyFileSync(path, copy);
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(copy) }) });
-  const done = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name DESC`.execute(db);
-  for (const { name } of done.rows) {
-    if (existsSync(join(baseRoot, "db/migrations", `${name}.ts`))) continue;
-    const migration: Migration = await import(join(here, "db/migrations", `${name}.ts`));
-    if (!migration.down) throw new Error(`migration ${name} cannot be undone for the base`);
-    await migration.down(db);
-    await sql`DELETE FROM kysely_migration WHERE name = ${name}`.execute(db);
-  }
-  await db.destroy();
-  return copy;
 }
 
 const spread = (values: number[], digits = 0) => {

@@ -12,9 +12,11 @@
  *
  *   node --import tsx test/bench/seed.ts --people 50000 --units 200 --rounds 3 --out data/bench.sqlite
  */
-import { rmSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import type { Insertable } from "kysely";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import SQLite from "better-sqlite3";
+import { type Insertable, Kysely, type Migration, SqliteDialect, sql } from "kysely";
 import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
 import type {
   AssessmentItemTable,
@@ -92,6 +94,7 @@ export interface SeedSummary {
   answers: number;
 }
 
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIRST_PERSON = 10_000_000;
 const CAMPAIGN = "stp-cchc-2023-2025";
 const FORMS = ["giay-khen-giam-doc-so", "bang-khen-chu-tich-tinh", "bang-khen-thu-tuong"] as const;
@@ -484,6 +487,27 @@ export async function seedBench(db: DB, options: SeedOptions): Promise<SeedSumma
     fileVersions: files.length,
     answers,
   };
+}
+
+/**
+ * A copy of a seeded database as an older tree (checked out at `baseRoot`) knows it: the migrations it does not
+ * have are undone on the copy, so that a bench can run that tree's code beside this one's on the same data.
+ */
+export async function baseDatabase(path: string, baseRoot: string): Promise<string> {
+  const copy = `${path}.base.sqlite`;
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${copy}${suffix}`, { force: true });
+  copyFileSync(path, copy);
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(copy) }) });
+  const done = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name DESC`.execute(db);
+  for (const { name } of done.rows) {
+    if (existsSync(join(baseRoot, "db/migrations", `${name}.ts`))) continue;
+    const migration: Migration = await import(join(ROOT, "db/migrations", `${name}.ts`));
+    if (!migration.down) throw new Error(`migration ${name} cannot be undone for the base`);
+    await migration.down(db);
+    await sql`DELETE FROM kysely_migration WHERE name = ${name}`.execute(db);
+  }
+  await db.destroy();
+  return copy;
 }
 
 /** Creates (replacing any file there) and seeds a database file; returns it open. */
