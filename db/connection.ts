@@ -12,6 +12,7 @@ import * as nominations from "./migrations/0006_nominations.js";
 import * as awardRecords from "./migrations/0007_award_records.js";
 import * as statusIndexes from "./migrations/0008_status_indexes.js";
 import * as assessmentSessions from "./migrations/0009_assessment_sessions.js";
+import * as reminderMessages from "./migrations/0010_reminder_messages.js";
 import type { Database } from "./schema.js";
 import { FairSqliteDialect } from "./sqlite-dialect.js";
 
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0007_award_records": awardRecords,
   "0008_status_indexes": statusIndexes,
   "0009_assessment_sessions": assessmentSessions,
+  "0010_reminder_messages": reminderMessages,
 };
 
 const inCodeMigrations: MigrationProvider = {

@@ -1,14 +1,13 @@
-import type { UnitRoundFacts } from "../src/domain/unit-status.js";
+import { CompiledQuery, sql } from "kysely";
+import type { UnitRoundSummary } from "../src/domain/unit-status.js";
 import type { DB } from "./connection.js";
-import { loadRoundFacts } from "./round-status.js";
-import type { Language, NewReminder, Reminder, Role } from "./schema.js";
+import { loadUnitRecords } from "./round-status.js";
+import type { Language, NewReminder, Reminder } from "./schema.js";
 
-export interface Person {
+/** A unit head, who gets the unit's reminder in their language. */
+export interface Head {
   telegramId: number;
-  fullName: string;
-  role: Role;
   language: Language;
-  submitted: boolean;
 }
 
 export interface UnitState {
@@ -16,74 +15,160 @@ export interface UnitState {
   code: string;
   name: string;
   groupChatId: number | null;
-  /** Who is reminded: each person's role, language and whether their self-assessment is submitted. */
-  people: Person[];
-  /** What the unit has done in the round (people, its own assessment, nominations, documents, dossier). */
-  facts: UnitRoundFacts;
+  /** The unit's heads, in name order. */
+  heads: Head[];
+  /**
+   * What the unit has done in the round: its people counted (each in the unit they are in now) with the first
+   * of those who have not submitted by name, as many as a reminder can show; its own assessment, nominations,
+   * documents and dossier.
+   */
+  facts: UnitRoundSummary;
+}
+
+/** How many names to read: those whose lines, `perName` characters more than the name, fit in `room`. */
+export interface NamesRead {
+  room: number;
+  perName: number;
 }
 
 /** Units read at a time: between two reads, `pause` lets the bot answer updates. */
-const UNITS_PER_READ = 25;
+const UNITS_PER_READ = 10;
 
-/** Every active unit with its round's facts (as /status reads them), its people and its bound group. */
-export async function unitStates(
-  db: DB,
-  year: number,
-  pause: () => Promise<void> = async () => {},
-): Promise<UnitState[]> {
+/** The active units, by code. */
+export async function activeUnitIds(db: DB): Promise<number[]> {
   const active = await db
     .selectFrom("units")
     .select("id")
     .where("archived_at", "is", null)
     .orderBy("code")
     .execute();
+  return active.map((unit) => unit.id);
+}
+
+/** Every active unit with its round's facts (as /status reads them), its heads and its bound group. */
+export async function unitStates(
+  db: DB,
+  year: number,
+  names: NamesRead,
+  pause: () => Promise<void> = async () => {},
+): Promise<UnitState[]> {
+  const active = await activeUnitIds(db);
   const states: UnitState[] = [];
   for (let at = 0; at < active.length; at += UNITS_PER_READ) {
     if (at > 0) await pause();
-    const some = active.slice(at, at + UNITS_PER_READ).map((unit) => unit.id);
-    states.push(...(await statesOf(db, year, some)));
+    const some = active.slice(at, at + UNITS_PER_READ);
+    states.push(...(await statesOf(db, year, some, names)));
   }
   return states;
 }
 
-async function statesOf(db: DB, year: number, only: readonly number[]): Promise<UnitState[]> {
-  const units = await loadRoundFacts(db, year, only);
-  if (units.length === 0) return [];
-  const unitIds = units.map(({ unit }) => unit.id);
-  // Only what differs from the default (an employee reading Vietnamese) is read: a few rows, not 50,000.
-  const [groups, roles, languages] = await Promise.all([
-    db.selectFrom("units").select(["id", "group_chat_id"]).where("id", "in", unitIds).execute(),
+/** The people of these units with their own assessment in the round (each in the unit they are in now). */
+function peopleIn(db: DB, year: number, unitIds: readonly number[]) {
+  return db
+    .selectFrom("users")
+    .leftJoin("assessments", (join) =>
+      join
+        .onRef("assessments.subject_id", "=", "users.telegram_id")
+        .on("assessments.subject", "=", "individual")
+        .on("assessments.round_year", "=", year),
+    )
+    .where("users.unit_id", "in", [...unitIds]);
+}
+
+/** Of some people, those whose own assessment is not submitted (not started, or in progress). */
+function notSubmitted(people: ReturnType<typeof peopleIn>) {
+  return people.where((eb) =>
+    eb.or([eb("assessments.status", "is", null), eb("assessments.status", "!=", "submitted")]),
+  );
+}
+
+/**
+ * Per unit, the first of its people who have not submitted, by name, as long as their lines fit in the room
+ * (a running total of their lengths, in the database): about a hundred of 250, not all of them. The frame is
+ * rows, not the default range: the order is unique, and SQLite then keeps one running sum instead of looking for
+ * peers (half the time).
+ */
+function firstNames(db: DB, year: number, unitIds: readonly number[], names: NamesRead) {
+  const ranked = notSubmitted(peopleIn(db, year, unitIds)).select([
+    "users.telegram_id",
+    "users.full_name",
+    "users.unit_id",
+    sql<number>`sum(length(users.full_name) + ${names.perName}) OVER (PARTITION BY users.unit_id ORDER BY users.full_name, users.telegram_id ROWS UNBOUNDED PRECEDING)`.as(
+      "upto",
+    ),
+  ]);
+  return db
+    .selectFrom(ranked.as("ranked"))
+    .select(["ranked.telegram_id", "ranked.full_name", "ranked.unit_id"])
+    .where("ranked.upto", "<=", names.room)
+    .orderBy("ranked.unit_id")
+    .orderBy("ranked.upto")
+    .execute();
+}
+
+async function statesOf(
+  db: DB,
+  year: number,
+  only: readonly number[],
+  names: NamesRead,
+): Promise<UnitState[]> {
+  const [units, groups, counts, named, heads] = await Promise.all([
+    loadUnitRecords(db, year, only),
+    db
+      .selectFrom("units")
+      .select(["id", "group_chat_id"])
+      .where("id", "in", [...only])
+      .execute(),
+    peopleIn(db, year, only)
+      .select((eb) => [
+        "users.unit_id",
+        eb.fn.countAll<number>().as("total"),
+        eb.fn
+          .sum<number>(eb.case().when("assessments.status", "=", "submitted").then(1).else(0).end())
+          .as("submitted"),
+      ])
+      .groupBy("users.unit_id")
+      .execute(),
+    firstNames(db, year, only, names),
     db
       .selectFrom("users")
-      .select(["telegram_id", "role"])
-      .where("unit_id", "in", unitIds)
-      .where("role", "!=", "employee")
-      .execute(),
-    db
-      .selectFrom("preferences")
-      .innerJoin("users", "users.telegram_id", "preferences.telegram_id")
-      .select(["preferences.telegram_id", "preferences.language"])
-      .where("users.unit_id", "in", unitIds)
-      .where("preferences.language", "!=", "vi")
+      .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
+      .select(["users.telegram_id", "users.unit_id", "preferences.language"])
+      .where("users.unit_id", "in", [...only])
+      .where("users.role", "=", "unit_head")
+      .orderBy("users.full_name")
+      .orderBy("users.telegram_id")
       .execute(),
   ]);
   const groupOf = new Map(groups.map((row) => [row.id, row.group_chat_id]));
-  const roleOf = new Map(roles.map((row) => [row.telegram_id, row.role]));
-  const languageOf = new Map(languages.map((row) => [row.telegram_id, row.language]));
-  return units.map(({ unit, facts }) => ({
-    id: unit.id,
-    code: unit.code,
-    name: unit.name,
-    groupChatId: groupOf.get(unit.id) ?? null,
-    people: facts.people.map((person) => ({
-      telegramId: person.telegramId,
-      fullName: person.fullName,
-      role: roleOf.get(person.telegramId) ?? "employee",
-      language: languageOf.get(person.telegramId) ?? "vi",
-      submitted: person.assessment === "submitted",
-    })),
-    facts,
-  }));
+  const countOf = new Map(counts.map((row) => [row.unit_id, row]));
+  const namesOf = new Map<number, Array<{ telegramId: number; fullName: string }>>();
+  for (const row of named) {
+    const person = { telegramId: row.telegram_id, fullName: row.full_name };
+    const list = namesOf.get(row.unit_id);
+    if (list) list.push(person);
+    else namesOf.set(row.unit_id, [person]);
+  }
+  return units.map(({ unit, records }) => {
+    const count = countOf.get(unit.id);
+    return {
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      groupChatId: groupOf.get(unit.id) ?? null,
+      heads: heads
+        .filter((head) => head.unit_id === unit.id)
+        .map((head) => ({ telegramId: head.telegram_id, language: head.language ?? "vi" })),
+      facts: {
+        people: {
+          total: Number(count?.total ?? 0),
+          submitted: Number(count?.submitted ?? 0),
+          notSubmitted: namesOf.get(unit.id) ?? [],
+        },
+        ...records,
+      },
+    };
+  });
 }
 
 /** 12 bound values a row: well under SQLite's 32,766 variables a statement. */
@@ -107,8 +192,11 @@ function outboxRow(row: NewReminder): NewReminder {
   };
 }
 
-/** Rows written per transaction: between two, `pause` lets updates reach the database. */
-const ROWS_PER_TRANSACTION = 2_500;
+/**
+ * Rows written per transaction: between two, `pause` lets updates reach the database (the bot has one
+ * connection, so a transaction holds every other query until it commits).
+ */
+const ROWS_PER_TRANSACTION = 1_000;
 
 /**
  * Plans a slot's reminders, once: false if the slot was already planned. A large slot is written in several
@@ -125,18 +213,33 @@ export async function planSlot(
   now: Date,
   pause: () => Promise<void> = async () => {},
 ): Promise<boolean> {
+  if (await isPlanned(db, year, slotKey)) return false;
+  let at = 0;
+  for (; rows.length - at > ROWS_PER_TRANSACTION; at += ROWS_PER_TRANSACTION) {
+    await db.transaction().execute((trx) => insertReminders(trx, rows.slice(at, at + ROWS_PER_TRANSACTION)));
+    await pause();
+  }
+  return markPlanned(db, year, slotKey, now, (trx) => insertReminders(trx, rows.slice(at)));
+}
+
+async function isPlanned(db: DB, year: number, slotKey: string): Promise<boolean> {
   const planned = await db
     .selectFrom("reminder_slots")
     .select("slot_key")
     .where("round_year", "=", year)
     .where("slot_key", "=", slotKey)
     .executeTakeFirst();
-  if (planned) return false;
-  let at = 0;
-  for (; rows.length - at > ROWS_PER_TRANSACTION; at += ROWS_PER_TRANSACTION) {
-    await db.transaction().execute((trx) => insertReminders(trx, rows.slice(at, at + ROWS_PER_TRANSACTION)));
-    await pause();
-  }
+  return planned !== undefined;
+}
+
+/** Marks the slot planned and writes its last rows, in one transaction; false if it was planned meanwhile. */
+function markPlanned(
+  db: DB,
+  year: number,
+  slotKey: string,
+  now: Date,
+  last: (trx: DB) => Promise<unknown>,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const marked = await trx
       .insertInto("reminder_slots")
@@ -144,7 +247,7 @@ export async function planSlot(
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     if ((marked.numInsertedOrUpdatedRows ?? 0n) === 0n) return false;
-    await insertReminders(trx, rows.slice(at));
+    await last(trx);
     return true;
   });
 }
@@ -159,6 +262,193 @@ async function insertReminders(trx: DB, rows: readonly NewReminder[]): Promise<v
       .execute();
   }
 }
+
+/**
+ * Who gets the employees' reminder in a unit: its people (each in the unit they are in now) whose own
+ * assessment is not submitted in the round, in name order, with the language they read.
+ */
+function notSubmittedIn(db: DB, year: number, unitId: number) {
+  return notSubmitted(peopleIn(db, year, [unitId]))
+    .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
+    .orderBy("users.full_name")
+    .orderBy("users.telegram_id");
+}
+
+export interface EmployeeRecipient {
+  chatId: number;
+  unitId: number;
+  language: Language;
+}
+
+/** Who would get the employees' reminder, unit by unit in the order given (a dry run lists them). */
+export async function employeeRecipients(
+  db: DB,
+  year: number,
+  unitIds: readonly number[],
+): Promise<EmployeeRecipient[]> {
+  const recipients: EmployeeRecipient[] = [];
+  for (const unitId of unitIds) {
+    const rows = await notSubmittedIn(db, year, unitId)
+      .select(["users.telegram_id", "users.unit_id", "preferences.language"])
+      .execute();
+    for (const row of rows)
+      recipients.push({ chatId: row.telegram_id, unitId: row.unit_id, language: row.language ?? "vi" });
+  }
+  return recipients;
+}
+
+/** The words of the employees' reminder in each language, and what every row of the slot has alike. */
+export interface EmployeeSlot {
+  messages: ReadonlyMap<Language, { text: string; reply_markup: string | null }>;
+  dueAt: string;
+  expiresAt: string | null;
+}
+
+/** Units written per transaction: about 700 people. */
+const UNITS_PER_TRANSACTION = 3;
+
+/**
+ * Plans the employees' reminder of a slot, once (null if it was already planned): a row per person of these
+ * units who has not submitted (`notSubmittedIn`), written by the database from the people themselves, one
+ * statement a unit, and pointing to the slot's words in the person's language, which are stored once (45,000
+ * copies of the same words, built and bound row by row, were most of a slot's time). A unit's few transactions
+ * and the crash-safety are `planSlot`'s; a slot planned again after a crash reuses the words already stored.
+ * Returns how many rows it wrote.
+ */
+export async function planEmployeeSlot(
+  db: DB,
+  year: number,
+  slotKey: string,
+  unitIds: readonly number[],
+  slot: EmployeeSlot,
+  now: Date,
+  pause: () => Promise<void> = async () => {},
+): Promise<number | null> {
+  if (await isPlanned(db, year, slotKey)) return null;
+  const messageIds = await storeMessages(db, year, slotKey, slot.messages);
+  const fallback = messageIds.get("vi") ?? [...messageIds.values()][0];
+  if (fallback === undefined) throw new Error("an employee slot needs its words in at least one language");
+  const messageOf = sql<number>`CASE coalesce(${sql.ref("preferences.language")}, 'vi') ${sql.join(
+    [...messageIds].map(([language, id]) => sql`WHEN ${language} THEN ${id}`),
+    sql` `,
+  )} ELSE ${fallback} END`;
+  // Built once for the slot with a stand-in for the unit, and run for each unit with its id in that place:
+  // building the statement anew for each of 200 units cost as much as a third of the writing.
+  const STAND_IN = -1;
+  const statement = db
+    .insertInto("reminder_outbox")
+    .columns([
+      "round_year",
+      "slot_key",
+      "kind",
+      "chat_id",
+      "page",
+      "unit_id",
+      "text",
+      "reply_markup",
+      "message_id",
+      "due_at",
+      "expires_at",
+      "status",
+      "created_at",
+    ])
+    .expression(
+      notSubmittedIn(db, year, STAND_IN).select((eb) => [
+        eb.val(year).as("round_year"),
+        eb.val(slotKey).as("slot_key"),
+        sql<"employee">`'employee'`.as("kind"),
+        "users.telegram_id",
+        sql<number>`0`.as("page"),
+        "users.unit_id",
+        sql<string>`''`.as("text"),
+        sql<null>`NULL`.as("reply_markup"),
+        messageOf.as("message_id"),
+        eb.val(slot.dueAt).as("due_at"),
+        eb.val(slot.expiresAt).as("expires_at"),
+        sql<"pending">`'pending'`.as("status"),
+        eb.val(now.toISOString()).as("created_at"),
+      ]),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .compile();
+  const unitAt = statement.parameters.indexOf(STAND_IN);
+  if (unitAt < 0 || statement.parameters.lastIndexOf(STAND_IN) !== unitAt)
+    throw new Error("the employees' insert binds the unit other than once");
+  let written = 0;
+  const writeUnit = async (trx: DB, unitId: number) => {
+    const parameters = [...statement.parameters];
+    parameters[unitAt] = unitId;
+    const result = await trx.executeQuery(CompiledQuery.raw(statement.sql, parameters));
+    written += Number(result.numAffectedRows ?? 0n);
+  };
+  let at = 0;
+  for (; unitIds.length - at > UNITS_PER_TRANSACTION; at += UNITS_PER_TRANSACTION) {
+    const some = unitIds.slice(at, at + UNITS_PER_TRANSACTION);
+    await db.transaction().execute(async (trx) => {
+      for (const unitId of some) await writeUnit(trx, unitId);
+    });
+    await pause();
+  }
+  const marked = await markPlanned(db, year, slotKey, now, async (trx) => {
+    for (const unitId of unitIds.slice(at)) await writeUnit(trx, unitId);
+  });
+  return marked ? written : null;
+}
+
+/** The slot's words in each language, stored once: those a run that died part-way stored are reused. */
+async function storeMessages(
+  db: DB,
+  year: number,
+  slotKey: string,
+  messages: EmployeeSlot["messages"],
+): Promise<Map<Language, number>> {
+  const stored = await db
+    .selectFrom("reminder_messages")
+    .select(["id", "text", "reply_markup"])
+    .where("round_year", "=", year)
+    .where("slot_key", "=", slotKey)
+    .execute();
+  const ids = new Map<Language, number>();
+  for (const [language, words] of messages) {
+    const known = stored.find((m) => m.text === words.text && m.reply_markup === words.reply_markup);
+    const id =
+      known?.id ??
+      (
+        await db
+          .insertInto("reminder_messages")
+          .values({ round_year: year, slot_key: slotKey, text: words.text, reply_markup: words.reply_markup })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    ids.set(language, id);
+  }
+  return ids;
+}
+
+/** The outbox with each row's words: its own, or the shared message it points to. */
+const withWords = (db: DB) =>
+  db
+    .selectFrom("reminder_outbox")
+    .leftJoin("reminder_messages", "reminder_messages.id", "reminder_outbox.message_id")
+    .select((eb) => [
+      "reminder_outbox.id",
+      "reminder_outbox.round_year",
+      "reminder_outbox.slot_key",
+      "reminder_outbox.kind",
+      "reminder_outbox.chat_id",
+      "reminder_outbox.page",
+      "reminder_outbox.unit_id",
+      eb.fn.coalesce("reminder_messages.text", "reminder_outbox.text").as("text"),
+      eb.fn.coalesce("reminder_messages.reply_markup", "reminder_outbox.reply_markup").as("reply_markup"),
+      "reminder_outbox.message_id",
+      "reminder_outbox.due_at",
+      "reminder_outbox.expires_at",
+      "reminder_outbox.status",
+      "reminder_outbox.attempts",
+      "reminder_outbox.last_error",
+      "reminder_outbox.sent_at",
+      "reminder_outbox.created_at",
+    ]);
 
 export async function plannedSlots(db: DB, year: number): Promise<Set<string>> {
   const rows = await db
@@ -203,13 +493,11 @@ export async function dueReminders(db: DB, now: Date, limit: number): Promise<Re
     .where("kind", "!=", "notice")
     .where("round_year", "in", (eb) => eb.selectFrom("rounds").select("year").where("status", "=", "closed"))
     .execute();
-  return db
-    .selectFrom("reminder_outbox")
-    .selectAll()
-    .where("status", "=", "pending")
-    .where("due_at", "<=", now.toISOString())
-    .orderBy("due_at")
-    .orderBy("id")
+  return withWords(db)
+    .where("reminder_outbox.status", "=", "pending")
+    .where("reminder_outbox.due_at", "<=", now.toISOString())
+    .orderBy("reminder_outbox.due_at")
+    .orderBy("reminder_outbox.id")
     .limit(limit)
     .execute();
 }
@@ -319,11 +607,9 @@ export interface LoggedReminder extends Reminder {
 
 /** Reminders with the name of the person and the code of the unit they went to. */
 const loggedReminders = (db: DB) =>
-  db
-    .selectFrom("reminder_outbox")
+  withWords(db)
     .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
     .leftJoin("units", "units.id", "reminder_outbox.unit_id")
-    .selectAll("reminder_outbox")
     .select(["users.full_name", "units.code as unit_code"]);
 
 /** The latest reminders that were sent or could not be, newest first. */

@@ -10,7 +10,8 @@ export interface UnitRow {
   name: string;
 }
 
-type UnitRecords = Omit<UnitRoundFacts, "people">;
+/** What a unit has done in a round besides its people's own assessments. */
+export type UnitRecords = Omit<UnitRoundFacts, "people">;
 
 async function activeUnits(db: DB, only?: number | readonly number[]): Promise<UnitRow[]> {
   let unitQuery = db.selectFrom("units").select(["id", "code", "name"]).where("archived_at", "is", null);
@@ -119,6 +120,26 @@ export async function loadRoundFacts(
       ...requireRecords(records, unit.id),
     },
   }));
+}
+
+/**
+ * Each active unit of `only` with its own assessment, nominations, documents and dossier in the round, without
+ * its people: for the reminders, which read the people with what they need of them.
+ */
+export async function loadUnitRecords(
+  db: DB,
+  year: number,
+  only: readonly number[],
+): Promise<Array<{ unit: UnitRow; records: UnitRecords }>> {
+  const units = await activeUnits(db, only);
+  if (units.length === 0) return [];
+  const records = await unitRecords(
+    db,
+    year,
+    units,
+    units.map((unit) => unit.id),
+  );
+  return units.map((unit) => ({ unit, records: requireRecords(records, unit.id) }));
 }
 
 /**

@@ -142,8 +142,11 @@ export interface ReminderOutboxTable {
   /** Long reminders are split into pages, one message each. */
   page: Generated<number>;
   unit_id: number | null;
+  /** Empty when the text is a shared message's (`message_id`); read it through db/reminders.ts. */
   text: string;
   reply_markup: string | null;
+  /** The words many rows of a slot share (every employee reading one language), stored once. */
+  message_id: number | null;
   due_at: string;
   /** After this it is not sent any more (a digest of a past day, a reminder to submit once the deadline passed). */
   expires_at: string | null;
@@ -152,6 +155,14 @@ export interface ReminderOutboxTable {
   last_error: string | null;
   sent_at: string | null;
   created_at: string;
+}
+
+export interface ReminderMessageTable {
+  id: Generated<number>;
+  round_year: number;
+  slot_key: string;
+  text: string;
+  reply_markup: string | null;
 }
 
 export interface ReminderSlotTable {
@@ -308,6 +319,7 @@ export interface Database {
   round_extensions: RoundExtensionTable;
   reminder_outbox: ReminderOutboxTable;
   reminder_slots: ReminderSlotTable;
+  reminder_messages: ReminderMessageTable;
   unreachable_chats: UnreachableChatTable;
   nominations: NominationTable;
   nomination_history: NominationHistoryTable;

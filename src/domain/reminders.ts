@@ -138,6 +138,9 @@ export interface OwedDocument {
 
 /** What a unit still owes for the round: the reminders' view of `pendingItems`. */
 export interface Owed {
+  /** How many of the unit's people have not submitted their self-assessment. */
+  peopleMissing: number;
+  /** Who they are, in name order: from a summary, only the first of them (as many as a reminder shows). */
   peopleNotSubmitted: Array<{ telegramId: number; fullName: string }>;
   peopleTotal: number;
   unitAssessment: boolean;
@@ -154,6 +157,7 @@ export function owedBy(status: UnitStatus): Owed {
       telegramId,
       fullName,
     })),
+    peopleMissing: status.peopleTotal - status.peopleSubmitted,
     peopleTotal: status.peopleTotal,
     unitAssessment: false,
     nominations: false,
@@ -179,7 +183,7 @@ export function owedBy(status: UnitStatus): Owed {
 /** Every person and the unit have submitted their assessments, and the unit its dossier. */
 export function owesNothing(owed: Owed): boolean {
   return (
-    owed.peopleNotSubmitted.length === 0 &&
+    owed.peopleMissing === 0 &&
     !owed.unitAssessment &&
     !owed.nominations &&
     owed.documents.length === 0 &&

@@ -131,10 +131,11 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
       ].sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime()),
       now,
     ).slice(0, UPCOMING_SHOWN);
-    const states = await unitStates(deps.db, round.year);
+    // Only whether each unit owes something: no names.
+    const states = await unitStates(deps.db, round.year, { room: 0, perName: 1 });
     const owing = states.filter((unit) => !owesNothing(owedOf(deps.campaign, unit)));
     // A unit with nobody on the bot to remind is shown, or the Office would think it is being chased.
-    const headless = owing.filter((unit) => !unit.people.some((person) => person.role === "unit_head"));
+    const headless = owing.filter((unit) => unit.heads.length === 0);
     const unreachable = await listUnreachable(deps.db);
     const lines = [
       ctx.t("remind-header", { year: String(round.year), owing: owing.length, total: states.length }),

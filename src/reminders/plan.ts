@@ -1,8 +1,18 @@
 import { InlineKeyboard } from "grammy";
-import { plannedSlots, planSlot, supersedeOlder, type UnitState, unitStates } from "../../db/reminders.js";
+import {
+  activeUnitIds,
+  employeeRecipients,
+  planEmployeeSlot,
+  plannedSlots,
+  planSlot,
+  supersedeOlder,
+  type UnitState,
+  unitStates,
+} from "../../db/reminders.js";
 import { findOpenRound } from "../../db/rounds.js";
 import type { Language, NewReminder, Round } from "../../db/schema.js";
 import { getLanguage, listUsersWithPersonalMenus } from "../../db/users.js";
+import type { Translate } from "../assessment/render.js";
 import { translator } from "../assessment/view.js";
 import type { Campaign } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
@@ -17,13 +27,14 @@ import {
   unitSlots,
 } from "../domain/reminders.js";
 import { unitStatus } from "../domain/unit-status.js";
-import { localised } from "../i18n.js";
+import { LANGUAGES, localised } from "../i18n.js";
 import { formShort } from "../nominations/render.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
 import {
   deadlineLine,
   digestLines,
   employeeReminderText,
+  NAMES_SHOWN,
   type ReminderContext,
   unitReminderText,
 } from "./render.js";
@@ -37,6 +48,10 @@ interface Planning {
   states: UnitState[];
   /** One rendering context per language for the whole planning, not one per row. */
   contexts: Map<Language, ReminderContext>;
+  /** `now` as stored: when each row is due and was created. */
+  at: string;
+  /** What each unit owes, worked out once for the unit reminders and the digest. */
+  owed: Map<number, Owed>;
 }
 
 /** Units planned between two yields to the event loop, so that updates are answered while a slot is planned. */
@@ -44,14 +59,46 @@ const UNITS_PER_CHUNK = 10;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function planning(round: Round, now: Date, states: UnitState[]): Planning {
-  return { round, deadline: new Date(round.deadline_at), now, states, contexts: new Map() };
+  const at = now.toISOString();
+  return {
+    round,
+    deadline: new Date(round.deadline_at),
+    now,
+    at,
+    states,
+    contexts: new Map(),
+    owed: new Map(),
+  };
+}
+
+function owedIn(deps: Deps, p: Planning, unit: UnitState): Owed {
+  let owed = p.owed.get(unit.id);
+  if (!owed) {
+    owed = owedOf(deps.campaign, unit);
+    p.owed.set(unit.id, owed);
+  }
+  return owed;
+}
+
+/** A translation without variables is the same words every time: looked up once per planning. */
+function remembered(t: Translate): Translate {
+  const plain = new Map<string, string>();
+  return (key, variables) => {
+    if (variables !== undefined) return t(key, variables);
+    let text = plain.get(key);
+    if (text === undefined) {
+      text = t(key);
+      plain.set(key, text);
+    }
+    return text;
+  };
 }
 
 function context(deps: Deps, p: Planning, language: Language): ReminderContext {
   let r = p.contexts.get(language);
   if (!r) {
     r = {
-      t: translator(deps, language),
+      t: remembered(translator(deps, language)),
       language,
       year: p.round.year,
       deadline: p.deadline,
@@ -80,13 +127,12 @@ function row(
   slotKey: string,
   fields: Omit<NewReminder, "round_year" | "slot_key" | "due_at" | "status" | "created_at">,
 ): NewReminder {
-  const at = p.now.toISOString();
   return {
     round_year: p.round.year,
     slot_key: slotKey,
-    due_at: at,
+    due_at: p.at,
     status: "pending",
-    created_at: at,
+    created_at: p.at,
     ...fields,
   };
 }
@@ -101,9 +147,9 @@ async function unitReminderRows(
   const rows: NewReminder[] = [];
   for (const [index, unit] of units.entries()) {
     if (index > 0 && index % UNITS_PER_CHUNK === 0) await yieldToEventLoop();
-    const owed = owedOf(deps.campaign, unit);
+    const owed = owedIn(deps, p, unit);
     if (owesNothing(owed)) continue;
-    for (const head of unit.people.filter((person) => person.role === "unit_head")) {
+    for (const head of unit.heads) {
       const r = context(deps, p, head.language);
       // The unit's self-assessment and its dossier only while they are owed; the staff list always.
       const keyboard = new InlineKeyboard();
@@ -136,37 +182,66 @@ async function unitReminderRows(
   return rows;
 }
 
-async function employeeRows(deps: Deps, p: Planning, slotKey: string): Promise<NewReminder[]> {
-  // Everyone reading a language gets the same words: they are rendered once per language.
-  const messages = new Map<Language, { text: string; reply_markup: string }>();
-  const messageIn = (language: Language) => {
-    let message = messages.get(language);
-    if (!message) {
+/** The employees' reminder in each language: everyone reading a language gets the same words. */
+function employeeMessages(deps: Deps, p: Planning): Map<Language, { text: string; reply_markup: string }> {
+  return new Map(
+    LANGUAGES.map((language) => {
       const r = context(deps, p, language);
-      message = {
-        text: employeeReminderText(r),
-        reply_markup: JSON.stringify(new InlineKeyboard().text(r.t("rm-open-assessment"), "assess:start")),
-      };
-      messages.set(language, message);
-    }
-    return message;
-  };
-  const rows: NewReminder[] = [];
-  for (const [index, unit] of p.states.entries()) {
-    if (index > 0 && index % UNITS_PER_CHUNK === 0) await yieldToEventLoop();
-    for (const person of unit.people) {
-      if (person.submitted) continue;
-      rows.push(
-        row(p, slotKey, {
-          kind: "employee",
-          chat_id: person.telegramId,
-          unit_id: unit.id,
-          ...messageIn(person.language),
-        }),
-      );
-    }
+      return [
+        language,
+        {
+          text: employeeReminderText(r),
+          reply_markup: JSON.stringify(new InlineKeyboard().text(r.t("rm-open-assessment"), "assess:start")),
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * The employees' reminder to everyone in these units who has not submitted their self-assessment. The database
+ * writes the rows from the people themselves (`planEmployeeSlot`); a dry run lists them instead.
+ */
+async function employeeSlot(
+  deps: Deps,
+  p: Planning,
+  slot: Slot,
+  unitIds: readonly number[],
+  dryRun: boolean,
+): Promise<PlannedSlot> {
+  const messages = employeeMessages(deps, p);
+  const expiresAt = slot.expiresAt?.toISOString() ?? null;
+  if (!dryRun) {
+    const written = await planEmployeeSlot(
+      deps.db,
+      p.round.year,
+      slot.key,
+      unitIds,
+      { messages, dueAt: p.at, expiresAt },
+      p.now,
+      yieldToEventLoop,
+    );
+    return { slot, count: written ?? 0, rows: [] };
   }
-  return rows;
+  const rows: NewReminder[] = [];
+  for (const person of await employeeRecipients(deps.db, p.round.year, unitIds)) {
+    const message = messages.get(person.language) ?? messages.get("vi");
+    if (!message) continue;
+    rows.push({
+      round_year: p.round.year,
+      slot_key: slot.key,
+      kind: "employee",
+      chat_id: person.chatId,
+      unit_id: person.unitId,
+      text: message.text,
+      reply_markup: message.reply_markup,
+      due_at: p.at,
+      expires_at: expiresAt,
+      status: "pending",
+      created_at: p.at,
+    });
+  }
+  return { slot, count: rows.length, rows };
 }
 
 async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<NewReminder[]> {
@@ -176,13 +251,21 @@ async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<New
       .filter((u) => u.role === "office")
       .map((u) => u.telegram_id),
   ]);
-  const units = p.states.map((unit) => ({ unit, owed: owedOf(deps.campaign, unit) }));
+  const units = p.states.map((unit) => ({ unit, owed: owedIn(deps, p, unit) }));
   const complete = units.filter(({ owed }) => owesNothing(owed)).length;
   const rows: NewReminder[] = [];
+  // Every member of the Office reading a language gets the same pages: rendered once per language.
+  const pagesIn = new Map<Language, string[]>();
   for (const chatId of officeIds) {
-    const r = context(deps, p, (await getLanguage(deps.db, chatId)) ?? "vi");
-    const header = `${r.t("rm-digest-title", { complete, total: units.length })}\n${deadlineLine(r)}`;
-    const pages = paginate(header, digestLines(r, units), "", MESSAGE_LIMIT - 100);
+    const language = (await getLanguage(deps.db, chatId)) ?? "vi";
+    let pages = pagesIn.get(language);
+    if (!pages) {
+      const r = context(deps, p, language);
+      const header = `${r.t("rm-digest-title", { complete, total: units.length })}\n${deadlineLine(r)}`;
+      pages = paginate(header, digestLines(r, units), "", MESSAGE_LIMIT - 100);
+      pagesIn.set(language, pages);
+      await yieldToEventLoop();
+    }
     pages.forEach((text, page) => {
       rows.push(
         row(p, slotKey, { kind: "digest", chat_id: chatId, unit_id: null, page, text, reply_markup: null }),
@@ -195,11 +278,17 @@ async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<New
 async function openPlanning(deps: Deps, now: Date): Promise<Planning | undefined> {
   const round = await findOpenRound(deps.db);
   if (!round) return undefined;
-  return planning(round, now, await unitStates(deps.db, round.year, yieldToEventLoop));
+  return planning(round, now, await unitStates(deps.db, round.year, NAMES_SHOWN, yieldToEventLoop));
 }
 
 export interface PlannedSlot {
   slot: Slot;
+  /** How many messages were planned (in a dry run, would be). */
+  count: number;
+  /**
+   * The messages. The employees' are written by the database from the people themselves: listed only in a dry
+   * run (in a real run, `rows` is empty for that slot and `count` says how many).
+   */
   rows: NewReminder[];
 }
 
@@ -238,20 +327,32 @@ export async function planDueReminders(
   );
   // Most ticks find nothing due: what units owe is read only when a slot is to be planned.
   if (due.length === 0) return [];
-  const p = planning(round, now, await unitStates(deps.db, round.year, yieldToEventLoop));
+  // The units and their people are read only for a unit or digest slot; the employees' needs only which units.
+  const states = due.some(({ slot }) => slot.kind !== "employee")
+    ? await unitStates(deps.db, round.year, NAMES_SHOWN, yieldToEventLoop)
+    : undefined;
+  const p = planning(round, now, states ?? []);
+  const unitIds = states ? states.map((unit) => unit.id) : await activeUnitIds(deps.db);
+  const dryRun = options.dryRun ?? false;
+  if (!dryRun) {
+    // Before anything of this run is written: the kinds of the slots due are distinct, so superseding one slot's
+    // older reminders never touches another's, and each update scans the few rows still waiting, not this run's.
+    for (const { slot, supersedes } of due) await supersedeOlder(deps.db, round.year, supersedes, slot.key);
+  }
   const planned: PlannedSlot[] = [];
-  for (const { slot, supersedes } of due) {
+  for (const { slot } of due) {
+    if (slot.kind === "employee") {
+      planned.push(await employeeSlot(deps, p, slot, unitIds, dryRun));
+      continue;
+    }
     const rows =
       slot.kind === "unit"
         ? await unitReminderRows(deps, p, slot.key, p.states)
-        : slot.kind === "employee"
-          ? await employeeRows(deps, p, slot.key)
-          : await digestRows(deps, p, slot.key);
+        : await digestRows(deps, p, slot.key);
     const expiresAt = slot.expiresAt?.toISOString() ?? null;
     for (const reminder of rows) reminder.expires_at = expiresAt;
-    planned.push({ slot, rows });
-    if (options.dryRun) continue;
-    await supersedeOlder(deps.db, round.year, supersedes, slot.key);
+    planned.push({ slot, count: rows.length, rows });
+    if (dryRun) continue;
     await planSlot(deps.db, round.year, slot.key, rows, now, yieldToEventLoop);
   }
   return planned;

@@ -11,6 +11,15 @@ import { escapeHtml } from "../html.js";
  * when the other needs less); the rest are counted (the head's /unit and the dossier show everything).
  */
 const LIST_CHARACTERS = 2500;
+/** What a name's line adds to the name: "   – " and its newline. */
+const NAME_LINE_EXTRA = 6;
+
+/**
+ * The names a head's reminder can show at most: those, in name order, whose lines (unescaped) fit in the list's
+ * whole room. Escaping only lengthens a name, so the names shown are always among them; the planner reads no
+ * more names than these.
+ */
+export const NAMES_SHOWN = { room: LIST_CHARACTERS, perName: NAME_LINE_EXTRA } as const;
 /** A return reason longer than this is cut: the dossier shows it whole. */
 const REASON_CHARACTERS = 400;
 
@@ -27,27 +36,54 @@ export interface ReminderContext {
   formName: (formId: string) => string;
 }
 
-/** "còn 14 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày", with the deadline's date. */
-export function deadlineLine(r: ReminderContext): string {
-  const status: DeadlineStatus = deadlineStatus(r.now, r.deadline, r.timeZone);
-  return r.t(`rm-deadline-${deadlineStatusKey(status)}`, {
-    year: String(r.year),
-    deadline: formatLocalDate(r.deadline, r.timeZone),
-    days: "days" in status ? status.days : 0,
-  });
+/**
+ * Where the deadline stands and its line, once per context: a slot renders hundreds of reminders from one
+ * context, and working out dates in a time zone is what each of them cost most.
+ */
+const deadlines = new WeakMap<ReminderContext, { status: DeadlineStatus; line: string }>();
+
+function deadlineOf(r: ReminderContext): { status: DeadlineStatus; line: string } {
+  let known = deadlines.get(r);
+  if (!known) {
+    const status = deadlineStatus(r.now, r.deadline, r.timeZone);
+    const line = r.t(`rm-deadline-${deadlineStatusKey(status)}`, {
+      year: String(r.year),
+      deadline: formatLocalDate(r.deadline, r.timeZone),
+      days: "days" in status ? status.days : 0,
+    });
+    known = { status, line };
+    deadlines.set(r, known);
+  }
+  return known;
 }
 
-/** As many lines as fit in `room` characters (each with its newline), and how many did not fit. */
-function fitting(lines: readonly string[], room: number): { shown: string[]; more: number } {
+/** "còn 14 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày", with the deadline's date. */
+export function deadlineLine(r: ReminderContext): string {
+  return deadlineOf(r).line;
+}
+
+/**
+ * As many of `count` lines as fit in `room` characters (each with its newline), and how many did not fit. A
+ * line is made only when it is looked at: a unit of 250 people shows the first hundred names or so.
+ */
+function fitting(
+  count: number,
+  line: (index: number) => string,
+  room: number,
+): { shown: string[]; more: number } {
   const shown: string[] = [];
   let left = room;
-  for (const line of lines) {
-    if (line.length + 1 > left) break;
-    shown.push(line);
-    left -= line.length + 1;
+  for (let index = 0; index < count; index++) {
+    const text = line(index);
+    if (text.length + 1 > left) break;
+    shown.push(text);
+    left -= text.length + 1;
   }
-  return { shown, more: lines.length - shown.length };
+  return { shown, more: count - shown.length };
 }
+
+const fittingLines = (lines: readonly string[], room: number) =>
+  fitting(lines.length, (index) => lines[index] ?? "", room);
 
 const size = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
 
@@ -61,8 +97,8 @@ function cut(text: string, max: number): string {
  */
 export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): string[] {
   const lines: string[] = [];
-  const missing = owed.peopleNotSubmitted;
-  const names = withNames ? missing.map((person) => `   – ${escapeHtml(person.fullName)}`) : [];
+  const named = owed.peopleNotSubmitted;
+  const nameLine = (index: number) => `   – ${escapeHtml(named[index]?.fullName ?? "")}`;
   const documents = withNames
     ? owed.documents.map((doc) => {
         const document = escapeHtml(r.documentName(doc.documentId));
@@ -83,13 +119,15 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
       );
   const half = Math.floor(LIST_CHARACTERS / 2);
   const namesRoom = Math.max(half, LIST_CHARACTERS - size(documents));
-  const namesShown = fitting(names, namesRoom);
-  const documentsShown = fitting(documents, LIST_CHARACTERS - size(namesShown.shown));
+  // Of the names known (all, or as many as can show), as many as fit; the others are counted.
+  const namesShown = fitting(withNames ? named.length : 0, nameLine, namesRoom);
+  const namesMore = withNames ? owed.peopleMissing - namesShown.shown.length : 0;
+  const documentsShown = fittingLines(documents, LIST_CHARACTERS - size(namesShown.shown));
 
-  if (missing.length > 0) {
-    lines.push(r.t("rm-owed-people", { missing: missing.length, total: owed.peopleTotal }));
+  if (owed.peopleMissing > 0) {
+    lines.push(r.t("rm-owed-people", { missing: owed.peopleMissing, total: owed.peopleTotal }));
     lines.push(...namesShown.shown);
-    if (namesShown.more > 0) lines.push(`   ${r.t("rm-and-more", { count: namesShown.more })}`);
+    if (namesMore > 0) lines.push(`   ${r.t("rm-and-more", { count: namesMore })}`);
   }
   if (owed.unitAssessment) lines.push(r.t("rm-owed-unit-assessment"));
   if (owed.nominations) lines.push(r.t("rm-owed-nominations"));
@@ -111,10 +149,10 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
 /** The last line: what to do next, for the head the buttons the reminder has (see `unitReminderRows`). */
 function footer(r: ReminderContext, owed: Owed, forHead: boolean): string {
   // Past the deadline assessments are locked until the Office reopens the unit: say so, not "press the button".
-  if (deadlineStatus(r.now, r.deadline, r.timeZone).kind === "overdue") return r.t("rm-unit-footer-overdue");
+  if (deadlineOf(r).status.kind === "overdue") return r.t("rm-unit-footer-overdue");
   if (!forHead) {
     // The group's members can act only on their own self-assessments; the rest is the head's.
-    return r.t(owed.peopleNotSubmitted.length > 0 ? "rm-unit-footer-group" : "rm-unit-footer-group-head");
+    return r.t(owed.peopleMissing > 0 ? "rm-unit-footer-group" : "rm-unit-footer-group-head");
   }
   if (owed.dossier === null && owed.unitAssessment) return r.t("rm-unit-footer-head");
   return r.t("rm-unit-footer-head-buttons", {
@@ -144,10 +182,8 @@ export function digestLines(
 ): string[] {
   return units.map(({ unit, owed }) => {
     const parts: string[] = [];
-    if (owed.peopleNotSubmitted.length > 0) {
-      parts.push(
-        r.t("rm-digest-people", { missing: owed.peopleNotSubmitted.length, total: owed.peopleTotal }),
-      );
+    if (owed.peopleMissing > 0) {
+      parts.push(r.t("rm-digest-people", { missing: owed.peopleMissing, total: owed.peopleTotal }));
     }
     if (owed.unitAssessment) parts.push(r.t("rm-digest-unit-assessment"));
     if (owed.nominations) parts.push(r.t("rm-digest-nominations"));

@@ -12,6 +12,7 @@ import { listUnreachable, unitStates } from "../../db/reminders.js";
 import { loadRoundFacts, loadRoundSummaries } from "../../db/round-status.js";
 import type { Database } from "../../db/schema.js";
 import { listUsersWithPersonalMenus } from "../../db/users.js";
+import { NAMES_SHOWN } from "../../src/reminders/render.js";
 
 const at = process.argv.indexOf("--db");
 const path = at < 0 ? "data/bench.sqlite" : (process.argv[at + 1] ?? "data/bench.sqlite");
@@ -39,9 +40,9 @@ async function explain(title: string, run: () => Promise<unknown>): Promise<void
 const year = 2026;
 await explain("/status, /pending: loadRoundSummaries", () => loadRoundSummaries(db, year, 15));
 await explain("/status <code>: loadRoundFacts of one unit", () => loadRoundFacts(db, year, 1));
-await explain("reminders: unitStates (first 25 units shown)", async () => {
+await explain("reminders: unitStates (first 10 units shown)", async () => {
   let reads = 0;
-  await unitStates(db, year, async () => {
+  await unitStates(db, year, NAMES_SHOWN, async () => {
     reads += 1;
     if (reads === 1) seen.set("-- (later reads repeat these)", []);
   });

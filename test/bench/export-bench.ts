@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
-import { seedExportDatabase } from "./export-seed.js";
+import { EXPORT_FILL, seedBench } from "./seed.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -161,7 +161,8 @@ async function main(): Promise<void> {
       try {
         await migrateToLatest(db);
         const t0 = performance.now();
-        await seedExportDatabase(db, { units, perUnit, year: YEAR });
+        // One round, YEAR's, open.
+        await seedBench(db, { units, people: units * perUnit, rounds: 1, fill: EXPORT_FILL });
         console.log(`seeded ${units} units × ${perUnit} people in ${(performance.now() - t0).toFixed(0)} ms`);
       } finally {
         await db.destroy();

@@ -10,13 +10,11 @@
  *     [--db data/bench.sqlite] [--reseed] [--runs 30] [--repeats 3] [--base <commit> | --no-base]
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import SQLite from "better-sqlite3";
-import { Kysely, type Migration, SqliteDialect, sql } from "kysely";
-import { seedFile } from "./seed.js";
+import { baseDatabase, seedFile } from "./seed.js";
 
 const here = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const argv = process.argv.slice(2);
@@ -142,24 +140,6 @@ async function child(root: string, path: string, officeId: number, runs: number)
   };
   await db.destroy();
   console.log(JSON.stringify(result));
-}
-
-/** A copy of the database as the base code knows it: the migrations it does not have are undone. */
-async function baseDatabase(path: string, baseRoot: string): Promise<string> {
-  const copy = `${path}.base.sqlite`;
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${copy}${suffix}`, { force: true });
-  copyFileSync(path, copy);
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new SQLite(copy) }) });
-  const done = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name DESC`.execute(db);
-  for (const { name } of done.rows) {
-    if (existsSync(join(baseRoot, "db/migrations", `${name}.ts`))) continue;
-    const migration: Migration = await import(join(here, "db/migrations", `${name}.ts`));
-    if (!migration.down) throw new Error(`migration ${name} cannot be undone for the base`);
-    await migration.down(db);
-    await sql`DELETE FROM kysely_migration WHERE name = ${name}`.execute(db);
-  }
-  await db.destroy();
-  return copy;
 }
 
 function runChild(root: string, path: string, officeId: number, runs: number): ChildResult {

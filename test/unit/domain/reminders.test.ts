@@ -416,6 +416,7 @@ describe("owedBy and owesNothing", () => {
   it("lists who has not submitted, in order, the unit's own assessment, and its whole dossier", () => {
     const result = owed({ people, unitAssessment: "in_progress" });
     expect(result).toEqual({
+      peopleMissing: 2,
       peopleNotSubmitted: [
         { telegramId: 2, fullName: "Lê Văn Minh" },
         { telegramId: 3, fullName: "Phạm Thị Hoa" },
@@ -441,6 +442,7 @@ describe("owedBy and owesNothing", () => {
   it("still owes its dossier once every assessment is in: nominations, and sending it", () => {
     const result = owed({ people: everyoneIn });
     expect(result).toEqual({
+      peopleMissing: 0,
       peopleNotSubmitted: [],
       peopleTotal: 3,
       unitAssessment: false,
@@ -514,6 +516,7 @@ describe("owedBy and owesNothing", () => {
   it("owes nothing once everyone and the unit have submitted and the dossier is sent", () => {
     const result = owed({ people: everyoneIn, dossier: SENT });
     expect(result).toEqual({
+      peopleMissing: 0,
       peopleNotSubmitted: [],
       peopleTotal: 3,
       unitAssessment: false,
@@ -534,6 +537,7 @@ describe("owedBy and owesNothing", () => {
   it("handles a unit with no people", () => {
     expect(owesNothing(owed({ dossier: SENT }))).toBe(true);
     expect(owed({ unitAssessment: "not_started", dossier: SENT })).toEqual({
+      peopleMissing: 0,
       peopleNotSubmitted: [],
       peopleTotal: 0,
       unitAssessment: true,

@@ -6,6 +6,7 @@ import type { Owed } from "../../../src/domain/reminders.js";
 import { createI18n, localised } from "../../../src/i18n.js";
 import {
   digestLines,
+  NAMES_SHOWN,
   owedLines,
   type ReminderContext,
   unitReminderText,
@@ -22,8 +23,9 @@ const r: ReminderContext = {
   formName: (id) => `{${id}}`,
 };
 
-/** Owes only what is given: by default nothing. */
+/** Owes only what is given: by default nothing; as many people missing as are named, unless said. */
 const owing = (change: Partial<Owed>): Owed => ({
+  peopleMissing: change.peopleNotSubmitted?.length ?? 0,
   peopleNotSubmitted: [],
   peopleTotal: 0,
   unitAssessment: false,
@@ -120,6 +122,32 @@ describe("owedLines", () => {
     expect(shown.length).toBeLessThan(60);
     expect(lines.at(-1)).toBe(`   rm-and-more-documents{"count":${60 - shown.length}}`);
     expect(lines.join("\n").length).toBeLessThan(3000);
+  });
+
+  it("says the same when only the names that can show are known (as the planner reads them)", () => {
+    // Short names with characters escaping lengthens, so that escaped lines fit fewer than the unescaped.
+    const everyone = Array.from({ length: 400 }, (_, i) => ({ telegramId: i, fullName: `A&B <${i}>` }));
+    let room: number = NAMES_SHOWN.room;
+    const known = everyone.filter((person) => {
+      room -= person.fullName.length + NAMES_SHOWN.perName;
+      return room >= 0;
+    });
+    expect(known.length).toBeLessThan(everyone.length);
+    for (const documents of [[], Array.from({ length: 30 }, (_, i) => reportOf(`Trần Thị ${i}`))]) {
+      for (const withNames of [true, false]) {
+        const all = owedLines(
+          r,
+          owing({ peopleNotSubmitted: everyone, peopleTotal: 500, documents }),
+          withNames,
+        );
+        const first = owedLines(
+          r,
+          owing({ peopleNotSubmitted: known, peopleMissing: 400, peopleTotal: 500, documents }),
+          withNames,
+        );
+        expect(first).toEqual(all);
+      }
+    }
   });
 
   it("shares the room between names and documents when both are long", () => {
