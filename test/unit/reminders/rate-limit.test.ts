@@ -460,3 +460,12 @@ describe("on a busy machine whose timers fire late", () => {
     expectWithin(arrivals, TELEGRAM_LIMITS.overall);
   });
 });
+
+describe("bulk pacing", () => {
+  it("spaces bulk sends evenly through each second rather than in a burst at its start", async () => {
+    const { all } = await sendAll(privateChats(84));
+    const gaps = all.slice(1).map((at, i) => at - (all[i] ?? at));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / 28 - 0.001);
+    expectWithin(all, BOT_LIMITS.bulk);
+  });
+});
