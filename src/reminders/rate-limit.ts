@@ -63,6 +63,8 @@ export type ChatId = number | string;
 
 /** Forget the sends of chats that sent nothing for longer than the longest window, every so many sends. */
 const SWEEP_EVERY = 1000;
+/** Bulk behind schedule may send this many at once to catch up. */
+const CATCH_UP_SENDS = 2;
 /** When only answers still to come can make room (every send in the window is in flight), look again this soon. */
 const IN_FLIGHT_RECHECK_MS = 10;
 
@@ -88,7 +90,7 @@ export class RateLimiter {
   /**
    * When the next bulk send is due: bulk goes out evenly spaced (28 a second is one every 36 ms), not in a
    * burst at the start of each second that the next second then repeats, later by however long the burst's
-   * requests took. Behind schedule (a slow request), it catches up, as far as the windows allow.
+   * requests took. Behind schedule (a slow request), it catches up a little.
    */
   private nextBulkAt = 0;
   /**
@@ -152,7 +154,12 @@ export class RateLimiter {
     this.started.push(turn);
     if (priority === "bulk") {
       const { count, windowMs } = this.limits.bulk;
-      this.nextBulkAt = Math.max(this.nextBulkAt, turn - windowMs) + windowMs / count;
+      const spacing = windowMs / count;
+      // A fan-out starts on its own schedule; within one, a late send lets the next two catch up.
+      this.nextBulkAt =
+        turn > this.nextBulkAt + windowMs
+          ? turn + spacing
+          : Math.max(this.nextBulkAt, turn - CATCH_UP_SENDS * spacing) + spacing;
     }
     this.inFlight++;
     chatSends.push(now);
