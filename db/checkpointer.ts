@@ -50,11 +50,12 @@ export function checkpointInBackground(path: string, onError: (message: string) 
     // The bot's own loader flags (tsx) are not needed for plain CommonJS.
     execArgv: [],
   });
-  worker.unref();
   worker.on("message", (message: { error?: string }) => {
     if (message.error) onError(message.error);
   });
   worker.on("error", (error) => onError(String(error)));
+  // After the listeners, which would hold the process open again.
+  worker.unref();
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   return {
     async stop() {

@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../db/connection.js";
@@ -48,5 +50,28 @@ describe("background checkpoints", () => {
     const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
     expect(rows[0]?.wal_autocheckpoint).toBe(1000);
     await db.destroy();
+  });
+
+  it("let a process that closed its database exit by itself", () => {
+    const dir = mkdtempSync(join(tmpdir(), "thidua-ckpt-"));
+    dirs.push(dir);
+    const connection = fileURLToPath(new URL("../../../db/connection.ts", import.meta.url));
+    const script = join(dir, "script.mts");
+    writeFileSync(
+      script,
+      `import { openDatabase } from ${JSON.stringify(connection)};
+const db = openDatabase(${JSON.stringify(join(dir, "exit.sqlite"))}, { backgroundCheckpoints: true });
+await db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
+await new Promise((resolve) => setTimeout(resolve, 600));
+await db.destroy();
+console.log("closed");`,
+    );
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.stdout).toContain("closed");
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
   });
 });
