@@ -346,6 +346,14 @@ export async function teamsStatus(
   year: number,
   unitIds: readonly number[],
 ): Promise<Array<TeamMemberStatus & { unit_id: number }>> {
+  return peopleWithOwnAssessment(db, year, unitIds)
+    .select(["users.telegram_id", "users.full_name", "users.role", "users.unit_id", "assessments.status"])
+    .orderBy("users.full_name")
+    .execute();
+}
+
+/** The people of these units with their own assessment in the round, if any (each in the unit they are in now). */
+export function peopleWithOwnAssessment(db: DB, year: number, unitIds: readonly number[]) {
   return db
     .selectFrom("users")
     .leftJoin("assessments", (join) =>
@@ -354,10 +362,7 @@ export async function teamsStatus(
         .on("assessments.subject", "=", "individual")
         .on("assessments.round_year", "=", year),
     )
-    .select(["users.telegram_id", "users.full_name", "users.role", "users.unit_id", "assessments.status"])
-    .where("users.unit_id", "in", [...unitIds])
-    .orderBy("users.full_name")
-    .execute();
+    .where("users.unit_id", "in", [...unitIds]);
 }
 
 /** Every unit's extension in a round (granted with /reopen), by unit id. */

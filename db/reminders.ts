@@ -1,5 +1,6 @@
 import { CompiledQuery, sql } from "kysely";
 import type { UnitRoundSummary } from "../src/domain/unit-status.js";
+import { peopleWithOwnAssessment } from "./assessments.js";
 import type { DB } from "./connection.js";
 import { loadUnitRecords } from "./round-status.js";
 import type { Language, NewReminder, Reminder } from "./schema.js";
@@ -62,21 +63,8 @@ export async function unitStates(
   return states;
 }
 
-/** The people of these units with their own assessment in the round (each in the unit they are in now). */
-function peopleIn(db: DB, year: number, unitIds: readonly number[]) {
-  return db
-    .selectFrom("users")
-    .leftJoin("assessments", (join) =>
-      join
-        .onRef("assessments.subject_id", "=", "users.telegram_id")
-        .on("assessments.subject", "=", "individual")
-        .on("assessments.round_year", "=", year),
-    )
-    .where("users.unit_id", "in", [...unitIds]);
-}
-
 /** Of some people, those whose own assessment is not submitted (not started, or in progress). */
-function notSubmitted(people: ReturnType<typeof peopleIn>) {
+function notSubmitted(people: ReturnType<typeof peopleWithOwnAssessment>) {
   return people.where((eb) =>
     eb.or([eb("assessments.status", "is", null), eb("assessments.status", "!=", "submitted")]),
   );
@@ -89,7 +77,7 @@ function notSubmitted(people: ReturnType<typeof peopleIn>) {
  * peers (half the time).
  */
 function firstNames(db: DB, year: number, unitIds: readonly number[], names: NamesRead) {
-  const ranked = notSubmitted(peopleIn(db, year, unitIds)).select([
+  const ranked = notSubmitted(peopleWithOwnAssessment(db, year, unitIds)).select([
     "users.telegram_id",
     "users.full_name",
     "users.unit_id",
@@ -119,7 +107,7 @@ async function statesOf(
       .select(["id", "group_chat_id"])
       .where("id", "in", [...only])
       .execute(),
-    peopleIn(db, year, only)
+    peopleWithOwnAssessment(db, year, only)
       .select((eb) => [
         "users.unit_id",
         eb.fn.countAll<number>().as("total"),
@@ -268,7 +256,7 @@ async function insertReminders(trx: DB, rows: readonly NewReminder[]): Promise<v
  * assessment is not submitted in the round, in name order, with the language they read.
  */
 function notSubmittedIn(db: DB, year: number, unitId: number) {
-  return notSubmitted(peopleIn(db, year, [unitId]))
+  return notSubmitted(peopleWithOwnAssessment(db, year, [unitId]))
     .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
     .orderBy("users.full_name")
     .orderBy("users.telegram_id");

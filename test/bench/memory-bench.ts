@@ -18,16 +18,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { migrateToLatest, openDatabase } from "../../db/connection.js";
 import { BotApiEmulator, type FakeUser } from "../e2e/bot-api-emulator.js";
+import { flag, number, option } from "./cli.js";
 import { seedFile } from "./seed.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(`--${name}`);
-const option = (name: string, fallback: string): string => {
-  const at = argv.indexOf(`--${name}`);
-  return at < 0 ? fallback : (argv[at + 1] ?? fallback);
-};
-const number = (name: string, fallback: number) => Number(option(name, String(fallback))) || fallback;
 
 /** The seed's Office member (test/bench/seed.ts): made an Office admin of the process too. */
 const OFFICE_ID = 10_000_000;
@@ -166,7 +160,7 @@ async function main(): Promise<void> {
   execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
   const ways: Way[] = [{ name: "compiled", root: ROOT, args: ["dist/src/main.js"] }];
   if (flag("tsx")) ways.push({ name: "through tsx", root: ROOT, args: ["--import", "tsx", "src/main.ts"] });
-  const base = argv.includes("--base") ? baseTree(option("base", "main")) : undefined;
+  const base = flag("base") ? baseTree(option("base", "main")) : undefined;
   if (base)
     ways.push({
       name: `base ${option("base", "main").slice(0, 7)}`,

@@ -14,16 +14,10 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { flag, number, option } from "./cli.js";
 import { baseDatabase, seedFile } from "./seed.js";
 
 const here = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(`--${name}`);
-const option = (name: string, fallback: string): string => {
-  const at = argv.indexOf(`--${name}`);
-  return at < 0 ? fallback : (argv[at + 1] ?? fallback);
-};
-const number = (name: string, fallback: number) => Number(option(name, String(fallback))) || fallback;
 
 /** What a child prints, as one JSON line. */
 interface ChildResult {
