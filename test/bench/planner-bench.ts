@@ -223,9 +223,19 @@ async function main(): Promise<void> {
       console.log(`the same outbox in both trees: ${mine === other ? "yes" : "NO"}`);
       if (mine !== other) process.exitCode = 1;
     }
-    const sorted = [...(trees[0]?.results ?? [])].map((r) => r.ms).sort((a, b) => a - b);
-    const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-    console.log(JSON.stringify({ bench: "planner", people: units * perUnit, medianMs: Math.round(median) }));
+    const ours = trees[0]?.results ?? [];
+    const range = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return { min: sorted[0], median: sorted[Math.floor((sorted.length - 1) / 2)], max: sorted.at(-1) };
+    };
+    console.log(
+      JSON.stringify({
+        bench: "planner",
+        people: units * perUnit,
+        ms: range(ours.map((r) => r.ms)),
+        stallMs: range(ours.map((r) => r.stallMs)),
+      }),
+    );
   } finally {
     for (const cleanup of cleanups.reverse()) cleanup();
     if (dir) rmSync(dir, { recursive: true, force: true });

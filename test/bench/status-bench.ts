@@ -232,6 +232,16 @@ async function main(): Promise<void> {
       `    RSS idle ${spread(list.map((r) => r.idleRssMb))} MB · after /status ${spread(list.map((r) => r.rssAfterStatusMb))} MB · after /pending ${spread(list.map((r) => r.rssAfterPendingMb))} MB · after a GC ${spread(list.map((r) => r.rssAfterGcMb))} MB (heap ${spread(list.map((r) => r.heapUsedAfterGcMb))} MB)`,
     );
   }
+  const ours = [...results.values()][0] ?? [];
+  const range = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { min: sorted[0], median: sorted[Math.floor((sorted.length - 1) / 2)], max: sorted.at(-1) };
+  };
+  const timings = (command: "status" | "pending") => ({
+    p50: range(ours.map((r) => r[command].p50)),
+    p95: range(ours.map((r) => r[command].p95)),
+  });
+  console.log(JSON.stringify({ bench: "status", status: timings("status"), pending: timings("pending") }));
   const [mine, base] = [...results.values()].map((list) => list[0]);
   if (mine && base) {
     const same = mine.statusText === base.statusText && mine.pendingText === base.pendingText;

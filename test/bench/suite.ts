@@ -103,6 +103,13 @@ for (const bench of benches) {
 
 const ms = (value: unknown) => (typeof value === "number" ? `${value.toFixed(2)} ms` : "—");
 const perSecond = (value: unknown) => (typeof value === "number" ? `${value.toFixed(0)}/s` : "—");
+/** A `{min, median, max}` of a bench's JSON, formatted. */
+const spread = (value: unknown, format: (n: number) => string) => {
+  const { min, median, max } = (value ?? {}) as Record<string, unknown>;
+  return [min, median, max].map((n) => (typeof n === "number" ? format(n) : "—")).join(" / ");
+};
+const whole = (n: number) => n.toFixed(0);
+const whole1 = (n: number) => n.toFixed(1);
 const field = (json: Record<string, unknown> | null, side: string, key: string) =>
   (json?.[side] as Record<string, unknown> | undefined)?.[key];
 
@@ -135,12 +142,7 @@ for (const { name, json, ok } of results) {
       );
       break;
     case "fanout": {
-      const spread = (value: unknown, format: (n: number) => string) => {
-        const { min, median, max } = (value ?? {}) as Record<string, unknown>;
-        return [min, median, max].map((n) => (typeof n === "number" ? format(n) : "—")).join(" / ");
-      };
       const seconds = (n: number) => `${(n / 1000).toFixed(1)} s`;
-      const whole = (n: number) => n.toFixed(0);
       const during = (json.replyDuring ?? {}) as Record<string, unknown>;
       const heads = Number(json.heads);
       console.log(
@@ -148,6 +150,30 @@ for (const { name, json, ok } of results) {
       );
       console.log(
         `| ${name}: a /help reply during it, p50; p95; max (ms; idle p50 ${ms(json.replyIdleP50)}) | ${spread(during.p50, whole)}; ${spread(during.p95, whole)}; ${spread(during.max, whole)} | | ≤ 200 ms |`,
+      );
+      break;
+    }
+    case "status": {
+      const pair = (command: string) => {
+        const of = json[command] as Record<string, unknown> | undefined;
+        return `${spread(of?.p50, whole1)} ms; ${spread(of?.p95, whole1)} ms`;
+      };
+      console.log(`| /status: p50; p95 (min / median / max) | ${pair("status")} | | p95 ≤ 50 ms |`);
+      console.log(`| /pending: p50; p95 | ${pair("pending")} | | p95 ≤ 50 ms |`);
+      break;
+    }
+    case "planner":
+      console.log(
+        `| ${name} at ${Number(json.people)} people: time; the event loop held at most (min / median / max) | ${spread(json.ms, whole)} ms; ${spread(json.stallMs, whole)} ms | | ≤ 500 ms, never blocking |`,
+      );
+      break;
+    case "startup": {
+      const side = (key: string) => {
+        const of = json[key] as Record<string, unknown> | undefined;
+        return `${(Number(of?.startMs) / 1000).toFixed(2)} s, ${Number(of?.idleMb).toFixed(0)} MB`;
+      };
+      console.log(
+        `| start-up to first long poll, idle RSS (median) | compiled ${side("compiled")}; through tsx ${side("tsx")} | | ≤ 2 s, ≤ 150 MB |`,
       );
       break;
     }
