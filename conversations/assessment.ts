@@ -64,7 +64,6 @@ export async function askCurrent(
   const view = known
     ? await viewOf(deps, known, actor.language)
     : await currentView({ ...deps, reads: readsOf(ctx.update) }, actor.telegramId, subject, actor.language);
-
   if (view.kind === "unavailable") {
     await endSession(deps.db, chatId);
     await ctx.reply(view.text, HTML);
