@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
+import { longestStall, spelledOut } from "./measure.js";
 import { EXPORT_FILL, seedBench } from "./seed.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,24 +40,6 @@ interface RunResult {
   startRssMb: number;
   stallMs: number;
   bytes: number;
-}
-
-/** The longest gap between firings of a 10 ms interval while `work` runs: how long updates would wait. */
-async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 10);
-  try {
-    const result = await work();
-    stallMs = Math.max(stallMs, performance.now() - last);
-    return { result, stallMs };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 interface ExportModule {
@@ -133,12 +116,7 @@ function ensureBase(dir: string, commit: string): void {
   }
 }
 
-const summary = (values: number[], unit: string, digits = 0) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-  const f = (n: number | undefined) => `${(n ?? Number.NaN).toFixed(digits)} ${unit}`;
-  return `min ${f(sorted[0])}, median ${f(median)}, max ${f(sorted.at(-1))}`;
-};
+const summary = spelledOut;
 
 async function main(): Promise<void> {
   const units = numberOption("units", 200);

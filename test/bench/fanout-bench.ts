@@ -21,6 +21,7 @@ import { addUnit } from "../../db/units.js";
 import { loadCampaign } from "../../src/campaign/load.js";
 import { BotApiEmulator, type FakeUser, type RecordedCall } from "../e2e/bot-api-emulator.js";
 import { BotProcess } from "../e2e/bot-process.js";
+import { range } from "./measure.js";
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -244,10 +245,7 @@ for (let run = 1; run <= runs; run++) {
   );
 }
 
-const spread = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { min: sorted[0] ?? Number.NaN, median: quantile(sorted, 0.5), max: sorted.at(-1) ?? Number.NaN };
-};
+const spread = range;
 const fanout = spread(figures.map((f) => f.fanoutMs));
 const refused = spread(figures.map((f) => f.tooManyRequests));
 const p50 = spread(figures.map((f) => quantile(f.during, 0.5)));

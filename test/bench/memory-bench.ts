@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { migrateToLatest, openDatabase } from "../../db/connection.js";
 import { BotApiEmulator, type FakeUser } from "../e2e/bot-api-emulator.js";
 import { flag, number, option } from "./cli.js";
+import { range, slashed } from "./measure.js";
 import { seedFile } from "./seed.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -129,13 +130,8 @@ function baseTree(commit: string): { root: string; remove: () => void } {
   return { root, remove: () => execFileSync("git", ["-C", ROOT, "worktree", "remove", "--force", root]) };
 }
 
-const spread = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-  return `${(sorted[0] ?? Number.NaN).toFixed(0)} / ${median.toFixed(0)} / ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} MB`;
-};
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? Number.NaN;
+const spread = (values: number[]) => `${slashed(values)} MB`;
+const median = (values: number[]) => range(values).median;
 
 async function main(): Promise<void> {
   const runs = number("runs", 3);

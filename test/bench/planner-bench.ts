@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { type Kysely, sql } from "kysely";
 import { migrateToLatest, openDatabase } from "../../db/connection.js";
 import type { Database } from "../../db/schema.js";
+import { longestStall, range, slashed } from "./measure.js";
 import { baseDatabase, PLANNER_FILL, seedBench } from "./seed.js";
 
 const here = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -42,24 +43,6 @@ interface RunResult {
   counts: string;
   /** What the outbox holds after the run, hashed (`outboxHash`): the same in two trees or not. */
   planned: string;
-}
-
-/** The longest gap between firings of a 10 ms interval while `work` runs: how long updates would wait. */
-async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 10);
-  try {
-    const result = await work();
-    stallMs = Math.max(stallMs, performance.now() - last);
-    return { result, stallMs };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 interface StoredRow {
@@ -162,12 +145,7 @@ function runChild(codeRoot: string, path: string): RunResult {
   return JSON.parse(line) as RunResult;
 }
 
-const spread = (values: number[], digits = 0) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-  const f = (n: number | undefined) => (n ?? Number.NaN).toFixed(digits);
-  return `${f(sorted[0])} / ${f(median)} / ${f(sorted.at(-1))}`;
-};
+const spread = slashed;
 
 async function main(): Promise<void> {
   const units = number("units", 200);
@@ -224,10 +202,6 @@ async function main(): Promise<void> {
       if (mine !== other) process.exitCode = 1;
     }
     const ours = trees[0]?.results ?? [];
-    const range = (values: number[]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return { min: sorted[0], median: sorted[Math.floor((sorted.length - 1) / 2)], max: sorted.at(-1) };
-    };
     console.log(
       JSON.stringify({
         bench: "planner",

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BotApiEmulator } from "../e2e/bot-api-emulator.js";
 import { BotProcess } from "../e2e/bot-process.js";
+import { range, spelledOut } from "./measure.js";
 
 const at = process.argv.indexOf("--runs");
 const runs = at >= 0 ? Number(process.argv[at + 1]) || 3 : 3;
@@ -24,11 +25,7 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-const summary = (values: number[], unit: string) => {
-  const s = sorted(values);
-  return `min ${s[0]?.toFixed(0)} ${unit}, median ${s[Math.floor(s.length / 2)]?.toFixed(0)} ${unit}, max ${s.at(-1)?.toFixed(0)} ${unit}`;
-};
+const summary = (values: number[], unit: string) => spelledOut(values, unit);
 
 execFileSync("npm", ["run", "build"], { stdio: "ignore" });
 
@@ -71,7 +68,7 @@ for (const way of ["compiled", "tsx"] as const) {
   console.log(`${way}: spawn to first long poll ${summary(figures[way].startMs, "ms")} (target ≤ 2,000 ms)`);
   console.log(`${way}: idle RSS, empty database ${summary(figures[way].idleMb, "MB")}`);
 }
-const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)];
+const median = (values: number[]) => range(values).median;
 console.log(
   JSON.stringify({
     bench: "startup",

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { flag, number, option } from "./cli.js";
+import { range, slashed } from "./measure.js";
 import { baseDatabase, seedFile } from "./seed.js";
 
 const here = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -161,11 +162,7 @@ function runChild(root: string, path: string, officeId: number, runs: number): C
   return JSON.parse(line) as ChildResult;
 }
 
-const spread = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-  return `${(sorted[0] ?? 0).toFixed(1)} / ${median.toFixed(1)} / ${(sorted.at(-1) ?? 0).toFixed(1)}`;
-};
+const spread = (values: number[]) => slashed(values, 1);
 
 async function main(): Promise<void> {
   const people = number("people", 50_000);
@@ -233,10 +230,6 @@ async function main(): Promise<void> {
     );
   }
   const ours = [...results.values()][0] ?? [];
-  const range = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return { min: sorted[0], median: sorted[Math.floor((sorted.length - 1) / 2)], max: sorted.at(-1) };
-  };
   const timings = (command: "status" | "pending") => ({
     p50: range(ours.map((r) => r[command].p50)),
     p95: range(ours.map((r) => r[command].p95)),

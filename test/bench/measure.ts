@@ -1,0 +1,48 @@
+/** What the benches measure with and how they sum up repeated runs. */
+
+export interface Range {
+  min: number;
+  median: number;
+  max: number;
+}
+
+/** The least, the median (the lower of the middle two for an even count) and the most; NaN when empty. */
+export function range(values: readonly number[]): Range {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    min: sorted[0] ?? Number.NaN,
+    median: sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+  };
+}
+
+/** "min / median / max", each with `digits` decimals. */
+export function slashed(values: readonly number[], digits = 0): string {
+  const { min, median, max } = range(values);
+  return [min, median, max].map((n) => n.toFixed(digits)).join(" / ");
+}
+
+/** "min X unit, median Y unit, max Z unit". */
+export function spelledOut(values: readonly number[], unit: string, digits = 0): string {
+  const { min, median, max } = range(values);
+  const f = (n: number) => `${n.toFixed(digits)} ${unit}`;
+  return `min ${f(min)}, median ${f(median)}, max ${f(max)}`;
+}
+
+/** The longest gap between firings of a 10 ms interval while `work` runs: how long updates would wait. */
+export async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 10);
+  try {
+    const result = await work();
+    stallMs = Math.max(stallMs, performance.now() - last);
+    return { result, stallMs };
+  } finally {
+    clearInterval(timer);
+  }
+}
