@@ -3,7 +3,6 @@ import {
   type Dialect,
   type Driver,
   SqliteDialect,
-  type SqliteDialectConfig,
   type TransactionSettings,
 } from "kysely";
 
@@ -72,10 +71,6 @@ class FairDriver implements Driver {
 
 /** `SqliteDialect` whose connection goes to waiters in order (see `FifoMutex`). */
 export class FairSqliteDialect extends SqliteDialect implements Dialect {
-  constructor(config: SqliteDialectConfig) {
-    super(config);
-  }
-
   override createDriver(): Driver {
     return new FairDriver(super.createDriver());
   }
