@@ -23,7 +23,10 @@ export const TELEGRAM_LIMITS = {
 export interface Limits {
   /** Every message the bot sends, counted from when it starts. */
   overall: Limit;
-  /** What bulk sends (the reminders) may take of it: the rest is kept for replies to people. */
+  /**
+   * Bulk sends (the reminders) among themselves: the rest of `overall` is kept for replies to people, and a reply
+   * waiting holds bulk back, so replies beyond that slot take bulk's place.
+   */
   bulk: Limit;
   /**
    * Every message again, counted from Telegram's answer to it, with each send still waiting for its answer
@@ -74,8 +77,10 @@ const IN_FLIGHT_RECHECK_MS = 10;
  * check the windows exactly.
  */
 export class RateLimiter {
-  /** When each send still inside the overall and bulk windows started, in time order. */
+  /** When each send still inside the overall window started, in time order. */
   private readonly started: number[] = [];
+  /** The same for bulk sends alone: bulk takes at most its share, replies the rest of the overall limit. */
+  private readonly bulkStarted: number[] = [];
   /** When Telegram answered each send still inside the `answered` window, in time order. */
   private readonly answered: number[] = [];
   /** Sends started and not answered yet. */
@@ -113,7 +118,6 @@ export class RateLimiter {
    */
   async acquire(chatId: ChatId, priority: Priority): Promise<() => void> {
     const chatLimits = this.chatLimits(chatId, priority);
-    const share = priority === "reply" ? this.limits.overall : this.limits.bulk;
     const reply = { chatId };
     if (priority === "reply") this.replies.add(reply);
     /** When the last wait was meant to end: a timer firing late does not push every later send back. */
@@ -130,7 +134,7 @@ export class RateLimiter {
         const chatSends = this.perChat.get(chatId) ?? [];
         const wait = Math.max(
           priority === "bulk" ? this.nextBulkAt - now : 0,
-          waitFor(this.started, share, now),
+          priority === "bulk" ? waitFor(this.bulkStarted, this.limits.bulk, now) : 0,
           waitFor(this.started, this.limits.overall, now),
           this.limits.answered ? waitFor(this.answered, this.limits.answered, now, this.inFlight) : 0,
           ...chatLimits.map((limit) => waitFor(chatSends, limit, now)),
@@ -153,6 +157,8 @@ export class RateLimiter {
     const turn = Math.max(Math.min(now, dueAt ?? now), this.started.at(-1) ?? 0);
     this.started.push(turn);
     if (priority === "bulk") {
+      this.bulkStarted.push(turn);
+      prune(this.bulkStarted, this.limits.bulk.windowMs, now);
       const { count, windowMs } = this.limits.bulk;
       const spacing = windowMs / count;
       // A fan-out starts on its own schedule; within one, a late send lets the next two catch up.
@@ -164,7 +170,7 @@ export class RateLimiter {
     this.inFlight++;
     chatSends.push(now);
     this.perChat.set(chatId, chatSends);
-    prune(this.started, Math.max(this.limits.overall.windowMs, this.limits.bulk.windowMs), now);
+    prune(this.started, this.limits.overall.windowMs, now);
     prune(chatSends, Math.max(...chatLimits.map((limit) => limit.windowMs)), now);
     this.sweep(now);
     let settled = false;

@@ -365,6 +365,37 @@ describe("RateLimiter: requests that take time to reach Telegram and be answered
     expect(timer.now()).toBeLessThanOrEqual(110_000);
   });
 
+  it("keeps bulk at 28 a second while people get a reply every second: replies take the 29th slot, not bulk's", async () => {
+    const timer = new VirtualTimer();
+    const limiter = new RateLimiter(timer);
+    const bulk: number[] = [];
+    const all: number[] = [];
+    let fanOutDone = false;
+    const send = async (chat: number, priority: Priority) => {
+      const settle = await limiter.acquire(chat, priority);
+      (priority === "bulk" ? bulk : all).push(timer.now());
+      await timer.sleep(5);
+      settle();
+    };
+    const fanOut = (async () => {
+      for (const chat of privateChats(560)) await send(chat, "bulk");
+      fanOutDone = true;
+    })();
+    let replies = 0;
+    const people = (async () => {
+      while (!fanOutDone) {
+        await timer.sleep(1000);
+        await send(50_000 + (replies++ % 5), "reply");
+      }
+    })();
+    await timer.run();
+    await Promise.all([fanOut, people]);
+    expect(replies).toBeGreaterThanOrEqual(19);
+    expectWithin([...bulk, ...all], BOT_LIMITS.overall);
+    // 560 at 28 a second: 20 s. Bulk counting the replies against its own 28 took 20.7 s.
+    expect(Math.max(...bulk)).toBeLessThanOrEqual(20_100);
+  });
+
   it("counts a send still waiting for its answer as now, and an answered one from its answer", async () => {
     const timer = new VirtualTimer();
     const many = { count: 100, windowMs: 1000 };
