@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     throw error;
   }
   // Polling first: the menus (about 200 calls) are set while the bot already answers.
-  const runner = startPolling(bot, ALLOWED_UPDATES);
+  const runner = startPolling(bot, ALLOWED_UPDATES, { logger });
   const menus = registerCommandMenusInBackground(bot.api, deps);
   const reminders = startReminderScheduler(deps, bot.api, outbox);
   logger.info({ username: bot.botInfo.username, officeAdmins: config.officeAdminIds.length }, "bot started");

@@ -212,7 +212,10 @@ export class BotApiEmulator {
   private readonly commands = new Map<string, Json[]>();
   private readonly menuButtons = new Map<string, Json>();
   private readonly customHandlers = new Map<string, MethodHandler>();
-  private readonly holds = new Map<string, Promise<void>>();
+  private readonly holds = new Map<
+    string,
+    Set<{ only: (payload: Json) => boolean; released: Promise<void> }>
+  >();
   private readonly pollers = new Set<Poller>();
   private readonly waiters = new Set<Waiter>();
   private updates: Update[] = [];
@@ -496,21 +499,23 @@ export class BotApiEmulator {
   }
 
   /**
-   * Holds every call of `method` (those in flight and those to come) unanswered until the returned function is
-   * called: e.g. to see what the bot does while its setMyCommands calls have not returned.
+   * Holds every call of `method` (those in flight and those to come; with `only`, those it picks by their
+   * payload) unanswered until the returned function is called: e.g. to see what the bot does while its
+   * setMyCommands calls have not returned, or while one chat's message hangs.
    */
-  holdMethod(method: string): () => void {
+  holdMethod(method: string, only: (payload: Json) => boolean = () => true): () => void {
     let release = () => {};
     const key = method.toLowerCase();
-    this.holds.set(
-      key,
-      new Promise<void>((resolve) => {
+    const hold = {
+      only,
+      released: new Promise<void>((resolve) => {
         release = () => {
-          this.holds.delete(key);
+          this.holds.get(key)?.delete(hold);
           resolve();
         };
       }),
-    );
+    };
+    this.holds.set(key, (this.holds.get(key) ?? new Set()).add(hold));
     return release;
   }
 
@@ -550,8 +555,9 @@ export class BotApiEmulator {
     if (method.toLowerCase() === "getupdates" && !this.customHandlers.has("getupdates")) {
       return this.getUpdates(payload, res, record);
     }
-    const hold = this.holds.get(method.toLowerCase());
-    if (hold) await hold;
+    for (const hold of [...(this.holds.get(method.toLowerCase()) ?? [])]) {
+      if (hold.only(payload)) await hold.released;
+    }
     const retryAfter = this.flood?.retryAfter(method, payload.chat_id);
     if (retryAfter !== undefined) {
       this.refusedAsFlood++;
