@@ -14,7 +14,7 @@ import * as statusIndexes from "./migrations/0008_status_indexes.js";
 import * as assessmentSessions from "./migrations/0009_assessment_sessions.js";
 import * as reminderMessages from "./migrations/0010_reminder_messages.js";
 import type { Database } from "./schema.js";
-import { FairSqliteDialect } from "./sqlite-dialect.js";
+import { allowDirect, directInTransaction, FairSqliteDialect } from "./sqlite-dialect.js";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -96,7 +96,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     checkpointer = checkpointInBackground(path, () => sqlite.pragma("wal_autocheckpoint = 1000"));
   }
   const database = withPreparedStatements(sqlite, () => void checkpointer?.stop());
-  return new Kysely<Database>({ dialect: new FairSqliteDialect({ database }) });
+  const dialect = new FairSqliteDialect({ database });
+  const db = new Kysely<Database>({ dialect });
+  allowDirect(db, dialect);
+  return db;
 }
 
 /**
@@ -104,7 +107,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
  * own transaction (one per update) stays one.
  */
 export function atomically<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute((trx) => directInTransaction(db, trx, () => work(trx)));
 }
 
 export async function migrateToLatest(db: DB): Promise<string[]> {

@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, QueryResult } from "kysely";
 import type { DB } from "./connection.js";
+import { runDirectly } from "./sqlite-dialect.js";
 
 /** Stands for the i-th argument while the query is built once. */
 class Slot {
@@ -41,7 +42,8 @@ export function precompile<Args extends unknown[], Row>(
       const slot = slots[i];
       return slot === undefined ? value : args[slot];
     });
-    return db.executeQuery<Row>({ ...query, parameters });
+    const filled = { ...query, parameters };
+    return runDirectly(db, filled) ?? db.executeQuery<Row>(filled);
   };
   return {
     rows: async (db, ...args) => (await run(db, args)).rows,

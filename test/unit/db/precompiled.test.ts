@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type DB, openDatabase } from "../../../db/connection.js";
+import { atomically, type DB, openDatabase } from "../../../db/connection.js";
 import { precompile } from "../../../db/precompiled.js";
 
 interface Tables {
@@ -54,5 +54,42 @@ describe("precompile", () => {
       return onlyHctp ? all.where("unit", "=", "HCTP") : all;
     });
     await expect(branching.rows(db, false)).rejects.toThrow(/argument 0 is not used as a value/);
+  });
+
+  it("never runs inside another caller's open transaction: it waits for that transaction to end", async () => {
+    const named = precompile((db: DB, id: number) =>
+      people(db).selectFrom("people").select("name").where("id", "=", id),
+    );
+    // A transaction holds the connection across its awaits: the query waits for its end, not joining it.
+    let commit = () => {};
+    const open = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    let inserted = () => {};
+    const written = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    const transaction = db.transaction().execute(async (trx) => {
+      await sql`insert into people (id, name, unit) values (4, 'Tùng', 'VP')`.execute(trx);
+      inserted();
+      await open;
+      throw new Error("rolled back");
+    });
+    await written;
+    const during = named.first(db, 4);
+    commit();
+    await expect(transaction).rejects.toThrow("rolled back");
+    expect(await during).toBeUndefined();
+  });
+
+  it("runs directly in a transaction of atomically, seeing that transaction's own writes", async () => {
+    const named = precompile((db: DB, id: number) =>
+      people(db).selectFrom("people").select("name").where("id", "=", id),
+    );
+    const seen = await atomically(db, async (trx) => {
+      await sql`insert into people (id, name, unit) values (5, 'Quân', 'VP')`.execute(trx);
+      return named.first(trx, 5);
+    });
+    expect(seen).toEqual({ name: "Quân" });
   });
 });
