@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { endSession, findSession, saveSession } from "../db/assessment-sessions.js";
-import { atomically, type DB } from "../db/connection.js";
+import type { DB } from "../db/connection.js";
+import { inGroupCommit } from "../db/group-commit.js";
 import { type AssessmentState, applyAnswer } from "../src/assessment/service.js";
 import { currentView, viewOf } from "../src/assessment/view.js";
 import type { BaseContext, BotContext } from "../src/context.js";
@@ -105,7 +106,7 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
     if (!session) return next();
     const subject = session.subject;
     const input = answerInput(ctx);
-    const outcome = await atomically(deps.db, (trx) =>
+    const outcome = await inGroupCommit(deps.db, (trx) =>
       applyAnswer(
         { ...deps, db: trx, reads: readsOf(ctx.update) },
         ctx.from.id,

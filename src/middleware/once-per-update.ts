@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { atomically } from "../../db/connection.js";
+import { inGroupCommit } from "../../db/group-commit.js";
 import { finishUpdate, forgetUpdatesBefore, wasHandled } from "../../db/processed-updates.js";
 import type { BaseContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -28,7 +28,7 @@ export function oncePerUpdate(deps: Pick<AppDeps, "db" | "clock">): MiddlewareFn
       await forgetUpdatesBefore(deps.db, new Date(now.getTime() - REMEMBER_MS));
     let marked = false;
     ctx.lastWrite = async (work) => {
-      await atomically(deps.db, async (trx) => {
+      await inGroupCommit(deps.db, async (trx) => {
         await work(trx);
         await finishUpdate(trx, id, now, deps.clock());
       });
