@@ -1,5 +1,5 @@
 /**
- * The memory of the bot as users run it: the compiled process (`npm start`'s `node dist/src/main.js`) over the
+ * The memory of the bot as users run it: the compiled process (`npm start`'s `node <its flags> dist/src/main.js`) over the
  * seeded 50,000-person database (test/bench/seed.ts, as status-bench uses), polling the project's Bot API
  * emulator. Its resident memory (VmRSS from /proc) once idle, after `/status` and after `/pending` sent by an
  * Office admin (`--times` each, every reply awaited), and its peak (VmHWM) over the run.
@@ -18,6 +18,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { migrateToLatest, openDatabase } from "../../db/connection.js";
 import { BotApiEmulator, type FakeUser } from "../e2e/bot-api-emulator.js";
+import { startFlags } from "../helpers/start-command.js";
 import { flag, number, option } from "./cli.js";
 import { range, slashed } from "./measure.js";
 import { seedFile } from "./seed.js";
@@ -154,14 +155,15 @@ async function main(): Promise<void> {
     await db.destroy();
   }
   execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
-  const ways: Way[] = [{ name: "compiled", root: ROOT, args: ["dist/src/main.js"] }];
-  if (flag("tsx")) ways.push({ name: "through tsx", root: ROOT, args: ["--import", "tsx", "src/main.ts"] });
+  const ways: Way[] = [{ name: "compiled", root: ROOT, args: [...startFlags(), "dist/src/main.js"] }];
+  if (flag("tsx"))
+    ways.push({ name: "through tsx", root: ROOT, args: [...startFlags(), "--import", "tsx", "src/main.ts"] });
   const base = flag("base") ? baseTree(option("base", "main")) : undefined;
   if (base)
     ways.push({
       name: `base ${option("base", "main").slice(0, 7)}`,
       root: base.root,
-      args: ["dist/src/main.js"],
+      args: [...startFlags(base.root), "dist/src/main.js"],
     });
 
   console.log(

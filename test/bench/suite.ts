@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { startFlags } from "../helpers/start-command.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const quick = process.argv.includes("--quick");
@@ -82,8 +83,11 @@ const benches: Bench[] = [
 const results: Array<{ name: string; json: Record<string, unknown> | null; ok: boolean }> = [];
 for (const bench of benches) {
   if (!existsSync(`${ROOT}/${bench.script}`)) continue;
-  console.log(`\n## ${bench.name}: node --import tsx ${bench.script} ${bench.args.join(" ")}`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", bench.script, ...bench.args], {
+  console.log(
+    `\n## ${bench.name}: node ${[...startFlags(), "--import tsx", bench.script, ...bench.args].join(" ")}`,
+  );
+  // With the flags `npm start` gives the bot: the in-process benches run the bot's code in this process.
+  const run = spawnSync(process.execPath, [...startFlags(), "--import", "tsx", bench.script, ...bench.args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, LOG_LEVEL: "silent" },

@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startFlags } from "../helpers/start-command.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -29,7 +30,10 @@ export class BotProcess {
   }
 
   static spawn(options: BotProcessOptions): BotProcess {
-    const entry = options.compiled ? ["dist/src/main.js"] : ["--import", "tsx", "src/main.ts"];
+    const entry = [
+      ...startFlags(),
+      ...(options.compiled ? ["dist/src/main.js"] : ["--import", "tsx", "src/main.ts"]),
+    ];
     const child = spawn(process.execPath, entry, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...options.env },
