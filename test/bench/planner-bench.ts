@@ -91,7 +91,8 @@ async function child(codeRoot: string, path: string): Promise<void> {
   const plan = (await import(
     join(codeRoot, "src/reminders/plan.ts")
   )) as typeof import("../../src/reminders/plan.js");
-  const db = connection.openDatabase(path);
+  // As the bot opens it (src/main.ts): the log is checkpointed on a background thread, not in the commits.
+  const db = connection.openDatabase(path, { backgroundCheckpoints: true });
   const deps = {
     db,
     campaign: load.loadCampaign(),
