@@ -35,6 +35,7 @@ const envSchema = z.object({
   OFFICE_ADMIN_IDS: officeAdminIds,
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   CAMPAIGN_FILE: z.string().trim().min(1).optional(),
+  SEND_LIMITS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });
 
 export interface Config {
@@ -44,6 +45,8 @@ export interface Config {
   officeAdminIds: readonly number[];
   logLevel: (typeof LOG_LEVELS)[number];
   campaignFile: string | undefined;
+  /** Off only against a local Bot API server (load tests): the bot then sends as fast as it can. */
+  sendLimits: boolean;
 }
 
 const HOW_TO_FIX: Record<string, string> = {
@@ -54,6 +57,8 @@ const HOW_TO_FIX: Record<string, string> = {
   OFFICE_ADMIN_IDS:
     "Give comma-separated numeric Telegram user ids, for example OFFICE_ADMIN_IDS=123456789,987654321 (send /start to @userinfobot to learn yours).",
   CAMPAIGN_FILE: "Give the path of a campaign definition JSON file, or leave it unset for the bundled plan.",
+  SEND_LIMITS:
+    "Leave it unset: the bot keeps to Telegram's limits. off is for load tests against a local Bot API server (BOT_API_ROOT).",
 };
 
 export class ConfigError extends Error {
@@ -75,6 +80,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const value = parsed.data;
+  if (value.SEND_LIMITS === "off" && !value.BOT_API_ROOT) {
+    throw new ConfigError(
+      `Invalid configuration:\n- SEND_LIMITS=off needs BOT_API_ROOT. ${HOW_TO_FIX.SEND_LIMITS}`,
+    );
+  }
   return {
     botToken: value.BOT_TOKEN,
     botApiRoot: value.BOT_API_ROOT,
@@ -82,5 +92,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     officeAdminIds: value.OFFICE_ADMIN_IDS,
     logLevel: value.LOG_LEVEL,
     campaignFile: value.CAMPAIGN_FILE,
+    sendLimits: value.SEND_LIMITS === "on",
   };
 }

@@ -12,7 +12,7 @@ import { createI18n } from "./i18n.js";
 import { InFlightUpdates } from "./in-flight.js";
 import { createLogger } from "./logger.js";
 import { startPolling } from "./polling.js";
-import { RateLimiter } from "./reminders/rate-limit.js";
+import { NO_LIMITS, RateLimiter, realTimer } from "./reminders/rate-limit.js";
 import { startReminderScheduler } from "./reminders/scheduler.js";
 import { ReminderOutbox } from "./reminders/sender.js";
 
@@ -56,7 +56,9 @@ async function main(): Promise<void> {
   };
   const inFlight = new InFlightUpdates();
   // Its limiter is the one every outgoing message of the bot waits in: reminders as bulk, replies first.
-  const outbox = new ReminderOutbox(deps, new RateLimiter());
+  const limiter = config.sendLimits ? new RateLimiter() : new RateLimiter(realTimer, NO_LIMITS);
+  if (!config.sendLimits) logger.warn("SEND_LIMITS=off: sending without Telegram's limits (load tests only)");
+  const outbox = new ReminderOutbox(deps, limiter);
   const bot = createBot(deps, {
     token: config.botToken,
     client: config.botApiRoot ? { apiRoot: config.botApiRoot } : undefined,

@@ -59,6 +59,17 @@ export const BOT_LIMITS: Limits = {
   group: TELEGRAM_LIMITS.group,
 };
 
+const UNLIMITED: Limit = { count: Number.POSITIVE_INFINITY, windowMs: 1000 };
+
+/** No limit at all: for load tests against a local Bot API server (SEND_LIMITS=off) and benchmarks. */
+export const NO_LIMITS: Limits = {
+  overall: UNLIMITED,
+  bulk: UNLIMITED,
+  privateChat: UNLIMITED,
+  replyBurst: UNLIMITED,
+  group: UNLIMITED,
+};
+
 /** A reply answers a person and goes first; bulk (a reminder fan-out) waits while replies are waiting. */
 export type Priority = "reply" | "bulk";
 /** A chat's id, or a public chat's @username. */

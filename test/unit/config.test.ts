@@ -23,6 +23,7 @@ describe("loadConfig", () => {
       officeAdminIds: [],
       logLevel: "info",
       campaignFile: undefined,
+      sendLimits: true,
     });
   });
 
@@ -34,6 +35,7 @@ describe("loadConfig", () => {
       OFFICE_ADMIN_IDS: "111,222",
       LOG_LEVEL: "debug",
       CAMPAIGN_FILE: "campaigns/next.json",
+      SEND_LIMITS: "off",
     });
     expect(config).toEqual({
       botToken: TOKEN,
@@ -42,6 +44,7 @@ describe("loadConfig", () => {
       officeAdminIds: [111, 222],
       logLevel: "debug",
       campaignFile: "campaigns/next.json",
+      sendLimits: false,
     });
   });
 
@@ -96,6 +99,19 @@ describe("loadConfig", () => {
 
     it("treats an empty value as unset", () => {
       expect(loadConfig({ BOT_TOKEN: TOKEN, BOT_API_ROOT: "" }).botApiRoot).toBeUndefined();
+    });
+  });
+
+  describe("SEND_LIMITS", () => {
+    it("refuses off without a local Bot API server, so the bot never floods Telegram itself", () => {
+      const error = configError({ BOT_TOKEN: TOKEN, SEND_LIMITS: "off" });
+      expect(error.message).toContain("SEND_LIMITS=off needs BOT_API_ROOT");
+    });
+
+    it("takes only on or off", () => {
+      expect(configError({ BOT_TOKEN: TOKEN, SEND_LIMITS: "no" }).message).toContain(
+        "SEND_LIMITS must be on or off",
+      );
     });
   });
 
