@@ -13,7 +13,10 @@ export interface PollingHandle {
 
 export interface PollingOptions {
   logger?: Pick<Logger, "warn">;
-  /** While updates are in hand, how often to ask Telegram for newer ones. */
+  /**
+   * While updates are in hand, how often to ask Telegram for newer ones (every 10 ms while each answer brings
+   * some: under load, an update would otherwise wait for this to pass).
+   */
   busyPollMs?: number;
   /** Longest wait between retries of a failed getUpdates. */
   maxRetryMs?: number;
@@ -28,7 +31,7 @@ const LONG_POLL_SECONDS = 30;
  *
  * Telegram re-sends every update from the offset on, so the offset asked for is the oldest update still being
  * handled: killed mid-way, the process gets it again at its next start (the handled mark in the database drops
- * what was finished). Newer updates are fetched while older ones run, every `busyPollMs`; those already in hand
+ * what was finished). Newer updates are fetched while older ones run (see `busyPollMs`); those already in hand
  * come back in the answer and are skipped. Each update starts as soon as it arrives (sequentialize keeps each
  * chat in order), so `/export` in one chat no longer delays `/help` in another. At most BATCH_LIMIT updates are
  * in hand: if that many are unfinished, nothing newer is fetched until the oldest ends.
@@ -39,6 +42,7 @@ export function startPolling(
   options: PollingOptions = {},
 ): PollingHandle {
   const busyPollMs = options.busyPollMs ?? 50;
+  const busyRepollMs = Math.min(busyPollMs, 10);
   const maxRetryMs = options.maxRetryMs ?? 30_000;
   const inHand = new Set<number>();
   /** Ids at or past the asked offset that this process has started (running or done). */
@@ -112,14 +116,17 @@ export function startPolling(
       for (const id of started) if (id < offset) started.delete(id);
       const updates = await fetchWithRetry(offset, inHand.size > 0 ? 0 : LONG_POLL_SECONDS);
       if (updates === undefined) break;
+      let fresh = 0;
       for (const update of updates) {
         if (started.has(update.update_id)) continue;
         started.add(update.update_id);
         inHand.add(update.update_id);
         nextNew = Math.max(nextNew, update.update_id + 1);
+        fresh++;
         void handle(update);
       }
-      if (running && inHand.size > 0) await pause(busyPollMs);
+      // Updates keep coming: look again soon. Only ones in hand came back: wait longer before asking again.
+      if (running && inHand.size > 0) await pause(fresh > 0 ? busyRepollMs : busyPollMs);
     }
   };
 
