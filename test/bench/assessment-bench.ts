@@ -22,10 +22,11 @@ import { createBot } from "../../src/bot.js";
 import { loadCampaign } from "../../src/campaign/load.js";
 import { createI18n } from "../../src/i18n.js";
 import { createLogger } from "../../src/logger.js";
-import { RateLimiter, realTimer } from "../../src/reminders/rate-limit.js";
+import { NO_LIMITS, RateLimiter, realTimer } from "../../src/reminders/rate-limit.js";
 import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
 import { TEST_TOKEN } from "../helpers/harness.js";
 import { callbackUpdate, type TestUser, textUpdate, user } from "../helpers/updates.js";
+import { assessmentSteps, seedPeopleToAssess } from "./assessment-script.js";
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -38,32 +39,10 @@ const seconds = Number(option("seconds")) || 20;
 
 /** One whole individual assessment, as updates, each tagged with the question it answers. */
 function assessmentUpdates(person: TestUser): Array<{ update: Update; label: string }> {
-  const out: Array<{ update: Update; label: string }> = [];
-  const text = (t: string, label = "middle") => out.push({ update: textUpdate(person, t), label });
-  const press = (data: string, label = "middle") => out.push({ update: callbackUpdate(person, data), label });
-  text("/assess", "start");
-  press("as:c:chap-hanh:met:yes", "first question");
-  text("Chấp hành nghiêm kỷ luật, kỷ cương hành chính.");
-  press("as:c:chap-hanh:files:done");
-  const accountCriterion = (id: string) => {
-    press(`as:c:${id}:met:yes`);
-    text(`Kết quả nổi bật về ${id}.`);
-    press(`as:c:${id}:files:done`);
-  };
-  accountCriterion("nhiem-vu-cchc");
-  accountCriterion("van-ban-chi-dao");
-  press("as:c:sang-kien:met:yes");
-  text("125/QĐ-STP");
-  text("15/10/2026");
-  press("as:c:sang-kien:council:tinh");
-  press("as:c:sang-kien:files:done");
-  accountCriterion("thu-tuc-hanh-chinh");
-  press("as:c:xep-loai:rating:xuat-sac");
-  const areas = ["the-che", "thu-tuc-hanh-chinh", "to-chuc-bo-may", "che-do-cong-vu", "tai-chinh-cong"];
-  for (const area of areas) text(`Kết quả về ${area}.`);
-  text("Số hoá hồ sơ.", "last question");
-  press("as:summary:submit", "submit");
-  return out;
+  return assessmentSteps().map(({ kind, value, label }) => ({
+    update: kind === "text" ? textUpdate(person, value) : callbackUpdate(person, value),
+    label,
+  }));
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -236,42 +215,16 @@ async function main() {
   const db = openDatabase(join(dir, "bench.sqlite"), { backgroundCheckpoints: true });
   await migrateToLatest(db);
   const now = new Date("2026-11-28T09:00:00+07:00");
-  const unit = await db
-    .insertInto("units")
-    .values({ code: "HCTP", name: "Phòng Hành chính tư pháp", created_at: now.toISOString() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("rounds")
-    .values({
-      year: 2026,
-      campaign_id: "stp-cchc-2023-2025",
-      status: "open",
-      deadline_at: "2027-01-04T17:00:00.000Z",
-      opened_at: now.toISOString(),
-      opened_by: 1,
-    })
-    .execute();
   const people = Array.from({ length: users }, (_, i) => user(100_000 + i, `Người ${i}`));
   // Others assess themselves first, so that what is measured is a bot already running (its code compiled).
   const warmUpPeople = Array.from({ length: WARM_UP_PEOPLE }, (_, i) =>
     user(900_000 + i, `Người khởi động ${i}`),
   );
-  await db
-    .insertInto("users")
-    .values(
-      [...people, ...warmUpPeople].map((p) => ({
-        telegram_id: p.id,
-        full_name: `Nguyễn Văn ${p.id}`,
-        position: "Chuyên viên",
-        unit_id: unit.id,
-        role: "employee" as const,
-        consented_at: now.toISOString(),
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })),
-    )
-    .execute();
+  await seedPeopleToAssess(
+    db,
+    [...people, ...warmUpPeople].map((p) => p.id),
+    now,
+  );
 
   const deps = {
     db,
@@ -285,14 +238,7 @@ async function main() {
   // The bench feeds each person's answers back to back, far faster than a person answers, and many people's
   // answers at once: Telegram's limits (1 a second to a chat, under 30 a second in all) would measure the
   // limiter's waits, not the step. The limiter is measured on its own (test/unit/reminders/rate-limit.test.ts).
-  const unlimited = { count: Number.POSITIVE_INFINITY, windowMs: 1000 };
-  const limiter = new RateLimiter(realTimer, {
-    overall: unlimited,
-    bulk: unlimited,
-    privateChat: unlimited,
-    replyBurst: unlimited,
-    group: unlimited,
-  });
+  const limiter = new RateLimiter(realTimer, NO_LIMITS);
   const bot = createBot(deps, {
     token: TEST_TOKEN,
     botInfo: BOT_INFO,

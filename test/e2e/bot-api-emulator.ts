@@ -200,6 +200,11 @@ const unixNow = () => Math.floor(Date.now() / 1000);
 
 export class BotApiEmulator {
   readonly calls: RecordedCall[] = [];
+  /**
+   * Called with each message version the bot sends or edits: for a load test with hundreds of people waiting
+   * at once, where `waitForMessage` (which looks through the whole history) would be the bottleneck.
+   */
+  onBotMessage: ((message: BotMessage) => void) | undefined;
   readonly botUser: TelegramUser;
 
   private readonly users = new Map<number, FakeUser>();
@@ -836,8 +841,7 @@ export class BotApiEmulator {
 
   private applyEdit(message: StoredMessage, changes: Partial<StoredMessage>): Json {
     Object.assign(message, changes, { edit_date: unixNow() });
-    this.history.push({ seq: this.calls.length, message: this.toBotMessage(message) });
-    this.notify();
+    this.recordVersion(message);
     return this.toTelegram(message);
   }
 
@@ -926,9 +930,15 @@ export class BotApiEmulator {
       ...content,
     };
     this.messages(chat.id).push(message);
-    this.history.push({ seq: this.calls.length, message: this.toBotMessage(message) });
-    this.notify();
+    this.recordVersion(message);
     return message;
+  }
+
+  private recordVersion(message: StoredMessage): void {
+    const version = this.toBotMessage(message);
+    this.history.push({ seq: this.calls.length, message: version });
+    this.onBotMessage?.(version);
+    this.notify();
   }
 
   private messages(chatId: number): StoredMessage[] {
