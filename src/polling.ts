@@ -33,8 +33,12 @@ const LONG_POLL_SECONDS = 30;
  * handled: killed mid-way, the process gets it again at its next start (the handled mark in the database drops
  * what was finished). Newer updates are fetched while older ones run (see `busyPollMs`); those already in hand
  * come back in the answer and are skipped. Each update starts as soon as it arrives (sequentialize keeps each
- * chat in order), so `/export` in one chat no longer delays `/help` in another. At most BATCH_LIMIT updates are
- * in hand: if that many are unfinished, nothing newer is fetched until the oldest ends.
+ * chat in order), so `/export` in one chat no longer delays `/help` in another.
+ *
+ * The limit: Telegram answers with at most BATCH_LIMIT updates from the offset, so while the oldest update is
+ * unfinished, only the BATCH_LIMIT - 1 after it can be seen. An update that hangs for long (a call Telegram
+ * does not answer) holds back everyone once that many more have come in; to lift that, updates would have to
+ * be kept in the database before being confirmed.
  */
 export function startPolling(
   bot: Bot<BotContext>,
@@ -51,8 +55,10 @@ export function startPolling(
   let running = true;
   const abort = new AbortController();
   let wakeUp: (() => void) | undefined;
+  let stopWaiting: (() => void) | undefined;
 
-  const pause = (ms: number) =>
+  /** Waits `ms`; a busy wait also ends when the last update in hand is done, or polling stops. */
+  const pause = (ms: number, untilIdle: boolean) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -60,7 +66,8 @@ export function startPolling(
         wakeUp = undefined;
         resolve();
       }
-      wakeUp = done;
+      wakeUp = untilIdle ? done : undefined;
+      stopWaiting = done;
     });
 
   const handle = async (update: Update) => {
@@ -102,7 +109,7 @@ export function startPolling(
           { method: "getUpdates", retryInMs: retryMs, reason: describe(error) },
           "could not fetch updates; retrying",
         );
-        await pause(retryMs);
+        await pause(retryMs, false);
         if (!running) return undefined;
         retryMs = Math.min(retryMs * 2, maxRetryMs);
       }
@@ -126,7 +133,7 @@ export function startPolling(
         void handle(update);
       }
       // Updates keep coming: look again soon. Only ones in hand came back: wait longer before asking again.
-      if (running && inHand.size > 0) await pause(fresh > 0 ? busyRepollMs : busyPollMs);
+      if (running && inHand.size > 0) await pause(fresh > 0 ? busyRepollMs : busyPollMs, true);
     }
   };
 
@@ -138,7 +145,7 @@ export function startPolling(
     stop: async () => {
       running = false;
       abort.abort();
-      wakeUp?.();
+      stopWaiting?.();
       await task.catch(() => {});
     },
     task: () => task,
