@@ -629,9 +629,10 @@ export async function writeWorkbook(
   stream: Writable,
 ): Promise<void> {
   const t = translator(deps, language);
-  // Loaded on the first export: exceljs and what it pulls in take about 28 MB the bot needs for nothing else.
-  const { default: excel } = await import("exceljs");
-  const workbook = new excel.stream.xlsx.WorkbookWriter({
+  // Loaded on the first export, and only the streaming writer: the whole of exceljs took about 27 MB the bot
+  // needs for nothing else, and 0.3 s to load (the writer alone: 16 MB, 0.13 s, once).
+  const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer.js");
+  const workbook = new WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,
