@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { askCurrent } from "../../conversations/assessment.js";
 import { findSession } from "../../db/assessment-sessions.js";
 import { findAssessment, teamStatus } from "../../db/assessments.js";
+import { inGroupCommit } from "../../db/group-commit.js";
 import { findOpenRound, listRounds } from "../../db/rounds.js";
 import { answersAreEmpty } from "../assessment/render.js";
 import { loadAssessment } from "../assessment/service.js";
@@ -10,6 +11,7 @@ import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { progress, type Subject } from "../domain/assessment.js";
 import { escapeHtml, HTML } from "../html.js";
+import { readsOf } from "../middleware/update-scope.js";
 import { replyPaged } from "../paging.js";
 
 /** /assess and /myresult for everyone registered; /unit for unit heads. */
@@ -21,7 +23,10 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     const actor = ctx.actor;
     if (!actor) return;
     const t = translator(deps, actor.language);
-    const loaded = await loadAssessment(deps, actor.telegramId, subject);
+    // In a group commit: the assessment may be created here, and 2,000 people may start at once.
+    const loaded = await inGroupCommit(deps.db, (trx) =>
+      loadAssessment({ ...deps, db: trx, reads: readsOf(ctx.update) }, actor.telegramId, subject),
+    );
     if (!loaded.ok) {
       await ctx.reply(unavailableText(t, loaded, undefined, deps.campaign.timeZone), HTML);
       return;
@@ -47,7 +52,9 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
         HTML,
       );
     }
-    await askCurrent(deps, ctx, subject);
+    // Only its owner changes a person's own assessment, one update at a time: the state just read still
+    // holds. A unit's may have moved meanwhile (another head answering), so it is read again.
+    await askCurrent(deps, ctx, subject, subject === "individual" ? state : undefined);
   };
 
   feature.command("assess", (ctx) => start(ctx, "individual"));
