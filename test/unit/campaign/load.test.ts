@@ -156,7 +156,9 @@ describe("the bundled campaign definition", () => {
         bullet.replace(/ \(.*\)$/, ""),
       ),
     );
-    expect(campaign.dossier.recipient.vi).toBe("Văn phòng tổng hợp");
+    // The plan's "gửi về Văn phòng tổng hợp" is "send to the Office (Văn phòng Sở), which compiles them":
+    // III.4 names the Văn phòng Sở as the one that sums up and proposes; there is no "Văn phòng tổng hợp".
+    expect(campaign.dossier.recipient).toEqual({ vi: "Văn phòng Sở", en: "the Department's Office" });
   });
 
   it("makes results due before 05/01 of the following year", () => {
