@@ -10,9 +10,11 @@ import {
   stepKey,
 } from "./assessment.js";
 import {
+  ACCOUNT_MIN_CHARS,
   checkAccount,
   checkDecisionDate,
   checkDecisionNumber,
+  checkMetAccount,
   checkProofFile,
   FILES_PER_CRITERION_MAX,
 } from "./evidence.js";
@@ -158,9 +160,11 @@ export function interpretAnswer(
     case "account": {
       if (pressed === "skip" && current.met === false) return save({ account: null });
       if (input.type !== "text") return { kind: "problem", key: "flow-text-expected" };
-      const checked = checkAccount(input.text);
-      return checked.ok
-        ? save({ account: checked.value })
+      // Met, the account is what shows it: a sentence at least. Not met, a word of why is enough.
+      const checked = current.met === false ? checkAccount(input.text) : checkMetAccount(input.text);
+      if (checked.ok) return save({ account: checked.value });
+      return checked.reason === "no_sentence"
+        ? { kind: "problem", key: "as-account-no-sentence", vars: { min: ACCOUNT_MIN_CHARS } }
         : { kind: "problem", key: `as-text-${checked.reason}` };
     }
     case "decisionNumber": {

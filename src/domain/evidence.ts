@@ -17,6 +17,24 @@ export function checkAccount(input: string): Checked<string, "too_short" | "too_
   return { ok: true, value: text };
 }
 
+/** What a met criterion's account needs at least: a short sentence, not "ok". */
+export const ACCOUNT_MIN_CHARS = 20;
+export const ACCOUNT_MIN_WORDS = 2;
+
+/**
+ * The account that shows a criterion met (what goes into the Báo cáo thành tích): as `checkAccount`, and at
+ * least ACCOUNT_MIN_CHARS characters in ACCOUNT_MIN_WORDS words (a word holds a letter or a digit).
+ */
+export function checkMetAccount(input: string): Checked<string, "too_short" | "too_long" | "no_sentence"> {
+  const checked = checkAccount(input);
+  if (!checked.ok) return checked;
+  const words = checked.value.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  if (checked.value.length < ACCOUNT_MIN_CHARS || words < ACCOUNT_MIN_WORDS) {
+    return { ok: false, reason: "no_sentence" };
+  }
+  return checked;
+}
+
 /** A decision's number as printed on it, e.g. "125/QĐ-STP": must hold a digit. */
 export function checkDecisionNumber(input: string): Checked<string, "no_digit" | "too_long"> {
   const text = input.normalize("NFC").replace(/\s+/g, " ").trim();

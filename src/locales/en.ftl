@@ -296,6 +296,7 @@ as-unanswered = (not answered)
 as-stale = You have already answered this question. To change it, use the 'Edit criterion' buttons on the final summary.
 as-moved = The question has changed (someone else has just answered this self-assessment), so your last answer was not saved. Here is the current question:
 as-text-too_short = This answer is too short. Please give more detail.
+as-account-no-sentence = To show the criterion is met, please write at least one short sentence ({$min} characters or more) with a concrete result, for example: "Completed 100% of the assigned tasks on time."
 as-text-too_long = This answer is longer than 1,000 characters. Please shorten it.
 as-decision-number-no_digit = The decision number must contain digits (for example: 125/QĐ-STP).
 as-decision-number-too_long = The decision number is longer than 60 characters.

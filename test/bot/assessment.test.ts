@@ -71,13 +71,16 @@ describe("/assess", () => {
     expect(h.telegram.textsTo(lan.id).at(-2)).toContain("tin nhắn chữ");
     await h.send(lan, "x".repeat(1001));
     expect(h.telegram.textsTo(lan.id).at(-2)).toContain("1000 ký tự");
+    // "ok" shows nothing: a met criterion's account is a sentence at least, and the reply says so.
+    await h.send(lan, "ok");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("ít nhất một câu ngắn (từ 20 ký tự)");
     await h.send(lan, "/units");
     expect(h.telegram.lastTextTo(lan.id)).toContain("chỉ dành cho Văn phòng Sở");
-    await h.send(lan, "Đã làm tốt.");
+    await h.send(lan, "Đã hoàn thành tốt nhiệm vụ.");
     await h.press(lan, "as:c:chap-hanh:files:done");
     for (const id of ["nhiem-vu-cchc", "van-ban-chi-dao"]) {
       await h.press(lan, `as:c:${id}:met:yes`);
-      await h.send(lan, "Đã làm tốt.");
+      await h.send(lan, "Đã hoàn thành tốt nhiệm vụ.");
       await h.press(lan, `as:c:${id}:files:done`);
     }
     await h.press(lan, "as:c:sang-kien:met:yes");
@@ -166,9 +169,9 @@ describe("/assess", () => {
     await h.send(lan, "/assess");
     await h.press(lan, "as:c:chap-hanh:met:yes");
     h.setNow("2027-01-04T23:59:00+07:00");
-    await h.send(lan, "Vẫn kịp trước hạn.");
+    await h.send(lan, "Vẫn kịp hoàn thành trước hạn.");
     const beforeDeadline = await loadAnswers(h.db, (await assessment())?.id ?? 0);
-    expect(beforeDeadline.criteria["chap-hanh"]?.account).toBe("Vẫn kịp trước hạn.");
+    expect(beforeDeadline.criteria["chap-hanh"]?.account).toBe("Vẫn kịp hoàn thành trước hạn.");
 
     h.setNow("2027-01-05T00:00:00+07:00");
     await h.press(lan, "as:c:chap-hanh:files:done");
@@ -194,11 +197,11 @@ describe("/assess", () => {
     await h.send(lan, "/assess");
     expect(h.telegram.textsTo(lan.id).at(-2)).toContain("đang làm dở");
     expect(h.telegram.lastTextTo(lan.id)).toContain("kết quả, việc đã làm");
-    await h.send(lan, "Đã làm tốt.");
+    await h.send(lan, "Đã hoàn thành tốt nhiệm vụ.");
     await h.sendSticker(lan);
     expect(h.telegram.textsTo(lan.id).at(-2)).toContain("tệp minh chứng (tài liệu hoặc ảnh)");
     const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
-    expect(answers.criteria["chap-hanh"]).toEqual({ met: true, account: "Đã làm tốt." });
+    expect(answers.criteria["chap-hanh"]).toEqual({ met: true, account: "Đã hoàn thành tốt nhiệm vụ." });
   });
 
   it("handles again an update whose handling was cut short, without storing its answer twice", async () => {

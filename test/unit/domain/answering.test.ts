@@ -243,11 +243,23 @@ describe("interpretAnswer: account", () => {
   });
 
   it("takes exactly 1000 characters and refuses 1001 or an empty answer", () => {
-    expect(interpret(step, text("a".repeat(1000)), { answers: met })).toEqual(
-      save("c:chap-hanh", { met: true, account: "a".repeat(1000) }),
+    const long = `Hoàn thành ${"a".repeat(989)}`;
+    expect(interpret(step, text(long), { answers: met })).toEqual(
+      save("c:chap-hanh", { met: true, account: long }),
     );
-    expect(interpret(step, text("a".repeat(1001)), { answers: met })).toEqual(problem("as-text-too_long"));
+    expect(interpret(step, text(`${long}a`), { answers: met })).toEqual(problem("as-text-too_long"));
     expect(interpret(step, text("   "), { answers: met })).toEqual(problem("as-text-too_short"));
+  });
+
+  it("wants a sentence for a met criterion, and takes a word of why for one not met", () => {
+    expect(interpret(step, text("ok"), { answers: met })).toEqual({
+      kind: "problem",
+      key: "as-account-no-sentence",
+      vars: { min: 20 },
+    });
+    expect(interpret(step, text("Chưa đủ"), { answers: notMet })).toEqual(
+      save("c:chap-hanh", { met: false, account: "Chưa đủ" }),
+    );
   });
 
   it("takes 'skip' only when the criterion is not met", () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   ACCOUNT_MAX,
+  ACCOUNT_MIN_CHARS,
   checkAccount,
   checkDecisionDate,
   checkDecisionNumber,
+  checkMetAccount,
   checkProofFile,
   DECISION_NUMBER_MAX,
   FILE_SIZE_MAX,
@@ -156,6 +158,24 @@ describe("checkProofFile", () => {
 
   it("accepts a file whose size Telegram did not report", () => {
     expect(checkProofFile({ mimeType: "image/jpeg" })).toEqual(ok(null));
+  });
+});
+
+describe("checkMetAccount", () => {
+  it("needs a short sentence: at least 20 characters in two words", () => {
+    expect(ACCOUNT_MIN_CHARS).toBe(20);
+    expect(checkMetAccount("ok")).toEqual(no("no_sentence"));
+    expect(checkMetAccount("Hoàn thành tốt.")).toEqual(no("no_sentence"));
+    expect(checkMetAccount("Hoànthànhtốtnhiệmvụđượcgiao")).toEqual(no("no_sentence"));
+    // Twenty characters and two words, once trimmed; punctuation alone is not a word.
+    expect(checkMetAccount("  Hoàn thành nhiệm vụ.  ")).toEqual(ok("Hoàn thành nhiệm vụ."));
+    expect(checkMetAccount("Hoànthànhnhiệmvụgiao - -")).toEqual(no("no_sentence"));
+    expect(checkMetAccount("Giải quyết 120 hồ sơ đúng hạn")).toEqual(ok("Giải quyết 120 hồ sơ đúng hạn"));
+  });
+
+  it("keeps the limits of any account", () => {
+    expect(checkMetAccount("   ")).toEqual(no("too_short"));
+    expect(checkMetAccount(`Hoàn thành ${"a".repeat(1000)}`)).toEqual(no("too_long"));
   });
 });
 
