@@ -31,6 +31,13 @@ export function inviteProblem(invite: InviteFacts | undefined, now: Date): Invit
   return null;
 }
 
-export function inviteExpiry(role: Role, now: Date): Date {
-  return new Date(now.getTime() + INVITE_POLICY[role].validDays * 86_400_000);
+/**
+ * When a new invite stops working: its role's days after now, and an employee link never before `deadline`
+ * (the open round's, or the unit's extension of it), since the people it brings in have until then to assess
+ * themselves. Head and Office links grant power: they keep their week.
+ */
+export function inviteExpiry(role: Role, now: Date, deadline?: Date): Date {
+  const byDays = new Date(now.getTime() + INVITE_POLICY[role].validDays * 86_400_000);
+  if (role !== "employee" || !deadline || deadline.getTime() <= byDays.getTime()) return byDays;
+  return deadline;
 }

@@ -1,5 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { findExtension } from "../../db/assessments.js";
 import { createInvite, type InviteWithUnit, listUsableInvites, revokeInvite } from "../../db/invites.js";
+import { findOpenRound } from "../../db/rounds.js";
 import type { Role } from "../../db/schema.js";
 import { findUnitByCode } from "../../db/units.js";
 import type { BotContext } from "../context.js";
@@ -64,6 +66,10 @@ export function invitesFeature(deps: AppDeps): Composer<BotContext> {
       return;
     }
     const now = deps.clock();
+    const round = await findOpenRound(deps.db);
+    const extendedUntil = round ? await findExtension(deps.db, round.year, unit.id) : null;
+    const deadlines = [round && new Date(round.deadline_at), extendedUntil].filter((d): d is Date => !!d);
+    const deadline = deadlines.sort((a, b) => b.getTime() - a.getTime())[0];
     const invite = await createInvite(
       deps.db,
       {
@@ -71,7 +77,7 @@ export function invitesFeature(deps: AppDeps): Composer<BotContext> {
         role,
         singleUse: INVITE_POLICY[role].singleUse,
         createdBy: ctx.actor?.telegramId ?? 0,
-        expiresAt: inviteExpiry(role, now),
+        expiresAt: inviteExpiry(role, now, deadline),
       },
       now,
     );

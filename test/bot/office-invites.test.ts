@@ -57,6 +57,15 @@ describe("/invite", () => {
     });
   });
 
+  it("keeps a staff link working until the open round's deadline, not only 30 days", async () => {
+    await h.send(admin, "/round open 2026");
+    await h.send(admin, "/invite hctp");
+    // Thirty days from 28/11 would end on 28/12, a week before people have to be done.
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Hết hạn: 00:00 05/01/2027");
+    await h.send(admin, "/invite hctp head");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Hết hạn: 09:00 05/12/2026");
+  });
+
   it("makes a different token for each invite", async () => {
     const first = await createInviteToken(h, admin, "HCTP");
     const second = await createInviteToken(h, admin, "HCTP");

@@ -95,6 +95,20 @@ describe("INVITE_POLICY and inviteExpiry", () => {
     expect(inviteExpiry("office", NOW).toISOString()).toBe("2026-06-08T03:00:00.000Z");
   });
 
+  it("keeps an employee link working until the round's deadline when that is later than 30 days", () => {
+    // Made on 01/12, a 30-day link died on 31/12, before people had to be done by 05/01.
+    const made = new Date("2026-12-01T03:00:00Z");
+    const deadline = new Date("2027-01-04T17:00:00Z");
+    expect(inviteExpiry("employee", made, deadline)).toEqual(deadline);
+    // The deadline sooner than 30 days: the 30 days stand.
+    expect(inviteExpiry("employee", NOW, new Date("2026-06-10T00:00:00Z")).toISOString()).toBe(
+      "2026-07-01T03:00:00.000Z",
+    );
+    // Head and Office links keep their week whatever the deadline.
+    expect(inviteExpiry("unit_head", made, deadline).toISOString()).toBe("2026-12-08T03:00:00.000Z");
+    expect(inviteExpiry("office", made, deadline).toISOString()).toBe("2026-12-08T03:00:00.000Z");
+  });
+
   it("gives an invite that is live just before its expiry and dead at it", () => {
     const expiresAt = inviteExpiry("unit_head", NOW);
     const facts = valid({ expiresAt, singleUse: INVITE_POLICY.unit_head.singleUse });
