@@ -96,6 +96,25 @@ export function keptChange(
   }
 }
 
+/** What people type for the Đạt / Chưa đạt buttons (the buttons' words, and yes or no), as the typing key. */
+const TYPED_YES = new Set(["dat", "co", "dong y", "yes", "met"]);
+const TYPED_NO = new Set(["chua dat", "khong", "khong dat", "no", "not met"]);
+
+/** A typed yes or no, ignoring case, diacritics (đ as d), emoji and end punctuation; otherwise undefined. */
+export function typedYesNo(text: string): "yes" | "no" | undefined {
+  const key = text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (TYPED_YES.has(key)) return "yes";
+  if (TYPED_NO.has(key)) return "no";
+  return undefined;
+}
+
 /** Decides what an answer means for the open question, without touching storage. */
 export function interpretAnswer(
   questionnaire: Questionnaire,
@@ -143,9 +162,11 @@ export function interpretAnswer(
   if (kept) return save(kept as CriterionAnswer);
 
   switch (field) {
-    case "met":
-      if (pressed === "yes" || pressed === "no") return save({ met: pressed === "yes" });
+    case "met": {
+      const choice = pressed ?? (input.type === "text" ? typedYesNo(input.text) : undefined);
+      if (choice === "yes" || choice === "no") return save({ met: choice === "yes" });
       return { kind: "problem", key: "flow-press-button" };
+    }
     case "rating": {
       if (criterion.evidence.kind !== "rating") return { kind: "problem", key: "flow-press-button" };
       const level = criterion.evidence.levels.find((candidate) => candidate.id === pressed);

@@ -222,8 +222,18 @@ describe("interpretAnswer: met", () => {
     );
   });
 
-  it("asks for a button for text, a sticker, a file or an unknown value", () => {
-    expect(interpret(step, text("Đạt"))).toEqual(problem("flow-press-button"));
+  it("takes a typed answer that says a button's word, ignoring case and diacritics", () => {
+    for (const typed of ["Đạt", "đạt", "DAT", "✅ Đạt", "Có", "Đồng ý.", "yes"]) {
+      expect(interpret(step, text(typed))).toEqual(save("c:chap-hanh", { met: true }));
+    }
+    for (const typed of ["Chưa đạt", "chua dat", "Không", "không đạt!", "No"]) {
+      expect(interpret(step, text(typed))).toEqual(save("c:chap-hanh", { met: false }));
+    }
+  });
+
+  it("asks for a button for other text, a sticker, a file or an unknown value", () => {
+    expect(interpret(step, text("Đạt yêu cầu"))).toEqual(problem("flow-press-button"));
+    expect(interpret(step, text("có lẽ"))).toEqual(problem("flow-press-button"));
     expect(interpret(step, sticker)).toEqual(problem("flow-press-button"));
     expect(interpret(step, fileInput(pdf))).toEqual(problem("flow-press-button"));
     expect(interpret(step, press(step, "maybe"))).toEqual(problem("flow-press-button"));
