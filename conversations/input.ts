@@ -5,11 +5,16 @@ import { type Flow, isCommand } from "./flow.js";
 
 export const INPUT = "input";
 
+/** Which action a question that is given up was for, as the locale's `input-dropped` names it. */
+export function droppedAction(ask: Ask): string {
+  return ask.kind === "move" ? `move-${ask.to}` : ask.kind;
+}
+
 /**
  * One typed reason or one uploaded file, asked for by a button (a reason to nominate someone whose assessment
  * falls short, a reason to return or reject, a dossier document). The question was sent before entering.
- * A command or another button means the person moved on: the question is dropped and the update handled as
- * usual; /cancel just drops it.
+ * A command or another button means the person moved on: the question is dropped (the person is told
+ * which action was not done) and the update handled as usual; /cancel just drops it.
  */
 export function inputFlow(deps: InputDeps) {
   return async function input(conversation: Flow, _ctx: FlowContext, first: Ask): Promise<void> {
@@ -20,8 +25,12 @@ export function inputFlow(deps: InputDeps) {
         await answer.reply(answer.t("input-cancelled"), HTML);
         return;
       }
-      if (isCommand(answer) || answer.callbackQuery || !answer.message)
+      if (isCommand(answer) || answer.callbackQuery || !answer.message) {
+        // Said before the command is handled, so the person knows what they were doing is not done.
+        if (answer.message || answer.callbackQuery)
+          await answer.reply(answer.t("input-dropped", { action: droppedAction(ask) }), HTML);
         await conversation.halt({ next: true });
+      }
       const asked = ask;
       const reply = await conversation.external((ctx) => answerAsk(deps, ctx, asked));
       for (const message of reply.messages) await answer.reply(message.text, { ...HTML, ...message.extra });

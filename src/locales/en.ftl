@@ -519,6 +519,16 @@ help-office-awards =
     /export: Excel workbook (.xlsx) · /export csv: nominations (.csv)
 page-of = {$page}/{$pages}
 input-cancelled = Cancelled; nothing was changed.
+input-dropped = { $action ->
+        [nominate] The nomination waiting for its reason was cancelled
+        [move-returned] Returning the nomination was cancelled
+        [move-rejected] Not putting the nomination to the Council was cancelled
+        [return-dossier] Returning the dossier was cancelled
+        [upload] The upload was cancelled
+        [award] Recording the award decision was cancelled
+        [undo] The undo was cancelled
+       *[other] What you were doing was cancelled
+    }; nothing was changed.
 input-reason-text = Please type the reason as text (or send /cancel).
 input-reason-short = The reason is too short. Please give a clear reason (at least 5 characters), or send /cancel.
 input-reason-long = The reason is longer than {$max} characters. Please shorten it.

@@ -511,6 +511,16 @@ help-office-awards =
     /export: tệp Excel (.xlsx) · /export csv: danh sách đề nghị (.csv)
 page-of = {$page}/{$pages}
 input-cancelled = Đã hủy, không có gì thay đổi.
+input-dropped = { $action ->
+        [nominate] Đã hủy việc đề nghị khen thưởng đang nhập lý do
+        [move-returned] Đã hủy việc trả lại đề nghị
+        [move-rejected] Đã hủy việc không trình Hội đồng đề nghị
+        [return-dossier] Đã hủy việc trả lại hồ sơ
+        [upload] Đã hủy việc tải tài liệu lên
+        [award] Đã hủy việc ghi quyết định khen thưởng
+        [undo] Đã hủy việc hoàn tác
+       *[other] Đã hủy việc đang làm dở
+    }; không có gì thay đổi.
 input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để hủy).
 input-reason-short = Lý do quá ngắn. Vui lòng nêu rõ lý do (ít nhất 5 ký tự), hoặc gửi /cancel để hủy.
 input-reason-long = Lý do dài hơn {$max} ký tự. Vui lòng viết gọn lại.

@@ -358,6 +358,18 @@ describe("Office buttons pressed by others", () => {
 
     await h.press(admin, `ds:ret:${hctp}`);
     expect(h.telegram.lastTextTo(admin.id)).toContain("Trả lại hồ sơ của <b>Phòng Hành chính tư pháp</b>");
+    // A command instead of the reason: the return is given up, and the Office is told so before the answer.
+    const before = h.telegram.textsTo(admin.id).length;
+    await h.send(admin, "/status");
+    const after = h.telegram.textsTo(admin.id).slice(before);
+    expect(after[0]).toBe("Đã hủy việc trả lại hồ sơ; không có gì thay đổi.");
+    expect(after.slice(1).join("\n")).toContain("Tình hình hồ sơ");
+    const kept = await h.db
+      .selectFrom("dossiers")
+      .select("status")
+      .where("unit_id", "=", hctp)
+      .executeTakeFirst();
+    expect(kept?.status).toBe("submitted");
   });
 
   it("ds:get:… gives a file to the Office and to the head of its unit only", async () => {
