@@ -18,6 +18,7 @@ import {
   checkProofFile,
   FILES_PER_CRITERION_MAX,
 } from "./evidence.js";
+import { searchKey } from "./names.js";
 
 export interface ProofFileInput {
   fileId: string;
@@ -102,14 +103,7 @@ const TYPED_NO = new Set(["chua dat", "khong", "khong dat", "no", "not met"]);
 
 /** A typed yes or no, ignoring case, diacritics (đ as d), emoji and end punctuation; otherwise undefined. */
 export function typedYesNo(text: string): "yes" | "no" | undefined {
-  const key = text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const key = searchKey(text.replace(/[^\p{L}\p{M}\p{N}\s]/gu, " "));
   if (TYPED_YES.has(key)) return "yes";
   if (TYPED_NO.has(key)) return "no";
   return undefined;
