@@ -192,8 +192,12 @@ export type AssessmentStatus = "not_started" | "in_progress" | "submitted";
  * Office granted to the unit; after that the assessment is read-only.
  */
 export function isLocked(now: Date, deadline: Date, extendedUntil: Date | null): boolean {
-  const end = extendedUntil && extendedUntil.getTime() > deadline.getTime() ? extendedUntil : deadline;
-  return now.getTime() >= end.getTime();
+  return now.getTime() >= unitDeadline(deadline, extendedUntil).getTime();
+}
+
+/** When a unit's time ends: the round's deadline, or the Office's extension of it for the unit if later. */
+export function unitDeadline(deadline: Date, extendedUntil: Date | null): Date {
+  return extendedUntil && extendedUntil.getTime() > deadline.getTime() ? extendedUntil : deadline;
 }
 
 /** How far along an assessment is: answered questions (items) out of all. */

@@ -6,6 +6,7 @@ import type { Role } from "../../db/schema.js";
 import { findUnitByCode } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { unitDeadline } from "../domain/assessment.js";
 import { INVITE_POLICY, inviteExpiry } from "../domain/invites.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
@@ -67,9 +68,9 @@ export function invitesFeature(deps: AppDeps): Composer<BotContext> {
     }
     const now = deps.clock();
     const round = await findOpenRound(deps.db);
-    const extendedUntil = round ? await findExtension(deps.db, round.year, unit.id) : null;
-    const deadlines = [round && new Date(round.deadline_at), extendedUntil].filter((d): d is Date => !!d);
-    const deadline = deadlines.sort((a, b) => b.getTime() - a.getTime())[0];
+    const deadline = round
+      ? unitDeadline(new Date(round.deadline_at), await findExtension(deps.db, round.year, unit.id))
+      : undefined;
     const invite = await createInvite(
       deps.db,
       {

@@ -4,7 +4,7 @@ import { findOpenRound, listRounds } from "../../db/rounds.js";
 import type { Round } from "../../db/schema.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { isLocked } from "../domain/assessment.js";
+import { isLocked, unitDeadline } from "../domain/assessment.js";
 
 type Deps = Pick<AppDeps, "db" | "clock">;
 
@@ -62,7 +62,7 @@ export async function unitAccess(
     findExtension(deps.db, round.year, unitId),
   ]);
   const roundDeadline = new Date(round.deadline_at);
-  const deadline = extension && extension > roundDeadline ? extension : roundDeadline;
+  const deadline = unitDeadline(roundDeadline, extension);
   const locked = isLocked(now, roundDeadline, extension);
   const returned = dossier?.status === "returned";
   // A dossier the Office returned may be corrected after the deadline: the Office asked for it.
