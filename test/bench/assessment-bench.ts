@@ -27,6 +27,7 @@ import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
 import { TEST_TOKEN } from "../helpers/harness.js";
 import { callbackUpdate, type TestUser, textUpdate, user } from "../helpers/updates.js";
 import { assessmentSteps, seedPeopleToAssess } from "./assessment-script.js";
+import { quantile } from "./measure.js";
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -45,9 +46,7 @@ function assessmentUpdates(person: TestUser): Array<{ update: Update; label: str
   }));
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
+const percentile = (sorted: number[], p: number): number => quantile(sorted, p / 100);
 
 function report(name: string, { timings, totalMs, count, cpuMs, windows }: Run) {
   const all = [...timings.values()].flat().sort((a, b) => a - b);

@@ -21,7 +21,7 @@ import { addUnit } from "../../db/units.js";
 import { loadCampaign } from "../../src/campaign/load.js";
 import { BotApiEmulator, type FakeUser, type RecordedCall } from "../e2e/bot-api-emulator.js";
 import { BotProcess } from "../e2e/bot-process.js";
-import { range } from "./measure.js";
+import { quantile, range } from "./measure.js";
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -123,10 +123,11 @@ function busiest(times: readonly number[], windowMs: number): number {
   return most;
 }
 
-const quantile = (values: readonly number[], q: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-};
+const quantileOf = (values: readonly number[], q: number): number =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 
 interface RunFigures {
   /** From the command reaching Telegram to Telegram accepting the last of the N reminders. */
@@ -240,18 +241,18 @@ for (let run = 1; run <= runs; run++) {
   console.log(
     `run ${run}: ${f.delivered}/${heads} reminders in ${(f.fanoutMs / 1000).toFixed(1)} s (first after ${ms(f.firstReminderMs)}; ` +
       `target ≤ ${((heads / 30) * 1.1).toFixed(0)} s), ${f.tooManyRequests} × 429, busiest second ${f.busiestSecond} messages; ` +
-      `/help during it p50 ${ms(quantile(f.during, 0.5))}, p95 ${ms(quantile(f.during, 0.95))}, max ${ms(Math.max(...f.during))} ` +
-      `(${f.during.length} probes; idle p50 ${ms(quantile(f.idle, 0.5))}); the admin's acknowledgement ${ms(f.ackMs)}`,
+      `/help during it p50 ${ms(quantileOf(f.during, 0.5))}, p95 ${ms(quantileOf(f.during, 0.95))}, max ${ms(Math.max(...f.during))} ` +
+      `(${f.during.length} probes; idle p50 ${ms(quantileOf(f.idle, 0.5))}); the admin's acknowledgement ${ms(f.ackMs)}`,
   );
 }
 
 const spread = range;
 const fanout = spread(figures.map((f) => f.fanoutMs));
 const refused = spread(figures.map((f) => f.tooManyRequests));
-const p50 = spread(figures.map((f) => quantile(f.during, 0.5)));
-const p95 = spread(figures.map((f) => quantile(f.during, 0.95)));
+const p50 = spread(figures.map((f) => quantileOf(f.during, 0.5)));
+const p95 = spread(figures.map((f) => quantileOf(f.during, 0.95)));
 const max = spread(figures.map((f) => Math.max(...f.during)));
-const idleP50 = spread(figures.map((f) => quantile(f.idle, 0.5)));
+const idleP50 = spread(figures.map((f) => quantileOf(f.idle, 0.5)));
 const s = (value: number) => (value / 1000).toFixed(1);
 console.log(
   `fan-out to ${heads} (${compiled ? "compiled" : "tsx"}, ${runs} run${runs === 1 ? "" : "s"}, min / median / max): ` +

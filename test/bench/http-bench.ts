@@ -17,7 +17,7 @@ import { BotApiEmulator, type BotMessage, type FakeUser } from "../e2e/bot-api-e
 import { BotProcess } from "../e2e/bot-process.js";
 import { assessmentSteps, seedPeopleToAssess } from "./assessment-script.js";
 import { number } from "./cli.js";
-import { range, slashed } from "./measure.js";
+import { quantile, range, slashed } from "./measure.js";
 
 const users = number("users", 500);
 const runs = number("runs", 3);
@@ -144,13 +144,13 @@ async function once(): Promise<RunFigures> {
     const own = process.cpuUsage(ownCpu0);
     const count = latencies.length;
     latencies.sort((a, b) => a - b);
-    const at = (q: number) => latencies[Math.min(count - 1, Math.floor(q * count))] ?? 0;
+
     return {
       botCpuMs: (cpuMsOf(bot.pid) - botCpu0) / count,
       emulatorCpuMs: (own.user + own.system) / 1000 / count,
       perSecond: (count / ms) * 1000,
-      p50: at(0.5),
-      p99: at(0.99),
+      p50: quantile(latencies, 0.5),
+      p99: quantile(latencies, 0.99),
       updates: count,
     };
   } finally {

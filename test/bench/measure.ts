@@ -16,6 +16,11 @@ export function range(values: readonly number[]): Range {
   };
 }
 
+/** The value at quantile `q` (0 to 1) of `sorted` (ascending): the one at floor(q × n); NaN when empty. */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
 /** "min / median / max", each with `digits` decimals. */
 export function slashed(values: readonly number[], digits = 0): string {
   const { min, median, max } = range(values);

@@ -88,11 +88,10 @@ const benches: Bench[] = [
 const results: Array<{ name: string; json: Record<string, unknown> | null; ok: boolean }> = [];
 for (const bench of benches) {
   if (!existsSync(`${ROOT}/${bench.script}`)) continue;
-  console.log(
-    `\n## ${bench.name}: node ${[...startFlags(), "--import tsx", bench.script, ...bench.args].join(" ")}`,
-  );
   // With the flags `npm start` gives the bot: the in-process benches run the bot's code in this process.
-  const run = spawnSync(process.execPath, [...startFlags(), "--import", "tsx", bench.script, ...bench.args], {
+  const args = [...startFlags(), "--import", "tsx", bench.script, ...bench.args];
+  console.log(`\n## ${bench.name}: node ${args.join(" ")}`);
+  const run = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, LOG_LEVEL: "silent" },
