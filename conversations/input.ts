@@ -6,7 +6,7 @@ import { type Flow, isCommand } from "./flow.js";
 export const INPUT = "input";
 
 /** Which action a question that is given up was for, as the locale's `input-dropped` names it. */
-export function droppedAction(ask: Ask): string {
+function droppedAction(ask: Ask): string {
   return ask.kind === "move" ? `move-${ask.to}` : ask.kind;
 }
 

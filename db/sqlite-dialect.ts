@@ -108,13 +108,12 @@ export class FairSqliteDialect extends SqliteDialect implements Dialect {
   }
 }
 
+/** What `run` uses of the database: its (cached) prepared statements. */
 type SqliteDatabaseLike = {
-  close(): void;
   prepare(sql: string): {
     reader: boolean;
     all(parameters: ReadonlyArray<unknown>): unknown[];
     run(parameters: ReadonlyArray<unknown>): { changes: number | bigint; lastInsertRowid: number | bigint };
-    iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown>;
   };
 };
 
