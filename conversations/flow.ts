@@ -2,6 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../src/context.js";
 import type { TextCheck } from "../src/domain/names.js";
 import { HTML } from "../src/html.js";
+import { withChoiceShown } from "../src/screen.js";
 
 export type Flow = Conversation<BotContext, FlowContext>;
 
@@ -54,10 +55,21 @@ export async function askText(
   }
 }
 
-/** Stops a pressed button's spinner and removes its keyboard, so it cannot be pressed twice. */
+/**
+ * Stops a pressed button's spinner and shows the choice under the question in place of its keyboard (or, if it
+ * cannot, just removes the keyboard), so it cannot be pressed twice and the chat keeps the answer.
+ */
 export async function acknowledgePress(ctx: FlowContext): Promise<void> {
   await ctx.answerCallbackQuery();
-  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  const query = ctx.callbackQuery;
+  const shown = query && withChoiceShown(query.message, query.data ?? "");
+  const edited =
+    shown !== undefined &&
+    (await ctx.editMessageText(shown.text, { entities: shown.entities }).then(
+      () => true,
+      () => false,
+    ));
+  if (!edited) await ctx.editMessageReplyMarkup().catch(() => undefined);
 }
 
 /** Waits for one of `choices` on the keyboard just sent; a message instead gets a reminder to press a button. */

@@ -1,9 +1,10 @@
+import type { InlineKeyboardButton } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findAssessment, loadAnswers } from "../../db/assessments.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
-import { textUpdate, user } from "../helpers/updates.js";
+import { callbackUpdate, textUpdate, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
 const lan = user(2001, "Lan");
@@ -274,5 +275,32 @@ describe("/assess", () => {
     const stranger = user(3001);
     await h.send(stranger, "/assess");
     expect(h.telegram.lastTextTo(stranger.id)).toContain("chưa đăng ký");
+  });
+
+  it("shows the chosen answer under a tapped question, keeping its formatting, in place of the buttons", async () => {
+    await h.send(lan, "/assess");
+    const question = h.telegram.callsOf("sendMessage").at(-1)?.payload as {
+      reply_markup: { inline_keyboard: InlineKeyboardButton[][] };
+    };
+    // As Telegram hands the question back: plain text, its bold title as an entity, its keyboard.
+    const shown = "Tiêu chí 1/6: Chấp hành chủ trương";
+    const pressed = callbackUpdate(lan, "as:c:chap-hanh:met:yes", 77);
+    Object.assign(pressed.callback_query?.message ?? {}, {
+      text: shown,
+      entities: [{ type: "bold", offset: 0, length: 12 }],
+      reply_markup: question.reply_markup,
+    });
+    h.telegram.clear();
+    await h.feed(pressed);
+
+    const edit = h.telegram.callsOf("editMessageText").at(-1)?.payload;
+    expect(edit).toMatchObject({ chat_id: lan.id, message_id: 77, text: `${shown}\n\n→ ✅ Đạt` });
+    expect(edit?.entities).toEqual([
+      { type: "bold", offset: 0, length: 12 },
+      { type: "bold", offset: shown.length + 4, length: "✅ Đạt".length },
+    ]);
+    expect(edit?.reply_markup).toBeUndefined();
+    expect(h.telegram.callsOf("editMessageReplyMarkup")).toHaveLength(0);
+    expect(h.telegram.lastTextTo(lan.id)).toContain("kết quả, việc đã làm");
   });
 });
