@@ -72,21 +72,31 @@ export async function acknowledgePress(ctx: FlowContext): Promise<void> {
   if (!edited) await ctx.editMessageReplyMarkup().catch(() => undefined);
 }
 
-/** Waits for one of `choices` on the keyboard just sent; a message instead gets a reminder to press a button. */
+/**
+ * Sends `prompt` (a question with a button for each of `choices`) and waits for a press, or for typed text
+ * that `typed` reads as one of the choices; anything else gets a reminder and the prompt, buttons and all,
+ * again.
+ */
 export async function askButton<T extends string>(
   conversation: Flow,
+  ctx: FlowContext,
+  prompt: (target: FlowContext) => Promise<unknown>,
   prefix: string,
   choices: readonly T[],
+  typed: (text: string) => T | undefined = () => undefined,
 ): Promise<{ choice: T; ctx: FlowContext }> {
   const data = new Map(choices.map((choice) => [`${prefix}:${choice}`, choice]));
+  await prompt(ctx);
   for (;;) {
     const answer = await waitForAnswer(conversation, (pressed) => data.has(pressed));
-    const choice = data.get(answer.callbackQuery?.data ?? "");
+    const text = answer.message?.text;
+    const choice = text === undefined ? data.get(answer.callbackQuery?.data ?? "") : typed(text);
     if (choice === undefined) {
-      await answer.reply(answer.t("flow-press-button"), HTML);
+      await answer.reply(answer.t("flow-press-button-below"), HTML);
+      await prompt(answer);
       continue;
     }
-    await acknowledgePress(answer);
+    if (answer.callbackQuery) await acknowledgePress(answer);
     return { choice, ctx: answer };
   }
 }

@@ -12,6 +12,7 @@ import { findUser } from "../db/users.js";
 import { setPersonalMenu } from "../src/command-menus.js";
 import type { FlowContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
+import { typedYesNo } from "../src/domain/answering.js";
 import { normaliseFullName, normalisePosition } from "../src/domain/names.js";
 import { registrationStep } from "../src/domain/registration.js";
 import { escapeHtml, HTML } from "../src/html.js";
@@ -40,21 +41,29 @@ export function registrationFlow(deps: AppDeps) {
       await ctx.reply(ctx.t("reg-resume", { unit }), HTML);
     } else {
       const organisation = localised(deps.campaign.organisation.name, ctx.actor?.language ?? "vi");
-      await ctx.reply(
-        ctx.t("reg-privacy", {
-          unit,
-          role: ctx.t(`role-${invite.role}`),
-          organisation: escapeHtml(organisation),
-        }),
-        {
-          ...HTML,
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("reg-consent-yes"), "reg:consent:yes")
-            .row()
-            .text(ctx.t("reg-consent-no"), "reg:consent:no"),
-        },
+      const consent = (target: FlowContext) =>
+        target.reply(
+          target.t("reg-privacy", {
+            unit,
+            role: target.t(`role-${invite.role}`),
+            organisation: escapeHtml(organisation),
+          }),
+          {
+            ...HTML,
+            reply_markup: new InlineKeyboard()
+              .text(target.t("reg-consent-yes"), "reg:consent:yes")
+              .row()
+              .text(target.t("reg-consent-no"), "reg:consent:no"),
+          },
+        );
+      const { choice, ctx: pressed } = await askButton(
+        conversation,
+        ctx,
+        consent,
+        "reg:consent",
+        ["yes", "no"] as const,
+        typedYesNo,
       );
-      const { choice, ctx: pressed } = await askButton(conversation, "reg:consent", ["yes", "no"] as const);
       if (choice === "no") {
         await conversation.external(() => deleteDraft(deps.db, telegramId));
         await pressed.reply(pressed.t("reg-refused"), HTML);
@@ -102,12 +111,20 @@ export function registrationFlow(deps: AppDeps) {
           break;
         }
         case "confirm": {
-          const pressed = answer.callbackQuery?.data;
+          const typed = answer.message?.text;
+          const pressed =
+            typed === undefined
+              ? answer.callbackQuery?.data
+              : typedYesNo(typed) === "yes"
+                ? "reg:end:confirm"
+                : undefined;
           if (!pressed) {
-            await answer.reply(answer.t("flow-press-button"), HTML);
+            // The confirmation again, with its buttons: a reminder alone leaves them far up the chat.
+            await answer.reply(answer.t("flow-press-button-below"), HTML);
+            repeatQuestion = true;
             continue;
           }
-          await acknowledgePress(answer);
+          if (answer.callbackQuery) await acknowledgePress(answer);
           if (pressed === "reg:end:name") await save({ full_name: null }, updateId);
           else if (pressed === "reg:end:position") await save({ position: null }, updateId);
           else if (pressed === "reg:end:cancel") {

@@ -97,17 +97,60 @@ export function keptChange(
   }
 }
 
-/** What people type for the Đạt / Chưa đạt buttons (the buttons' words, and yes or no), as the typing key. */
-const TYPED_YES = new Set(["dat", "co", "dong y", "yes", "met"]);
-const TYPED_NO = new Set(["chua dat", "khong", "khong dat", "no", "not met"]);
+/** What people type for the Đạt / Chưa đạt (or consent) buttons: the buttons' words, and yes or no. */
+const TYPED_YES = new Set(["dat", "co", "dong y", "toi dong y", "yes", "met", "agree", "i agree"]);
+const TYPED_NO = new Set([
+  "chua dat",
+  "khong",
+  "khong dat",
+  "khong dong y",
+  "toi khong dong y",
+  "no",
+  "not met",
+  "i do not agree",
+]);
+/** What people type for the files question's "Xong": done, or no (more) files. */
+const TYPED_DONE = new Set(["xong", "da xong", "khong co", "khong co tep", "het", "done", "no files"]);
 
-/** A typed yes or no, ignoring case, diacritics (đ as d), emoji and end punctuation; otherwise undefined. */
+/** The typing key of a typed answer: case, diacritics (đ as d), emoji and punctuation ignored. */
+const typedKey = (text: string) => searchKey(text.replace(/[^\p{L}\p{M}\p{N}\s]/gu, " "));
+
+/** A typed yes or no; otherwise undefined. */
 export function typedYesNo(text: string): "yes" | "no" | undefined {
-  const key = searchKey(text.replace(/[^\p{L}\p{M}\p{N}\s]/gu, " "));
+  const key = typedKey(text);
   if (TYPED_YES.has(key)) return "yes";
   if (TYPED_NO.has(key)) return "no";
   return undefined;
 }
+
+export function typedDone(text: string): boolean {
+  return TYPED_DONE.has(typedKey(text));
+}
+
+/** A choice as a button shows it, in each language the campaign names it. */
+export interface NamedChoice {
+  id: string;
+  names: readonly string[];
+}
+
+/**
+ * The choice a typed text names: the one whose name it is (case and diacritics ignored), or else the only one
+ * whose name holds the typed words ("xuất sắc" for "Hoàn thành xuất sắc nhiệm vụ"); undefined if none or
+ * several do ("hoàn thành" is in every rating).
+ */
+export function typedChoice(text: string, choices: readonly NamedChoice[]): string | undefined {
+  const key = typedKey(text);
+  if (key === "") return undefined;
+  const keysOf = (choice: NamedChoice) => choice.names.map(typedKey);
+  const exact = choices.find((choice) => keysOf(choice).includes(key));
+  if (exact) return exact.id;
+  const holding = choices.filter((choice) => keysOf(choice).some((name) => ` ${name} `.includes(` ${key} `)));
+  return holding.length === 1 ? holding[0]?.id : undefined;
+}
+
+/** The campaign's choices (rating levels, councils) with their names in every language given. */
+const named = (items: readonly { id: string; name: { vi: string; en?: string } }[]): NamedChoice[] =>
+  items.map((item) => ({ id: item.id, names: [item.name.vi, item.name.en ?? item.name.vi] }));
 
 /** Decides what an answer means for the open question, without touching storage. */
 export function interpretAnswer(
@@ -159,18 +202,24 @@ export function interpretAnswer(
     case "met": {
       const choice = pressed ?? (input.type === "text" ? typedYesNo(input.text) : undefined);
       if (choice === "yes" || choice === "no") return save({ met: choice === "yes" });
-      return { kind: "problem", key: "flow-press-button" };
+      return { kind: "problem", key: "flow-press-button-below" };
     }
     case "rating": {
-      if (criterion.evidence.kind !== "rating") return { kind: "problem", key: "flow-press-button" };
-      const level = criterion.evidence.levels.find((candidate) => candidate.id === pressed);
-      if (!level) return { kind: "problem", key: "flow-press-button" };
+      if (criterion.evidence.kind !== "rating") return { kind: "problem", key: "flow-press-button-below" };
+      const { levels } = criterion.evidence;
+      const chosen = pressed ?? (input.type === "text" ? typedChoice(input.text, named(levels)) : undefined);
+      const level = levels.find((candidate) => candidate.id === chosen);
+      if (!level) return { kind: "problem", key: "flow-press-button-below" };
       return save({ rating: level.id, met: ratingMeets(criterion, level.id) });
     }
     case "council": {
-      if (criterion.evidence.kind !== "initiative") return { kind: "problem", key: "flow-press-button" };
-      const council = criterion.evidence.councils.find((candidate) => candidate.id === pressed);
-      return council ? save({ council: council.id }) : { kind: "problem", key: "flow-press-button" };
+      if (criterion.evidence.kind !== "initiative")
+        return { kind: "problem", key: "flow-press-button-below" };
+      const { councils } = criterion.evidence;
+      const chosen =
+        pressed ?? (input.type === "text" ? typedChoice(input.text, named(councils)) : undefined);
+      const council = councils.find((candidate) => candidate.id === chosen);
+      return council ? save({ council: council.id }) : { kind: "problem", key: "flow-press-button-below" };
     }
     case "account": {
       if (pressed === "skip" && current.met === false) return save({ account: null });
@@ -197,7 +246,8 @@ export function interpretAnswer(
         : { kind: "problem", key: `as-decision-date-${checked.reason}` };
     }
     case "files": {
-      if (pressed === "done") return save({ filesDone: true });
+      if (pressed === "done" || (input.type === "text" && typedDone(input.text)))
+        return save({ filesDone: true });
       if (input.type !== "file") return { kind: "problem", key: "as-files-expected" };
       const checked = checkProofFile(input.file);
       if (!checked.ok) return { kind: "problem", key: `as-file-${checked.reason}` };

@@ -92,6 +92,7 @@ invite-switch-kept = Your current unit and role have been kept.
 flow-button-not-now = This button cannot be used at this step.
 flow-text-expected = Please reply with a text message. Send /cancel if you wish to stop.
 flow-press-button = Please tap one of the buttons in the message above. Send /cancel if you wish to stop.
+flow-press-button-below = Please tap one of the buttons below, or type the words on one. Send /cancel if you wish to stop.
 flow-command-not-now = This command cannot be used while you are answering. Please answer the question, or send /cancel to stop (answers already saved are kept).
 
 ## Registration

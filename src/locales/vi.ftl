@@ -92,6 +92,7 @@ invite-switch-kept = Đã giữ nguyên đơn vị và vai trò hiện tại.
 flow-button-not-now = Nút này không dùng được ở bước này.
 flow-text-expected = Anh/Chị vui lòng trả lời bằng một tin nhắn chữ. Gửi /cancel nếu muốn dừng.
 flow-press-button = Anh/Chị vui lòng bấm một trong các nút ở tin nhắn phía trên. Gửi /cancel nếu muốn dừng.
+flow-press-button-below = Anh/Chị vui lòng bấm một trong các nút bên dưới, hoặc gõ đúng chữ trên nút. Gửi /cancel nếu muốn dừng.
 flow-command-not-now = Lệnh này không dùng được trong lúc đang trả lời. Anh/Chị vui lòng trả lời câu hỏi, hoặc gửi /cancel để dừng (câu trả lời đã lưu vẫn còn).
 
 ## Đăng ký

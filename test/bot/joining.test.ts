@@ -53,6 +53,35 @@ describe("joining through an invite", () => {
     expect(await findDraft(h.db, lan.id)).toBeUndefined();
   });
 
+  it("takes typed consent and confirmation, and shows the buttons again with anything else", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.send(lan, "chắc vậy");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("bấm một trong các nút");
+    expect(h.telegram.lastButtonsTo(lan.id).map((b) => b.callback_data)).toEqual([
+      "reg:consent:yes",
+      "reg:consent:no",
+    ]);
+    await h.send(lan, "Đồng ý");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("họ và tên");
+    await h.send(lan, "Nguyễn Thị Lan");
+    await h.send(lan, "Chuyên viên");
+    await h.send(lan, "sửa tên");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("bấm một trong các nút");
+    expect(h.telegram.lastButtonsTo(lan.id).map((b) => b.callback_data)).toContain("reg:end:confirm");
+    await h.send(lan, "có");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Đăng ký xong");
+    expect(await findUser(h.db, lan.id)).toMatchObject({ full_name: "Nguyễn Thị Lan" });
+  });
+
+  it("takes a typed refusal of consent and stores nothing", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.send(lan, "Tôi không đồng ý");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("không lưu");
+    expect(await findDraft(h.db, lan.id)).toBeUndefined();
+  });
+
   it("stores nothing when the person refuses consent", async () => {
     const token = await inviteLink();
     await h.send(lan, `/start ${token}`);

@@ -232,12 +232,12 @@ describe("interpretAnswer: met", () => {
   });
 
   it("asks for a button for other text, a sticker, a file or an unknown value", () => {
-    expect(interpret(step, text("Đạt yêu cầu"))).toEqual(problem("flow-press-button"));
-    expect(interpret(step, text("có lẽ"))).toEqual(problem("flow-press-button"));
-    expect(interpret(step, sticker)).toEqual(problem("flow-press-button"));
-    expect(interpret(step, fileInput(pdf))).toEqual(problem("flow-press-button"));
-    expect(interpret(step, press(step, "maybe"))).toEqual(problem("flow-press-button"));
-    expect(interpret(step, press(step, "skip"))).toEqual(problem("flow-press-button"));
+    expect(interpret(step, text("Đạt yêu cầu"))).toEqual(problem("flow-press-button-below"));
+    expect(interpret(step, text("có lẽ"))).toEqual(problem("flow-press-button-below"));
+    expect(interpret(step, sticker)).toEqual(problem("flow-press-button-below"));
+    expect(interpret(step, fileInput(pdf))).toEqual(problem("flow-press-button-below"));
+    expect(interpret(step, press(step, "maybe"))).toEqual(problem("flow-press-button-below"));
+    expect(interpret(step, press(step, "skip"))).toEqual(problem("flow-press-button-below"));
   });
 });
 
@@ -339,8 +339,20 @@ describe("interpretAnswer: initiative decision, date and council", () => {
     expect(interpret(councilStep, press(councilStep, "tinh"))).toEqual(
       save("c:sang-kien", { council: "tinh" }),
     );
-    expect(interpret(councilStep, press(councilStep, "huyen"))).toEqual(problem("flow-press-button"));
-    expect(interpret(councilStep, text("Hội đồng tỉnh"))).toEqual(problem("flow-press-button"));
+    expect(interpret(councilStep, press(councilStep, "huyen"))).toEqual(problem("flow-press-button-below"));
+    expect(interpret(councilStep, text("Hội đồng tỉnh"))).toEqual(problem("flow-press-button-below"));
+  });
+
+  it("takes a typed council's name, or words only one council's name holds", () => {
+    expect(interpret(councilStep, text("tỉnh"))).toEqual(save("c:sang-kien", { council: "tinh" }));
+    expect(interpret(councilStep, text("HỘI ĐỒNG SÁNG KIẾN CẤP CƠ SỞ SỞ TƯ PHÁP"))).toEqual(
+      save("c:sang-kien", { council: "so" }),
+    );
+    expect(interpret(councilStep, text("the Department's initiative council"))).toEqual(
+      save("c:sang-kien", { council: "so" }),
+    );
+    // Words in both names name neither.
+    expect(interpret(councilStep, text("sáng kiến"))).toEqual(problem("flow-press-button-below"));
   });
 });
 
@@ -374,8 +386,16 @@ describe("interpretAnswer: files", () => {
     );
   });
 
-  it("asks for files for text, a sticker or another button", () => {
-    expect(interpret(step, text("xong"), { answers })).toEqual(problem("as-files-expected"));
+  it("takes a typed 'xong' or 'không có' as the 'Xong' button", () => {
+    for (const typed of ["Xong", "xong.", "Không có", "khong co tep", "done"]) {
+      expect(interpret(step, text(typed), { answers })).toEqual(
+        save("c:chap-hanh", { met: true, account: "Đã làm", filesDone: true }),
+      );
+    }
+  });
+
+  it("asks for files for other text, a sticker or another button", () => {
+    expect(interpret(step, text("gửi sau"), { answers })).toEqual(problem("as-files-expected"));
     expect(interpret(step, sticker, { answers })).toEqual(problem("as-files-expected"));
     expect(interpret(step, press(step, "skip"), { answers })).toEqual(problem("as-files-expected"));
   });
@@ -417,6 +437,23 @@ describe("interpretAnswer: rating", () => {
     );
   });
 
+  it("takes a typed level's name, or words only one level's name holds", () => {
+    expect(interpret(step, text("Hoàn thành xuất sắc nhiệm vụ"))).toEqual(
+      save("c:xep-loai", { rating: "xuat-sac", met: true }),
+    );
+    expect(interpret(step, text("xuat sac"))).toEqual(save("c:xep-loai", { rating: "xuat-sac", met: true }));
+    expect(interpret(step, text("Tốt"))).toEqual(save("c:xep-loai", { rating: "tot", met: true }));
+    // Its own name, though "Không hoàn thành nhiệm vụ" holds it too.
+    expect(interpret(step, text("hoàn thành nhiệm vụ"))).toEqual(
+      save("c:xep-loai", { rating: "hoan-thanh", met: false }),
+    );
+    expect(interpret(step, text("không hoàn thành"))).toEqual(
+      save("c:xep-loai", { rating: "khong-hoan-thanh", met: false }),
+    );
+    expect(interpret(step, text("hoàn thành"))).toEqual(problem("flow-press-button-below"));
+    expect(interpret(step, text("giỏi"))).toEqual(problem("flow-press-button-below"));
+  });
+
   it("replaces an earlier rating and its verdict", () => {
     const answers = answersWith({ "xep-loai": { rating: "xuat-sac", met: true } });
     expect(interpret(step, press(step, "hoan-thanh"), { answers })).toEqual(
@@ -431,10 +468,10 @@ describe("interpretAnswer: rating", () => {
     expect(evaluate(individual, answers).notMet).toEqual(["xep-loai"]);
   });
 
-  it("refuses an unknown level, text or a sticker", () => {
-    expect(interpret(step, press(step, "gioi"))).toEqual(problem("flow-press-button"));
-    expect(interpret(step, text("Hoàn thành tốt nhiệm vụ"))).toEqual(problem("flow-press-button"));
-    expect(interpret(step, sticker)).toEqual(problem("flow-press-button"));
+  it("refuses an unknown level, text naming none, or a sticker", () => {
+    expect(interpret(step, press(step, "gioi"))).toEqual(problem("flow-press-button-below"));
+    expect(interpret(step, text("chưa có kết quả"))).toEqual(problem("flow-press-button-below"));
+    expect(interpret(step, sticker)).toEqual(problem("flow-press-button-below"));
   });
 });
 
@@ -506,9 +543,9 @@ describe("interpretAnswer: keep the previous answer while changing it", () => {
 
   it("does not invent an answer when there is nothing to keep", () => {
     const metStep = criterionStep(individual, "chap-hanh", "met");
-    expect(interpret(metStep, press(metStep, "keep"))).toEqual(problem("flow-press-button"));
+    expect(interpret(metStep, press(metStep, "keep"))).toEqual(problem("flow-press-button-below"));
     expect(interpret(metStep, press(metStep, "keep"), { backup: { account: "x" } })).toEqual(
-      problem("flow-press-button"),
+      problem("flow-press-button-below"),
     );
     const accountStep = criterionStep(individual, "chap-hanh", "account");
     expect(
@@ -518,7 +555,7 @@ describe("interpretAnswer: keep the previous answer while changing it", () => {
     ).toEqual(problem("flow-text-expected"));
     const ratingStep = criterionStep(individual, "xep-loai", "rating");
     expect(interpret(ratingStep, press(ratingStep, "keep"), { backup: { met: true } })).toEqual(
-      problem("flow-press-button"),
+      problem("flow-press-button-below"),
     );
   });
 
