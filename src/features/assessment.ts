@@ -5,7 +5,7 @@ import { findAssessment, teamStatus } from "../../db/assessments.js";
 import { inGroupCommit } from "../../db/group-commit.js";
 import { findOpenRound, listRounds } from "../../db/rounds.js";
 import { answersAreEmpty } from "../assessment/render.js";
-import { loadAssessment } from "../assessment/service.js";
+import { type AssessmentState, loadAssessment } from "../assessment/service.js";
 import { summaryView, translator, unavailableText } from "../assessment/view.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -13,6 +13,29 @@ import { progress, type Subject } from "../domain/assessment.js";
 import { escapeHtml, HTML } from "../html.js";
 import { readsOf } from "../middleware/update-scope.js";
 import { replyPaged } from "../paging.js";
+
+const commandOf = (subject: Subject) => (subject === "unit" ? "/unit" : "/assess");
+
+/** What opening an assessment says first: started, carried on, running already, or submitted (and changing). */
+function openingKey(state: AssessmentState, running: boolean): string {
+  if (state.assessment.status === "submitted") {
+    return state.step.kind === "summary" ? "as-opened-submitted" : "as-editing-submitted";
+  }
+  if (running) return "as-already-running";
+  return answersAreEmpty(state.answers) ? "as-intro" : "as-resume";
+}
+
+function openingVariables(state: AssessmentState): Record<string, string | number> {
+  const { done, total } = progress(state.questionnaire, state.answers);
+  return {
+    subject: state.questionnaire.subject === "unit" ? "unit" : "individual",
+    year: String(state.round.year),
+    done,
+    total,
+    unit: escapeHtml(state.unitName),
+    criteria: state.questionnaire.criteria.length,
+  };
+}
 
 /** /assess and /myresult for everyone registered; /unit for unit heads. */
 export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
@@ -36,22 +59,14 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     const running = open?.subject === subject;
     // Another flow that was waiting (a registration, a profile change, a question) gives way to this one.
     await ctx.conversation.exitAll();
-    if (!state.locked) {
-      const { done, total } = progress(state.questionnaire, state.answers);
-      const key = running ? "as-already-running" : answersAreEmpty(state.answers) ? "as-intro" : "as-resume";
-      const unit = escapeHtml(state.unitName);
-      await ctx.reply(
-        t(key, {
-          subject,
-          year: String(state.round.year),
-          done,
-          total,
-          unit,
-          criteria: state.questionnaire.criteria.length,
-        }),
-        HTML,
-      );
+    if (open && !running) {
+      // The other assessment's question loses its buttons: a press on it later would answer nothing.
+      if (open.message_id !== null) {
+        await ctx.api.editMessageReplyMarkup(open.chat_id, open.message_id).catch(() => undefined);
+      }
+      await ctx.reply(t("as-paused", { subject: open.subject, command: commandOf(open.subject) }), HTML);
     }
+    if (!state.locked) await ctx.reply(t(openingKey(state, running), openingVariables(state)), HTML);
     // Only its owner changes a person's own assessment, one update at a time: the state just read still
     // holds. A unit's may have moved meanwhile (another head answering), so it is read again.
     await askCurrent(deps, ctx, subject, subject === "individual" ? state : undefined);

@@ -260,11 +260,21 @@ help-reopen = /reopen &lt;code&gt; [number of days]: let a unit edit its self-as
 as-intro =
     Starting {$subject ->
         [unit] the unit's self-assessment (<b>{$unit}</b>)
-       *[other] your self-assessment
+       *[other] your own self-assessment
     } for <b>{$year}</b>: {$criteria} criteria, then results in the 6 administrative reform areas.
     Each answer is saved straight away; send /cancel to stop at any time and come back later.
-as-resume = Carrying on from the unanswered questions ({$done}/{$total} items completed). Your earlier answers have been kept.
-as-already-running = You are partway through this self-assessment; the bot will ask the pending question again.
+as-which = {$subject ->
+        [unit] the unit's self-assessment
+       *[other] your own self-assessment
+    }
+as-resume = Carrying on with {as-which} from the unanswered questions ({$done}/{$total} items completed). Your earlier answers have been kept.
+as-already-running = You are partway through {as-which}; the bot will ask the pending question again.
+as-editing-submitted = You are changing {as-which}, already submitted; the bot will ask the pending question again.
+as-opened-submitted = {$subject ->
+        [unit] The unit's self-assessment
+       *[other] Your own self-assessment
+    } for <b>{$year}</b> has been submitted. You can still change it until the deadline: use the «Edit…» buttons on the summary below, then submit again.
+as-paused = Paused {as-which}; your answers are kept. Send {$command} to carry on.
 as-progress-criterion = <b>Criterion {$index}/{$total}</b> ({$code})
 as-progress-area = <b>Administrative reform area {$index}/{$total}</b>
 as-ask-met = {$subject ->
@@ -294,7 +304,7 @@ as-keep = Keep as is
 as-previous = Previous answer: {$value}
 as-skipped = (skipped)
 as-unanswered = (not answered)
-as-stale = You have already answered this question. To change it, use the 'Edit criterion' buttons on the final summary.
+as-stale = This question is no longer waiting for an answer (you answered it, or moved on to something else). To change an answer, use the 'Edit criterion' buttons on the final summary.
 as-moved = The question has changed (someone else has just answered this self-assessment), so your last answer was not saved. Here is the current question:
 as-text-too_short = This answer is too short. Please give more detail.
 as-account-no-sentence = To show the criterion is met, please write at least one short sentence ({$min} characters or more) with a concrete result, for example: "Completed 100% of the assigned tasks on time."

@@ -260,11 +260,21 @@ help-reopen = /reopen &lt;mã&gt; [số ngày]: cho đơn vị sửa tự đánh
 as-intro =
     Bắt đầu {$subject ->
         [unit] tự đánh giá tập thể của <b>{$unit}</b>
-       *[other] tự đánh giá
+       *[other] tự đánh giá cá nhân
     } năm <b>{$year}</b>: {$criteria} tiêu chí, rồi kết quả theo 6 nội dung cải cách hành chính.
     Mỗi câu trả lời được lưu ngay; gửi /cancel để dừng bất cứ lúc nào và quay lại sau.
-as-resume = Tiếp tục từ câu còn thiếu (đã xong {$done}/{$total} mục). Các câu trả lời trước vẫn được giữ.
-as-already-running = Anh/Chị đang làm dở bản tự đánh giá này; bot hỏi lại câu đang chờ.
+as-which = {$subject ->
+        [unit] bản tự đánh giá của đơn vị
+       *[other] bản tự đánh giá cá nhân
+    }
+as-resume = Tiếp tục {as-which} từ câu còn thiếu (đã xong {$done}/{$total} mục). Các câu trả lời trước vẫn được giữ.
+as-already-running = Anh/Chị đang làm dở {as-which}; bot hỏi lại câu đang chờ.
+as-editing-submitted = Anh/Chị đang sửa {as-which} đã nộp; bot hỏi lại câu đang chờ.
+as-opened-submitted = {$subject ->
+        [unit] Bản tự đánh giá của đơn vị
+       *[other] Bản tự đánh giá cá nhân
+    } năm <b>{$year}</b> đã nộp. Anh/Chị vẫn sửa được đến hết hạn: bấm nút «Sửa…» ở bảng tóm tắt dưới đây, rồi nộp lại.
+as-paused = Đã tạm dừng {as-which}; các câu trả lời vẫn được giữ. Gửi {$command} để làm tiếp.
 as-progress-criterion = <b>Tiêu chí {$index}/{$total}</b> ({$code})
 as-progress-area = <b>Nội dung cải cách hành chính {$index}/{$total}</b>
 as-ask-met = {$subject ->
@@ -294,7 +304,7 @@ as-keep = Giữ nguyên
 as-previous = Câu trả lời trước: {$value}
 as-skipped = (bỏ qua)
 as-unanswered = (chưa trả lời)
-as-stale = Câu hỏi này Anh/Chị đã trả lời rồi. Muốn sửa, Anh/Chị dùng nút «Sửa tiêu chí…» ở bảng tóm tắt cuối.
+as-stale = Câu hỏi này không còn chờ trả lời (Anh/Chị đã trả lời, hoặc đã chuyển sang việc khác). Muốn sửa câu trả lời, Anh/Chị dùng nút «Sửa tiêu chí…» ở bảng tóm tắt cuối.
 as-moved = Câu hỏi đã thay đổi (có người khác vừa trả lời bản tự đánh giá này) nên câu trả lời vừa rồi chưa được lưu. Đây là câu hỏi hiện tại:
 as-text-too_short = Câu trả lời quá ngắn. Anh/Chị vui lòng viết rõ hơn.
 as-account-no-sentence = Để chứng minh tiêu chí đã đạt, Anh/Chị vui lòng viết ít nhất một câu ngắn (từ {$min} ký tự) nêu kết quả cụ thể, ví dụ: "Hoàn thành 100% nhiệm vụ được giao, đúng thời hạn."

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findSession } from "../../db/assessment-sessions.js";
 import { findAssessment, loadAnswers } from "../../db/assessments.js";
 import { answerWholeIndividualAssessment, answerWholeUnitAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
@@ -68,6 +69,42 @@ describe("/unit for a unit head", () => {
 
     await h.send(head, "/unit");
     expect(h.telegram.lastTextTo(head.id)).toContain("Tự đánh giá tập thể: đã nộp");
+  });
+
+  it("says which assessment each message is about when a head switches between the unit's and his own", async () => {
+    await h.send(head, "/unit");
+    await h.press(head, "unit:assess");
+    await h.press(head, "as:c:chap-hanh:met:yes");
+    const unitQuestion = await findSession(h.db, head.id);
+    h.telegram.clear();
+
+    await h.send(head, "/assess");
+    const texts = h.telegram.textsTo(head.id);
+    expect(texts.join("\n")).not.toContain("đang làm dở");
+    expect(texts[0]).toContain("Đã tạm dừng bản tự đánh giá của đơn vị");
+    expect(texts[0]).toContain("/unit");
+    expect(texts.at(-2)).toContain("Bắt đầu tự đánh giá cá nhân");
+    // The unit's open question loses its buttons, so none of them can be pressed by mistake.
+    expect(unitQuestion?.subject).toBe("unit");
+    expect(h.telegram.callsOf("editMessageReplyMarkup").at(-1)?.payload).toMatchObject({
+      chat_id: head.id,
+      message_id: unitQuestion?.message_id,
+    });
+
+    h.telegram.clear();
+    await h.send(head, "/unit");
+    await h.press(head, "unit:assess");
+    expect(h.telegram.textsTo(head.id).join("\n")).toContain("Đã tạm dừng bản tự đánh giá cá nhân");
+    expect(h.telegram.textsTo(head.id).join("\n")).toContain("Tiếp tục bản tự đánh giá của đơn vị");
+  });
+
+  it("calls a submitted assessment submitted, not unfinished, when it is opened again", async () => {
+    h.telegram.clear();
+    await h.send(lan, "/assess");
+    const said = h.telegram.textsTo(lan.id).join("\n");
+    expect(said).not.toContain("đang làm dở");
+    expect(said).not.toContain("Tiếp tục từ câu còn thiếu");
+    expect(said).toContain("đã nộp");
   });
 
   it("gives the head a personal command menu with /unit, and employees none", async () => {

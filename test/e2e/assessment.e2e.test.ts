@@ -170,10 +170,13 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
       );
       expect(buttonsOf(p.question as BotMessage)).toEqual(["as:c:chap-hanh:files:done"]);
     });
-    expect(transcript).toContain(`Bắt đầu tự đánh giá năm ${YEAR}: 6 tiêu chí`);
+    expect(transcript).toContain(`Bắt đầu tự đánh giá cá nhân năm ${YEAR}: 6 tiêu chí`);
     for (const n of [1, 2, 3, 4, 5, 6]) expect(transcript).toContain(`Tiêu chí ${n}/6`);
     expect(transcript).toContain("Đã nhận tệp.");
     expect(transcript).toContain("Nội dung cải cách hành chính 6/6");
+    // Each tapped question shows the answer chosen in place of its buttons.
+    expect(transcript).toMatch(/Tiêu chí 1\/6 \(III\.2\.b\.1\)[^]*\n\n→ ✅ Đạt\n\n/);
+    expect(transcript).toContain("\n\n→ Hoàn thành xuất sắc nhiệm vụ");
 
     const summaryStart = transcript.lastIndexOf(`Bản tự đánh giá năm ${YEAR}`);
     expect(summaryStart).toBeGreaterThan(0);
@@ -246,7 +249,7 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
     before = world.lastMessageId(binh);
     await p.say("/assess", /Ngày ký/);
     expect(world.textAfter(binh, before)).toBe(
-      "Anh/Chị đang làm dở bản tự đánh giá này; bot hỏi lại câu đang chờ.\n\n" +
+      "Anh/Chị đang làm dở bản tự đánh giá cá nhân; bot hỏi lại câu đang chờ.\n\n" +
         "Tiêu chí 4/6 (III.2.b.4)\n\nNgày ký quyết định (ngày/tháng/năm, ví dụ: 15/10/2026)?",
     );
 
