@@ -1,7 +1,8 @@
 import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../src/context.js";
-import type { TextCheck } from "../src/domain/names.js";
-import { HTML } from "../src/html.js";
+import { lacksVietnameseMarks, normaliseFullName, type TextCheck } from "../src/domain/names.js";
+import { escapeHtml, HTML } from "../src/html.js";
 import { withChoiceShown } from "../src/screen.js";
 
 export type Flow = Conversation<BotContext, FlowContext>;
@@ -99,4 +100,34 @@ export async function askButton<T extends string>(
     if (answer.callbackQuery) await acknowledgePress(answer);
     return { choice, ctx: answer };
   }
+}
+
+/** The button that keeps a name offered back for being typed without Vietnamese marks. */
+export const KEEP_NAME = "name:keep";
+
+/**
+ * A full name from `answer`: typed, or `offered` (a name without Vietnamese marks, offered back once) kept with
+ * its button. A first name without marks is offered back, to keep or to retype with them; undefined `name`
+ * means the question is still open, with what is now `offered`.
+ */
+export async function takeFullName(
+  answer: FlowContext,
+  offered: string | undefined,
+): Promise<{ name?: string; offered: string | undefined }> {
+  if (answer.callbackQuery?.data === KEEP_NAME) {
+    if (offered === undefined) {
+      await answer.answerCallbackQuery();
+      return { offered };
+    }
+    await acknowledgePress(answer);
+    return { name: offered, offered };
+  }
+  const name = await checkedText(answer, normaliseFullName, "name-problem");
+  if (name === undefined) return { offered };
+  if (offered !== undefined || !lacksVietnameseMarks(name)) return { name, offered };
+  await answer.reply(answer.t("name-without-marks", { name: escapeHtml(name) }), {
+    ...HTML,
+    reply_markup: new InlineKeyboard().text(answer.t("name-keep", { name: escapeHtml(name) }), KEEP_NAME),
+  });
+  return { offered: name };
 }

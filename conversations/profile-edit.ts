@@ -1,9 +1,9 @@
 import { updateProfile } from "../db/users.js";
 import type { FlowContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
-import { normaliseFullName, normalisePosition } from "../src/domain/names.js";
+import { normalisePosition } from "../src/domain/names.js";
 import { escapeHtml, HTML } from "../src/html.js";
-import { askText, type Flow } from "./flow.js";
+import { askText, type Flow, KEEP_NAME, takeFullName, waitForAnswer } from "./flow.js";
 
 export type ProfileField = "name" | "position";
 
@@ -17,13 +17,13 @@ export function profileEditFlow(deps: AppDeps) {
     const telegramId = ctx.from?.id;
     if (telegramId === undefined || !ctx.actor?.user) return;
     if (field === "name") {
-      const fullName = await askText(
-        conversation,
-        ctx,
-        ctx.t("me-ask-name"),
-        normaliseFullName,
-        "name-problem",
-      );
+      await ctx.reply(ctx.t("me-ask-name"), HTML);
+      let offered: string | undefined;
+      let fullName: string | undefined;
+      while (fullName === undefined) {
+        const answer = await waitForAnswer(conversation, (pressed) => pressed === KEEP_NAME);
+        ({ name: fullName, offered } = await takeFullName(answer, offered));
+      }
       await conversation.external(() =>
         updateProfile(deps.db, telegramId, { full_name: fullName }, deps.clock()),
       );

@@ -13,12 +13,20 @@ import { setPersonalMenu } from "../src/command-menus.js";
 import type { FlowContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
 import { typedYesNo } from "../src/domain/answering.js";
-import { normaliseFullName, normalisePosition } from "../src/domain/names.js";
+import { normalisePosition } from "../src/domain/names.js";
 import { registrationStep } from "../src/domain/registration.js";
 import { escapeHtml, HTML } from "../src/html.js";
 import { localised } from "../src/i18n.js";
 import { checkInviteAt } from "../src/invite-check.js";
-import { acknowledgePress, askButton, checkedText, type Flow, waitForAnswer } from "./flow.js";
+import {
+  acknowledgePress,
+  askButton,
+  checkedText,
+  type Flow,
+  KEEP_NAME,
+  takeFullName,
+  waitForAnswer,
+} from "./flow.js";
 
 const END_BUTTONS = new Set(["reg:end:confirm", "reg:end:name", "reg:end:position", "reg:end:cancel"]);
 
@@ -76,11 +84,16 @@ export function registrationFlow(deps: AppDeps) {
       conversation.external(() => saveDraftField(deps.db, telegramId, field, deps.clock(), updateId));
 
     let repeatQuestion = true;
+    /** A name typed without Vietnamese marks, offered back once to keep or retype. */
+    let nameOffered: string | undefined;
     for (;;) {
       const draft = await loadDraft();
       if (!draft) return; // erased meanwhile (the person asked for deletion)
       if (repeatQuestion) await ask(ctx, draft);
-      const answer = await waitForAnswer(conversation, (pressed) => END_BUTTONS.has(pressed));
+      const answer = await waitForAnswer(
+        conversation,
+        (pressed) => END_BUTTONS.has(pressed) || pressed === KEEP_NAME,
+      );
       const current = await loadDraft();
       if (!current) {
         // The draft is gone: registration completed, and this is the confirmation handled again after a
@@ -99,9 +112,10 @@ export function registrationFlow(deps: AppDeps) {
 
       switch (registrationStep(current)) {
         case "name": {
-          const fullName = await checkedText(answer, normaliseFullName, "name-problem");
-          if (fullName === undefined) continue;
-          await save({ full_name: fullName }, updateId);
+          const taken = await takeFullName(answer, nameOffered);
+          nameOffered = taken.offered;
+          if (taken.name === undefined) continue;
+          await save({ full_name: taken.name }, updateId);
           break;
         }
         case "position": {

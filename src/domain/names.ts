@@ -31,6 +31,14 @@ export function normaliseFullName(input: string): TextCheck {
   return { ok: true, value: words.map(capitalise).join(" ") };
 }
 
+/**
+ * Whether a name is written without any Vietnamese mark ("Tran Van Binh"): likely typed on a keyboard without
+ * them, though some names are so written; the person is asked once.
+ */
+export function lacksVietnameseMarks(name: string): boolean {
+  return /^[A-Za-z' -]+$/.test(name);
+}
+
 /** A position or job title: NFC, single spaces, 2 to POSITION_MAX characters, kept as typed otherwise. */
 export function normalisePosition(input: string): TextCheck {
   const text = collapseSpaces(input);

@@ -74,6 +74,34 @@ describe("joining through an invite", () => {
     expect(await findUser(h.db, lan.id)).toMatchObject({ full_name: "Nguyễn Thị Lan" });
   });
 
+  it("offers a name typed without marks back once, to keep with a tap or to retype", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.press(lan, "reg:consent:yes");
+    await h.send(lan, "tran van binh");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("«Tran Van Binh» chưa có dấu");
+    expect(h.telegram.lastButtonsTo(lan.id)).toEqual([
+      { text: "Giữ nguyên «Tran Van Binh»", callback_data: "name:keep" },
+    ]);
+    expect((await findDraft(h.db, lan.id))?.full_name ?? null).toBeNull();
+    await h.press(lan, "name:keep");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chức vụ");
+    expect((await findDraft(h.db, lan.id))?.full_name).toBe("Tran Van Binh");
+  });
+
+  it("takes the name retyped with marks after the offer, and asks only once", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.press(lan, "reg:consent:yes");
+    await h.send(lan, "Tran Van Binh");
+    await h.send(lan, "Trần Văn Bình");
+    expect((await findDraft(h.db, lan.id))?.full_name).toBe("Trần Văn Bình");
+    await h.send(lan, "Chuyên viên");
+    await h.press(lan, "reg:end:name");
+    await h.send(lan, "Tran Binh");
+    expect((await findDraft(h.db, lan.id))?.full_name).toBe("Tran Binh");
+  });
+
   it("takes a typed refusal of consent and stores nothing", async () => {
     const token = await inviteLink();
     await h.send(lan, `/start ${token}`);

@@ -40,6 +40,17 @@ describe("/me", () => {
     expect(await preferences(lan.id)).toBeUndefined();
   });
 
+  it("offers a corrected name typed without marks back once before storing it", async () => {
+    await registerThroughBot(h, admin, lan);
+    await h.send(lan, "/me");
+    await h.press(lan, "me:edit:name");
+    await h.send(lan, "Nguyen Thi Lan Anh");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chưa có dấu");
+    expect((await findUser(h.db, lan.id))?.full_name).toBe("Nguyễn Thị Lan");
+    await h.send(lan, "Nguyễn Thị Lan Anh");
+    expect((await findUser(h.db, lan.id))?.full_name).toBe("Nguyễn Thị Lan Anh");
+  });
+
   it("shows a registered person their name, position, unit and role, with buttons to edit or delete", async () => {
     await registerThroughBot(h, admin, lan, { role: "unit_head", position: "Trưởng phòng" });
     await h.send(lan, "/me");
