@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { endSession, findSession, saveSession } from "../db/assessment-sessions.js";
 import type { DB } from "../db/connection.js";
 import { inGroupCommit } from "../db/group-commit.js";
@@ -6,7 +6,7 @@ import { type AssessmentState, applyAnswer } from "../src/assessment/service.js"
 import { currentView, viewOf } from "../src/assessment/view.js";
 import type { BaseContext, BotContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
-import { type AnswerInput, BUTTON_PREFIX } from "../src/domain/answering.js";
+import { type AnswerInput, BUTTON_PREFIX, isFileRemoval } from "../src/domain/answering.js";
 import type { Subject } from "../src/domain/assessment.js";
 import { HTML } from "../src/html.js";
 import { readsOf } from "../src/middleware/update-scope.js";
@@ -48,6 +48,25 @@ export function answerInput(ctx: Pick<BaseContext, "callbackQuery" | "message">)
   return { type: "other" };
 }
 
+/** Shows `text` in place of message `messageId`; undefined if Telegram would not (it is then sent anew). */
+async function editInPlace(
+  ctx: BaseContext,
+  chatId: number,
+  messageId: number,
+  text: string,
+  buttons: { reply_markup?: InlineKeyboard },
+): Promise<{ message_id: number } | undefined> {
+  const shown = await ctx.api.editMessageText(chatId, messageId, text, { ...HTML, ...buttons }).then(
+    () => true,
+    // The same file sent twice changes nothing on screen.
+    (error: unknown) => error instanceof GrammyError && error.description.includes("not modified"),
+  );
+  return shown ? { message_id: messageId } : undefined;
+}
+
+/** Where a question is shown: in a new message (taking over from `replacing`), or in place of `messageId`. */
+type Placement = { kind: "new"; replacing?: number } | { kind: "edit"; messageId: number };
+
 /**
  * Asks the question the stored answers are at (or shows the summary) and records it as the chat's open
  * question; or says why the assessment cannot be done now, and closes it.
@@ -58,6 +77,8 @@ export async function askCurrent(
   subject: Subject,
   /** The assessment as the answer just taken left it, if known; otherwise it is read. */
   known?: AssessmentState,
+  /** Where the question goes: a new message (the default), or in place of one already showing it. */
+  place: Placement = { kind: "new" },
 ): Promise<void> {
   const actor = ctx.actor;
   const chatId = ctx.chat?.id;
@@ -71,12 +92,19 @@ export async function askCurrent(
     return;
   }
   const buttons = view.keyboard.flat().length > 0 ? { reply_markup: new InlineKeyboard(view.keyboard) } : {};
-  let asked: { message_id: number };
-  if (view.kind === "summary") {
-    for (const page of view.pages.slice(0, -1)) await ctx.reply(page, HTML);
-    asked = await ctx.reply(view.pages.at(-1) ?? "", { ...HTML, ...buttons });
-  } else {
-    asked = await ctx.reply(view.text, { ...HTML, ...buttons });
+  let asked =
+    place.kind === "edit" && view.kind === "question"
+      ? await editInPlace(ctx, chatId, place.messageId, view.text, buttons)
+      : undefined;
+  if (!asked) {
+    if (view.kind === "summary") {
+      for (const page of view.pages.slice(0, -1)) await ctx.reply(page, HTML);
+      asked = await ctx.reply(view.pages.at(-1) ?? "", { ...HTML, ...buttons });
+    } else asked = await ctx.reply(view.text, { ...HTML, ...buttons });
+  }
+  if (place.kind === "new" && place.replacing !== undefined && place.replacing !== asked.message_id) {
+    // The question this one takes over from keeps no buttons: one place to answer.
+    await ctx.api.editMessageReplyMarkup(chatId, place.replacing).catch(() => undefined);
   }
   const session = {
     chatId,
@@ -129,10 +157,24 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
         await ctx.reply(ctx.t(outcome.key, outcome.vars), HTML);
         if (session.asked_step === "summary") return;
         return askCurrent(deps, ctx, subject);
-      case "saved":
+      case "saved": {
+        const shown = session.message_id ?? undefined;
+        if (input.type === "file") {
+          // One message counts the files: the first gets it, the next ones update it.
+          const place: Placement =
+            (outcome.filesBefore ?? 0) > 0 && shown !== undefined
+              ? { kind: "edit", messageId: shown }
+              : { kind: "new", replacing: shown };
+          return askCurrent(deps, ctx, subject, outcome.state, place);
+        }
+        const pressedOn = ctx.callbackQuery?.message?.message_id;
+        if (input.type === "button" && isFileRemoval(input.data) && pressedOn !== undefined) {
+          await ctx.answerCallbackQuery({ text: ctx.t("as-file-removed") });
+          return askCurrent(deps, ctx, subject, outcome.state, { kind: "edit", messageId: pressedOn });
+        }
         if (ctx.callbackQuery) await acknowledgePress(ctx);
-        else if (input.type === "file") await ctx.reply(ctx.t("as-file-received"), HTML);
         return askCurrent(deps, ctx, subject, outcome.state);
+      }
       case "submitted":
         await acknowledgePress(ctx);
         await endSession(deps.db, ctx.chat.id);

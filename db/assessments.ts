@@ -425,6 +425,44 @@ export async function countProofFiles(db: DB, assessmentId: number, itemKey: str
   return (await proofFileCount.first(db, assessmentId, itemKey))?.n ?? 0;
 }
 
+/** A proof file as its question lists it. */
+export type ItemFile = Pick<AssessmentFile, "id" | "kind" | "file_name">;
+
+/** The proof files sent for one item, oldest first. */
+export async function listItemFiles(db: DB, assessmentId: number, itemKey: string): Promise<ItemFile[]> {
+  return db
+    .selectFrom("assessment_files")
+    .select(["id", "kind", "file_name"])
+    .where("assessment_id", "=", assessmentId)
+    .where("item_key", "=", itemKey)
+    .orderBy("id")
+    .execute();
+}
+
+/** Removes a proof file of one item (sent by mistake); false if it is not there (removed already). */
+export async function removeProofFile(
+  db: DB,
+  assessmentId: number,
+  itemKey: string,
+  fileId: number,
+  updateId: number,
+): Promise<boolean> {
+  return atomically(db, async (trx) => {
+    const result = await trx
+      .deleteFrom("assessment_files")
+      .where("id", "=", fileId)
+      .where("assessment_id", "=", assessmentId)
+      .where("item_key", "=", itemKey)
+      .executeTakeFirst();
+    await trx
+      .updateTable("assessments")
+      .set({ last_update_id: updateId })
+      .where("id", "=", assessmentId)
+      .execute();
+    return result.numDeletedRows > 0n;
+  });
+}
+
 /** Puts an item back as `data` (or removes it when there was none) and ends the change that cleared it. */
 export async function restoreItem(
   db: DB,

@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
+import type { ItemFile } from "../../db/assessments.js";
 import type { Language } from "../../db/schema.js";
 import type { Campaign, Criterion } from "../campaign/schema.js";
-import { buttonData, keptChange } from "../domain/answering.js";
+import { buttonData, keptChange, removeFileButton } from "../domain/answering.js";
 import {
   type Answers,
   type AreaAnswer,
@@ -86,7 +87,8 @@ export function renderQuestion(
   r: RenderContext,
   state: AssessmentState,
   backup: CriterionAnswer | AreaAnswer | null,
-  filesOnItem: number,
+  /** The proof files sent for the question's criterion (only for the files question). */
+  filesOnItem: readonly ItemFile[],
 ): Rendered {
   const step = state.step;
   const subject = subjectVar(state.questionnaire.subject);
@@ -141,7 +143,16 @@ export function renderQuestion(
         }
         break;
       case "files":
-        lines.push(r.t("as-ask-files", { count: filesOnItem, max: FILES_PER_CRITERION_MAX }));
+        if (filesOnItem.length === 0) lines.push(r.t("as-ask-files", { max: FILES_PER_CRITERION_MAX }));
+        else {
+          lines.push(r.t("as-files-received", { count: filesOnItem.length, max: FILES_PER_CRITERION_MAX }));
+          for (const [index, file] of filesOnItem.entries()) {
+            const name = file.file_name ?? r.t(file.kind === "photo" ? "as-file-photo" : "as-file-unnamed");
+            lines.push(`${index + 1}. ${escapeHtml(name)}`);
+            keyboard.text(r.t("as-file-remove", { number: index + 1 }), removeFileButton(step, file.id));
+          }
+          keyboard.row();
+        }
         keyboard.text(r.t("as-files-done"), buttonData(step, "done"));
         break;
     }

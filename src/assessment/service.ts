@@ -7,6 +7,7 @@ import {
   findExtension,
   finishEdit,
   loadAnswers,
+  removeProofFile,
   restoreItem,
   saveItem,
   startEdit,
@@ -131,7 +132,12 @@ export async function loadAssessment(
 
 export type AnswerOutcome =
   /** `state`: the assessment as the answer left it, when that is known without reading it again. */
-  | { kind: "saved"; state?: AssessmentState }
+  | {
+      kind: "saved";
+      state?: AssessmentState;
+      /** For a proof file taken: how many the criterion had before it (the first one gets its own message). */
+      filesBefore?: number;
+    }
   | { kind: "problem"; key: string; vars?: Record<string, string | number> }
   | { kind: "stale" }
   | { kind: "moved" }
@@ -214,6 +220,9 @@ export async function applyAnswer(
         now,
         updateId,
       );
+      return { kind: "saved", filesBefore: filesOnItem };
+    case "remove-file":
+      await removeProofFile(deps.db, assessment.id, meaning.itemKey, meaning.fileId, updateId);
       return { kind: "saved" };
     case "save": {
       await saveItem(deps.db, assessment.id, meaning.itemKey, meaning.data, now, updateId);

@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton } from "grammy/types";
-import { countProofFiles, listProofFiles } from "../../db/assessments.js";
+import { listItemFiles, listProofFiles } from "../../db/assessments.js";
 import type { Language } from "../../db/schema.js";
 import type { AppDeps } from "../deps.js";
 import { type AreaAnswer, type CriterionAnswer, type Subject, stepKey } from "../domain/assessment.js";
@@ -81,8 +81,8 @@ export async function viewOf(deps: Deps, state: AssessmentState, language: Langu
       : null;
   const files =
     step.kind === "criterion" && step.field === "files"
-      ? await countProofFiles(deps.db, state.assessment.id, itemKeyOf(step))
-      : 0;
+      ? await listItemFiles(deps.db, state.assessment.id, itemKeyOf(step))
+      : [];
   const rendered = renderQuestion(r, state, backup, files);
   return {
     kind: "question",

@@ -39,6 +39,8 @@ export type AnswerInput =
 export type Interpretation =
   | { kind: "save"; itemKey: string; data: CriterionAnswer | AreaAnswer }
   | { kind: "file"; itemKey: string; file: ProofFileInput }
+  /** A proof file sent by mistake, by its stored id. */
+  | { kind: "remove-file"; itemKey: string; fileId: number }
   | { kind: "problem"; key: string; vars?: Record<string, string | number> }
   | { kind: "stale" }
   | { kind: "submit" }
@@ -54,6 +56,12 @@ export interface AnswerContext {
   backup: CriterionAnswer | AreaAnswer | null;
   filesOnItem: number;
 }
+
+/** The button that removes the proof file stored as `fileId` from the files question `step`. */
+export const removeFileButton = (step: Step, fileId: number) => buttonData(step, `del:${fileId}`);
+
+/** Whether button data is a files question's 🗑 (whichever question it was on). */
+export const isFileRemoval = (data: string) => /:files:del:\d+$/.test(data);
 
 /** The button data for `value` on the question `step`: a press is only taken while that question is open. */
 export function buttonData(step: Step, value: string): string {
@@ -248,6 +256,8 @@ export function interpretAnswer(
     case "files": {
       if (pressed === "done" || (input.type === "text" && typedDone(input.text)))
         return save({ filesDone: true });
+      const removed = /^del:(\d+)$/.exec(pressed ?? "")?.[1];
+      if (removed !== undefined) return { kind: "remove-file", itemKey, fileId: Number(removed) };
       if (input.type !== "file") return { kind: "problem", key: "as-files-expected" };
       const checked = checkProofFile(input.file);
       if (!checked.ok) return { kind: "problem", key: `as-file-${checked.reason}` };

@@ -69,12 +69,14 @@ const ACCEPTED_TYPES: Record<string, string> = {
   "application/pdf": "PDF",
   "application/msword": "DOC",
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+  "application/vnd.ms-excel": "XLS",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
   "image/jpeg": "JPG",
   "image/png": "PNG",
 };
-const ACCEPTED_EXTENSIONS = /\.(pdf|docx?|jpe?g|png)$/i;
+const ACCEPTED_EXTENSIONS = /\.(pdf|docx?|xlsx?|jpe?g|png)$/i;
 
-/** Proof files: PDF, Word documents or pictures, each at most FILE_SIZE_MAX. */
+/** Proof files: PDF, Word documents, spreadsheets or pictures, each at most FILE_SIZE_MAX. */
 export function checkProofFile(file: {
   mimeType?: string | undefined;
   fileName?: string | undefined;

@@ -294,9 +294,13 @@ as-ask-rating = What was {$subject ->
         [unit] the unit's
        *[other] your
     } <b>assessment and rating</b> result for {$year}?
-as-ask-files = Please send your <b>evidence files</b> (PDF, DOC, DOCX, JPG, PNG; up to 20 MB each; up to {$max} files), then tap <b>Done</b>. If you have no files, just tap Done. Received so far: {$count} file(s).
+as-ask-files = Please send your <b>evidence files</b> (PDF, Word, Excel, JPG or PNG pictures; up to 20 MB each; up to {$max} files), then tap <b>Done</b>. If you have no files, just tap Done.
+as-files-received = <b>{$count}</b> evidence file(s) received (at most {$max}). Send more, tap 🗑 to remove one sent by mistake, or tap <b>Done</b>:
+as-file-remove = 🗑 {$number}
+as-file-removed = File removed.
+as-file-photo = Photo
+as-file-unnamed = Unnamed file
 as-files-done = Done
-as-file-received = File received.
 as-ask-area = In {$year}, what results did {$subject ->
         [unit] the unit
        *[other] you
@@ -317,7 +321,7 @@ as-decision-date-bad_format = Please write the date as day/month/year, for examp
 as-decision-date-no_such_date = This date does not exist in the calendar. Please check it.
 as-decision-date-in_future = The date of signature cannot be later than today.
 as-files-expected = Please send your evidence files (documents or photos), or tap Done.
-as-file-wrong_type = This file is not an accepted type. The bot accepts PDF, DOC, DOCX, JPG and PNG.
+as-file-wrong_type = This file is not an accepted type. The bot accepts PDF, DOC, DOCX, XLS, XLSX, JPG and PNG.
 as-file-too_large = This file is too large: each file may be at most 20 MB.
 as-file-too-many = You have already sent the maximum of {$max} files for this criterion. Please tap Done to continue.
 as-summary-title = <b>{$subject ->

@@ -294,9 +294,13 @@ as-ask-rating = Kết quả <b>đánh giá, xếp loại</b> năm {$year} của 
         [unit] đơn vị
        *[other] Anh/Chị
     }?
-as-ask-files = Anh/Chị gửi <b>tệp minh chứng</b> (PDF, DOC, DOCX, JPG, PNG; mỗi tệp tối đa 20 MB; tối đa {$max} tệp), rồi bấm <b>Xong</b>. Không có tệp thì bấm Xong. Đã nhận: {$count} tệp.
+as-ask-files = Anh/Chị gửi <b>tệp minh chứng</b> (PDF, Word, Excel, ảnh JPG, PNG; mỗi tệp tối đa 20 MB; tối đa {$max} tệp), rồi bấm <b>Xong</b>. Không có tệp thì bấm Xong.
+as-files-received = Đã nhận <b>{$count}</b> tệp minh chứng (tối đa {$max}). Gửi thêm, bấm 🗑 để xóa tệp gửi nhầm, hoặc bấm <b>Xong</b>:
+as-file-remove = 🗑 {$number}
+as-file-removed = Đã xóa tệp.
+as-file-photo = Ảnh
+as-file-unnamed = Tệp không tên
 as-files-done = Xong
-as-file-received = Đã nhận tệp.
 as-ask-area = Năm {$year}, {$subject ->
         [unit] đơn vị
        *[other] Anh/Chị
@@ -317,7 +321,7 @@ as-decision-date-bad_format = Ngày cần viết theo dạng ngày/tháng/năm, 
 as-decision-date-no_such_date = Ngày này không có trong lịch. Anh/Chị vui lòng kiểm tra lại.
 as-decision-date-in_future = Ngày ký không thể sau hôm nay.
 as-files-expected = Anh/Chị gửi tệp minh chứng (tài liệu hoặc ảnh), hoặc bấm Xong.
-as-file-wrong_type = Tệp này không đúng loại. Bot nhận PDF, DOC, DOCX, JPG, PNG.
+as-file-wrong_type = Tệp này không đúng loại. Bot nhận PDF, DOC, DOCX, XLS, XLSX, JPG, PNG.
 as-file-too_large = Tệp quá lớn: mỗi tệp tối đa 20 MB.
 as-file-too-many = Đã đủ {$max} tệp cho tiêu chí này. Anh/Chị bấm Xong để tiếp tục.
 as-summary-title = <b>{$subject ->

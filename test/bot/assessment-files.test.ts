@@ -24,30 +24,65 @@ const files = async () => {
 };
 
 describe("proof files", () => {
-  it("keeps PDF, Word and photo proof, and counts them in the question", async () => {
+  it("keeps PDF, Word, spreadsheet and photo proof, counting them in one message that updates itself", async () => {
+    const question = h.telegram.callsOf("sendMessage").length;
+    const stripped = h.telegram.callsOf("editMessageReplyMarkup").length;
     await h.feed(
       documentUpdate(lan, { file_name: "quyet-dinh.pdf", mime_type: "application/pdf", file_size: 300_000 }),
     );
-    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("Đã nhận tệp");
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã nhận: 1 tệp");
+    // One message for the first file: the count, the file, a 🗑 for it and Xong; the question loses its buttons.
+    expect(h.telegram.callsOf("sendMessage")).toHaveLength(question + 1);
+    const ack = h.telegram.lastTextTo(lan.id);
+    expect(ack).toContain("Đã nhận <b>1</b> tệp minh chứng");
+    expect(ack).toContain("1. quyet-dinh.pdf");
+    expect(h.telegram.callsOf("editMessageReplyMarkup")).toHaveLength(stripped + 1);
+
     await h.feed(
       documentUpdate(lan, {
-        file_name: "bao-cao.docx",
-        mime_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        file_name: "bang-so-lieu.xlsx",
+        mime_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         file_size: 50_000,
       }),
     );
     await h.feed(photoUpdate(lan));
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Đã nhận: 3 tệp");
+    // The next files update that message instead of sending two each.
+    expect(h.telegram.callsOf("sendMessage")).toHaveLength(question + 1);
+    const edited = h.telegram.callsOf("editMessageText").at(-1)?.payload as {
+      text: string;
+      reply_markup: { inline_keyboard: { text: string; callback_data: string }[][] };
+    };
+    expect(edited.text).toContain("Đã nhận <b>3</b> tệp minh chứng");
+    expect(edited.text).toContain("2. bang-so-lieu.xlsx");
+    expect(edited.text).toContain("3. Ảnh");
     const stored = await files();
     expect(stored.map((f) => [f.item_key, f.kind, f.file_name])).toEqual([
       ["c:chap-hanh", "document", "quyet-dinh.pdf"],
-      ["c:chap-hanh", "document", "bao-cao.docx"],
+      ["c:chap-hanh", "document", "bang-so-lieu.xlsx"],
       ["c:chap-hanh", "photo", null],
     ]);
     expect(stored[2]?.file_id).toMatch(/^photo-\d+$/);
+    expect(edited.reply_markup.inline_keyboard.flat().map((b) => b.callback_data)).toEqual([
+      ...stored.map((f) => `as:c:chap-hanh:files:del:${f.id}`),
+      "as:c:chap-hanh:files:done",
+    ]);
     await h.press(lan, "as:c:chap-hanh:files:done");
     expect(h.telegram.lastTextTo(lan.id)).toContain("Tiêu chí 2/6");
+  });
+
+  it("removes a file sent by mistake with its 🗑, updating the count in place", async () => {
+    for (const name of ["dung.pdf", "nham.pdf"]) {
+      await h.feed(documentUpdate(lan, { file_name: name, mime_type: "application/pdf", file_size: 1_000 }));
+    }
+    const mistaken = (await files()).find((f) => f.file_name === "nham.pdf");
+    await h.press(lan, `as:c:chap-hanh:files:del:${mistaken?.id}`);
+    expect((await files()).map((f) => f.file_name)).toEqual(["dung.pdf"]);
+    expect(h.telegram.callsOf("answerCallbackQuery").at(-1)?.payload).toMatchObject({ text: "Đã xóa tệp." });
+    const edited = h.telegram.callsOf("editMessageText").at(-1)?.payload as { text: string };
+    expect(edited.text).toContain("Đã nhận <b>1</b> tệp minh chứng");
+    expect(edited.text).not.toContain("nham.pdf");
+    // Pressed again (a double tap), it removes nothing more.
+    await h.press(lan, `as:c:chap-hanh:files:del:${mistaken?.id}`);
+    expect((await files()).map((f) => f.file_name)).toEqual(["dung.pdf"]);
   });
 
   it("refuses a file of the wrong type or over 20 MB, saying why, and keeps the question open", async () => {

@@ -163,16 +163,19 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
         { file_name: "virus.exe", mime_type: "application/x-msdownload", file_size: 2048 },
         /không đúng loại/,
       );
-      expect(p.question?.plain_text).toBe("Tệp này không đúng loại. Bot nhận PDF, DOC, DOCX, JPG, PNG.");
+      expect(p.question?.plain_text).toBe("Tệp này không đúng loại. Bot nhận PDF, DOC, DOCX, XLS, XLSX, JPG, PNG.");
       await p.sendDocument(
         { file_name: "bao-cao-ket-qua.pdf", mime_type: "application/pdf", file_size: 120_000 },
-        /Đã nhận: 1 tệp/,
+        /Đã nhận 1 tệp minh chứng/,
       );
-      expect(buttonsOf(p.question as BotMessage)).toEqual(["as:c:chap-hanh:files:done"]);
+      const [remove, done] = buttonsOf(p.question as BotMessage);
+      expect(remove).toMatch(/^as:c:chap-hanh:files:del:\d+$/);
+      expect(done).toBe("as:c:chap-hanh:files:done");
     });
     expect(transcript).toContain(`Bắt đầu tự đánh giá cá nhân năm ${YEAR}: 6 tiêu chí`);
     for (const n of [1, 2, 3, 4, 5, 6]) expect(transcript).toContain(`Tiêu chí ${n}/6`);
-    expect(transcript).toContain("Đã nhận tệp.");
+    expect(transcript).toContain("Đã nhận 1 tệp minh chứng (tối đa 5).");
+    expect(transcript).toContain("1. bao-cao-ket-qua.pdf");
     expect(transcript).toContain("Nội dung cải cách hành chính 6/6");
     // Each tapped question shows the answer chosen in place of its buttons.
     expect(transcript).toMatch(/Tiêu chí 1\/6 \(III\.2\.b\.1\)[\s\S]*?\n\n→ ✅ Đạt\n\n/);

@@ -386,6 +386,15 @@ describe("interpretAnswer: files", () => {
     );
   });
 
+  it("takes a 🗑 press as removing that stored file", () => {
+    expect(interpret(step, press(step, "del:42"), { answers, filesOnItem: 2 })).toEqual({
+      kind: "remove-file",
+      itemKey: "c:chap-hanh",
+      fileId: 42,
+    });
+    expect(interpret(step, press(step, "del:x"), { answers })).toEqual(problem("as-files-expected"));
+  });
+
   it("takes a typed 'xong' or 'không có' as the 'Xong' button", () => {
     for (const typed of ["Xong", "xong.", "Không có", "khong co tep", "done"]) {
       expect(interpret(step, text(typed), { answers })).toEqual(

@@ -104,9 +104,11 @@ describe("formatIsoDate", () => {
 });
 
 describe("checkProofFile", () => {
-  it("accepts PDF, Word and picture files by mime type", () => {
+  it("accepts PDF, Word, spreadsheet and picture files by mime type", () => {
     for (const mimeType of [
       "application/pdf",
+      "application/vnd.ms-excel",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "application/msword",
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "image/jpeg",
@@ -122,6 +124,8 @@ describe("checkProofFile", () => {
       "QD.PDF",
       "bao-cao.doc",
       "bao-cao.DOCX",
+      "so-lieu.xlsx",
+      "so-lieu.XLS",
       "anh.jpg",
       "anh.jpeg",
       "anh.Png",
@@ -138,10 +142,7 @@ describe("checkProofFile", () => {
       { mimeType: "video/mp4" },
       { fileName: "virus.pdf.exe" },
       { fileName: "pdf" },
-      {
-        fileName: "bang.xlsx",
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      },
+      { fileName: "bang.csv", mimeType: "text/csv" },
       { mimeType: "image/gif", fileName: "anh.gif" },
     ];
     for (const file of refused) expect(checkProofFile(file), JSON.stringify(file)).toEqual(no("wrong_type"));
