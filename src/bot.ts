@@ -24,6 +24,7 @@ import { invitesFeature } from "./features/invites.js";
 import { languageFeature } from "./features/language.js";
 import { nominateFeature } from "./features/nominate.js";
 import { nominationsFeature } from "./features/nominations.js";
+import { planFeature } from "./features/plan.js";
 import { PROFILE_EDIT, profileFeature } from "./features/profile.js";
 import { reachableAgain, remindersFeature } from "./features/reminders.js";
 import { reopenFeature } from "./features/reopen.js";
@@ -152,6 +153,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   features.use(
     cancelFeature(deps),
     helpFeature(),
+    planFeature(deps),
     languageFeature(deps),
     startFeature(deps),
     profileFeature(deps, outbox),

@@ -127,10 +127,18 @@ export const campaignSchema = z
     title: text,
     organisation: z.object({
       name: text,
-      formerNames: z.array(z.string().min(1)).default([]),
+      /** The names it went by, each until the day (yyyy-mm-dd) it stopped: rounds due before then were theirs. */
+      formerNames: z
+        .array(z.object({ name: text, until: z.iso.date() }))
+        .default([])
+        .refine((names) => names.every((n, i) => i === 0 || (names[i - 1]?.until ?? "") < n.until), {
+          error: "must be in the order they were used",
+        }),
       office: text,
     }),
     basis: text,
+    /** The plan's purpose (its section I.1), in a few lines. */
+    purpose: text.optional(),
     period: z.object({ from: z.number().int(), to: z.number().int() }),
     timeZone: z.string().refine(
       (zone) => {
@@ -143,7 +151,8 @@ export const campaignSchema = z
       },
       { error: "is not an IANA time zone" },
     ),
-    contents: z.array(z.object({ code: z.string().min(1), text })).length(7),
+    /** The plan's emulation contents (II.1–II.7): its words, and a short name for a list. */
+    contents: z.array(z.object({ code: z.string().min(1), text, short: text.optional() })).length(7),
     reformAreas: z.array(z.object({ id, name: text })).min(1),
     criteria: z.object({
       collective: z.array(criterion).min(1),

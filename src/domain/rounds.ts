@@ -60,3 +60,33 @@ export function deadlineStatus(now: Date, deadline: Date, timeZone: string): Dea
 export function deadlineStatusKey(status: DeadlineStatus): string {
   return status.kind.replace("_", "-");
 }
+
+/** An organisation's name, and the names it went by before a day (yyyy-mm-dd), oldest first. */
+export interface NameHistory<N> {
+  name: N;
+  formerNames: readonly { name: N; until: string }[];
+}
+
+/** The name in force on `isoDate` (yyyy-mm-dd): the first former name not yet given up, else today's. */
+export function nameOn<N>(history: NameHistory<N>, isoDate: string): N {
+  return history.formerNames.find((former) => isoDate < former.until)?.name ?? history.name;
+}
+
+/**
+ * Which body ran each year's round, as runs of years under one name: a round belongs to whoever received
+ * its results, on its deadline day (the 2024 round, due 05/01/2025, was Hà Nam's; the 2025 round Ninh Bình's).
+ */
+export function roundOrganisers<N>(
+  history: NameHistory<N>,
+  years: { from: number; to: number },
+  deadlineDay: (year: number) => string,
+): { from: number; to: number; name: N }[] {
+  const runs: { from: number; to: number; name: N }[] = [];
+  for (let year = years.from; year <= years.to; year++) {
+    const name = nameOn(history, deadlineDay(year));
+    const last = runs.at(-1);
+    if (last && last.name === name) last.to = year;
+    else runs.push({ from: year, to: year, name });
+  }
+  return runs;
+}

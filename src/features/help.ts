@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { escapeHtml, HTML } from "../html.js";
+import { planButton } from "./plan.js";
 
 /** The help text for whoever is asking: what their role can do, and how to join if they have no role yet. */
 export function helpText(ctx: BotContext): string {
@@ -27,6 +28,6 @@ export function helpText(ctx: BotContext): string {
 
 export function helpFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.command("help", (ctx) => ctx.reply(helpText(ctx), HTML));
+  feature.command("help", (ctx) => ctx.reply(helpText(ctx), { ...HTML, reply_markup: planButton(ctx) }));
   return feature;
 }

@@ -32,7 +32,21 @@ help-guest =
 
     You are not registered yet. To take part, please ask the Department's Office or your head of unit for your unit's <b>invitation link</b>, then tap that link.
 
-    Commands: /help help · /lang change language · /me information the bot holds about you
+    Commands: /help help · /plan the emulation plan · /lang change language · /me information the bot holds about you
+plan-button = 📋 The emulation plan
+plan-title = 📋 <b>Plan for the emulation movement “{$title}”</b>
+plan-basis = Carrying out {$basis}.
+plan-organisers-title = <b>Organiser</b> (who receives each year's dossiers)
+plan-organiser = • {$years}: {$name}
+plan-purpose-title = <b>Purpose</b>
+plan-contents-title = <b>Emulation contents</b>
+plan-criteria = <b>Criteria</b>: {$collective} for a collective, {$individual} for an individual. Send /assess to assess yourself against each.
+plan-forms-title = <b>Award forms and numbers</b>
+plan-form = • {$form}: {$quota}
+plan-quota = {$collective} collectives, at most {$individual} individuals
+plan-quota-unset = no number set
+plan-deadline = <b>Award dossiers</b> go to {$recipient} before {$day} every year.
+plan-deadline-open = For {$year}: before {$deadline}.
 help-who = You are registered as <b>{$name}</b>, {$role}, {$unit}.
 help-who-admin = You are an administrator for the Department's Office (as set in the bot's configuration).
 help-common =
@@ -41,6 +55,7 @@ help-common =
     /lang: change language
     /cancel: stop what you are doing (anything already saved is kept)
     /help: help
+    /plan: the emulation plan: contents, criteria, award forms, deadline
 help-office =
     <b>Department's Office commands</b>
     /units: list of units

@@ -32,7 +32,21 @@ help-guest =
 
     Anh/Chị chưa đăng ký. Để tham gia, vui lòng xin <b>liên kết mời</b> của đơn vị mình từ Văn phòng Sở hoặc trưởng đơn vị, rồi bấm vào liên kết đó.
 
-    Các lệnh: /help trợ giúp · /lang đổi ngôn ngữ · /me thông tin bot lưu về Anh/Chị
+    Các lệnh: /help trợ giúp · /plan kế hoạch thi đua · /lang đổi ngôn ngữ · /me thông tin bot lưu về Anh/Chị
+plan-button = 📋 Kế hoạch thi đua
+plan-title = 📋 <b>Kế hoạch tổ chức phong trào thi đua “{$title}”</b>
+plan-basis = Thực hiện {$basis}.
+plan-organisers-title = <b>Cơ quan tổ chức</b> (cơ quan nhận hồ sơ của từng năm)
+plan-organiser = • Năm {$years}: {$name}
+plan-purpose-title = <b>Mục đích</b>
+plan-contents-title = <b>Nội dung thi đua</b>
+plan-criteria = <b>Tiêu chí thi đua</b>: tập thể {$collective} tiêu chí, cá nhân {$individual} tiêu chí. Gửi /assess để tự đánh giá theo từng tiêu chí.
+plan-forms-title = <b>Hình thức và số lượng khen thưởng</b>
+plan-form = • {$form}: {$quota}
+plan-quota = {$collective} tập thể, không quá {$individual} cá nhân
+plan-quota-unset = chưa quy định số lượng
+plan-deadline = <b>Hồ sơ đề nghị khen thưởng</b> gửi về {$recipient} trước ngày {$day} hằng năm.
+plan-deadline-open = Năm {$year}: trước {$deadline}.
 help-who = Anh/Chị <b>{$name}</b>, {$role}, {$unit}.
 help-who-admin = Anh/Chị là quản trị viên Văn phòng Sở (theo cấu hình của bot).
 help-common =
@@ -41,6 +55,7 @@ help-common =
     /lang: đổi ngôn ngữ
     /cancel: dừng việc đang làm (thông tin đã lưu vẫn còn)
     /help: trợ giúp
+    /plan: kế hoạch thi đua: nội dung, tiêu chí, hình thức khen thưởng, hạn nộp hồ sơ
 help-office =
     <b>Lệnh của Văn phòng Sở</b>
     /units: danh sách đơn vị

@@ -163,7 +163,9 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
         { file_name: "virus.exe", mime_type: "application/x-msdownload", file_size: 2048 },
         /không đúng loại/,
       );
-      expect(p.question?.plain_text).toBe("Tệp này không đúng loại. Bot nhận PDF, DOC, DOCX, XLS, XLSX, JPG, PNG.");
+      expect(p.question?.plain_text).toBe(
+        "Tệp này không đúng loại. Bot nhận PDF, DOC, DOCX, XLS, XLSX, JPG, PNG.",
+      );
       await p.sendDocument(
         { file_name: "bao-cao-ket-qua.pdf", mime_type: "application/pdf", file_size: 120_000 },
         /Đã nhận 1 tệp minh chứng/,

@@ -60,7 +60,12 @@ describe("the bundled campaign definition", () => {
 
   it("names the organisation after the 2025 merger and keeps the former name", () => {
     expect(campaign.organisation.name.vi).toBe("Sở Tư pháp tỉnh Ninh Bình");
-    expect(campaign.organisation.formerNames).toContain("Sở Tư pháp tỉnh Hà Nam");
+    expect(campaign.organisation.formerNames).toEqual([
+      {
+        name: { vi: "Sở Tư pháp tỉnh Hà Nam", en: "Department of Justice of Hà Nam province" },
+        until: "2025-07-01",
+      },
+    ]);
   });
 
   it("covers 2023-2025 in Asia/Ho_Chi_Minh", () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   deadlineStatus,
   isBeyondPlanPeriod,
+  nameOn,
   roundDeadline,
+  roundOrganisers,
   roundYearProblem,
 } from "../../../src/domain/rounds.js";
 
@@ -89,5 +91,23 @@ describe("isBeyondPlanPeriod", () => {
     expect(isBeyondPlanPeriod(2023, PERIOD)).toBe(false);
     expect(isBeyondPlanPeriod(2025, PERIOD)).toBe(false);
     expect(isBeyondPlanPeriod(2026, PERIOD)).toBe(true);
+  });
+});
+
+describe("roundOrganisers: who ran each year's round, across the 01/07/2025 merger", () => {
+  const history = { name: "Ninh Bình", formerNames: [{ name: "Hà Nam", until: "2025-07-01" }] };
+  const dueOn = (year: number) => `${year + 1}-01-05`;
+
+  it("gives the former name to days before it was given up, today's from that day", () => {
+    expect(nameOn(history, "2025-06-30")).toBe("Hà Nam");
+    expect(nameOn(history, "2025-07-01")).toBe("Ninh Bình");
+    expect(nameOn({ name: "X", formerNames: [] }, "2000-01-01")).toBe("X");
+  });
+
+  it("names Hà Nam for the 2023 and 2024 rounds and Ninh Bình from the 2025 round on", () => {
+    expect(roundOrganisers(history, { from: 2023, to: 2026 }, dueOn)).toEqual([
+      { from: 2023, to: 2024, name: "Hà Nam" },
+      { from: 2025, to: 2026, name: "Ninh Bình" },
+    ]);
   });
 });
