@@ -151,7 +151,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   features.use(assessmentFlow(deps));
   features.use(
     cancelFeature(deps),
-    helpFeature(),
+    helpFeature(deps.campaign),
     languageFeature(deps),
     startFeature(deps),
     profileFeature(deps, outbox),

@@ -498,7 +498,7 @@ cmd-status = Tình hình hồ sơ thi đua của các đơn vị
 cmd-pending = Việc các đơn vị còn thiếu (Văn phòng)
 cmd-quota = Chỉ tiêu khen thưởng (Văn phòng)
 cmd-export = Xuất dữ liệu ra Excel, CSV (Văn phòng)
-help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị
+help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị · /nominations &lt;số&gt;: mở một đề nghị
 help-nominate =
     /nominate: đề nghị khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
     /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ · /status: tình hình của đơn vị
@@ -506,7 +506,9 @@ help-office-awards =
     <b>Khen thưởng</b>
     /status: tình hình mọi đơn vị · /status &lt;mã&gt;: một đơn vị, có tên từng người
     /pending: chỉ những việc còn thiếu · /quota: chỉ tiêu khen thưởng
-    /nominations: tất cả đề nghị; /nominations &lt;hình thức hoặc tên&gt; để lọc (vd: /nominations Giấy khen); bấm số để mở và xử lý
+    /nominations: tất cả đề nghị; bấm số để mở và xử lý · /nominations &lt;số&gt;: mở một đề nghị (vd: /nominations 12)
+    /nominations &lt;hình thức&gt;: lọc theo hình thức khen thưởng: {$forms}
+    /nominations &lt;tên&gt;: tìm theo tên người được đề nghị hoặc tên đơn vị (gõ không dấu cũng được)
     /dossier &lt;mã&gt;: hồ sơ của đơn vị, tải tệp, trả lại hồ sơ
     /export: tệp Excel (.xlsx) · /export csv: danh sách đề nghị (.csv)
 page-of = {$page}/{$pages}
