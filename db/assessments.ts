@@ -91,7 +91,7 @@ export async function loadAnswersOf(db: DB, assessmentIds: readonly number[]): P
   return byAssessment;
 }
 
-/** An assessment of the round with its unit and, for a person's, their name (none once they erased it). */
+/** An assessment of the round with its unit and, for a person's, their name and position (none once they erased them). */
 export interface RoundAssessment {
   id: number;
   subject: Subject;
@@ -101,6 +101,7 @@ export interface RoundAssessment {
   unit_code: string;
   unit_name: string;
   full_name: string | null;
+  position: string | null;
 }
 
 /** How many assessments of the round each unit has (people's and its own), with the unit's code. */
@@ -147,10 +148,27 @@ export async function listRoundAssessments(
       "units.code as unit_code",
       "units.name as unit_name",
       "users.full_name",
+      "users.position",
     ])
     .where("assessments.round_year", "=", year)
     .where("assessments.unit_id", "in", unitIds)
     .execute();
+}
+
+/** How many evidence files each of these assessments holds (an assessment with none is left out). */
+export async function countProofFilesOf(
+  db: DB,
+  assessmentIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (assessmentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("assessment_files")
+    .select((eb) => ["assessment_id", eb.fn.countAll<number | string>().as("n")])
+    .where("assessment_id", "in", assessmentIds)
+    .groupBy("assessment_id")
+    .execute();
+  // PostgreSQL returns a count as a string (a bigint).
+  return new Map(rows.map((row) => [row.assessment_id, Number(row.n)]));
 }
 
 const upsertItemQuery = precompile(

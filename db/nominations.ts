@@ -250,7 +250,10 @@ export async function nominationHistory(db: DB, nominationId: number): Promise<N
     .execute();
 }
 
-/** A nomination's latest move and the latest reason anyone gave on it (null if nobody did). */
+/**
+ * A nomination's latest move and the reason given with it: the reason for where the nomination stands now. An older
+ * reason (a return the unit has since corrected) stays in the history only.
+ */
 export interface LatestMove {
   at: string;
   reason: string | null;
@@ -273,7 +276,6 @@ export async function latestMoves(db: DB, year: number): Promise<Map<number, Lat
         .selectFrom("nomination_history as h")
         .select("h.reason")
         .whereRef("h.nomination_id", "=", "nominations.id")
-        .where("h.reason", "is not", null)
         .orderBy("h.id", "desc")
         .limit(1)
         .as("last_reason"),
@@ -284,6 +286,18 @@ export async function latestMoves(db: DB, year: number): Promise<Map<number, Lat
   for (const row of rows)
     if (row.last_at) moves.set(row.id, { at: row.last_at, reason: row.last_reason ?? null });
   return moves;
+}
+
+/** The position (chức vụ) of each person nominated in the round who is still registered, by nomination id. */
+export async function nomineePositions(db: DB, year: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom("nominations")
+    .innerJoin("users", "users.telegram_id", "nominations.nominee_id")
+    .select(["nominations.id", "users.position"])
+    .where("nominations.round_year", "=", year)
+    .where("nominations.nominee_kind", "=", "individual")
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.position]));
 }
 
 /** The person's (or unit's) nomination the Office has decided on in the round, if any: it locks their answers. */

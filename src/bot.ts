@@ -152,7 +152,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   features.use(assessmentFlow(deps));
   features.use(
     cancelFeature(deps),
-    helpFeature(),
+    helpFeature(deps.campaign),
     planFeature(deps),
     languageFeature(deps),
     startFeature(deps),

@@ -162,6 +162,13 @@ export const campaignSchema = z
       .array(
         z.object({
           id,
+          /**
+           * What a person types to name the form after a command (`/nominations gk`): lower-case letters and
+           * digits, starting with a letter, so that it is never taken for a nomination's number.
+           */
+          code: z.string().regex(/^[a-z][a-z0-9]{0,15}$/, {
+            error: "must be 1-16 lower-case letters and digits, starting with a letter",
+          }),
           name: text,
           /** A short name for lists and tables ("GK Giám đốc Sở"); the full name where there is room. */
           short: text.optional(),
@@ -198,6 +205,18 @@ export const campaignSchema = z
     if (campaign.period.to < campaign.period.from) {
       ctx.addIssue({ code: "custom", path: ["period", "to"], message: "must not be before period.from" });
     }
+    // A typed code names one form only: no two forms share it, nor is it another form's id.
+    campaign.awardForms.forEach((form, index) => {
+      const other = campaign.awardForms.find(
+        (candidate, at) => at !== index && (candidate.code === form.code || candidate.id === form.code),
+      );
+      if (other)
+        ctx.addIssue({
+          code: "custom",
+          path: ["awardForms", index, "code"],
+          message: `"${form.code}" also names the form "${other.id}"`,
+        });
+    });
     for (const group of ["collective", "individual"] as const) {
       campaign.criteria[group].forEach((item, index) => {
         if (item.evidence.kind === "rating") {

@@ -1,10 +1,23 @@
 import { Composer } from "grammy";
+import type { Campaign } from "../campaign/schema.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, HTML } from "../html.js";
+import { localised } from "../i18n.js";
 import { planButton } from "./plan.js";
 
+/** The award forms as typed after /nominations: "<code>gk</code> Giấy khen Giám đốc Sở; …". */
+function formCodes(campaign: Campaign, ctx: BotContext): string {
+  const language = ctx.actor?.language ?? "vi";
+  return campaign.awardForms
+    .map(
+      (form) =>
+        `<code>${escapeHtml(form.code)}</code> ${escapeHtml(localised(form.short ?? form.name, language))}`,
+    )
+    .join("; ");
+}
+
 /** The help text for whoever is asking: what their role can do, and how to join if they have no role yet. */
-export function helpText(ctx: BotContext): string {
+export function helpText(ctx: BotContext, campaign: Campaign): string {
   const actor = ctx.actor;
   if (!actor || actor.role === "guest") return ctx.t("help-guest");
   const who = actor.user
@@ -21,13 +34,15 @@ export function helpText(ctx: BotContext): string {
   sections.push(ctx.t("help-common"));
   if (actor.role === "office") {
     sections.push([ctx.t("help-office"), ctx.t("help-reopen"), ctx.t("help-remind")].join("\n"));
-    sections.push(ctx.t("help-office-awards"));
+    sections.push(ctx.t("help-office-awards", { forms: formCodes(campaign, ctx) }));
   }
   return sections.join("\n\n");
 }
 
-export function helpFeature(): Composer<BotContext> {
+export function helpFeature(campaign: Campaign): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.command("help", (ctx) => ctx.reply(helpText(ctx), { ...HTML, reply_markup: planButton(ctx) }));
+  feature.command("help", (ctx) =>
+    ctx.reply(helpText(ctx, campaign), { ...HTML, reply_markup: planButton(ctx) }),
+  );
   return feature;
 }

@@ -33,24 +33,26 @@ function fitBytes(prefix: string, text: string): string {
 const NEEDS_REASON: readonly NominationStatus[] = ["returned", "rejected"];
 
 /**
- * /nominations [form | name]: the Office sees every nomination, a head their unit's, an employee their own;
+ * /nominations [number | form | name]: the Office sees every nomination, a head their unit's, an employee their own;
  * each can be opened, and on an opened one the Office moves it on with buttons.
  */
 export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   /**
-   * A filter typed after the command: a form (its number 1–3, its id, or whole words of its name such as
-   * "giấy khen"), else a name. Whole words only, so that a given name like "Thu" is not taken for "Thủ tướng".
+   * What was typed after the command: a nomination's number ("#3" or "3") opens it; a form by its code ("gk"),
+   * its id, or whole words of its name such as "giấy khen"; anything else is a name. Whole words only, so that a
+   * given name like "Thu" is not taken for "Thủ tướng".
    */
   function parseFilter(text: string): { formIds: string[]; query: string } {
     const wanted = text.trim();
     if (!wanted) return { formIds: [], query: "" };
-    const words = searchKey(wanted).split(" ");
+    const key = searchKey(wanted);
+    const words = key.split(" ");
     const forms = deps.campaign.awardForms.filter(
-      (form, index) =>
-        String(index + 1) === wanted ||
-        searchKey(form.id) === searchKey(wanted) ||
+      (form) =>
+        form.code === key ||
+        searchKey(form.id) === key ||
         [form.name.vi, form.name.en, form.short?.vi, form.short?.en].some((name) => {
           if (name === undefined) return false;
           const nameWords = searchKey(name).split(" ");
@@ -60,13 +62,15 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     return forms.length > 0 ? { formIds: forms.map((f) => f.id), query: "" } : { formIds: [], query: wanted };
   }
 
-  async function list(ctx: BotContext, filterText: string, page: number) {
-    const actor = ctx.actor;
-    const scope = scopeOf({
-      role: actor?.role ?? "guest",
-      telegramId: actor?.telegramId ?? 0,
-      unitId: actor?.user?.unit_id,
+  const scopeFor = (ctx: BotContext) =>
+    scopeOf({
+      role: ctx.actor?.role ?? "guest",
+      telegramId: ctx.actor?.telegramId ?? 0,
+      unitId: ctx.actor?.user?.unit_id,
     });
+
+  async function list(ctx: BotContext, filterText: string, page: number) {
+    const scope = scopeFor(ctx);
     if (scope.kind === "none") return notify(ctx, ctx.t("nl-guest"));
     const round = await latestRoundOr(deps);
     if (!round.ok) return refuse(ctx, round);
@@ -124,7 +128,11 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
   }
 
   feature.command("nominations", async (ctx) => {
-    return list(ctx, ctx.match, 0);
+    const number = /^#?\s*(\d{1,9})$/.exec(ctx.match.trim());
+    if (!number) return list(ctx, ctx.match, 0);
+    // The card checks who may see it, as a press on the list's button does.
+    if (scopeFor(ctx).kind === "none") return notify(ctx, ctx.t("nl-guest"));
+    await showScreen(ctx, await cardScreen(deps, viewContext(deps, ctx), ctx.actor, Number(number[1])));
   });
   feature.callbackQuery(/^pg:nl:(\d+):(.*)$/, (ctx) => list(ctx, ctx.match[2] ?? "", Number(ctx.match[1])));
 

@@ -26,7 +26,7 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
     if (payload === "") {
       if (actor.user || actor.role === "office") {
         const greeting = ctx.t(actor.user ? "start-welcome-back" : "start-welcome-admin");
-        await ctx.reply(`${greeting}\n\n${helpText(ctx)}`, HTML);
+        await ctx.reply(`${greeting}\n\n${helpText(ctx, deps.campaign)}`, HTML);
         return;
       }
       const draft = await findDraft(deps.db, actor.telegramId);

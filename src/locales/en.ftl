@@ -478,18 +478,20 @@ ex-col-nomination-id = Nomination no.
 ex-col-award-form = Award form
 ex-col-nominee-kind = Collective/individual
 ex-col-nominee-name = Nominee
+ex-col-position = Position
 ex-col-eligible = Meets all criteria (self-assessment)
 ex-col-reason = Head's reason for proposing
 ex-col-result = Criteria met when proposed
 ex-col-status = Status
 ex-col-last-change = Last changed
-ex-col-last-reason = Latest reason given
+ex-col-current-reason = Reason for the current status
 ex-col-decision-number = Award decision no.
 ex-col-decision-date = Decision date
 ex-col-decision-issuer = Issued by
 ex-col-subject-name = Full name / unit name
 ex-col-subject-kind = Collective/individual
 ex-col-submitted-at = Submitted at
+ex-col-evidence-files = Evidence files
 ex-col-criterion-met = {$code}: met/not met
 ex-col-criterion-evidence = {$code}: account and evidence
 ex-col-criterion-rating = {$code}: rating
@@ -539,14 +541,16 @@ cmd-status = Units' progress this round
 cmd-pending = What units still have to do (Office)
 cmd-quota = Award quotas (Office)
 cmd-export = Export data to Excel, CSV (Office)
-help-nominations = /nominations: award nominations that concern you
+help-nominations = /nominations: award nominations that concern you · /nominations &lt;number&gt;: open one nomination
 help-nominate = /nominate: propose the unit or its people for an award; /nominate &lt;name&gt; finds a person
     /dossier: upload the award proposal (Tờ trình) and the achievement reports, then submit · /status: your unit's progress
 help-office-awards =
     <b>Awards</b>
     /status: every unit's progress · /status &lt;code&gt;: one unit, with names
     /pending: only what is missing · /quota: award quotas
-    /nominations: every nomination; /nominations &lt;form or name&gt; filters (e.g. /nominations Giấy khen); tap a number to open and act on it
+    /nominations: every nomination; tap a number to open and act on it · /nominations &lt;number&gt;: open one nomination (e.g. /nominations 12)
+    /nominations &lt;form&gt;: only one award form: {$forms}
+    /nominations &lt;name&gt;: find by nominee's or unit's name (diacritics optional)
     /dossier &lt;code&gt;: a unit's dossier, its files, return it
     /export: Excel workbook (.xlsx) · /export csv: nominations (.csv)
 page-of = {$page}/{$pages}

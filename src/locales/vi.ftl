@@ -472,18 +472,20 @@ ex-col-nomination-id = Số đề nghị
 ex-col-award-form = Hình thức khen thưởng
 ex-col-nominee-kind = Tập thể/cá nhân
 ex-col-nominee-name = Tên tập thể, cá nhân được đề nghị
+ex-col-position = Chức vụ
 ex-col-eligible = Đạt đủ tiêu chí (theo tự đánh giá)
 ex-col-reason = Lý do đề nghị khi chưa đạt đủ tiêu chí
 ex-col-result = Số tiêu chí đạt khi đề nghị
 ex-col-status = Trạng thái
 ex-col-last-change = Thời điểm thay đổi gần nhất
-ex-col-last-reason = Lý do gần nhất
+ex-col-current-reason = Lý do của trạng thái hiện tại
 ex-col-decision-number = Số quyết định khen thưởng
 ex-col-decision-date = Ngày quyết định
 ex-col-decision-issuer = Cơ quan, người ban hành quyết định
 ex-col-subject-name = Họ và tên / Tên đơn vị
 ex-col-subject-kind = Đối tượng
 ex-col-submitted-at = Thời điểm nộp
+ex-col-evidence-files = Số tệp minh chứng
 ex-col-criterion-met = {$code}: Đạt/Không đạt
 ex-col-criterion-evidence = {$code}: Giải trình, minh chứng
 ex-col-criterion-rating = {$code}: Xếp loại
@@ -530,7 +532,7 @@ cmd-status = Tình hình hồ sơ thi đua của các đơn vị
 cmd-pending = Việc các đơn vị còn thiếu (Văn phòng)
 cmd-quota = Chỉ tiêu khen thưởng (Văn phòng)
 cmd-export = Xuất dữ liệu ra Excel, CSV (Văn phòng)
-help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị
+help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị · /nominations &lt;số&gt;: mở một đề nghị
 help-nominate =
     /nominate: đề nghị khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
     /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ · /status: tình hình của đơn vị
@@ -538,7 +540,9 @@ help-office-awards =
     <b>Khen thưởng</b>
     /status: tình hình mọi đơn vị · /status &lt;mã&gt;: một đơn vị, có tên từng người
     /pending: chỉ những việc còn thiếu · /quota: chỉ tiêu khen thưởng
-    /nominations: tất cả đề nghị; /nominations &lt;hình thức hoặc tên&gt; để lọc (vd: /nominations Giấy khen); bấm số để mở và xử lý
+    /nominations: tất cả đề nghị; bấm số để mở và xử lý · /nominations &lt;số&gt;: mở một đề nghị (vd: /nominations 12)
+    /nominations &lt;hình thức&gt;: lọc theo hình thức khen thưởng: {$forms}
+    /nominations &lt;tên&gt;: tìm theo tên người được đề nghị hoặc tên đơn vị (gõ không dấu cũng được)
     /dossier &lt;mã&gt;: hồ sơ của đơn vị, tải tệp, trả lại hồ sơ
     /export: tệp Excel (.xlsx) · /export csv: danh sách đề nghị (.csv)
 page-of = {$page}/{$pages}

@@ -8,12 +8,13 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { stringify } from "csv-stringify/sync";
 import type ExcelJS from "exceljs";
 import {
+  countProofFilesOf,
   countRoundAssessments,
   listRoundAssessments,
   loadAnswersOf,
   type RoundAssessment,
 } from "../../db/assessments.js";
-import { latestMoves, listNominations } from "../../db/nominations.js";
+import { latestMoves, listNominations, nomineePositions } from "../../db/nominations.js";
 import type { Language } from "../../db/schema.js";
 import { formerNames } from "../../db/users.js";
 import type { Criterion } from "../campaign/schema.js";
@@ -183,26 +184,28 @@ async function nominationsTable(deps: Deps, year: number, t: Translate, language
     { header: t("ex-col-award-form") },
     { header: t("ex-col-nominee-kind") },
     { header: t("ex-col-nominee-name") },
+    { header: t("ex-col-position") },
     { header: t("ex-col-eligible") },
     { header: t("ex-col-reason") },
     { header: t("ex-col-result") },
     { header: t("ex-col-status") },
     { header: t("ex-col-last-change") },
-    { header: t("ex-col-last-reason") },
+    { header: t("ex-col-current-reason") },
     { header: t("ex-col-decision-number") },
     { header: t("ex-col-decision-date") },
     { header: t("ex-col-decision-issuer") },
   ];
-  const [nominations, moves] = await Promise.all([
+  const [nominations, moves, positions] = await Promise.all([
     listNominations(deps.db, year),
     latestMoves(deps.db, year),
+    nomineePositions(deps.db, year),
   ]);
   const rows: Cell[][] = [];
   for (const nomination of nominations) {
     const last = moves.get(nomination.id);
-    // The most recent reason anyone gave (a return, a rejection, or the head's own): a later move without
-    // a reason, such as the corrected nomination sent again, does not hide why it was sent back.
-    const lastReason = last?.reason ?? "";
+    // Only the reason of the move that brought the nomination where it stands: once a returned nomination is
+    // sent again, the return's reason is history (on its card), not why it is under review now.
+    const currentReason = last?.reason ?? "";
     const form = deps.campaign.awardForms.find((candidate) => candidate.id === nomination.form_id);
     rows.push([
       nomination.id,
@@ -211,12 +214,13 @@ async function nominationsTable(deps: Deps, year: number, t: Translate, language
       form ? localised(form.name, language) : nomination.form_id,
       t(KIND_KEYS[nomination.nominee_kind]),
       nomination.nominee_name,
+      positions.get(nomination.id) ?? "",
       yesNo(t, nomination.eligible === 1),
       nomination.reason ?? "",
       storedResult(nomination.result_summary),
       t(NOMINATION_STATUS_KEYS[nomination.status]),
       localTime(deps, last?.at ?? nomination.updated_at),
-      lastReason,
+      currentReason,
       nomination.decision_number ?? "",
       nomination.decision_date ? decisionDate(nomination.decision_date) : "",
       nomination.decision_issuer ?? "",
@@ -363,23 +367,27 @@ function assessmentsSheet(deps: Deps, year: number, t: Translate, language: Lang
   const columns: Column[] = [
     { header: t("ex-col-unit-code") },
     { header: t("ex-col-subject-name") },
+    { header: t("ex-col-position") },
     { header: t("ex-col-subject-kind") },
     { header: t("ex-col-status") },
     { header: t("ex-col-submitted-at") },
+    { header: t("ex-col-evidence-files") },
     ...criteria.flatMap((criterion) => criterion.columns),
     ...areas.map((area) => ({ header: t("ex-col-area", { area: localised(area.name, language) }) })),
   ];
   const noAnswers: Answers = { criteria: {}, areas: {} };
   const submittedAt = localTimes(campaign.timeZone);
   // Written with plain loops: at 50,000 rows the spread arrays of a flatMap were a good part of the garbage.
-  const rowOf = (row: NamedAssessment, answers: Answers): Cell[] => {
+  const rowOf = (row: NamedAssessment, answers: Answers, files: number): Cell[] => {
     const kind: NomineeKind = row.subject === "unit" ? "collective" : "individual";
     const cells: Cell[] = [
       row.unit_code,
       row.name,
+      row.position ?? "",
       t(KIND_KEYS[kind]),
       t(PROGRESS_KEYS[row.status]),
       submittedAt(row.submitted_at),
+      files,
     ];
     for (const column of criteria) {
       if (column.subject === row.subject) cells.push(...column.cells(answers.criteria[column.criterion.id]));
@@ -407,11 +415,12 @@ function assessmentsSheet(deps: Deps, year: number, t: Translate, language: Lang
       );
       for (let start = 0; start < named.length; start += ASSESSMENT_CHUNK) {
         const chunk = named.slice(start, start + ASSESSMENT_CHUNK);
-        const answers = await loadAnswersOf(
-          deps.db,
-          chunk.map((row) => row.id),
-        );
-        yield chunk.map((row) => rowOf(row, answers.get(row.id) ?? noAnswers));
+        const ids = chunk.map((row) => row.id);
+        const [answers, files] = await Promise.all([
+          loadAnswersOf(deps.db, ids),
+          countProofFilesOf(deps.db, ids),
+        ]);
+        yield chunk.map((row) => rowOf(row, answers.get(row.id) ?? noAnswers, files.get(row.id) ?? 0));
       }
     }
   }

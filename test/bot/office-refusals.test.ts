@@ -255,6 +255,42 @@ describe("/nominations", () => {
   });
 });
 
+describe("/nominations <number>", () => {
+  it("opens the card to whoever may see it, with the same rules as a press on the list's button", async () => {
+    // Lan opens her own, typed with or without "#": the card, with no Office buttons.
+    for (const typed of [`#${ids.lan}`, `${ids.lan}`, `# ${ids.lan}`]) {
+      h.telegram.clear();
+      await h.send(lan, `/nominations ${typed}`);
+      expect(h.telegram.textsTo(lan.id), typed).toHaveLength(1);
+      expect(h.telegram.lastTextTo(lan.id), typed).toMatch(
+        new RegExp(`^🏅 <b>Đề nghị #${ids.lan}</b>: Nguyễn Thị Lan\nĐơn vị: <code>HCTP</code>`),
+      );
+      expect(h.telegram.lastKeyboardTo(lan.id)).toEqual([]);
+    }
+    // Not a colleague's, nor another unit's: the same refusal as a button press, nothing of the card.
+    await h.send(lan, `/nominations #${ids.minh}`);
+    expect(h.telegram.lastTextTo(lan.id)).toBe(NOT_VISIBLE);
+    await h.send(otherHead, `/nominations ${ids.lan}`);
+    expect(h.telegram.lastTextTo(otherHead.id)).toBe(NOT_VISIBLE);
+    await h.send(otherHead, `/nominations #${ids.hoa}`);
+    expect(h.telegram.lastTextTo(otherHead.id)).toContain("Phạm Thị Hoa");
+    // A number no nomination has says the same: whether it exists is not told.
+    await h.send(head, "/nominations #9999");
+    expect(h.telegram.lastTextTo(head.id)).toBe(NOT_VISIBLE);
+    await h.send(guest, `/nominations #${ids.lan}`);
+    expect(h.telegram.lastTextTo(guest.id)).toBe(
+      "Anh/Chị chưa đăng ký nên chưa xem được đề nghị khen thưởng.",
+    );
+
+    // The Office gets the card with its buttons, as after a press.
+    await h.send(admin, `/nominations #${ids.lan}`);
+    expect(h.telegram.lastTextTo(admin.id)).toContain(`🏅 <b>Đề nghị #${ids.lan}</b>: Nguyễn Thị Lan`);
+    expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.callback_data)).toContain(
+      `nt:${ids.lan}:under_review`,
+    );
+  });
+});
+
 describe("/dossier and /nominate", () => {
   it("/dossier: a guest and an employee are told why; a head typing another code gets their own", async () => {
     await h.send(guest, "/dossier");

@@ -466,7 +466,7 @@ describe("/quota", () => {
 });
 
 describe("/nominations for the Office", () => {
-  it("lists every nomination; filters by form (number, short name, words) and by a name typed without diacritics", async () => {
+  it("lists every nomination; filters by form (code, id, words) and by a name typed without diacritics", async () => {
     const mai_ = await nominationId("Lý Thị Mai");
     const lan_ = await nominationId("Nguyễn Thị Lan");
     const thieu = await nominationId("Phòng Hành chính tư pháp");
@@ -500,7 +500,7 @@ describe("/nominations for the Office", () => {
       `no:${tralai}`,
     ]);
 
-    for (const filter of ["3", "Giấy khen Giám đốc Sở", "giay khen", "giay-khen-giam-doc-so"]) {
+    for (const filter of ["gk", "GK", "Giấy khen Giám đốc Sở", "giay khen", "giay-khen-giam-doc-so"]) {
       await h.send(admin, `/nominations ${filter}`);
       expect(h.telegram.lastTextTo(admin.id), filter).toBe(
         [
@@ -512,13 +512,17 @@ describe("/nominations for the Office", () => {
         ].join("\n"),
       );
     }
-    await h.send(admin, "/nominations 2");
+    await h.send(admin, "/nominations bkt");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
         "🏅 <b>Đề nghị khen thưởng năm 2026</b> · Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 1",
         lines.tralai,
         ...footer,
       ].join("\n"),
+    );
+    await h.send(admin, "/nominations bkttg");
+    expect(h.telegram.lastTextTo(admin.id)).toBe(
+      "🏅 <b>Đề nghị khen thưởng năm 2026</b> · Bằng khen của Thủ tướng Chính phủ: 0\nChưa có đề nghị nào.",
     );
 
     await h.send(admin, "/nominations nguyen thi lan");
@@ -535,6 +539,21 @@ describe("/nominations for the Office", () => {
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       "🏅 <b>Đề nghị khen thưởng năm 2026</b> · tran van an: 0\nChưa có đề nghị nào.",
     );
+  });
+
+  it("opens a nomination by the number the list shows, with or without #, as a press on its button does", async () => {
+    const id = await nominationId("Phòng Trả Lại", TINH);
+    await h.press(admin, `no:${id}`);
+    const pressed = h.telegram.callsOf("editMessageText").at(-1)?.payload;
+    for (const typed of [`#${id}`, String(id)]) {
+      h.telegram.clear();
+      await h.send(admin, `/nominations ${typed}`);
+      const sent = h.telegram.callsOf("sendMessage");
+      expect(sent, typed).toHaveLength(1);
+      expect(sent[0]?.payload.text, typed).toBe(pressed?.text);
+      expect(sent[0]?.payload.reply_markup, typed).toEqual(pressed?.reply_markup);
+    }
+    expect(String(pressed?.text)).toContain(`🏅 <b>Đề nghị #${id}</b>: Tập thể Phòng Trả Lại`);
   });
 
   it("opens one nomination with its history and the Office's buttons", async () => {

@@ -154,6 +154,11 @@ describe("/help", () => {
     ]) {
       expect(help).toContain(command);
     }
+    // The award forms by the codes /nominations takes, from the campaign definition.
+    expect(help).toContain(
+      "/nominations &lt;hình thức&gt;: lọc theo hình thức khen thưởng: <code>bkttg</code> Bằng khen Thủ tướng Chính phủ; <code>bkt</code> Bằng khen Chủ tịch UBND tỉnh; <code>gk</code> Giấy khen Giám đốc Sở",
+    );
+    expect(help).toContain("/nominations &lt;số&gt;: mở một đề nghị");
   });
 });
 

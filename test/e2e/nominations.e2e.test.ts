@@ -499,7 +499,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
       row["Đạt đủ tiêu chí (theo tự đánh giá)"],
       row["Lý do đề nghị khi chưa đạt đủ tiêu chí"],
       row["Trạng thái"],
-      row["Lý do gần nhất"],
+      row["Lý do của trạng thái hiện tại"],
     ];
     expect(ours.map(pick)).toEqual([
       [

@@ -153,6 +153,8 @@ describe("the bundled campaign definition", () => {
       ["giay-khen-giam-doc-so", "department", 4, 10],
     ]);
     expect(campaign.awardForms[2]?.name.vi).toBe("Giấy khen của Giám đốc Sở");
+    // What a person types after /nominations to name a form.
+    expect(campaign.awardForms.map((form) => form.code)).toEqual(["bkttg", "bkt", "gk"]);
   });
 
   it("asks for the dossier documents of III.3.c", () => {
@@ -290,6 +292,34 @@ describe("parseCampaign", () => {
       "awardForms[2].considerWhen.collective.minimumCriteriaMet",
       (c) => {
         c.awardForms[2].considerWhen = { collective: { minimumCriteriaMet: 4 } };
+      },
+    ],
+    [
+      "an award form without a code to type",
+      "awardForms[1].code",
+      (c) => {
+        delete c.awardForms[1].code;
+      },
+    ],
+    [
+      "an award form code that is a number (it would be taken for a nomination's)",
+      "awardForms[0].code",
+      (c) => {
+        c.awardForms[0].code = "3";
+      },
+    ],
+    [
+      "two award forms with the same code",
+      "awardForms[2].code",
+      (c) => {
+        c.awardForms[2].code = c.awardForms[0].code;
+      },
+    ],
+    [
+      "an award form code that is another form's id",
+      "awardForms[0].code",
+      (c) => {
+        c.awardForms[0].code = "giay-khen-giam-doc-so";
       },
     ],
     [

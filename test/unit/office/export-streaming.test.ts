@@ -118,13 +118,16 @@ describe("the streamed export", () => {
     const header = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ""));
     const area = header.indexOf(`Lĩnh vực: ${deps.campaign.reformAreas[0]?.name.vi}`);
     expect(area).toBeGreaterThan(0);
+    // The row's values start at 1, as cells are numbered: a header's index is its column.
+    const kind = header.indexOf("Đối tượng");
+    expect(kind).toBeGreaterThan(0);
     const rows: Array<{ unit: string; name: string; kind: string; answer: string }> = [];
     sheet.eachRow((row, number) => {
       if (number === 1) return;
       rows.push({
         unit: String(row.getCell(1).value),
         name: String(row.getCell(2).value),
-        kind: String(row.getCell(3).value),
+        kind: String(row.getCell(kind).value),
         answer: String(row.getCell(area).value),
       });
     });

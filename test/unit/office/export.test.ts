@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureAssessment, saveItem, submitAssessment } from "../../../db/assessments.js";
+import { addProofFile, ensureAssessment, saveItem, submitAssessment } from "../../../db/assessments.js";
 import { type DB, migrateToLatest, openDatabase } from "../../../db/connection.js";
 import { addDocumentVersion, submitDossier } from "../../../db/dossiers.js";
-import { addNomination, moveNomination } from "../../../db/nominations.js";
+import { addNomination, moveNomination, nominationHistory } from "../../../db/nominations.js";
 import { openRound } from "../../../db/rounds.js";
 import type { Role } from "../../../db/schema.js";
 import { addUnit } from "../../../db/units.js";
@@ -29,6 +29,8 @@ const CHU_TICH = "bang-khen-chu-tich-tinh";
 const THU_TUONG = "bang-khen-thu-tuong";
 const BINH_REASON = 'Có đóng góp nổi bật, được Sở "ghi nhận"';
 const RETURN_REASON = "Thiếu báo cáo thành tích, đề nghị bổ sung";
+/** Why the unit's own nomination went back once; the unit corrected it and it is under review again. */
+const UNIT_RETURN_REASON = "Tờ trình thiếu chữ ký của lãnh đạo đơn vị";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n">;
 
@@ -36,9 +38,35 @@ let db: DB;
 let deps: Deps;
 let unitA: number;
 let unitB: number;
+let unitNomination: number;
 
-async function addUser(telegramId: number, fullName: string, unitId: number, role: Role): Promise<void> {
-  await insertUser(db, { telegramId, fullName, unitId, role, at: "2026-10-01T00:00:00.000Z" });
+async function addUser(
+  telegramId: number,
+  fullName: string,
+  unitId: number,
+  role: Role,
+  position: string,
+): Promise<void> {
+  await insertUser(db, { telegramId, fullName, unitId, role, position, at: "2026-10-01T00:00:00.000Z" });
+}
+
+/** An evidence file a person (or the unit) attached to an answer. */
+async function attach(assessmentId: number, itemKey: string, name: string): Promise<void> {
+  await addProofFile(
+    db,
+    {
+      assessment_id: assessmentId,
+      item_key: itemKey,
+      file_id: `file-${name}`,
+      file_unique_id: `unique-${name}`,
+      kind: "document",
+      file_name: name,
+      mime_type: "application/pdf",
+      file_size: 1000,
+    },
+    new Date("2026-11-20T09:10:00+07:00"),
+    100,
+  );
 }
 
 async function seed(): Promise<void> {
@@ -58,10 +86,10 @@ async function seed(): Promise<void> {
   if (!a || !b) throw new Error("units not added");
   unitA = a.id;
   unitB = b.id;
-  await addUser(HEAD_A, "Nguyễn Văn An", unitA, "unit_head");
-  await addUser(BINH, "Trần Thị Bình", unitA, "employee");
-  await addUser(CUONG, "Lê Văn Cường", unitA, "employee");
-  await addUser(HEAD_B, "Phạm Thị Dung", unitB, "unit_head");
+  await addUser(HEAD_A, "Nguyễn Văn An", unitA, "unit_head", "Chánh Văn phòng");
+  await addUser(BINH, "Trần Thị Bình", unitA, "employee", "Chuyên viên chính");
+  await addUser(CUONG, "Lê Văn Cường", unitA, "employee", "Kế toán viên");
+  await addUser(HEAD_B, "Phạm Thị Dung", unitB, "unit_head", "Giám đốc Trung tâm");
 
   // Bình's own assessment, submitted: met, not met (no account), unanswered, an initiative and a rating.
   const at = new Date("2026-11-20T09:00:00+07:00");
@@ -91,6 +119,10 @@ async function seed(): Promise<void> {
     [areaKey("thu-tuc-hanh-chinh"), { text: null }],
   ] as const;
   for (const [index, [key, data]] of answers.entries()) await saveItem(db, binh.id, key, data, at, index + 1);
+  // Two files behind her first answer, one behind her initiative.
+  await attach(binh.id, criterionKey("chap-hanh"), "binh-ky-luat.pdf");
+  await attach(binh.id, criterionKey("chap-hanh"), "binh-ky-luat-2.pdf");
+  await attach(binh.id, criterionKey("sang-kien"), "binh-sang-kien.pdf");
   await submitAssessment(db, binh.id, new Date("2026-11-20T09:30:00+07:00"), 10);
 
   // Unit A's own assessment, started only.
@@ -107,6 +139,7 @@ async function seed(): Promise<void> {
     at,
     11,
   );
+  await attach(own.id, criterionKey("chap-hanh"), "phc-bao-cao.pdf");
 
   // Unit A proposes itself and two people; unit B drafts one person only.
   const propose = async (
@@ -140,7 +173,16 @@ async function seed(): Promise<void> {
     if (!added) throw new Error("nomination not added");
     return added.id;
   };
-  await propose(unitA, GIAY_KHEN, "collective", unitA, "Phòng Hành chính, Tổng hợp", true, null, HEAD_A);
+  unitNomination = await propose(
+    unitA,
+    GIAY_KHEN,
+    "collective",
+    unitA,
+    "Phòng Hành chính, Tổng hợp",
+    true,
+    null,
+    HEAD_A,
+  );
   const binhNomination = await propose(
     unitA,
     GIAY_KHEN,
@@ -203,22 +245,27 @@ async function seed(): Promise<void> {
   );
   if (!sent) throw new Error("dossier not submitted");
 
-  // The Office reviews: Bình is recommended, Cường's nomination goes back with a reason.
+  // The Office reviews: Bình is recommended, Cường's nomination goes back with a reason; the unit's own went
+  // back too, was corrected and sent again by the head, and is under review again.
   const move = (
     id: number,
-    from: "submitted" | "under_review",
-    to: "under_review" | "recommended" | "returned",
+    from: "submitted" | "under_review" | "returned",
+    to: "submitted" | "under_review" | "recommended" | "returned",
     reason: string | null,
     when: string,
+    by = OFFICE,
   ) =>
     moveNomination(
       db,
-      { id, from, to, by: OFFICE, byRole: "office", reason, updateId: null },
+      { id, from, to, by, byRole: by === OFFICE ? "office" : "unit_head", reason, updateId: null },
       new Date(when),
     );
   await move(binhNomination, "submitted", "under_review", null, "2026-12-20T08:00:00+07:00");
   await move(binhNomination, "under_review", "recommended", null, "2026-12-22T14:45:00+07:00");
   await move(cuongNomination, "submitted", "returned", RETURN_REASON, "2026-12-21T10:15:00+07:00");
+  await move(unitNomination, "submitted", "returned", UNIT_RETURN_REASON, "2026-12-16T09:00:00+07:00");
+  await move(unitNomination, "returned", "submitted", null, "2026-12-17T10:00:00+07:00", HEAD_A);
+  await move(unitNomination, "submitted", "under_review", null, "2026-12-18T11:30:00+07:00");
 }
 
 /** A worksheet's cells as plain values, row by row (empty cells as ""). */
@@ -342,7 +389,7 @@ describe("buildWorkbook", () => {
     ]);
   });
 
-  it("lists every nomination with its status word, the head's reason and its latest move", () => {
+  it("lists every nomination with the nominee's position, its status word, the head's reason and its latest move", async () => {
     const table = cells(sheetNamed(workbook, "Đề nghị khen thưởng"));
     expect(table[0]).toEqual([
       "Số đề nghị",
@@ -351,12 +398,13 @@ describe("buildWorkbook", () => {
       "Hình thức khen thưởng",
       "Tập thể/cá nhân",
       "Tên tập thể, cá nhân được đề nghị",
+      "Chức vụ",
       "Đạt đủ tiêu chí (theo tự đánh giá)",
       "Lý do đề nghị khi chưa đạt đủ tiêu chí",
       "Số tiêu chí đạt khi đề nghị",
       "Trạng thái",
       "Thời điểm thay đổi gần nhất",
-      "Lý do gần nhất",
+      "Lý do của trạng thái hiện tại",
       "Số quyết định khen thưởng",
       "Ngày quyết định",
       "Cơ quan, người ban hành quyết định",
@@ -372,29 +420,41 @@ describe("buildWorkbook", () => {
       "Tên đơn vị": "Phòng Hành chính, Tổng hợp",
       "Hình thức khen thưởng": "Giấy khen của Giám đốc Sở",
       "Tập thể/cá nhân": "Cá nhân",
+      "Chức vụ": "Chuyên viên chính",
       "Đạt đủ tiêu chí (theo tự đánh giá)": "Không",
       "Lý do đề nghị khi chưa đạt đủ tiêu chí": BINH_REASON,
       "Số tiêu chí đạt khi đề nghị": "2/6",
       "Trạng thái": "Đã trình Hội đồng Thi đua - Khen thưởng",
       "Thời điểm thay đổi gần nhất": "14:45 22/12/2026",
-      "Lý do gần nhất": BINH_REASON,
+      // The head's reason is in its own column; the recommendation came with none.
+      "Lý do của trạng thái hiện tại": "",
     });
     expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Lê Văn Cường")).toMatchObject({
       "Hình thức khen thưởng": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
       "Đạt đủ tiêu chí (theo tự đánh giá)": "Có",
+      "Chức vụ": "Kế toán viên",
       "Lý do đề nghị khi chưa đạt đủ tiêu chí": "",
       "Trạng thái": "Bị trả lại để sửa, bổ sung",
       "Thời điểm thay đổi gần nhất": "10:15 21/12/2026",
-      "Lý do gần nhất": RETURN_REASON,
+      "Lý do của trạng thái hiện tại": RETURN_REASON,
     });
+    // Returned, corrected and under review again: the return's reason is no longer why it stands where it does.
     expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phòng Hành chính, Tổng hợp")).toMatchObject({
       "Tập thể/cá nhân": "Tập thể",
-      "Trạng thái": "Chờ xem xét",
-      "Thời điểm thay đổi gần nhất": "16:00 15/12/2026",
+      "Chức vụ": "",
+      "Trạng thái": "Đang xem xét",
+      "Thời điểm thay đổi gần nhất": "11:30 18/12/2026",
+      "Lý do của trạng thái hiện tại": "",
     });
+    // The nomination's history keeps it.
+    expect((await nominationHistory(db, unitNomination)).map((entry) => entry.reason)).toContain(
+      UNIT_RETURN_REASON,
+    );
+    expect(JSON.stringify(table)).not.toContain(UNIT_RETURN_REASON);
     const dung = rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phạm Thị Dung");
     expect(dung).toMatchObject({
       "Hình thức khen thưởng": "Bằng khen của Thủ tướng Chính phủ",
+      "Chức vụ": "Giám đốc Trung tâm",
       "Trạng thái": "Chưa nộp hồ sơ",
       "Thời điểm thay đổi gần nhất": "10:00 01/12/2026",
       // The workbook keeps text as text: no formula guard is needed there.
@@ -403,15 +463,17 @@ describe("buildWorkbook", () => {
     expect(typeof dung["Số đề nghị"]).toBe("number");
   });
 
-  it("gives each assessment's answers, criterion by criterion, and the reform areas", () => {
+  it("gives each assessment's position, evidence files, answers criterion by criterion, and the reform areas", () => {
     const table = cells(sheetNamed(workbook, "Tự đánh giá"));
     const headers = table[0] ?? [];
-    expect(headers.slice(0, 5)).toEqual([
+    expect(headers.slice(0, 7)).toEqual([
       "Mã đơn vị",
       "Họ và tên / Tên đơn vị",
+      "Chức vụ",
       "Đối tượng",
       "Trạng thái",
       "Thời điểm nộp",
+      "Số tệp minh chứng",
     ]);
     expect(headers).toContain("III.2.b.6: Xếp loại");
     expect(headers).toContain("III.2.a.1: Đạt/Không đạt");
@@ -424,9 +486,11 @@ describe("buildWorkbook", () => {
 
     const binh = rowWhere(table, "Họ và tên / Tên đơn vị", "Trần Thị Bình");
     expect(binh).toMatchObject({
+      "Chức vụ": "Chuyên viên chính",
       "Đối tượng": "Cá nhân",
       "Trạng thái": "Đã nộp",
       "Thời điểm nộp": "09:30 20/11/2026",
+      "Số tệp minh chứng": 3,
       "III.2.b.1: Đạt/Không đạt": "Đạt",
       "III.2.b.1: Giải trình, minh chứng": "Chấp hành nghiêm kỷ luật, kỷ cương hành chính.",
       "III.2.b.2: Đạt/Không đạt": "Không đạt",
@@ -446,9 +510,11 @@ describe("buildWorkbook", () => {
     });
 
     expect(rowWhere(table, "Họ và tên / Tên đơn vị", "Phòng Hành chính, Tổng hợp")).toMatchObject({
+      "Chức vụ": "",
       "Đối tượng": "Tập thể",
       "Trạng thái": "Đang thực hiện",
       "Thời điểm nộp": "",
+      "Số tệp minh chứng": 1,
       "III.2.a.1: Đạt/Không đạt": "Đạt",
       "III.2.a.1: Giải trình, minh chứng": "Đơn vị thực hiện tốt.",
       "III.2.a.3: Đạt/Không đạt": "—",
@@ -482,12 +548,13 @@ describe("buildWorkbook", () => {
       "Award form",
       "Collective/individual",
       "Nominee",
+      "Position",
       "Meets all criteria (self-assessment)",
       "Head's reason for proposing",
       "Criteria met when proposed",
       "Status",
       "Last changed",
-      "Latest reason given",
+      "Reason for the current status",
       "Award decision no.",
       "Decision date",
       "Issued by",
@@ -504,6 +571,8 @@ describe("buildWorkbook", () => {
 
     const assessments = cells(sheetNamed(english, "Self-assessments"));
     expect(rowWhere(assessments, "Full name / unit name", "Trần Thị Bình")).toMatchObject({
+      Position: "Chuyên viên chính",
+      "Evidence files": 3,
       "Collective/individual": "Individual",
       Status: "Submitted",
       "III.2.b.2: met/not met": "Not met",
@@ -536,8 +605,8 @@ describe("buildNominationsCsv", () => {
     const lines = csv.slice(1).split("\r\n");
     expect(lines[0]).toBe(
       'Số đề nghị,Mã đơn vị,Tên đơn vị,Hình thức khen thưởng,Tập thể/cá nhân,"Tên tập thể, cá nhân được đề nghị",' +
-        "Đạt đủ tiêu chí (theo tự đánh giá),Lý do đề nghị khi chưa đạt đủ tiêu chí,Số tiêu chí đạt khi đề nghị,Trạng thái," +
-        'Thời điểm thay đổi gần nhất,Lý do gần nhất,Số quyết định khen thưởng,Ngày quyết định,"Cơ quan, người ban hành quyết định"',
+        "Chức vụ,Đạt đủ tiêu chí (theo tự đánh giá),Lý do đề nghị khi chưa đạt đủ tiêu chí,Số tiêu chí đạt khi đề nghị,Trạng thái," +
+        'Thời điểm thay đổi gần nhất,Lý do của trạng thái hiện tại,Số quyết định khen thưởng,Ngày quyết định,"Cơ quan, người ban hành quyết định"',
     );
     // Fields with a comma are quoted, and a quote inside is doubled.
     expect(csv).toContain(',"Phòng Hành chính, Tổng hợp",');
@@ -578,7 +647,7 @@ describe("buildNominationsCsv", () => {
     expect(rowWhere(csv, "Nominee", "Lê Văn Cường")).toMatchObject({
       "Collective/individual": "Individual",
       Status: "Returned for correction",
-      "Latest reason given": RETURN_REASON,
+      "Reason for the current status": RETURN_REASON,
     });
   });
 });
