@@ -19,6 +19,8 @@ role-office = Department's Office
 ## General
 office-only = This command is only available to the Department's Office. If you need to use it, please contact the Department's Office to be granted access.
 office-private-only = Please use this command in a private chat with the bot: its answer may hold invite links or information meant only for the Department's Office.
+private-chat-only = /{$command} works only in a private chat with the bot: please tap the button below to open it.
+private-chat-button = 💬 Open a private chat with the bot
 error-apology = We apologise: the bot ran into an error while handling this request. Nothing you have saved has been lost; please try again in a few minutes.
 stale-button = This button is no longer valid. Please use the most recent message or send /help.
 unknown-command = The bot does not recognise this command. Send /help to see the commands you can use.
@@ -378,7 +380,7 @@ rm-owed-document-of = • Missing: {$document} – {$nominee}
 rm-owed-dossier = • The award dossier has not been submitted
 rm-owed-dossier-returned = • The Office returned the dossier for correction: {$reason}
 rm-unit-footer-head = Please tap a button below to complete the unit's self-assessment or to view the staff list.
-rm-unit-footer-group = Each person should send /assess in a private chat with the bot to complete their self-assessment.
+rm-unit-footer-group = Each person should tap the button below (or send /assess in a private chat with the bot) to complete their self-assessment.
 rm-unit-footer-overdue = The deadline has passed. What is missing can be done only once the Office gives the unit more time (a returned dossier can still be corrected and sent again). Please contact the Office.
 rm-employee = You have not yet submitted your self-assessment. Please tap the button below (or send /assess) to carry on; the answers you have already given are kept.
 rm-open-assessment = Self-assessment

@@ -19,6 +19,8 @@ role-office = Văn phòng Sở
 ## Chung
 office-only = Lệnh này chỉ dành cho Văn phòng Sở. Nếu Anh/Chị cần dùng, vui lòng liên hệ Văn phòng Sở để được cấp quyền.
 office-private-only = Vui lòng dùng lệnh này trong chat riêng với bot: câu trả lời có thể chứa liên kết mời hoặc thông tin chỉ dành cho Văn phòng Sở.
+private-chat-only = Lệnh /{$command} chỉ dùng trong chat riêng với bot: Anh/Chị bấm nút dưới đây để mở.
+private-chat-button = 💬 Mở chat riêng với bot
 error-apology = Xin lỗi Anh/Chị, bot vừa gặp lỗi khi xử lý yêu cầu này. Thông tin đã lưu không bị mất; Anh/Chị vui lòng thử lại sau ít phút.
 stale-button = Nút này đã hết hiệu lực. Anh/Chị vui lòng dùng tin nhắn mới nhất hoặc gửi /help.
 unknown-command = Bot chưa hiểu lệnh này. Gửi /help để xem các lệnh Anh/Chị có thể dùng.
@@ -375,7 +377,7 @@ rm-owed-document-of = • Thiếu: {$document} – {$nominee}
 rm-owed-dossier = • Chưa nộp hồ sơ đề nghị khen thưởng
 rm-owed-dossier-returned = • Hồ sơ bị Văn phòng Sở trả lại để sửa: {$reason}
 rm-unit-footer-head = Bấm nút dưới đây để làm tự đánh giá tập thể hoặc xem danh sách cán bộ.
-rm-unit-footer-group = Mỗi người gửi /assess trong chat riêng với bot để tự đánh giá.
+rm-unit-footer-group = Mỗi người bấm nút dưới đây (hoặc gửi /assess trong chat riêng với bot) để tự đánh giá.
 rm-unit-footer-overdue = Đã quá hạn nộp. Các việc còn thiếu chỉ làm được khi Văn phòng Sở gia hạn cho đơn vị (hồ sơ bị trả lại vẫn sửa và nộp lại được). Vui lòng liên hệ Văn phòng Sở.
 rm-employee = Anh/Chị chưa nộp bản tự đánh giá. Bấm nút dưới đây (hoặc gửi /assess) để làm tiếp; các câu đã trả lời vẫn được giữ.
 rm-open-assessment = Tự đánh giá
