@@ -160,7 +160,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     profileFeature(deps, outbox),
   );
   features.use(assessmentFeature(deps));
-  features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps));
+  features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps, outbox));
   features.use(
     nominateFeature(deps),
     dossierFeature(deps, outbox),

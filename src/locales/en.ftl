@@ -257,7 +257,7 @@ help-assess =
 help-unit-head =
     <b>Head of unit</b>
     /unit: the unit's (collective) self-assessment and the progress of staff self-assessments
-help-reopen = /reopen &lt;code&gt; [number of days]: let a unit edit its self-assessment after the deadline
+help-reopen = /reopen &lt;code&gt; [number of days]: give a unit more time after the deadline (self-assessments, nominations, dossier); its head is told
 as-intro =
     Starting {$subject ->
         [unit] the unit's self-assessment (<b>{$unit}</b>)
@@ -356,7 +356,12 @@ unit-team-submitted = <b>Submitted ({$count})</b>
 unit-team-in_progress = <b>In progress ({$count})</b>
 unit-team-not_started = <b>Not started ({$count})</b>
 reopen-usage = Usage: /reopen &lt;unit code&gt; [number of days, 1–{$max}, default 3]
-reopen-done = Unit {$unit} may now edit its {$year} self-assessment any time before {$until}.
+reopen-done = Unit {$unit} has been given more time, until before {$until} ({$year} award round). Until then:
+reopen-notice = The Department's Office has given unit {$unit} more time, until before {$until} ({$year} award round). Until then:
+reopen-open-people = • the unit's staff may change and submit their self-assessments (/assess);
+reopen-open-unit = • the head of unit may change and submit the unit's own assessment (/unit), its award nominations (/nominate) and its award dossier (/dossier).
+reopen-open-unit-dossier-sent = • the head of unit may change and submit the unit's own assessment (/unit). The unit's award dossier has already been sent, so it stays closed; if it needs changes, the Office returns it.
+reopen-heads-told = The bot will tell the head of unit.
 
 ## Deadline reminders (/remind, /bind)
 cmd-remind = Deadline reminders: schedule, send now, log (Department's Office)

@@ -257,7 +257,7 @@ help-assess =
 help-unit-head =
     <b>Trưởng đơn vị</b>
     /unit: tự đánh giá của đơn vị (tập thể) và tình hình tự đánh giá của cán bộ
-help-reopen = /reopen &lt;mã&gt; [số ngày]: cho đơn vị sửa tự đánh giá sau hạn
+help-reopen = /reopen &lt;mã&gt; [số ngày]: gia hạn cho đơn vị sau hạn (tự đánh giá, đề nghị khen thưởng, hồ sơ); trưởng đơn vị được báo
 as-intro =
     Bắt đầu {$subject ->
         [unit] tự đánh giá tập thể của <b>{$unit}</b>
@@ -356,7 +356,12 @@ unit-team-submitted = <b>Đã nộp ({$count})</b>
 unit-team-in_progress = <b>Đang làm ({$count})</b>
 unit-team-not_started = <b>Chưa bắt đầu ({$count})</b>
 reopen-usage = Cách dùng: /reopen &lt;mã đơn vị&gt; [số ngày, 1–{$max}, mặc định 3]
-reopen-done = Đơn vị {$unit} được sửa tự đánh giá năm {$year} đến trước {$until}.
+reopen-done = Đã gia hạn cho đơn vị {$unit} đến trước {$until} (kỳ xét khen thưởng năm {$year}). Trong thời gian này:
+reopen-notice = Văn phòng Sở đã gia hạn cho đơn vị {$unit} đến trước {$until} (kỳ xét khen thưởng năm {$year}). Trong thời gian này:
+reopen-open-people = • công chức, viên chức, người lao động của đơn vị được sửa và nộp bản tự đánh giá (/assess);
+reopen-open-unit = • trưởng đơn vị được sửa và nộp tự đánh giá tập thể (/unit), đề nghị khen thưởng (/nominate) và hồ sơ đề nghị khen thưởng (/dossier).
+reopen-open-unit-dossier-sent = • trưởng đơn vị được sửa và nộp tự đánh giá tập thể (/unit). Hồ sơ đề nghị khen thưởng của đơn vị đã nộp nên không mở lại; nếu cần sửa, Văn phòng Sở trả lại hồ sơ.
+reopen-heads-told = Bot sẽ báo trưởng đơn vị.
 
 ## Nhắc hạn (/remind, /bind)
 cmd-remind = Nhắc hạn: lịch, gửi ngay, nhật ký (Văn phòng)
