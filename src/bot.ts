@@ -62,8 +62,9 @@ const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, 
  *  4. who is speaking, then i18n; a private chat that writes is reachable again for reminders
  *  5. conversations plugin (state in SQLite, keyed by chat)
  *  6. the flows (they pass on commands and foreign buttons)
- *  7. commands and buttons
- *  8. fallback (last)
+ *  7. private-chat screens asked for in a group: a button to the private chat instead
+ *  8. commands and buttons
+ *  9. fallback (last)
  */
 export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(options.token, { client: options.client, botInfo: options.botInfo });
@@ -150,6 +151,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
 
   // The self-assessment answers: not a conversation, but after them, so that a flow waiting takes its answer.
   features.use(assessmentFlow(deps));
+  // Before every command whose screen belongs in a private chat: in a group they get a button to it instead.
+  features.use(privateScreensOnly);
   features.use(
     cancelFeature(deps),
     helpFeature(deps.campaign),
@@ -159,9 +162,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     profileFeature(deps, outbox),
   );
   features.use(assessmentFeature(deps));
-  features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps));
+  features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps, outbox));
   features.use(
-    privateScreensOnly,
     nominateFeature(deps),
     dossierFeature(deps, outbox),
     statusFeature(deps),

@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   // Polling first: the menus (about 200 calls) are set while the bot already answers.
   const runner = startPolling(bot, ALLOWED_UPDATES, { logger });
   const menus = registerCommandMenusInBackground(bot.api, deps);
-  const reminders = startReminderScheduler(deps, bot.api, outbox);
+  const reminders = startReminderScheduler({ ...deps, botUsername: bot.botInfo.username }, bot.api, outbox);
   logger.info({ username: bot.botInfo.username, officeAdmins: config.officeAdminIds.length }, "bot started");
 
   let stopping = false;

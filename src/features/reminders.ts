@@ -96,7 +96,8 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
       const unit = code ? await findUnitByCode(deps.db, code) : undefined;
       if (code && !unit) return ctx.reply(ctx.t("units-not-found", { code: escapeHtml(code) }), HTML);
       const request = { updateId: ctx.update.update_id, unitId: unit?.id };
-      const rows = (await planRemindersNow(deps, deps.clock(), request)) ?? [];
+      const rows =
+        (await planRemindersNow({ ...deps, botUsername: ctx.me.username }, deps.clock(), request)) ?? [];
       if (rows.length === 0) return ctx.reply(ctx.t("remind-now-nothing"), HTML);
       await ctx.reply(ctx.t("remind-now-sending", { count: rows.length }), HTML);
       // The fan-out runs after this update is done: at 30 messages a second it would hold the bot up.

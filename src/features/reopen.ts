@@ -8,12 +8,19 @@ import { addDays } from "../domain/calendar.js";
 import { formatLocalDateTime, fromLocal, toLocal } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
+import { unitAccess } from "../nominations/access.js";
+import { noticeToHeads, sendSoon } from "../nominations/notices.js";
+import type { ReminderOutbox } from "../reminders/sender.js";
+import type { Translate } from "../screen.js";
 
 const DEFAULT_DAYS = 3;
 const MAX_DAYS = 30;
 
-/** /reopen CODE [days]: lets a unit change its assessments for a few more days after the deadline. */
-export function reopenFeature(deps: AppDeps): Composer<BotContext> {
+/**
+ * /reopen CODE [days]: gives a unit a few more days after the deadline for its people's self-assessments, its
+ * own assessment, its nominations and its dossier (unless already sent). The unit's heads are told.
+ */
+export function reopenFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("reopen", officeOnly, async (ctx) => {
     const [code = "", daysText = String(DEFAULT_DAYS)] = ctx.match.trim().split(/\s+/);
@@ -41,18 +48,33 @@ export function reopenFeature(deps: AppDeps): Composer<BotContext> {
       { year: round.year, unitId: unit.id, until, grantedBy: ctx.from?.id ?? 0 },
       now,
     );
+    // What the unit can change now, and until when: the later of the round's deadline and this extension.
+    const access = await unitAccess(deps, round, unit.id, unit.name);
+    const deadline = formatLocalDateTime(access.deadline, deps.campaign.timeZone);
     deps.logger.info(
-      { unit: unit.code, year: round.year, until: until.toISOString() },
+      { unit: unit.code, year: round.year, until: access.deadline.toISOString() },
       "assessments reopened",
     );
-    await ctx.reply(
-      ctx.t("reopen-done", {
-        unit: escapeHtml(`${unit.name} (${unit.code})`),
-        year: String(round.year),
-        until: formatLocalDateTime(until, deps.campaign.timeZone),
-      }),
-      HTML,
-    );
+    const vars = {
+      unit: escapeHtml(`${unit.name} (${unit.code})`),
+      year: String(round.year),
+      until: deadline,
+    };
+    const text = (t: Translate, header: "reopen-done" | "reopen-notice") =>
+      [
+        t(header, vars),
+        t("reopen-open-people"),
+        t(access.readOnly === "submitted" ? "reopen-open-unit-dossier-sent" : "reopen-open-unit"),
+      ].join("\n");
+    const told = await noticeToHeads(deps, {
+      key: `notice:reopen:${unit.id}:${ctx.update.update_id}`,
+      year: round.year,
+      unitId: unit.id,
+      text: (language) => text((key, variables) => deps.i18n.t(language, key, variables), "reopen-notice"),
+    });
+    sendSoon(outbox, ctx.api);
+    const heads = told.heads === 0 || told.headsUnreachable > 0 ? "nm-head-not-told" : "reopen-heads-told";
+    await ctx.reply(`${text(ctx.t, "reopen-done")}\n\n${ctx.t(heads)}`, HTML);
   });
   return feature;
 }

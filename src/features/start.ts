@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
 import { endSession } from "../../db/assessment-sessions.js";
 import { findInvite } from "../../db/invites.js";
 import { acceptInviteAsMember, findDraft } from "../../db/registrations.js";
@@ -8,6 +9,7 @@ import type { AppDeps } from "../deps.js";
 import { isWellFormedInviteToken } from "../domain/invites.js";
 import { escapeHtml, HTML } from "../html.js";
 import { checkInviteAt } from "../invite-check.js";
+import { isPrivateCommand, type PrivateCommand, privateChatKeyboard } from "../middleware/private-screens.js";
 import { helpText } from "./help.js";
 
 export const REGISTRATION = "registration";
@@ -16,12 +18,23 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
 
-  feature.chatType(["group", "supergroup"]).command("start", (ctx) => ctx.reply(ctx.t("start-in-group")));
+  feature
+    .chatType(["group", "supergroup"])
+    .command("start", (ctx) =>
+      ctx.reply(ctx.t("start-in-group"), { reply_markup: privateChatKeyboard(ctx.t, ctx.me.username) }),
+    );
 
-  privateChats.command("start", async (ctx) => {
+  privateChats.command("start", async (ctx, next) => {
     const actor = ctx.actor;
     if (!actor) return;
     const payload = ctx.match.trim();
+
+    // The button under a group's reply or reminder (t.me/<bot>?start=assess): handled as if the command had
+    // been typed, by the features after this one, so each checks who may use it as it always does.
+    if (isPrivateCommand(payload)) {
+      asTypedCommand(ctx.message, payload);
+      return next();
+    }
 
     if (payload === "") {
       if (actor.user || actor.role === "office") {
@@ -105,6 +118,12 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
   });
 
   return feature;
+}
+
+/** Makes `/start <command>` read `/<command>`, with the command entity Telegram would have sent. */
+function asTypedCommand(message: Message, command: PrivateCommand): void {
+  message.text = `/${command}`;
+  message.entities = [{ type: "bot_command", offset: 0, length: command.length + 1 }];
 }
 
 async function enterRegistration(deps: AppDeps, ctx: BotContext, token: string): Promise<void> {

@@ -19,6 +19,8 @@ role-office = Department's Office
 ## General
 office-only = This command is only available to the Department's Office. If you need to use it, please contact the Department's Office to be granted access.
 office-private-only = Please use this command in a private chat with the bot: its answer may hold invite links or information meant only for the Department's Office.
+private-chat-only = /{$command} works only in a private chat with the bot: please tap the button below to open it.
+private-chat-button = 💬 Open a private chat with the bot
 error-apology = We apologise: the bot ran into an error while handling this request. Nothing you have saved has been lost; please try again in a few minutes.
 stale-button = This button is no longer valid. Please use the most recent message or send /help.
 unknown-command = The bot does not recognise this command. Send /help to see the commands you can use.
@@ -273,7 +275,7 @@ help-assess =
 help-unit-head =
     <b>Head of unit</b>
     /unit: the unit's (collective) self-assessment and the progress of staff self-assessments
-help-reopen = /reopen &lt;code&gt; [number of days]: let a unit edit its self-assessment after the deadline
+help-reopen = /reopen &lt;code&gt; [number of days]: give a unit more time after the deadline (self-assessments, nominations, dossier); its head is told
 as-intro =
     Starting {$subject ->
         [unit] the unit's self-assessment (<b>{$unit}</b>)
@@ -386,7 +388,12 @@ unit-team-submitted = <b>Submitted ({$count})</b>
 unit-team-in_progress = <b>In progress ({$count})</b>
 unit-team-not_started = <b>Not started ({$count})</b>
 reopen-usage = Usage: /reopen &lt;unit code&gt; [number of days, 1–{$max}, default 3]
-reopen-done = Unit {$unit} may now edit its {$year} self-assessment any time before {$until}.
+reopen-done = Unit {$unit} has been given more time, until before {$until} ({$year} award round). Until then:
+reopen-notice = The Department's Office has given unit {$unit} more time, until before {$until} ({$year} award round). Until then:
+reopen-open-people = • the unit's staff may change and submit their self-assessments (/assess);
+reopen-open-unit = • the head of unit may change and submit the unit's own assessment (/unit), its award nominations (/nominate) and its award dossier (/dossier).
+reopen-open-unit-dossier-sent = • the head of unit may change and submit the unit's own assessment (/unit). The unit's award dossier has already been sent, so it stays closed; if it needs changes, the Office returns it.
+reopen-heads-told = The bot will tell the head of unit.
 
 ## Deadline reminders (/remind, /bind)
 cmd-remind = Deadline reminders: schedule, send now, log (Department's Office)
@@ -410,7 +417,7 @@ rm-owed-document-of = • Missing: {$document} – {$nominee}
 rm-owed-dossier = • The award dossier has not been submitted
 rm-owed-dossier-returned = • The Office returned the dossier for correction: {$reason}
 rm-unit-footer-head = Please tap a button below to complete the unit's self-assessment or to view the staff list.
-rm-unit-footer-group = Each person should send /assess in a private chat with the bot to complete their self-assessment.
+rm-unit-footer-group = Each person should tap the button below (or send /assess in a private chat with the bot) to complete their self-assessment.
 rm-unit-footer-overdue = The deadline has passed. What is missing can be done only once the Office gives the unit more time (a returned dossier can still be corrected and sent again). Please contact the Office.
 rm-employee = You have not yet submitted your self-assessment. Please tap the button below (or send /assess) to carry on; the answers you have already given are kept.
 rm-open-assessment = Self-assessment

@@ -19,6 +19,8 @@ role-office = Văn phòng Sở
 ## Chung
 office-only = Lệnh này chỉ dành cho Văn phòng Sở. Nếu Anh/Chị cần dùng, vui lòng liên hệ Văn phòng Sở để được cấp quyền.
 office-private-only = Vui lòng dùng lệnh này trong chat riêng với bot: câu trả lời có thể chứa liên kết mời hoặc thông tin chỉ dành cho Văn phòng Sở.
+private-chat-only = Lệnh /{$command} chỉ dùng trong chat riêng với bot: Anh/Chị bấm nút dưới đây để mở.
+private-chat-button = 💬 Mở chat riêng với bot
 error-apology = Xin lỗi Anh/Chị, bot vừa gặp lỗi khi xử lý yêu cầu này. Thông tin đã lưu không bị mất; Anh/Chị vui lòng thử lại sau ít phút.
 stale-button = Nút này đã hết hiệu lực. Anh/Chị vui lòng dùng tin nhắn mới nhất hoặc gửi /help.
 unknown-command = Bot chưa hiểu lệnh này. Gửi /help để xem các lệnh Anh/Chị có thể dùng.
@@ -273,7 +275,7 @@ help-assess =
 help-unit-head =
     <b>Trưởng đơn vị</b>
     /unit: tự đánh giá của đơn vị (tập thể) và tình hình tự đánh giá của cán bộ
-help-reopen = /reopen &lt;mã&gt; [số ngày]: cho đơn vị sửa tự đánh giá sau hạn
+help-reopen = /reopen &lt;mã&gt; [số ngày]: gia hạn cho đơn vị sau hạn (tự đánh giá, đề nghị khen thưởng, hồ sơ); trưởng đơn vị được báo
 as-intro =
     Bắt đầu {$subject ->
         [unit] tự đánh giá tập thể của <b>{$unit}</b>
@@ -386,7 +388,12 @@ unit-team-submitted = <b>Đã nộp ({$count})</b>
 unit-team-in_progress = <b>Đang làm ({$count})</b>
 unit-team-not_started = <b>Chưa bắt đầu ({$count})</b>
 reopen-usage = Cách dùng: /reopen &lt;mã đơn vị&gt; [số ngày, 1–{$max}, mặc định 3]
-reopen-done = Đơn vị {$unit} được sửa tự đánh giá năm {$year} đến trước {$until}.
+reopen-done = Đã gia hạn cho đơn vị {$unit} đến trước {$until} (kỳ xét khen thưởng năm {$year}). Trong thời gian này:
+reopen-notice = Văn phòng Sở đã gia hạn cho đơn vị {$unit} đến trước {$until} (kỳ xét khen thưởng năm {$year}). Trong thời gian này:
+reopen-open-people = • công chức, viên chức, người lao động của đơn vị được sửa và nộp bản tự đánh giá (/assess);
+reopen-open-unit = • trưởng đơn vị được sửa và nộp tự đánh giá tập thể (/unit), đề nghị khen thưởng (/nominate) và hồ sơ đề nghị khen thưởng (/dossier).
+reopen-open-unit-dossier-sent = • trưởng đơn vị được sửa và nộp tự đánh giá tập thể (/unit). Hồ sơ đề nghị khen thưởng của đơn vị đã nộp nên không mở lại; nếu cần sửa, Văn phòng Sở trả lại hồ sơ.
+reopen-heads-told = Bot sẽ báo trưởng đơn vị.
 
 ## Nhắc hạn (/remind, /bind)
 cmd-remind = Nhắc hạn: lịch, gửi ngay, nhật ký (Văn phòng)
@@ -407,7 +414,7 @@ rm-owed-document-of = • Thiếu: {$document} – {$nominee}
 rm-owed-dossier = • Chưa nộp hồ sơ đề nghị khen thưởng
 rm-owed-dossier-returned = • Hồ sơ bị Văn phòng Sở trả lại để sửa: {$reason}
 rm-unit-footer-head = Bấm nút dưới đây để làm tự đánh giá tập thể hoặc xem danh sách cán bộ.
-rm-unit-footer-group = Mỗi người gửi /assess trong chat riêng với bot để tự đánh giá.
+rm-unit-footer-group = Mỗi người bấm nút dưới đây (hoặc gửi /assess trong chat riêng với bot) để tự đánh giá.
 rm-unit-footer-overdue = Đã quá hạn nộp. Các việc còn thiếu chỉ làm được khi Văn phòng Sở gia hạn cho đơn vị (hồ sơ bị trả lại vẫn sửa và nộp lại được). Vui lòng liên hệ Văn phòng Sở.
 rm-employee = Anh/Chị chưa nộp bản tự đánh giá. Bấm nút dưới đây (hoặc gửi /assess) để làm tiếp; các câu đã trả lời vẫn được giữ.
 rm-open-assessment = Tự đánh giá

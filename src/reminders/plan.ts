@@ -28,18 +28,23 @@ import {
 } from "../domain/reminders.js";
 import { unitStatus } from "../domain/unit-status.js";
 import { LANGUAGES, localised } from "../i18n.js";
+import { privateChatKeyboard } from "../middleware/private-screens.js";
 import { formShort } from "../nominations/render.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
 import {
   deadlineLine,
   digestLines,
   employeeReminderText,
+  isOverdue,
   NAMES_SHOWN,
   type ReminderContext,
   unitReminderText,
 } from "./render.js";
 
-type Deps = Pick<AppDeps, "db" | "campaign" | "i18n" | "officeAdminIds">;
+type Deps = Pick<AppDeps, "db" | "campaign" | "i18n" | "officeAdminIds"> & {
+  /** The bot's username, for the group reminder's button to the private chat; a dry run may have none. */
+  botUsername?: string | undefined;
+};
 
 interface Planning {
   round: Round;
@@ -168,13 +173,19 @@ async function unitReminderRows(
     }
     if (unit.groupChatId !== null) {
       const r = context(deps, p, "vi");
+      // What is left is done in a private chat: a button opens it, at /assess while people have not submitted.
+      // Past the deadline there is nothing to open until the Office reopens the unit.
+      const keyboard =
+        deps.botUsername && !isOverdue(r)
+          ? privateChatKeyboard(r.t, deps.botUsername, owed.peopleMissing > 0 ? "assess" : undefined)
+          : undefined;
       rows.push(
         row(p, slotKey, {
           kind: "group",
           chat_id: unit.groupChatId,
           unit_id: unit.id,
           text: unitReminderText(r, unit, owed, false),
-          reply_markup: null,
+          reply_markup: keyboard ? JSON.stringify(keyboard) : null,
         }),
       );
     }

@@ -57,6 +57,11 @@ function deadlineOf(r: ReminderContext): { status: DeadlineStatus; line: string 
   return known;
 }
 
+/** Whether the deadline (the round's) has passed. */
+export function isOverdue(r: ReminderContext): boolean {
+  return deadlineOf(r).status.kind === "overdue";
+}
+
 /** "còn 14 ngày", "hôm nay là ngày cuối", "đã quá hạn 2 ngày", with the deadline's date. */
 export function deadlineLine(r: ReminderContext): string {
   return deadlineOf(r).line;
@@ -149,7 +154,7 @@ export function owedLines(r: ReminderContext, owed: Owed, withNames: boolean): s
 /** The last line: what to do next, for the head the buttons the reminder has (see `unitReminderRows`). */
 function footer(r: ReminderContext, owed: Owed, forHead: boolean): string {
   // Past the deadline assessments are locked until the Office reopens the unit: say so, not "press the button".
-  if (deadlineOf(r).status.kind === "overdue") return r.t("rm-unit-footer-overdue");
+  if (isOverdue(r)) return r.t("rm-unit-footer-overdue");
   if (!forHead) {
     // The group's members can act only on their own self-assessments; the rest is the head's.
     return r.t(owed.peopleMissing > 0 ? "rm-unit-footer-group" : "rm-unit-footer-group-head");

@@ -9,9 +9,12 @@ export interface ReminderScheduler {
   stop(): Promise<void>;
 }
 
-/** Runs the reminders in the bot's process: every `intervalMs`, plan what fell due, then send the outbox. */
+/**
+ * Runs the reminders in the bot's process: every `intervalMs`, plan what fell due, then send the outbox.
+ * `botUsername` makes the group reminders' button to the private chat.
+ */
 export function startReminderScheduler(
-  deps: AppDeps,
+  deps: AppDeps & { botUsername: string },
   api: Api,
   outbox: ReminderOutbox,
   intervalMs = 30_000,

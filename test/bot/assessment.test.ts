@@ -188,7 +188,9 @@ describe("/assess", () => {
     expect(after.criteria["chap-hanh"]?.filesDone).toBeUndefined();
 
     await h.send(admin, "/reopen HCTP 2");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("được sửa tự đánh giá năm 2026");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(
+      "Đã gia hạn cho đơn vị Phòng Hành chính tư pháp (HCTP)",
+    );
     // Two days after 05/01, to the end of the second day: before 00:00 on 08/01.
     expect(h.telegram.lastTextTo(admin.id)).toContain("đến trước 00:00 08/01/2027");
     await h.send(lan, "/assess");

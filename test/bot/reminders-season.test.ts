@@ -5,6 +5,7 @@ import { addDays, isoDate, type LocalDate } from "../../src/domain/calendar.js";
 import { toLocal } from "../../src/domain/time.js";
 import { planDueReminders, planRemindersNow } from "../../src/reminders/plan.js";
 import { answerWholeIndividualAssessment, answerWholeUnitAssessment } from "../helpers/assessment-answers.js";
+import { BOT_INFO } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
 import { groupTextUpdate, type TestUser, user } from "../helpers/updates.js";
@@ -99,7 +100,8 @@ const sentByDay = new Map<string, string[]>();
 async function step(localIso: string): Promise<void> {
   h.setNow(localIso);
   const now = h.deps.clock();
-  await planDueReminders(h.deps, now);
+  // As the scheduler plans: with the bot's username, for the group's button to the private chat.
+  await planDueReminders({ ...h.deps, botUsername: BOT_INFO.username }, now);
   const before = h.telegram.calls.length;
   await h.outbox.flush(h.bot.api);
   const sends = h.telegram.calls.slice(before).filter((call) => call.method === "sendMessage");
@@ -328,7 +330,8 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
       expect(row.text).not.toContain("Bấm nút dưới đây");
       expect(row.text).not.toContain(footer("group"));
     }
-    // The head's reminder opens the unit's flows and its dossier; the group's has no buttons.
+    // The head's reminder opens the unit's flows and its dossier; the group's opens the private chat at /assess
+    // until the deadline, and has no button once nothing can be done there.
     expect(h.telegram.lastButtonsTo(headA.id).map((button) => button.callback_data)).toEqual([
       "unit:assess",
       "unit:team",
@@ -336,7 +339,14 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     ]);
     const groupSends = h.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === GROUP_A);
     expect(groupSends).toHaveLength(10); // the /bind reply and 9 reminders;
-    expect(groupSends.at(-1)?.payload.reply_markup).toBeUndefined();
+    for (const send of groupSends.slice(1, 6)) {
+      expect(send.payload.reply_markup).toEqual({
+        inline_keyboard: [
+          [{ text: "💬 Mở chat riêng với bot", url: "https://t.me/thidua_test_bot?start=assess" }],
+        ],
+      });
+    }
+    for (const send of groupSends.slice(6)) expect(send.payload.reply_markup).toBeUndefined();
 
     const employees = await outboxRows("employee:before:3");
     expect(employees.map((row) => row.chat).sort()).toEqual(["headA", "lanA"]);
