@@ -35,11 +35,21 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
     // Counts only: no names are shown for all units.
     const units = await roundSummaries(deps, round.round.year, 0);
     const c = viewContext(deps, ctx);
-    const complete = units.filter((u) => u.status.complete).length;
+    const count = (counted: (status: (typeof units)[number]["status"]) => number) =>
+      units.reduce((sum, unit) => sum + counted(unit.status), 0);
+    // Three separate facts: a unit's dossier, everything it owes, and each person's own self-assessment.
+    const header = ctx.t("st-header", {
+      year: String(round.round.year),
+      total: units.length,
+      dossiers: count((status) => (status.dossier === "submitted" ? 1 : 0)),
+      complete: count((status) => (status.complete ? 1 : 0)),
+      people: count((status) => status.peopleSubmitted),
+      peopleTotal: count((status) => status.peopleTotal),
+    });
     await showPage(
       ctx,
       {
-        header: ctx.t("st-header", { year: String(round.round.year), complete, total: units.length }),
+        header,
         lines: units.length > 0 ? statusLines(c, units) : [ctx.t("st-no-units")],
         footer: ctx.t("st-footer"),
         linesPerPage: UNITS_PER_PAGE,

@@ -421,7 +421,7 @@ rm-unit-footer-group = Each person should tap the button below (or send /assess 
 rm-unit-footer-overdue = The deadline has passed. What is missing can be done only once the Office gives the unit more time (a returned dossier can still be corrected and sent again). Please contact the Office.
 rm-employee = You have not yet submitted your self-assessment. Please tap the button below (or send /assess) to carry on; the answers you have already given are kept.
 rm-open-assessment = Self-assessment
-rm-digest-title = <b>Emulation dossier summary</b>: {$complete}/{$total} units are complete.
+rm-digest-title = <b>Emulation dossier summary</b>: {$dossiers}/{$total} units have sent their award dossier; {$complete}/{$total} units are complete.
 rm-digest-people = {$missing}/{$total} staff have not submitted
 rm-digest-unit-assessment = the unit's self-assessment is missing
 rm-digest-nominations = no nominations yet
@@ -711,7 +711,11 @@ st-guest = You are not registered yet. Please tap your unit's invitation link fi
 st-own-unit-only = You can only see your own unit's progress (send /status).
 st-unknown-unit = There is no unit with code <code>{$code}</code>. See the codes with /units.
 st-unit-archived = Unit <code>{$code}</code> is archived.
-st-header = 📊 <b>Emulation dossiers {$year}</b>: {$complete}/{$total} units done.
+st-header =
+    📊 <b>Emulation dossiers {$year}</b>
+    Award dossiers sent: <b>{$dossiers}/{$total}</b> units
+    Own self-assessments submitted: <b>{$people}/{$peopleTotal}</b>
+    Units with nothing left to do: <b>{$complete}/{$total}</b>
 st-unit-header = 📊 <b>Emulation dossiers {$year}</b>
 st-footer = One unit in detail: /status &lt;code&gt; · only what is missing: /pending
 st-no-units = There are no units yet.

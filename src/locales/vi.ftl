@@ -418,7 +418,7 @@ rm-unit-footer-group = Mỗi người bấm nút dưới đây (hoặc gửi /as
 rm-unit-footer-overdue = Đã quá hạn nộp. Các việc còn thiếu chỉ làm được khi Văn phòng Sở gia hạn cho đơn vị (hồ sơ bị trả lại vẫn sửa và nộp lại được). Vui lòng liên hệ Văn phòng Sở.
 rm-employee = Anh/Chị chưa nộp bản tự đánh giá. Bấm nút dưới đây (hoặc gửi /assess) để làm tiếp; các câu đã trả lời vẫn được giữ.
 rm-open-assessment = Tự đánh giá
-rm-digest-title = <b>Tổng hợp hồ sơ thi đua</b>: {$complete}/{$total} đơn vị đã hoàn thành.
+rm-digest-title = <b>Tổng hợp hồ sơ thi đua</b>: {$dossiers}/{$total} đơn vị đã nộp hồ sơ đề nghị khen thưởng; {$complete}/{$total} đơn vị đã hoàn thành mọi việc.
 rm-digest-people = {$missing}/{$total} cán bộ chưa nộp tự đánh giá
 rm-digest-unit-assessment = chưa nộp tự đánh giá tập thể
 rm-digest-nominations = chưa đề nghị khen thưởng
@@ -691,7 +691,11 @@ st-guest = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của �
 st-own-unit-only = Anh/Chị chỉ xem được tình hình đơn vị của mình (gửi /status).
 st-unknown-unit = Không có đơn vị mã <code>{$code}</code>. Xem các mã bằng /units.
 st-unit-archived = Đơn vị <code>{$code}</code> đã được lưu trữ.
-st-header = 📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>: {$complete}/{$total} đơn vị đã hoàn thành.
+st-header =
+    📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>
+    Hồ sơ đề nghị khen thưởng đã nộp: <b>{$dossiers}/{$total}</b> đơn vị
+    Tự đánh giá cá nhân đã nộp: <b>{$people}/{$peopleTotal}</b>
+    Đơn vị đã xong mọi việc: <b>{$complete}/{$total}</b>
 st-unit-header = 📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>
 st-footer = Xem chi tiết một đơn vị: /status &lt;mã&gt; · chỉ phần còn thiếu: /pending
 st-no-units = Chưa có đơn vị nào.

@@ -150,10 +150,14 @@ async function unitReminderRows(
   units: readonly UnitState[],
 ): Promise<NewReminder[]> {
   const rows: NewReminder[] = [];
+  const pastDeadline = isOverdue(context(deps, p, "vi"));
   for (const [index, unit] of units.entries()) {
     if (index > 0 && index % UNITS_PER_CHUNK === 0) await yieldToEventLoop();
     const owed = owedIn(deps, p, unit);
     if (owesNothing(owed)) continue;
+    // A dossier sent on time is never overdue: self-assessments still missing are late for their people, and
+    // the Office sees them in /status and /pending; the unit is not told it is "quá hạn".
+    if (pastDeadline && owed.dossier === null) continue;
     for (const head of unit.heads) {
       const r = context(deps, p, head.language);
       // The unit's self-assessment and its dossier only while they are owed; the staff list always.
@@ -264,6 +268,7 @@ async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<New
   ]);
   const units = p.states.map((unit) => ({ unit, owed: owedIn(deps, p, unit) }));
   const complete = units.filter(({ owed }) => owesNothing(owed)).length;
+  const dossiers = units.filter(({ owed }) => owed.dossier === null).length;
   const rows: NewReminder[] = [];
   // Every member of the Office reading a language gets the same pages: rendered once per language.
   const pagesIn = new Map<Language, string[]>();
@@ -272,7 +277,7 @@ async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<New
     let pages = pagesIn.get(language);
     if (!pages) {
       const r = context(deps, p, language);
-      const header = `${r.t("rm-digest-title", { complete, total: units.length })}\n${deadlineLine(r)}`;
+      const header = `${r.t("rm-digest-title", { dossiers, complete, total: units.length })}\n${deadlineLine(r)}`;
       pages = paginate(header, digestLines(r, units), "", MESSAGE_LIMIT - 100);
       pagesIn.set(language, pages);
       await yieldToEventLoop();

@@ -200,7 +200,11 @@ describe("/status for the Office", () => {
     await h.send(admin, "/status");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
-        "📊 <b>Tình hình hồ sơ thi đua năm 2026</b>: 2/6 đơn vị đã hoàn thành.",
+        "📊 <b>Tình hình hồ sơ thi đua năm 2026</b>",
+        // DANOP and TREHAN sent their dossiers (TRALAI's came back); only they have nothing left.
+        "Hồ sơ đề nghị khen thưởng đã nộp: <b>2/6</b> đơn vị",
+        "Tự đánh giá cá nhân đã nộp: <b>7/11</b>",
+        "Đơn vị đã xong mọi việc: <b>2/6</b>",
         "",
         "▫️ <b>CHUALAM</b> · Phòng Chưa Làm",
         "Cán bộ tự đánh giá: 0/2 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
@@ -670,7 +674,7 @@ describe("/status over many units", () => {
 
     await h.send(admin, "/status");
     const first = h.telegram.lastTextTo(admin.id);
-    expect(first).toContain("2/36 đơn vị đã hoàn thành");
+    expect(first).toContain("Đơn vị đã xong mọi việc: <b>2/36</b>");
     const pages = Math.ceil(36 / 8);
     expect(h.telegram.lastKeyboardTo(admin.id).map((b) => [b.text, b.callback_data])).toEqual([
       [`1/${pages}`, "pg:st:0"],

@@ -449,6 +449,33 @@ describe("after the deadline", () => {
   });
 });
 
+describe("a dossier sent on time, with self-assessments still missing", () => {
+  it("is never called overdue: the unit's reminders stop at the deadline, the Office still sees who is late", async () => {
+    // HCTP sends its dossier on 01/12 and its own assessment, while Bình and Lan never submit theirs.
+    h.setNow("2026-12-01T10:00:00+07:00");
+    await submitUnit(headA, idA);
+    await sendDossier(headA, idA);
+    await runDays({ year: 2027, month: 1, day: 4 }, { year: 2027, month: 1, day: 8 });
+
+    // On the last day the unit is still told its people have not submitted: they still can.
+    const lastDay = await outboxRows("unit:before:1");
+    expect(lastDay.map((row) => row.chat)).toEqual(["headA", "groupA", "headC"]);
+    expect(lastDay[0]?.text).toContain("2/2 cán bộ chưa nộp tự đánh giá");
+    expect(lastDay[0]?.text).not.toContain("Chưa nộp hồ sơ");
+    // After the deadline nobody in HCTP hears "quá hạn": its dossier is in. PBGD, which sent nothing, does.
+    for (const day of ["2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08"]) {
+      const overdue = await outboxRows(`unit:overdue:${day}`);
+      expect(overdue.map((row) => row.chat)).toEqual(["headC"]);
+    }
+    h.setNow("2027-01-06T09:00:00+07:00");
+    await h.send(admin, "/status");
+    const status = h.telegram.lastTextTo(admin.id);
+    expect(status).toContain("Hồ sơ đề nghị khen thưởng đã nộp: <b>2/3</b> đơn vị");
+    expect(status).toContain("Tự đánh giá cá nhân đã nộp: <b>2/6</b>");
+    expect(status).toContain("Đơn vị đã xong mọi việc: <b>1/3</b>");
+  });
+});
+
 describe("after downtime", () => {
   it("sends only the latest due unit reminder, not the ones missed while down", async () => {
     await runDays({ year: 2026, month: 12, day: 1 }, { year: 2026, month: 12, day: 19 });

@@ -393,7 +393,10 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
     // ---- The Office sees it in /status.
     const status = await world.say(admin, "/status", /Tình hình hồ sơ thi đua/);
     const statusText = status.plain_text ?? "";
-    expect(statusText).toContain(`Tình hình hồ sơ thi đua năm ${YEAR}: 0/5 đơn vị đã hoàn thành.`);
+    expect(statusText).toContain(
+      `Tình hình hồ sơ thi đua năm ${YEAR}\nHồ sơ đề nghị khen thưởng đã nộp: 0/5 đơn vị`,
+    );
+    expect(statusText).toContain("Đơn vị đã xong mọi việc: 0/5");
     const lines = statusText.split("\n");
     const hctpLine = lines.findIndex((line) => line.includes(`HCTP · ${UNIT}`));
     expect(hctpLine).toBeGreaterThan(0);

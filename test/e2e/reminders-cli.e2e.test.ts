@@ -172,7 +172,9 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
     // Tags are stripped for the terminal.
     expect(headText).not.toMatch(/<\/?b>/);
     const digest = run.stdout.slice(run.stdout.indexOf(`-- to digest chat ${OFFICE}`));
-    expect(digest).toContain("Tổng hợp hồ sơ thi đua: 0/1 đơn vị đã hoàn thành.");
+    expect(digest).toContain(
+      "Tổng hợp hồ sơ thi đua: 0/1 đơn vị đã nộp hồ sơ đề nghị khen thưởng; 0/1 đơn vị đã hoàn thành mọi việc.",
+    );
     expect(digest).toContain(
       "HCTP: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
     );
@@ -335,7 +337,9 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
       },
     ]);
     expect(done.stdout).toContain("(nobody owes anything)");
-    expect(done.stdout).toContain("Tổng hợp hồ sơ thi đua: 1/1 đơn vị đã hoàn thành.");
+    expect(done.stdout).toContain(
+      "Tổng hợp hồ sơ thi đua: 1/1 đơn vị đã nộp hồ sơ đề nghị khen thưởng; 1/1 đơn vị đã hoàn thành mọi việc.",
+    );
     expect(done.stdout).toContain("HCTP: đã hoàn thành");
   });
 
