@@ -32,7 +32,9 @@ describe("/assess", () => {
     await answerWholeIndividualAssessment(h, lan);
     const summary = h.telegram.lastTextTo(lan.id);
     expect(summary).toContain("Đạt tất cả các tiêu chí");
-    expect(summary).toContain("Quyết định số 125/QĐ-STP ngày 15/10/2026 của Hội đồng sáng kiến tỉnh");
+    expect(summary).toContain(
+      "Quyết định số 125/QĐ-STP ngày 15/10/2026 (Hội đồng sáng kiến cấp tỉnh công nhận)",
+    );
     expect(summary).toContain("Giấy khen của Giám đốc Sở");
     expect(summary).toContain("Bằng khen của Thủ tướng Chính phủ");
     expect(summary).toContain("chưa nộp");
@@ -187,7 +189,9 @@ describe("/assess", () => {
     expect(after.criteria["chap-hanh"]?.filesDone).toBeUndefined();
 
     await h.send(admin, "/reopen HCTP 2");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("được sửa tự đánh giá năm 2026");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(
+      "tự đánh giá và hồ sơ đề nghị khen thưởng năm 2026 sửa, nộp được",
+    );
     // Two days after 05/01, to the end of the second day: before 00:00 on 08/01.
     expect(h.telegram.lastTextTo(admin.id)).toContain("đến trước 00:00 08/01/2027");
     await h.send(lan, "/assess");
@@ -260,7 +264,7 @@ describe("/assess", () => {
     expect(h.telegram.lastTextTo(lan.id)).toContain("khi muốn làm tiếp, Anh/Chị gửi /assess");
     await h.send(admin, "/round close 2026");
     await h.send(lan, "/assess");
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Đợt thi đua năm 2026 đã đóng");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Kỳ xét khen thưởng năm 2026 đã đóng");
     await h.send(lan, "/myresult");
     const result = h.telegram.lastTextTo(lan.id);
     expect(result).toContain("Bản tự đánh giá năm 2026");
@@ -270,7 +274,7 @@ describe("/assess", () => {
   it("says what to do when there is no open round or the person is not registered", async () => {
     await h.send(admin, "/round close 2026");
     await h.send(lan, "/assess");
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Đợt thi đua năm 2026 đã đóng");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Kỳ xét khen thưởng năm 2026 đã đóng");
     const stranger = user(3001);
     await h.send(stranger, "/assess");
     expect(h.telegram.lastTextTo(stranger.id)).toContain("chưa đăng ký");
