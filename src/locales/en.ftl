@@ -8,11 +8,11 @@ cmd-lang = Change language (Tiếng Việt / English)
 cmd-cancel = Stop what you are doing
 cmd-units = Manage units (Department's Office)
 cmd-invite = Create invitation links (Department's Office)
-cmd-round = Manage emulation rounds (Department's Office)
+cmd-round = Manage award rounds (Department's Office)
 
 ## Roles
 role-guest = not registered
-role-employee = official or public employee
+role-employee = civil servant, public employee or worker
 role-unit_head = head of unit
 role-office = Department's Office
 
@@ -30,7 +30,7 @@ page-marker = Page {$page}/{$pages}
 
 ## Help
 help-guest =
-    <b>ThiĐua bot</b> helps the Department's officials and public employees take part in the emulation movement directly in Telegram: self-assessment against each criterion, with evidence, and reminders before the dossier deadline.
+    <b>ThiĐua bot</b> helps the Department's civil servants, public employees and workers take part in the emulation movement directly in Telegram: self-assessment against each criterion, with evidence, and reminders before the dossier deadline.
 
     You are not registered yet. To take part, please ask the Department's Office or your head of unit for your unit's <b>invitation link</b>, then tap that link.
 
@@ -69,8 +69,8 @@ help-office =
     /invite &lt;code&gt; head: link inviting a head of unit
     /invite &lt;code&gt; office: link inviting a member of the Department's Office
     /invite list · /invite revoke &lt;link&gt;: view, revoke links
-    /round: emulation rounds and deadlines
-    /round open &lt;year&gt; · /round close &lt;year&gt;: open, close a round
+    /round: award rounds and dossier deadlines
+    /round open &lt;year&gt; · /round close &lt;year&gt;: open, close a year's award round
 
 ## /cancel
 cancel-nothing = There is nothing in progress at the moment. Send /help to see what you can do.
@@ -86,7 +86,7 @@ start-in-group = Please message the bot privately to register and use it.
 start-welcome-back = Welcome back.
 start-welcome-admin = Hello! <b>ThiĐua bot</b> helps the Department's Office run the emulation movement in Telegram.
 start-guest =
-    Hello! <b>ThiĐua bot</b> helps the Department's officials and public employees take part in the emulation movement directly in Telegram.
+    Hello! <b>ThiĐua bot</b> helps the Department's civil servants, public employees and workers take part in the emulation movement directly in Telegram.
 
     To take part, you need your unit's <b>invitation link</b>. Please ask the Department's Office or your head of unit for the link, then tap it. Send /help to find out more.
 
@@ -239,8 +239,8 @@ invite-list-header = <b>Valid invitation links ({$count})</b>
 invite-unit-archived = Unit <code>{$code}</code> is archived, so no one else can be invited. Restore it with /units restore {$code}
 
 ## /round
-round-header = <b>Emulation rounds</b>
-round-empty = There are no rounds yet.
+round-header = <b>Award rounds</b>
+round-empty = No award round has been opened yet.
 round-line-open = • {$year}: <b>open</b>, dossiers due before {$deadline}{$left}
 round-line-closed = • {$year}: closed (dossiers were due before {$deadline})
 round-days-left = {" "}({$days} day(s) left)
@@ -248,17 +248,17 @@ round-last-day = {" "}(today is the last day)
 round-overdue = {" "}({$days} day(s) overdue)
 round-usage = Open a round: /round open &lt;year&gt; · Close a round: /round close &lt;year&gt;
 round-opened =
-    The <b>{$year}</b> emulation round is now open.
+    The <b>{$year}</b> award round is now open.
     Award nomination dossiers must reach the Department's Office before {$deadline} (that is, by the end of {$dayBefore} at the latest).
 round-reopened =
-    The <b>{$year}</b> emulation round has been reopened.
+    The <b>{$year}</b> award round has been reopened.
     The deadline is unchanged: before {$deadline} (that is, by the end of {$dayBefore} at the latest).
-round-already-open = The {$year} round is already open.
-round-other-open = The {$open} round is open. Only one round is open at a time, so that nobody mixes up their self-assessments; please close the {$open} round (/round close {$open}) before opening {$year}.
+round-already-open = The {$year} award round is already open.
+round-other-open = The {$open} award round is open. Only one round is open at a time, so that nobody mixes up their self-assessments; please close the {$open} round (/round close {$open}) before opening {$year}.
 round-beyond-period = Please note: this year falls outside the plan's {$from}–{$to} period; the round reuses the plan's criteria and forms of award until a new plan is issued.
-round-not-found = There is no emulation round for {$year} yet.
-round-already-closed = The {$year} round had already been closed.
-round-closed = The {$year} emulation round has been closed. It can be reopened with /round open {$year}
+round-not-found = There is no award round for {$year} yet.
+round-already-closed = The {$year} award round had already been closed.
+round-closed = The {$year} award round has been closed. It can be reopened with /round open {$year}
 round-year-not_a_year = «{$year}» is not a valid year.
 round-year-too_far_back = The plan starts in {$from}; no round can be opened for {$year}.
 round-year-too_far_ahead = A round for {$year} cannot be opened yet: rounds can be opened only up to next year.
@@ -267,7 +267,7 @@ round-year-too_far_ahead = A round for {$year} cannot be opened yet: rounds can 
 cmd-assess = Self-assess against the emulation criteria
 cmd-myresult = View your self-assessment results
 cmd-unit = Unit: the unit's self-assessment, staff progress
-cmd-reopen = Let a unit edit after the deadline (Department's Office)
+cmd-reopen = Extend the deadline for a unit (Department's Office)
 help-assess =
     <b>Self-assessment</b>
     /assess: self-assess against each criterion, with evidence
@@ -275,7 +275,7 @@ help-assess =
 help-unit-head =
     <b>Head of unit</b>
     /unit: the unit's (collective) self-assessment and the progress of staff self-assessments
-help-reopen = /reopen &lt;code&gt; [number of days]: give a unit more time after the deadline (self-assessments, nominations, dossier); its head is told
+help-reopen = /reopen &lt;code&gt; [number of days]: extend the deadline for a unit (self-assessments, nominations, dossier); its head is told
 as-intro =
     Starting {$subject ->
         [unit] the unit's self-assessment (<b>{$unit}</b>)
@@ -347,7 +347,7 @@ as-summary-title = <b>{$subject ->
     } for {$year}</b>
 as-summary-areas = <b>Results by administrative reform area</b>
 as-ev-rating = Rating: {$level}
-as-ev-initiative = Decision No. {$number} of {$date}, issued by {$council}
+as-ev-initiative = Decision No. {$number} of {$date} (recognised by {$council})
 as-ev-files = Evidence files: {$count}
 as-verdict-all-met = ✅ All criteria met.
 as-verdict-not-met = Criteria not met or not yet answered: no. {$list}.
@@ -370,26 +370,26 @@ as-submitted-again = Saved. The self-assessment remains submitted.
 as-stopped = Stopped. All your answers have been saved; send {$command} to carry on.
 as-unavailable-not_registered = You are not registered yet. Please tap your unit's invitation link first.
 as-unavailable-not_unit_head = /unit is only for heads of unit. You can do your own self-assessment with /assess. If you are a head of unit, please ask the Department's Office for a head-of-unit invite link.
-as-unavailable-no_open_round = There is no open emulation round at the moment. Once the Department's Office opens one, send /assess again.
-as-unavailable-round_closed = The {$year} emulation round has been closed. You can review your self-assessment with /myresult; if something needs changing, please contact the Department's Office.
+as-unavailable-no_open_round = There is no open award round at the moment. Once the Department's Office opens one, send /assess again.
+as-unavailable-round_closed = The {$year} award round has been closed. You can review your self-assessment with /myresult; if something needs changing, please contact the Department's Office.
 as-unavailable-locked = The deadline has passed ({$deadline}); the self-assessment can now only be viewed (/myresult). If you need to make changes, please contact the Department's Office.
 myresult-none = You have not started your self-assessment for {$year} yet. Send /assess to begin.
 unit-panel =
-    <b>{$unit}</b>, {$year} emulation round
+    <b>{$unit}</b>, {$year}
     The unit's self-assessment: {$own}
     Staff who have submitted their self-assessment: <b>{$submitted}/{$total}</b> · in progress: {$inProgress} · not started: {$notStarted}
 unit-own-not_started = not started
 unit-own-in_progress = in progress
 unit-own-submitted = submitted
 unit-assess-button = The unit's self-assessment
-unit-team-button = Staff list
-unit-team-header = <b>Staff of {$unit}</b> ({$total} in total)
+unit-team-button = Individual self-assessments
+unit-team-header = <b>Individual self-assessments, {$unit}</b> ({$total} in total)
 unit-team-submitted = <b>Submitted ({$count})</b>
 unit-team-in_progress = <b>In progress ({$count})</b>
 unit-team-not_started = <b>Not started ({$count})</b>
 reopen-usage = Usage: /reopen &lt;unit code&gt; [number of days, 1–{$max}, default 3]
-reopen-done = Unit {$unit} has been given more time, until before {$until} ({$year} award round). Until then:
-reopen-notice = The Department's Office has given unit {$unit} more time, until before {$until} ({$year} award round). Until then:
+reopen-done = Unit {$unit} has its deadline extended, until before {$until} ({$year} award round). Until then:
+reopen-notice = The Department's Office has extended the deadline for unit {$unit}, until before {$until} ({$year} award round). Until then:
 reopen-open-people = • the unit's staff may change and submit their self-assessments (/assess);
 reopen-open-unit = • the head of unit may change and submit the unit's own assessment (/unit), its award nominations (/nominate) and its award dossier (/dossier).
 reopen-open-unit-dossier-sent = • the head of unit may change and submit the unit's own assessment (/unit). The unit's award dossier has already been sent, so it stays closed; if it needs changes, the Office returns it.
@@ -401,27 +401,27 @@ help-remind =
     /remind: upcoming reminder schedule, people who cannot receive messages
     /remind now [code]: send the "what is still missing" reminders now · /remind log: log of reminders sent
 help-bind = Add the bot to your unit's group chat, then send /bind in the group so that the group also receives deadline reminders (/unbind to stop).
-rm-deadline-days-left = ⏰ <b>{$year} emulation dossier</b>: <b>{$days ->
+rm-deadline-days-left = ⏰ <b>{$year} award nomination dossier</b>: <b>{$days ->
         [one] 1 day
        *[other] {$days} days
     }</b> left (deadline: before {$deadline}).
-rm-deadline-last-day = ⏰ <b>{$year} emulation dossier</b>: <b>today is the last day</b> (deadline: before {$deadline}).
-rm-deadline-overdue = ⚠️ <b>{$year} emulation dossier</b>: <b>{$days} days overdue</b> (deadline: before {$deadline}).
+rm-deadline-last-day = ⏰ <b>{$year} award nomination dossier</b>: <b>today is the last day</b> (deadline: before {$deadline}).
+rm-deadline-overdue = ⚠️ <b>{$year} award nomination dossier</b>: <b>{$days} days overdue</b> (deadline: before {$deadline}).
 rm-unit-owes = <b>{$unit}</b> still has to complete:
 rm-owed-people = • {$missing}/{$total} staff have not yet submitted their self-assessment
 rm-and-more = … and {$count} more
 rm-owed-unit-assessment = • The unit's self-assessment
-rm-owed-nominations = • No award nominations yet (a unit proposing no one still submits its dossier to say so)
+rm-owed-nominations = • No award nominations yet (a unit nominating no one still submits its dossier to say so)
 rm-owed-document = • Missing: {$document}
 rm-owed-document-of = • Missing: {$document} – {$nominee}
 rm-owed-dossier = • The award dossier has not been submitted
 rm-owed-dossier-returned = • The Office returned the dossier for correction: {$reason}
-rm-unit-footer-head = Please tap a button below to complete the unit's self-assessment or to view the staff list.
+rm-unit-footer-head = Please tap a button below to complete the unit's self-assessment or to view the individual self-assessments.
 rm-unit-footer-group = Each person should tap the button below (or send /assess in a private chat with the bot) to complete their self-assessment.
 rm-unit-footer-overdue = The deadline has passed. What is missing can be done only once the Office gives the unit more time (a returned dossier can still be corrected and sent again). Please contact the Office.
 rm-employee = You have not yet submitted your self-assessment. Please tap the button below (or send /assess) to carry on; the answers you have already given are kept.
 rm-open-assessment = Self-assessment
-rm-digest-title = <b>Emulation dossier summary</b>: {$dossiers}/{$total} units have sent their award dossier; {$complete}/{$total} units are complete.
+rm-digest-title = <b>Award nomination dossiers</b>: {$dossiers}/{$total} units have sent their dossier; {$complete}/{$total} units are complete.
 rm-digest-people = {$missing}/{$total} staff have not submitted
 rm-digest-unit-assessment = the unit's self-assessment is missing
 rm-digest-nominations = no nominations yet
@@ -436,7 +436,7 @@ bind-head-only = Only the head of unit can link a group chat to the unit.
 bind-done = This group is now linked to <b>{$unit}</b>: it will receive the unit's deadline reminders.
 unbind-done = This group is no longer linked to <b>{$unit}</b>.
 bind-in-group = Please use this command in your unit's group chat: add the bot to the group, then send /bind there.
-remind-header = <b>Deadline reminders for the {$year} round</b>: {$owing}/{$total} units currently have items outstanding. Coming up:
+remind-header = <b>Deadline reminders, {$year}</b>: {$owing}/{$total} units currently have items outstanding. Coming up:
 remind-slot-unit = • {$at}: remind units with items outstanding ({$overdue ->
         [yes] overdue
        *[other] {$days} days before the deadline
@@ -487,8 +487,8 @@ ex-col-nominee-kind = Collective/individual
 ex-col-nominee-name = Nominee
 ex-col-position = Position
 ex-col-eligible = Meets all criteria (self-assessment)
-ex-col-reason = Head's reason for proposing
-ex-col-result = Criteria met when proposed
+ex-col-reason = Head's reason for nominating
+ex-col-result = Criteria met when nominated
 ex-col-status = Status
 ex-col-last-change = Last changed
 ex-col-current-reason = Reason for the current status
@@ -510,10 +510,10 @@ ex-no = No
 ex-met = Met
 ex-not-met = Not met
 ex-skipped = (none given)
-ex-initiative = Decision no. {$number} of {$date}; {$council}
+ex-initiative = Decision no. {$number} of {$date} (recognised by {$council})
 ex-status-draft = Draft
-ex-status-submitted = Awaiting review
-ex-status-under_review = Under review
+ex-status-submitted = Awaiting receipt
+ex-status-under_review = Being appraised
 ex-status-recommended = Recommended to the Emulation and Awards Council
 ex-status-awarded = Awarded
 ex-status-returned = Returned for correction
@@ -533,12 +533,12 @@ rm-and-more-documents = … and {$count ->
        *[other] {$count} more documents
     }
 rm-unit-footer-head-buttons = Please tap a button below to {$open ->
-        [all] complete the unit's self-assessment, open the award dossier or view the staff list
-        [dossier] open the award dossier or view the staff list
-       *[team] view the staff list
+        [all] complete the unit's self-assessment, open the award nomination dossier or view the individual self-assessments
+        [dossier] open the award nomination dossier or view the individual self-assessments
+       *[team] view the individual self-assessments
     }.
 rm-unit-footer-group-head = The unit head completes the remaining items in a private chat with the bot.
-ds-open-button = 📁 Award dossier
+ds-open-button = 📁 Award nomination dossier
 
 ## Nominations, dossiers and the Office's commands (/nominate, /dossier, /status, /pending, /nominations, /quota, /export)
 cmd-nominate = Nominate the unit or its people for an award
@@ -546,15 +546,15 @@ cmd-dossier = Award dossier: upload documents, submit
 cmd-nominations = Award nominations
 cmd-status = Units' progress this round
 cmd-pending = What units still have to do (Office)
-cmd-quota = Award quotas (Office)
+cmd-quota = Number of awards (Office)
 cmd-export = Export data to Excel, CSV (Office)
 help-nominations = /nominations: award nominations that concern you · /nominations &lt;number&gt;: open one nomination
-help-nominate = /nominate: propose the unit or its people for an award; /nominate &lt;name&gt; finds a person
-    /dossier: upload the award proposal (Tờ trình) and the achievement reports, then submit · /status: your unit's progress
+help-nominate = /nominate: nominate the unit or its people for an award; /nominate &lt;name&gt; finds a person
+    /dossier: upload the nomination letter (Tờ trình) and the achievement reports, then submit · /status: your unit's progress
 help-office-awards =
     <b>Awards</b>
     /status: every unit's progress · /status &lt;code&gt;: one unit, with names
-    /pending: only what is missing · /quota: award quotas
+    /pending: only what is missing · /quota: number of awards
     /nominations: every nomination; tap a number to open and act on it · /nominations &lt;number&gt;: open one nomination (e.g. /nominations 12)
     /nominations &lt;form&gt;: only one award form: {$forms}
     /nominations &lt;name&gt;: find by nominee's or unit's name (diacritics optional)
@@ -575,41 +575,41 @@ input-dropped = { $action ->
 input-reason-text = Please type the reason as text (or send /cancel).
 input-reason-short = The reason is too short. Please give a clear reason (at least 5 characters), or send /cancel.
 input-reason-long = The reason is longer than {$max} characters. Please shorten it.
-nm-no-round = There is no open emulation round at the moment.
-nm-read-only-closed = The round has been closed; nominations and the dossier can only be viewed.
+nm-no-round = There is no open award round at the moment.
+nm-read-only-closed = The award round has been closed; nominations and the dossier can only be viewed.
 nm-not-registered = You are not registered yet. Please tap your unit's invitation link first.
 nm-only-head = Only the head of a unit can nominate and submit the unit's dossier. If you are a head of unit, please ask the Department's Office for a head-of-unit invitation link.
 nm-read-only-submitted = The unit's dossier has been submitted and can only be viewed. If something needs changing, please ask the Office to return it.
 nm-read-only-deadline = The deadline has passed; nominations and the dossier can only be viewed. If you need more time, please contact the Office.
 nm-stale-button = This button is no longer valid. Please open it again with /nominate or /dossier.
 nm-not-in-unit = This person is no longer in your unit.
-nm-already = {$name} is already proposed for this form in this round.
+nm-already = {$name} is already nominated for this form in this round.
 nm-cannot-take-back = This nomination is with the Office and cannot be taken back.
 nm-home-title = 🏅 <b>Award nominations {$year}</b> — {$unit}
-nm-home-none = The unit has not proposed anyone yet.
+nm-home-none = The unit has not nominated anyone yet.
 nm-home-pick-form = Choose an award form:
-nm-quota = Department quota: {$collective} collectives, at most {$individual} individuals.
+nm-quota = Number of awards: {$collective} collectives, at most {$individual} individuals.
 nm-quota-unset = Number of awards: {$source}.
 nm-form-title = <b>{$form}</b> — {$unit}
-nm-form-help = Tap a name to propose it; tap a name marked ☑️ again to take it back.
+nm-form-help = Tap a name to nominate; tap a name marked ☑️ again to take it back.
     ✅ meets every criterion of this form · ⚠️ does not · ⏳ self-assessment in progress · ▫️ no self-assessment
-    Proposing anyone without ✅ needs a reason.
+    Nominating anyone without ✅ needs a reason.
 nm-collective-label = {$name} (collective)
 nm-result-submitted = {$mark} meets {$met}/{$total} criteria
 nm-result-in_progress = ⏳ self-assessment in progress
 nm-result-not_started = ▫️ no self-assessment yet
 nm-back-button = ◀ Award forms
-nm-more-button = ➕ Propose more
-nm-added-toast = {$name} proposed.
+nm-more-button = ➕ Nominate more
+nm-added-toast = {$name} nominated.
 nm-taken-back-toast = {$name} removed from the nominations.
-nm-ask-reason = <b>{$name}</b> has no self-assessment meeting every criterion ({$result}); form proposed: <b>{$form}</b>.
-    To propose them anyway, please send the reason in one message (the Office will see it), or send /cancel.
-nm-added-with-reason = <b>{$name}</b> proposed for {$form}.
+nm-ask-reason = <b>{$name}</b> has no self-assessment meeting every criterion ({$result}); form: <b>{$form}</b>.
+    To nominate them anyway, please send the reason in one message (the Office will see it), or send /cancel.
+nm-added-with-reason = <b>{$name}</b> nominated for {$form}.
     Reason: <i>{$reason}</i>
 nm-search-found = {$count ->
     [one] 1 person matches
    *[other] {$count} people match
-    } “{$query}”. Tap a line to propose that person for the form on it; tap a line marked ☑️ to take it back.
+    } “{$query}”. Tap a line to nominate that person for the form on it; tap a line marked ☑️ to take it back.
 nm-search-none = No one in your unit matches “{$query}”.
 ds-title = 📁 <b>Award dossier {$year}</b> — {$unit}
 ds-state-open = Status: being prepared, not submitted.
@@ -617,8 +617,8 @@ ds-state-submitted = Status: ✅ submitted at {$at}.
 ds-state-submitted-late = Status: ✅ submitted at {$at} (late).
 ds-state-returned = Status: ↩️ returned by the Office for correction. Reason: <i>{$reason}</i>
 ds-nominations = <b>Nominations ({$count})</b>
-ds-no-nominations = No nominations yet. Tap “➕ Propose” (or send /nominate) to propose the unit or its people.
-ds-no-nominations-office = The unit proposes no one.
+ds-no-nominations = No nominations yet. Tap “➕ Nominate” (or send /nominate) to nominate the unit or its people.
+ds-no-nominations-office = The unit nominates no one.
 ds-documents = <b>Documents</b> (PDF, DOC or DOCX; at most {$size} MB each)
 ds-unnamed-file = unnamed file
 ds-read-only = The dossier has been submitted and can only be viewed. If something needs changing, please ask the Office to return it.
@@ -627,8 +627,8 @@ ds-missing = {$count ->
    *[other] {$count} documents are
     } missing. Tap a document's 📎 button, then send the file.
 ds-ready = All documents are in. Tap “📤 Submit dossier” to send it to the Office; 🔁 replaces a file.
-ds-ready-empty = If the unit proposes no one this year, please tap “📤 Submit dossier” to tell the Office.
-ds-nominate-button = ➕ Propose
+ds-ready-empty = If the unit nominates no one this year, please tap “📤 Submit dossier” to tell the Office.
+ds-nominate-button = ➕ Nominate
 ds-submit-button = 📤 Submit dossier
 ds-return-button = ↩️ Return dossier
 ds-ask-file = Please send the unit's <b>{$document}</b> as a file (PDF, DOC or DOCX, at most {$size} MB), or send /cancel.
@@ -647,7 +647,7 @@ ds-confirm = Submit the award dossier with {$count ->
     [one] 1 nomination
    *[other] {$count} nominations
     } to the Office? Once submitted it can only be viewed, unless the Office returns it for correction.
-ds-confirm-empty = Submit the dossier to tell the Office that <b>the unit proposes no one</b> this year?
+ds-confirm-empty = Submit the dossier to tell the Office that <b>the unit nominates no one</b> this year?
 ds-confirm-button = ✅ Submit dossier
 ds-not-yet-button = ◀ Back
 ds-submitted-toast = Dossier submitted.
@@ -662,14 +662,14 @@ ds-notice-returned = ↩️ The Office returned your unit's {$year} award dossie
 nm-head-told = The bot will tell the unit head (and the nominee, if on the bot).
 nm-head-not-told = ⚠️ The unit head cannot be reached by the bot (never pressed Start, blocked the bot, or the unit has no head on the bot); please tell them directly.
 nm-status-draft = not yet submitted
-nm-status-submitted = awaiting the Office's review
-nm-status-under_review = under review by the Office
+nm-status-submitted = awaiting receipt by the Office
+nm-status-under_review = being appraised by the Office
 nm-status-recommended = recommended to the Emulation and Commendation Council
 nm-status-awarded = awarded
 nm-status-returned = returned for correction
 nm-status-rejected = not put to the council
 nm-status-withdrawn = withdrawn by the unit
-nm-move-under_review = 🔍 Start review
+nm-move-under_review = 🔍 Receive and appraise
 nm-move-recommended = ⭐ Recommend to council
 nm-move-awarded = 🏅 Record award
 nm-move-returned = ↩️ Return
@@ -683,14 +683,14 @@ nm-notice-rejected = ✖️ The Office will not put the nomination of <b>{$nomin
     Reason: <i>{$reason}</i>
 nm-moved-toast = Status updated: {$status}.
 nm-move-not-allowed = This nomination has moved on in the meantime; please open it again.
-nm-over-quota-collective = Cannot recommend: {$form} has reached its quota of {$quota} collectives.
-nm-over-quota-individual = Cannot recommend: {$form} has reached its quota of {$quota} individuals.
+nm-over-quota-collective = Cannot recommend: {$form} has reached its number of awards ({$quota} collectives).
+nm-over-quota-individual = Cannot recommend: {$form} has reached its number of awards ({$quota} individuals).
 nm-not-visible = You cannot see this nomination.
 nm-card-title = 🏅 <b>Nomination #{$id}</b>: {$nominee}
 nm-card-unit = Unit: <code>{$code}</code> {$unit}
 nm-card-form = Form: {$form}
-nm-card-result = Self-assessment result when proposed: {$result}
-nm-card-reason = Why proposed without meeting every criterion: <i>{$reason}</i>
+nm-card-result = Self-assessment result when nominated: {$result}
+nm-card-reason = Why nominated without meeting every criterion: <i>{$reason}</i>
 nm-card-status = Status: <b>{$status}</b>
 nm-card-history = <b>History</b>
 nm-history-why = reason: <i>{$reason}</i>
@@ -698,7 +698,7 @@ nm-by-employee = staff member
 nm-by-unit_head = head of unit
 nm-by-office = the Office
 nm-report-button = 📄 Achievement report
-nm-unit-dossier-button = 📁 Award dossier
+nm-unit-dossier-button = 📁 Award nomination dossier
 nl-guest = You are not registered yet, so you cannot see award nominations.
 nl-header = 🏅 <b>Award nominations {$year}</b>{$filter}: {$count}
 nl-header-unit = 🏅 <b>Your unit's award nominations {$year}</b>{$filter}: {$count}
@@ -712,11 +712,11 @@ st-own-unit-only = You can only see your own unit's progress (send /status).
 st-unknown-unit = There is no unit with code <code>{$code}</code>. See the codes with /units.
 st-unit-archived = Unit <code>{$code}</code> is archived.
 st-header =
-    📊 <b>Emulation dossiers {$year}</b>
+    📊 <b>Award nomination dossiers {$year}</b>
     Award dossiers sent: <b>{$dossiers}/{$total}</b> units
     Own self-assessments submitted: <b>{$people}/{$peopleTotal}</b>
     Units with nothing left to do: <b>{$complete}/{$total}</b>
-st-unit-header = 📊 <b>Emulation dossiers {$year}</b>
+st-unit-header = 📊 <b>Award nomination dossiers {$year}</b>
 st-footer = One unit in detail: /status &lt;code&gt; · only what is missing: /pending
 st-no-units = There are no units yet.
 st-line-assessments = Staff self-assessments: {$submitted}/{$total} submitted · Unit self-assessment: {$own}
@@ -756,12 +756,12 @@ pd-document = missing {$document}
 pd-document-of = missing {$document} – {$nominee}
 pd-dossier = dossier not submitted
 pd-dossier-returned = dossier returned for correction: {$reason}
-qt-header = 🎯 <b>Award quotas {$year}</b>
-qt-line = {$kind}: {$used}/{$quota} recommended to the council or awarded · {$waiting} awaiting review
-qt-line-no-quota = {$kind}: {$used} recommended to the council or awarded · {$waiting} awaiting review
-qt-footer = Only nominations recommended to the council or awarded count. ⛔ = over quota.
+qt-header = 🎯 <b>Number of awards {$year}</b>
+qt-line = {$kind}: {$used}/{$quota} recommended to the council or awarded · {$waiting} awaiting receipt or appraisal
+qt-line-no-quota = {$kind}: {$used} recommended to the council or awarded · {$waiting} awaiting receipt or appraisal
+qt-footer = Only nominations recommended to the council or awarded count. ⛔ = over the number of awards.
 ex-usage = Usage: /export (Excel workbook, .xlsx) or /export csv (nominations, .csv).
-ex-caption-xlsx = Emulation round {$year}: units' progress, award nominations, self-assessments.
+ex-caption-xlsx = Award nomination dossiers {$year}: units' progress, award nominations, self-assessments.
 ex-caption-csv = Award nominations {$year}.
 ds-notice-submitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) submitted its {$year} award dossier ({$count ->
     [0] no nominations
@@ -773,15 +773,15 @@ ds-notice-submitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) submitted 
     [one] 1 nomination
    *[other] {$count} nominations
     }). See: /dossier {$code}
-nm-history-proposed = proposed
+nm-history-proposed = nominated
 ds-ready-returned = Please correct it as the reason above says (🔁 replaces a file), then tap “📤 Submit dossier” to send it again.
 nm-card-next-returned = Please correct it as the reason above says, then submit the dossier again with /dossier.
 ds-deadline-day = Deadline: before {$date}.
 ds-deadline-time = Deadline: before {$time} on {$date}.
 nm-unit-archived = Your unit has been archived, so it can no longer nominate or submit a dossier. If this is a mistake, please contact the Office.
-nm-corrections-only = The deadline has passed: you can only make the corrections the Office asked for (replace files, withdraw a returned nomination) and submit again; no one new can be proposed.
+nm-corrections-only = The deadline has passed: you can only make the corrections the Office asked for (replace files, withdraw a returned nomination) and submit again; no one new can be nominated.
 nm-left-unit = moved to another unit
-nm-closed-nomination = This nomination is closed (not put to the council, or withdrawn by the unit); it cannot be taken back or proposed again this round.
+nm-closed-nomination = This nomination is closed (not put to the council, or withdrawn by the unit); it cannot be taken back or nominated again this round.
 nm-search-more = Only the first {$shown} people are shown; please type more of the name.
 ds-already-returned = This dossier had already been returned; the reason you typed was not sent.
 ds-and-more = … and {$count} more
@@ -798,8 +798,8 @@ nm-locked-rejected = The Office decided not to put this nomination to the Counci
 ds-locked-recommended = {$nominee}'s file cannot be replaced: the nomination is before the Emulation and Commendation Council, as it was sent.
 ds-locked-awarded = {$nominee}'s file cannot be replaced: the nomination has been awarded and its dossier is the Department's record.
 ds-locked-rejected = {$nominee}'s file cannot be replaced: the Office decided not to put this nomination to the Council.
-ds-locked-with-office = {$nominee}'s file cannot be replaced: the Office holds this nomination for review; only returned nominations can be corrected.
-ds-locked-legend = 🔒 Under review or decided by the Office: the file stays as sent.
+ds-locked-with-office = {$nominee}'s file cannot be replaced: the Office holds this nomination for appraisal; only returned nominations can be corrected.
+ds-locked-legend = 🔒 Being appraised or decided by the Office: the file stays as sent.
 ds-versions-title = <b>Versions uploaded ({$count})</b>, newest first:
 ds-version-current = • <b>Version {$version}</b> (current): <i>{$name}</i> — {$by}, {$at}
 ds-version = • Version {$version}: <i>{$name}</i> — {$by}, {$at}
@@ -868,7 +868,7 @@ me-delete-goes-drafts = Also {$count ->
     } not yet sent to the Office.
 me-delete-stays = <b>Kept</b> as the Department's records (under your name as it was, no longer linked to your Telegram account), with their files, history, decisions and the self-assessment they rest on:
 me-kept-nomination = • {$form}, {$year} ({$status})
-me-delete-stays-acts = <b>Kept</b>: your name on the steps you took on award records (proposing, uploading, sending, moving), no longer linked to your Telegram account.
+me-delete-stays-acts = <b>Kept</b>: your name on the steps you took on award records (nominating, uploading, sending, moving), no longer linked to your Telegram account.
 me-delete-stays-why = The law on personal data allows keeping data a legal duty requires; award records are kept under the Law on Emulation and Commendation.
 me-delete-told = Your unit head and the Office will be told you left the bot.
 me-deleted-kept = Your personal data has been deleted. {$count ->

@@ -8,11 +8,11 @@ cmd-lang = Đổi ngôn ngữ (Tiếng Việt / English)
 cmd-cancel = Dừng việc đang làm
 cmd-units = Quản lý đơn vị (Văn phòng)
 cmd-invite = Tạo liên kết mời (Văn phòng)
-cmd-round = Quản lý đợt thi đua (Văn phòng)
+cmd-round = Quản lý kỳ xét khen thưởng (Văn phòng)
 
 ## Vai trò
 role-guest = chưa đăng ký
-role-employee = cán bộ, công chức, viên chức
+role-employee = công chức, viên chức, người lao động
 role-unit_head = trưởng đơn vị
 role-office = Văn phòng Sở
 
@@ -30,7 +30,7 @@ page-marker = Trang {$page}/{$pages}
 
 ## Trợ giúp
 help-guest =
-    <b>ThiĐua bot</b> giúp cán bộ, công chức, viên chức của Sở tham gia phong trào thi đua ngay trong Telegram: tự đánh giá theo từng tiêu chí, kèm minh chứng, và được nhắc trước hạn nộp hồ sơ.
+    <b>ThiĐua bot</b> giúp công chức, viên chức, người lao động của Sở tham gia phong trào thi đua ngay trong Telegram: tự đánh giá theo từng tiêu chí, kèm minh chứng, và được nhắc trước hạn nộp hồ sơ.
 
     Anh/Chị chưa đăng ký. Để tham gia, vui lòng xin <b>liên kết mời</b> của đơn vị mình từ Văn phòng Sở hoặc trưởng đơn vị, rồi bấm vào liên kết đó.
 
@@ -65,12 +65,12 @@ help-office =
     /units rename &lt;mã&gt; &lt;tên mới&gt;: đổi tên
     /units archive &lt;mã&gt; · /units restore &lt;mã&gt;: lưu trữ, khôi phục
     /units sample: thêm các đơn vị mẫu để dùng thử
-    /invite &lt;mã&gt;: liên kết mời cán bộ vào đơn vị
+    /invite &lt;mã&gt;: liên kết mời công chức, viên chức, người lao động vào đơn vị
     /invite &lt;mã&gt; head: liên kết mời trưởng đơn vị
     /invite &lt;mã&gt; office: liên kết mời thành viên Văn phòng Sở
     /invite list · /invite revoke &lt;liên kết&gt;: xem, thu hồi liên kết
-    /round: các đợt thi đua và hạn nộp
-    /round open &lt;năm&gt; · /round close &lt;năm&gt;: mở, đóng đợt
+    /round: các kỳ xét khen thưởng và hạn nộp hồ sơ
+    /round open &lt;năm&gt; · /round close &lt;năm&gt;: mở, đóng kỳ xét khen thưởng của năm
 
 ## /cancel
 cancel-nothing = Hiện không có việc gì đang dở. Gửi /help để xem các việc Anh/Chị có thể làm.
@@ -86,7 +86,7 @@ start-in-group = Vui lòng nhắn riêng cho bot để đăng ký và sử dụn
 start-welcome-back = Chào mừng Anh/Chị quay lại.
 start-welcome-admin = Xin chào! <b>ThiĐua bot</b> giúp Văn phòng Sở tổ chức phong trào thi đua ngay trong Telegram.
 start-guest =
-    Xin chào! <b>ThiĐua bot</b> giúp cán bộ, công chức, viên chức của Sở tham gia phong trào thi đua ngay trong Telegram.
+    Xin chào! <b>ThiĐua bot</b> giúp công chức, viên chức, người lao động của Sở tham gia phong trào thi đua ngay trong Telegram.
 
     Để tham gia, Anh/Chị cần <b>liên kết mời</b> của đơn vị mình. Vui lòng xin liên kết từ Văn phòng Sở hoặc trưởng đơn vị, rồi bấm vào liên kết đó. Gửi /help để biết thêm.
 
@@ -212,7 +212,7 @@ units-restored = Đã khôi phục đơn vị <code>{$code}</code>.
 ## /invite
 invite-usage =
     Cách dùng:
-    /invite &lt;mã đơn vị&gt;: mời cán bộ vào đơn vị
+    /invite &lt;mã đơn vị&gt;: mời công chức, viên chức, người lao động vào đơn vị
     /invite &lt;mã đơn vị&gt; head: mời trưởng đơn vị
     /invite &lt;mã đơn vị&gt; office: mời thành viên Văn phòng Sở
     /invite list: các liên kết còn hiệu lực
@@ -227,7 +227,7 @@ invite-single-use = dùng một lần{$used ->
        *[other] {""} (đã dùng)
     }
 invite-multi-use = dùng nhiều lần (đã dùng {$used} lần)
-invite-advice-employee = Anh/Chị gửi liên kết này cho cán bộ của đơn vị (có thể gửi vào nhóm chat của đơn vị).
+invite-advice-employee = Anh/Chị gửi liên kết này cho công chức, viên chức, người lao động của đơn vị (có thể gửi vào nhóm chat của đơn vị).
 invite-advice-unit_head = Liên kết này trao quyền trưởng đơn vị: chỉ gửi riêng cho đúng người.
 invite-advice-office = Liên kết này trao quyền của Văn phòng Sở: chỉ gửi riêng cho đúng người.
 invite-revoke = Thu hồi liên kết
@@ -239,42 +239,42 @@ invite-list-header = <b>Liên kết mời còn hiệu lực ({$count})</b>
 invite-unit-archived = Đơn vị <code>{$code}</code> đã lưu trữ nên không thể mời thêm. Khôi phục bằng /units restore {$code}
 
 ## /round
-round-header = <b>Các đợt thi đua</b>
-round-empty = Chưa có đợt nào.
+round-header = <b>Các kỳ xét khen thưởng</b>
+round-empty = Chưa mở kỳ xét khen thưởng nào.
 round-line-open = • Năm {$year}: <b>đang mở</b>, hạn nộp hồ sơ trước ngày {$deadline}{$left}
 round-line-closed = • Năm {$year}: đã đóng (hạn nộp trước ngày {$deadline})
 round-days-left = {" "}(còn {$days} ngày)
 round-last-day = {" "}(hôm nay là ngày cuối)
 round-overdue = {" "}(đã quá hạn {$days} ngày)
-round-usage = Mở đợt: /round open &lt;năm&gt; · Đóng đợt: /round close &lt;năm&gt;
+round-usage = Mở kỳ xét khen thưởng: /round open &lt;năm&gt; · Đóng: /round close &lt;năm&gt;
 round-opened =
-    Đã mở đợt thi đua năm <b>{$year}</b>.
+    Đã mở kỳ xét khen thưởng năm <b>{$year}</b>.
     Hồ sơ đề nghị khen thưởng gửi về Văn phòng Sở trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
 round-reopened =
-    Đã mở lại đợt thi đua năm <b>{$year}</b>.
+    Đã mở lại kỳ xét khen thưởng năm <b>{$year}</b>.
     Hạn nộp giữ nguyên: trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
-round-already-open = Đợt năm {$year} đang mở.
-round-other-open = Đợt năm {$open} đang mở. Mỗi lúc chỉ mở một đợt để cán bộ không bị lẫn bản tự đánh giá; vui lòng đóng đợt năm {$open} (/round close {$open}) trước khi mở đợt năm {$year}.
-round-beyond-period = Lưu ý: năm này nằm ngoài giai đoạn {$from}–{$to} của kế hoạch; đợt dùng lại bộ tiêu chí và hình thức khen thưởng của kế hoạch cho đến khi có kế hoạch mới.
-round-not-found = Chưa có đợt thi đua năm {$year}.
-round-already-closed = Đợt năm {$year} đã đóng trước đó.
-round-closed = Đã đóng đợt thi đua năm {$year}. Có thể mở lại bằng /round open {$year}
+round-already-open = Kỳ xét khen thưởng năm {$year} đang mở.
+round-other-open = Kỳ xét khen thưởng năm {$open} đang mở. Mỗi lúc chỉ mở một kỳ để mọi người không bị lẫn bản tự đánh giá; vui lòng đóng năm {$open} (/round close {$open}) trước khi mở năm {$year}.
+round-beyond-period = Lưu ý: năm này nằm ngoài giai đoạn {$from}–{$to} của kế hoạch; kỳ xét khen thưởng dùng lại bộ tiêu chí và hình thức khen thưởng của kế hoạch cho đến khi có kế hoạch mới.
+round-not-found = Chưa có kỳ xét khen thưởng năm {$year}.
+round-already-closed = Kỳ xét khen thưởng năm {$year} đã đóng trước đó.
+round-closed = Đã đóng kỳ xét khen thưởng năm {$year}. Có thể mở lại bằng /round open {$year}
 round-year-not_a_year = «{$year}» không phải là năm hợp lệ.
-round-year-too_far_back = Kế hoạch bắt đầu từ năm {$from}; không mở đợt cho năm {$year}.
-round-year-too_far_ahead = Chưa thể mở đợt cho năm {$year}: chỉ mở được đến năm sau của năm hiện tại.
+round-year-too_far_back = Kế hoạch bắt đầu từ năm {$from}; không mở kỳ xét khen thưởng cho năm {$year}.
+round-year-too_far_ahead = Chưa thể mở kỳ xét khen thưởng năm {$year}: chỉ mở được đến năm sau của năm hiện tại.
 
 ## Tự đánh giá (/assess, /unit)
 cmd-assess = Tự đánh giá theo tiêu chí thi đua
 cmd-myresult = Xem kết quả tự đánh giá
-cmd-unit = Đơn vị: tự đánh giá tập thể, tình hình cán bộ
-cmd-reopen = Cho đơn vị sửa sau hạn (Văn phòng)
+cmd-unit = Đơn vị: tự đánh giá tập thể, tình hình tự đánh giá cá nhân
+cmd-reopen = Gia hạn cho đơn vị (Văn phòng)
 help-assess =
     <b>Tự đánh giá</b>
     /assess: tự đánh giá theo từng tiêu chí, kèm minh chứng
     /myresult: xem bản tự đánh giá đã lưu
 help-unit-head =
     <b>Trưởng đơn vị</b>
-    /unit: tự đánh giá của đơn vị (tập thể) và tình hình tự đánh giá của cán bộ
+    /unit: tự đánh giá của đơn vị (tập thể) và tình hình tự đánh giá của từng người
 help-reopen = /reopen &lt;mã&gt; [số ngày]: gia hạn cho đơn vị sau hạn (tự đánh giá, đề nghị khen thưởng, hồ sơ); trưởng đơn vị được báo
 as-intro =
     Bắt đầu {$subject ->
@@ -347,7 +347,7 @@ as-summary-title = <b>{$subject ->
     } năm {$year}</b>
 as-summary-areas = <b>Kết quả theo nội dung cải cách hành chính</b>
 as-ev-rating = Xếp loại: {$level}
-as-ev-initiative = Quyết định số {$number} ngày {$date} của {$council}
+as-ev-initiative = Quyết định số {$number} ngày {$date} ({$council} công nhận)
 as-ev-files = Tệp minh chứng: {$count}
 as-verdict-all-met = ✅ Đạt tất cả các tiêu chí.
 as-verdict-not-met = Tiêu chí chưa đạt hoặc chưa trả lời: số {$list}.
@@ -370,20 +370,20 @@ as-submitted-again = Đã lưu. Bản tự đánh giá vẫn ở trạng thái �
 as-stopped = Đã dừng. Mọi câu trả lời đã được lưu; gửi {$command} để tiếp tục.
 as-unavailable-not_registered = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
 as-unavailable-not_unit_head = Lệnh /unit chỉ dành cho trưởng đơn vị. Anh/Chị tự đánh giá cá nhân bằng /assess. Nếu Anh/Chị là trưởng đơn vị, vui lòng xin Văn phòng Sở liên kết mời dành cho trưởng đơn vị.
-as-unavailable-no_open_round = Hiện chưa có đợt thi đua nào đang mở. Khi Văn phòng Sở mở đợt, Anh/Chị gửi lại /assess.
-as-unavailable-round_closed = Đợt thi đua năm {$year} đã đóng. Anh/Chị xem lại bản tự đánh giá bằng /myresult; nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
+as-unavailable-no_open_round = Hiện chưa có kỳ xét khen thưởng nào đang mở. Khi Văn phòng Sở mở kỳ xét khen thưởng, Anh/Chị gửi lại /assess.
+as-unavailable-round_closed = Kỳ xét khen thưởng năm {$year} đã đóng. Anh/Chị xem lại bản tự đánh giá bằng /myresult; nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
 as-unavailable-locked = Đã hết hạn ({$deadline}); bản tự đánh giá chỉ còn xem được (/myresult). Nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
 myresult-none = Anh/Chị chưa bắt đầu tự đánh giá năm {$year}. Gửi /assess để bắt đầu.
 unit-panel =
-    <b>{$unit}</b>, đợt thi đua năm {$year}
+    <b>{$unit}</b>, năm {$year}
     Tự đánh giá tập thể: {$own}
-    Cán bộ đã nộp tự đánh giá: <b>{$submitted}/{$total}</b> · đang làm: {$inProgress} · chưa bắt đầu: {$notStarted}
+    Cá nhân đã nộp tự đánh giá: <b>{$submitted}/{$total}</b> · đang làm: {$inProgress} · chưa bắt đầu: {$notStarted}
 unit-own-not_started = chưa bắt đầu
 unit-own-in_progress = đang làm
 unit-own-submitted = đã nộp
 unit-assess-button = Tự đánh giá tập thể
-unit-team-button = Danh sách cán bộ
-unit-team-header = <b>Cán bộ của {$unit}</b> ({$total} người)
+unit-team-button = Tình hình tự đánh giá cá nhân
+unit-team-header = <b>Tình hình tự đánh giá cá nhân, {$unit}</b> ({$total} người)
 unit-team-submitted = <b>Đã nộp ({$count})</b>
 unit-team-in_progress = <b>Đang làm ({$count})</b>
 unit-team-not_started = <b>Chưa bắt đầu ({$count})</b>
@@ -401,11 +401,11 @@ help-remind =
     /remind: lịch nhắc hạn sắp tới, người không nhận được tin
     /remind now [mã]: gửi ngay nhắc nhở "còn thiếu gì" · /remind log: nhật ký đã gửi
 help-bind = Thêm bot vào nhóm chat của đơn vị rồi gửi /bind trong nhóm để nhóm cũng nhận nhắc hạn (/unbind để bỏ).
-rm-deadline-days-left = ⏰ <b>Hồ sơ thi đua năm {$year}</b>: còn <b>{$days} ngày</b> (hạn: trước ngày {$deadline}).
-rm-deadline-last-day = ⏰ <b>Hồ sơ thi đua năm {$year}</b>: <b>hôm nay là ngày cuối</b> (hạn: trước ngày {$deadline}).
-rm-deadline-overdue = ⚠️ <b>Hồ sơ thi đua năm {$year}</b>: <b>đã quá hạn {$days} ngày</b> (hạn: trước ngày {$deadline}).
+rm-deadline-days-left = ⏰ <b>Hồ sơ đề nghị khen thưởng năm {$year}</b>: còn <b>{$days} ngày</b> (hạn: trước ngày {$deadline}).
+rm-deadline-last-day = ⏰ <b>Hồ sơ đề nghị khen thưởng năm {$year}</b>: <b>hôm nay là ngày cuối</b> (hạn: trước ngày {$deadline}).
+rm-deadline-overdue = ⚠️ <b>Hồ sơ đề nghị khen thưởng năm {$year}</b>: <b>đã quá hạn {$days} ngày</b> (hạn: trước ngày {$deadline}).
 rm-unit-owes = <b>{$unit}</b> còn thiếu:
-rm-owed-people = • {$missing}/{$total} cán bộ chưa nộp tự đánh giá
+rm-owed-people = • {$missing}/{$total} người chưa nộp tự đánh giá
 rm-and-more = … và {$count} người khác
 rm-owed-unit-assessment = • Chưa nộp tự đánh giá tập thể của đơn vị
 rm-owed-nominations = • Chưa đề nghị khen thưởng (nếu đơn vị không đề nghị ai, vẫn nộp hồ sơ để báo Văn phòng Sở)
@@ -413,13 +413,13 @@ rm-owed-document = • Thiếu: {$document}
 rm-owed-document-of = • Thiếu: {$document} – {$nominee}
 rm-owed-dossier = • Chưa nộp hồ sơ đề nghị khen thưởng
 rm-owed-dossier-returned = • Hồ sơ bị Văn phòng Sở trả lại để sửa: {$reason}
-rm-unit-footer-head = Bấm nút dưới đây để làm tự đánh giá tập thể hoặc xem danh sách cán bộ.
+rm-unit-footer-head = Bấm nút dưới đây để làm tự đánh giá tập thể hoặc xem tình hình tự đánh giá cá nhân.
 rm-unit-footer-group = Mỗi người bấm nút dưới đây (hoặc gửi /assess trong chat riêng với bot) để tự đánh giá.
 rm-unit-footer-overdue = Đã quá hạn nộp. Các việc còn thiếu chỉ làm được khi Văn phòng Sở gia hạn cho đơn vị (hồ sơ bị trả lại vẫn sửa và nộp lại được). Vui lòng liên hệ Văn phòng Sở.
 rm-employee = Anh/Chị chưa nộp bản tự đánh giá. Bấm nút dưới đây (hoặc gửi /assess) để làm tiếp; các câu đã trả lời vẫn được giữ.
 rm-open-assessment = Tự đánh giá
-rm-digest-title = <b>Tổng hợp hồ sơ thi đua</b>: {$dossiers}/{$total} đơn vị đã nộp hồ sơ đề nghị khen thưởng; {$complete}/{$total} đơn vị đã hoàn thành mọi việc.
-rm-digest-people = {$missing}/{$total} cán bộ chưa nộp tự đánh giá
+rm-digest-title = <b>Tổng hợp hồ sơ đề nghị khen thưởng</b>: {$dossiers}/{$total} đơn vị đã nộp hồ sơ; {$complete}/{$total} đơn vị đã hoàn thành mọi việc.
+rm-digest-people = {$missing}/{$total} người chưa nộp tự đánh giá
 rm-digest-unit-assessment = chưa nộp tự đánh giá tập thể
 rm-digest-nominations = chưa đề nghị khen thưởng
 rm-digest-documents = thiếu {$count} tài liệu hồ sơ
@@ -430,12 +430,12 @@ bind-head-only = Chỉ trưởng đơn vị mới gắn được nhóm chat vớ
 bind-done = Đã gắn nhóm này với <b>{$unit}</b>: nhóm sẽ nhận nhắc hạn của đơn vị.
 unbind-done = Đã bỏ gắn nhóm này với <b>{$unit}</b>.
 bind-in-group = Lệnh này dùng trong nhóm chat của đơn vị: thêm bot vào nhóm rồi gửi /bind ở đó.
-remind-header = <b>Nhắc hạn đợt {$year}</b>: hiện {$owing}/{$total} đơn vị còn thiếu. Sắp tới:
+remind-header = <b>Nhắc hạn năm {$year}</b>: hiện {$owing}/{$total} đơn vị còn thiếu. Sắp tới:
 remind-slot-unit = • {$at}: nhắc các đơn vị còn thiếu ({$overdue ->
         [yes] quá hạn
        *[other] trước hạn {$days} ngày
     })
-remind-slot-employee = • {$at}: nhắc cán bộ chưa nộp tự đánh giá (trước hạn {$days} ngày)
+remind-slot-employee = • {$at}: nhắc những người chưa nộp tự đánh giá (trước hạn {$days} ngày)
 remind-slot-digest = • {$at}: tổng hợp gửi Văn phòng Sở
 remind-none-upcoming = • Không còn lịch nhắc nào.
 remind-no-head = {$count} đơn vị còn thiếu nhưng chưa có trưởng đơn vị trên bot nên không ai nhận nhắc: {$codes}. Tạo liên kết cho trưởng đơn vị bằng /invite &lt;mã&gt; head.
@@ -457,7 +457,7 @@ remind-log-superseded = • {$at} ⏭ {$kind} → {$to}: thay bằng tin mới h
 remind-log-pending = • {$at} ⏳ {$kind} → {$to}
 remind-kind-unit = nhắc đơn vị
 remind-kind-group = nhắc nhóm
-remind-kind-employee = nhắc cán bộ
+remind-kind-employee = nhắc cá nhân
 remind-kind-digest = tổng hợp
 remind-kind-notice = thông báo
 # /export: the Office's data files (sheet names, column headers and the words in the cells)
@@ -466,8 +466,8 @@ ex-sheet-nominations = Đề nghị khen thưởng
 ex-sheet-assessments = Tự đánh giá
 ex-col-unit-code = Mã đơn vị
 ex-col-unit-name = Tên đơn vị
-ex-col-people-submitted = Số cán bộ đã nộp tự đánh giá
-ex-col-people-total = Số cán bộ đã đăng ký trên bot
+ex-col-people-submitted = Số người đã nộp tự đánh giá
+ex-col-people-total = Số người đã đăng ký trên bot
 ex-col-unit-assessment = Tự đánh giá của tập thể
 ex-col-form-collective = {$form} (tập thể)
 ex-col-form-individual = {$form} (cá nhân)
@@ -504,10 +504,10 @@ ex-no = Không
 ex-met = Đạt
 ex-not-met = Không đạt
 ex-skipped = (không nêu)
-ex-initiative = Quyết định số {$number} ngày {$date}; {$council}
+ex-initiative = Quyết định số {$number} ngày {$date} ({$council} công nhận)
 ex-status-draft = Chưa nộp hồ sơ
-ex-status-submitted = Chờ xem xét
-ex-status-under_review = Đang xem xét
+ex-status-submitted = Chờ tiếp nhận
+ex-status-under_review = Đang thẩm định
 ex-status-recommended = Đã trình Hội đồng Thi đua - Khen thưởng
 ex-status-awarded = Đã được khen thưởng
 ex-status-returned = Bị trả lại để sửa, bổ sung
@@ -524,20 +524,20 @@ ex-progress-submitted = Đã nộp
 ## Nhắc hạn: hồ sơ khen thưởng
 rm-and-more-documents = … và {$count} tài liệu khác
 rm-unit-footer-head-buttons = Bấm nút dưới đây để {$open ->
-        [all] làm tự đánh giá tập thể, mở hồ sơ khen thưởng hoặc xem danh sách cán bộ
-        [dossier] mở hồ sơ khen thưởng hoặc xem danh sách cán bộ
-       *[team] xem danh sách cán bộ
+        [all] làm tự đánh giá tập thể, mở hồ sơ đề nghị khen thưởng hoặc xem tình hình tự đánh giá cá nhân
+        [dossier] mở hồ sơ đề nghị khen thưởng hoặc xem tình hình tự đánh giá cá nhân
+       *[team] xem tình hình tự đánh giá cá nhân
     }.
 rm-unit-footer-group-head = Các việc còn lại do trưởng đơn vị làm trong chat riêng với bot.
-ds-open-button = 📁 Hồ sơ khen thưởng
+ds-open-button = 📁 Hồ sơ đề nghị khen thưởng
 
 ## Đề nghị khen thưởng, hồ sơ, lệnh của Văn phòng (/nominate, /dossier, /status, /pending, /nominations, /quota, /export)
 cmd-nominate = Đề nghị khen thưởng tập thể, cá nhân
 cmd-dossier = Hồ sơ đề nghị khen thưởng: tải tài liệu, nộp hồ sơ
 cmd-nominations = Danh sách đề nghị khen thưởng
-cmd-status = Tình hình hồ sơ thi đua của các đơn vị
+cmd-status = Tình hình hồ sơ đề nghị khen thưởng của các đơn vị
 cmd-pending = Việc các đơn vị còn thiếu (Văn phòng)
-cmd-quota = Chỉ tiêu khen thưởng (Văn phòng)
+cmd-quota = Số lượng khen thưởng (Văn phòng)
 cmd-export = Xuất dữ liệu ra Excel, CSV (Văn phòng)
 help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị · /nominations &lt;số&gt;: mở một đề nghị
 help-nominate =
@@ -546,7 +546,7 @@ help-nominate =
 help-office-awards =
     <b>Khen thưởng</b>
     /status: tình hình mọi đơn vị · /status &lt;mã&gt;: một đơn vị, có tên từng người
-    /pending: chỉ những việc còn thiếu · /quota: chỉ tiêu khen thưởng
+    /pending: chỉ những việc còn thiếu · /quota: số lượng khen thưởng
     /nominations: tất cả đề nghị; bấm số để mở và xử lý · /nominations &lt;số&gt;: mở một đề nghị (vd: /nominations 12)
     /nominations &lt;hình thức&gt;: lọc theo hình thức khen thưởng: {$forms}
     /nominations &lt;tên&gt;: tìm theo tên người được đề nghị hoặc tên đơn vị (gõ không dấu cũng được)
@@ -567,20 +567,20 @@ input-dropped = { $action ->
 input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để hủy).
 input-reason-short = Lý do quá ngắn. Vui lòng nêu rõ lý do (ít nhất 5 ký tự), hoặc gửi /cancel để hủy.
 input-reason-long = Lý do dài hơn {$max} ký tự. Vui lòng viết gọn lại.
-nm-no-round = Hiện chưa có đợt thi đua nào đang mở.
-nm-read-only-closed = Đợt thi đua đã đóng; đề nghị và hồ sơ chỉ còn xem được.
+nm-no-round = Hiện chưa có kỳ xét khen thưởng nào đang mở.
+nm-read-only-closed = Kỳ xét khen thưởng đã đóng; đề nghị và hồ sơ chỉ còn xem được.
 nm-not-registered = Anh/Chị chưa đăng ký. Vui lòng bấm liên kết mời của đơn vị mình trước.
-nm-only-head = Chỉ trưởng đơn vị mới được đề nghị khen thưởng và nộp hồ sơ của đơn vị. Nếu Anh/Chị là trưởng đơn vị, vui lòng đề nghị Văn phòng Sở gửi liên kết mời dành cho trưởng đơn vị.
-nm-read-only-submitted = Hồ sơ của đơn vị đã nộp nên chỉ xem được. Nếu cần sửa, vui lòng đề nghị Văn phòng Sở trả lại hồ sơ.
+nm-only-head = Chỉ trưởng đơn vị mới được đề nghị khen thưởng và nộp hồ sơ của đơn vị. Nếu Anh/Chị là trưởng đơn vị, vui lòng xin Văn phòng Sở liên kết mời dành cho trưởng đơn vị.
+nm-read-only-submitted = Hồ sơ của đơn vị đã nộp nên chỉ xem được. Nếu cần sửa, vui lòng liên hệ Văn phòng Sở để được trả lại hồ sơ.
 nm-read-only-deadline = Đã hết hạn nộp hồ sơ; đề nghị và hồ sơ chỉ còn xem được. Nếu cần thêm thời gian, vui lòng liên hệ Văn phòng Sở.
 nm-stale-button = Nút này không còn hiệu lực. Vui lòng mở lại bằng /nominate hoặc /dossier.
 nm-not-in-unit = Người này không còn thuộc đơn vị của Anh/Chị.
-nm-already = {$name} đã được đề nghị hình thức này trong đợt.
+nm-already = {$name} đã được đề nghị hình thức này trong kỳ xét khen thưởng.
 nm-cannot-take-back = Đề nghị đã gửi Văn phòng Sở nên không rút lại được.
 nm-home-title = 🏅 <b>Đề nghị khen thưởng năm {$year}</b> — {$unit}
 nm-home-none = Đơn vị chưa đề nghị ai.
 nm-home-pick-form = Chọn hình thức khen thưởng:
-nm-quota = Chỉ tiêu toàn Sở: {$collective} tập thể, không quá {$individual} cá nhân.
+nm-quota = Số lượng khen thưởng: {$collective} tập thể, không quá {$individual} cá nhân.
 nm-quota-unset = Số lượng khen thưởng: {$source}.
 nm-form-title = <b>{$form}</b> — {$unit}
 nm-form-help = Bấm vào tên để đề nghị; bấm lại tên có dấu ☑️ để bỏ đề nghị.
@@ -610,7 +610,7 @@ ds-no-nominations = Chưa có đề nghị nào. Bấm “➕ Đề nghị” (h
 ds-no-nominations-office = Đơn vị không đề nghị ai.
 ds-documents = <b>Tài liệu</b> (PDF, DOC hoặc DOCX; mỗi tệp tối đa {$size} MB)
 ds-unnamed-file = tệp không tên
-ds-read-only = Hồ sơ đã nộp nên chỉ còn xem được. Nếu cần sửa, vui lòng đề nghị Văn phòng Sở trả lại hồ sơ.
+ds-read-only = Hồ sơ đã nộp nên chỉ còn xem được. Nếu cần sửa, vui lòng liên hệ Văn phòng Sở để được trả lại hồ sơ.
 ds-missing = Còn thiếu {$count} tài liệu. Bấm nút 📎 của từng tài liệu rồi gửi tệp.
 ds-ready = Đã đủ tài liệu. Bấm “📤 Nộp hồ sơ” để gửi Văn phòng Sở; bấm 🔁 nếu cần thay tệp.
 ds-ready-empty = Nếu năm nay đơn vị không đề nghị ai, vui lòng bấm “📤 Nộp hồ sơ” để báo Văn phòng Sở.
@@ -642,14 +642,14 @@ ds-notice-returned = ↩️ Văn phòng Sở trả lại hồ sơ đề nghị k
 nm-head-told = Bot sẽ báo trưởng đơn vị (và người được đề nghị, nếu có trên bot).
 nm-head-not-told = ⚠️ Bot không gửi được tin cho trưởng đơn vị (chưa bấm Start, đã chặn bot, hoặc đơn vị chưa có trưởng đơn vị trên bot); vui lòng báo trực tiếp.
 nm-status-draft = chưa nộp hồ sơ
-nm-status-submitted = chờ Văn phòng Sở xem xét
-nm-status-under_review = Văn phòng Sở đang xem xét
+nm-status-submitted = chờ Văn phòng Sở tiếp nhận
+nm-status-under_review = Văn phòng Sở đang thẩm định
 nm-status-recommended = đã trình Hội đồng Thi đua - Khen thưởng
 nm-status-awarded = đã được khen thưởng
 nm-status-returned = bị trả lại để sửa, bổ sung
 nm-status-rejected = không được trình Hội đồng
 nm-status-withdrawn = đơn vị đã rút
-nm-move-under_review = 🔍 Nhận xem xét
+nm-move-under_review = 🔍 Tiếp nhận, thẩm định
 nm-move-recommended = ⭐ Trình Hội đồng
 nm-move-awarded = 🏅 Ghi nhận đã khen
 nm-move-returned = ↩️ Trả lại
@@ -663,8 +663,8 @@ nm-notice-rejected = ✖️ Văn phòng Sở không trình Hội đồng Thi đu
     Lý do: <i>{$reason}</i>
 nm-moved-toast = Đã cập nhật trạng thái: {$status}.
 nm-move-not-allowed = Đề nghị đã được chuyển bước khác; vui lòng mở lại để xem.
-nm-over-quota-collective = Không trình được: hình thức {$form} đã đủ chỉ tiêu {$quota} tập thể.
-nm-over-quota-individual = Không trình được: hình thức {$form} đã đủ chỉ tiêu {$quota} cá nhân.
+nm-over-quota-collective = Không trình được: hình thức {$form} đã đủ số lượng khen thưởng ({$quota} tập thể).
+nm-over-quota-individual = Không trình được: hình thức {$form} đã đủ số lượng khen thưởng ({$quota} cá nhân).
 nm-not-visible = Anh/Chị không xem được đề nghị này.
 nm-card-title = 🏅 <b>Đề nghị #{$id}</b>: {$nominee}
 nm-card-unit = Đơn vị: <code>{$code}</code> {$unit}
@@ -674,11 +674,11 @@ nm-card-reason = Lý do đề nghị khi chưa đạt đủ tiêu chí: <i>{$rea
 nm-card-status = Trạng thái: <b>{$status}</b>
 nm-card-history = <b>Lịch sử</b>
 nm-history-why = lý do: <i>{$reason}</i>
-nm-by-employee = cán bộ
+nm-by-employee = công chức, viên chức, người lao động
 nm-by-unit_head = trưởng đơn vị
 nm-by-office = Văn phòng Sở
 nm-report-button = 📄 Báo cáo thành tích
-nm-unit-dossier-button = 📁 Hồ sơ khen thưởng
+nm-unit-dossier-button = 📁 Hồ sơ đề nghị khen thưởng
 nl-guest = Anh/Chị chưa đăng ký nên chưa xem được đề nghị khen thưởng.
 nl-header = 🏅 <b>Đề nghị khen thưởng năm {$year}</b>{$filter}: {$count}
 nl-header-unit = 🏅 <b>Đề nghị khen thưởng của đơn vị năm {$year}</b>{$filter}: {$count}
@@ -692,14 +692,14 @@ st-own-unit-only = Anh/Chị chỉ xem được tình hình đơn vị của mì
 st-unknown-unit = Không có đơn vị mã <code>{$code}</code>. Xem các mã bằng /units.
 st-unit-archived = Đơn vị <code>{$code}</code> đã được lưu trữ.
 st-header =
-    📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>
+    📊 <b>Tình hình hồ sơ đề nghị khen thưởng năm {$year}</b>
     Hồ sơ đề nghị khen thưởng đã nộp: <b>{$dossiers}/{$total}</b> đơn vị
     Tự đánh giá cá nhân đã nộp: <b>{$people}/{$peopleTotal}</b>
     Đơn vị đã xong mọi việc: <b>{$complete}/{$total}</b>
-st-unit-header = 📊 <b>Tình hình hồ sơ thi đua năm {$year}</b>
+st-unit-header = 📊 <b>Tình hình hồ sơ đề nghị khen thưởng năm {$year}</b>
 st-footer = Xem chi tiết một đơn vị: /status &lt;mã&gt; · chỉ phần còn thiếu: /pending
 st-no-units = Chưa có đơn vị nào.
-st-line-assessments = Cán bộ tự đánh giá: {$submitted}/{$total} đã nộp · Tự đánh giá tập thể: {$own}
+st-line-assessments = Cá nhân tự đánh giá: {$submitted}/{$total} đã nộp · Tự đánh giá tập thể: {$own}
 st-line-nominations = Đề nghị: {$nominations}
 st-line-dossier = Tài liệu: {$uploaded}/{$required} · Hồ sơ: {$dossier}
 st-form-count = {$form}: {$collective} tập thể, {$individual} cá nhân
@@ -713,7 +713,7 @@ st-dossier-submitted = đã nộp
 st-dossier-returned = bị trả lại
 st-late-submitted = nộp muộn
 st-overdue = quá hạn
-st-people-title = <b>Cán bộ tự đánh giá</b>: {$submitted}/{$total} đã nộp
+st-people-title = <b>Cá nhân tự đánh giá</b>: {$submitted}/{$total} đã nộp
 st-people-submitted = Đã nộp ({$count})
 st-people-in_progress = Đang thực hiện ({$count})
 st-people-not_started = Chưa bắt đầu ({$count})
@@ -723,19 +723,19 @@ st-kind-collective = Tập thể
 st-kind-individual = Cá nhân
 pd-header = 📋 <b>Việc còn thiếu, năm {$year}</b>: {$count}/{$total} đơn vị chưa hoàn thành
 pd-nothing = Tất cả đơn vị đã hoàn thành: đủ tự đánh giá và đã nộp hồ sơ.
-pd-people = {$missing}/{$total} cán bộ chưa nộp tự đánh giá: {$names}
+pd-people = {$missing}/{$total} người chưa nộp tự đánh giá: {$names}
 pd-unit-assessment = chưa nộp tự đánh giá tập thể ({$progress})
 pd-nominations = chưa đề nghị khen thưởng
 pd-document = thiếu {$document}
 pd-document-of = thiếu {$document} – {$nominee}
 pd-dossier = chưa nộp hồ sơ
 pd-dossier-returned = hồ sơ bị trả lại để sửa: {$reason}
-qt-header = 🎯 <b>Chỉ tiêu khen thưởng năm {$year}</b>
-qt-line = {$kind}: {$used}/{$quota} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ xem xét
-qt-line-no-quota = {$kind}: {$used} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ xem xét
-qt-footer = Chỉ tiêu chỉ tính các đề nghị đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt chỉ tiêu.
+qt-header = 🎯 <b>Số lượng khen thưởng năm {$year}</b>
+qt-line = {$kind}: {$used}/{$quota} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ tiếp nhận, thẩm định
+qt-line-no-quota = {$kind}: {$used} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ tiếp nhận, thẩm định
+qt-footer = Chỉ tính các đề nghị đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt số lượng khen thưởng.
 ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sách đề nghị .csv).
-ex-caption-xlsx = Hồ sơ thi đua năm {$year}: tình hình đơn vị, đề nghị khen thưởng, tự đánh giá.
+ex-caption-xlsx = Hồ sơ đề nghị khen thưởng năm {$year}: tình hình đơn vị, đề nghị khen thưởng, tự đánh giá.
 ex-caption-csv = Danh sách đề nghị khen thưởng năm {$year}.
 ds-notice-submitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã nộp hồ sơ đề nghị khen thưởng năm {$year}{$count ->
     [0] , báo không đề nghị khen thưởng ai
@@ -753,7 +753,7 @@ ds-deadline-time = Hạn nộp: trước {$time} ngày {$date}.
 nm-unit-archived = Đơn vị của Anh/Chị đã được lưu trữ nên không đề nghị, nộp hồ sơ được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Sở.
 nm-corrections-only = Đã hết hạn nộp hồ sơ: Anh/Chị chỉ sửa, bổ sung được những gì Văn phòng Sở yêu cầu (thay tệp, rút đề nghị bị trả lại) rồi nộp lại; không đề nghị thêm được.
 nm-left-unit = đã chuyển đơn vị
-nm-closed-nomination = Đề nghị này đã kết thúc (không được trình Hội đồng hoặc đơn vị đã rút); không rút hay đề nghị lại được trong đợt này.
+nm-closed-nomination = Đề nghị này đã kết thúc (không được trình Hội đồng hoặc đơn vị đã rút); không rút hay đề nghị lại được trong kỳ xét khen thưởng này.
 nm-search-more = Chỉ hiện {$shown} người đầu; vui lòng gõ thêm tên để tìm chính xác hơn.
 ds-already-returned = Hồ sơ này đã được trả lại trước đó; lý do vừa nhập không được gửi thêm.
 ds-and-more = … và {$count} đề nghị khác
@@ -770,8 +770,8 @@ nm-locked-rejected = Văn phòng Sở đã quyết định không trình Hội �
 ds-locked-recommended = Không thay được tệp của {$nominee}: đề nghị đã được trình Hội đồng Thi đua - Khen thưởng, hồ sơ giữ nguyên như khi trình.
 ds-locked-awarded = Không thay được tệp của {$nominee}: đề nghị đã được khen thưởng, hồ sơ là hồ sơ lưu của Sở.
 ds-locked-rejected = Không thay được tệp của {$nominee}: Văn phòng Sở đã quyết định không trình Hội đồng Thi đua - Khen thưởng đề nghị này.
-ds-locked-with-office = Không thay được tệp của {$nominee}: Văn phòng Sở đang giữ đề nghị này để xem xét; chỉ những đề nghị bị trả lại mới sửa được.
-ds-locked-legend = 🔒 Văn phòng Sở đang xem xét hoặc đã quyết định: tệp giữ nguyên như khi nộp.
+ds-locked-with-office = Không thay được tệp của {$nominee}: Văn phòng Sở đang giữ đề nghị này để thẩm định; chỉ những đề nghị bị trả lại mới sửa được.
+ds-locked-legend = 🔒 Văn phòng Sở đang thẩm định hoặc đã quyết định: tệp giữ nguyên như khi nộp.
 ds-versions-title = <b>Các bản đã tải lên ({$count})</b>, mới nhất trước:
 ds-version-current = • <b>Bản {$version}</b> (đang dùng): <i>{$name}</i> — {$by}, {$at}
 ds-version = • Bản {$version}: <i>{$name}</i> — {$by}, {$at}

@@ -33,7 +33,9 @@ describe("/assess", () => {
     await answerWholeIndividualAssessment(h, lan);
     const summary = h.telegram.lastTextTo(lan.id);
     expect(summary).toContain("Đạt tất cả các tiêu chí");
-    expect(summary).toContain("Quyết định số 125/QĐ-STP ngày 15/10/2026 của Hội đồng sáng kiến tỉnh");
+    expect(summary).toContain(
+      "Quyết định số 125/QĐ-STP ngày 15/10/2026 (Hội đồng sáng kiến cấp tỉnh công nhận)",
+    );
     expect(summary).toContain("Giấy khen của Giám đốc Sở");
     expect(summary).toContain("Bằng khen của Thủ tướng Chính phủ");
     expect(summary).toContain("chưa nộp");
@@ -263,7 +265,7 @@ describe("/assess", () => {
     expect(h.telegram.lastTextTo(lan.id)).toContain("khi muốn làm tiếp, Anh/Chị gửi /assess");
     await h.send(admin, "/round close 2026");
     await h.send(lan, "/assess");
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Đợt thi đua năm 2026 đã đóng");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Kỳ xét khen thưởng năm 2026 đã đóng");
     await h.send(lan, "/myresult");
     const result = h.telegram.lastTextTo(lan.id);
     expect(result).toContain("Bản tự đánh giá năm 2026");
@@ -273,7 +275,7 @@ describe("/assess", () => {
   it("says what to do when there is no open round or the person is not registered", async () => {
     await h.send(admin, "/round close 2026");
     await h.send(lan, "/assess");
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Đợt thi đua năm 2026 đã đóng");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Kỳ xét khen thưởng năm 2026 đã đóng");
     const stranger = user(3001);
     await h.send(stranger, "/assess");
     expect(h.telegram.lastTextTo(stranger.id)).toContain("chưa đăng ký");

@@ -336,7 +336,7 @@ describe("locked once decided", () => {
     await h.send(head, "/dossier");
     const screen = h.telegram.lastTextTo(head.id);
     expect(screen).toContain("🔒");
-    expect(screen).toContain("Văn phòng Sở đang xem xét hoặc đã quyết định");
+    expect(screen).toContain("Văn phòng Sở đang thẩm định hoặc đã quyết định");
     const uploads = keyboardData(head).filter((d) => d?.startsWith("ds:up:"));
     expect(uploads).toEqual(["ds:up:0:-", `ds:up:1:${reportKey(minhGk)}`]);
 
@@ -344,7 +344,7 @@ describe("locked once decided", () => {
     await h.press(head, `ds:up:1:${reportKey(lanGk)}`);
     expect(lastAlert()).toContain("đề nghị đã được trình Hội đồng Thi đua - Khen thưởng");
     await h.press(head, `ds:up:1:${reportKey(lanTinh)}`);
-    expect(lastAlert()).toContain("Văn phòng Sở đang giữ đề nghị này để xem xét");
+    expect(lastAlert()).toContain("Văn phòng Sở đang giữ đề nghị này để thẩm định");
     // Nor can the unit withdraw it.
     await h.press(head, `nm:x:${lanGk}`);
     expect(lastAlert()).toContain("không rút được");
@@ -493,7 +493,7 @@ describe("erasure keeps the record, not the person", () => {
     expect(confirm).toContain("Cùng 1 đề nghị khen thưởng chưa gửi Văn phòng Sở.");
     expect(confirm).toContain("<b>Được giữ lại</b> làm hồ sơ của Sở");
     expect(confirm).toContain("• Giấy khen Giám đốc Sở năm 2026 (đã được khen thưởng)");
-    expect(confirm).toContain("• Bằng khen Chủ tịch UBND tỉnh năm 2026 (chờ Văn phòng Sở xem xét)");
+    expect(confirm).toContain("• Bằng khen Chủ tịch UBND tỉnh năm 2026 (chờ Văn phòng Sở tiếp nhận)");
     expect(confirm).toContain("Pháp luật về bảo vệ dữ liệu cá nhân cho phép giữ dữ liệu");
     await h.press(lan, "me:delete:yes");
     expect(h.telegram.lastTextTo(lan.id)).toContain("2 đề nghị khen thưởng đã gửi Văn phòng Sở được giữ lại");

@@ -238,7 +238,7 @@ describe("personal menus set by the bot", () => {
     expect(own).toHaveLength(1);
     expect(commandNames(own[0])).toEqual(OFFICE);
     expect(own[0]?.commands.find((c) => c.command === "round")?.description).toBe(
-      "Manage emulation rounds (Department's Office)",
+      "Manage award rounds (Department's Office)",
     );
   });
 });

@@ -110,7 +110,7 @@ describe("the unit's group reminder", () => {
     await h.send(admin, "/remind now");
     await h.outbox.flush(h.bot.api);
     const reminder = sentTo(GROUP).at(-1);
-    expect(String(reminder?.payload.text)).toContain("2/2 cán bộ chưa nộp");
+    expect(String(reminder?.payload.text)).toContain("2/2 người chưa nộp");
     expect(buttonsOf(reminder)).toEqual([{ text: "💬 Mở chat riêng với bot", url: link("assess") }]);
   });
 

@@ -21,7 +21,7 @@ const head = user(2000, "Bình");
 const lan = user(2001, "Lan");
 const minh = user(2002, "Minh");
 
-const CLOSED = "Đợt thi đua đã đóng";
+const CLOSED = "Kỳ xét khen thưởng đã đóng";
 const PRIVATE_ONLY = "Lệnh này chỉ dùng trong chat riêng với bot";
 const AFTER_DEADLINE = "2027-01-06T03:00:00Z";
 
@@ -414,7 +414,7 @@ describe("/pending for a unit of 40 people", () => {
     await h.send(admin, "/pending");
     const text = h.telegram.lastTextTo(admin.id);
     expect(text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
-    const line = text.split("\n").find((l) => l.includes("40/40 cán bộ chưa nộp tự đánh giá"));
+    const line = text.split("\n").find((l) => l.includes("40/40 người chưa nộp tự đánh giá"));
     expect(line).toBeDefined();
     expect(line).toContain("… và 25 người khác");
     const names = (line ?? "")

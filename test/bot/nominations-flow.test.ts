@@ -115,7 +115,7 @@ describe("a head nominates, completes the dossier and submits it; the Office rev
     // The Office sees it in /status, opens Lan's nomination and recommends it.
     await h.send(admin, "/status");
     const status = h.telegram.lastTextTo(admin.id);
-    expect(status).toContain("Cán bộ tự đánh giá: 1/3 đã nộp");
+    expect(status).toContain("Cá nhân tự đánh giá: 1/3 đã nộp");
     expect(status).toContain("Giấy khen Giám đốc Sở: 1 tập thể, 2 cá nhân");
     expect(status).toContain("Tài liệu: 4/4 · Hồ sơ: đã nộp");
 

@@ -75,7 +75,7 @@ describe("duplicates", () => {
     // The old screen's button pressed again.
     await h.press(head, `nm:a:2:p:${lan.id}`);
     expect(lastAlert()).toMatchObject({
-      text: "Nguyễn Thị Lan đã được đề nghị hình thức này trong đợt.",
+      text: "Nguyễn Thị Lan đã được đề nghị hình thức này trong kỳ xét khen thưởng.",
       show_alert: true,
     });
     expect((await nominations()).filter((n) => n.nominee_name === "Nguyễn Thị Lan")).toHaveLength(1);
@@ -102,7 +102,7 @@ describe("duplicates", () => {
     await h.send(head, "Tập thể đoàn kết, hoàn thành tốt nhiệm vụ");
     await h.press(head, `nm:a:2:u:${hctp}`);
     expect(String(lastAlert()?.text)).toBe(
-      "Phòng Hành chính tư pháp đã được đề nghị hình thức này trong đợt.",
+      "Phòng Hành chính tư pháp đã được đề nghị hình thức này trong kỳ xét khen thưởng.",
     );
     await h.send(head, "Tập thể đoàn kết, hoàn thành tốt nhiệm vụ");
     expect((await nominations()).filter((n) => n.nominee_kind === "collective")).toHaveLength(1);
@@ -123,7 +123,7 @@ describe("duplicates", () => {
     await h.send(headB, "Tập thể hoàn thành xuất sắc nhiệm vụ");
     await h.send(headA, "Tập thể đoàn kết, nhiều sáng kiến");
     const told = h.telegram.lastTextTo(headA.id);
-    expect(told).toContain("đã được đề nghị hình thức này trong đợt");
+    expect(told).toContain("đã được đề nghị hình thức này trong kỳ xét khen thưởng");
     // Sent with parse_mode HTML: a bare "&" (or "<") in the unit's name makes Telegram refuse the message.
     // BUG: nm-already gets the raw name; every other text escapes it.
     expect(told).toContain("Phòng Tư pháp &amp; Hộ tịch");
@@ -170,7 +170,9 @@ describe("a reason for a nominee whose assessment falls short", () => {
   it("another command in the middle drops the question and is handled", async () => {
     await h.press(head, `nm:a:2:p:${minh.id}`);
     await h.send(head, "/status");
-    expect(h.telegram.lastTextTo(head.id)).toContain("📊 <b>Tình hình hồ sơ thi đua năm 2026</b>");
+    expect(h.telegram.lastTextTo(head.id)).toContain(
+      "📊 <b>Tình hình hồ sơ đề nghị khen thưởng năm 2026</b>",
+    );
     await h.send(head, "Hoàn thành xuất sắc đề án số hoá");
     expect(h.telegram.lastTextTo(head.id)).toContain("Bot chưa hiểu tin nhắn này");
     expect(await nominations()).toEqual([]);
@@ -229,7 +231,7 @@ describe("taking a proposal back", () => {
 });
 
 describe("quota", () => {
-  /** Nominations straight in the database, already under review by the Office. */
+  /** Nominations straight in the database, already being appraised by the Office. */
   async function underReview(kind: NomineeKind, count: number, formId = GK): Promise<number[]> {
     const ids: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -290,7 +292,7 @@ describe("quota", () => {
     await h.press(admin, `nt:${fifth}:recommended`);
     expect(lastAlert()).toEqual(
       expect.objectContaining({
-        text: "Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ chỉ tiêu 4 tập thể.",
+        text: "Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ số lượng khen thưởng (4 tập thể).",
         show_alert: true,
       }),
     );
@@ -307,7 +309,7 @@ describe("quota", () => {
     // Awarding one keeps it counted; returning one frees its place.
     await h.press(admin, `nt:${ids[0]}:awarded`);
     await h.press(admin, `nt:${fifth}:recommended`);
-    expect(String(lastAlert()?.text)).toContain("đủ chỉ tiêu 4 tập thể");
+    expect(String(lastAlert()?.text)).toContain("đủ số lượng khen thưởng (4 tập thể)");
     await h.press(admin, `nt:${ids[1]}:returned`);
     await h.send(admin, "Cần bổ sung báo cáo");
     await h.press(admin, `nt:${fifth}:recommended`);
@@ -320,17 +322,17 @@ describe("quota", () => {
     const eleventh = ids[10] ?? 0;
     await h.press(admin, `nt:${eleventh}:recommended`);
     expect(String(lastAlert()?.text)).toBe(
-      "Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ chỉ tiêu 10 cá nhân.",
+      "Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ số lượng khen thưởng (10 cá nhân).",
     );
     expect((await findNomination(h.db, eleventh))?.status).toBe("under_review");
     expect((await statuses(ids)).filter((s) => s === "recommended")).toHaveLength(10);
 
     await h.send(admin, "/quota");
     expect(h.telegram.lastTextTo(admin.id)).toContain(
-      "Cá nhân: 10/10 đã trình Hội đồng hoặc đã được khen thưởng · 1 chờ xem xét",
+      "Cá nhân: 10/10 đã trình Hội đồng hoặc đã được khen thưởng · 1 chờ tiếp nhận, thẩm định",
     );
     expect(h.telegram.lastTextTo(admin.id)).not.toContain(
-      "10/10 đã trình Hội đồng hoặc đã được khen thưởng · 1 chờ xem xét ⛔",
+      "10/10 đã trình Hội đồng hoặc đã được khen thưởng · 1 chờ tiếp nhận, thẩm định ⛔",
     );
 
     const province = await underReview("individual", 12, TINH);

@@ -28,7 +28,7 @@ describe("/invite", () => {
   it.each([
     {
       words: "",
-      role: "cán bộ, công chức, viên chức",
+      role: "công chức, viên chức, người lao động",
       dbRole: "employee",
       expires: "09:00 28/12/2026",
       singleUse: 0,
@@ -158,7 +158,9 @@ describe("/invite", () => {
 
     await h.send(lan, `/start ${token}`);
     const offer = h.telegram.lastTextTo(lan.id);
-    expect(offer).toContain("Anh/Chị đang ở <b>Phòng Hành chính tư pháp</b> (cán bộ, công chức, viên chức)");
+    expect(offer).toContain(
+      "Anh/Chị đang ở <b>Phòng Hành chính tư pháp</b> (công chức, viên chức, người lao động)",
+    );
     expect(offer).toContain("<b>Phòng Bổ trợ tư pháp</b> (trưởng đơn vị)");
     expect(h.telegram.lastButtonsTo(lan.id).map((b) => b.callback_data)).toEqual([
       `inv:accept:${token}`,

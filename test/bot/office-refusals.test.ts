@@ -133,7 +133,7 @@ describe("/status", () => {
     expect(h.telegram.lastTextTo(lan.id)).toContain("Lệnh /status dành cho trưởng đơn vị và Văn phòng Sở");
     for (const person of [guest, lan]) {
       expect(everythingTo(person.id)).not.toContain("HCTP");
-      expect(everythingTo(person.id)).not.toContain("Cán bộ tự đánh giá:");
+      expect(everythingTo(person.id)).not.toContain("Cá nhân tự đánh giá:");
     }
   });
 
@@ -199,7 +199,7 @@ describe("/status", () => {
     expect(h.telegram.lastTextTo(minh.id)).toContain("Đề nghị khen thưởng của Anh/Chị năm 2026</b>: 1");
     expect(h.telegram.lastTextTo(minh.id)).not.toContain("Nguyễn Thị Lan");
     await h.press(admin, "pg:st:0");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Tình hình hồ sơ thi đua năm 2026");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Tình hình hồ sơ đề nghị khen thưởng năm 2026");
   });
 });
 
@@ -215,13 +215,13 @@ describe("/pending, /quota, /export", () => {
     for (const person of [guest, lan, head, otherHead]) {
       const all = everythingTo(person.id);
       expect(all).not.toContain("Việc còn thiếu");
-      expect(all).not.toContain("Chỉ tiêu");
+      expect(all).not.toContain("Số lượng khen thưởng năm");
     }
 
     await h.send(admin, "/pending");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Việc còn thiếu, năm 2026");
     await h.send(admin, "/quota");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Chỉ tiêu khen thưởng năm 2026");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Số lượng khen thưởng năm 2026");
     await h.send(admin, "/export");
     expect(h.telegram.callsOf("sendDocument")).toHaveLength(1);
   });

@@ -200,39 +200,39 @@ describe("/status for the Office", () => {
     await h.send(admin, "/status");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
-        "📊 <b>Tình hình hồ sơ thi đua năm 2026</b>",
+        "📊 <b>Tình hình hồ sơ đề nghị khen thưởng năm 2026</b>",
         // DANOP and TREHAN sent their dossiers (TRALAI's came back); only they have nothing left.
         "Hồ sơ đề nghị khen thưởng đã nộp: <b>2/6</b> đơn vị",
         "Tự đánh giá cá nhân đã nộp: <b>7/11</b>",
         "Đơn vị đã xong mọi việc: <b>2/6</b>",
         "",
         "▫️ <b>CHUALAM</b> · Phòng Chưa Làm",
-        "Cán bộ tự đánh giá: 0/2 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
+        "Cá nhân tự đánh giá: 0/2 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
         "Đề nghị: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: chưa nộp · quá hạn",
         "",
         "▫️ <b>DANHGIA</b> · Phòng Đánh Giá",
-        "Cán bộ tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
+        "Cá nhân tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề nghị: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: chưa nộp · quá hạn",
         "",
         "✅ <b>DANOP</b> · Phòng Đã Nộp",
-        "Cán bộ tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
+        "Cá nhân tự đánh giá: 2/2 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề nghị: Giấy khen Giám đốc Sở: 0 tập thể, 1 cá nhân",
         "Tài liệu: 2/2 · Hồ sơ: đã nộp",
         "",
         "▫️ <b>THIEU</b> · Phòng Hành chính tư pháp",
-        "Cán bộ tự đánh giá: 1/3 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
+        "Cá nhân tự đánh giá: 1/3 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
         "Đề nghị: Giấy khen Giám đốc Sở: 1 tập thể, 1 cá nhân",
         "Tài liệu: 1/3 · Hồ sơ: đang chuẩn bị · quá hạn",
         "",
         "▫️ <b>TRALAI</b> · Phòng Trả Lại",
-        "Cán bộ tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
+        "Cá nhân tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề nghị: Bằng khen Chủ tịch UBND tỉnh: 1 tập thể, 0 cá nhân",
         "Tài liệu: 2/2 · Hồ sơ: bị trả lại",
         "",
         "✅ <b>TREHAN</b> · Phòng Trễ Hạn",
-        "Cán bộ tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
+        "Cá nhân tự đánh giá: 1/1 đã nộp · Tự đánh giá tập thể: đã nộp",
         "Đề nghị: chưa có",
         "Tài liệu: 0/0 · Hồ sơ: đã nộp · nộp muộn",
         "",
@@ -249,13 +249,13 @@ describe("/status for the Office", () => {
     const unitId = await nominationId("Phòng Hành chính tư pháp");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
-        "📊 <b>Tình hình hồ sơ thi đua năm 2026</b>",
+        "📊 <b>Tình hình hồ sơ đề nghị khen thưởng năm 2026</b>",
         "▫️ <b>THIEU</b> · Phòng Hành chính tư pháp",
-        "Cán bộ tự đánh giá: 1/3 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
+        "Cá nhân tự đánh giá: 1/3 đã nộp · Tự đánh giá tập thể: chưa bắt đầu",
         "Đề nghị: Giấy khen Giám đốc Sở: 1 tập thể, 1 cá nhân",
         "Tài liệu: 1/3 · Hồ sơ: đang chuẩn bị · quá hạn",
         "",
-        "<b>Cán bộ tự đánh giá</b>: 1/3 đã nộp",
+        "<b>Cá nhân tự đánh giá</b>: 1/3 đã nộp",
         "Đã nộp (1):",
         "   Nguyễn Thị Lan",
         "Đang thực hiện (1):",
@@ -318,7 +318,7 @@ describe("/pending", () => {
         "📋 <b>Việc còn thiếu, năm 2026</b>: 4/6 đơn vị chưa hoàn thành",
         [
           "<b>CHUALAM</b> · Phòng Chưa Làm · quá hạn",
-          "   – 2/2 cán bộ chưa nộp tự đánh giá: Hoàng Văn Chung, Vũ Thị Dung",
+          "   – 2/2 người chưa nộp tự đánh giá: Hoàng Văn Chung, Vũ Thị Dung",
           "   – chưa nộp tự đánh giá tập thể (chưa bắt đầu)",
           "   – chưa đề nghị khen thưởng",
           "   – chưa nộp hồ sơ",
@@ -330,7 +330,7 @@ describe("/pending", () => {
         ].join("\n"),
         [
           "<b>THIEU</b> · Phòng Hành chính tư pháp · quá hạn",
-          "   – 2/3 cán bộ chưa nộp tự đánh giá: Lê Văn Minh, Trần Văn Bình",
+          "   – 2/3 người chưa nộp tự đánh giá: Lê Văn Minh, Trần Văn Bình",
           "   – chưa nộp tự đánh giá tập thể (chưa bắt đầu)",
           "   – thiếu Báo cáo thành tích – Nguyễn Thị Lan (Giấy khen Giám đốc Sở)",
           "   – thiếu Báo cáo thành tích – Tập thể Phòng Hành chính tư pháp (Giấy khen Giám đốc Sở)",
@@ -447,23 +447,23 @@ describe("/quota", () => {
     // DANOP's Mai is submitted (waiting) and TRALAI's unit was returned; THIEU's two are drafts.
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
-        "🎯 <b>Chỉ tiêu khen thưởng năm 2026</b>",
+        "🎯 <b>Số lượng khen thưởng năm 2026</b>",
         "",
         "<b>Giấy khen của Giám đốc Sở</b>",
-        "   Tập thể: 2/4 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ xem xét",
-        "   Cá nhân: 3/10 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ xem xét",
+        "   Tập thể: 2/4 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ tiếp nhận, thẩm định",
+        "   Cá nhân: 3/10 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ tiếp nhận, thẩm định",
         "",
         "<b>Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh</b>",
-        "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
-        "   Cá nhân: 1 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
+        "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ tiếp nhận, thẩm định",
+        "   Cá nhân: 1 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ tiếp nhận, thẩm định",
         "   <i>Theo hướng dẫn tại Kế hoạch số 800/KH-UBND</i>",
         "",
         "<b>Bằng khen của Thủ tướng Chính phủ</b>",
-        "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
-        "   Cá nhân: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ xem xét",
+        "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ tiếp nhận, thẩm định",
+        "   Cá nhân: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ tiếp nhận, thẩm định",
         "   <i>Theo hướng dẫn tại Kế hoạch số 800/KH-UBND</i>",
         "",
-        "Chỉ tiêu chỉ tính các đề nghị đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt chỉ tiêu.",
+        "Chỉ tính các đề nghị đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt số lượng khen thưởng.",
       ].join("\n"),
     );
   });
@@ -476,7 +476,7 @@ describe("/nominations for the Office", () => {
     const thieu = await nominationId("Phòng Hành chính tư pháp");
     const tralai = await nominationId("Phòng Trả Lại", TINH);
     const lines = {
-      mai: `#${mai_} Lý Thị Mai (<code>DANOP</code>) · Giấy khen Giám đốc Sở · <i>chờ Văn phòng Sở xem xét</i>`,
+      mai: `#${mai_} Lý Thị Mai (<code>DANOP</code>) · Giấy khen Giám đốc Sở · <i>chờ Văn phòng Sở tiếp nhận</i>`,
       thieu: `#${thieu} Tập thể Phòng Hành chính tư pháp ⚠️ (<code>THIEU</code>) · Giấy khen Giám đốc Sở · <i>chưa nộp hồ sơ</i>`,
       lan: `#${lan_} Nguyễn Thị Lan (<code>THIEU</code>) · Giấy khen Giám đốc Sở · <i>chưa nộp hồ sơ</i>`,
       tralai: `#${tralai} Tập thể Phòng Trả Lại ⚠️ (<code>TRALAI</code>) · Bằng khen Chủ tịch UBND tỉnh · <i>bị trả lại để sửa, bổ sung</i>`,
@@ -575,8 +575,8 @@ describe("/nominations for the Office", () => {
         "",
         "<b>Lịch sử</b>",
         "• 09:00 02/12/2026 · Cao Văn Phúc: lập đề nghị — lý do: <i>Đơn vị dẫn đầu khối về số hoá hồ sơ</i>",
-        "• 09:30 03/12/2026 · Cao Văn Phúc: chưa nộp hồ sơ → chờ Văn phòng Sở xem xét",
-        "• 15:15 04/12/2026 · Văn phòng Sở: chờ Văn phòng Sở xem xét → bị trả lại để sửa, bổ sung — lý do: <i>Tờ trình thiếu chữ ký của lãnh đạo</i>",
+        "• 09:30 03/12/2026 · Cao Văn Phúc: chưa nộp hồ sơ → chờ Văn phòng Sở tiếp nhận",
+        "• 15:15 04/12/2026 · Văn phòng Sở: chờ Văn phòng Sở tiếp nhận → bị trả lại để sửa, bổ sung — lý do: <i>Tờ trình thiếu chữ ký của lãnh đạo</i>",
       ].join("\n"),
     );
     const buttons = h.telegram.lastKeyboardTo(admin.id);

@@ -196,7 +196,7 @@ describe("/lang", () => {
     await h.send(lan, "/me");
     const me = h.telegram.lastTextTo(lan.id);
     expect(me).toContain("Information the bot holds about you");
-    expect(me).toContain("Role: official or public employee");
+    expect(me).toContain("Role: civil servant, public employee or worker");
     expect(me).toContain("Language: English");
   });
 
@@ -218,7 +218,7 @@ describe("/lang", () => {
     expect(h.telegram.lastTextTo(lan.id)).toContain("Please enter your <b>position</b>");
     await h.send(lan, "Chuyên viên");
     expect(h.telegram.lastTextTo(lan.id)).toContain("Please check your details");
-    expect(h.telegram.lastTextTo(lan.id)).toContain("Role: <b>official or public employee</b>");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Role: <b>civil servant, public employee or worker</b>");
     await h.press(lan, "reg:end:confirm");
     expect(h.telegram.lastTextTo(lan.id)).toContain("Registration complete. Welcome, <b>Nguyễn Thị Lan</b>");
     expect(await findUser(h.db, lan.id)).toMatchObject({

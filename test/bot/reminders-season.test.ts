@@ -297,7 +297,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     const first = await outboxRows("unit:before:30");
     const toHeadC = first.find((row) => row.chat === "headC")?.text ?? "";
     expect(toHeadC).toContain("Phòng Phổ biến giáo dục pháp luật");
-    expect(toHeadC).toContain("2/2 cán bộ chưa nộp tự đánh giá");
+    expect(toHeadC).toContain("2/2 người chưa nộp tự đánh giá");
     expect(toHeadC).toContain("Vũ Văn Nam");
     expect(toHeadC).toContain("Hoàng Thị Thu");
     expect(toHeadC).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
@@ -307,7 +307,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     expect(toHeadC).toContain("trước ngày 05/01/2027");
     const toGroup = first.find((row) => row.chat === "groupA")?.text ?? "";
     expect(toGroup).toContain("Phòng Hành chính tư pháp");
-    expect(toGroup).toContain("2/2 cán bộ chưa nộp");
+    expect(toGroup).toContain("2/2 người chưa nộp");
     expect(toGroup).not.toContain("Nguyễn Thị Lan");
     expect(toGroup).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
 
@@ -360,13 +360,13 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     expect(digest23).toContain("1/3 đơn vị đã hoàn thành");
     expect(digest23).toContain("<code>BTTP</code>: đã hoàn thành");
     expect(digest23).toContain(
-      "<code>PBGD</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
+      "<code>PBGD</code>: 2/2 người chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
     );
     const digest24 = (await outboxRows("digest:2026-12-24"))[0]?.text ?? "";
     expect(digest24).toContain("2/3 đơn vị đã hoàn thành");
     expect(digest24).toContain("<code>PBGD</code>: đã hoàn thành");
     expect(digest24).toContain(
-      "<code>HCTP</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
+      "<code>HCTP</code>: 2/2 người chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
     );
   });
 
@@ -391,7 +391,7 @@ describe("a reminder season, 35 days before the deadline to 5 days after", () =>
     expect(seven.map((row) => row.chat)).toEqual(["headA", "groupA", "headC"]);
     const toHeadC = seven.find((row) => row.chat === "headC")?.text ?? "";
     expect(toHeadC).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
-    expect(toHeadC).not.toContain("cán bộ chưa nộp");
+    expect(toHeadC).not.toContain("người chưa nộp");
 
     h.setNow("2026-12-31T10:00:00+07:00");
     await submitUnit(headC, idC);
@@ -431,7 +431,7 @@ describe("after the deadline", () => {
       {
         "2027-01-06T12:00:00+07:00": async () => {
           await h.send(admin, "/round close 2026");
-          expect(h.telegram.lastTextTo(admin.id)).toContain("Đã đóng đợt thi đua năm 2026");
+          expect(h.telegram.lastTextTo(admin.id)).toContain("Đã đóng kỳ xét khen thưởng năm 2026");
         },
       },
     );
@@ -460,7 +460,7 @@ describe("a dossier sent on time, with self-assessments still missing", () => {
     // On the last day the unit is still told its people have not submitted: they still can.
     const lastDay = await outboxRows("unit:before:1");
     expect(lastDay.map((row) => row.chat)).toEqual(["headA", "groupA", "headC"]);
-    expect(lastDay[0]?.text).toContain("2/2 cán bộ chưa nộp tự đánh giá");
+    expect(lastDay[0]?.text).toContain("2/2 người chưa nộp tự đánh giá");
     expect(lastDay[0]?.text).not.toContain("Chưa nộp hồ sơ");
     // After the deadline nobody in HCTP hears "quá hạn": its dossier is in. PBGD, which sent nothing, does.
     for (const day of ["2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08"]) {

@@ -45,11 +45,11 @@ describe("/remind now", () => {
     expect(String(sentTo(admin.id)[0]?.payload.text)).toContain("Đang gửi 3 tin nhắc");
     const headReminder = String(sentTo(head.id).at(-1)?.payload.text);
     expect(headReminder).toContain("còn <b>13 ngày</b>");
-    expect(headReminder).toContain("2/2 cán bộ chưa nộp tự đánh giá");
+    expect(headReminder).toContain("2/2 người chưa nộp tự đánh giá");
     expect(headReminder).toContain("Nguyễn Thị Lan");
     expect(headReminder).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     const groupReminder = String(sentTo(-5001).at(-1)?.payload.text);
-    expect(groupReminder).toContain("2/2 cán bộ chưa nộp");
+    expect(groupReminder).toContain("2/2 người chưa nộp");
     expect(groupReminder).not.toContain("Nguyễn Thị Lan");
     const report = h.telegram.lastTextTo(admin.id);
     expect(report).toContain("Đã gửi 2/3 tin nhắc");
@@ -144,7 +144,7 @@ describe("the award dossier in the reminders", () => {
       "unit:team",
       "ds:view",
     ]);
-    expect(h.telegram.lastButtonsTo(head.id).at(-1)?.text).toBe("📁 Hồ sơ khen thưởng");
+    expect(h.telegram.lastButtonsTo(head.id).at(-1)?.text).toBe("📁 Hồ sơ đề nghị khen thưởng");
 
     const groupReminder = String(sentTo(-5001).at(-1)?.payload.text);
     expect(groupReminder).toContain("• Thiếu: Tờ trình đề nghị khen thưởng");
@@ -214,10 +214,10 @@ describe("the award dossier in the reminders", () => {
     const digest = planned.find((p) => p.slot.kind === "digest")?.rows[0]?.text ?? "";
     expect(digest).toContain("0/2 đơn vị đã hoàn thành");
     expect(digest).toContain(
-      "• <code>HCTP</code>: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; thiếu 2 tài liệu hồ sơ; chưa nộp hồ sơ",
+      "• <code>HCTP</code>: 2/2 người chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; thiếu 2 tài liệu hồ sơ; chưa nộp hồ sơ",
     );
     expect(digest).toContain(
-      "• <code>BTTP</code>: 1/1 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
+      "• <code>BTTP</code>: 1/1 người chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
     );
     expect(digest).not.toContain("Nguyễn Thị Lan");
   });

@@ -103,7 +103,7 @@ describe("Office-only commands", () => {
 
     await h.db.updateTable("users").set({ role: "office" }).where("telegram_id", "=", employee.id).execute();
     await h.send(employee, "/round open 2026");
-    expect(h.telegram.lastTextTo(employee.id)).toContain("Đã mở đợt thi đua năm <b>2026</b>");
+    expect(h.telegram.lastTextTo(employee.id)).toContain("Đã mở kỳ xét khen thưởng năm <b>2026</b>");
   });
 });
 
@@ -129,7 +129,7 @@ describe("/help", () => {
     });
     const forEmployee = await helpFor(employee);
     expect(forEmployee).toContain(
-      "Anh/Chị <b>Nguyễn Thị Lan</b>, cán bộ, công chức, viên chức, Phòng Hành chính tư pháp.",
+      "Anh/Chị <b>Nguyễn Thị Lan</b>, công chức, viên chức, người lao động, Phòng Hành chính tư pháp.",
     );
     const forHead = await helpFor(head);
     expect(forHead).toContain("Anh/Chị <b>Trần Văn Bình</b>, trưởng đơn vị, Phòng Hành chính tư pháp.");
@@ -167,7 +167,7 @@ describe("an OFFICE_ADMIN_IDS user who never registered", () => {
     await h.send(admin, "/units add HCTP Phòng Hành chính tư pháp");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Đã thêm đơn vị");
     await h.send(admin, "/round open 2026");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Đã mở đợt");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Đã mở kỳ xét khen thưởng");
     await h.send(admin, "/invite HCTP");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Đã tạo liên kết mời");
 

@@ -17,14 +17,14 @@ const reply = () => h.telegram.lastTextTo(admin.id);
 describe("/round", () => {
   it("says there is no round yet, with the usage", async () => {
     await h.send(admin, "/round");
-    expect(reply()).toContain("Các đợt thi đua");
-    expect(reply()).toContain("Chưa có đợt nào.");
+    expect(reply()).toContain("Các kỳ xét khen thưởng");
+    expect(reply()).toContain("Chưa mở kỳ xét khen thưởng nào.");
     expect(reply()).toContain("/round open");
   });
 
   it("opens a year with the deadline 05/01 of the next year in Asia/Ho_Chi_Minh, and lists it", async () => {
     await h.send(admin, "/round open 2026");
-    expect(reply()).toContain("Đã mở đợt thi đua năm <b>2026</b>");
+    expect(reply()).toContain("Đã mở kỳ xét khen thưởng năm <b>2026</b>");
     expect(reply()).toContain("trước 00:00 05/01/2027");
     expect(reply()).toContain("chậm nhất hết ngày 04/01/2027");
     expect(await findRound(h.db, 2026)).toMatchObject({
@@ -54,14 +54,14 @@ describe("/round", () => {
   it("says a round is already open instead of opening it twice", async () => {
     await h.send(admin, "/round open 2026");
     await h.send(admin, "/round open 2026");
-    expect(reply()).toContain("Đợt năm 2026 đang mở.");
+    expect(reply()).toContain("Kỳ xét khen thưởng năm 2026 đang mở.");
     expect(await listRounds(h.db)).toHaveLength(1);
   });
 
   it("closes a round, and reopening keeps its deadline", async () => {
     await h.send(admin, "/round open 2026");
     await h.send(admin, "/round close 2026");
-    expect(reply()).toContain("Đã đóng đợt thi đua năm 2026");
+    expect(reply()).toContain("Đã đóng kỳ xét khen thưởng năm 2026");
     expect(await findRound(h.db, 2026)).toMatchObject({
       status: "closed",
       closed_at: "2026-11-28T02:00:00.000Z",
@@ -69,7 +69,7 @@ describe("/round", () => {
     await h.send(admin, "/round");
     expect(reply()).toContain("• Năm 2026: đã đóng (hạn nộp trước ngày 05/01/2027)");
     await h.send(admin, "/round close 2026");
-    expect(reply()).toContain("Đợt năm 2026 đã đóng trước đó.");
+    expect(reply()).toContain("Kỳ xét khen thưởng năm 2026 đã đóng trước đó.");
 
     // The stored deadline is the round's own (the Office may have had it extended): reopening keeps it.
     await h.db
@@ -79,7 +79,7 @@ describe("/round", () => {
       .execute();
     h.setNow("2026-12-15T10:00:00+07:00");
     await h.send(admin, "/round open 2026");
-    expect(reply()).toContain("Đã mở lại đợt thi đua năm <b>2026</b>");
+    expect(reply()).toContain("Đã mở lại kỳ xét khen thưởng năm <b>2026</b>");
     expect(reply()).toContain("10/01/2027");
     expect(await findRound(h.db, 2026)).toMatchObject({
       status: "open",
@@ -90,13 +90,13 @@ describe("/round", () => {
 
   it("says so when closing a year that has no round", async () => {
     await h.send(admin, "/round close 2025");
-    expect(reply()).toContain("Chưa có đợt thi đua năm 2025.");
+    expect(reply()).toContain("Chưa có kỳ xét khen thưởng năm 2025.");
     expect(await listRounds(h.db)).toEqual([]);
   });
 
   it("opens next year's round, noting it is beyond the plan period and reuses the criteria", async () => {
     await h.send(admin, "/round open 2027");
-    expect(reply()).toContain("Đã mở đợt thi đua năm <b>2027</b>");
+    expect(reply()).toContain("Đã mở kỳ xét khen thưởng năm <b>2027</b>");
     expect(reply()).toContain("05/01/2028");
     expect(reply()).toContain("ngoài giai đoạn 2023–2025 của kế hoạch");
     expect(reply()).toContain("dùng lại bộ tiêu chí");
@@ -109,7 +109,7 @@ describe("/round", () => {
 
   it("does not add the beyond-the-plan note for a year inside the plan period", async () => {
     await h.send(admin, "/round open 2025");
-    expect(reply()).toContain("Đã mở đợt thi đua năm <b>2025</b>");
+    expect(reply()).toContain("Đã mở kỳ xét khen thưởng năm <b>2025</b>");
     expect(reply()).toContain("05/01/2026");
     expect(reply()).not.toContain("ngoài giai đoạn");
     expect((await findRound(h.db, 2025))?.deadline_at).toBe("2026-01-04T17:00:00.000Z");
@@ -117,25 +117,25 @@ describe("/round", () => {
 
   it("refuses a year too far ahead, a year before the plan, and a word that is not a year", async () => {
     await h.send(admin, "/round open 2030");
-    expect(reply()).toContain("Chưa thể mở đợt cho năm 2030");
+    expect(reply()).toContain("Chưa thể mở kỳ xét khen thưởng năm 2030");
     await h.send(admin, "/round open 2028");
-    expect(reply()).toContain("Chưa thể mở đợt cho năm 2028");
+    expect(reply()).toContain("Chưa thể mở kỳ xét khen thưởng năm 2028");
     await h.send(admin, "/round open 2019");
-    expect(reply()).toContain("Kế hoạch bắt đầu từ năm 2023; không mở đợt cho năm 2019");
+    expect(reply()).toContain("Kế hoạch bắt đầu từ năm 2023; không mở kỳ xét khen thưởng cho năm 2019");
     await h.send(admin, "/round open abc");
-    expect(reply()).toContain("Mở đợt: /round open &lt;năm&gt;");
+    expect(reply()).toContain("Mở kỳ xét khen thưởng: /round open &lt;năm&gt;");
     expect(reply()).not.toContain("Đã mở");
     await h.send(admin, "/round open");
-    expect(reply()).toContain("Mở đợt: /round open &lt;năm&gt;");
+    expect(reply()).toContain("Mở kỳ xét khen thưởng: /round open &lt;năm&gt;");
     await h.send(admin, "/round start 2026");
-    expect(reply()).toContain("Mở đợt: /round open &lt;năm&gt;");
+    expect(reply()).toContain("Mở kỳ xét khen thưởng: /round open &lt;năm&gt;");
     expect(await listRounds(h.db)).toEqual([]);
   });
 
   it("opens one round at a time, so nobody's unfinished work is hidden by the next year's", async () => {
     await h.send(admin, "/round open 2026");
     await h.send(admin, "/round open 2027");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Đợt năm 2026 đang mở");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Kỳ xét khen thưởng năm 2026 đang mở");
     expect(h.telegram.lastTextTo(admin.id)).toContain("/round close 2026");
     expect((await h.db.selectFrom("rounds").select("year").execute()).map((r) => r.year)).toEqual([2026]);
   });

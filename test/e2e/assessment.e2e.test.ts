@@ -122,7 +122,7 @@ async function answerIndividualAssessment(p: Person, withProof?: () => Promise<v
 async function openRound(): Promise<void> {
   await world.say(admin, "/start", /giúp Văn phòng Sở tổ chức/);
   await world.say(admin, `/units add HCTP ${UNIT}`, /Đã thêm đơn vị HCTP/);
-  await world.say(admin, `/round open ${YEAR}`, new RegExp(`Đã mở đợt thi đua năm ${YEAR}`));
+  await world.say(admin, `/round open ${YEAR}`, new RegExp(`Đã mở kỳ xét khen thưởng năm ${YEAR}`));
 }
 
 async function joinUnit(user: FakeUser, fullName: string, roleWord: "" | "head" = ""): Promise<Person> {
@@ -188,7 +188,9 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
     const summary = transcript.slice(summaryStart);
     expect(summary).toContain("Chấp hành nghiêm kỷ luật, kỷ cương hành chính.");
     expect(summary).toContain("Tệp minh chứng: 1");
-    expect(summary).toContain(`Quyết định số 125/QĐ-STP ngày ${DECISION_DATE} của Hội đồng sáng kiến tỉnh`);
+    expect(summary).toContain(
+      `Quyết định số 125/QĐ-STP ngày ${DECISION_DATE} (Hội đồng sáng kiến cấp tỉnh công nhận)`,
+    );
     expect(summary).toContain("Xếp loại: Hoàn thành xuất sắc nhiệm vụ");
     expect(summary).toContain("Cải cách thể chế: Kết quả cá nhân: the-che.");
     expect(summary).toContain("Cải cách thủ tục hành chính: (bỏ qua)");
@@ -297,9 +299,9 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
     await binhP.press("as:c:chap-hanh:met:yes", /tóm tắt ngắn/);
 
     const panel = await head.say("/unit", /Tự đánh giá tập thể:/);
-    expect(panel.plain_text).toContain(`${UNIT}, đợt thi đua năm ${YEAR}`);
+    expect(panel.plain_text).toContain(`${UNIT}, năm ${YEAR}`);
     expect(panel.plain_text).toContain("Tự đánh giá tập thể: chưa bắt đầu");
-    expect(panel.plain_text).toContain("Cán bộ đã nộp tự đánh giá: 1/3 · đang làm: 1 · chưa bắt đầu: 1");
+    expect(panel.plain_text).toContain("Cá nhân đã nộp tự đánh giá: 1/3 · đang làm: 1 · chưa bắt đầu: 1");
 
     const team = await world.press(hung, panel, "unit:team", /Cán bộ của/);
     expect(team.plain_text).toContain(`Cán bộ của ${UNIT} (3 người)`);
@@ -333,7 +335,7 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
     expect(head.question?.plain_text).toContain("/unit");
     const after = await head.say("/unit", /Tự đánh giá tập thể:/);
     expect(after.plain_text).toContain("Tự đánh giá tập thể: đã nộp");
-    expect(after.plain_text).toContain("Cán bộ đã nộp tự đánh giá: 1/3 · đang làm: 1 · chưa bắt đầu: 1");
+    expect(after.plain_text).toContain("Cá nhân đã nộp tự đánh giá: 1/3 · đang làm: 1 · chưa bắt đầu: 1");
     expectNoErrors();
   });
 });

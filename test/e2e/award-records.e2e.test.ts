@@ -44,7 +44,7 @@ describe("award records through the real bot process", () => {
     await world.startBot();
     await world.say(admin, "/start", /Văn phòng Sở/);
     await world.say(admin, "/units add HCTP Phòng Hành chính tư pháp", /Đã thêm đơn vị/);
-    await world.say(admin, `/round open ${YEAR}`, /Đã mở đợt thi đua/);
+    await world.say(admin, `/round open ${YEAR}`, /Đã mở kỳ xét khen thưởng/);
     await world.register(
       hung,
       await world.createInvite(admin, "HCTP", "head"),
@@ -83,7 +83,7 @@ describe("award records through the real bot process", () => {
     const list = await world.say(admin, "/nominations", /Đề nghị khen thưởng năm/);
     let card = await world.press(admin, list, labelled(list, MINH), /Kết quả tự đánh giá khi đề nghị/);
     const id = /#(\d+)/.exec(card.plain_text ?? "")?.[1];
-    card = await world.press(admin, card, `nt:${id}:under_review`, /Trạng thái: Văn phòng Sở đang xem xét/);
+    card = await world.press(admin, card, `nt:${id}:under_review`, /Trạng thái: Văn phòng Sở đang thẩm định/);
     card = await world.press(admin, card, `nt:${id}:recommended`, /Trạng thái: đã trình Hội đồng/);
     await world.press(admin, card, `nt:${id}:awarded`, /số, ký hiệu quyết định/);
     await world.say(admin, "125/QĐ-STP", /ngày ký quyết định/);
@@ -117,7 +117,7 @@ describe("award records through the real bot process", () => {
     const [first] = world.bots;
     await first?.kill("SIGKILL");
     await world.startBot();
-    const quota = await world.say(admin, "/quota", /Chỉ tiêu khen thưởng năm/);
+    const quota = await world.say(admin, "/quota", /Số lượng khen thưởng năm/);
     expect(quota.plain_text).toContain("Cá nhân: 1/10 đã trình Hội đồng hoặc đã được khen thưởng");
     const after = await world.say(admin, "/nominations", /Đề nghị khen thưởng năm/);
     expect(after.plain_text).toContain(`${MINH}`);

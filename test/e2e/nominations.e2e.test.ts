@@ -273,7 +273,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
     const first = await world.startBot();
     await world.say(admin, "/start", /giúp Văn phòng Sở tổ chức/);
     await world.say(admin, `/units add HCTP ${UNIT}`, /Đã thêm đơn vị HCTP/);
-    await world.say(admin, `/round open ${YEAR}`, new RegExp(`Đã mở đợt thi đua năm ${YEAR}`));
+    await world.say(admin, `/round open ${YEAR}`, new RegExp(`Đã mở kỳ xét khen thưởng năm ${YEAR}`));
     await stopGracefully(first);
     await seedFullCollectiveQuota(GK_FORM.id);
     await world.startBot();
@@ -292,7 +292,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
       "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
       "Bằng khen của Thủ tướng Chính phủ",
     ]);
-    const form = await head.press(`nm:f:${GK}:0`, /Chỉ tiêu toàn Sở: 4 tập thể, không quá 10 cá nhân/);
+    const form = await head.press(`nm:f:${GK}:0`, /Số lượng khen thưởng: 4 tập thể, không quá 10 cá nhân/);
     const candidates = buttonTexts(form);
     expect(candidates[0]).toMatch(new RegExp(`^🏢 Tập thể ${UNIT}`));
     expect(candidates[1]).toBe(`${LAN} · ✅ đáp ứng 6/6 tiêu chí · có thể xem xét đề nghị`);
@@ -391,17 +391,17 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
     );
 
     // ---- The Office sees it in /status.
-    const status = await world.say(admin, "/status", /Tình hình hồ sơ thi đua/);
+    const status = await world.say(admin, "/status", /Tình hình hồ sơ đề nghị khen thưởng/);
     const statusText = status.plain_text ?? "";
     expect(statusText).toContain(
-      `Tình hình hồ sơ thi đua năm ${YEAR}\nHồ sơ đề nghị khen thưởng đã nộp: 0/5 đơn vị`,
+      `Tình hình hồ sơ đề nghị khen thưởng năm ${YEAR}\nHồ sơ đề nghị khen thưởng đã nộp: 0/5 đơn vị`,
     );
     expect(statusText).toContain("Đơn vị đã xong mọi việc: 0/5");
     const lines = statusText.split("\n");
     const hctpLine = lines.findIndex((line) => line.includes(`HCTP · ${UNIT}`));
     expect(hctpLine).toBeGreaterThan(0);
     const hctp = lines.slice(hctpLine, hctpLine + 4).join("\n");
-    expect(hctp).toContain("Cán bộ tự đánh giá: 1/3 đã nộp");
+    expect(hctp).toContain("Cá nhân tự đánh giá: 1/3 đã nộp");
     expect(hctp).toContain("Giấy khen Giám đốc Sở: 1 tập thể, 2 cá nhân");
     expect(hctp).toContain("Tài liệu: 4/4 · Hồ sơ: đã nộp");
 
@@ -415,7 +415,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
       admin,
       card,
       `nt:${lanId}:under_review`,
-      /Trạng thái: Văn phòng Sở đang xem xét/,
+      /Trạng thái: Văn phòng Sở đang thẩm định/,
     );
     card = await world.press(
       admin,
@@ -434,11 +434,13 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
       admin,
       card,
       `nt:${unitNominationId}:under_review`,
-      /Trạng thái: Văn phòng Sở đang xem xét/,
+      /Trạng thái: Văn phòng Sở đang thẩm định/,
     );
     const refusal = await alertOn(admin, card, `nt:${unitNominationId}:recommended`);
-    expect(refusal).toBe("Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ chỉ tiêu 4 tập thể.");
-    const quota = await world.say(admin, "/quota", /Chỉ tiêu khen thưởng năm/);
+    expect(refusal).toBe(
+      "Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ số lượng khen thưởng (4 tập thể).",
+    );
+    const quota = await world.say(admin, "/quota", /Số lượng khen thưởng năm/);
     expect(quota.plain_text).toContain("4/4 đã trình Hội đồng hoặc đã được khen thưởng");
 
     // ---- It returns the dossier with a reason, which reaches the head.
@@ -481,7 +483,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
     // ---- /export: a workbook that opens and holds the unit and its three nominations.
     const xlsx = await exportFile("");
     expect(xlsx.document.file_name).toBe(`thi-dua-${YEAR}.xlsx`);
-    expect(xlsx.caption).toContain(`Hồ sơ thi đua năm ${YEAR}`);
+    expect(xlsx.caption).toContain(`Hồ sơ đề nghị khen thưởng năm ${YEAR}`);
     expect(xlsx.data.subarray(0, 2).toString("latin1")).toBe("PK");
     const workbook = new ExcelJS.Workbook();
     // The bytes exactly as the bot uploaded them, read back with the library that wrote them.
@@ -536,8 +538,8 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
     const unitRow = units.find((row) => row["Mã đơn vị"] === "HCTP");
     expect(unitRow).toMatchObject({
       "Tên đơn vị": UNIT,
-      "Số cán bộ đã nộp tự đánh giá": "1",
-      "Số cán bộ đã đăng ký trên bot": "3",
+      "Số người đã nộp tự đánh giá": "1",
+      "Số người đã đăng ký trên bot": "3",
       "Giấy khen của Giám đốc Sở (tập thể)": "1",
       "Giấy khen của Giám đốc Sở (cá nhân)": "2",
       "Số tài liệu đã tải lên": "4",

@@ -162,9 +162,9 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
     );
     // The 7-day slot (7 days before 05/01); "còn 6 ngày" counts the days after today up to the last day, 04/01,
     // as deadlineStatus does everywhere in the bot.
-    expect(headText).toContain("Hồ sơ thi đua năm 2026: còn 6 ngày (hạn: trước ngày 05/01/2027)");
+    expect(headText).toContain("Hồ sơ đề nghị khen thưởng năm 2026: còn 6 ngày (hạn: trước ngày 05/01/2027)");
     expect(headText).toContain("Phòng Hành chính tư pháp còn thiếu:");
-    expect(headText).toContain("2/2 cán bộ chưa nộp tự đánh giá");
+    expect(headText).toContain("2/2 người chưa nộp tự đánh giá");
     expect(headText).toContain("– Nguyễn Thị Lan");
     expect(headText).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     expect(headText).toContain("Chưa đề nghị khen thưởng");
@@ -173,10 +173,10 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
     expect(headText).not.toMatch(/<\/?b>/);
     const digest = run.stdout.slice(run.stdout.indexOf(`-- to digest chat ${OFFICE}`));
     expect(digest).toContain(
-      "Tổng hợp hồ sơ thi đua: 0/1 đơn vị đã nộp hồ sơ đề nghị khen thưởng; 0/1 đơn vị đã hoàn thành mọi việc.",
+      "Tổng hợp hồ sơ đề nghị khen thưởng: 0/1 đơn vị đã nộp hồ sơ; 0/1 đơn vị đã hoàn thành mọi việc.",
     );
     expect(digest).toContain(
-      "HCTP: 2/2 cán bộ chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
+      "HCTP: 2/2 người chưa nộp tự đánh giá; chưa nộp tự đánh giá tập thể; chưa đề nghị khen thưởng; chưa nộp hồ sơ",
     );
     // The employee gets no reminder of their own that day.
     expect(run.stdout).not.toContain(`chat ${EMPLOYEE}`);
@@ -338,7 +338,7 @@ describe("npm run reminders -- --at <ISO> --dry-run", () => {
     ]);
     expect(done.stdout).toContain("(nobody owes anything)");
     expect(done.stdout).toContain(
-      "Tổng hợp hồ sơ thi đua: 1/1 đơn vị đã nộp hồ sơ đề nghị khen thưởng; 1/1 đơn vị đã hoàn thành mọi việc.",
+      "Tổng hợp hồ sơ đề nghị khen thưởng: 1/1 đơn vị đã nộp hồ sơ; 1/1 đơn vị đã hoàn thành mọi việc.",
     );
     expect(done.stdout).toContain("HCTP: đã hoàn thành");
   });

@@ -134,7 +134,7 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
     await world.say(admin, "/start", /giúp Văn phòng Sở tổ chức/);
     await world.say(admin, "/units add HCTP Phòng Hành chính tư pháp", /Đã thêm đơn vị HCTP/);
     await world.say(admin, "/units add BTTP Phòng Bổ trợ tư pháp", /Đã thêm đơn vị BTTP/);
-    await world.say(admin, `/round open ${YEAR}`, new RegExp(`Đã mở đợt thi đua năm ${YEAR}`));
+    await world.say(admin, `/round open ${YEAR}`, new RegExp(`Đã mở kỳ xét khen thưởng năm ${YEAR}`));
     await world.register(
       binh,
       await world.createInvite(admin, "HCTP", "head"),
@@ -174,7 +174,7 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
     const toBinh = remindersIn(binh.id);
     expect(toBinh).toHaveLength(1);
     expect(toBinh[0]?.plain_text).toContain("Phòng Hành chính tư pháp còn thiếu:");
-    expect(toBinh[0]?.plain_text).toContain("2/2 cán bộ chưa nộp tự đánh giá");
+    expect(toBinh[0]?.plain_text).toContain("2/2 người chưa nộp tự đánh giá");
     expect(toBinh[0]?.plain_text).toContain("Nguyễn Thị Lan");
     expect(toBinh[0]?.plain_text).toContain("Chưa nộp tự đánh giá tập thể của đơn vị");
     expect(toBinh[0]?.plain_text).toMatch(/còn \d+ ngày/);
@@ -185,7 +185,7 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
 
     const toGroup = remindersIn(hctpGroup.id);
     expect(toGroup).toHaveLength(1);
-    expect(toGroup[0]?.plain_text).toContain("2/2 cán bộ chưa nộp");
+    expect(toGroup[0]?.plain_text).toContain("2/2 người chưa nộp");
     expect(toGroup[0]?.plain_text).not.toContain("Nguyễn Thị Lan");
     expect(toGroup[0]?.plain_text).toContain("Chưa nộp hồ sơ đề nghị khen thưởng");
 
@@ -201,7 +201,7 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
     expect(refused).toEqual([[MAI.id, 403]]);
     expect(world.emulator.calls.slice(since).some((c) => Number(c.payload.chat_id) === hung.id)).toBe(false);
 
-    const overview = await world.say(admin, "/remind", /Nhắc hạn đợt/);
+    const overview = await world.say(admin, "/remind", /Nhắc hạn năm/);
     expect(overview.plain_text).toContain("Không gửi được cho 2 người/nhóm");
     expect(overview.plain_text).toContain("Lê Văn Hùng");
     expect(overview.plain_text).toContain(MAI.fullName);
@@ -213,7 +213,7 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
 
     // Hùng writes to the bot again ("Restart bot"): he is reachable again; Mai still is not.
     await world.say(hung, "/help", /.+/);
-    const after = await world.say(admin, "/remind", /Nhắc hạn đợt/);
+    const after = await world.say(admin, "/remind", /Nhắc hạn năm/);
     expect(after.plain_text).toContain("Không gửi được cho 1 người/nhóm");
     expect(after.plain_text).toContain(MAI.fullName);
     expect(after.plain_text).not.toContain("Lê Văn Hùng");

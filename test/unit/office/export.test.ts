@@ -351,8 +351,8 @@ describe("buildWorkbook", () => {
     expect(table[0]).toEqual([
       "Mã đơn vị",
       "Tên đơn vị",
-      "Số cán bộ đã nộp tự đánh giá",
-      "Số cán bộ đã đăng ký trên bot",
+      "Số người đã nộp tự đánh giá",
+      "Số người đã đăng ký trên bot",
       "Tự đánh giá của tập thể",
       "Bằng khen của Thủ tướng Chính phủ (tập thể)",
       "Bằng khen của Thủ tướng Chính phủ (cá nhân)",
@@ -442,7 +442,7 @@ describe("buildWorkbook", () => {
     expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phòng Hành chính, Tổng hợp")).toMatchObject({
       "Tập thể/cá nhân": "Tập thể",
       "Chức vụ": "",
-      "Trạng thái": "Đang xem xét",
+      "Trạng thái": "Đang thẩm định",
       "Thời điểm thay đổi gần nhất": "11:30 18/12/2026",
       "Lý do của trạng thái hiện tại": "",
     });
@@ -499,7 +499,7 @@ describe("buildWorkbook", () => {
       "III.2.b.3: Giải trình, minh chứng": "",
       "III.2.b.4: Đạt/Không đạt": "Đạt",
       "III.2.b.4: Giải trình, minh chứng":
-        "Quyết định số 125/QĐ-STP ngày 15/10/2026; Hội đồng sáng kiến tỉnh",
+        "Quyết định số 125/QĐ-STP ngày 15/10/2026 (Hội đồng sáng kiến cấp tỉnh công nhận)",
       "III.2.b.6: Đạt/Không đạt": "Đạt",
       "III.2.b.6: Xếp loại": "Hoàn thành xuất sắc nhiệm vụ",
       // A person answers no collective criteria.
@@ -550,8 +550,8 @@ describe("buildWorkbook", () => {
       "Nominee",
       "Position",
       "Meets all criteria (self-assessment)",
-      "Head's reason for proposing",
-      "Criteria met when proposed",
+      "Head's reason for nominating",
+      "Criteria met when nominated",
       "Status",
       "Last changed",
       "Reason for the current status",
@@ -577,7 +577,7 @@ describe("buildWorkbook", () => {
       Status: "Submitted",
       "III.2.b.2: met/not met": "Not met",
       "III.2.b.4: account and evidence":
-        "Decision no. 125/QĐ-STP of 15/10/2026; the province's initiative council",
+        "Decision no. 125/QĐ-STP of 15/10/2026 (recognised by the province's initiative council)",
       "III.2.b.6: rating": "Completed duties excellently",
       "Area: Institutional reform": "Rà soát 15 văn bản quy phạm pháp luật.",
     });

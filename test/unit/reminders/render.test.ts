@@ -204,7 +204,7 @@ describe("the head's reminder with the campaign's texts", () => {
     });
     const text = unitReminderText(context(language, now), unit, owed, true);
     expect(text.length).toBeLessThan(4096);
-    expect(text).toContain(language === "vi" ? "Tờ trình đề nghị khen thưởng" : "Award proposal");
+    expect(text).toContain(language === "vi" ? "Tờ trình đề nghị khen thưởng" : "Nomination letter");
   });
 
   it("names the buttons it has", () => {
@@ -212,14 +212,14 @@ describe("the head's reminder with the campaign's texts", () => {
     const lastLine = (owed: Owed) => unitReminderText(vi, unit, owed, true).split("\n").at(-1);
     const dossier = { returned: false, reason: null };
     expect(lastLine(owing({ unitAssessment: true, dossier }))).toBe(
-      "Bấm nút dưới đây để làm tự đánh giá tập thể, mở hồ sơ khen thưởng hoặc xem danh sách cán bộ.",
+      "Bấm nút dưới đây để làm tự đánh giá tập thể, mở hồ sơ đề nghị khen thưởng hoặc xem tình hình tự đánh giá cá nhân.",
     );
     expect(lastLine(owing({ nominations: true, dossier }))).toBe(
-      "Bấm nút dưới đây để mở hồ sơ khen thưởng hoặc xem danh sách cán bộ.",
+      "Bấm nút dưới đây để mở hồ sơ đề nghị khen thưởng hoặc xem tình hình tự đánh giá cá nhân.",
     );
     expect(lastLine(owing({ unitAssessment: true }))).toBe(i18n.t("vi", "rm-unit-footer-head"));
     expect(lastLine(owing({ peopleNotSubmitted: manyPeople(1), peopleTotal: 1 }))).toBe(
-      "Bấm nút dưới đây để xem danh sách cán bộ.",
+      "Bấm nút dưới đây để xem tình hình tự đánh giá cá nhân.",
     );
     // The group is sent to /assess only while someone has not submitted.
     const group = (owed: Owed) => unitReminderText(vi, unit, owed, false).split("\n").at(-1);
