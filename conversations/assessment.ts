@@ -65,7 +65,9 @@ async function editInPlace(
 }
 
 /** Where a question is shown: in a new message (taking over from `replacing`), or in place of `messageId`. */
-type Placement = { kind: "new"; replacing?: number } | { kind: "edit"; messageId: number };
+type Placement =
+  /** `lead`: a line said first, in the same message (what /assess says on opening). */
+  { kind: "new"; replacing?: number; lead?: string } | { kind: "edit"; messageId: number };
 
 /**
  * Asks the question the stored answers are at (or shows the summary) and records it as the chat's open
@@ -97,10 +99,12 @@ export async function askCurrent(
       ? await editInPlace(ctx, chatId, place.messageId, view.text, buttons)
       : undefined;
   if (!asked) {
+    const lead = place.kind === "new" && place.lead ? [place.lead] : [];
     if (view.kind === "summary") {
-      for (const page of view.pages.slice(0, -1)) await ctx.reply(page, HTML);
+      // The summary's pages fill a message each: the lead goes on its own.
+      for (const page of [...lead, ...view.pages.slice(0, -1)]) await ctx.reply(page, HTML);
       asked = await ctx.reply(view.pages.at(-1) ?? "", { ...HTML, ...buttons });
-    } else asked = await ctx.reply(view.text, { ...HTML, ...buttons });
+    } else asked = await ctx.reply([...lead, view.text].join("\n\n"), { ...HTML, ...buttons });
   }
   if (place.kind === "new" && place.replacing !== undefined && place.replacing !== asked.message_id) {
     // The question this one takes over from keeps no buttons: one place to answer.

@@ -66,10 +66,11 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
       }
       await ctx.reply(t("as-paused", { subject: open.subject, command: commandOf(open.subject) }), HTML);
     }
-    if (!state.locked) await ctx.reply(t(openingKey(state, running), openingVariables(state)), HTML);
+    // What opening says comes with the first question, in one message.
+    const lead = state.locked ? undefined : t(openingKey(state, running), openingVariables(state));
     // Only its owner changes a person's own assessment, one update at a time: the state just read still
     // holds. A unit's may have moved meanwhile (another head answering), so it is read again.
-    await askCurrent(deps, ctx, subject, subject === "individual" ? state : undefined);
+    await askCurrent(deps, ctx, subject, subject === "individual" ? state : undefined, { kind: "new", lead });
   };
 
   feature.command("assess", (ctx) => start(ctx, "individual"));

@@ -23,7 +23,7 @@ describe("/assess", () => {
   it("walks through every criterion and reform area, shows the summary and submits", async () => {
     await h.send(lan, "/assess");
     const texts = h.telegram.textsTo(lan.id);
-    expect(texts.at(-2)).toContain("Bắt đầu tự đánh giá cá nhân năm <b>2026</b>");
+    expect(texts.at(-1)).toContain("Bắt đầu tự đánh giá cá nhân năm <b>2026</b>");
     expect(texts.at(-1)).toContain("Tiêu chí 1/6");
     expect(h.telegram.lastButtonsTo(lan.id).map((b) => b.callback_data)).toEqual([
       "as:c:chap-hanh:met:yes",
@@ -58,7 +58,7 @@ describe("/assess", () => {
     await h.send(lan, "/cancel");
     expect(h.telegram.lastTextTo(lan.id)).toContain("Đã dừng");
     await h.send(lan, "/assess");
-    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("Tiếp tục bản tự đánh giá cá nhân từ câu còn thiếu");
+    expect(h.telegram.textsTo(lan.id).at(-1)).toContain("Tiếp tục bản tự đánh giá cá nhân từ câu còn thiếu");
     expect(h.telegram.lastTextTo(lan.id)).toContain("tệp minh chứng");
     const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
     expect(answers.criteria["chap-hanh"]).toEqual({ met: true, account: "Chấp hành nghiêm kỷ luật." });
@@ -203,7 +203,7 @@ describe("/assess", () => {
     await h.send(lan, "/assess");
     await h.press(lan, "as:c:chap-hanh:met:yes");
     await h.send(lan, "/assess");
-    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("đang làm dở bản tự đánh giá cá nhân");
+    expect(h.telegram.textsTo(lan.id).at(-1)).toContain("đang làm dở bản tự đánh giá cá nhân");
     expect(h.telegram.lastTextTo(lan.id)).toContain("kết quả, việc đã làm");
     await h.send(lan, "Đã hoàn thành tốt nhiệm vụ.");
     await h.sendSticker(lan);

@@ -77,7 +77,7 @@ describe("a private-chat command sent in the unit's group", () => {
 describe("the button's /start in the private chat", () => {
   it("leads straight to the command's screen", async () => {
     await h.send(lan, "/start assess");
-    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("Bắt đầu tự đánh giá cá nhân năm <b>2026</b>");
+    expect(h.telegram.textsTo(lan.id).at(-1)).toContain("Bắt đầu tự đánh giá cá nhân năm <b>2026</b>");
     expect(h.telegram.lastTextTo(lan.id)).toContain("Tiêu chí 1/6");
 
     await h.send(head, "/start unit");

@@ -50,7 +50,7 @@ describe("/unit for a unit head", () => {
   it("walks the head through the unit's 3 collective criteria and the reform areas, then submits", async () => {
     await h.send(head, "/unit");
     await h.press(head, "unit:assess");
-    expect(h.telegram.textsTo(head.id).at(-2)).toContain(
+    expect(h.telegram.textsTo(head.id).at(-1)).toContain(
       "tự đánh giá tập thể của <b>Phòng Hành chính tư pháp</b>",
     );
     expect(h.telegram.lastTextTo(head.id)).toContain("Tiêu chí 1/3");
@@ -83,7 +83,7 @@ describe("/unit for a unit head", () => {
     expect(texts.join("\n")).not.toContain("đang làm dở");
     expect(texts[0]).toContain("Đã tạm dừng bản tự đánh giá của đơn vị");
     expect(texts[0]).toContain("/unit");
-    expect(texts.at(-2)).toContain("Bắt đầu tự đánh giá cá nhân");
+    expect(texts.at(-1)).toContain("Bắt đầu tự đánh giá cá nhân");
     // The unit's open question loses its buttons, so none of them can be pressed by mistake.
     expect(unitQuestion?.subject).toBe("unit");
     expect(h.telegram.callsOf("editMessageReplyMarkup").at(-1)?.payload).toMatchObject({
