@@ -278,7 +278,7 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
     expect(summary).toContain("❌ 3.");
     expect(summary).toContain("Chưa được giao tham mưu văn bản chỉ đạo.");
     expect(summary).toContain(
-      `Quyết định số 127/QĐ-STP ngày ${DECISION_DATE} của Hội đồng sáng kiến cấp cơ sở Sở Tư pháp`,
+      `Quyết định số 127/QĐ-STP ngày ${DECISION_DATE} (Hội đồng sáng kiến cấp cơ sở Sở Tư pháp công nhận)`,
     );
     expect(summary).toContain("Xếp loại: Hoàn thành tốt nhiệm vụ");
     expect(summary).toContain("Tiêu chí chưa đạt hoặc chưa trả lời: số 3.");
@@ -303,8 +303,8 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
     expect(panel.plain_text).toContain("Tự đánh giá tập thể: chưa bắt đầu");
     expect(panel.plain_text).toContain("Cá nhân đã nộp tự đánh giá: 1/3 · đang làm: 1 · chưa bắt đầu: 1");
 
-    const team = await world.press(hung, panel, "unit:team", /Cán bộ của/);
-    expect(team.plain_text).toContain(`Cán bộ của ${UNIT} (3 người)`);
+    const team = await world.press(hung, panel, "unit:team", /Tình hình tự đánh giá cá nhân/);
+    expect(team.plain_text).toContain(`Tình hình tự đánh giá cá nhân, ${UNIT} (3 người)`);
     expect(team.plain_text).toContain("Đã nộp (1)\n• Nguyễn Thị Lan");
     expect(team.plain_text).toContain("Đang làm (1)\n• Trần Văn Bình");
     expect(team.plain_text).toContain("Chưa bắt đầu (1)\n• Lê Văn Hùng");
@@ -326,7 +326,7 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
     const summary = transcript.slice(transcript.lastIndexOf(`Tự đánh giá tập thể: ${UNIT} năm ${YEAR}`));
     expect(summary).toContain("Đơn vị không có cán bộ vi phạm kỷ luật.");
     expect(summary).toContain(
-      `Quyết định số 88/QĐ-HĐSK ngày ${DECISION_DATE} của Hội đồng sáng kiến cấp cơ sở Sở Tư pháp`,
+      `Quyết định số 88/QĐ-HĐSK ngày ${DECISION_DATE} (Hội đồng sáng kiến cấp cơ sở Sở Tư pháp công nhận)`,
     );
     expect(summary).toContain("✅ Đạt tất cả các tiêu chí.");
     expect(summary).toContain("Giấy khen của Giám đốc Sở");

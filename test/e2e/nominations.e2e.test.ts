@@ -394,7 +394,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
     const status = await world.say(admin, "/status", /Tình hình hồ sơ đề nghị khen thưởng/);
     const statusText = status.plain_text ?? "";
     expect(statusText).toContain(
-      `Tình hình hồ sơ đề nghị khen thưởng năm ${YEAR}\nHồ sơ đề nghị khen thưởng đã nộp: 0/5 đơn vị`,
+      `Tình hình hồ sơ đề nghị khen thưởng năm ${YEAR}\nHồ sơ đề nghị khen thưởng đã nộp: 1/5 đơn vị`,
     );
     expect(statusText).toContain("Đơn vị đã xong mọi việc: 0/5");
     const lines = statusText.split("\n");
