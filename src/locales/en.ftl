@@ -374,6 +374,9 @@ as-unavailable-no_open_round = There is no open emulation round at the moment. O
 as-unavailable-round_closed = The {$year} emulation round has been closed. You can review your self-assessment with /myresult; if something needs changing, please contact the Department's Office.
 as-unavailable-locked = The deadline has passed ({$deadline}); the self-assessment can now only be viewed (/myresult). If you need to make changes, please contact the Department's Office.
 myresult-none = You have not started your self-assessment for {$year} yet. Send /assess to begin.
+myresult-none-round_closed = You have no self-assessment for {$year}: the {$year} round has been closed, so self-assessment is no longer possible. If needed, please contact the Department's Office.
+myresult-none-deadline = You have no self-assessment for {$year}: the deadline for self-assessment has passed ({$deadline}), so it can no longer be started. If your unit needs more time, its head can ask the Department's Office for an extension.
+myresult-none-decided = You have no self-assessment for {$year}; the nomination of you has already been decided (status: {$status}), so self-assessment is no longer possible.
 unit-panel =
     <b>{$unit}</b>, {$year} emulation round
     The unit's self-assessment: {$own}

@@ -374,6 +374,9 @@ as-unavailable-no_open_round = Hiện chưa có đợt thi đua nào đang mở.
 as-unavailable-round_closed = Đợt thi đua năm {$year} đã đóng. Anh/Chị xem lại bản tự đánh giá bằng /myresult; nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
 as-unavailable-locked = Đã hết hạn ({$deadline}); bản tự đánh giá chỉ còn xem được (/myresult). Nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
 myresult-none = Anh/Chị chưa bắt đầu tự đánh giá năm {$year}. Gửi /assess để bắt đầu.
+myresult-none-round_closed = Anh/Chị không có bản tự đánh giá năm {$year}: đợt thi đua năm {$year} đã đóng nên không thể tự đánh giá nữa. Nếu cần, vui lòng liên hệ Văn phòng Sở.
+myresult-none-deadline = Anh/Chị không có bản tự đánh giá năm {$year}: đã hết hạn tự đánh giá ({$deadline}) nên không thể bắt đầu nữa. Nếu đơn vị cần thêm thời gian, trưởng đơn vị đề nghị Văn phòng Sở gia hạn.
+myresult-none-decided = Anh/Chị không có bản tự đánh giá năm {$year}; đề nghị khen thưởng Anh/Chị đã được xử lý (trạng thái: {$status}) nên không thể tự đánh giá nữa.
 unit-panel =
     <b>{$unit}</b>, đợt thi đua năm {$year}
     Tự đánh giá tập thể: {$own}

@@ -5,7 +5,7 @@ import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import type { Reminder, ReminderStatus, Role } from "../../db/schema.js";
 import type { Unavailable } from "../../src/assessment/service.js";
-import type { AssessmentStatus } from "../../src/domain/assessment.js";
+import type { AssessmentStatus, StartRefusal } from "../../src/domain/assessment.js";
 import type { InviteProblem } from "../../src/domain/invites.js";
 import type { TextProblem } from "../../src/domain/names.js";
 import type { NominationStatus, NomineeKind } from "../../src/domain/nominations.js";
@@ -217,6 +217,10 @@ describe("keys used in the code", () => {
       round_closed: 1,
       locked: 1,
     } satisfies Record<Unavailable, 1>),
+    "myresult-none-": Object.keys({ round_closed: 1, decided: 1, deadline: 1 } satisfies Record<
+      StartRefusal,
+      1
+    >),
     "unit-own-": assessmentStatuses,
     "unit-team-": assessmentStatuses,
     // The reasons the evidence checks give (src/domain/evidence.ts), as answering.ts turns them into keys.
