@@ -246,13 +246,35 @@ round-line-closed = • Năm {$year}: đã đóng (hạn nộp trước ngày {$
 round-days-left = {" "}(còn {$days} ngày)
 round-last-day = {" "}(hôm nay là ngày cuối)
 round-overdue = {" "}(đã quá hạn {$days} ngày)
-round-usage = Mở đợt: /round open &lt;năm&gt; · Đóng đợt: /round close &lt;năm&gt;
+round-usage = Mở đợt: /round open &lt;năm&gt; [hạn nộp dd/mm/yyyy] · Đóng đợt: /round close &lt;năm&gt;
 round-opened =
     Đã mở đợt thi đua năm <b>{$year}</b>.
     Hồ sơ đề nghị khen thưởng gửi về Văn phòng Sở trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
 round-reopened =
     Đã mở lại đợt thi đua năm <b>{$year}</b>.
     Hạn nộp giữ nguyên: trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
+round-reopened-new-deadline =
+    Đã mở lại đợt thi đua năm <b>{$year}</b>.
+    Hạn nộp mới của đợt: trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
+round-own-deadline = Đây là hạn riêng của đợt này do Văn phòng Sở đặt (hạn theo kế hoạch là trước {$planned}).
+round-kept-past-deadline = Lưu ý: hạn nộp đã qua nên cán bộ và đơn vị chỉ xem được, trừ đơn vị được gia hạn (/reopen).
+round-deadline-passed =
+    Hạn nộp của đợt năm <b>{$year}</b> theo kế hoạch là trước {$deadline}, nay đã qua. Nếu mở đợt với hạn này, cán bộ không tự đánh giá được và đơn vị không gửi được hồ sơ đề nghị khen thưởng.
+    Anh/Chị chọn hạn nộp riêng cho đợt này: {$days} ngày kể từ hôm nay (trước {$offered}), hoặc một ngày khác.
+round-reopen-deadline-passed =
+    Hạn nộp của đợt năm <b>{$year}</b> là trước {$deadline}, nay đã qua. Nếu mở lại với hạn này, cán bộ và đơn vị chỉ xem được, không sửa hay gửi thêm được.
+    Anh/Chị chọn hạn nộp mới: {$days} ngày kể từ hôm nay (trước {$offered}) hoặc một ngày khác; hoặc mở lại và giữ hạn cũ.
+round-open-offer-button = Mở, hạn trước ngày {$date}
+round-keep-button = Mở lại, giữ hạn cũ ({$date})
+round-other-date-button = Đặt hạn khác
+round-cancel-button = Hủy
+round-ask-date = Anh/Chị nhập ngày hạn nộp của đợt năm {$year} theo dạng dd/mm/yyyy, ví dụ {$example}: hồ sơ gửi trước 00:00 của ngày đó. Gửi /cancel để hủy.
+round-date-format = Ngày hạn nộp cần viết theo dạng dd/mm/yyyy, ví dụ {$example}.
+round-date-not_a_date = Không có ngày {$date} trên lịch.
+round-date-past = Hạn nộp phải là một ngày sau hôm nay ({$today}): hồ sơ gửi trước 00:00 của ngày đó.
+round-date-too_far = Hạn nộp không được muộn hơn ngày {$latest} (một năm sau hôm nay, hoặc sau hạn theo kế hoạch nếu muộn hơn); vui lòng kiểm tra lại năm.
+round-date-again = Vui lòng nhập lại ngày theo dạng dd/mm/yyyy, hoặc gửi /cancel để hủy.
+round-open-cancelled = Đã hủy; đợt năm {$year} chưa được mở.
 round-already-open = Đợt năm {$year} đang mở.
 round-other-open = Đợt năm {$open} đang mở. Mỗi lúc chỉ mở một đợt để cán bộ không bị lẫn bản tự đánh giá; vui lòng đóng đợt năm {$open} (/round close {$open}) trước khi mở đợt năm {$year}.
 round-beyond-period = Lưu ý: năm này nằm ngoài giai đoạn {$from}–{$to} của kế hoạch; đợt dùng lại bộ tiêu chí và hình thức khen thưởng của kế hoạch cho đến khi có kế hoạch mới.
@@ -565,6 +587,7 @@ input-dropped = { $action ->
         [upload] Đã hủy việc tải tài liệu lên
         [award] Đã hủy việc ghi quyết định khen thưởng
         [undo] Đã hủy việc hoàn tác
+        [round-deadline] Đã hủy việc đặt hạn nộp và mở đợt
        *[other] Đã hủy việc đang làm dở
     }; không có gì thay đổi.
 input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để hủy).

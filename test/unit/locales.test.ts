@@ -11,7 +11,7 @@ import type { TextProblem } from "../../src/domain/names.js";
 import type { NominationStatus, NomineeKind } from "../../src/domain/nominations.js";
 import type { SlotKind } from "../../src/domain/reminders.js";
 import type { ActorRole, CommandName } from "../../src/domain/roles.js";
-import type { DeadlineStatus, RoundYearProblem } from "../../src/domain/rounds.js";
+import type { DeadlineStatus, RoundDeadlineProblem, RoundYearProblem } from "../../src/domain/rounds.js";
 import type { DossierState, Progress } from "../../src/domain/unit-status.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -234,6 +234,10 @@ describe("keys used in the code", () => {
       too_far_ahead: 1,
     } satisfies Record<RoundYearProblem, 1>),
     "round-": deadlineKinds,
+    "round-date-": Object.keys({ format: 1, not_a_date: 1, past: 1, too_far: 1 } satisfies Record<
+      RoundDeadlineProblem,
+      1
+    >),
     "name-problem-": Object.keys({
       empty: 1,
       too_long: 1,
