@@ -10,7 +10,10 @@ export async function findRound(db: DB, year: number): Promise<Round | undefined
   return db.selectFrom("rounds").selectAll().where("year", "=", year).executeTakeFirst();
 }
 
-/** Opens a new round, or reopens a closed one; the deadline is fixed when the round is first opened. */
+/**
+ * Opens a new round, or reopens a closed one, with its own deadline: the caller passes the stored one to keep
+ * it, or the one the Office set when it had passed.
+ */
 export async function openRound(
   db: DB,
   round: { year: number; campaignId: string; deadline: Date; openedBy: number },
@@ -26,7 +29,11 @@ export async function openRound(
       opened_at: now.toISOString(),
       opened_by: round.openedBy,
     })
-    .onConflict((oc) => oc.column("year").doUpdateSet({ status: "open", closed_at: null }))
+    .onConflict((oc) =>
+      oc
+        .column("year")
+        .doUpdateSet({ status: "open", closed_at: null, deadline_at: round.deadline.toISOString() }),
+    )
     .execute();
 }
 

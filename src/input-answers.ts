@@ -19,6 +19,7 @@ import { formName, formShort, nomineeLabel } from "./nominations/render.js";
 import { moveOn, undoMove } from "./nominations/review.js";
 import { afterProposalKeyboard } from "./nominations/screens.js";
 import { propose } from "./nominations/service.js";
+import { deadlineProblemText, openRoundScreen, typedDeadline } from "./office/round-opening.js";
 import type { ReminderOutbox } from "./reminders/sender.js";
 import { viewContext } from "./screen.js";
 
@@ -29,7 +30,8 @@ export type Ask =
   | { kind: "return-dossier"; unitId: number }
   | { kind: "upload"; documentId: string; documentKey: string }
   | { kind: "award"; nominationId: number; step: "number" | "date" | "issuer" }
-  | { kind: "undo"; nominationId: number; historyId: number };
+  | { kind: "undo"; nominationId: number; historyId: number }
+  | { kind: "round-deadline"; year: number };
 
 type ReplyMarkup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 
@@ -198,6 +200,20 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
     }
     case "award":
       return answerAward(deps, ctx, ask);
+    case "round-deadline": {
+      if (ctx.actor?.role !== "office") return say(ctx.t("office-only"));
+      const text = ctx.message?.text;
+      if (text === undefined) return say(ctx.t("round-date-again"), undefined, false);
+      const checked = typedDeadline(deps, ask.year, text);
+      if (!checked.ok)
+        return say(
+          `${deadlineProblemText(deps, ctx, checked.problem, ask.year, text)}\n${ctx.t("round-date-again")}`,
+          undefined,
+          false,
+        );
+      const screen = await openRoundScreen(deps, ctx, ask.year, { kind: "date", deadline: checked.deadline });
+      return say(screen.text, screen.keyboard);
+    }
     case "undo": {
       const checked = checkReason(ctx);
       if (!checked.ok) return checked.reply;

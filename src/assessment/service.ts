@@ -30,9 +30,12 @@ import {
   nextStep,
   type Questionnaire,
   questionnaireFor,
+  type StartRefusal,
   type Step,
   type Subject,
+  startRefusal,
   stepKey,
+  unitDeadline,
 } from "../domain/assessment.js";
 import type { NominationStatus } from "../domain/nominations.js";
 import { readOnce, type UpdateReads } from "../middleware/update-scope.js";
@@ -87,16 +90,8 @@ export async function loadAssessment(
       : { ok: false, problem: "no_open_round" };
   }
   const now = deps.clock();
-  const deadline = new Date(round.deadline_at);
-  const extendedUntil = await readOnce(deps.reads, `extension:${round.year}:${user.unit_id}`, () =>
-    findExtension(deps.db, round.year, user.unit_id),
-  );
   const ref = { year: round.year, subject, subjectId: subject === "individual" ? actorId : user.unit_id };
-  const nomineeKind = subject === "individual" ? "individual" : "collective";
-  const decided = await readOnce(deps.reads, `decided:${round.year}:${nomineeKind}:${ref.subjectId}`, () =>
-    decidedNominationOf(deps.db, round.year, nomineeKind, ref.subjectId),
-  );
-  const lockedByDecision = decided?.status ?? null;
+  const { deadline, extendedUntil, lockedByDecision } = await limitsOf(deps, round, user.unit_id, ref);
   const locked =
     round.status === "closed" || isLocked(now, deadline, extendedUntil) || lockedByDecision !== null;
   // Past the deadline nothing new is started: looking must not make an empty assessment "in progress".
@@ -127,6 +122,50 @@ export async function loadAssessment(
       extendedUntil,
       unitName: user.unit_name,
     },
+  };
+}
+
+/** What limits changes to an assessment: the round's own deadline, the unit's extension, a decision made. */
+async function limitsOf(
+  deps: Deps,
+  round: Round,
+  unitId: number,
+  ref: { subject: Subject; subjectId: number },
+): Promise<{ deadline: Date; extendedUntil: Date | null; lockedByDecision: NominationStatus | null }> {
+  const extendedUntil = await readOnce(deps.reads, `extension:${round.year}:${unitId}`, () =>
+    findExtension(deps.db, round.year, unitId),
+  );
+  const nomineeKind = ref.subject === "individual" ? "individual" : "collective";
+  const decided = await readOnce(deps.reads, `decided:${round.year}:${nomineeKind}:${ref.subjectId}`, () =>
+    decidedNominationOf(deps.db, round.year, nomineeKind, ref.subjectId),
+  );
+  return { deadline: new Date(round.deadline_at), extendedUntil, lockedByDecision: decided?.status ?? null };
+}
+
+/**
+ * For someone with no self-assessment in `round`: why /assess would refuse to start one now, with the
+ * deadline that passed (the unit's extension if later) or the decision made; null when /assess would start.
+ */
+export async function individualStartRefusal(
+  deps: Deps,
+  actorId: number,
+  round: Round,
+): Promise<{ refusal: StartRefusal; deadline: Date; decided: NominationStatus | null } | null> {
+  const user = await findUser(deps.db, actorId);
+  if (!user) return null;
+  const limits = await limitsOf(deps, round, user.unit_id, { subject: "individual", subjectId: actorId });
+  const refusal = startRefusal({
+    open: round.status === "open",
+    now: deps.clock(),
+    deadline: limits.deadline,
+    extendedUntil: limits.extendedUntil,
+    decided: limits.lockedByDecision !== null,
+  });
+  if (!refusal) return null;
+  return {
+    refusal,
+    deadline: unitDeadline(limits.deadline, limits.extendedUntil),
+    decided: limits.lockedByDecision,
   };
 }
 

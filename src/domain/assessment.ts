@@ -195,6 +195,25 @@ export function isLocked(now: Date, deadline: Date, extendedUntil: Date | null):
   return now.getTime() >= unitDeadline(deadline, extendedUntil).getTime();
 }
 
+export type StartRefusal = "round_closed" | "decided" | "deadline";
+
+/**
+ * Why someone who has no assessment in a round cannot start one now, or null when they can: the round is
+ * closed, a decision on their nomination already stands, or the deadline (and any extension) has passed.
+ */
+export function startRefusal(round: {
+  open: boolean;
+  now: Date;
+  deadline: Date;
+  extendedUntil: Date | null;
+  decided: boolean;
+}): StartRefusal | null {
+  if (!round.open) return "round_closed";
+  if (round.decided) return "decided";
+  if (isLocked(round.now, round.deadline, round.extendedUntil)) return "deadline";
+  return null;
+}
+
 /** When a unit's time ends: the round's deadline, or the Office's extension of it for the unit if later. */
 export function unitDeadline(deadline: Date, extendedUntil: Date | null): Date {
   return extendedUntil && extendedUntil.getTime() > deadline.getTime() ? extendedUntil : deadline;

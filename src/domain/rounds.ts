@@ -1,4 +1,4 @@
-import { calendarDaysBetween, fromLocal } from "./time.js";
+import { calendarDaysBetween, fromLocal, toLocal } from "./time.js";
 
 export interface DeadlineRule {
   /** Results of year Y are due before this day of year Y + yearsAfter, at 00:00 local time. */
@@ -16,6 +16,96 @@ export interface PlanPeriod {
 export function roundDeadline(year: number, rule: DeadlineRule, timeZone: string): Date {
   return fromLocal(
     { year: year + rule.yearsAfter, month: rule.month, day: rule.day, hour: 0, minute: 0 },
+    timeZone,
+  );
+}
+
+/** A day of the calendar, as people name it. */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A round opened once the plan's deadline has passed gets, by default, this many days from today. */
+export const LATE_ROUND_DAYS = 30;
+
+/** The instant 00:00 of `date` in `timeZone`: a deadline "trước 00:00 dd/mm/yyyy". */
+export function deadlineOn(date: LocalDate, timeZone: string): Date {
+  return fromLocal({ ...date, hour: 0, minute: 0 }, timeZone);
+}
+
+/** The date on which a deadline falls (it falls at 00:00 of that day). */
+export function dateOfDeadline(deadline: Date, timeZone: string): LocalDate {
+  const { year, month, day } = toLocal(deadline, timeZone);
+  return { year, month, day };
+}
+
+/** 00:00 of the day `days` calendar days after today: today and the `days - 1` days after it are left to act. */
+export function deadlineInDays(now: Date, days: number, timeZone: string): Date {
+  const today = toLocal(now, timeZone);
+  const shifted = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
+  return deadlineOn(
+    { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
+    timeZone,
+  );
+}
+
+export type RoundDeadlineProblem = "format" | "not_a_date" | "past" | "too_far";
+
+export type RoundDeadlineCheck = { ok: true; deadline: Date } | { ok: false; problem: RoundDeadlineProblem };
+
+/**
+ * The latest deadline the Office may set for a round: a year after today, or after the plan's deadline for
+ * that round if later (a later date is taken for a typo in the year).
+ */
+export function latestRoundDeadline(now: Date, planned: Date, timeZone: string): Date {
+  const from = dateOfDeadline(planned.getTime() > now.getTime() ? planned : now, timeZone);
+  const shifted = new Date(Date.UTC(from.year + 1, from.month - 1, from.day));
+  return deadlineOn(
+    { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
+    timeZone,
+  );
+}
+
+/**
+ * A deadline the Office sets for a round, as the date before which results are due (00:00 of that day, in
+ * `timeZone`): a real date, still ahead of `now`, and not past `latestRoundDeadline`. `planned` is the plan's
+ * deadline for the round.
+ */
+export function checkRoundDeadline(
+  date: LocalDate,
+  now: Date,
+  planned: Date,
+  timeZone: string,
+): RoundDeadlineCheck {
+  const probe = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  if (
+    probe.getUTCFullYear() !== date.year ||
+    probe.getUTCMonth() !== date.month - 1 ||
+    probe.getUTCDate() !== date.day
+  )
+    return { ok: false, problem: "not_a_date" };
+  const deadline = deadlineOn(date, timeZone);
+  if (deadline.getTime() <= now.getTime()) return { ok: false, problem: "past" };
+  if (deadline.getTime() > latestRoundDeadline(now, planned, timeZone).getTime())
+    return { ok: false, problem: "too_far" };
+  return { ok: true, deadline };
+}
+
+/** The same check, of a date typed as dd/mm/yyyy (or with - or .). */
+export function parseRoundDeadline(
+  text: string,
+  now: Date,
+  planned: Date,
+  timeZone: string,
+): RoundDeadlineCheck {
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!match) return { ok: false, problem: "format" };
+  return checkRoundDeadline(
+    { day: Number(match[1]), month: Number(match[2]), year: Number(match[3]) },
+    now,
+    planned,
     timeZone,
   );
 }

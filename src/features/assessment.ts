@@ -5,11 +5,12 @@ import { findAssessment, teamStatus } from "../../db/assessments.js";
 import { inGroupCommit } from "../../db/group-commit.js";
 import { findOpenRound, listRounds } from "../../db/rounds.js";
 import { answersAreEmpty } from "../assessment/render.js";
-import { type AssessmentState, loadAssessment } from "../assessment/service.js";
+import { type AssessmentState, individualStartRefusal, loadAssessment } from "../assessment/service.js";
 import { summaryView, translator, unavailableText } from "../assessment/view.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { progress, type Subject } from "../domain/assessment.js";
+import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
 import { readsOf } from "../middleware/update-scope.js";
 import { replyPaged } from "../paging.js";
@@ -94,7 +95,20 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
       subject: "individual",
       subjectId: actor.telegramId,
     });
-    if (!existing) return ctx.reply(t("myresult-none", { year: String(round.year) }), HTML);
+    if (!existing) {
+      // Point to /assess only when it would start one; else say why there is none and cannot be.
+      const why = await individualStartRefusal(deps, actor.telegramId, round);
+      const year = String(round.year);
+      if (!why) return ctx.reply(t("myresult-none", { year }), HTML);
+      return ctx.reply(
+        t(`myresult-none-${why.refusal}`, {
+          year,
+          deadline: formatLocalDateTime(why.deadline, deps.campaign.timeZone),
+          status: why.decided ? t(`nm-status-${why.decided}`) : "",
+        }),
+        HTML,
+      );
+    }
     const loaded = await loadAssessment(deps, actor.telegramId, "individual", round);
     if (!loaded.ok) return ctx.reply(unavailableText(t, loaded, undefined, deps.campaign.timeZone), HTML);
     const view = await summaryView(deps, loaded.state, t, actor.language);

@@ -29,8 +29,13 @@ export function planText(
   const { t, language } = r;
   const text = (value: { vi: string; en?: string }) => escapeHtml(localised(value, language));
   const lastYear = Math.max(campaign.period.to, ...rounds.map((round) => round.year));
+  // A round opened carries its own deadline (the Office may have set one); a year without one, the plan's.
   const dueDay = (year: number) => {
-    const local = toLocal(roundDeadline(year, campaign.deadline, campaign.timeZone), campaign.timeZone);
+    const own = rounds.find((round) => round.year === year);
+    const deadline = own
+      ? new Date(own.deadline_at)
+      : roundDeadline(year, campaign.deadline, campaign.timeZone);
+    const local = toLocal(deadline, campaign.timeZone);
     return `${local.year}-${twoDigits(local.month)}-${twoDigits(local.day)}`;
   };
   const organisers = roundOrganisers(

@@ -1,104 +1,93 @@
 import { Composer } from "grammy";
-import { closeRound, findRound, listRounds, openRound } from "../../db/rounds.js";
-import type { Round } from "../../db/schema.js";
+import { closeRound, findRound, listRounds } from "../../db/rounds.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import {
-  deadlineStatus,
-  deadlineStatusKey,
-  isBeyondPlanPeriod,
-  roundDeadline,
-  roundYearProblem,
-} from "../domain/rounds.js";
-import { formatLocalDate, formatLocalDateTime, toLocal } from "../domain/time.js";
+import { deadlineOn } from "../domain/rounds.js";
 import { HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
+import {
+  askDateText,
+  type OpenChoice,
+  openRoundScreen,
+  type RoundScreen,
+  roundLine,
+} from "../office/round-opening.js";
+import { answerOnce } from "../paged-view.js";
+import { askFor } from "./ask.js";
 
-/** /round lists the yearly rounds; /round open YEAR and /round close YEAR manage them. */
+/**
+ * /round lists the yearly rounds; /round open YEAR [dd/mm/yyyy] and /round close YEAR manage them. A round
+ * whose deadline has passed is not opened as is: the Office picks its deadline with the buttons below.
+ */
 export function roundsFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const { campaign } = deps;
-  const zone = campaign.timeZone;
+  const zone = deps.campaign.timeZone;
 
-  const describe = (ctx: BotContext, round: Round) => {
-    const deadline = new Date(round.deadline_at);
-    const status = deadlineStatus(deps.clock(), deadline, zone);
-    return ctx.t(round.status === "open" ? "round-line-open" : "round-line-closed", {
-      year: String(round.year),
-      deadline: formatLocalDate(deadline, zone),
-      left: ctx.t(`round-${deadlineStatusKey(status)}`, { days: "days" in status ? status.days : 0 }),
-    });
-  };
+  const show = (ctx: BotContext, screen: RoundScreen) =>
+    ctx.reply(screen.text, { ...HTML, ...(screen.keyboard ? { reply_markup: screen.keyboard } : {}) });
 
   feature.command("round", officeOnly, async (ctx) => {
-    const [action = "", yearText = ""] = ctx.match.trim().split(/\s+/);
+    const [action = "", yearText = "", dateText, ...rest] = ctx.match.trim().split(/\s+/);
     const verb = action.toLowerCase();
     if (verb === "") {
       const rounds = await listRounds(deps.db);
       const body =
-        rounds.length === 0 ? ctx.t("round-empty") : rounds.map((r) => describe(ctx, r)).join("\n");
+        rounds.length === 0 ? ctx.t("round-empty") : rounds.map((r) => roundLine(deps, ctx, r)).join("\n");
       await ctx.reply(`${ctx.t("round-header")}\n${body}\n\n${ctx.t("round-usage")}`, HTML);
       return;
     }
-    if ((verb !== "open" && verb !== "close") || !/^\d{4}$/.test(yearText)) {
+    const takesDate = verb === "open" || dateText === undefined;
+    if ((verb !== "open" && verb !== "close") || !/^\d{4}$/.test(yearText) || !takesDate || rest.length > 0) {
       await ctx.reply(ctx.t("round-usage"), HTML);
       return;
     }
     const year = Number(yearText);
-    const now = deps.clock();
-    const existing = await findRound(deps.db, year);
 
     if (verb === "close") {
+      const existing = await findRound(deps.db, year);
       if (!existing) await ctx.reply(ctx.t("round-not-found", { year: yearText }), HTML);
       else if (existing.status === "closed")
         await ctx.reply(ctx.t("round-already-closed", { year: yearText }), HTML);
       else {
-        await closeRound(deps.db, year, now);
+        await closeRound(deps.db, year, deps.clock());
         await ctx.reply(ctx.t("round-closed", { year: yearText }), HTML);
       }
       return;
     }
 
-    const problem = roundYearProblem(year, campaign.period, toLocal(now, zone).year);
-    if (problem) {
-      await ctx.reply(
-        ctx.t(`round-year-${problem}`, { year: yearText, from: String(campaign.period.from) }),
-        HTML,
-      );
-      return;
-    }
-    // People work in one round at a time: opening another would hide the unfinished work of the open one.
-    const open = (await listRounds(deps.db)).find((round) => round.status === "open" && round.year !== year);
-    if (open) {
-      await ctx.reply(ctx.t("round-other-open", { year: yearText, open: String(open.year) }), HTML);
-      return;
-    }
-    if (existing?.status === "open") {
-      await ctx.reply(`${ctx.t("round-already-open", { year: yearText })}\n${describe(ctx, existing)}`, HTML);
-      return;
-    }
-    const deadline = existing ? new Date(existing.deadline_at) : roundDeadline(year, campaign.deadline, zone);
-    await openRound(
-      deps.db,
-      { year, campaignId: campaign.id, deadline, openedBy: ctx.actor?.telegramId ?? 0 },
-      now,
-    );
-    const lines = [
-      ctx.t(existing ? "round-reopened" : "round-opened", {
-        year: yearText,
-        deadline: formatLocalDateTime(deadline, zone),
-        dayBefore: formatLocalDate(new Date(deadline.getTime() - 1), zone),
-      }),
-    ];
-    if (isBeyondPlanPeriod(year, campaign.period)) {
-      lines.push(
-        ctx.t("round-beyond-period", {
-          from: String(campaign.period.from),
-          to: String(campaign.period.to),
-        }),
-      );
-    }
-    await ctx.reply(lines.join("\n\n"), HTML);
+    const choice: OpenChoice =
+      dateText === undefined ? { kind: "default" } : { kind: "typed", text: dateText };
+    await show(ctx, await openRoundScreen(deps, ctx, year, choice));
+  });
+
+  // The answers to the question asked when the deadline a round would get has passed. Each takes the
+  // keyboard off first, so it cannot be pressed twice; everything is checked again as for the command.
+  const pressed = async (ctx: BotContext) => {
+    await answerOnce(ctx);
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+  };
+
+  feature.callbackQuery(/^round:open:(\d{4}):(\d{4})(\d{2})(\d{2})$/, officeOnly, async (ctx) => {
+    await pressed(ctx);
+    const [year, y, m, d] = [1, 2, 3, 4].map((group) => Number(ctx.match[group]));
+    const deadline = deadlineOn({ year: Number(y), month: Number(m), day: Number(d) }, zone);
+    await show(ctx, await openRoundScreen(deps, ctx, Number(year), { kind: "date", deadline }));
+  });
+
+  feature.callbackQuery(/^round:keep:(\d{4})$/, officeOnly, async (ctx) => {
+    await pressed(ctx);
+    await show(ctx, await openRoundScreen(deps, ctx, Number(ctx.match[1]), { kind: "keep" }));
+  });
+
+  feature.callbackQuery(/^round:date:(\d{4})$/, officeOnly, async (ctx) => {
+    await pressed(ctx);
+    const year = Number(ctx.match[1]);
+    await askFor(ctx, { kind: "round-deadline", year }, askDateText(deps, ctx, year));
+  });
+
+  feature.callbackQuery(/^round:cancel:(\d{4})$/, officeOnly, async (ctx) => {
+    await pressed(ctx);
+    await ctx.reply(ctx.t("round-open-cancelled", { year: ctx.match[1] ?? "" }), HTML);
   });
 
   return feature;

@@ -246,13 +246,35 @@ round-line-closed = • {$year}: closed (dossiers were due before {$deadline})
 round-days-left = {" "}({$days} day(s) left)
 round-last-day = {" "}(today is the last day)
 round-overdue = {" "}({$days} day(s) overdue)
-round-usage = Open a round: /round open &lt;year&gt; · Close a round: /round close &lt;year&gt;
+round-usage = Open a round: /round open &lt;year&gt; [deadline dd/mm/yyyy] · Close a round: /round close &lt;year&gt;
 round-opened =
     The <b>{$year}</b> award round is now open.
     Award nomination dossiers must reach the Department's Office before {$deadline} (that is, by the end of {$dayBefore} at the latest).
 round-reopened =
     The <b>{$year}</b> award round has been reopened.
     The deadline is unchanged: before {$deadline} (that is, by the end of {$dayBefore} at the latest).
+round-reopened-new-deadline =
+    The <b>{$year}</b> award round has been reopened.
+    The round's new deadline: before {$deadline} (that is, by the end of {$dayBefore} at the latest).
+round-own-deadline = This is the round's own deadline, set by the Department's Office (the plan's deadline was before {$planned}).
+round-kept-past-deadline = Please note: the deadline has passed, so staff and units can only view, except units given an extension (/reopen).
+round-deadline-passed =
+    Under the plan, the <b>{$year}</b> round's deadline was before {$deadline}, which has passed. Opened with that deadline, staff could not self-assess and units could not send their award nomination dossiers.
+    Please choose this round's own deadline: {$days} days from today (before {$offered}), or another date.
+round-reopen-deadline-passed =
+    The <b>{$year}</b> round's deadline was before {$deadline}, which has passed. Reopened with that deadline, staff and units could only view, not change or send anything.
+    Please choose a new deadline: {$days} days from today (before {$offered}) or another date; or reopen it keeping the old deadline.
+round-open-offer-button = Open, due before {$date}
+round-keep-button = Reopen, keep the old deadline ({$date})
+round-other-date-button = Set another deadline
+round-cancel-button = Cancel
+round-ask-date = Please type the deadline of the {$year} round as dd/mm/yyyy, for example {$example}: dossiers are due before 00:00 on that day. Send /cancel to cancel.
+round-date-format = Please write the deadline as dd/mm/yyyy, for example {$example}.
+round-date-not_a_date = There is no such date as {$date}.
+round-date-past = The deadline must be a day after today ({$today}): dossiers are due before 00:00 on that day.
+round-date-too_far = The deadline cannot be later than {$latest} (a year from today, or from the plan's deadline if that is later); please check the year.
+round-date-again = Please type the date again as dd/mm/yyyy, or send /cancel to cancel.
+round-open-cancelled = Cancelled; the {$year} round has not been opened.
 round-already-open = The {$year} award round is already open.
 round-other-open = The {$open} award round is open. Only one round is open at a time, so that nobody mixes up their self-assessments; please close the {$open} round (/round close {$open}) before opening {$year}.
 round-beyond-period = Please note: this year falls outside the plan's {$from}–{$to} period; the round reuses the plan's criteria and forms of award until a new plan is issued.
@@ -374,6 +396,9 @@ as-unavailable-no_open_round = There is no open award round at the moment. Once 
 as-unavailable-round_closed = The {$year} award round has been closed. You can review your self-assessment with /myresult; if something needs changing, please contact the Department's Office.
 as-unavailable-locked = The deadline has passed ({$deadline}); the self-assessment can now only be viewed (/myresult). If you need to make changes, please contact the Department's Office.
 myresult-none = You have not started your self-assessment for {$year} yet. Send /assess to begin.
+myresult-none-round_closed = You have no self-assessment for {$year}: the {$year} round has been closed, so self-assessment is no longer possible. If needed, please contact the Department's Office.
+myresult-none-deadline = You have no self-assessment for {$year}: the deadline for self-assessment has passed ({$deadline}), so it can no longer be started. If your unit needs more time, its head can ask the Department's Office for an extension.
+myresult-none-decided = You have no self-assessment for {$year}; the nomination of you has already been decided (status: {$status}), so self-assessment is no longer possible.
 unit-panel =
     <b>{$unit}</b>, {$year}
     The unit's self-assessment: {$own}
@@ -570,6 +595,7 @@ input-dropped = { $action ->
         [upload] The upload was cancelled
         [award] Recording the award decision was cancelled
         [undo] The undo was cancelled
+        [round-deadline] Setting the deadline and opening the round was cancelled
        *[other] What you were doing was cancelled
     }; nothing was changed.
 input-reason-text = Please type the reason as text (or send /cancel).

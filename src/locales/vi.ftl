@@ -246,13 +246,35 @@ round-line-closed = • Năm {$year}: đã đóng (hạn nộp trước ngày {$
 round-days-left = {" "}(còn {$days} ngày)
 round-last-day = {" "}(hôm nay là ngày cuối)
 round-overdue = {" "}(đã quá hạn {$days} ngày)
-round-usage = Mở kỳ xét khen thưởng: /round open &lt;năm&gt; · Đóng: /round close &lt;năm&gt;
+round-usage = Mở kỳ xét khen thưởng: /round open &lt;năm&gt; [hạn nộp dd/mm/yyyy] · Đóng: /round close &lt;năm&gt;
 round-opened =
     Đã mở kỳ xét khen thưởng năm <b>{$year}</b>.
     Hồ sơ đề nghị khen thưởng gửi về Văn phòng Sở trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
 round-reopened =
     Đã mở lại kỳ xét khen thưởng năm <b>{$year}</b>.
     Hạn nộp giữ nguyên: trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
+round-reopened-new-deadline =
+    Đã mở lại kỳ xét khen thưởng năm <b>{$year}</b>.
+    Hạn nộp mới: trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
+round-own-deadline = Đây là hạn riêng của kỳ này do Văn phòng Sở đặt (hạn theo kế hoạch là trước {$planned}).
+round-kept-past-deadline = Lưu ý: hạn nộp đã qua nên mọi người và đơn vị chỉ xem được, trừ đơn vị được gia hạn (/reopen).
+round-deadline-passed =
+    Hạn nộp của kỳ xét khen thưởng năm <b>{$year}</b> theo kế hoạch là trước {$deadline}, nay đã qua. Nếu mở với hạn này, mọi người không tự đánh giá được và đơn vị không gửi được hồ sơ đề nghị khen thưởng.
+    Anh/Chị chọn hạn nộp riêng cho kỳ này: {$days} ngày kể từ hôm nay (trước {$offered}), hoặc một ngày khác.
+round-reopen-deadline-passed =
+    Hạn nộp của kỳ xét khen thưởng năm <b>{$year}</b> là trước {$deadline}, nay đã qua. Nếu mở lại với hạn này, mọi người và đơn vị chỉ xem được, không sửa hay gửi thêm được.
+    Anh/Chị chọn hạn nộp mới: {$days} ngày kể từ hôm nay (trước {$offered}) hoặc một ngày khác; hoặc mở lại và giữ hạn cũ.
+round-open-offer-button = Mở, hạn trước ngày {$date}
+round-keep-button = Mở lại, giữ hạn cũ ({$date})
+round-other-date-button = Đặt hạn khác
+round-cancel-button = Hủy
+round-ask-date = Anh/Chị nhập ngày hạn nộp của kỳ xét khen thưởng năm {$year} theo dạng dd/mm/yyyy, ví dụ {$example}: hồ sơ gửi trước 00:00 của ngày đó. Gửi /cancel để hủy.
+round-date-format = Ngày hạn nộp cần viết theo dạng dd/mm/yyyy, ví dụ {$example}.
+round-date-not_a_date = Không có ngày {$date} trên lịch.
+round-date-past = Hạn nộp phải là một ngày sau hôm nay ({$today}): hồ sơ gửi trước 00:00 của ngày đó.
+round-date-too_far = Hạn nộp không được muộn hơn ngày {$latest} (một năm sau hôm nay, hoặc sau hạn theo kế hoạch nếu muộn hơn); vui lòng kiểm tra lại năm.
+round-date-again = Vui lòng nhập lại ngày theo dạng dd/mm/yyyy, hoặc gửi /cancel để hủy.
+round-open-cancelled = Đã hủy; kỳ xét khen thưởng năm {$year} chưa được mở.
 round-already-open = Kỳ xét khen thưởng năm {$year} đang mở.
 round-other-open = Kỳ xét khen thưởng năm {$open} đang mở. Mỗi lúc chỉ mở một kỳ để mọi người không bị lẫn bản tự đánh giá; vui lòng đóng năm {$open} (/round close {$open}) trước khi mở năm {$year}.
 round-beyond-period = Lưu ý: năm này nằm ngoài giai đoạn {$from}–{$to} của kế hoạch; kỳ xét khen thưởng dùng lại bộ tiêu chí và hình thức khen thưởng của kế hoạch cho đến khi có kế hoạch mới.
@@ -374,6 +396,9 @@ as-unavailable-no_open_round = Hiện chưa có kỳ xét khen thưởng nào đ
 as-unavailable-round_closed = Kỳ xét khen thưởng năm {$year} đã đóng. Anh/Chị xem lại bản tự đánh giá bằng /myresult; nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
 as-unavailable-locked = Đã hết hạn ({$deadline}); bản tự đánh giá chỉ còn xem được (/myresult). Nếu cần sửa, vui lòng liên hệ Văn phòng Sở.
 myresult-none = Anh/Chị chưa bắt đầu tự đánh giá năm {$year}. Gửi /assess để bắt đầu.
+myresult-none-round_closed = Anh/Chị không có bản tự đánh giá năm {$year}: kỳ xét khen thưởng năm {$year} đã đóng nên không thể tự đánh giá nữa. Nếu cần, vui lòng liên hệ Văn phòng Sở.
+myresult-none-deadline = Anh/Chị không có bản tự đánh giá năm {$year}: đã hết hạn tự đánh giá ({$deadline}) nên không thể bắt đầu nữa. Nếu đơn vị cần thêm thời gian, trưởng đơn vị đề nghị Văn phòng Sở gia hạn.
+myresult-none-decided = Anh/Chị không có bản tự đánh giá năm {$year}; đề nghị khen thưởng Anh/Chị đã được xử lý (trạng thái: {$status}) nên không thể tự đánh giá nữa.
 unit-panel =
     <b>{$unit}</b>, năm {$year}
     Tự đánh giá tập thể: {$own}
@@ -562,6 +587,7 @@ input-dropped = { $action ->
         [upload] Đã hủy việc tải tài liệu lên
         [award] Đã hủy việc ghi quyết định khen thưởng
         [undo] Đã hủy việc hoàn tác
+        [round-deadline] Đã hủy việc đặt hạn nộp và mở kỳ xét khen thưởng
        *[other] Đã hủy việc đang làm dở
     }; không có gì thay đổi.
 input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để hủy).

@@ -171,6 +171,36 @@ describe("/assess", () => {
     expect(await assessment()).toBeUndefined();
   });
 
+  it("tells someone who never began why /myresult has nothing, instead of sending them to an /assess that refuses", async () => {
+    // Before the deadline /assess would start one: /myresult points there.
+    await h.send(lan, "/myresult");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Gửi /assess để bắt đầu");
+
+    h.setNow("2027-01-05T08:00:00+07:00");
+    await h.send(lan, "/myresult");
+    const late = h.telegram.lastTextTo(lan.id);
+    expect(late).toContain(
+      "Anh/Chị không có bản tự đánh giá năm 2026: đã hết hạn tự đánh giá (00:00 05/01/2027)",
+    );
+    expect(late).toContain("trưởng đơn vị đề nghị Văn phòng Sở gia hạn");
+    expect(late).not.toContain("/assess");
+
+    // The unit's extension makes /assess work again, and /myresult says so.
+    await h.send(admin, "/reopen HCTP 2");
+    await h.send(lan, "/myresult");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Gửi /assess để bắt đầu");
+    h.setNow("2027-01-08T08:00:00+07:00");
+    await h.send(lan, "/myresult");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("đã hết hạn tự đánh giá (00:00 08/01/2027)");
+
+    await h.send(admin, "/round close 2026");
+    await h.send(lan, "/myresult");
+    const closed = h.telegram.lastTextTo(lan.id);
+    expect(closed).toContain("kỳ xét khen thưởng năm 2026 đã đóng nên không thể tự đánh giá nữa");
+    expect(closed).not.toContain("/assess");
+    expect(await assessment()).toBeUndefined();
+  });
+
   it("locks the assessment from 05/01 00:00 and shows it read-only with /myresult", async () => {
     await h.send(lan, "/assess");
     await h.press(lan, "as:c:chap-hanh:met:yes");

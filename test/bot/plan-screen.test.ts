@@ -44,6 +44,15 @@ describe("the plan's screen", () => {
     expect(parseHtml(plan).length).toBeLessThan(4096);
   });
 
+  it("reads a round's own deadline, not the plan's, for who received its results", async () => {
+    // The 2024 round, opened late with a deadline after the merger: its results go to Ninh Bình.
+    await h.send(admin, "/round open 2024 15/01/2027");
+    await h.send(admin, "/plan");
+    const plan = h.telegram.lastTextTo(admin.id);
+    expect(plan).toContain("• Năm 2023: Sở Tư pháp tỉnh Hà Nam\n• Năm 2024–2025: Sở Tư pháp tỉnh Ninh Bình");
+    expect(plan).toContain("Năm 2024: trước 00:00 15/01/2027.");
+  });
+
   it("answers /plan for someone not registered, in their language", async () => {
     await h.send(guest, "/lang");
     await h.press(guest, "lang:en");

@@ -61,7 +61,7 @@ describe("Office-only commands", () => {
       role: "unit_head",
       fullName: "Trần Văn Bình",
     });
-    await h.send(admin, "/round open 2025");
+    await h.send(admin, "/round open 2026");
     const token = await createInviteToken(h, admin, "HCTP");
     const before = await snapshotTables(h.db);
 

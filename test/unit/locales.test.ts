@@ -5,13 +5,13 @@ import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import type { Reminder, ReminderStatus, Role } from "../../db/schema.js";
 import type { Unavailable } from "../../src/assessment/service.js";
-import type { AssessmentStatus } from "../../src/domain/assessment.js";
+import type { AssessmentStatus, StartRefusal } from "../../src/domain/assessment.js";
 import type { InviteProblem } from "../../src/domain/invites.js";
 import type { TextProblem } from "../../src/domain/names.js";
 import type { NominationStatus, NomineeKind } from "../../src/domain/nominations.js";
 import type { SlotKind } from "../../src/domain/reminders.js";
 import type { ActorRole, CommandName } from "../../src/domain/roles.js";
-import type { DeadlineStatus, RoundYearProblem } from "../../src/domain/rounds.js";
+import type { DeadlineStatus, RoundDeadlineProblem, RoundYearProblem } from "../../src/domain/rounds.js";
 import type { DossierState, Progress } from "../../src/domain/unit-status.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -217,6 +217,10 @@ describe("keys used in the code", () => {
       round_closed: 1,
       locked: 1,
     } satisfies Record<Unavailable, 1>),
+    "myresult-none-": Object.keys({ round_closed: 1, decided: 1, deadline: 1 } satisfies Record<
+      StartRefusal,
+      1
+    >),
     "unit-own-": assessmentStatuses,
     "unit-team-": assessmentStatuses,
     // The reasons the evidence checks give (src/domain/evidence.ts), as answering.ts turns them into keys.
@@ -230,6 +234,10 @@ describe("keys used in the code", () => {
       too_far_ahead: 1,
     } satisfies Record<RoundYearProblem, 1>),
     "round-": deadlineKinds,
+    "round-date-": Object.keys({ format: 1, not_a_date: 1, past: 1, too_far: 1 } satisfies Record<
+      RoundDeadlineProblem,
+      1
+    >),
     "name-problem-": Object.keys({
       empty: 1,
       too_long: 1,

@@ -16,6 +16,7 @@ import {
   ratingMeets,
   ratingReaches,
   type Step,
+  startRefusal,
   stepKey,
 } from "../../../src/domain/assessment.js";
 import { roundDeadline } from "../../../src/domain/rounds.js";
@@ -497,5 +498,33 @@ describe("progress", () => {
   it("counts everything once the questionnaire is complete", () => {
     expect(progress(individual, individualAllMet())).toEqual({ done: 12, total: 12 });
     expect(progress(unit, walk(unit, allMet).answers)).toEqual({ done: 9, total: 9 });
+  });
+});
+
+describe("startRefusal: why someone with no assessment cannot start one (the 2026 round, due 05/01/2027)", () => {
+  const deadline = roundDeadline(2026, { month: 1, day: 5, yearsAfter: 1 }, "Asia/Ho_Chi_Minh");
+  const base = {
+    open: true,
+    now: new Date("2027-01-04T23:59:00+07:00"),
+    deadline,
+    extendedUntil: null,
+    decided: false,
+  };
+
+  it("lets them start in an open round before the deadline", () => {
+    expect(startRefusal(base)).toBeNull();
+  });
+
+  it("refuses from the deadline on, unless the unit's extension still runs", () => {
+    const late = { ...base, now: new Date("2027-01-05T00:00:00+07:00") };
+    expect(startRefusal(late)).toBe("deadline");
+    const extendedUntil = new Date("2027-01-08T00:00:00+07:00");
+    expect(startRefusal({ ...late, extendedUntil })).toBeNull();
+    expect(startRefusal({ ...late, extendedUntil, now: extendedUntil })).toBe("deadline");
+  });
+
+  it("names a closed round first, then a decision made, whatever the deadline", () => {
+    expect(startRefusal({ ...base, open: false, decided: true })).toBe("round_closed");
+    expect(startRefusal({ ...base, decided: true })).toBe("decided");
   });
 });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkRoundDeadline,
+  dateOfDeadline,
+  deadlineInDays,
+  deadlineOn,
   deadlineStatus,
   isBeyondPlanPeriod,
+  latestRoundDeadline,
   nameOn,
+  parseRoundDeadline,
   roundDeadline,
   roundOrganisers,
   roundYearProblem,
@@ -109,5 +115,70 @@ describe("roundOrganisers: who ran each year's round, across the 01/07/2025 merg
       { from: 2023, to: 2024, name: "Hà Nam" },
       { from: 2025, to: 2026, name: "Ninh Bình" },
     ]);
+  });
+});
+
+describe("a round's own deadline, set by the Office", () => {
+  const now = new Date("2026-12-01T09:00:00+07:00");
+
+  it("falls at 00:00 of the chosen day in the campaign's time zone, and names that day back", () => {
+    const deadline = deadlineOn({ year: 2027, month: 1, day: 15 }, HCM);
+    expect(deadline.toISOString()).toBe("2027-01-14T17:00:00.000Z");
+    expect(dateOfDeadline(deadline, HCM)).toEqual({ year: 2027, month: 1, day: 15 });
+  });
+
+  it("offers 00:00 of the day 30 days after today's local date, across a month and a year", () => {
+    expect(deadlineInDays(now, 30, HCM).toISOString()).toBe("2026-12-30T17:00:00.000Z");
+    // From 31/12, thirty days on is 30/01 of the next year.
+    expect(deadlineInDays(new Date("2026-12-31T23:30:00+07:00"), 30, HCM).toISOString()).toBe(
+      "2027-01-29T17:00:00.000Z",
+    );
+    // 01:00 on 01/01 in Vietnam is still 31/12 in UTC: the local date counts.
+    expect(deadlineInDays(new Date("2027-01-01T01:00:00+07:00"), 1, HCM).toISOString()).toBe(
+      "2027-01-01T17:00:00.000Z",
+    );
+  });
+
+  // The 2025 round: the plan's deadline (05/01/2026) has passed, so the latest is a year after today.
+  const planned2025 = roundDeadline(2025, RULE, HCM);
+
+  it("allows at latest a year after today, or after the plan's deadline when that is later", () => {
+    expect(latestRoundDeadline(now, planned2025, HCM).toISOString()).toBe("2027-11-30T17:00:00.000Z");
+    // The 2027 round opened in 2026: a year after 05/01/2028.
+    expect(latestRoundDeadline(now, roundDeadline(2027, RULE, HCM), HCM).toISOString()).toBe(
+      "2029-01-04T17:00:00.000Z",
+    );
+  });
+
+  it("takes a real date still ahead, up to the latest allowed", () => {
+    expect(checkRoundDeadline({ year: 2027, month: 1, day: 15 }, now, planned2025, HCM)).toEqual({
+      ok: true,
+      deadline: new Date("2027-01-14T17:00:00.000Z"),
+    });
+    // Tomorrow at 00:00 is still ahead: today is the last day.
+    expect(checkRoundDeadline({ year: 2026, month: 12, day: 2 }, now, planned2025, HCM).ok).toBe(true);
+    expect(checkRoundDeadline({ year: 2026, month: 12, day: 1 }, now, planned2025, HCM)).toEqual({
+      ok: false,
+      problem: "past",
+    });
+    expect(checkRoundDeadline({ year: 2027, month: 2, day: 29 }, now, planned2025, HCM)).toEqual({
+      ok: false,
+      problem: "not_a_date",
+    });
+    expect(checkRoundDeadline({ year: 2027, month: 12, day: 1 }, now, planned2025, HCM).ok).toBe(true);
+    expect(checkRoundDeadline({ year: 2027, month: 12, day: 2 }, now, planned2025, HCM)).toEqual({
+      ok: false,
+      problem: "too_far",
+    });
+  });
+
+  it("reads dd/mm/yyyy typed with /, - or ., and refuses anything else as a format problem", () => {
+    const at = (text: string) => parseRoundDeadline(text, now, planned2025, HCM);
+    expect(at(" 15/01/2027 ")).toMatchObject({ ok: true, deadline: new Date("2027-01-14T17:00:00.000Z") });
+    expect(at("5-1-2027")).toMatchObject({ ok: true, deadline: new Date("2027-01-04T17:00:00.000Z") });
+    expect(at("15.01.2027").ok).toBe(true);
+    expect(at("15/01")).toEqual({ ok: false, problem: "format" });
+    expect(at("2027-01-15")).toEqual({ ok: false, problem: "format" });
+    expect(at("31/04/2027")).toEqual({ ok: false, problem: "not_a_date" });
   });
 });
