@@ -16,6 +16,7 @@ import { treatRepeatsAsDone } from "./api-tolerance.js";
 import type { BaseContext, BotContext, FlowContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
 import { assessmentFeature } from "./features/assessment.js";
+import { assessmentReadFeature } from "./features/assessment-read.js";
 import { cancelFeature } from "./features/cancel.js";
 import { dossierFeature } from "./features/dossier.js";
 import { fallbackFeature } from "./features/fallback.js";
@@ -161,7 +162,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     startFeature(deps),
     profileFeature(deps, outbox),
   );
-  features.use(assessmentFeature(deps));
+  features.use(assessmentFeature(deps), assessmentReadFeature(deps));
   features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps, outbox));
   features.use(
     nominateFeature(deps),

@@ -44,3 +44,17 @@ export function canSeeNomination(scope: Scope, nomination: VisibleNomination): b
     return nomination.nomineeKind === "individual" && nomination.nomineeId === scope.telegramId;
   return canSeeUnit(scope, nomination.unitId);
 }
+
+export interface VisibleAssessment {
+  subject: "individual" | "unit";
+  /** The person (individual) or the unit (unit). */
+  subjectId: number;
+  unitId: number;
+}
+
+/** A self-assessment is seen as a nomination of its subject would be: its owner, its unit's head, the Office. */
+export function canSeeAssessment(scope: Scope, assessment: VisibleAssessment): boolean {
+  if (scope.kind === "self")
+    return assessment.subject === "individual" && assessment.subjectId === scope.telegramId;
+  return canSeeUnit(scope, assessment.unitId);
+}

@@ -4,6 +4,7 @@ import { findSession } from "../../db/assessment-sessions.js";
 import { findAssessment, teamStatus } from "../../db/assessments.js";
 import { inGroupCommit } from "../../db/group-commit.js";
 import { findOpenRound, listRounds } from "../../db/rounds.js";
+import { readCommand } from "../assessment/read-view.js";
 import { answersAreEmpty } from "../assessment/render.js";
 import { type AssessmentState, individualStartRefusal, loadAssessment } from "../assessment/service.js";
 import { summaryView, translator, unavailableText } from "../assessment/view.js";
@@ -168,7 +169,13 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     for (const status of ["submitted", "in_progress", null] as const) {
       const members = team.filter((member) => member.status === status);
       lines.push(t(`unit-team-${status ?? "not_started"}`, { count: members.length }));
-      lines.push(...members.map((member) => `• ${escapeHtml(member.full_name)}`));
+      // Each name opens that person's self-assessment, read-only, with a tap on its command.
+      lines.push(
+        ...members.map(
+          (member) =>
+            `• ${escapeHtml(member.full_name)}${member.status ? ` · ${readCommand("individual", member.telegram_id)}` : ""}`,
+        ),
+      );
       lines.push("");
     }
     await replyPaged(

@@ -363,6 +363,15 @@ as-files-expected = Please send your evidence files (documents or photos), or ta
 as-file-wrong_type = This file is not an accepted type. The bot accepts PDF, DOC, DOCX, XLS, XLSX, JPG and PNG.
 as-file-too_large = This file is too large: each file may be at most 20 MB.
 as-file-too-many = You have already sent the maximum of {$max} files for this criterion. Please tap Done to continue.
+av-heading = 📄 <b>{$whose}</b> (read-only)
+av-whose-person = Self-assessment of {$name}{$position}, {$unit}
+av-whose-unit = The unit's own assessment, {$unit}
+av-files-title = <b>Evidence files ({$count})</b>: tap a number to open a file.
+av-file-line = {$number}. {$name} (criterion {$criterion})
+av-not-visible = You cannot see this self-assessment.
+av-not-started = No self-assessment started for {$year}.
+av-none = There is no award round yet.
+av-open-button = 📄 Self-assessment
 as-summary-title = <b>{$subject ->
         [unit] {$unit}: the unit's self-assessment
        *[other] Your self-assessment
@@ -765,6 +774,7 @@ st-dossier-submitted = submitted
 st-dossier-returned = returned
 st-late-submitted = late
 st-overdue = overdue
+st-unit-assessment-open = The unit's own assessment: {$command}
 st-people-title = <b>Staff self-assessments</b>: {$submitted}/{$total} submitted
 st-people-submitted = Submitted ({$count})
 st-people-in_progress = In progress ({$count})

@@ -363,6 +363,15 @@ as-files-expected = Anh/Chị gửi tệp minh chứng (tài liệu hoặc ảnh
 as-file-wrong_type = Tệp này không đúng loại. Bot nhận PDF, DOC, DOCX, XLS, XLSX, JPG, PNG.
 as-file-too_large = Tệp quá lớn: mỗi tệp tối đa 20 MB.
 as-file-too-many = Đã đủ {$max} tệp cho tiêu chí này. Anh/Chị bấm Xong để tiếp tục.
+av-heading = 📄 <b>{$whose}</b> (chỉ xem)
+av-whose-person = Bản tự đánh giá của {$name}{$position}, {$unit}
+av-whose-unit = Tự đánh giá tập thể của {$unit}
+av-files-title = <b>Tệp minh chứng ({$count})</b>: bấm số để mở tệp.
+av-file-line = {$number}. {$name} (tiêu chí {$criterion})
+av-not-visible = Anh/Chị không xem được bản tự đánh giá này.
+av-not-started = Chưa bắt đầu tự đánh giá năm {$year}.
+av-none = Chưa có kỳ xét khen thưởng nào.
+av-open-button = 📄 Bản tự đánh giá
 as-summary-title = <b>{$subject ->
         [unit] Tự đánh giá tập thể: {$unit}
        *[other] Bản tự đánh giá
@@ -739,6 +748,7 @@ st-dossier-submitted = đã nộp
 st-dossier-returned = bị trả lại
 st-late-submitted = nộp muộn
 st-overdue = quá hạn
+st-unit-assessment-open = Xem tự đánh giá tập thể: {$command}
 st-people-title = <b>Cá nhân tự đánh giá</b>: {$submitted}/{$total} đã nộp
 st-people-submitted = Đã nộp ({$count})
 st-people-in_progress = Đang thực hiện ({$count})

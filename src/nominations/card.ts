@@ -86,5 +86,9 @@ export async function cardScreen(
     : [];
   if (report) keyboard.text(c.t("nm-report-button"), `ds:doc:${report.id}`);
   keyboard.text(c.t("nm-unit-dossier-button"), `ds:u:${nomination.unit_id}`);
+  // What the nomination rests on: the nominee's own self-assessment, read-only.
+  const assessment =
+    nomination.nominee_kind === "collective" ? `av:u:${nomination.unit_id}` : `av:i:${nomination.nominee_id}`;
+  keyboard.row().text(c.t("av-open-button"), assessment);
   return { text, keyboard };
 }

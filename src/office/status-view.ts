@@ -1,4 +1,5 @@
 import type { UnitRow } from "../../db/round-status.js";
+import { readCommand } from "../assessment/read-view.js";
 import { type NominationStatus, type NomineeKind, type QuotaUse, quotaUse } from "../domain/nominations.js";
 import { type PendingItem, pendingItems, type UnitStatus } from "../domain/unit-status.js";
 import { escapeHtml } from "../html.js";
@@ -120,7 +121,7 @@ export function unitDetailLines(
   c: ViewContext,
   unit: UnitRow,
   status: UnitStatus,
-  people: ReadonlyArray<{ fullName: string; assessment: string }>,
+  people: ReadonlyArray<{ telegramId: number; fullName: string; assessment: string }>,
   nominations: ReadonlyArray<{
     id: number;
     formId: string;
@@ -133,11 +134,20 @@ export function unitDetailLines(
 ): string[] {
   const lines = [
     ...statusLines(c, [{ unit, status }]),
+    ...(status.unitAssessment === "not_started"
+      ? []
+      : [c.t("st-unit-assessment-open", { command: readCommand("unit", unit.id) })]),
     "",
     c.t("st-people-title", { submitted: status.peopleSubmitted, total: status.peopleTotal }),
   ];
   for (const progress of ["submitted", "in_progress", "not_started"]) {
-    const names = people.filter((p) => p.assessment === progress).map((p) => escapeHtml(p.fullName));
+    // A started self-assessment opens read-only with a tap on the command after the name.
+    const names = people
+      .filter((p) => p.assessment === progress)
+      .map(
+        (p) =>
+          `${escapeHtml(p.fullName)}${progress === "not_started" ? "" : ` ${readCommand("individual", p.telegramId)}`}`,
+      );
     if (names.length === 0) continue;
     lines.push(`${c.t(`st-people-${progress}`, { count: names.length })}:`);
     // Several lines of names, so that the pages can split a long unit between them.

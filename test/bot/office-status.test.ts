@@ -257,9 +257,10 @@ describe("/status for the Office", () => {
         "",
         "<b>Cá nhân tự đánh giá</b>: 1/3 đã nộp",
         "Đã nộp (1):",
-        "   Nguyễn Thị Lan",
+        // A tap on the command opens the self-assessment, read-only.
+        `   Nguyễn Thị Lan /xem_${lan.id}`,
         "Đang thực hiện (1):",
-        "   Lê Văn Minh",
+        `   Lê Văn Minh /xem_${minh.id}`,
         "Chưa bắt đầu (1):",
         "   Trần Văn Bình",
         "",
@@ -282,7 +283,7 @@ describe("/status for the Office", () => {
 
     await h.send(admin, "/status DANOP");
     const done = h.telegram.lastTextTo(admin.id);
-    expect(done).toContain("Đã nộp (2):\n   Lý Thị Mai, Ngô Văn Khoa");
+    expect(done).toMatch(/Đã nộp \(2\):\n {3}Lý Thị Mai \/xem_\d+, Ngô Văn Khoa \/xem_\d+\n/);
     expect(done).not.toContain("Chưa bắt đầu (");
     expect(done).not.toContain("Việc còn thiếu");
 
@@ -586,7 +587,11 @@ describe("/nominations for the Office", () => {
       .where("document_key", "=", await reportKeyFor(h.db, YEAR, units.TRALAI ?? 0, `u:${units.TRALAI}`))
       .executeTakeFirstOrThrow();
     // A returned nomination waits for the unit: no move for the Office, but its report and the dossier.
-    expect(buttons.map((b) => b.callback_data)).toEqual([`ds:doc:${report.id}`, `ds:u:${units.TRALAI}`]);
+    expect(buttons.map((b) => b.callback_data)).toEqual([
+      `ds:doc:${report.id}`,
+      `ds:u:${units.TRALAI}`,
+      `av:u:${units.TRALAI}`,
+    ]);
 
     // A nomination waiting for review offers the Office its next steps.
     const mai_ = await nominationId("Lý Thị Mai");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  canSeeAssessment,
   canSeeNomination,
   canSeeUnit,
   type Scope,
@@ -137,5 +138,25 @@ describe("canSeeNomination", () => {
       false,
       false,
     ]);
+  });
+});
+
+describe("canSeeAssessment", () => {
+  const lans = { subject: "individual" as const, subjectId: 2001, unitId: 7 };
+  const unitOwn = { subject: "unit" as const, subjectId: 7, unitId: 7 };
+
+  it("lets the Office see any, a head their unit's people and the unit's own", () => {
+    expect(canSeeAssessment({ kind: "all" }, lans)).toBe(true);
+    expect(canSeeAssessment({ kind: "unit", unitId: 7 }, lans)).toBe(true);
+    expect(canSeeAssessment({ kind: "unit", unitId: 7 }, unitOwn)).toBe(true);
+    expect(canSeeAssessment({ kind: "unit", unitId: 8 }, lans)).toBe(false);
+  });
+
+  it("lets a person see their own and nothing else, a guest nothing", () => {
+    expect(canSeeAssessment({ kind: "self", telegramId: 2001 }, lans)).toBe(true);
+    expect(canSeeAssessment({ kind: "self", telegramId: 2002 }, lans)).toBe(false);
+    // A unit's own subject id is the unit's: never a person's own.
+    expect(canSeeAssessment({ kind: "self", telegramId: 7 }, unitOwn)).toBe(false);
+    expect(canSeeAssessment({ kind: "none" }, lans)).toBe(false);
   });
 });
