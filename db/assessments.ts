@@ -316,6 +316,15 @@ export async function countChanges(db: DB, assessmentId: number): Promise<number
   return row.n;
 }
 
+/** Records the update that last changed the assessment, so that it is not applied twice after a crash. */
+function markHandled(db: DB, assessmentId: number, updateId: number) {
+  return db
+    .updateTable("assessments")
+    .set({ last_update_id: updateId })
+    .where("id", "=", assessmentId)
+    .execute();
+}
+
 export async function addProofFile(
   db: DB,
   file: Omit<AssessmentFile, "id" | "added_at">,
@@ -328,11 +337,7 @@ export async function addProofFile(
       .values({ ...file, added_at: now.toISOString() })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
-    await trx
-      .updateTable("assessments")
-      .set({ last_update_id: updateId })
-      .where("id", "=", file.assessment_id)
-      .execute();
+    await markHandled(trx, file.assessment_id, updateId);
     return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
   });
 }
@@ -472,11 +477,7 @@ export async function removeProofFile(
       .where("assessment_id", "=", assessmentId)
       .where("item_key", "=", itemKey)
       .executeTakeFirst();
-    await trx
-      .updateTable("assessments")
-      .set({ last_update_id: updateId })
-      .where("id", "=", assessmentId)
-      .execute();
+    await markHandled(trx, assessmentId, updateId);
     return result.numDeletedRows > 0n;
   });
 }
