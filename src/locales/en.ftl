@@ -519,6 +519,7 @@ ex-not-met = Not met
 ex-rating-pending = Awaiting the rating
 ex-skipped = (none given)
 ex-initiative = Decision no. {$number} of {$date}; {$council}
+ex-initiative-named = Initiative: {$name}; {$decision}
 ex-status-draft = Draft
 ex-status-submitted = Awaiting review
 ex-status-under_review = Under review

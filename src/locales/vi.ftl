@@ -513,6 +513,7 @@ ex-not-met = Không đạt
 ex-rating-pending = Chờ kết quả xếp loại
 ex-skipped = (không nêu)
 ex-initiative = Quyết định số {$number} ngày {$date}; {$council}
+ex-initiative-named = Sáng kiến: {$name}; {$decision}
 ex-status-draft = Chưa nộp hồ sơ
 ex-status-submitted = Chờ xem xét
 ex-status-under_review = Đang xem xét
