@@ -253,10 +253,29 @@ async function insertReminders(trx: DB, rows: readonly NewReminder[]): Promise<v
 
 /**
  * Who gets the employees' reminder in a unit: its people (each in the unit they are in now) whose own
- * assessment is not submitted in the round, in name order, with the language they read.
+ * assessment is not submitted in the round, and those whose submitted assessment awaits the year's rating (one
+ * of `awaitingKeys` answered "not known yet"), in name order, with the language they read.
  */
-function notSubmittedIn(db: DB, year: number, unitId: number) {
-  return notSubmitted(peopleWithOwnAssessment(db, year, [unitId]))
+function employeesDueIn(db: DB, year: number, unitId: number, awaitingKeys: readonly string[]) {
+  const people = peopleWithOwnAssessment(db, year, [unitId]);
+  const due =
+    awaitingKeys.length === 0
+      ? notSubmitted(people)
+      : people.where((eb) =>
+          eb.or([
+            eb("assessments.status", "is", null),
+            eb("assessments.status", "!=", "submitted"),
+            eb.exists(
+              eb
+                .selectFrom("assessment_items")
+                .select(sql<number>`1`.as("one"))
+                .whereRef("assessment_items.assessment_id", "=", "assessments.id")
+                .where("assessment_items.item_key", "in", [...awaitingKeys])
+                .where(sql<number>`json_extract(assessment_items.data, '$.ratingPending')`, "=", 1),
+            ),
+          ]),
+        );
+  return due
     .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
     .orderBy("users.full_name")
     .orderBy("users.telegram_id");
@@ -266,6 +285,8 @@ export interface EmployeeRecipient {
   chatId: number;
   unitId: number;
   language: Language;
+  /** Submitted, awaiting the year's rating: told to add it, not to submit. */
+  awaitingRating: boolean;
 }
 
 /** Who would get the employees' reminder, unit by unit in the order given (a dry run lists them). */
@@ -273,14 +294,20 @@ export async function employeeRecipients(
   db: DB,
   year: number,
   unitIds: readonly number[],
+  awaitingKeys: readonly string[] = [],
 ): Promise<EmployeeRecipient[]> {
   const recipients: EmployeeRecipient[] = [];
   for (const unitId of unitIds) {
-    const rows = await notSubmittedIn(db, year, unitId)
-      .select(["users.telegram_id", "users.unit_id", "preferences.language"])
+    const rows = await employeesDueIn(db, year, unitId, awaitingKeys)
+      .select(["users.telegram_id", "users.unit_id", "preferences.language", "assessments.status"])
       .execute();
     for (const row of rows)
-      recipients.push({ chatId: row.telegram_id, unitId: row.unit_id, language: row.language ?? "vi" });
+      recipients.push({
+        chatId: row.telegram_id,
+        unitId: row.unit_id,
+        language: row.language ?? "vi",
+        awaitingRating: row.status === "submitted",
+      });
   }
   return recipients;
 }
@@ -288,6 +315,14 @@ export async function employeeRecipients(
 /** The words of the employees' reminder in each language, and what every row of the slot has alike. */
 export interface EmployeeSlot {
   messages: ReadonlyMap<Language, { text: string; reply_markup: string | null }>;
+  /**
+   * For people whose submitted assessment awaits the year's rating: the answers (item keys) that say so, and
+   * their own words. Without them only those who have not submitted are reminded.
+   */
+  awaitingRating?: {
+    itemKeys: readonly string[];
+    messages: ReadonlyMap<Language, { text: string; reply_markup: string | null }>;
+  };
   dueAt: string;
   expiresAt: string | null;
 }
@@ -297,7 +332,7 @@ const UNITS_PER_TRANSACTION = 3;
 
 /**
  * Plans the employees' reminder of a slot, once (null if it was already planned): a row per person of these
- * units who has not submitted (`notSubmittedIn`), written by the database from the people themselves, one
+ * units who has not submitted or awaits the rating (`employeesDueIn`), written by the database from the people themselves, one
  * statement a unit, and pointing to the slot's words in the person's language, which are stored once (45,000
  * copies of the same words, built and bound row by row, were most of a slot's time). A unit's few transactions
  * and the crash-safety are `planSlot`'s; a slot planned again after a crash reuses the words already stored.
@@ -313,13 +348,23 @@ export async function planEmployeeSlot(
   pause: () => Promise<void> = async () => {},
 ): Promise<number | null> {
   if (await isPlanned(db, year, slotKey)) return null;
-  const messageIds = await storeMessages(db, year, slotKey, slot.messages);
-  const fallback = messageIds.get("vi") ?? [...messageIds.values()][0];
-  if (fallback === undefined) throw new Error("an employee slot needs its words in at least one language");
-  const messageOf = sql<number>`CASE coalesce(${sql.ref("preferences.language")}, 'vi') ${sql.join(
-    [...messageIds].map(([language, id]) => sql`WHEN ${language} THEN ${id}`),
-    sql` `,
-  )} ELSE ${fallback} END`;
+  const byLanguage = async (messages: EmployeeSlot["messages"]) => {
+    const ids = await storeMessages(db, year, slotKey, messages);
+    const fallback = ids.get("vi") ?? [...ids.values()][0];
+    if (fallback === undefined) throw new Error("an employee slot needs its words in at least one language");
+    return sql<number>`CASE coalesce(${sql.ref("preferences.language")}, 'vi') ${sql.join(
+      [...ids].map(([language, id]) => sql`WHEN ${language} THEN ${id}`),
+      sql` `,
+    )} ELSE ${fallback} END`;
+  };
+  const toSubmit = await byLanguage(slot.messages);
+  const awaiting = slot.awaitingRating;
+  const awaitingKeys = awaiting?.itemKeys ?? [];
+  // Only people awaiting their rating are in the list with a submitted assessment.
+  const messageOf =
+    awaiting && awaitingKeys.length > 0
+      ? sql<number>`CASE WHEN ${sql.ref("assessments.status")} = 'submitted' THEN ${await byLanguage(awaiting.messages)} ELSE ${toSubmit} END`
+      : toSubmit;
   // Built once for the slot with a stand-in for the unit, and run for each unit with its id in that place:
   // building the statement anew for each of 200 units cost as much as a third of the writing.
   const STAND_IN = -1;
@@ -341,7 +386,7 @@ export async function planEmployeeSlot(
       "created_at",
     ])
     .expression(
-      notSubmittedIn(db, year, STAND_IN).select((eb) => [
+      employeesDueIn(db, year, STAND_IN, awaitingKeys).select((eb) => [
         eb.val(year).as("round_year"),
         eb.val(slotKey).as("slot_key"),
         sql<"employee">`'employee'`.as("kind"),

@@ -1,12 +1,13 @@
 import { InlineKeyboard } from "grammy";
 import type { ItemFile } from "../../db/assessments.js";
 import type { Language } from "../../db/schema.js";
-import type { Campaign, Criterion } from "../campaign/schema.js";
+import { type Campaign, type Criterion, RATING_PENDING } from "../campaign/schema.js";
 import { buttonData, keptChange, removeFileButton } from "../domain/answering.js";
 import {
   type Answers,
   type AreaAnswer,
   areaKey,
+  awaitsRating,
   type CriterionAnswer,
   criterionKey,
   evaluate,
@@ -48,6 +49,18 @@ function ratingName(criterion: Criterion, id: string | undefined, language: Lang
   return level ? localised(level.name, language) : "";
 }
 
+/** The rating given, or the campaign's words for "not known yet" when that was the answer. */
+function ratingAnswerName(
+  criterion: Criterion,
+  answer: CriterionAnswer,
+  language: Language,
+): string | undefined {
+  if (answer.rating !== undefined) return ratingName(criterion, answer.rating, language);
+  if (awaitsRating(criterion, answer) && criterion.evidence.kind === "rating" && criterion.evidence.pending)
+    return localised(criterion.evidence.pending, language);
+  return undefined;
+}
+
 /** The stored answer to a question, as a person reads it (for "previous answer: …" while changing it). */
 function previousValue(
   r: RenderContext,
@@ -69,6 +82,8 @@ function previousValue(
         : answer.account === null
           ? r.t("as-skipped")
           : escapeHtml(answer.account);
+    case "initiativeName":
+      return answer.initiativeName && escapeHtml(answer.initiativeName);
     case "decisionNumber":
       return answer.decisionNumber && escapeHtml(answer.decisionNumber);
     case "decisionDate":
@@ -76,7 +91,7 @@ function previousValue(
     case "council":
       return answer.council && councilName(step.criterion, answer.council, r.language);
     case "rating":
-      return answer.rating && ratingName(step.criterion, answer.rating, r.language);
+      return ratingAnswerName(step.criterion, answer, r.language);
     case "files":
       return undefined;
   }
@@ -120,6 +135,9 @@ export function renderQuestion(
         lines.push(r.t(current.met === false ? "as-ask-account-not-met" : "as-ask-account", { subject }));
         if (current.met === false) keyboard.text(r.t("as-skip"), buttonData(step, "skip"));
         break;
+      case "initiativeName":
+        lines.push(r.t("as-ask-initiative-name"));
+        break;
       case "decisionNumber":
         lines.push(r.t("as-ask-decision-number"));
         break;
@@ -140,6 +158,9 @@ export function renderQuestion(
           for (const level of criterion.evidence.levels) {
             keyboard.text(localised(level.name, r.language), buttonData(step, level.id)).row();
           }
+          const { pending } = criterion.evidence;
+          if (pending)
+            keyboard.text(`⏳ ${localised(pending, r.language)}`, buttonData(step, RATING_PENDING)).row();
         }
         break;
       case "files":
@@ -181,7 +202,13 @@ export function summaryLines(
   const lines: string[] = [];
   for (const [index, criterion] of questionnaire.criteria.entries()) {
     const answer = answers.criteria[criterion.id] ?? {};
-    const mark = !isCriterionComplete(criterion, answer) ? "▫️" : answer.met ? "✅" : "❌";
+    const mark = !isCriterionComplete(criterion, answer)
+      ? "▫️"
+      : awaitsRating(criterion, answer)
+        ? "⏳"
+        : answer.met
+          ? "✅"
+          : "❌";
     lines.push(`${mark} <b>${index + 1}.</b> ${escapeHtml(localised(criterion.text, r.language))}`);
     lines.push(
       ...evidenceLines(
@@ -212,6 +239,9 @@ function evidenceLines(
   const lines: string[] = [];
   if (answer.rating)
     lines.push(`   ${r.t("as-ev-rating", { level: ratingName(criterion, answer.rating, r.language) })}`);
+  else if (awaitsRating(criterion, answer)) lines.push(`   ${r.t("as-ev-rating-pending")}`);
+  if (answer.initiativeName)
+    lines.push(`   ${r.t("as-ev-initiative-name", { name: escapeHtml(answer.initiativeName) })}`);
   if (answer.decisionNumber) {
     lines.push(
       `   ${r.t("as-ev-initiative", {
@@ -230,13 +260,18 @@ function verdictLines(r: RenderContext, state: AssessmentState): string[] {
   const { questionnaire, answers } = state;
   const evaluation = evaluate(questionnaire, answers);
   const number = (id: string) => String(questionnaire.criteria.findIndex((c) => c.id === id) + 1);
-  const lines = [
-    evaluation.notMet.length === 0 && evaluation.unanswered.length === 0
-      ? r.t("as-verdict-all-met")
-      : r.t("as-verdict-not-met", {
-          list: [...evaluation.notMet, ...evaluation.unanswered].map(number).join(", "),
-        }),
-  ];
+  const notMet = [...evaluation.notMet, ...evaluation.unanswered];
+  const lines: string[] = [];
+  if (notMet.length > 0) lines.push(r.t("as-verdict-not-met", { list: notMet.map(number).join(", ") }));
+  else if (evaluation.awaitingRating.length === 0) lines.push(r.t("as-verdict-all-met"));
+  // Not met until the rating is given, yet not "chưa đạt": said apart, with what to do once it is known.
+  if (evaluation.awaitingRating.length > 0)
+    lines.push(
+      r.t("as-verdict-awaiting-rating", {
+        list: evaluation.awaitingRating.map(number).join(", "),
+        first: number(evaluation.awaitingRating[0] ?? ""),
+      }),
+    );
   const forms = formsToConsider(r.campaign, questionnaire, answers)
     .map((id) => r.campaign.awardForms.find((form) => form.id === id))
     .filter((form) => form !== undefined)

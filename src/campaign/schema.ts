@@ -14,8 +14,16 @@ const evidence = z.discriminatedUnion("kind", [
     kind: z.literal("rating"),
     levels: z.array(z.object({ id, name: text, rank: z.number().int() })).min(2),
     minimumLevel: id,
+    /**
+     * The answer for a rating not decided yet ("Chưa có kết quả xếp loại": ratings are often decided in late
+     * December): the assessment can be submitted, the criterion stays not met until the rating is given.
+     */
+    pending: text.optional(),
   }),
 ]);
+
+/** What the answer "the rating is not known yet" is called where a level's id would be. */
+export const RATING_PENDING = "pending";
 
 const criterion = z.object({ id, code: z.string().min(1), text, evidence });
 
@@ -220,12 +228,20 @@ export const campaignSchema = z
     for (const group of ["collective", "individual"] as const) {
       campaign.criteria[group].forEach((item, index) => {
         if (item.evidence.kind === "rating") {
-          const { levels, minimumLevel } = item.evidence;
+          const { levels, minimumLevel, pending } = item.evidence;
           if (!levels.some((level) => level.id === minimumLevel)) {
             ctx.addIssue({
               code: "custom",
               path: ["criteria", group, index, "evidence", "minimumLevel"],
               message: `"${minimumLevel}" is not one of the levels`,
+            });
+          }
+          // The pending answer's button is named "pending": no level may be.
+          if (pending && levels.some((level) => level.id === RATING_PENDING)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["criteria", group, index, "evidence", "levels"],
+              message: `"${RATING_PENDING}" names the pending answer: a level cannot have that id`,
             });
           }
         }

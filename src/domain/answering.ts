@@ -1,3 +1,4 @@
+import { RATING_PENDING } from "../campaign/schema.js";
 import {
   type Answers,
   type AreaAnswer,
@@ -14,6 +15,7 @@ import {
   checkAccount,
   checkDecisionDate,
   checkDecisionNumber,
+  checkInitiativeName,
   checkMetAccount,
   checkProofFile,
   FILES_PER_CRITERION_MAX,
@@ -94,7 +96,10 @@ export function keptChange(
     case "files":
       return { filesDone: true };
     case "rating":
-      return old.rating === undefined ? null : { rating: old.rating, met: old.met ?? false };
+      if (old.ratingPending === true && old.rating === undefined) return PENDING_RATING;
+      return old.rating === undefined
+        ? null
+        : { rating: old.rating, ratingPending: undefined, met: old.met ?? false };
     case "account":
       if (old.account === undefined || (old.account === null && current.met !== false)) return null;
       return { account: old.account };
@@ -104,6 +109,9 @@ export function keptChange(
     }
   }
 }
+
+/** The answer "the rating is not known yet": clears a rating given before; not met until one is given. */
+const PENDING_RATING: CriterionAnswer = { rating: undefined, ratingPending: true, met: false };
 
 /** What people type for the Đạt / Chưa đạt (or consent) buttons: the buttons' words, and yes or no. */
 const TYPED_YES = new Set(["dat", "co", "dong y", "toi dong y", "yes", "met", "agree", "i agree"]);
@@ -155,6 +163,9 @@ export function typedChoice(text: string, choices: readonly NamedChoice[]): stri
   const holding = choices.filter((choice) => keysOf(choice).some((name) => ` ${name} `.includes(` ${key} `)));
   return holding.length === 1 ? holding[0]?.id : undefined;
 }
+
+/** Shorter ways to say the rating is not known yet, besides the campaign's name for it. */
+const PENDING_WORDS = ["chưa có kết quả", "chưa xếp loại", "chưa có", "not known yet", "not yet"];
 
 /** The campaign's choices (rating levels, councils) with their names in every language given. */
 const named = (items: readonly { id: string; name: { vi: string; en?: string } }[]): NamedChoice[] =>
@@ -214,11 +225,15 @@ export function interpretAnswer(
     }
     case "rating": {
       if (criterion.evidence.kind !== "rating") return { kind: "problem", key: "flow-press-button-below" };
-      const { levels } = criterion.evidence;
-      const chosen = pressed ?? (input.type === "text" ? typedChoice(input.text, named(levels)) : undefined);
+      const { levels, pending } = criterion.evidence;
+      const choices = named(levels);
+      if (pending)
+        choices.push({ id: RATING_PENDING, names: [pending.vi, pending.en ?? pending.vi, ...PENDING_WORDS] });
+      const chosen = pressed ?? (input.type === "text" ? typedChoice(input.text, choices) : undefined);
+      if (pending && chosen === RATING_PENDING) return save(PENDING_RATING);
       const level = levels.find((candidate) => candidate.id === chosen);
       if (!level) return { kind: "problem", key: "flow-press-button-below" };
-      return save({ rating: level.id, met: ratingMeets(criterion, level.id) });
+      return save({ rating: level.id, ratingPending: undefined, met: ratingMeets(criterion, level.id) });
     }
     case "council": {
       if (criterion.evidence.kind !== "initiative")
@@ -238,6 +253,13 @@ export function interpretAnswer(
       return checked.reason === "no_sentence"
         ? { kind: "problem", key: "as-account-no-sentence", vars: { min: ACCOUNT_MIN_CHARS } }
         : { kind: "problem", key: `as-text-${checked.reason}` };
+    }
+    case "initiativeName": {
+      if (input.type !== "text") return { kind: "problem", key: "flow-text-expected" };
+      const checked = checkInitiativeName(input.text);
+      return checked.ok
+        ? save({ initiativeName: checked.value })
+        : { kind: "problem", key: `as-initiative-name-${checked.reason}` };
     }
     case "decisionNumber": {
       if (input.type !== "text") return { kind: "problem", key: "flow-text-expected" };

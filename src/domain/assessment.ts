@@ -7,11 +7,15 @@ export type Subject = "individual" | "unit";
 export interface CriterionAnswer {
   met?: boolean;
   account?: string | null;
+  /** The initiative's name; answers stored before it was asked have none and stay complete. */
+  initiativeName?: string;
   decisionNumber?: string;
   /** yyyy-mm-dd */
   decisionDate?: string;
   council?: string;
   rating?: string;
+  /** The year's rating is not decided yet: answered (the assessment can be submitted), not met until given. */
+  ratingPending?: boolean;
   filesDone?: boolean;
 }
 
@@ -33,6 +37,7 @@ export interface Questionnaire {
 export type CriterionField =
   | "met"
   | "account"
+  | "initiativeName"
   | "decisionNumber"
   | "decisionDate"
   | "council"
@@ -61,7 +66,11 @@ export function criterionFields(criterion: Criterion, answer: CriterionAnswer): 
     case "rating":
       return ["rating"];
     case "initiative":
-      return answer.met === false ? ["met"] : ["met", "decisionNumber", "decisionDate", "council", "files"];
+      if (answer.met === false) return ["met"];
+      // An answer given before the initiative's name was asked has its decision and no name: it stays complete.
+      return answer.decisionNumber !== undefined && answer.initiativeName === undefined
+        ? ["met", "decisionNumber", "decisionDate", "council", "files"]
+        : ["met", "initiativeName", "decisionNumber", "decisionDate", "council", "files"];
     case "account":
       return answer.met === false ? ["met", "account"] : ["met", "account", "files"];
   }
@@ -69,6 +78,7 @@ export function criterionFields(criterion: Criterion, answer: CriterionAnswer): 
 
 function isAnswered(field: CriterionField, answer: CriterionAnswer): boolean {
   if (field === "files") return answer.filesDone === true;
+  if (field === "rating") return answer.rating !== undefined || answer.ratingPending === true;
   return answer[field] !== undefined;
 }
 
@@ -117,27 +127,41 @@ export function ratingMeets(criterion: Criterion, ratingId: string): boolean {
   );
 }
 
+/** Whether the answer says the year's rating is not decided yet ("chờ kết quả xếp loại"). */
+export function awaitsRating(criterion: Criterion, answer: CriterionAnswer | undefined): boolean {
+  return (
+    criterion.evidence.kind === "rating" && answer?.rating === undefined && answer?.ratingPending === true
+  );
+}
+
 export interface Evaluation {
   met: string[];
   notMet: string[];
+  /** Answered "no rating yet": not met, but not "chưa đạt" either, until the rating is given. */
+  awaitingRating: string[];
   unanswered: string[];
 }
 
 export function evaluate(questionnaire: Questionnaire, answers: Answers): Evaluation {
-  const result: Evaluation = { met: [], notMet: [], unanswered: [] };
+  const result: Evaluation = { met: [], notMet: [], awaitingRating: [], unanswered: [] };
   for (const criterion of questionnaire.criteria) {
     const answer = answers.criteria[criterion.id];
     if (!answer || !isCriterionComplete(criterion, answer)) result.unanswered.push(criterion.id);
+    else if (awaitsRating(criterion, answer)) result.awaitingRating.push(criterion.id);
     else if (answer.met) result.met.push(criterion.id);
     else result.notMet.push(criterion.id);
   }
   return result;
 }
 
-/** Whether every criterion is answered and met. */
+/** Whether every criterion is answered and met (a rating still awaited is not met). */
 export function allCriteriaMet(questionnaire: Questionnaire, answers: Answers): boolean {
   const evaluation = evaluate(questionnaire, answers);
-  return evaluation.notMet.length === 0 && evaluation.unanswered.length === 0;
+  return (
+    evaluation.notMet.length === 0 &&
+    evaluation.unanswered.length === 0 &&
+    evaluation.awaitingRating.length === 0
+  );
 }
 
 /**

@@ -35,6 +35,16 @@ export function checkMetAccount(input: string): Checked<string, "too_short" | "t
   return checked;
 }
 
+export const INITIATIVE_NAME_MAX = 300;
+
+/** An initiative's name, as on its recognition: one line, trimmed, NFC, 3 to INITIATIVE_NAME_MAX characters. */
+export function checkInitiativeName(input: string): Checked<string, "too_short" | "too_long"> {
+  const text = input.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (text.length < 3) return { ok: false, reason: "too_short" };
+  if (text.length > INITIATIVE_NAME_MAX) return { ok: false, reason: "too_long" };
+  return { ok: true, value: text };
+}
+
 /** A decision's number as printed on it, e.g. "125/QĐ-STP": must hold a digit. */
 export function checkDecisionNumber(input: string): Checked<string, "no_digit" | "too_long"> {
   const text = input.normalize("NFC").replace(/\s+/g, " ").trim();

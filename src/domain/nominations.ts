@@ -198,6 +198,8 @@ export interface AssessmentResult {
   allMet: boolean;
   /** Forms for which the Office's rule holds ("có thể xem xét đề nghị"); none until it is submitted. */
   considerForms: readonly string[];
+  /** The year's rating was answered "not known yet": shown as "chờ kết quả xếp loại", not counted as met. */
+  awaitingRating: boolean;
 }
 
 export function assessmentResult(
@@ -207,11 +209,13 @@ export function assessmentResult(
   answers: Answers | undefined,
 ): AssessmentResult {
   const questionnaire = questionnaireFor(campaign, subject);
-  const met = answers ? evaluate(questionnaire, answers).met.length : 0;
+  const evaluation = answers ? evaluate(questionnaire, answers) : undefined;
+  const met = evaluation?.met.length ?? 0;
   const submitted = progress === "submitted" && answers !== undefined;
   return {
     progress,
     met,
+    awaitingRating: (evaluation?.awaitingRating.length ?? 0) > 0,
     total: questionnaire.criteria.length,
     allMet: submitted && allCriteriaMet(questionnaire, answers),
     considerForms: submitted ? formsToConsider(campaign, questionnaire, answers) : [],

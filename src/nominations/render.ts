@@ -58,7 +58,10 @@ export function resultText(t: Translate, result: AssessmentResult, formId: strin
     met: result.met,
     total: result.total,
   });
-  return result.considerForms.includes(formId) ? `${met} · ${t("nm-result-consider")}` : met;
+  const awaiting = result.awaitingRating ? ` · ${t("nm-result-awaiting-rating")}` : "";
+  return result.considerForms.includes(formId)
+    ? `${met}${awaiting} · ${t("nm-result-consider")}`
+    : `${met}${awaiting}`;
 }
 
 /** "QĐ số 125/QĐ-STP ngày 15/01/2027 của Giám đốc Sở Tư pháp", escaped for HTML. */
@@ -89,6 +92,7 @@ export function storedResultText(
       total: number;
       progress: AssessmentProgress;
       consider?: boolean;
+      awaitingRating?: boolean;
     };
     if (r.progress !== "submitted") return t(`nm-result-${r.progress}`);
     const met = t("nm-result-submitted", {
@@ -96,7 +100,8 @@ export function storedResultText(
       met: r.met,
       total: r.total,
     });
-    return r.consider ? `${met} · ${t("nm-result-consider")}` : met;
+    const awaiting = r.awaitingRating ? ` · ${t("nm-result-awaiting-rating")}` : "";
+    return r.consider ? `${met}${awaiting} · ${t("nm-result-consider")}` : `${met}${awaiting}`;
   } catch {
     return "—";
   }

@@ -193,6 +193,7 @@ export async function propose(
         total: candidate.result.total,
         progress: candidate.result.progress,
         consider: candidate.result.considerForms.includes(form.id),
+        ...(candidate.result.awaitingRating ? { awaitingRating: true } : {}),
       }),
       reason: eligible ? null : reason,
       by: actor?.telegramId ?? 0,

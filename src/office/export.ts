@@ -19,7 +19,13 @@ import type { Language } from "../../db/schema.js";
 import { formerNames } from "../../db/users.js";
 import type { Criterion } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
-import { type Answers, type CriterionAnswer, questionnaireFor, type Subject } from "../domain/assessment.js";
+import {
+  type Answers,
+  awaitsRating,
+  type CriterionAnswer,
+  questionnaireFor,
+  type Subject,
+} from "../domain/assessment.js";
 import type { NominationStatus, NomineeKind } from "../domain/nominations.js";
 import { formatLocalDateTime, toLocal } from "../domain/time.js";
 import type { DossierState, Progress } from "../domain/unit-status.js";
@@ -262,6 +268,8 @@ function criterionColumns(
         criterion,
         columns: [metColumn, { header: t("ex-col-criterion-rating", { code }), note }],
         cells: (answer) => {
+          // "Chưa có kết quả xếp loại": not met yet, but not "không đạt" either.
+          if (awaitsRating(criterion, answer)) return [t("ex-rating-pending"), t("ex-rating-pending")];
           const level = evidence.levels.find((candidate) => candidate.id === answer?.rating);
           return [met(answer), level ? localised(level.name, language) : (answer?.rating ?? NOT_ANSWERED)];
         },
@@ -283,7 +291,10 @@ function criterionColumns(
           if (worded.size >= 10_000) worded.clear();
           worded.set(key, text);
         }
-        return text;
+        // The name is each person's own (answers given before it was asked have none).
+        return answer.initiativeName
+          ? t("ex-initiative-named", { name: answer.initiativeName, decision: text })
+          : text;
       };
       return {
         subject,

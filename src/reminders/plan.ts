@@ -16,6 +16,7 @@ import type { Translate } from "../assessment/render.js";
 import { translator } from "../assessment/view.js";
 import type { Campaign } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
+import { criterionKey } from "../domain/assessment.js";
 import {
   currentSlot,
   digestSlots,
@@ -34,6 +35,7 @@ import { MESSAGE_LIMIT, paginate } from "../paging.js";
 import {
   deadlineLine,
   digestLines,
+  employeeAwaitingRatingText,
   employeeReminderText,
   isOverdue,
   NAMES_SHOWN,
@@ -197,15 +199,17 @@ async function unitReminderRows(
   return rows;
 }
 
+type Words = Map<Language, { text: string; reply_markup: string }>;
+
 /** The employees' reminder in each language: everyone reading a language gets the same words. */
-function employeeMessages(deps: Deps, p: Planning): Map<Language, { text: string; reply_markup: string }> {
+function employeeMessages(deps: Deps, p: Planning, text: (r: ReminderContext) => string): Words {
   return new Map(
     LANGUAGES.map((language) => {
       const r = context(deps, p, language);
       return [
         language,
         {
-          text: employeeReminderText(r),
+          text: text(r),
           reply_markup: JSON.stringify(new InlineKeyboard().text(r.t("rm-open-assessment"), "assess:start")),
         },
       ];
@@ -214,7 +218,20 @@ function employeeMessages(deps: Deps, p: Planning): Map<Language, { text: string
 }
 
 /**
- * The employees' reminder to everyone in these units who has not submitted their self-assessment. The database
+ * The individual criteria that may be answered "rating not known yet" (by their answers' keys), and the number of
+ * the first, as the summary's "Sửa tiêu chí" button names it.
+ */
+function awaitingRatingCriteria(campaign: Campaign): { itemKeys: string[]; number: number } | undefined {
+  const criteria = campaign.criteria.individual;
+  const awaitable = criteria.filter((c) => c.evidence.kind === "rating" && c.evidence.pending !== undefined);
+  const first = awaitable[0];
+  if (!first) return undefined;
+  return { itemKeys: awaitable.map((c) => criterionKey(c.id)), number: criteria.indexOf(first) + 1 };
+}
+
+/**
+ * The employees' reminder to everyone in these units who has not submitted their self-assessment, and to those
+ * who submitted it with the year's rating not known yet (their own words: add the rating). The database
  * writes the rows from the people themselves (`planEmployeeSlot`); a dry run lists them instead.
  */
 async function employeeSlot(
@@ -224,7 +241,12 @@ async function employeeSlot(
   unitIds: readonly number[],
   dryRun: boolean,
 ): Promise<PlannedSlot> {
-  const messages = employeeMessages(deps, p);
+  const messages = employeeMessages(deps, p, employeeReminderText);
+  const awaitable = awaitingRatingCriteria(deps.campaign);
+  const awaiting = awaitable && {
+    itemKeys: awaitable.itemKeys,
+    messages: employeeMessages(deps, p, (r) => employeeAwaitingRatingText(r, awaitable.number)),
+  };
   const expiresAt = slot.expiresAt?.toISOString() ?? null;
   if (!dryRun) {
     const written = await planEmployeeSlot(
@@ -232,15 +254,17 @@ async function employeeSlot(
       p.round.year,
       slot.key,
       unitIds,
-      { messages, dueAt: p.at, expiresAt },
+      { messages, ...(awaiting ? { awaitingRating: awaiting } : {}), dueAt: p.at, expiresAt },
       p.now,
       yieldToEventLoop,
     );
     return { slot, count: written ?? 0, rows: [] };
   }
   const rows: NewReminder[] = [];
-  for (const person of await employeeRecipients(deps.db, p.round.year, unitIds)) {
-    const message = messages.get(person.language) ?? messages.get("vi");
+  const keys = awaiting?.itemKeys ?? [];
+  for (const person of await employeeRecipients(deps.db, p.round.year, unitIds, keys)) {
+    const words = person.awaitingRating && awaiting ? awaiting.messages : messages;
+    const message = words.get(person.language) ?? words.get("vi");
     if (!message) continue;
     rows.push({
       round_year: p.round.year,

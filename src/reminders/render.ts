@@ -180,6 +180,11 @@ export function employeeReminderText(r: ReminderContext): string {
   return `${deadlineLine(r)}\n\n${r.t("rm-employee")}`;
 }
 
+/** To someone who submitted with the year's rating not known yet: add it (criterion `number`) before the deadline. */
+export function employeeAwaitingRatingText(r: ReminderContext, number: number): string {
+  return `${deadlineLine(r)}\n\n${r.t("rm-employee-awaiting-rating", { n: number, year: String(r.year) })}`;
+}
+
 /** The Office's digest, one line per unit: complete, or what it misses (counts only). */
 export function digestLines(
   r: ReminderContext,

@@ -13,7 +13,7 @@ export interface Step {
 
 export const BENCH_UNIT = { code: "HCTP", name: "Phòng Hành chính tư pháp" };
 
-/** Every criterion met with an account, the initiative with its decision, the six reform areas, then submit. */
+/** Every criterion met with an account, the initiative with its name and decision, the six reform areas, then submit. */
 export function assessmentSteps(): Step[] {
   const steps: Step[] = [];
   const text = (value: string, label = "middle") => steps.push({ kind: "text", value, label });
@@ -30,6 +30,7 @@ export function assessmentSteps(): Step[] {
   accountCriterion("nhiem-vu-cchc");
   accountCriterion("van-ban-chi-dao");
   press("as:c:sang-kien:met:yes");
+  text("Số hóa hồ sơ lý lịch tư pháp");
   text("125/QĐ-STP");
   text("15/10/2026");
   press("as:c:sang-kien:council:tinh");

@@ -146,6 +146,7 @@ function answerTo(criterion: Criterion, n: number): CriterionAnswer {
     case "initiative":
       return {
         met: true,
+        initiativeName: `Sáng kiến cải cách hành chính số ${n}`,
         decisionNumber: `${100 + (n % 900)}/QĐ-STP`,
         decisionDate: "2026-10-15",
         council: evidence.councils[n % evidence.councils.length]?.id ?? "",

@@ -32,6 +32,6 @@ describe("the effort of one self-assessment", () => {
     const assessment = await findAssessment(h.db, { year: 2026, subject: "individual", subjectId: lan.id });
     expect(assessment?.status).toBe("submitted");
     const messages = h.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === lan.id);
-    expect({ actions: steps.length, messages: messages.length }).toEqual({ actions: 26, messages: 26 });
+    expect({ actions: steps.length, messages: messages.length }).toEqual({ actions: 27, messages: 27 });
   });
 });

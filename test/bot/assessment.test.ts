@@ -33,6 +33,7 @@ describe("/assess", () => {
     await answerWholeIndividualAssessment(h, lan);
     const summary = h.telegram.lastTextTo(lan.id);
     expect(summary).toContain("Đạt tất cả các tiêu chí");
+    expect(summary).toContain("Sáng kiến: Số hóa hồ sơ lý lịch tư pháp");
     expect(summary).toContain(
       "Quyết định số 125/QĐ-STP ngày 15/10/2026 (Hội đồng sáng kiến cấp tỉnh công nhận)",
     );
@@ -90,6 +91,11 @@ describe("/assess", () => {
       await h.press(lan, `as:c:${id}:files:done`);
     }
     await h.press(lan, "as:c:sang-kien:met:yes");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Tên sáng kiến, giải pháp");
+    await h.send(lan, "a");
+    expect(h.telegram.textsTo(lan.id).at(-2)).toContain("Tên sáng kiến quá ngắn");
+    await h.send(lan, "Một cửa điện tử liên thông");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Số quyết định");
     await h.send(lan, "không số");
     expect(h.telegram.textsTo(lan.id).at(-2)).toContain("cần có chữ số");
     await h.send(lan, "12/QĐ-STP");
@@ -102,6 +108,7 @@ describe("/assess", () => {
     const answers = await loadAnswers(h.db, (await assessment())?.id ?? 0);
     expect(answers.criteria["sang-kien"]).toEqual({
       met: true,
+      initiativeName: "Một cửa điện tử liên thông",
       decisionNumber: "12/QĐ-STP",
       decisionDate: "2026-10-01",
       council: "so",

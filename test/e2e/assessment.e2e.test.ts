@@ -62,13 +62,14 @@ async function accountCriterion(p: Person, id: string, account: string, next: Ex
   await p.press(`as:c:${id}:files:done`, next);
 }
 
-/** The initiative criterion: met, the decision's number, its date, the council, no files; then `next`. */
+/** The initiative criterion: met, its name, the decision's number, its date, the council, no files; then `next`. */
 async function initiativeCriterion(
   p: Person,
   decision: { number: string; council: "so" | "tinh" },
   next: Expected,
 ): Promise<void> {
-  await p.press("as:c:sang-kien:met:yes", /Số quyết định/);
+  await p.press("as:c:sang-kien:met:yes", /Tên sáng kiến/);
+  await p.say("Số hóa hồ sơ lý lịch tư pháp", /Số quyết định/);
   await p.say(decision.number, /Ngày ký/);
   await p.say(DECISION_DATE, button(`as:c:sang-kien:council:${decision.council}`));
   await p.press(`as:c:sang-kien:council:${decision.council}`, filesDone("sang-kien"));
@@ -225,14 +226,15 @@ describe("self-assessment through the real bot process", ONE_MESSAGE_A_SECOND, (
     );
     await p.press("as:c:van-ban-chi-dao:met:no", button("as:c:van-ban-chi-dao:account:skip"));
     await p.say("Chưa được giao tham mưu văn bản chỉ đạo.", metYes("sang-kien"));
-    await p.press("as:c:sang-kien:met:yes", /Số quyết định/);
+    await p.press("as:c:sang-kien:met:yes", /Tên sáng kiến/);
+    await p.say("Một cửa liên thông điện tử", /Số quyết định/);
 
     expect((await first.kill("SIGKILL")).signal).toBe("SIGKILL");
     const second = await world.startBot();
     // No /assess: the flow's position is stored, so the answer is taken for the open question.
     let before = world.lastMessageId(binh);
     await p.say("127/QĐ-STP", /Ngày ký/);
-    // The press that the kill cut short is handled again after the restart; it stores nothing twice, and
+    // The answer that the kill cut short is handled again after the restart; it stores nothing twice, and
     // may ask its question once more (the bot cannot know whether that question got out).
     const afterRestart = world
       .textAfter(binh, before)

@@ -128,7 +128,8 @@ async function submitFullAssessment(p: Person): Promise<void> {
   await account("chap-hanh", "Chấp hành nghiêm kỷ luật, kỷ cương.", button("as:c:nhiem-vu-cchc:met:yes"));
   await account("nhiem-vu-cchc", "Hoàn thành 100% nhiệm vụ.", button("as:c:van-ban-chi-dao:met:yes"));
   await account("van-ban-chi-dao", "Tham mưu 3 văn bản chỉ đạo.", button("as:c:sang-kien:met:yes"));
-  await p.press("as:c:sang-kien:met:yes", /Số quyết định/);
+  await p.press("as:c:sang-kien:met:yes", /Tên sáng kiến/);
+  await p.say("Số hóa hồ sơ lý lịch tư pháp", /Số quyết định/);
   await p.say("125/QĐ-STP", /Ngày ký/);
   await p.say(DECISION_DATE, button("as:c:sang-kien:council:tinh"));
   await p.press("as:c:sang-kien:council:tinh", button("as:c:sang-kien:files:done"));

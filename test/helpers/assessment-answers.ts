@@ -1,11 +1,14 @@
 import type { Harness } from "./harness.js";
 import type { TestUser } from "./updates.js";
 
-/** Answers every individual criterion as met, with evidence, then every reform area; stops at the summary. */
+/**
+ * Answers every individual criterion as met, with evidence, then every reform area; stops at the summary. The
+ * rating is "xuat-sac" unless another button value is given ("pending": not known yet).
+ */
 export async function answerWholeIndividualAssessment(
   h: Harness,
   person: TestUser,
-  options: { areas: boolean } = { areas: true },
+  options: { areas: boolean; rating?: string } = { areas: true },
 ): Promise<void> {
   for (const id of ["chap-hanh", "nhiem-vu-cchc", "van-ban-chi-dao"]) {
     await h.press(person, `as:c:${id}:met:yes`);
@@ -13,6 +16,7 @@ export async function answerWholeIndividualAssessment(
     await h.press(person, `as:c:${id}:files:done`);
   }
   await h.press(person, "as:c:sang-kien:met:yes");
+  await h.send(person, "Số hóa hồ sơ lý lịch tư pháp");
   await h.send(person, "125/QĐ-STP");
   await h.send(person, "15/10/2026");
   await h.press(person, "as:c:sang-kien:council:tinh");
@@ -20,7 +24,7 @@ export async function answerWholeIndividualAssessment(
   await h.press(person, "as:c:thu-tuc-hanh-chinh:met:yes");
   await h.send(person, "Công bố kịp thời 12 thủ tục hành chính, không có hồ sơ trễ hẹn.");
   await h.press(person, "as:c:thu-tuc-hanh-chinh:files:done");
-  await h.press(person, "as:c:xep-loai:rating:xuat-sac");
+  await h.press(person, `as:c:xep-loai:rating:${options.rating ?? "xuat-sac"}`);
   if (!options.areas) return;
   const areas = [
     "the-che",

@@ -225,6 +225,13 @@ describe("parseCampaign", () => {
       },
     ],
     [
+      "a rating level named like the pending answer's button",
+      "criteria.individual[5].evidence.levels",
+      (c) => {
+        c.criteria.individual[5].evidence.levels[3].id = "pending";
+      },
+    ],
+    [
       "6 contents",
       "contents",
       (c) => {

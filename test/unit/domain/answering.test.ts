@@ -479,7 +479,7 @@ describe("interpretAnswer: rating", () => {
 
   it("refuses an unknown level, text naming none, or a sticker", () => {
     expect(interpret(step, press(step, "gioi"))).toEqual(problem("flow-press-button-below"));
-    expect(interpret(step, text("chưa có kết quả"))).toEqual(problem("flow-press-button-below"));
+    expect(interpret(step, text("giỏi lắm"))).toEqual(problem("flow-press-button-below"));
     expect(interpret(step, sticker)).toEqual(problem("flow-press-button-below"));
   });
 });
@@ -640,6 +640,8 @@ describe("interpretAnswer driving nextStep", () => {
           return press(step, "yes");
         case "account":
           return text(`Đã thực hiện ${step.criterion.id}`);
+        case "initiativeName":
+          return text("Số hóa hồ sơ lý lịch tư pháp");
         case "decisionNumber":
           return text("125/QĐ-STP");
         case "decisionDate":
@@ -665,14 +667,115 @@ describe("interpretAnswer driving nextStep", () => {
       else answers.criteria[id] = meaning.data as CriterionAnswer;
       if (++steps > 100) throw new Error("no end");
     }
-    expect(steps).toBe(4 * 3 + 5 + 1 + 6);
+    expect(steps).toBe(4 * 3 + 6 + 1 + 6);
     expect(answers.criteria["sang-kien"]).toEqual({
       met: true,
+      initiativeName: "Số hóa hồ sơ lý lịch tư pháp",
       decisionNumber: "125/QĐ-STP",
       decisionDate: "2025-10-15",
       council: "tinh",
       filesDone: true,
     });
     expect(evaluate(individual, answers).met).toHaveLength(6);
+  });
+});
+
+describe("interpretAnswer: a rating not known yet", () => {
+  const step = criterionStep(individual, "xep-loai", "rating");
+
+  it("takes the 'Chưa có kết quả xếp loại' button as answered, not met, awaiting the rating", () => {
+    const meaning = interpret(step, press(step, "pending"));
+    expect(meaning).toEqual(save("c:xep-loai", { ratingPending: true, met: false }));
+    if (meaning.kind !== "save") throw new Error("expected a save");
+    const answers = answersWith({ "xep-loai": meaning.data as CriterionAnswer });
+    const evaluation = evaluate(individual, answers);
+    expect(evaluation.awaitingRating).toEqual(["xep-loai"]);
+    expect(evaluation.notMet).not.toContain("xep-loai");
+    expect(evaluation.unanswered).not.toContain("xep-loai");
+  });
+
+  it("takes it typed, as the button says it or shorter, with or without diacritics", () => {
+    for (const typed of ["Chưa có kết quả xếp loại", "chưa có kết quả", "chua co ket qua", "Chưa xếp loại"])
+      expect(interpret(step, text(typed))).toEqual(save("c:xep-loai", { ratingPending: true, met: false }));
+  });
+
+  it("replaces a rating given before, and a rating given later replaces it", () => {
+    const rated = answersWith({ "xep-loai": { rating: "tot", met: true } });
+    const pending = interpret(step, press(step, "pending"), { answers: rated });
+    if (pending.kind !== "save") throw new Error("expected a save");
+    expect(JSON.parse(JSON.stringify(pending.data))).toEqual({ ratingPending: true, met: false });
+    const waiting = answersWith({ "xep-loai": { ratingPending: true, met: false } });
+    const given = interpret(step, press(step, "xuat-sac"), { answers: waiting });
+    if (given.kind !== "save") throw new Error("expected a save");
+    expect(JSON.parse(JSON.stringify(given.data))).toEqual({ rating: "xuat-sac", met: true });
+  });
+
+  it("keeps 'not known yet' while changing the answer", () => {
+    const kept = interpret(step, press(step, "keep"), { backup: { ratingPending: true, met: false } });
+    if (kept.kind !== "save") throw new Error("expected a save");
+    expect(JSON.parse(JSON.stringify(kept.data))).toEqual({ ratingPending: true, met: false });
+  });
+
+  it("is not offered where the campaign names no pending answer", () => {
+    const bare = structuredClone(campaign);
+    const rating = bare.criteria.individual.find((c) => c.id === "xep-loai");
+    if (rating?.evidence.kind !== "rating") throw new Error("no rating criterion");
+    delete rating.evidence.pending;
+    const questionnaire = questionnaireFor(bare, "individual");
+    const bareStep = criterionStep(questionnaire, "xep-loai", "rating");
+    expect(interpret(bareStep, press(bareStep, "pending"), { questionnaire })).toEqual(
+      problem("flow-press-button-below"),
+    );
+  });
+});
+
+describe("interpretAnswer: the initiative's name", () => {
+  const step = criterionStep(individual, "sang-kien", "initiativeName");
+
+  it("is asked right after 'met', before the decision's number", () => {
+    const sangKien = individual.criteria.find((c) => c.id === "sang-kien");
+    if (!sangKien) throw new Error("no initiative criterion");
+    expect(criterionFields(sangKien, { met: true })).toEqual([
+      "met",
+      "initiativeName",
+      "decisionNumber",
+      "decisionDate",
+      "council",
+      "files",
+    ]);
+    const done = { met: true, account: "Đã thực hiện tốt trong năm", filesDone: true };
+    const answers = answersWith({
+      "chap-hanh": done,
+      "nhiem-vu-cchc": done,
+      "van-ban-chi-dao": done,
+      "sang-kien": { met: true },
+    });
+    expect(stepKey(nextStep(individual, answers))).toBe("c:sang-kien:initiativeName");
+  });
+
+  it("saves the name, spaces tidied, merged with what was stored", () => {
+    const answers = answersWith({ "sang-kien": { met: true } });
+    expect(interpret(step, text("  Số hóa   hồ sơ lý lịch tư pháp "), { answers })).toEqual(
+      save("c:sang-kien", { met: true, initiativeName: "Số hóa hồ sơ lý lịch tư pháp" }),
+    );
+  });
+
+  it("refuses a name too short or too long, and anything but text", () => {
+    expect(interpret(step, text("a"))).toEqual(problem("as-initiative-name-too_short"));
+    expect(interpret(step, text("x".repeat(301)))).toEqual(problem("as-initiative-name-too_long"));
+    expect(interpret(step, sticker)).toEqual(problem("flow-text-expected"));
+  });
+
+  it("is not asked of an answer stored before it was asked: that answer stays complete", () => {
+    const legacy: CriterionAnswer = {
+      met: true,
+      decisionNumber: "125/QĐ-STP",
+      decisionDate: "2025-10-15",
+      council: "tinh",
+      filesDone: true,
+    };
+    const answers = answersWith({ "sang-kien": legacy });
+    expect(evaluate(individual, answers).met).toContain("sang-kien");
+    expect(stepKey(nextStep(individual, answers))).not.toBe("c:sang-kien:initiativeName");
   });
 });

@@ -3,6 +3,7 @@ import { loadCampaign } from "../../../src/campaign/load.js";
 import type { Criterion } from "../../../src/campaign/schema.js";
 import {
   type Answers,
+  allCriteriaMet,
   type CriterionAnswer,
   criterionFields,
   evaluate,
@@ -83,6 +84,9 @@ function answerStep(answers: Answers, step: Step, choices: Choices): void {
     case "account":
       change.account = current.met === false && choices.skipAccountWhenNotMet ? null : `Kể lại ${id}`;
       break;
+    case "initiativeName":
+      change.initiativeName = "Số hóa hồ sơ lý lịch tư pháp";
+      break;
     case "decisionNumber":
       change.decisionNumber = "125/QĐ-STP";
       break;
@@ -121,6 +125,7 @@ const allMet: Choices = { met: () => true, rating: "xuat-sac", council: "tinh" }
 const account = (id: string) => [`c:${id}:met`, `c:${id}:account`, `c:${id}:files`];
 const initiativeMet = (id: string) => [
   `c:${id}:met`,
+  `c:${id}:initiativeName`,
   `c:${id}:decisionNumber`,
   `c:${id}:decisionDate`,
   `c:${id}:council`,
@@ -155,7 +160,7 @@ describe("criterionFields", () => {
   });
 
   it("asks an initiative the decision and its council only when met", () => {
-    const full = ["met", "decisionNumber", "decisionDate", "council", "files"];
+    const full = ["met", "initiativeName", "decisionNumber", "decisionDate", "council", "files"];
     expect(criterionFields(sangKien, {})).toEqual(full);
     expect(criterionFields(sangKien, { met: true })).toEqual(full);
     expect(criterionFields(sangKien, { met: false })).toEqual(["met"]);
@@ -293,6 +298,39 @@ describe("isCriterionComplete", () => {
     expect(isCriterionComplete(sangKien, { ...partial, filesDone: true })).toBe(true);
   });
 
+  it("asks a new initiative answer its name, and keeps one stored before the name was asked complete", () => {
+    expect(isCriterionComplete(sangKien, { met: true })).toBe(false);
+    expect(criterionFields(sangKien, { met: true, initiativeName: "Số hóa hồ sơ" })).toContain(
+      "initiativeName",
+    );
+    expect(
+      isCriterionComplete(sangKien, { met: true, initiativeName: "Số hóa hồ sơ", filesDone: true }),
+    ).toBe(false);
+    const legacy = {
+      met: true,
+      decisionNumber: "1/QĐ",
+      decisionDate: "2026-01-02",
+      council: "so",
+      filesDone: true,
+    };
+    expect(isCriterionComplete(sangKien, legacy)).toBe(true);
+  });
+
+  it("takes 'no rating yet' as answered, neither met nor 'chưa đạt', and no award form to consider", () => {
+    const pending = { ratingPending: true, met: false };
+    expect(isCriterionComplete(xepLoai, pending)).toBe(true);
+    const answers = individualAllMet();
+    answers.criteria["xep-loai"] = pending;
+    const evaluation = evaluate(individual, answers);
+    expect(evaluation.awaitingRating).toEqual(["xep-loai"]);
+    expect(evaluation.notMet).toEqual([]);
+    expect(evaluation.unanswered).toEqual([]);
+    expect(evaluation.met).toHaveLength(5);
+    expect(allCriteriaMet(individual, answers)).toBe(false);
+    expect(formsToConsider(campaign, individual, answers)).toEqual([]);
+    expect(nextStep(individual, answers).kind).toBe("summary");
+  });
+
   it("takes the rating criterion as complete once a rating is given", () => {
     expect(isCriterionComplete(xepLoai, {})).toBe(false);
     expect(isCriterionComplete(xepLoai, { met: true })).toBe(false);
@@ -326,7 +364,12 @@ describe("ratingReaches and ratingMeets", () => {
 
 describe("evaluate", () => {
   it("lists every criterion as unanswered when nothing is answered", () => {
-    expect(evaluate(individual, emptyAnswers())).toEqual({ met: [], notMet: [], unanswered: INDIVIDUAL_IDS });
+    expect(evaluate(individual, emptyAnswers())).toEqual({
+      met: [],
+      notMet: [],
+      awaitingRating: [],
+      unanswered: INDIVIDUAL_IDS,
+    });
   });
 
   it("sorts criteria into met, not met and unanswered, in the plan's order", () => {
@@ -339,6 +382,7 @@ describe("evaluate", () => {
     expect(evaluate(individual, answers)).toEqual({
       met: ["chap-hanh", "xep-loai"],
       notMet: ["nhiem-vu-cchc", "sang-kien"],
+      awaitingRating: [],
       unanswered: ["van-ban-chi-dao", "thu-tuc-hanh-chinh"],
     });
   });
@@ -348,13 +392,19 @@ describe("evaluate", () => {
     expect(evaluate(individual, hoanThanh).notMet).toEqual(["xep-loai"]);
     expect(evaluate(individual, hoanThanh).met).not.toContain("xep-loai");
     const tot = individualAllMet("tot");
-    expect(evaluate(individual, tot)).toEqual({ met: INDIVIDUAL_IDS, notMet: [], unanswered: [] });
+    expect(evaluate(individual, tot)).toEqual({
+      met: INDIVIDUAL_IDS,
+      notMet: [],
+      awaitingRating: [],
+      unanswered: [],
+    });
   });
 
   it("evaluates a unit against the 3 collective criteria only", () => {
     expect(evaluate(unit, walk(unit, allMet).answers)).toEqual({
       met: COLLECTIVE_IDS,
       notMet: [],
+      awaitingRating: [],
       unanswered: [],
     });
   });

@@ -248,6 +248,7 @@ describe("assessmentResult", () => {
       total: 6,
       allMet: false,
       considerForms: [],
+      awaitingRating: false,
     });
     expect(assessmentResult(campaign, "unit", "not_started", undefined)).toEqual<AssessmentResult>({
       progress: "not_started",
@@ -255,6 +256,7 @@ describe("assessmentResult", () => {
       total: 3,
       allMet: false,
       considerForms: [],
+      awaitingRating: false,
     });
   });
 
@@ -274,6 +276,7 @@ describe("assessmentResult", () => {
       total: 6,
       allMet: false,
       considerForms: [],
+      awaitingRating: false,
     });
   });
 
@@ -285,6 +288,7 @@ describe("assessmentResult", () => {
       total: 6,
       allMet: false,
       considerForms: [],
+      awaitingRating: false,
     });
     expect(assessmentResult(campaign, "individual", "submitted", answers)).toEqual<AssessmentResult>({
       progress: "submitted",
@@ -292,6 +296,7 @@ describe("assessmentResult", () => {
       total: 6,
       allMet: true,
       considerForms: ALL_FORMS,
+      awaitingRating: false,
     });
   });
 
@@ -312,6 +317,20 @@ describe("assessmentResult", () => {
       total: 6,
       allMet: false,
       considerForms: [],
+      awaitingRating: false,
+    });
+  });
+
+  it("a rating not known yet is said apart, not counted as met, and names no form", () => {
+    const answers = individualAnswers();
+    answers.criteria["xep-loai"] = { ratingPending: true, met: false };
+    expect(assessmentResult(campaign, "individual", "submitted", answers)).toEqual<AssessmentResult>({
+      progress: "submitted",
+      met: 5,
+      total: 6,
+      allMet: false,
+      considerForms: [],
+      awaitingRating: true,
     });
   });
 
@@ -326,6 +345,7 @@ describe("assessmentResult", () => {
       total: 3,
       allMet: true,
       considerForms: ALL_FORMS,
+      awaitingRating: false,
     });
   });
 
@@ -366,6 +386,7 @@ describe("assessmentResult", () => {
       total: 6,
       allMet: false,
       considerForms: [],
+      awaitingRating: false,
     });
   });
 });
@@ -381,6 +402,7 @@ describe("rankCandidates", () => {
     total: 6,
     allMet: progress === "submitted" && met === 6,
     considerForms,
+    awaitingRating: false,
   });
   const names = (people: ReadonlyArray<{ name: string }>) => people.map((person) => person.name);
 

@@ -651,3 +651,39 @@ describe("buildNominationsCsv", () => {
     });
   });
 });
+
+// Last in the file: it adds Cường's assessment, which the sheets above do not show.
+describe("buildWorkbook: a rating not known yet and an initiative's name", () => {
+  let table: Array<Array<string | number>>;
+
+  beforeAll(async () => {
+    const at = new Date("2026-12-28T09:00:00+07:00");
+    const cuong = await ensureAssessment(
+      db,
+      { year: YEAR, subject: "individual", subjectId: CUONG, unitId: unitA },
+      at,
+    );
+    const initiative = {
+      met: true,
+      initiativeName: "Số hóa hồ sơ lý lịch tư pháp",
+      decisionNumber: "88/QĐ-HĐSK",
+      decisionDate: "2026-11-02",
+      council: "so",
+      filesDone: true,
+    };
+    await saveItem(db, cuong.id, criterionKey("sang-kien"), initiative, at, 201);
+    await saveItem(db, cuong.id, criterionKey("xep-loai"), { ratingPending: true, met: false }, at, 202);
+    const workbook = await readWorkbook(await buildWorkbook(deps, YEAR, "vi"));
+    table = cells(sheetNamed(workbook, "Tự đánh giá"));
+  });
+
+  it("shows the rating as awaited, not as 'Không đạt', and the initiative with its name", () => {
+    expect(rowWhere(table, "Họ và tên / Tên đơn vị", "Lê Văn Cường")).toMatchObject({
+      "III.2.b.4: Đạt/Không đạt": "Đạt",
+      "III.2.b.4: Giải trình, minh chứng":
+        "Sáng kiến: Số hóa hồ sơ lý lịch tư pháp; Quyết định số 88/QĐ-HĐSK ngày 02/11/2026 (Hội đồng sáng kiến cấp cơ sở Sở Tư pháp công nhận)",
+      "III.2.b.6: Đạt/Không đạt": "Chờ kết quả xếp loại",
+      "III.2.b.6: Xếp loại": "Chờ kết quả xếp loại",
+    });
+  });
+});
