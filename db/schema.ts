@@ -26,6 +26,16 @@ export interface UserTable {
   updated_at: string;
 }
 
+/** An OFFICE_ADMIN_IDS admin's name and position: they belong to no unit, so have no row in `users`. */
+export interface OfficeProfileTable {
+  telegram_id: number;
+  full_name: string;
+  position: string;
+  consented_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface PreferenceTable {
   telegram_id: number;
   language: Language;
@@ -309,6 +319,7 @@ export interface Database {
   preferences: PreferenceTable;
   invites: InviteTable;
   registration_drafts: RegistrationDraftTable;
+  office_profiles: OfficeProfileTable;
   rounds: RoundTable;
   conversation_state: ConversationStateTable;
   processed_updates: ProcessedUpdateTable;
@@ -337,6 +348,7 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Invite = Selectable<InviteTable>;
 export type RegistrationDraft = Selectable<RegistrationDraftTable>;
+export type OfficeProfile = Selectable<OfficeProfileTable>;
 export type Round = Selectable<RoundTable>;
 export type Assessment = Selectable<AssessmentTable>;
 export type AssessmentFile = Selectable<AssessmentFileTable>;

@@ -3,10 +3,12 @@ import type { Message } from "grammy/types";
 import { endSession } from "../../db/assessment-sessions.js";
 import { findInvite } from "../../db/invites.js";
 import { acceptInviteAsMember, findDraft } from "../../db/registrations.js";
+import { findOfficeProfile } from "../../db/users.js";
 import { setPersonalMenu } from "../command-menus.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { isWellFormedInviteToken } from "../domain/invites.js";
+import { OFFICE_PROFILE_DRAFT } from "../domain/registration.js";
 import { escapeHtml, HTML } from "../html.js";
 import { checkInviteAt } from "../invite-check.js";
 import { isPrivateCommand, type PrivateCommand, privateChatKeyboard } from "../middleware/private-screens.js";
@@ -37,14 +39,25 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
     }
 
     if (payload === "") {
-      if (actor.user || actor.role === "office") {
+      const officeProfile =
+        !actor.user && actor.role === "office"
+          ? await findOfficeProfile(deps.db, actor.telegramId)
+          : undefined;
+      if (actor.user || officeProfile) {
         const greeting = ctx.t(actor.user ? "start-welcome-back" : "start-welcome-admin");
         await ctx.reply(`${greeting}\n\n${helpText(ctx, deps.campaign)}`, HTML);
         return;
       }
       const draft = await findDraft(deps.db, actor.telegramId);
-      if (draft) {
+      // An admin's draft left by someone no longer an admin is not theirs to finish.
+      if (draft && (draft.invite_token !== OFFICE_PROFILE_DRAFT || actor.role === "office")) {
         await enterRegistration(deps, ctx, draft.invite_token);
+        return;
+      }
+      if (actor.role === "office") {
+        // An admin by configuration gives their name and position like anyone joining: their moves carry it.
+        await ctx.reply(ctx.t("start-welcome-admin"), HTML);
+        await enterRegistration(deps, ctx, OFFICE_PROFILE_DRAFT);
         return;
       }
       await ctx.reply(ctx.t("start-guest"), HTML);

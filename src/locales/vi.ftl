@@ -122,6 +122,20 @@ reg-privacy =
     <b>Quyền của Anh/Chị:</b> xem (/me), sửa và yêu cầu xóa thông tin bất cứ lúc nào (/me).
 
     Anh/Chị có đồng ý để bot lưu các thông tin trên không?
+reg-privacy-office =
+    Chào mừng Anh/Chị đến với <b>ThiĐua bot</b> của {$organisation}.
+    Anh/Chị là quản trị viên <b>{$unit}</b> theo cấu hình của bot. Để lịch sử xử lý hồ sơ đề nghị khen thưởng và các thông báo ghi đúng tên người thực hiện, bot xin họ và tên, chức vụ của Anh/Chị.
+
+    <b>Bot sẽ lưu:</b> mã người dùng Telegram, họ và tên, chức vụ, ngôn ngữ Anh/Chị chọn.
+    <b>Để làm gì:</b> chỉ để tổ chức phong trào thi đua, bình xét và đề nghị khen thưởng của Sở; tên của Anh/Chị hiện trong lịch sử xử lý hồ sơ.
+    <b>Quyền của Anh/Chị:</b> xem và yêu cầu xóa thông tin bất cứ lúc nào (/me).
+
+    Anh/Chị có đồng ý để bot lưu các thông tin trên không?
+reg-refused-office = Bot không lưu thông tin nào của Anh/Chị. Anh/Chị vẫn dùng được các lệnh của Văn phòng Sở; khi muốn khai báo họ tên, gửi /start.
+reg-cancelled-office = Đã hủy và xóa các câu trả lời. Anh/Chị vẫn dùng được các lệnh của Văn phòng Sở; gửi /start để khai báo lại.
+reg-done-office =
+    Đăng ký xong. Chào mừng Anh/Chị <b>{$name}</b> ({$role})!
+    Gửi /help để xem các việc Anh/Chị có thể làm.
 reg-consent-yes = Tôi đồng ý
 reg-consent-no = Tôi không đồng ý
 reg-refused = Bot không lưu bất kỳ thông tin nào của Anh/Chị. Nếu đổi ý, Anh/Chị chỉ cần bấm lại liên kết mời.
@@ -162,6 +176,9 @@ position-problem-one_word = Chức vụ chưa hợp lệ. Anh/Chị vui lòng nh
 me-nothing = Bot không lưu thông tin cá nhân nào của Anh/Chị (mã Telegram: {$id}).
 me-language-only = Bot chỉ lưu lựa chọn ngôn ngữ của Anh/Chị (mã Telegram: {$id}); Anh/Chị chưa đăng ký. Bấm nút dưới đây nếu muốn xóa.
 me-draft = Anh/Chị đang đăng ký dở (mã Telegram: {$id}). Bot đang giữ các câu Anh/Chị đã trả lời; gửi /start để tiếp tục, hoặc bấm nút dưới đây để xóa.
+me-office-profile =
+    Họ và tên: <b>{$name}</b>
+    Chức vụ: <b>{$position}</b>
 me-admin-by-config = Anh/Chị là quản trị viên Văn phòng Sở theo cấu hình của bot.
 me-profile =
     <b>Thông tin bot lưu về Anh/Chị</b>
