@@ -36,6 +36,22 @@ export interface OfficeProfileTable {
   updated_at: string;
 }
 
+/** A move to another unit through an invite that waits for the Office's word. */
+export interface MoveRequestTable {
+  id: Generated<number>;
+  telegram_id: number;
+  from_unit_id: number;
+  from_role: Role;
+  to_unit_id: number;
+  to_role: Role;
+  invite_token: string;
+  status: "pending" | "approved" | "refused" | "withdrawn";
+  requested_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+  decided_by_name: string | null;
+}
+
 export interface PreferenceTable {
   telegram_id: number;
   language: Language;
@@ -320,6 +336,7 @@ export interface Database {
   invites: InviteTable;
   registration_drafts: RegistrationDraftTable;
   office_profiles: OfficeProfileTable;
+  move_requests: MoveRequestTable;
   rounds: RoundTable;
   conversation_state: ConversationStateTable;
   processed_updates: ProcessedUpdateTable;
@@ -349,6 +366,7 @@ export type UserUpdate = Updateable<UserTable>;
 export type Invite = Selectable<InviteTable>;
 export type RegistrationDraft = Selectable<RegistrationDraftTable>;
 export type OfficeProfile = Selectable<OfficeProfileTable>;
+export type MoveRequest = Selectable<MoveRequestTable>;
 export type Round = Selectable<RoundTable>;
 export type Assessment = Selectable<AssessmentTable>;
 export type AssessmentFile = Selectable<AssessmentFileTable>;

@@ -104,6 +104,20 @@ invite-switch-yes = Move
 invite-switch-no = Stay as I am
 invite-switch-done = Moved: you now belong to <b>{$unit}</b> ({$role}).
 invite-switch-kept = Your current unit and role have been kept.
+invite-switch-pending =
+    You have sent your self-assessment or have a nomination for an award in the {$year} review, so a move to <b>{$toUnit}</b> needs the Office's approval.
+    The bot has sent your request to the Department's Office. Meanwhile you stay in <b>{$fromUnit}</b>; the bot will tell you the outcome.
+mv-request =
+    🔁 <b>{$name}</b> ({$fromUnit}, {$fromRole}) asks to move to <b>{$toUnit}</b> ({$toRole}) through an invite link.
+    They have sent their self-assessment or have a nomination for an award in the {$year} review, so they move only if the Office approves. Meanwhile they stay in {$fromUnit}.
+mv-approve = ✅ Approve the move
+mv-refuse = ✖️ Refuse
+mv-approved = ✅ Approved: <b>{$name}</b> moves from {$fromUnit} to <b>{$toUnit}</b> ({$role}). The bot will tell them and the heads of both units.
+mv-refused = ✖️ Refused: <b>{$name}</b> stays in <b>{$fromUnit}</b>. The bot will tell them.
+mv-stale = This move request has already been handled or is no longer valid.
+nt-move-approved = ✅ The Department's Office approved your move: you now belong to <b>{$toUnit}</b> ({$role}).
+nt-move-refused = ✖️ The Department's Office did not approve your move to <b>{$toUnit}</b>: you stay in <b>{$fromUnit}</b>. Please contact the Office if needed.
+nt-person-moved = 🔁 <b>{$name}</b> has moved from <b>{$fromUnit}</b> to <b>{$toUnit}</b> ({$role}).
 
 ## During question-and-answer steps
 flow-button-not-now = This button cannot be used at this step.

@@ -104,6 +104,20 @@ invite-switch-yes = Chuyển
 invite-switch-no = Giữ nguyên
 invite-switch-done = Đã chuyển: Anh/Chị nay thuộc <b>{$unit}</b> ({$role}).
 invite-switch-kept = Đã giữ nguyên đơn vị và vai trò hiện tại.
+invite-switch-pending =
+    Anh/Chị đã nộp bản tự đánh giá hoặc đang có đề nghị khen thưởng trong kỳ xét khen thưởng năm {$year}, nên việc chuyển sang <b>{$toUnit}</b> cần Văn phòng Sở đồng ý.
+    Bot đã gửi yêu cầu cho Văn phòng Sở. Trong khi chờ, Anh/Chị vẫn thuộc <b>{$fromUnit}</b>; bot sẽ báo khi có kết quả.
+mv-request =
+    🔁 <b>{$name}</b> ({$fromUnit}, {$fromRole}) xin chuyển sang <b>{$toUnit}</b> ({$toRole}) qua liên kết mời.
+    Người này đã nộp bản tự đánh giá hoặc đang có đề nghị khen thưởng trong kỳ xét khen thưởng năm {$year}, nên chỉ chuyển khi Văn phòng Sở đồng ý. Trong khi chờ, người này vẫn thuộc {$fromUnit}.
+mv-approve = ✅ Đồng ý chuyển
+mv-refuse = ✖️ Không đồng ý
+mv-approved = ✅ Đã đồng ý: <b>{$name}</b> chuyển từ {$fromUnit} sang <b>{$toUnit}</b> ({$role}). Bot sẽ báo người này và trưởng hai đơn vị.
+mv-refused = ✖️ Không đồng ý: <b>{$name}</b> vẫn thuộc <b>{$fromUnit}</b>. Bot sẽ báo người này.
+mv-stale = Yêu cầu chuyển đơn vị này đã được xử lý hoặc không còn hiệu lực.
+nt-move-approved = ✅ Văn phòng Sở đã đồng ý: Anh/Chị nay thuộc <b>{$toUnit}</b> ({$role}).
+nt-move-refused = ✖️ Văn phòng Sở không đồng ý việc chuyển sang <b>{$toUnit}</b>: Anh/Chị vẫn thuộc <b>{$fromUnit}</b>. Nếu cần, Anh/Chị vui lòng liên hệ Văn phòng Sở.
+nt-person-moved = 🔁 <b>{$name}</b> đã chuyển từ <b>{$fromUnit}</b> sang <b>{$toUnit}</b> ({$role}).
 
 ## Trong các bước hỏi đáp
 flow-button-not-now = Nút này không dùng được ở bước này.

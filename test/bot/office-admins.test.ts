@@ -80,7 +80,9 @@ describe("an Office admin named in OFFICE_ADMIN_IDS", () => {
     const history = await nominationHistory(h.db, nomination?.id ?? 0);
     expect(history.at(-1)?.by_name).toBe("Phạm Thu Hà");
     await h.press(officeMember, `no:${nomination?.id}`);
-    expect(h.telegram.lastTextTo(officeMember.id)).toContain("· Phạm Thu Hà: chờ Văn phòng Sở tiếp nhận → Văn phòng Sở đang thẩm định");
+    expect(h.telegram.lastTextTo(officeMember.id)).toContain(
+      "· Phạm Thu Hà: chờ Văn phòng Sở tiếp nhận → Văn phòng Sở đang thẩm định",
+    );
 
     // 22/12 08:00, 14 days before the deadline: the Office's first digest, to the admin and the invited member.
     await planDueReminders(h.deps, new Date("2026-12-22T08:00:00+07:00"));
