@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { findInvite } from "../db/invites.js";
 import {
+  completeOfficeProfile,
   completeRegistration,
   deleteDraft,
   findDraft,
@@ -8,13 +9,13 @@ import {
   startDraft,
 } from "../db/registrations.js";
 import type { RegistrationDraft, Role } from "../db/schema.js";
-import { findUser } from "../db/users.js";
+import { findOfficeProfile, findUser } from "../db/users.js";
 import { setPersonalMenu } from "../src/command-menus.js";
 import type { FlowContext } from "../src/context.js";
 import type { AppDeps } from "../src/deps.js";
 import { typedYesNo } from "../src/domain/answering.js";
 import { normalisePosition } from "../src/domain/names.js";
-import { registrationStep } from "../src/domain/registration.js";
+import { OFFICE_PROFILE_DRAFT, registrationStep } from "../src/domain/registration.js";
 import { escapeHtml, HTML } from "../src/html.js";
 import { localised } from "../src/i18n.js";
 import { checkInviteAt } from "../src/invite-check.js";
@@ -31,7 +32,9 @@ import {
 const END_BUTTONS = new Set(["reg:end:confirm", "reg:end:name", "reg:end:position", "reg:end:cancel"]);
 
 /**
- * Joining through an invite: consent, full name, position, confirmation. Each answer is stored in the draft
+ * Joining through an invite: consent, full name, position, confirmation. An Office admin named in
+ * OFFICE_ADMIN_IDS goes the same way without an invite (`OFFICE_PROFILE_DRAFT`), to give the name their moves
+ * on award records carry. Each answer is stored in the draft
  * as it comes, and each answer is applied to the question the draft is at when it arrives: if the process
  * was killed after a question went out but before the flow's own position was saved, nothing goes astray.
  */
@@ -39,9 +42,13 @@ export function registrationFlow(deps: AppDeps) {
   return async function registration(conversation: Flow, ctx: FlowContext, token: string): Promise<void> {
     const telegramId = ctx.from?.id;
     if (telegramId === undefined) return;
-    const invite = await conversation.external(() => findInvite(deps.db, token));
-    if (!invite) return;
-    const unit = escapeHtml(invite.unit_name);
+    const forOffice = token === OFFICE_PROFILE_DRAFT;
+    const invite = forOffice ? undefined : await conversation.external(() => findInvite(deps.db, token));
+    if (!forOffice && !invite) return;
+    const role: Role = invite?.role ?? "office";
+    const unit = escapeHtml(invite?.unit_name ?? ctx.t("role-office"));
+    /** The texts that differ for an admin, who has no invite link to press again. */
+    const key = (name: string) => (forOffice ? `${name}-office` : name);
     const loadDraft = () => conversation.external(() => findDraft(deps.db, telegramId));
 
     const existing = await loadDraft();
@@ -51,9 +58,9 @@ export function registrationFlow(deps: AppDeps) {
       const organisation = localised(deps.campaign.organisation.name, ctx.actor?.language ?? "vi");
       const consent = (target: FlowContext) =>
         target.reply(
-          target.t("reg-privacy", {
+          target.t(key("reg-privacy"), {
             unit,
-            role: target.t(`role-${invite.role}`),
+            role: target.t(`role-${role}`),
             organisation: escapeHtml(organisation),
           }),
           {
@@ -74,7 +81,7 @@ export function registrationFlow(deps: AppDeps) {
       );
       if (choice === "no") {
         await conversation.external(() => deleteDraft(deps.db, telegramId));
-        await pressed.reply(pressed.t("reg-refused"), HTML);
+        await pressed.reply(pressed.t(key("reg-refused")), HTML);
         return;
       }
       await conversation.external(() => startDraft(deps.db, telegramId, token, deps.clock()));
@@ -98,8 +105,16 @@ export function registrationFlow(deps: AppDeps) {
       if (!current) {
         // The draft is gone: registration completed, and this is the confirmation handled again after a
         // crash cut its reply short. Say so, rather than nothing.
+        if (!answer.callbackQuery) return;
+        if (forOffice) {
+          const profile = await conversation.external(() => findOfficeProfile(deps.db, telegramId));
+          if (!profile) return;
+          await acknowledgePress(answer);
+          await welcome(answer, profile.full_name, answer.t("role-office"), "office");
+          return;
+        }
         const user = await conversation.external(() => findUser(deps.db, telegramId));
-        if (user && answer.callbackQuery) {
+        if (user) {
           await acknowledgePress(answer);
           await welcome(answer, user.full_name, user.unit_name, user.role);
         }
@@ -143,7 +158,7 @@ export function registrationFlow(deps: AppDeps) {
           else if (pressed === "reg:end:position") await save({ position: null }, updateId);
           else if (pressed === "reg:end:cancel") {
             await conversation.external(() => deleteDraft(deps.db, telegramId));
-            await answer.reply(answer.t("reg-cancelled"), HTML);
+            await answer.reply(answer.t(key("reg-cancelled")), HTML);
             return;
           } else {
             await finish(answer, current);
@@ -164,7 +179,7 @@ export function registrationFlow(deps: AppDeps) {
             name: escapeHtml(draft.full_name ?? ""),
             position: escapeHtml(draft.position ?? ""),
             unit,
-            role: target.t(`role-${invite?.role ?? "employee"}`),
+            role: target.t(`role-${role}`),
           }),
           {
             ...HTML,
@@ -181,6 +196,22 @@ export function registrationFlow(deps: AppDeps) {
     }
 
     async function finish(pressed: FlowContext, draft: RegistrationDraft): Promise<void> {
+      if (forOffice) {
+        await conversation.external(() =>
+          completeOfficeProfile(
+            deps.db,
+            {
+              telegramId: draft.telegram_id,
+              fullName: draft.full_name ?? "",
+              position: draft.position ?? "",
+              consentedAt: draft.consented_at,
+            },
+            deps.clock(),
+          ),
+        );
+        await welcome(pressed, draft.full_name ?? "", pressed.t("role-office"), "office");
+        return;
+      }
       const result = await conversation.external(() => {
         const now = deps.clock();
         return completeRegistration(
@@ -210,7 +241,7 @@ export function registrationFlow(deps: AppDeps) {
     /** The end of registration: the welcome, and the menu of the person's role. */
     async function welcome(pressed: FlowContext, name: string, unitName: string, role: Role): Promise<void> {
       await pressed.reply(
-        pressed.t("reg-done", {
+        pressed.t(key("reg-done"), {
           name: escapeHtml(name),
           unit: escapeHtml(unitName),
           role: pressed.t(`role-${role}`),

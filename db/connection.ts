@@ -13,6 +13,8 @@ import * as awardRecords from "./migrations/0007_award_records.js";
 import * as statusIndexes from "./migrations/0008_status_indexes.js";
 import * as assessmentSessions from "./migrations/0009_assessment_sessions.js";
 import * as reminderMessages from "./migrations/0010_reminder_messages.js";
+import * as officeProfiles from "./migrations/0011_office_profiles.js";
+import * as moveRequests from "./migrations/0012_move_requests.js";
 import type { Database } from "./schema.js";
 import { allowDirect, directInTransaction, FairSqliteDialect } from "./sqlite-dialect.js";
 
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   "0008_status_indexes": statusIndexes,
   "0009_assessment_sessions": assessmentSessions,
   "0010_reminder_messages": reminderMessages,
+  "0011_office_profiles": officeProfiles,
+  "0012_move_requests": moveRequests,
 };
 
 const inCodeMigrations: MigrationProvider = {

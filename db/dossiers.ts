@@ -3,6 +3,7 @@ import { inUnitHands, parseReportKey } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
 import { movesOfUpdate, moveUnitNominations, type UnitMove } from "./nominations.js";
 import type { Dossier, DossierFile, NominationStatusColumn, Role } from "./schema.js";
+import { nameOf } from "./users.js";
 
 export async function findDossier(db: DB, year: number, unitId: number): Promise<Dossier | undefined> {
   return db
@@ -95,11 +96,7 @@ export async function addDocumentVersion(
       if (nomination && !inUnitHands(nomination.status))
         return { refused: "nomination", status: nomination.status };
     }
-    const uploader = await trx
-      .selectFrom("users")
-      .select("full_name")
-      .where("telegram_id", "=", doc.by)
-      .executeTakeFirst();
+    const uploaderName = (await nameOf(trx, doc.by)) ?? null;
     const added = await trx
       .insertInto("dossier_file_versions")
       .values({
@@ -114,7 +111,7 @@ export async function addDocumentVersion(
         mime_type: doc.mimeType,
         file_size: doc.fileSize,
         uploaded_by: doc.by,
-        uploaded_by_name: uploader?.full_name ?? null,
+        uploaded_by_name: uploaderName,
         uploaded_at: now.toISOString(),
         update_id: doc.updateId,
       })
@@ -240,11 +237,7 @@ export async function submitDossier(
       .orderBy("number", "desc")
       .executeTakeFirst();
     const current = await snapshotOf(trx, year, unitId);
-    const sender = await trx
-      .selectFrom("users")
-      .select("full_name")
-      .where("telegram_id", "=", by.id)
-      .executeTakeFirst();
+    const senderName = (await nameOf(trx, by.id)) ?? null;
     const number = (last?.number ?? 0) + 1;
     await trx
       .insertInto("dossier_submissions")
@@ -254,7 +247,7 @@ export async function submitDossier(
         number,
         submitted_at: at,
         submitted_by: by.id,
-        by_name: sender?.full_name ?? null,
+        by_name: senderName,
         late: wasLate ? 1 : 0,
         snapshot: JSON.stringify(current),
         update_id: by.updateId,

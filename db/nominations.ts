@@ -3,6 +3,7 @@ import { COUNTS_AGAINST_QUOTA, DECIDED } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
 import { precompile } from "./precompiled.js";
 import type { Nomination, NominationHistory, NominationStatusColumn, Role } from "./schema.js";
+import { nameOf } from "./users.js";
 
 export interface NewNomination {
   year: number;
@@ -47,11 +48,7 @@ export async function addNomination(db: DB, n: NewNomination, now: Date): Promis
       .returningAll()
       .executeTakeFirst();
     if (!inserted) return undefined;
-    const proposer = await trx
-      .selectFrom("users")
-      .select("full_name")
-      .where("telegram_id", "=", n.by)
-      .executeTakeFirst();
+    const proposerName = (await nameOf(trx, n.by)) ?? null;
     await trx
       .insertInto("nomination_history")
       .values({
@@ -60,7 +57,7 @@ export async function addNomination(db: DB, n: NewNomination, now: Date): Promis
         to_status: "draft",
         by: n.by,
         by_role: n.byRole,
-        by_name: proposer?.full_name ?? null,
+        by_name: proposerName,
         reason: n.reason,
         at,
         update_id: n.updateId,
@@ -172,11 +169,7 @@ export async function applyMove(db: DB, move: Move, now: Date): Promise<number |
     .where("status", "=", move.from)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) return undefined;
-  const mover = await db
-    .selectFrom("users")
-    .select("full_name")
-    .where("telegram_id", "=", move.by)
-    .executeTakeFirst();
+  const moverName = (await nameOf(db, move.by)) ?? null;
   const entry = await db
     .insertInto("nomination_history")
     .values({
@@ -185,7 +178,7 @@ export async function applyMove(db: DB, move: Move, now: Date): Promise<number |
       to_status: move.to,
       by: move.by,
       by_role: move.byRole,
-      by_name: mover?.full_name ?? null,
+      by_name: moverName,
       reason: move.reason,
       at,
       update_id: move.updateId,

@@ -44,7 +44,10 @@ export async function registeredPerson(db: DB, telegramId: number): Promise<Reci
   return (await recipients(db, [telegramId]))[0];
 }
 
-/** Everyone in the Office: registered Office members and the configured admins. */
+/**
+ * Everyone in the Office: the configured admins (OFFICE_ADMIN_IDS, who may have no row in `users`) and the
+ * members who joined through an Office invite. Every notice or digest to the Office goes to these.
+ */
 export async function officeRecipients(db: DB, adminIds: readonly number[]): Promise<Recipient[]> {
   const registered = await db
     .selectFrom("users")
@@ -101,13 +104,14 @@ export async function undeliveredNotices(
   return db
     .selectFrom("reminder_outbox")
     .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
-    .select([
+    .leftJoin("office_profiles", "office_profiles.telegram_id", "reminder_outbox.chat_id")
+    .select((eb) => [
       "reminder_outbox.id",
       "reminder_outbox.chat_id",
       "reminder_outbox.round_year",
       "reminder_outbox.unit_id",
       "reminder_outbox.text",
-      "users.full_name",
+      eb.fn.coalesce("users.full_name", "office_profiles.full_name").as("full_name"),
     ])
     .where("reminder_outbox.id", "in", [...ids])
     .where("reminder_outbox.kind", "=", "notice")

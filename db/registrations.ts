@@ -83,6 +83,34 @@ export async function completeRegistration<P>(
   });
 }
 
+/** Turns a complete draft of an Office admin (no invite, no unit) into their profile, in one transaction. */
+export async function completeOfficeProfile(
+  db: DB,
+  draft: { telegramId: number; fullName: string; position: string; consentedAt: string },
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const at = now.toISOString();
+    await trx
+      .insertInto("office_profiles")
+      .values({
+        telegram_id: draft.telegramId,
+        full_name: draft.fullName,
+        position: draft.position,
+        consented_at: draft.consentedAt,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc
+          .column("telegram_id")
+          .doUpdateSet({ full_name: draft.fullName, position: draft.position, updated_at: at }),
+      )
+      .execute();
+    await trx.deleteFrom("registration_drafts").where("telegram_id", "=", draft.telegramId).execute();
+  });
+}
+
 /** Moves a registered person to an invite's unit and role, re-checking the invite in the same transaction. */
 export async function acceptInviteAsMember<P>(
   db: DB,

@@ -26,6 +26,32 @@ export interface UserTable {
   updated_at: string;
 }
 
+/** An OFFICE_ADMIN_IDS admin's name and position: they belong to no unit, so have no row in `users`. */
+export interface OfficeProfileTable {
+  telegram_id: number;
+  full_name: string;
+  position: string;
+  consented_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A move to another unit through an invite that waits for the Office's word. */
+export interface MoveRequestTable {
+  id: Generated<number>;
+  telegram_id: number;
+  from_unit_id: number;
+  from_role: Role;
+  to_unit_id: number;
+  to_role: Role;
+  invite_token: string;
+  status: "pending" | "approved" | "refused" | "withdrawn";
+  requested_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+  decided_by_name: string | null;
+}
+
 export interface PreferenceTable {
   telegram_id: number;
   language: Language;
@@ -309,6 +335,8 @@ export interface Database {
   preferences: PreferenceTable;
   invites: InviteTable;
   registration_drafts: RegistrationDraftTable;
+  office_profiles: OfficeProfileTable;
+  move_requests: MoveRequestTable;
   rounds: RoundTable;
   conversation_state: ConversationStateTable;
   processed_updates: ProcessedUpdateTable;
@@ -337,6 +365,8 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Invite = Selectable<InviteTable>;
 export type RegistrationDraft = Selectable<RegistrationDraftTable>;
+export type OfficeProfile = Selectable<OfficeProfileTable>;
+export type MoveRequest = Selectable<MoveRequestTable>;
 export type Round = Selectable<RoundTable>;
 export type Assessment = Selectable<AssessmentTable>;
 export type AssessmentFile = Selectable<AssessmentFileTable>;

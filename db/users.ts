@@ -4,7 +4,15 @@ import { reportKey } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
 import { enqueueNotices } from "./notices.js";
 import { precompile } from "./precompiled.js";
-import type { Language, NewReminder, NominationStatusColumn, Role, Unit, User } from "./schema.js";
+import type {
+  Language,
+  NewReminder,
+  NominationStatusColumn,
+  OfficeProfile,
+  Role,
+  Unit,
+  User,
+} from "./schema.js";
 
 export interface UserWithUnit extends User {
   unit_code: string;
@@ -23,6 +31,29 @@ const userWithUnit = precompile((db: DB, telegramId: number) =>
 
 export async function findUser(db: DB, telegramId: number): Promise<UserWithUnit | undefined> {
   return userWithUnit.first(db, telegramId);
+}
+
+/** The name and position an Office admin (OFFICE_ADMIN_IDS, no unit) gave the bot. */
+export async function findOfficeProfile(db: DB, telegramId: number): Promise<OfficeProfile | undefined> {
+  return db
+    .selectFrom("office_profiles")
+    .selectAll()
+    .where("telegram_id", "=", telegramId)
+    .executeTakeFirst();
+}
+
+/**
+ * The name a person gave the bot, to stand in a record they act on: a member's from `users`, an Office admin's
+ * from their profile. Undefined for someone who gave none.
+ */
+export async function nameOf(db: DB, telegramId: number): Promise<string | undefined> {
+  const member = await db
+    .selectFrom("users")
+    .select("full_name")
+    .where("telegram_id", "=", telegramId)
+    .executeTakeFirst();
+  if (member) return member.full_name;
+  return (await findOfficeProfile(db, telegramId))?.full_name;
 }
 
 export async function listUsersWithPersonalMenus(
@@ -226,6 +257,8 @@ export async function erasePersonalData(
     await trx.deleteFrom("reminder_outbox").where("chat_id", "=", telegramId).execute();
     await trx.deleteFrom("unreachable_chats").where("chat_id", "=", telegramId).execute();
     await trx.deleteFrom("users").where("telegram_id", "=", telegramId).execute();
+    await trx.deleteFrom("office_profiles").where("telegram_id", "=", telegramId).execute();
+    await trx.deleteFrom("move_requests").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("registration_drafts").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("preferences").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("conversation_state").where("key", "=", String(telegramId)).execute();

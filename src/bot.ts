@@ -23,6 +23,7 @@ import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { invitesFeature } from "./features/invites.js";
 import { languageFeature } from "./features/language.js";
+import { movesFeature } from "./features/moves.js";
 import { nominateFeature } from "./features/nominate.js";
 import { nominationsFeature } from "./features/nominations.js";
 import { planFeature } from "./features/plan.js";
@@ -159,7 +160,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     helpFeature(deps.campaign),
     planFeature(deps),
     languageFeature(deps),
-    startFeature(deps),
+    startFeature(deps, outbox),
+    movesFeature(deps, outbox),
     profileFeature(deps, outbox),
   );
   features.use(assessmentFeature(deps), assessmentReadFeature(deps));

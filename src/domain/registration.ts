@@ -9,3 +9,9 @@ export function registrationStep(draft: {
   if (!draft.position) return "position";
   return "confirm";
 }
+
+/**
+ * The draft of an Office admin (OFFICE_ADMIN_IDS) giving their name and position: no invite, no unit. Stored in
+ * place of an invite token; it can never be one (a token has no colon).
+ */
+export const OFFICE_PROFILE_DRAFT = "office:profile";

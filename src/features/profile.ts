@@ -3,7 +3,7 @@ import { endSession } from "../../db/assessment-sessions.js";
 import { headsOfUnit, officeRecipients } from "../../db/notices.js";
 import { findDraft } from "../../db/registrations.js";
 import type { Language, NewReminder } from "../../db/schema.js";
-import { erasePersonalData, getLanguage, personRecords } from "../../db/users.js";
+import { erasePersonalData, findOfficeProfile, getLanguage, personRecords } from "../../db/users.js";
 import { abandonChangesOf } from "../assessment/service.js";
 import { setPersonalMenu } from "../command-menus.js";
 import type { BotContext } from "../context.js";
@@ -29,15 +29,27 @@ export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     if (!actor) return;
     const user = actor.user;
     if (!user) {
-      const [draft, language] = await Promise.all([
+      const [draft, language, officeProfile] = await Promise.all([
         findDraft(deps.db, actor.telegramId),
         getLanguage(deps.db, actor.telegramId),
+        findOfficeProfile(deps.db, actor.telegramId),
       ]);
       const id = String(actor.telegramId);
       const lines = [ctx.t(draft ? "me-draft" : language ? "me-language-only" : "me-nothing", { id })];
+      if (officeProfile)
+        lines.splice(
+          0,
+          1,
+          ctx.t("me-office-profile", {
+            name: escapeHtml(officeProfile.full_name),
+            position: escapeHtml(officeProfile.position),
+          }),
+        );
       if (actor.role === "office") lines.push(ctx.t("me-admin-by-config"));
       const keyboard =
-        draft || language ? new InlineKeyboard().text(ctx.t("me-delete"), "me:delete") : undefined;
+        draft || language || officeProfile
+          ? new InlineKeyboard().text(ctx.t("me-delete"), "me:delete")
+          : undefined;
       await ctx.reply(lines.join("\n\n"), { ...HTML, reply_markup: keyboard });
       return;
     }

@@ -3,18 +3,24 @@ import type { Message } from "grammy/types";
 import { endSession } from "../../db/assessment-sessions.js";
 import { findInvite } from "../../db/invites.js";
 import { acceptInviteAsMember, findDraft } from "../../db/registrations.js";
+import { findOpenRound } from "../../db/rounds.js";
+import { findOfficeProfile } from "../../db/users.js";
 import { setPersonalMenu } from "../command-menus.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { isWellFormedInviteToken } from "../domain/invites.js";
+import { OFFICE_PROFILE_DRAFT } from "../domain/registration.js";
 import { escapeHtml, HTML } from "../html.js";
 import { checkInviteAt } from "../invite-check.js";
 import { isPrivateCommand, type PrivateCommand, privateChatKeyboard } from "../middleware/private-screens.js";
+import { sendSoon } from "../nominations/notices.js";
+import type { ReminderOutbox } from "../reminders/sender.js";
 import { helpText } from "./help.js";
+import { noticeOfPersonMoved, noticeYear, requestMoveIfNeeded } from "./moves.js";
 
 export const REGISTRATION = "registration";
 
-export function startFeature(deps: AppDeps): Composer<BotContext> {
+export function startFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType("private");
 
@@ -37,14 +43,25 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
     }
 
     if (payload === "") {
-      if (actor.user || actor.role === "office") {
+      const officeProfile =
+        !actor.user && actor.role === "office"
+          ? await findOfficeProfile(deps.db, actor.telegramId)
+          : undefined;
+      if (actor.user || officeProfile) {
         const greeting = ctx.t(actor.user ? "start-welcome-back" : "start-welcome-admin");
         await ctx.reply(`${greeting}\n\n${helpText(ctx, deps.campaign)}`, HTML);
         return;
       }
       const draft = await findDraft(deps.db, actor.telegramId);
-      if (draft) {
+      // An admin's draft left by someone no longer an admin is not theirs to finish.
+      if (draft && (draft.invite_token !== OFFICE_PROFILE_DRAFT || actor.role === "office")) {
         await enterRegistration(deps, ctx, draft.invite_token);
+        return;
+      }
+      if (actor.role === "office") {
+        // An admin by configuration gives their name and position like anyone joining: their moves carry it.
+        await ctx.reply(ctx.t("start-welcome-admin"), HTML);
+        await enterRegistration(deps, ctx, OFFICE_PROFILE_DRAFT);
         return;
       }
       await ctx.reply(ctx.t("start-guest"), HTML);
@@ -90,13 +107,28 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
       return;
     }
     const now = deps.clock();
-    const result = await acceptInviteAsMember(
-      deps.db,
-      actor.telegramId,
-      ctx.match[1] ?? "",
-      checkInviteAt(now),
-      now,
-    );
+    const token = ctx.match[1] ?? "";
+    const invite = await findInvite(deps.db, token);
+    const problem = checkInviteAt(now)(invite);
+    if (problem || !invite) {
+      await ctx.editMessageText(ctx.t(`invite-problem-${problem ?? "unknown"}`), HTML);
+      return;
+    }
+    // Someone their unit counts on in the open round moves only when the Office agrees: until then they stay.
+    const year = await requestMoveIfNeeded(deps, actor.user, invite);
+    if (year !== undefined) {
+      await ctx.editMessageText(
+        ctx.t("invite-switch-pending", {
+          year: String(year),
+          fromUnit: escapeHtml(actor.user.unit_name),
+          toUnit: escapeHtml(invite.unit_name),
+        }),
+        HTML,
+      );
+      sendSoon(outbox, ctx.api);
+      return;
+    }
+    const result = await acceptInviteAsMember(deps.db, actor.telegramId, token, checkInviteAt(now), now);
     if (!result.ok) {
       await ctx.editMessageText(ctx.t(`invite-problem-${result.problem}`), HTML);
       return;
@@ -108,6 +140,16 @@ export function startFeature(deps: AppDeps): Composer<BotContext> {
       }),
       HTML,
     );
+    await noticeOfPersonMoved(deps, {
+      key: `notice:moved:${ctx.update.update_id}:${actor.telegramId}`,
+      year: noticeYear(deps, await findOpenRound(deps.db)),
+      telegramId: actor.telegramId,
+      name: actor.user.full_name,
+      from: { id: actor.user.unit_id, name: actor.user.unit_name },
+      to: { id: result.invite.unit_id, name: result.invite.unit_name },
+      role: result.invite.role,
+    });
+    sendSoon(outbox, ctx.api);
     const role = deps.officeAdminIds.includes(actor.telegramId) ? "office" : result.invite.role;
     await setPersonalMenu(ctx.api, deps, actor.telegramId, role, actor.language);
   });

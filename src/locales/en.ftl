@@ -104,6 +104,20 @@ invite-switch-yes = Move
 invite-switch-no = Stay as I am
 invite-switch-done = Moved: you now belong to <b>{$unit}</b> ({$role}).
 invite-switch-kept = Your current unit and role have been kept.
+invite-switch-pending =
+    You have sent your self-assessment or have a nomination for an award in the {$year} review, so a move to <b>{$toUnit}</b> needs the Office's approval.
+    The bot has sent your request to the Department's Office. Meanwhile you stay in <b>{$fromUnit}</b>; the bot will tell you the outcome.
+mv-request =
+    🔁 <b>{$name}</b> ({$fromUnit}, {$fromRole}) asks to move to <b>{$toUnit}</b> ({$toRole}) through an invite link.
+    They have sent their self-assessment or have a nomination for an award in the {$year} review, so they move only if the Office approves. Meanwhile they stay in {$fromUnit}.
+mv-approve = ✅ Approve the move
+mv-refuse = ✖️ Refuse
+mv-approved = ✅ Approved: <b>{$name}</b> moves from {$fromUnit} to <b>{$toUnit}</b> ({$role}). The bot will tell them and the heads of both units.
+mv-refused = ✖️ Refused: <b>{$name}</b> stays in <b>{$fromUnit}</b>. The bot will tell them.
+mv-stale = This move request has already been handled or is no longer valid.
+nt-move-approved = ✅ The Department's Office approved your move: you now belong to <b>{$toUnit}</b> ({$role}).
+nt-move-refused = ✖️ The Department's Office did not approve your move to <b>{$toUnit}</b>: you stay in <b>{$fromUnit}</b>. Please contact the Office if needed.
+nt-person-moved = 🔁 <b>{$name}</b> has moved from <b>{$fromUnit}</b> to <b>{$toUnit}</b> ({$role}).
 
 ## During question-and-answer steps
 flow-button-not-now = This button cannot be used at this step.
@@ -122,6 +136,20 @@ reg-privacy =
     <b>Your rights:</b> you can view (/me), correct and request deletion of your information at any time (/me).
 
     Do you consent to the bot storing the information above?
+reg-privacy-office =
+    Welcome to the <b>ThiĐua bot</b> of the {$organisation}.
+    You are an administrator of the <b>{$unit}</b>, as set in the bot's configuration. So that the history of award nominations and the notices name the person who acted, the bot asks for your full name and position.
+
+    <b>What the bot will store:</b> your Telegram user ID, full name, position and chosen language.
+    <b>What for:</b> solely to organise the Department's emulation movement, its reviews and its nominations for awards; your name appears in the history of the nominations you handle.
+    <b>Your rights:</b> you can view and request deletion of your information at any time (/me).
+
+    Do you consent to the bot storing the information above?
+reg-refused-office = The bot stores nothing about you. You can still use the Office's commands; send /start when you wish to give your name.
+reg-cancelled-office = Cancelled, and your answers were deleted. You can still use the Office's commands; send /start to give your name again.
+reg-done-office =
+    Registration complete. Welcome, <b>{$name}</b> ({$role})!
+    Send /help to see what you can do.
 reg-consent-yes = I agree
 reg-consent-no = I do not agree
 reg-refused = The bot has not stored any of your information. If you change your mind, simply tap the invitation link again.
@@ -162,6 +190,9 @@ position-problem-one_word = This position is not valid. Please enter it again.
 me-nothing = The bot does not hold any personal information about you (Telegram ID: {$id}).
 me-language-only = The bot only keeps your language choice (Telegram id: {$id}); you have not registered. Press the button below to erase it.
 me-draft = You have an unfinished registration (Telegram ID: {$id}). The bot is keeping the answers you have given; send /start to continue, or tap the button below to delete them.
+me-office-profile =
+    Full name: <b>{$name}</b>
+    Position: <b>{$position}</b>
 me-admin-by-config = You are an administrator for the Department's Office, as set in the bot's configuration.
 me-profile =
     <b>Information the bot holds about you</b>

@@ -104,6 +104,20 @@ invite-switch-yes = Chuyển
 invite-switch-no = Giữ nguyên
 invite-switch-done = Đã chuyển: Anh/Chị nay thuộc <b>{$unit}</b> ({$role}).
 invite-switch-kept = Đã giữ nguyên đơn vị và vai trò hiện tại.
+invite-switch-pending =
+    Anh/Chị đã nộp bản tự đánh giá hoặc đang có đề nghị khen thưởng trong kỳ xét khen thưởng năm {$year}, nên việc chuyển sang <b>{$toUnit}</b> cần Văn phòng Sở đồng ý.
+    Bot đã gửi yêu cầu cho Văn phòng Sở. Trong khi chờ, Anh/Chị vẫn thuộc <b>{$fromUnit}</b>; bot sẽ báo khi có kết quả.
+mv-request =
+    🔁 <b>{$name}</b> ({$fromUnit}, {$fromRole}) xin chuyển sang <b>{$toUnit}</b> ({$toRole}) qua liên kết mời.
+    Người này đã nộp bản tự đánh giá hoặc đang có đề nghị khen thưởng trong kỳ xét khen thưởng năm {$year}, nên chỉ chuyển khi Văn phòng Sở đồng ý. Trong khi chờ, người này vẫn thuộc {$fromUnit}.
+mv-approve = ✅ Đồng ý chuyển
+mv-refuse = ✖️ Không đồng ý
+mv-approved = ✅ Đã đồng ý: <b>{$name}</b> chuyển từ {$fromUnit} sang <b>{$toUnit}</b> ({$role}). Bot sẽ báo người này và trưởng hai đơn vị.
+mv-refused = ✖️ Không đồng ý: <b>{$name}</b> vẫn thuộc <b>{$fromUnit}</b>. Bot sẽ báo người này.
+mv-stale = Yêu cầu chuyển đơn vị này đã được xử lý hoặc không còn hiệu lực.
+nt-move-approved = ✅ Văn phòng Sở đã đồng ý: Anh/Chị nay thuộc <b>{$toUnit}</b> ({$role}).
+nt-move-refused = ✖️ Văn phòng Sở không đồng ý việc chuyển sang <b>{$toUnit}</b>: Anh/Chị vẫn thuộc <b>{$fromUnit}</b>. Nếu cần, Anh/Chị vui lòng liên hệ Văn phòng Sở.
+nt-person-moved = 🔁 <b>{$name}</b> đã chuyển từ <b>{$fromUnit}</b> sang <b>{$toUnit}</b> ({$role}).
 
 ## Trong các bước hỏi đáp
 flow-button-not-now = Nút này không dùng được ở bước này.
@@ -122,6 +136,20 @@ reg-privacy =
     <b>Quyền của Anh/Chị:</b> xem (/me), sửa và yêu cầu xóa thông tin bất cứ lúc nào (/me).
 
     Anh/Chị có đồng ý để bot lưu các thông tin trên không?
+reg-privacy-office =
+    Chào mừng Anh/Chị đến với <b>ThiĐua bot</b> của {$organisation}.
+    Anh/Chị là quản trị viên <b>{$unit}</b> theo cấu hình của bot. Để lịch sử xử lý hồ sơ đề nghị khen thưởng và các thông báo ghi đúng tên người thực hiện, bot xin họ và tên, chức vụ của Anh/Chị.
+
+    <b>Bot sẽ lưu:</b> mã người dùng Telegram, họ và tên, chức vụ, ngôn ngữ Anh/Chị chọn.
+    <b>Để làm gì:</b> chỉ để tổ chức phong trào thi đua, bình xét và đề nghị khen thưởng của Sở; tên của Anh/Chị hiện trong lịch sử xử lý hồ sơ.
+    <b>Quyền của Anh/Chị:</b> xem và yêu cầu xóa thông tin bất cứ lúc nào (/me).
+
+    Anh/Chị có đồng ý để bot lưu các thông tin trên không?
+reg-refused-office = Bot không lưu thông tin nào của Anh/Chị. Anh/Chị vẫn dùng được các lệnh của Văn phòng Sở; khi muốn khai báo họ tên, gửi /start.
+reg-cancelled-office = Đã hủy và xóa các câu trả lời. Anh/Chị vẫn dùng được các lệnh của Văn phòng Sở; gửi /start để khai báo lại.
+reg-done-office =
+    Đăng ký xong. Chào mừng Anh/Chị <b>{$name}</b> ({$role})!
+    Gửi /help để xem các việc Anh/Chị có thể làm.
 reg-consent-yes = Tôi đồng ý
 reg-consent-no = Tôi không đồng ý
 reg-refused = Bot không lưu bất kỳ thông tin nào của Anh/Chị. Nếu đổi ý, Anh/Chị chỉ cần bấm lại liên kết mời.
@@ -162,6 +190,9 @@ position-problem-one_word = Chức vụ chưa hợp lệ. Anh/Chị vui lòng nh
 me-nothing = Bot không lưu thông tin cá nhân nào của Anh/Chị (mã Telegram: {$id}).
 me-language-only = Bot chỉ lưu lựa chọn ngôn ngữ của Anh/Chị (mã Telegram: {$id}); Anh/Chị chưa đăng ký. Bấm nút dưới đây nếu muốn xóa.
 me-draft = Anh/Chị đang đăng ký dở (mã Telegram: {$id}). Bot đang giữ các câu Anh/Chị đã trả lời; gửi /start để tiếp tục, hoặc bấm nút dưới đây để xóa.
+me-office-profile =
+    Họ và tên: <b>{$name}</b>
+    Chức vụ: <b>{$position}</b>
 me-admin-by-config = Anh/Chị là quản trị viên Văn phòng Sở theo cấu hình của bot.
 me-profile =
     <b>Thông tin bot lưu về Anh/Chị</b>

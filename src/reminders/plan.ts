@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { officeRecipients } from "../../db/notices.js";
 import {
   activeUnitIds,
   employeeRecipients,
@@ -11,7 +12,6 @@ import {
 } from "../../db/reminders.js";
 import { findOpenRound } from "../../db/rounds.js";
 import type { Language, NewReminder, Round } from "../../db/schema.js";
-import { getLanguage, listUsersWithPersonalMenus } from "../../db/users.js";
 import type { Translate } from "../assessment/render.js";
 import { translator } from "../assessment/view.js";
 import type { Campaign } from "../campaign/schema.js";
@@ -284,20 +284,14 @@ async function employeeSlot(
 }
 
 async function digestRows(deps: Deps, p: Planning, slotKey: string): Promise<NewReminder[]> {
-  const officeIds = new Set([
-    ...deps.officeAdminIds,
-    ...(await listUsersWithPersonalMenus(deps.db))
-      .filter((u) => u.role === "office")
-      .map((u) => u.telegram_id),
-  ]);
+  const office = await officeRecipients(deps.db, deps.officeAdminIds);
   const units = p.states.map((unit) => ({ unit, owed: owedIn(deps, p, unit) }));
   const complete = units.filter(({ owed }) => owesNothing(owed)).length;
   const dossiers = units.filter(({ owed }) => owed.dossier === null).length;
   const rows: NewReminder[] = [];
   // Every member of the Office reading a language gets the same pages: rendered once per language.
   const pagesIn = new Map<Language, string[]>();
-  for (const chatId of officeIds) {
-    const language = (await getLanguage(deps.db, chatId)) ?? "vi";
+  for (const { id: chatId, language } of office) {
     let pages = pagesIn.get(language);
     if (!pages) {
       const r = context(deps, p, language);

@@ -294,6 +294,9 @@ describe("a nominee who moved to another unit", () => {
     const token = await createInviteToken(h, admin, "KT");
     await h.send(lan, `/start ${token}`);
     await h.press(lan, `inv:accept:${token}`);
+    // A nominee's move waits for the Office's word.
+    const request = await h.db.selectFrom("move_requests").select("id").executeTakeFirstOrThrow();
+    await h.press(admin, `mv:ok:${request.id}`);
     const kt = await findUnitByCode(h.db, "KT");
     const moved = await h.db
       .selectFrom("users")

@@ -181,8 +181,10 @@ describe("an OFFICE_ADMIN_IDS user who never registered", () => {
     expect(help).toContain("quản trị viên Văn phòng Sở (theo cấu hình của bot)");
     expect(help).toContain("/units");
 
+    // The first /start greets them and asks, as anyone joining is asked, to store a name and position.
     await h.send(admin, "/start");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("giúp Văn phòng Sở tổ chức phong trào thi đua");
+    expect(h.telegram.textsTo(admin.id).at(-2)).toContain("giúp Văn phòng Sở tổ chức phong trào thi đua");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("bot xin họ và tên, chức vụ của Anh/Chị");
     expect(await h.db.selectFrom("users").selectAll().execute()).toEqual([]);
   });
 });
