@@ -21,7 +21,7 @@ export function isPrivateCommand(name: string): name is PrivateCommand {
 }
 
 /** The buttons of those screens. */
-const PRIVATE_BUTTONS = /^(nm|ds|no|nt|pg):/;
+const PRIVATE_BUTTONS = /^(nm|ds|no|nt|pg|av|avf):/;
 
 /**
  * A button that opens the private chat with the bot. With a command, its link starts the chat with

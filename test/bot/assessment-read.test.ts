@@ -3,7 +3,7 @@ import { addProofFile, findAssessment } from "../../db/assessments.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
-import { type TestUser, user } from "../helpers/updates.js";
+import { callbackUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
 const head = user(2000, "Bình");
@@ -87,6 +87,20 @@ describe("reading a person's self-assessment", () => {
     const fileId = (await h.db.selectFrom("assessment_files").select("id").executeTakeFirstOrThrow()).id;
     await h.press(otherHead, `avf:${assessment?.id}:${fileId}`);
     expect(h.telegram.callsOf("sendDocument")).toHaveLength(0);
+  });
+
+  it("refuses its buttons in a group, where everyone would read it", async () => {
+    const pressed = callbackUpdate(head, `av:i:${lan.id}`);
+    const message = pressed.callback_query?.message;
+    if (message) message.chat = { id: -5001, type: "group", title: "Phòng Hành chính tư pháp" };
+    h.telegram.clear();
+    await h.feed(pressed);
+    expect(h.telegram.callsOf("answerCallbackQuery")).toEqual([
+      expect.objectContaining({
+        payload: expect.objectContaining({ show_alert: true, text: expect.stringContaining("chat riêng") }),
+      }),
+    ]);
+    expect(h.telegram.callsOf("sendMessage")).toHaveLength(0);
   });
 
   it("opens from /status <unit> for the Office, and from a nomination's card", async () => {
