@@ -288,12 +288,12 @@ round-reopened-new-deadline =
     Đã mở lại kỳ xét khen thưởng năm <b>{$year}</b>.
     Hạn nộp mới: trước {$deadline} (tức chậm nhất hết ngày {$dayBefore}).
 round-own-deadline = Đây là hạn riêng của kỳ này do Văn phòng Sở đặt (hạn theo kế hoạch là trước {$planned}).
-round-kept-past-deadline = Lưu ý: hạn nộp đã qua nên mọi người và đơn vị chỉ xem được, trừ đơn vị được gia hạn (/reopen).
+round-kept-past-deadline = Lưu ý: hạn nộp đã qua nên bản tự đánh giá và hồ sơ chỉ xem được, trừ đơn vị được gia hạn (/reopen).
 round-deadline-passed =
-    Hạn nộp của kỳ xét khen thưởng năm <b>{$year}</b> theo kế hoạch là trước {$deadline}, nay đã qua. Nếu mở với hạn này, mọi người không tự đánh giá được và đơn vị không gửi được hồ sơ đề nghị khen thưởng.
+    Hạn nộp của kỳ xét khen thưởng năm <b>{$year}</b> theo kế hoạch là trước {$deadline}, nay đã qua. Nếu mở với hạn này, không ai tự đánh giá được và đơn vị không gửi được hồ sơ đề nghị khen thưởng.
     Anh/Chị chọn hạn nộp riêng cho kỳ này: {$days} ngày kể từ hôm nay (trước {$offered}), hoặc một ngày khác.
 round-reopen-deadline-passed =
-    Hạn nộp của kỳ xét khen thưởng năm <b>{$year}</b> là trước {$deadline}, nay đã qua. Nếu mở lại với hạn này, mọi người và đơn vị chỉ xem được, không sửa hay gửi thêm được.
+    Hạn nộp của kỳ xét khen thưởng năm <b>{$year}</b> là trước {$deadline}, nay đã qua. Nếu mở lại với hạn này, bản tự đánh giá và hồ sơ chỉ xem được, không sửa hay gửi thêm được.
     Anh/Chị chọn hạn nộp mới: {$days} ngày kể từ hôm nay (trước {$offered}) hoặc một ngày khác; hoặc mở lại và giữ hạn cũ.
 round-open-offer-button = Mở, hạn trước ngày {$date}
 round-keep-button = Mở lại, giữ hạn cũ ({$date})

@@ -277,7 +277,7 @@ describe("/round open once the plan's deadline has passed (2025's, 05/01/2026, o
     await h.press(admin, "round:keep:2026");
     expect(reply()).toContain("Đã mở lại kỳ xét khen thưởng năm <b>2026</b>");
     expect(reply()).toContain("Hạn nộp giữ nguyên: trước 00:00 05/01/2027");
-    expect(reply()).toContain("hạn nộp đã qua nên mọi người và đơn vị chỉ xem được");
+    expect(reply()).toContain("hạn nộp đã qua nên bản tự đánh giá và hồ sơ chỉ xem được");
     expect(await findRound(h.db, 2026)).toMatchObject({
       status: "open",
       deadline_at: "2027-01-04T17:00:00.000Z",
