@@ -2,6 +2,7 @@ import { CompiledQuery, sql } from "kysely";
 import type { UnitRoundSummary } from "../src/domain/unit-status.js";
 import { peopleWithOwnAssessment } from "./assessments.js";
 import type { DB } from "./connection.js";
+import { precompile } from "./precompiled.js";
 import { loadUnitRecords } from "./round-status.js";
 import type { Language, NewReminder, Reminder } from "./schema.js";
 
@@ -593,13 +594,13 @@ export async function clearUnreachable(db: DB, chatId: number): Promise<void> {
   await db.deleteFrom("unreachable_chats").where("chat_id", "=", chatId).execute();
 }
 
+/** Asked on every update in a private chat (see `reachableAgain`): compiled once. */
+const unreachableChat = precompile((db: DB, chatId: number) =>
+  db.selectFrom("unreachable_chats").select("chat_id").where("chat_id", "=", chatId),
+);
+
 export async function isUnreachable(db: DB, chatId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom("unreachable_chats")
-    .select("chat_id")
-    .where("chat_id", "=", chatId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await unreachableChat.first(db, chatId)) !== undefined;
 }
 
 export interface UnreachableRecipient {
