@@ -25,6 +25,18 @@ export function isoWeekday(date: LocalDate): number {
   return day === 0 ? 7 : day;
 }
 
+/** Whether `date` is on the calendar (no 31/04, no 29/02 in a common year). */
+export function isRealDate(date: LocalDate): boolean {
+  const same = addDays(date, 0);
+  return same.year === date.year && same.month === date.month && same.day === date.day;
+}
+
+/** A date typed the Vietnamese way, dd/mm/yyyy (also with - or .), as written: not checked to be real. */
+export function parseDayMonthYear(text: string): LocalDate | undefined {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  return match ? { day: Number(match[1]), month: Number(match[2]), year: Number(match[3]) } : undefined;
+}
+
 const pad = (n: number) => String(n).padStart(2, "0");
 export const isoDate = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 export const formatDate = (d: LocalDate) => `${pad(d.day)}/${pad(d.month)}/${d.year}`;

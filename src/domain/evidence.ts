@@ -1,3 +1,4 @@
+import { isoDate, isRealDate, parseDayMonthYear } from "./calendar.js";
 import { toLocal } from "./time.js";
 
 export const ACCOUNT_MAX = 1000;
@@ -62,17 +63,11 @@ export function checkDecisionDate(
   now: Date,
   timeZone: string,
 ): Checked<string, "bad_format" | "no_such_date" | "in_future"> {
-  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(input);
-  if (!match) return { ok: false, reason: "bad_format" };
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return { ok: false, reason: "no_such_date" };
-  }
-  const today = toLocal(now, timeZone);
-  if (date.getTime() > Date.UTC(today.year, today.month - 1, today.day))
-    return { ok: false, reason: "in_future" };
-  return { ok: true, value: date.toISOString().slice(0, 10) };
+  const date = parseDayMonthYear(input);
+  if (!date) return { ok: false, reason: "bad_format" };
+  if (!isRealDate(date)) return { ok: false, reason: "no_such_date" };
+  if (isoDate(date) > isoDate(toLocal(now, timeZone))) return { ok: false, reason: "in_future" };
+  return { ok: true, value: isoDate(date) };
 }
 
 const ACCEPTED_TYPES: Record<string, string> = {

@@ -1,3 +1,4 @@
+import { addDays, isRealDate, type LocalDate, parseDayMonthYear } from "./calendar.js";
 import { calendarDaysBetween, fromLocal, toLocal } from "./time.js";
 
 export interface DeadlineRule {
@@ -20,13 +21,6 @@ export function roundDeadline(year: number, rule: DeadlineRule, timeZone: string
   );
 }
 
-/** A day of the calendar, as people name it. */
-export interface LocalDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
 /** A round opened once the plan's deadline has passed gets, by default, this many days from today. */
 export const LATE_ROUND_DAYS = 30;
 
@@ -43,12 +37,7 @@ export function dateOfDeadline(deadline: Date, timeZone: string): LocalDate {
 
 /** 00:00 of the day `days` calendar days after today: today and the `days - 1` days after it are left to act. */
 export function deadlineInDays(now: Date, days: number, timeZone: string): Date {
-  const today = toLocal(now, timeZone);
-  const shifted = new Date(Date.UTC(today.year, today.month - 1, today.day + days));
-  return deadlineOn(
-    { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
-    timeZone,
-  );
+  return deadlineOn(addDays(dateOfDeadline(now, timeZone), days), timeZone);
 }
 
 export type RoundDeadlineProblem = "format" | "not_a_date" | "past" | "too_far";
@@ -61,11 +50,8 @@ export type RoundDeadlineCheck = { ok: true; deadline: Date } | { ok: false; pro
  */
 export function latestRoundDeadline(now: Date, planned: Date, timeZone: string): Date {
   const from = dateOfDeadline(planned.getTime() > now.getTime() ? planned : now, timeZone);
-  const shifted = new Date(Date.UTC(from.year + 1, from.month - 1, from.day));
-  return deadlineOn(
-    { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
-    timeZone,
-  );
+  // A year on, 29/02 falling on 01/03.
+  return deadlineOn(addDays({ ...from, year: from.year + 1 }, 0), timeZone);
 }
 
 /**
@@ -79,13 +65,7 @@ export function checkRoundDeadline(
   planned: Date,
   timeZone: string,
 ): RoundDeadlineCheck {
-  const probe = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  if (
-    probe.getUTCFullYear() !== date.year ||
-    probe.getUTCMonth() !== date.month - 1 ||
-    probe.getUTCDate() !== date.day
-  )
-    return { ok: false, problem: "not_a_date" };
+  if (!isRealDate(date)) return { ok: false, problem: "not_a_date" };
   const deadline = deadlineOn(date, timeZone);
   if (deadline.getTime() <= now.getTime()) return { ok: false, problem: "past" };
   if (deadline.getTime() > latestRoundDeadline(now, planned, timeZone).getTime())
@@ -100,14 +80,8 @@ export function parseRoundDeadline(
   planned: Date,
   timeZone: string,
 ): RoundDeadlineCheck {
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (!match) return { ok: false, problem: "format" };
-  return checkRoundDeadline(
-    { day: Number(match[1]), month: Number(match[2]), year: Number(match[3]) },
-    now,
-    planned,
-    timeZone,
-  );
+  const date = parseDayMonthYear(text);
+  return date ? checkRoundDeadline(date, now, planned, timeZone) : { ok: false, problem: "format" };
 }
 
 export type RoundYearProblem = "not_a_year" | "too_far_back" | "too_far_ahead";

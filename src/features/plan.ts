@@ -3,8 +3,9 @@ import { listRounds } from "../../db/rounds.js";
 import type { Campaign } from "../campaign/schema.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { roundDeadline, roundOrganisers } from "../domain/rounds.js";
-import { formatLocalDateTime, toLocal } from "../domain/time.js";
+import { isoDate } from "../domain/calendar.js";
+import { dateOfDeadline, roundDeadline, roundOrganisers } from "../domain/rounds.js";
+import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
 import { localised } from "../i18n.js";
 import type { ViewContext } from "../screen.js";
@@ -35,8 +36,7 @@ export function planText(
     const deadline = own
       ? new Date(own.deadline_at)
       : roundDeadline(year, campaign.deadline, campaign.timeZone);
-    const local = toLocal(deadline, campaign.timeZone);
-    return `${local.year}-${twoDigits(local.month)}-${twoDigits(local.day)}`;
+    return isoDate(dateOfDeadline(deadline, campaign.timeZone));
   };
   const organisers = roundOrganisers(
     campaign.organisation,

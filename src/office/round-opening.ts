@@ -3,6 +3,7 @@ import { findRound, listRounds, openRound } from "../../db/rounds.js";
 import type { Round } from "../../db/schema.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { isoDate, type LocalDate } from "../domain/calendar.js";
 import {
   dateOfDeadline,
   deadlineInDays,
@@ -10,7 +11,6 @@ import {
   deadlineStatusKey,
   isBeyondPlanPeriod,
   LATE_ROUND_DAYS,
-  type LocalDate,
   latestRoundDeadline,
   parseRoundDeadline,
   type RoundDeadlineCheck,
@@ -37,8 +37,7 @@ export interface RoundScreen {
   keyboard?: InlineKeyboard;
 }
 
-const compact = (date: LocalDate) =>
-  `${date.year}${String(date.month).padStart(2, "0")}${String(date.day).padStart(2, "0")}`;
+const compact = (date: LocalDate) => isoDate(date).replaceAll("-", "");
 
 /** Callback data of the buttons under the question asked when a round's deadline has passed. */
 export const ROUND_BUTTONS = {

@@ -5,8 +5,10 @@ import {
   formatDate,
   isoDate,
   isoWeekday,
+  isRealDate,
   isWorkingDay,
   type LocalDate,
+  parseDayMonthYear,
   type WorkingCalendar,
   workingDayOnOrBefore,
 } from "../../../src/domain/calendar.js";
@@ -154,5 +156,22 @@ describe("workingDayOnOrBefore", () => {
     };
     expect(isoDate(workingDayOnOrBefore(d("2027-02-10"), tet))).toBe("2027-02-03");
     expect(isoDate(workingDayOnOrBefore(d("2027-02-11"), tet))).toBe("2027-02-11");
+  });
+});
+
+describe("dates typed dd/mm/yyyy", () => {
+  it("reads day, month and year with / - or ., spaces around allowed, and nothing else", () => {
+    expect(parseDayMonthYear(" 5/1/2027 ")).toEqual({ day: 5, month: 1, year: 2027 });
+    expect(parseDayMonthYear("31-12-2026")).toEqual({ day: 31, month: 12, year: 2026 });
+    expect(parseDayMonthYear("31.12.2026")).toEqual({ day: 31, month: 12, year: 2026 });
+    for (const text of ["2026-12-31", "31/12/26", "ngày 31/12/2026", ""])
+      expect(parseDayMonthYear(text)).toBeUndefined();
+  });
+
+  it("tells a real date from one the calendar lacks", () => {
+    expect(isRealDate({ day: 29, month: 2, year: 2028 })).toBe(true);
+    expect(isRealDate({ day: 29, month: 2, year: 2027 })).toBe(false);
+    expect(isRealDate({ day: 31, month: 4, year: 2027 })).toBe(false);
+    expect(isRealDate({ day: 0, month: 1, year: 2027 })).toBe(false);
   });
 });
