@@ -44,8 +44,8 @@ export async function readOnlyPages(
     extendedUntil: null,
     unitName,
   };
-  const view = await summaryView(deps, state, t, language);
   const files = await listProofFiles(deps.db, assessment.id);
+  const view = await summaryView(deps, state, t, language, files);
   const criterionOf = (itemKey: string) =>
     questionnaire.criteria.findIndex((criterion) => criterionKey(criterion.id) === itemKey) + 1;
   const fileLines = files.map((file, index) =>

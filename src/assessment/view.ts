@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import { listItemFiles, listProofFiles } from "../../db/assessments.js";
-import type { Language } from "../../db/schema.js";
+import type { AssessmentFile, Language } from "../../db/schema.js";
 import type { AppDeps } from "../deps.js";
 import { type AreaAnswer, type CriterionAnswer, type Subject, stepKey } from "../domain/assessment.js";
 import { formatLocalDateTime } from "../domain/time.js";
@@ -98,9 +98,11 @@ export async function summaryView(
   state: AssessmentState,
   t: Translate,
   language: Language,
+  /** The assessment's proof files, when the caller has them already. */
+  known?: readonly AssessmentFile[],
 ): Promise<Extract<View, { kind: "summary" }>> {
   const r = { t, language, campaign: deps.campaign };
-  const files = await listProofFiles(deps.db, state.assessment.id);
+  const files = known ?? (await listProofFiles(deps.db, state.assessment.id));
   const header = t("as-summary-title", {
     subject: state.questionnaire.subject === "unit" ? "unit" : "individual",
     unit: escapeHtml(state.unitName),
