@@ -65,9 +65,28 @@ export async function unitStates(
 }
 
 /** Of some people, those whose own assessment is not submitted (not started, or in progress). */
-function notSubmitted(people: ReturnType<typeof peopleWithOwnAssessment>) {
+function notSubmitted(
+  people: ReturnType<typeof peopleWithOwnAssessment>,
+  /** Also those whose submitted assessment answers one of these items "rating not known yet". */
+  awaitingKeys: readonly string[] = [],
+) {
   return people.where((eb) =>
-    eb.or([eb("assessments.status", "is", null), eb("assessments.status", "!=", "submitted")]),
+    eb.or([
+      eb("assessments.status", "is", null),
+      eb("assessments.status", "!=", "submitted"),
+      ...(awaitingKeys.length === 0
+        ? []
+        : [
+            eb.exists(
+              eb
+                .selectFrom("assessment_items")
+                .select(sql<number>`1`.as("one"))
+                .whereRef("assessment_items.assessment_id", "=", "assessments.id")
+                .where("assessment_items.item_key", "in", [...awaitingKeys])
+                .where(sql<number>`json_extract(assessment_items.data, '$.ratingPending')`, "=", 1),
+            ),
+          ]),
+    ]),
   );
 }
 
@@ -258,25 +277,7 @@ async function insertReminders(trx: DB, rows: readonly NewReminder[]): Promise<v
  * of `awaitingKeys` answered "not known yet"), in name order, with the language they read.
  */
 function employeesDueIn(db: DB, year: number, unitId: number, awaitingKeys: readonly string[]) {
-  const people = peopleWithOwnAssessment(db, year, [unitId]);
-  const due =
-    awaitingKeys.length === 0
-      ? notSubmitted(people)
-      : people.where((eb) =>
-          eb.or([
-            eb("assessments.status", "is", null),
-            eb("assessments.status", "!=", "submitted"),
-            eb.exists(
-              eb
-                .selectFrom("assessment_items")
-                .select(sql<number>`1`.as("one"))
-                .whereRef("assessment_items.assessment_id", "=", "assessments.id")
-                .where("assessment_items.item_key", "in", [...awaitingKeys])
-                .where(sql<number>`json_extract(assessment_items.data, '$.ratingPending')`, "=", 1),
-            ),
-          ]),
-        );
-  return due
+  return notSubmitted(peopleWithOwnAssessment(db, year, [unitId]), awaitingKeys)
     .leftJoin("preferences", "preferences.telegram_id", "users.telegram_id")
     .orderBy("users.full_name")
     .orderBy("users.telegram_id");

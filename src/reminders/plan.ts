@@ -182,7 +182,7 @@ async function unitReminderRows(
       // What is left is done in a private chat: a button opens it, at /assess while people have not submitted.
       // Past the deadline there is nothing to open until the Office reopens the unit.
       const keyboard =
-        deps.botUsername && !isOverdue(r)
+        deps.botUsername && !pastDeadline
           ? privateChatKeyboard(r.t, deps.botUsername, owed.peopleMissing > 0 ? "assess" : undefined)
           : undefined;
       rows.push(
