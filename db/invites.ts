@@ -64,3 +64,12 @@ export async function revokeInvite(db: DB, token: string, now: Date): Promise<bo
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Counts one use of an invite (a join, a move, or a request to move). */
+export async function spendInvite(db: DB, token: string): Promise<void> {
+  await db
+    .updateTable("invites")
+    .set((eb) => ({ used_count: eb("used_count", "+", 1) }))
+    .where("token", "=", token)
+    .execute();
+}

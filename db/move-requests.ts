@@ -1,6 +1,7 @@
 import type { MoveStakes } from "../src/domain/moves.js";
 import { STANDING } from "../src/domain/nominations.js";
 import type { DB } from "./connection.js";
+import { spendInvite } from "./invites.js";
 import type { MoveRequest, Role } from "./schema.js";
 
 /** What the person has in round `year` that their unit counts on. */
@@ -82,11 +83,7 @@ export async function fileMoveRequest(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx
-      .updateTable("invites")
-      .set((eb) => ({ used_count: eb("used_count", "+", 1) }))
-      .where("token", "=", request.inviteToken)
-      .execute();
+    await spendInvite(trx, request.inviteToken);
     return row.id;
   });
 }

@@ -1,5 +1,5 @@
 import type { DB } from "./connection.js";
-import { findInvite, type InviteWithUnit } from "./invites.js";
+import { findInvite, type InviteWithUnit, spendInvite } from "./invites.js";
 import type { RegistrationDraft } from "./schema.js";
 
 export async function findDraft(db: DB, telegramId: number): Promise<RegistrationDraft | undefined> {
@@ -131,12 +131,4 @@ export async function acceptInviteAsMember<P>(
     await spendInvite(trx, invite.token);
     return { ok: true, invite };
   });
-}
-
-async function spendInvite(db: DB, token: string): Promise<void> {
-  await db
-    .updateTable("invites")
-    .set((eb) => ({ used_count: eb("used_count", "+", 1) }))
-    .where("token", "=", token)
-    .execute();
 }
