@@ -10,6 +10,7 @@ import type { AppDeps } from "../deps.js";
 import { moveNeedsOffice } from "../domain/moves.js";
 import { toLocal } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
+import { officeOnly } from "../middleware/actor.js";
 import { noticeRows, sendSoon } from "../nominations/notices.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 
@@ -128,12 +129,9 @@ export async function requestMoveIfNeeded(
 export function movesFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  feature.callbackQuery(/^mv:(ok|no):(\d+)$/, async (ctx) => {
+  feature.callbackQuery(/^mv:(ok|no):(\d+)$/, officeOnly, async (ctx) => {
     const actor = ctx.actor;
-    if (actor?.role !== "office") {
-      await ctx.answerCallbackQuery({ text: ctx.t("office-only"), show_alert: true });
-      return;
-    }
+    if (!actor) return;
     const approve = ctx.match[1] === "ok";
     const request = await findMoveRequest(deps.db, Number(ctx.match[2]));
     const decided =
