@@ -29,6 +29,17 @@ export function scopeOf(viewer: Viewer): Scope {
   }
 }
 
+/** The scope of whoever is speaking: a registered person, an Office admin, or nobody (a guest's). */
+export function scopeOfActor(
+  actor: { role: ActorRole; telegramId: number; user?: { unit_id: number } | undefined } | undefined,
+): Scope {
+  return scopeOf({
+    role: actor?.role ?? "guest",
+    telegramId: actor?.telegramId ?? 0,
+    unitId: actor?.user?.unit_id,
+  });
+}
+
 export function canSeeUnit(scope: Scope, unitId: number): boolean {
   return scope.kind === "all" || (scope.kind === "unit" && scope.unitId === unitId);
 }

@@ -8,7 +8,7 @@ import { READ_COMMAND, readOnlyPages } from "../assessment/read-view.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import type { Subject } from "../domain/assessment.js";
-import { canSeeAssessment, scopeOf } from "../domain/visibility.js";
+import { canSeeAssessment, scopeOfActor } from "../domain/visibility.js";
 import { escapeHtml, HTML } from "../html.js";
 
 /** The button that fetches one proof file of a self-assessment being read. */
@@ -25,13 +25,6 @@ export function assessmentReadFeature(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
 
-  const scopeFor = (ctx: BotContext) =>
-    scopeOf({
-      role: ctx.actor?.role ?? "guest",
-      telegramId: ctx.actor?.telegramId ?? 0,
-      unitId: ctx.actor?.user?.unit_id,
-    });
-
   /** The assessment of `subject`/`subjectId` in the open (else the latest) round, if the reader may see it. */
   async function readable(
     ctx: BotContext,
@@ -47,7 +40,7 @@ export function assessmentReadFeature(deps: AppDeps): Composer<BotContext> {
     const unitId =
       assessment?.unit_id ?? (subject === "unit" ? subjectId : (await findUser(deps.db, subjectId))?.unit_id);
     // Whether it exists is said only to who may see it.
-    if (unitId === undefined || !canSeeAssessment(scopeFor(ctx), { subject, subjectId, unitId }))
+    if (unitId === undefined || !canSeeAssessment(scopeOfActor(ctx.actor), { subject, subjectId, unitId }))
       return { ok: false, problem: "av-not-visible" };
     if (!assessment) return { ok: false, problem: "av-not-started", year: round.year };
     return { ok: true, round, assessment, unitId };
@@ -100,7 +93,7 @@ export function assessmentReadFeature(deps: AppDeps): Composer<BotContext> {
     if (
       !file ||
       !assessment ||
-      !canSeeAssessment(scopeFor(ctx), {
+      !canSeeAssessment(scopeOfActor(ctx.actor), {
         subject: assessment.subject,
         subjectId: assessment.subject_id,
         unitId: assessment.unit_id,

@@ -6,7 +6,7 @@ import type { AppDeps } from "../deps.js";
 import { nameMatches, searchKey } from "../domain/names.js";
 import { type NominationStatus, nextStatuses } from "../domain/nominations.js";
 import { formatLocalDateTime } from "../domain/time.js";
-import { canSeeNomination, scopeOf } from "../domain/visibility.js";
+import { canSeeNomination, scopeOfActor } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
 import { latestRoundOr } from "../nominations/access.js";
@@ -62,15 +62,8 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     return forms.length > 0 ? { formIds: forms.map((f) => f.id), query: "" } : { formIds: [], query: wanted };
   }
 
-  const scopeFor = (ctx: BotContext) =>
-    scopeOf({
-      role: ctx.actor?.role ?? "guest",
-      telegramId: ctx.actor?.telegramId ?? 0,
-      unitId: ctx.actor?.user?.unit_id,
-    });
-
   async function list(ctx: BotContext, filterText: string, page: number) {
-    const scope = scopeFor(ctx);
+    const scope = scopeOfActor(ctx.actor);
     if (scope.kind === "none") return notify(ctx, ctx.t("nl-guest"));
     const round = await latestRoundOr(deps);
     if (!round.ok) return refuse(ctx, round);
@@ -131,7 +124,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     const number = /^#?\s*(\d{1,9})$/.exec(ctx.match.trim());
     if (!number) return list(ctx, ctx.match, 0);
     // The card checks who may see it, as a press on the list's button does.
-    if (scopeFor(ctx).kind === "none") return notify(ctx, ctx.t("nl-guest"));
+    if (scopeOfActor(ctx.actor).kind === "none") return notify(ctx, ctx.t("nl-guest"));
     await showScreen(ctx, await cardScreen(deps, viewContext(deps, ctx), ctx.actor, Number(number[1])));
   });
   feature.callbackQuery(/^pg:nl:(\d+):(.*)$/, (ctx) => list(ctx, ctx.match[2] ?? "", Number(ctx.match[1])));

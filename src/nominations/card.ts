@@ -5,7 +5,7 @@ import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nextStatuses, reportKey, type TransitionProblem } from "../domain/nominations.js";
-import { canSeeNomination, scopeOf } from "../domain/visibility.js";
+import { canSeeNomination, scopeOfActor } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
 import type { Screen, ViewContext } from "../screen.js";
 import { formName, nominationCard, statusWord } from "./render.js";
@@ -34,11 +34,7 @@ export async function cardScreen(
   id: number,
 ): Promise<Screen> {
   const nomination = await findNomination(deps.db, id);
-  const scope = scopeOf({
-    role: actor?.role ?? "guest",
-    telegramId: actor?.telegramId ?? 0,
-    unitId: actor?.user?.unit_id,
-  });
+  const scope = scopeOfActor(actor);
   const keyboard = new InlineKeyboard();
   if (
     !nomination ||
