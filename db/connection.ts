@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, type Migration, type MigrationProvider, Migrator, type SqliteDatabase } from "kysely";
+import { Kysely, type Migration, type MigrationProvider, Migrator, type SqliteDatabase, sql } from "kysely";
 import { type Checkpointer, checkpointInBackground } from "./checkpointer.js";
 import * as initial from "./migrations/0001_initial.js";
 import * as processedUpdates from "./migrations/0002_processed_updates.js";
@@ -15,6 +15,7 @@ import * as assessmentSessions from "./migrations/0009_assessment_sessions.js";
 import * as reminderMessages from "./migrations/0010_reminder_messages.js";
 import * as officeProfiles from "./migrations/0011_office_profiles.js";
 import * as moveRequests from "./migrations/0012_move_requests.js";
+import * as routesAndCouncil from "./migrations/0013_routes_and_council.js";
 import type { Database } from "./schema.js";
 import { allowDirect, directInTransaction, FairSqliteDialect } from "./sqlite-dialect.js";
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   "0010_reminder_messages": reminderMessages,
   "0011_office_profiles": officeProfiles,
   "0012_move_requests": moveRequests,
+  "0013_routes_and_council": routesAndCouncil,
 };
 
 const inCodeMigrations: MigrationProvider = {
@@ -115,9 +117,22 @@ export function atomically<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T>
   return db.transaction().execute((trx) => directInTransaction(db, trx, () => work(trx)));
 }
 
-export async function migrateToLatest(db: DB): Promise<string[]> {
+/**
+ * Brings the schema up to date. Foreign keys are off while the migrations run (SQLite's way to rebuild a
+ * table that others reference, 0013) and every reference is checked before they are on again.
+ */
+export async function migrateToLatest(db: DB, upTo?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider: inCodeMigrations });
-  const { error, results } = await migrator.migrateToLatest();
+  await sql`PRAGMA foreign_keys = OFF`.execute(db);
+  const migrating = upTo === undefined ? migrator.migrateToLatest() : migrator.migrateTo(upTo);
+  const { error, results } = await migrating.finally(async () => {
+    await sql`PRAGMA foreign_keys = ON`.execute(db);
+  });
+  const broken = await sql`PRAGMA foreign_key_check`.execute(db);
+  if (broken.rows.length > 0)
+    throw new Error(
+      `Database migration left ${broken.rows.length} broken references: ${JSON.stringify(broken.rows.slice(0, 3))}`,
+    );
   if (error) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";
     throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error });

@@ -1,5 +1,6 @@
 import type { DossierSnapshot } from "../src/domain/dossier-changes.js";
-import { inUnitHands, parseReportKey } from "../src/domain/nominations.js";
+import { parseReportKey } from "../src/domain/nominations.js";
+import { inUnitHands } from "../src/domain/routes.js";
 import type { DB } from "./connection.js";
 import { movesOfUpdate, moveUnitNominations, type UnitMove } from "./nominations.js";
 import type { Dossier, DossierFile, NominationStatusColumn, Role } from "./schema.js";

@@ -1,5 +1,5 @@
 import type { MoveStakes } from "../src/domain/moves.js";
-import { STANDING } from "../src/domain/nominations.js";
+import { FALLEN } from "../src/domain/routes.js";
 import type { DB } from "./connection.js";
 import { spendInvite } from "./invites.js";
 import type { MoveRequest, Role } from "./schema.js";
@@ -21,7 +21,7 @@ export async function moveStakes(db: DB, telegramId: number, year: number): Prom
       .where("nominee_kind", "=", "individual")
       .where("nominee_id", "=", telegramId)
       .where("round_year", "=", year)
-      .where("status", "in", [...STANDING])
+      .where("status", "not in", [...FALLEN])
       .executeTakeFirstOrThrow(),
   ]);
   return { submittedAssessment: assessment !== undefined, standingNominations: Number(nominations.count) };

@@ -1,5 +1,6 @@
+import type { Campaign } from "../src/campaign/schema.js";
 import { searchKey } from "../src/domain/names.js";
-import { COUNTS_AGAINST_QUOTA, DECIDED } from "../src/domain/nominations.js";
+import { isDecided, routeOf } from "../src/domain/routes.js";
 import type { DB } from "./connection.js";
 import { precompile } from "./precompiled.js";
 import type { Nomination, NominationHistory, NominationStatusColumn, Role } from "./schema.js";
@@ -296,14 +297,17 @@ export async function nomineePositions(db: DB, year: number): Promise<Map<number
 /** The person's (or unit's) nomination the Office has decided on in the round, if any: it locks their answers. */
 export async function decidedNominationOf(
   db: DB,
+  campaign: Campaign,
   year: number,
   nomineeKind: "individual" | "collective",
   nomineeId: number,
 ): Promise<Nomination | undefined> {
-  return decidedNomination.first(db, year, nomineeKind, nomineeId);
+  const beyondUnit = await nominationsBeyondUnit.rows(db, year, nomineeKind, nomineeId);
+  return beyondUnit.find((n) => isDecided(routeOf(campaign, n.form_id), n.status));
 }
 
-const decidedNomination = precompile(
+/** Nominations the unit has sent and not taken back: where a decided one is looked for. */
+const nominationsBeyondUnit = precompile(
   (db: DB, year: number, nomineeKind: "individual" | "collective", nomineeId: number) =>
     db
       .selectFrom("nominations")
@@ -311,7 +315,7 @@ const decidedNomination = precompile(
       .where("round_year", "=", year)
       .where("nominee_kind", "=", nomineeKind)
       .where("nominee_id", "=", nomineeId)
-      .where("status", "in", [...DECIDED])
+      .where("status", "not in", ["draft", "returned", "withdrawn", "submitted"])
       .orderBy("id"),
 );
 
@@ -353,20 +357,22 @@ export async function moveOfUpdate(
     .executeTakeFirst();
 }
 
-/** How many nominations of a form and nominee kind are recommended or awarded in the round. */
+/** How many nominations of a form and nominee kind stand at one of `statuses` (its route's quota steps) in the round. */
 export async function countAgainstQuota(
   db: DB,
   year: number,
   formId: string,
   nomineeKind: "individual" | "collective",
+  statuses: readonly string[],
 ): Promise<number> {
+  if (statuses.length === 0) return 0;
   const row = await db
     .selectFrom("nominations")
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("round_year", "=", year)
     .where("form_id", "=", formId)
     .where("nominee_kind", "=", nomineeKind)
-    .where("status", "in", [...COUNTS_AGAINST_QUOTA])
+    .where("status", "in", [...statuses])
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }

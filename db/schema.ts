@@ -203,7 +203,7 @@ export interface UnreachableChatTable {
   since: string;
 }
 
-/** The statuses of src/domain/nominations.ts, where the moves between them are ruled. */
+/** A status every route has, or a route step's id (src/domain/routes.ts, where the moves are ruled). */
 export type NominationStatusColumn = NominationStatus;
 
 export interface NominationTable {
@@ -237,7 +237,8 @@ export interface NominationHistoryTable {
   from_status: NominationStatusColumn | null;
   to_status: NominationStatusColumn;
   by: number;
-  by_role: Role;
+  /** "council": moved by the Council's vote when its meeting closed. */
+  by_role: Role | "council";
   reason: string | null;
   at: string;
   update_id: number | null;
@@ -247,6 +248,92 @@ export interface NominationHistoryTable {
   decision: string | null;
   /** The history entry this move undoes. */
   undo_of: number | null;
+  /** The route record (a Tờ trình, a decision) this move was made with. */
+  record_id: number | null;
+}
+
+export type CouncilRole = "member" | "chair" | "secretary";
+
+export interface CouncilMemberTable {
+  id: Generated<number>;
+  telegram_id: number;
+  role: CouncilRole;
+  added_by: number;
+  added_at: string;
+  removed_by: number | null;
+  removed_at: string | null;
+}
+
+export interface CouncilMeetingTable {
+  id: Generated<number>;
+  round_year: number;
+  /** JSON array of the award forms' ids on the agenda. */
+  form_ids: string;
+  status: "open" | "tie_break" | "closed";
+  /** JSON: the members entitled to vote when it opened, [{id, name, role}]. */
+  members: string;
+  opened_by: number;
+  opened_by_name: string | null;
+  opened_at: string;
+  closed_by: number | null;
+  closed_by_name: string | null;
+  closed_at: string | null;
+  /** JSON: the minutes at closing. */
+  minutes: string | null;
+  update_id: number | null;
+}
+
+export interface CouncilAgendaTable {
+  meeting_id: number;
+  nomination_id: number;
+  position: number;
+}
+
+export interface CouncilVoteTable {
+  meeting_id: number;
+  nomination_id: number;
+  member_id: number;
+  vote: "agree" | "disagree";
+  at: string;
+}
+
+export interface CouncilBallotTable {
+  meeting_id: number;
+  member_id: number;
+  /** Null while the member is changing a ballot sent before. */
+  sent_at: string | null;
+}
+
+export interface CouncilTieBreakTable {
+  id: Generated<number>;
+  meeting_id: number;
+  form_id: string;
+  nominee_kind: "individual" | "collective";
+  /** JSON array of the nominations the chair chose among the tied. */
+  chosen: string;
+  reason: string;
+  by: number;
+  by_name: string | null;
+  at: string;
+}
+
+export interface RouteRecordTable {
+  id: Generated<number>;
+  round_year: number;
+  form_id: string;
+  step_id: string;
+  kind: "proposal" | "decision";
+  number: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Where a proposal was sent, or who issued a decision. */
+  party: string;
+  /** JSON array of the nominations it covers. */
+  nomination_ids: string;
+  by: number;
+  by_name: string | null;
+  at: string;
+  update_id: number | null;
 }
 
 export interface DossierTable {
@@ -357,7 +444,18 @@ export interface Database {
   dossier_submissions: DossierSubmissionTable;
   award_drafts: AwardDraftTable;
   assessment_sessions: AssessmentSessionTable;
+  council_members: CouncilMemberTable;
+  council_meetings: CouncilMeetingTable;
+  council_agenda: CouncilAgendaTable;
+  council_votes: CouncilVoteTable;
+  council_ballots: CouncilBallotTable;
+  council_tie_breaks: CouncilTieBreakTable;
+  route_records: RouteRecordTable;
 }
+
+export type CouncilMember = Selectable<CouncilMemberTable>;
+export type CouncilMeeting = Selectable<CouncilMeetingTable>;
+export type RouteRecord = Selectable<RouteRecordTable>;
 
 export type Unit = Selectable<UnitTable>;
 export type User = Selectable<UserTable>;

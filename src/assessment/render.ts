@@ -20,6 +20,7 @@ import { FILES_PER_CRITERION_MAX, formatIsoDate } from "../domain/evidence.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
+import { statusWord } from "../nominations/render.js";
 import type { AssessmentState } from "./service.js";
 
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
@@ -293,7 +294,7 @@ export function statusLine(r: RenderContext, state: AssessmentState): string {
       ? r.t("as-status-submitted", { at: formatLocalDateTime(new Date(assessment.submitted_at), zone) })
       : r.t("as-status-draft");
   const lock = state.lockedByDecision
-    ? r.t("as-status-locked-decided", { status: r.t(`nm-status-${state.lockedByDecision}`) })
+    ? r.t("as-status-locked-decided", { status: statusWord(r, state.lockedByDecision) })
     : state.locked
       ? r.t("as-status-locked")
       : r.t("as-status-open-until", { until: formatLocalDateTime(until, zone) });

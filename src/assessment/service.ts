@@ -137,7 +137,7 @@ async function limitsOf(
   );
   const nomineeKind = ref.subject === "individual" ? "individual" : "collective";
   const decided = await readOnce(deps.reads, `decided:${round.year}:${nomineeKind}:${ref.subjectId}`, () =>
-    decidedNominationOf(deps.db, round.year, nomineeKind, ref.subjectId),
+    decidedNominationOf(deps.db, deps.campaign, round.year, nomineeKind, ref.subjectId),
   );
   return { deadline: new Date(round.deadline_at), extendedUntil, lockedByDecision: decided?.status ?? null };
 }

@@ -6,7 +6,9 @@ import { type AreaAnswer, type CriterionAnswer, type Subject, stepKey } from "..
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import type { UpdateReads } from "../middleware/update-scope.js";
+import { statusWord } from "../nominations/render.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
+import type { ViewContext } from "../screen.js";
 import { renderQuestion, statusLine, summaryKeyboard, summaryLines, type Translate } from "./render.js";
 import {
   type AssessmentState,
@@ -32,15 +34,16 @@ export function translator(deps: Pick<AppDeps, "i18n">, language: Language): Tra
 }
 
 export function unavailableText(
-  t: Translate,
+  c: ViewContext,
   why: Unavailability,
   state?: AssessmentState,
   zone?: string,
 ): string {
+  const { t } = c;
   const until = why.deadline ?? state?.deadline;
   const decided = why.decided ?? state?.lockedByDecision;
   if (why.problem === "locked" && decided)
-    return t("as-unavailable-decided", { status: t(`nm-status-${decided}`) });
+    return t("as-unavailable-decided", { status: statusWord(c, decided) });
   if (why.problem === "locked" && until && zone) {
     return t("as-unavailable-locked", { deadline: formatLocalDateTime(until, zone) });
   }
@@ -55,7 +58,8 @@ export async function currentView(
 ): Promise<View> {
   const loaded = await loadAssessment(deps, actorId, subject);
   if (!loaded.ok) {
-    const text = unavailableText(translator(deps, language), loaded, undefined, deps.campaign.timeZone);
+    const c = { t: translator(deps, language), language, campaign: deps.campaign };
+    const text = unavailableText(c, loaded, undefined, deps.campaign.timeZone);
     return { kind: "unavailable", problem: loaded.problem, text };
   }
   return viewOf(deps, loaded.state, language);
@@ -69,7 +73,7 @@ export async function viewOf(deps: Deps, state: AssessmentState, language: Langu
     return {
       kind: "unavailable",
       problem: "locked",
-      text: unavailableText(t, { problem: "locked" }, state, deps.campaign.timeZone),
+      text: unavailableText(r, { problem: "locked" }, state, deps.campaign.timeZone),
     };
   }
   const step = state.step;

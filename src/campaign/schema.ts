@@ -54,6 +54,73 @@ const quota = z.object({
   source: text.optional(),
 });
 
+/**
+ * The statuses every route shares, held by code: the unit's own (draft, submitted, returned, withdrawn) and the
+ * ways a nomination leaves a route (the Office refuses it, the Council does not pass it, the level above declines).
+ * A route step may not take one of these names.
+ */
+export const SYSTEM_STATUSES = [
+  "draft",
+  "submitted",
+  "returned",
+  "withdrawn",
+  "rejected",
+  "not_passed",
+  "declined",
+] as const;
+
+/**
+ * One step of an award form's route (issue: "who acts, what they produce"). `review`: the Office moves the
+ * nomination on (Tiếp nhận, thẩm định; Trình Hội đồng). `council`: the Council's vote in a meeting moves it, from
+ * the step before (the meeting's agenda). `proposal`: the Office records a Tờ trình (number, date, sent to) for a
+ * list of nominations. `decision`: the Office records the decision (number, date, issuer) for a list, or a refusal
+ * per nomination where the decision is another's.
+ */
+const routeStep = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z_]{1,39}$/, { error: "must be 2-40 lower-case letters and _" }),
+    kind: z.enum(["review", "council", "proposal", "decision"]),
+    /** What the nomination's status reads while it stands at this step. */
+    status: text,
+    /** The button that moves a nomination to this step (the Office's); the Council's step has none. */
+    action: text.optional(),
+    /** Where a proposal goes (offered when the Office records it). */
+    sentTo: text.optional(),
+    /** Who issues a decision (offered when the Office records it). */
+    issuer: text.optional(),
+  })
+  .superRefine((step, ctx) => {
+    if ((SYSTEM_STATUSES as readonly string[]).includes(step.id))
+      ctx.addIssue({ code: "custom", path: ["id"], message: `"${step.id}" is a status every route has` });
+    if (step.kind !== "council" && !step.action)
+      ctx.addIssue({
+        code: "custom",
+        path: ["action"],
+        message: "the Office's steps need the button's words",
+      });
+    if (step.kind === "proposal" && !step.sentTo)
+      ctx.addIssue({ code: "custom", path: ["sentTo"], message: "a proposal step says where it is sent" });
+  });
+
+/** An award form's route: its steps in order (ids of `routeSteps`), and the step from which the quota counts. */
+const route = z.object({
+  steps: z.array(z.string()).min(1),
+  /** A nomination counts against the form's quota once it reaches this step (and while it stays on the route). */
+  quotaFrom: z.string(),
+});
+
+/**
+ * When the Council passes a nomination: more than (or at least) `share` of the members present (those who
+ * sent a ballot) or of all members agreeing. The plan's Council: more than half of those present.
+ */
+const councilRule = z.object({
+  passWhen: z.object({
+    share: z.number().gt(0).lt(1),
+    inclusive: z.boolean().default(false),
+    of: z.enum(["present", "members"]).default("present"),
+  }),
+});
+
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be HH:MM, 24-hour" });
 
 /** When units are reminded of the dossier's deadline; all in the campaign's time zone. */
@@ -129,6 +196,73 @@ function checkRuleReachable(
       });
 }
 
+/** Each route names known steps once each, ends with a decision, and puts its Council (if any) after a review step. */
+function checkRoutes(
+  campaign: {
+    routeSteps: ReadonlyArray<z.infer<typeof routeStep>>;
+    awardForms: ReadonlyArray<{ route: z.infer<typeof route> }>;
+  },
+  ctx: Issues,
+): void {
+  campaign.routeSteps.forEach((step, index) => {
+    if (campaign.routeSteps.findIndex((other) => other.id === step.id) !== index)
+      ctx.addIssue({
+        code: "custom",
+        path: ["routeSteps", index, "id"],
+        message: `duplicate id "${step.id}"`,
+      });
+  });
+  campaign.awardForms.forEach((form, formIndex) => {
+    const path = ["awardForms", formIndex, "route"];
+    const steps = form.route.steps.map((id) => campaign.routeSteps.find((step) => step.id === id));
+    form.route.steps.forEach((id, at) => {
+      if (!steps[at])
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, "steps", at],
+          message: `no routeSteps entry "${id}"`,
+        });
+      else if (form.route.steps.indexOf(id) !== at)
+        ctx.addIssue({ code: "custom", path: [...path, "steps", at], message: `"${id}" comes twice` });
+    });
+    if (!form.route.steps.includes(form.route.quotaFrom))
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "quotaFrom"],
+        message: `"${form.route.quotaFrom}" is not one of this route's steps`,
+      });
+    const last = steps.at(-1);
+    if (last && last.kind !== "decision")
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "steps"],
+        message: "a route ends with a decision step",
+      });
+    steps.forEach((step, at) => {
+      if (step?.kind === "decision" && at !== steps.length - 1)
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, "steps", at],
+          message: "only the last step is a decision",
+        });
+      if (step?.kind === "council") {
+        if (steps.findIndex((other) => other?.kind === "council") !== at)
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "steps", at],
+            message: "a route has one Council step",
+          });
+        if (steps[at - 1]?.kind !== "review")
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "steps", at],
+            message: "the Council's step follows a review step (its agenda)",
+          });
+      }
+    });
+  });
+}
+
 export const campaignSchema = z
   .object({
     id,
@@ -185,9 +319,12 @@ export const campaignSchema = z
           issuer: text.optional(),
           quota,
           considerWhen: considerWhen.default({}),
+          route,
         }),
       )
       .min(1),
+    routeSteps: z.array(routeStep).min(1),
+    council: councilRule.default({ passWhen: { share: 0.5, inclusive: false, of: "present" } }),
     dossier: z.object({
       recipient: text,
       documents: z
@@ -225,6 +362,7 @@ export const campaignSchema = z
           message: `"${form.code}" also names the form "${other.id}"`,
         });
     });
+    checkRoutes(campaign, ctx);
     for (const group of ["collective", "individual"] as const) {
       campaign.criteria[group].forEach((item, index) => {
         if (item.evidence.kind === "rating") {
@@ -275,3 +413,6 @@ export type Criterion = z.infer<typeof criterion>;
 export type AwardForm = Campaign["awardForms"][number];
 export type ConsiderRule = z.infer<typeof considerRule>;
 export type ReminderSchedule = z.infer<typeof reminderSchedule>;
+export type RouteStep = z.infer<typeof routeStep>;
+export type Route = z.infer<typeof route>;
+export type CouncilRule = z.infer<typeof councilRule>;

@@ -1,4 +1,5 @@
 import type { NominationStatus, NomineeKind } from "./nominations.js";
+import { isStanding } from "./routes.js";
 
 /** What a dossier held when it was sent: its nominations and the current version of each document. */
 export interface DossierSnapshot {
@@ -35,14 +36,6 @@ export interface DossierChanges {
   replaced: ReplacedDocument[];
 }
 
-const STILL_PROPOSED: readonly NominationStatus[] = [
-  "submitted",
-  "under_review",
-  "recommended",
-  "awarded",
-  "returned",
-];
-
 /**
  * Compares a sending with the one before. `corrected` names the nominations that came back from "returned" in
  * this sending (the history knows; the snapshots, both taken at a sending, cannot tell).
@@ -56,7 +49,7 @@ export function dossierChanges(
   const before = new Map(previous.nominations.map((n) => [n.id, n]));
   const now = new Map(current.nominations.map((n) => [n.id, n]));
   const proposed = (n: { status: NominationStatus } | undefined) =>
-    n !== undefined && STILL_PROPOSED.includes(n.status);
+    n !== undefined && n.status !== "draft" && isStanding(n.status);
   const nominationOfKey = new Map(current.nominations.map((n) => [reportKeyOf(n.id), n.id]));
   const fileOf = (snapshot: DossierSnapshot, documentId: string, documentKey: string) =>
     snapshot.files.find((f) => f.documentId === documentId && f.documentKey === documentKey);

@@ -8,50 +8,19 @@ import {
   type Subject,
 } from "./assessment.js";
 import { searchKey } from "./names.js";
-import type { ActorRole } from "./roles.js";
 
-/**
- * A nomination's life: a unit head drafts and submits it with the dossier; the Office reviews it, recommends
- * it to the council (within the form's quota) and records the award, or returns it to the unit for correction,
- * or rejects it. A head may withdraw a returned nomination instead of correcting it.
- */
-export type NominationStatus =
-  | "draft"
-  | "submitted"
-  | "under_review"
-  | "recommended"
-  | "awarded"
-  | "returned"
-  | "rejected"
-  | "withdrawn";
+import {
+  countsAgainstQuota,
+  type FormRoute,
+  findMove,
+  type Mover,
+  type NominationStatus,
+  routeOf,
+} from "./routes.js";
+
+export type { NominationStatus } from "./routes.js";
 
 export type NomineeKind = "individual" | "collective";
-
-interface Move {
-  from: NominationStatus;
-  to: NominationStatus;
-  by: "unit_head" | "office";
-  needsReason: boolean;
-}
-
-const MOVES: readonly Move[] = [
-  { from: "draft", to: "submitted", by: "unit_head", needsReason: false },
-  { from: "returned", to: "submitted", by: "unit_head", needsReason: false },
-  { from: "submitted", to: "under_review", by: "office", needsReason: false },
-  { from: "under_review", to: "recommended", by: "office", needsReason: false },
-  { from: "under_review", to: "returned", by: "office", needsReason: true },
-  { from: "under_review", to: "rejected", by: "office", needsReason: true },
-  { from: "submitted", to: "returned", by: "office", needsReason: true },
-  { from: "submitted", to: "rejected", by: "office", needsReason: true },
-  { from: "recommended", to: "awarded", by: "office", needsReason: false },
-  { from: "recommended", to: "returned", by: "office", needsReason: true },
-  { from: "returned", to: "withdrawn", by: "unit_head", needsReason: false },
-];
-
-/** Where a role may move a nomination from `from`. */
-export function nextStatuses(from: NominationStatus, role: ActorRole): NominationStatus[] {
-  return MOVES.filter((move) => move.from === from && move.by === role).map((move) => move.to);
-}
 
 export type TransitionProblem =
   | { kind: "not_allowed" }
@@ -59,24 +28,28 @@ export type TransitionProblem =
   | { kind: "over_quota"; quota: number; nomineeKind: NomineeKind };
 
 export interface TransitionRequest {
+  route: FormRoute;
   from: NominationStatus;
   to: NominationStatus;
-  role: ActorRole;
+  by: Mover;
   reason: string | undefined;
   form: AwardForm;
   nomineeKind: NomineeKind;
-  /** How many nominations of this form and nominee kind are already recommended or awarded in the round. */
-  alreadyRecommended: number;
+  /** How many nominations of this form and nominee kind already count against its quota in the round. */
+  alreadyCounted: number;
 }
 
-/** Why a move is refused, or null when it may go ahead. */
+/**
+ * Why a move is refused, or null when it may go ahead: the route must allow it to this mover, with a reason
+ * where it needs one, and a move that makes the nomination count against the quota must find a place left.
+ */
 export function transitionProblem(request: TransitionRequest): TransitionProblem | null {
-  const move = MOVES.find((m) => m.from === request.from && m.to === request.to && m.by === request.role);
+  const move = findMove(request.route, request.from, request.to, request.by);
   if (!move) return { kind: "not_allowed" };
   if (move.needsReason && (request.reason ?? "").trim().length < 2) return { kind: "reason_required" };
-  if (request.to === "recommended") {
+  if (countsAgainstQuota(request.route, request.to) && !countsAgainstQuota(request.route, request.from)) {
     const quota = quotaOf(request.form, request.nomineeKind);
-    if (quota !== null && request.alreadyRecommended >= quota) {
+    if (quota !== null && request.alreadyCounted >= quota) {
       return { kind: "over_quota", quota, nomineeKind: request.nomineeKind };
     }
   }
@@ -88,9 +61,6 @@ export function quotaOf(form: AwardForm, nomineeKind: NomineeKind): number | nul
   return nomineeKind === "collective" ? form.quota.collective : form.quota.individual;
 }
 
-/** The statuses that count against a quota: recommended to the council, or already awarded. */
-export const COUNTS_AGAINST_QUOTA: readonly NominationStatus[] = ["recommended", "awarded"];
-
 export interface QuotaUse {
   formId: string;
   nomineeKind: NomineeKind;
@@ -99,16 +69,20 @@ export interface QuotaUse {
   over: boolean;
 }
 
-/** For each award form and kind of nominee, the nominations counted against its quota. */
+/** For each award form and kind of nominee, the nominations counted against its quota (from its route's quota step). */
 export function quotaUse(
-  forms: readonly AwardForm[],
+  campaign: Campaign,
   nominations: ReadonlyArray<{ formId: string; nomineeKind: NomineeKind; status: NominationStatus }>,
 ): QuotaUse[] {
-  return forms.flatMap((form) =>
+  return campaign.awardForms.flatMap((form) =>
     (["collective", "individual"] as const).map((nomineeKind) => {
+      const route = routeOf(campaign, form.id);
       const used = nominations.filter(
         (n) =>
-          n.formId === form.id && n.nomineeKind === nomineeKind && COUNTS_AGAINST_QUOTA.includes(n.status),
+          n.formId === form.id &&
+          n.nomineeKind === nomineeKind &&
+          route !== undefined &&
+          countsAgainstQuota(route, n.status),
       ).length;
       const quota = quotaOf(form, nomineeKind);
       return { formId: form.id, nomineeKind, used, quota, over: quota !== null && used > quota };
@@ -147,24 +121,6 @@ export function parseReportKey(key: string): number | null {
   const match = /^n:(\d{1,16})$/.exec(key);
   return match ? Number(match[1]) : null;
 }
-
-/** Once the Office recommends, awards or rejects a nomination, the unit can no longer change what stands behind it. */
-export const DECIDED: readonly NominationStatus[] = ["recommended", "awarded", "rejected"];
-
-/** Whether the unit may still change a nomination's documents or withdraw it: only while it is in its hands. */
-export function inUnitHands(status: NominationStatus): boolean {
-  return status === "draft" || status === "returned";
-}
-
-/** The statuses in which a nomination is still part of the unit's proposal (not rejected or withdrawn). */
-export const STANDING: readonly NominationStatus[] = [
-  "draft",
-  "submitted",
-  "under_review",
-  "recommended",
-  "awarded",
-  "returned",
-];
 
 /**
  * The dossier documents a unit still has to upload: the unit's own documents once it nominates anyone, and
@@ -240,21 +196,4 @@ export function rankCandidates<T extends { name: string; result: AssessmentResul
       b.result.met - a.result.met ||
       searchKey(a.name).localeCompare(searchKey(b.name)),
   );
-}
-
-/** The Office's own moves that it may undo, within the round: its decisions, not a hand-over to the unit. */
-const UNDOABLE: readonly NominationStatus[] = ["under_review", "recommended", "awarded", "rejected"];
-
-/**
- * Where undoing a nomination's last move takes it back to, or null when that move cannot be undone: only the
- * Office's own last decision, not a return to the unit (the unit holds it then), nor an undo itself.
- */
-export function undoTarget(last: {
-  from_status: NominationStatus | null;
-  to_status: NominationStatus;
-  by_role: ActorRole;
-  undo_of: number | null;
-}): NominationStatus | null {
-  if (last.by_role !== "office" || last.undo_of !== null || last.from_status === null) return null;
-  return UNDOABLE.includes(last.to_status) ? last.from_status : null;
 }

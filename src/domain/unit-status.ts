@@ -4,8 +4,8 @@ import {
   missingDocuments,
   type NominationStatus,
   type NomineeKind,
-  STANDING,
 } from "./nominations.js";
+import { isStanding } from "./routes.js";
 
 export type Progress = "not_started" | "in_progress" | "submitted";
 export type DossierState = "not_started" | "open" | "submitted" | "returned";
@@ -91,7 +91,7 @@ export function unitStatus(
   campaign: { awardForms: readonly Pick<AwardForm, "id">[]; documents: readonly DossierDocument[] },
   pastDeadline: boolean,
 ): UnitStatus {
-  const standing = facts.nominations.filter((n) => STANDING.includes(n.status));
+  const standing = facts.nominations.filter((n) => isStanding(n.status));
   const byReport = new Map(standing.map((n) => [n.reportKey, n]));
   const required = missingDocuments(campaign.documents, [...byReport.keys()], []);
   const missing = missingDocuments(campaign.documents, [...byReport.keys()], facts.uploaded).map((doc) => {

@@ -18,18 +18,12 @@ import {
 } from "../../db/nominations.js";
 import type { Dossier, DossierFile } from "../../db/schema.js";
 import { findUnitById } from "../../db/units.js";
+import type { Campaign } from "../campaign/schema.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { checkDossierFile } from "../domain/evidence.js";
-import {
-  DECIDED,
-  inUnitHands,
-  type MissingDocument,
-  missingDocuments,
-  parseReportKey,
-  reportKey,
-  STANDING,
-} from "../domain/nominations.js";
+import { type MissingDocument, missingDocuments, parseReportKey, reportKey } from "../domain/nominations.js";
+import { inUnitHands, isStanding, routeOf, unitLock } from "../domain/routes.js";
 import { escapeHtml } from "../html.js";
 import {
   headAccess,
@@ -52,6 +46,7 @@ export interface DossierState {
   /** The current version of each document. */
   files: DossierFile[];
   missing: MissingDocument[];
+  campaign: Campaign;
 }
 
 export async function loadDossier(deps: Deps, access: UnitAccess): Promise<DossierState> {
@@ -61,12 +56,12 @@ export async function loadDossier(deps: Deps, access: UnitAccess): Promise<Dossi
     listNominations(deps.db, year, { unitId: access.unitId }),
     listDossierFiles(deps.db, year, access.unitId),
   ]);
-  const nominations = all.filter((n) => STANDING.includes(n.status));
+  const nominations = all.filter((n) => isStanding(n.status));
   const keys = nominations.map((n) => reportKey(n.id));
   const files = currentVersions(versions);
   const uploaded = files.map((f) => ({ documentId: f.document_id, documentKey: f.document_key || null }));
   const missing = missingDocuments(deps.campaign.dossier.documents, keys, uploaded);
-  return { ok: true, access, dossier, nominations, all, files, missing };
+  return { ok: true, access, dossier, nominations, all, files, missing, campaign: deps.campaign };
 }
 
 /** The dossier a person may look at: a head their own unit's; the Office any unit's, by id. */
@@ -110,17 +105,17 @@ export function slotRefusal(state: DossierState, documentKey: string): Refusal |
   if (documentKey === "") return null;
   const nomination = state.all.find((n) => reportKey(n.id) === documentKey);
   if (!nomination) return { ok: false, key: "nm-stale-button" };
-  return nominationLock(nomination);
+  return nominationLock(state.campaign, nomination);
 }
 
 /** Why the unit can no longer change a nomination's documents, or null while it can. */
-function nominationLock(nomination: Pick<NominationWithUnit, "status" | "nominee_name">): Refusal | null {
-  if (inUnitHands(nomination.status)) return null;
-  const nominee = { nominee: escapeHtml(nomination.nominee_name) };
-  if (DECIDED.includes(nomination.status))
-    return { ok: false, key: `ds-locked-${nomination.status}`, vars: nominee };
-  if (nomination.status === "withdrawn") return { ok: false, key: "ds-locked-withdrawn", vars: nominee };
-  return { ok: false, key: "ds-locked-with-office", vars: nominee };
+function nominationLock(
+  campaign: Campaign,
+  nomination: Pick<NominationWithUnit, "status" | "nominee_name" | "form_id">,
+): Refusal | null {
+  const lock = unitLock(routeOf(campaign, nomination.form_id), nomination.status);
+  if (lock === null) return null;
+  return { ok: false, key: `ds-locked-${lock}`, vars: { nominee: escapeHtml(nomination.nominee_name) } };
 }
 
 export async function uploadDocument(
@@ -162,7 +157,11 @@ export async function uploadDocument(
   if ("refused" in stored) {
     if (stored.refused === "submitted") return { ok: false, key: "nm-read-only-submitted" };
     const nomination = before.all.find((n) => reportKey(n.id) === slot.documentKey);
-    const lock = nominationLock({ status: stored.status, nominee_name: nomination?.nominee_name ?? "" });
+    const lock = nominationLock(deps.campaign, {
+      status: stored.status,
+      nominee_name: nomination?.nominee_name ?? "",
+      form_id: nomination?.form_id ?? "",
+    });
     return lock ?? { ok: false, key: "nm-stale-button" };
   }
   return { ok: true, state: await loadDossier(deps, access), added: stored };

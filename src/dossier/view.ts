@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import type { DossierFile } from "../../db/schema.js";
 import { FILE_SIZE_MB } from "../domain/evidence.js";
-import { inUnitHands, reportKey } from "../domain/nominations.js";
+import { reportKey } from "../domain/nominations.js";
+import { inUnitHands } from "../domain/routes.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";

@@ -14,6 +14,7 @@ import { progress, type Subject } from "../domain/assessment.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml, HTML } from "../html.js";
 import { readsOf } from "../middleware/update-scope.js";
+import { statusWord } from "../nominations/render.js";
 import { replyPaged } from "../paging.js";
 
 const commandOf = (subject: Subject) => (subject === "unit" ? "/unit" : "/assess");
@@ -53,7 +54,15 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
       loadAssessment({ ...deps, db: trx, reads: readsOf(ctx.update) }, actor.telegramId, subject),
     );
     if (!loaded.ok) {
-      await ctx.reply(unavailableText(t, loaded, undefined, deps.campaign.timeZone), HTML);
+      await ctx.reply(
+        unavailableText(
+          { t, language: actor.language, campaign: deps.campaign },
+          loaded,
+          undefined,
+          deps.campaign.timeZone,
+        ),
+        HTML,
+      );
       return;
     }
     const { state } = loaded;
@@ -87,10 +96,24 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     const actor = ctx.actor;
     if (!actor) return;
     const t = translator(deps, actor.language);
-    if (!actor.user) return ctx.reply(unavailableText(t, { problem: "not_registered" }), HTML);
+    if (!actor.user)
+      return ctx.reply(
+        unavailableText(
+          { t, language: actor.language, campaign: deps.campaign },
+          { problem: "not_registered" },
+        ),
+        HTML,
+      );
     // The open round, or else the latest one: a closed round's assessment can still be read.
     const round = (await findOpenRound(deps.db)) ?? (await listRounds(deps.db))[0];
-    if (!round) return ctx.reply(unavailableText(t, { problem: "no_open_round" }), HTML);
+    if (!round)
+      return ctx.reply(
+        unavailableText(
+          { t, language: actor.language, campaign: deps.campaign },
+          { problem: "no_open_round" },
+        ),
+        HTML,
+      );
     const existing = await findAssessment(deps.db, {
       year: round.year,
       subject: "individual",
@@ -105,13 +128,24 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
         t(`myresult-none-${why.refusal}`, {
           year,
           deadline: formatLocalDateTime(why.deadline, deps.campaign.timeZone),
-          status: why.decided ? t(`nm-status-${why.decided}`) : "",
+          status: why.decided
+            ? statusWord({ t, language: actor.language, campaign: deps.campaign }, why.decided)
+            : "",
         }),
         HTML,
       );
     }
     const loaded = await loadAssessment(deps, actor.telegramId, "individual", round);
-    if (!loaded.ok) return ctx.reply(unavailableText(t, loaded, undefined, deps.campaign.timeZone), HTML);
+    if (!loaded.ok)
+      return ctx.reply(
+        unavailableText(
+          { t, language: actor.language, campaign: deps.campaign },
+          loaded,
+          undefined,
+          deps.campaign.timeZone,
+        ),
+        HTML,
+      );
     const view = await summaryView(deps, loaded.state, t, actor.language);
     for (const page of view.pages) await ctx.reply(page, HTML);
   });
@@ -121,9 +155,22 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     if (!actor) return;
     const t = translator(deps, actor.language);
     if (actor.user?.role !== "unit_head")
-      return ctx.reply(unavailableText(t, { problem: "not_unit_head" }), HTML);
+      return ctx.reply(
+        unavailableText(
+          { t, language: actor.language, campaign: deps.campaign },
+          { problem: "not_unit_head" },
+        ),
+        HTML,
+      );
     const round = await findOpenRound(deps.db);
-    if (!round) return ctx.reply(unavailableText(t, { problem: "no_open_round" }), HTML);
+    if (!round)
+      return ctx.reply(
+        unavailableText(
+          { t, language: actor.language, campaign: deps.campaign },
+          { problem: "no_open_round" },
+        ),
+        HTML,
+      );
     const unitId = actor.user.unit_id;
     const [team, own] = await Promise.all([
       teamStatus(deps.db, round.year, unitId),
@@ -160,10 +207,11 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const actor = ctx.actor;
     const t = translator(deps, actor?.language ?? "vi");
+    const c = { t, language: actor?.language ?? "vi", campaign: deps.campaign };
     if (actor?.user?.role !== "unit_head")
-      return ctx.reply(unavailableText(t, { problem: "not_unit_head" }), HTML);
+      return ctx.reply(unavailableText(c, { problem: "not_unit_head" }), HTML);
     const round = await findOpenRound(deps.db);
-    if (!round) return ctx.reply(unavailableText(t, { problem: "no_open_round" }), HTML);
+    if (!round) return ctx.reply(unavailableText(c, { problem: "no_open_round" }), HTML);
     const team = await teamStatus(deps.db, round.year, actor.user.unit_id);
     const lines: string[] = [];
     for (const status of ["submitted", "in_progress", null] as const) {

@@ -4,7 +4,8 @@ import { findNomination, listNominations, type NominationWithUnit } from "../../
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nameMatches, searchKey } from "../domain/names.js";
-import { type NominationStatus, nextStatuses } from "../domain/nominations.js";
+import type { NominationStatus } from "../domain/nominations.js";
+import { findMove, routeOf, stepOf } from "../domain/routes.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { canSeeNomination, scopeOfActor } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
@@ -30,8 +31,6 @@ function fitBytes(prefix: string, text: string): string {
   while (Buffer.byteLength(prefix + kept.join(""), "utf8") > CALLBACK_BYTES) kept.pop();
   return prefix + kept.join("");
 }
-const NEEDS_REASON: readonly NominationStatus[] = ["returned", "rejected"];
-
 /**
  * /nominations [number | form | name]: the Office sees every nomination, a head their unit's, an employee their own;
  * each can be opened, and on an opened one the Office moves it on with buttons.
@@ -83,7 +82,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     );
     const c = viewContext(deps, ctx);
     const lineOf = (n: NominationWithUnit) =>
-      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · <i>${statusWord(c.t, n.status)}</i>${n.decision_number ? ` · ${escapeHtml(n.decision_number)}` : ""}`;
+      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · <i>${statusWord(c, n.status)}</i>${n.decision_number ? ` · ${escapeHtml(n.decision_number)}` : ""}`;
     const lines = shown.map(lineOf);
     const filterLabel = filter.formIds.length
       ? filter.formIds
@@ -138,12 +137,19 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     const id = Number(ctx.match[1]);
     const to = ctx.match[2] as NominationStatus;
     const c = viewContext(deps, ctx);
-    if (to === "awarded") {
-      const nomination = await findNomination(deps.db, id);
-      if (!nomination) return notify(ctx, ctx.t("nm-stale-button"));
-      if (nomination.status === "awarded") return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
-      if (!nextStatuses(nomination.status, "office").includes(to))
-        return notify(ctx, await awardStaleText(deps, c, nomination));
+    const nomination = await findNomination(deps.db, id);
+    const route = nomination && routeOf(deps.campaign, nomination.form_id);
+    if (!nomination || !route) return notify(ctx, ctx.t("nm-stale-button"));
+    const move = findMove(route, nomination.status, to, "office");
+    if (!move && nomination.status === to) return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+    if (!move)
+      return notify(
+        ctx,
+        stepOf(deps.campaign, to)?.kind === "decision"
+          ? await awardStaleText(deps, c, nomination)
+          : ctx.t("nm-move-not-allowed"),
+      );
+    if (move.kind === "decide") {
       return askFor(
         ctx,
         { kind: "award", nominationId: id, step: "number" },
@@ -153,12 +159,8 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
         }),
       );
     }
-    if (NEEDS_REASON.includes(to)) {
-      const nomination = await findNomination(deps.db, id);
-      if (!nomination) return notify(ctx, ctx.t("nm-stale-button"));
-      // Asked only while the move is still possible: no reason typed in vain.
-      if (!nextStatuses(nomination.status, "office").includes(to))
-        return notify(ctx, ctx.t("nm-move-not-allowed"));
+    // Asked only while the move is still possible (checked above): no reason typed in vain.
+    if (move.needsReason) {
       return askFor(
         ctx,
         { kind: "move", nominationId: id, to },
@@ -181,7 +183,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
       ctx.actor?.telegramId ?? 0,
     );
     sendSoon(outbox, ctx.api);
-    await answerOnce(ctx, { text: ctx.t("nm-moved-toast", { status: statusWord(c.t, to) }) });
+    await answerOnce(ctx, { text: ctx.t("nm-moved-toast", { status: statusWord(c, to) }) });
     await showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
   });
 
@@ -230,7 +232,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
       { kind: "undo", nominationId: id, historyId },
       ctx.t("nm-ask-reason-undo", {
         nominee: escapeHtml(nomination?.nominee_name ?? ""),
-        status: statusWord(ctx.t.bind(ctx), last.to_status),
+        status: statusWord(viewContext(deps, ctx), last.to_status),
       }),
     );
   });

@@ -95,7 +95,7 @@ export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
       t("me-kept-nomination", {
         form: escapeHtml(formShort(deps.campaign, n.formId, language)),
         year: String(n.roundYear),
-        status: statusWord(t, n.status),
+        status: statusWord({ t, language, campaign: deps.campaign }, n.status),
       }),
     );
 

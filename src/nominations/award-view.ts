@@ -51,7 +51,7 @@ export async function awardStaleText(
 ): Promise<string> {
   const last = (await nominationHistory(deps.db, nomination.id)).at(-1);
   return c.t("nm-award-stale", {
-    status: statusWord(c.t, nomination.status),
+    status: statusWord(c, nomination.status),
     by: escapeHtml(last?.by_name ?? c.t(`nm-by-${last?.by_role ?? "office"}`)),
     at: formatLocalDateTime(new Date(last?.at ?? nomination.updated_at), c.campaign.timeZone),
   });

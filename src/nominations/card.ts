@@ -4,11 +4,12 @@ import { findNomination, nominationHistory } from "../../db/nominations.js";
 import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { nextStatuses, reportKey, type TransitionProblem } from "../domain/nominations.js";
+import { reportKey, type TransitionProblem } from "../domain/nominations.js";
+import { nextStatuses, routeOf } from "../domain/routes.js";
 import { canSeeNomination, scopeOfActor } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
 import type { Screen, ViewContext } from "../screen.js";
-import { formName, nominationCard, statusWord } from "./render.js";
+import { formName, moveButtonText, nominationCard, statusWord } from "./render.js";
 import { undoableMove } from "./review.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
@@ -59,14 +60,15 @@ export async function cardScreen(
     const next = nomination.status === "returned" ? `\n\n${c.t("nm-card-next-returned")}` : "";
     return { text: text + next, keyboard };
   }
-  const moves = nextStatuses(nomination.status, "office");
-  for (const to of moves) keyboard.text(c.t(`nm-move-${to}`), `nt:${nomination.id}:${to}`);
+  const route = routeOf(deps.campaign, nomination.form_id);
+  const moves = route ? nextStatuses(route, nomination.status, "office") : [];
+  for (const to of moves) keyboard.text(moveButtonText(c, to), `nt:${nomination.id}:${to}`);
   if (moves.length > 0) keyboard.row();
   const undoable = await undoableMove(deps, nomination.id);
   if (undoable)
     keyboard
       .text(
-        c.t("nm-undo-button", { status: statusWord(c.t, undoable.to_status) }),
+        c.t("nm-undo-button", { status: statusWord(c, undoable.to_status) }),
         `nu:${nomination.id}:${undoable.id}`,
       )
       .row();

@@ -10,16 +10,27 @@ import {
   undeliveredNotices,
 } from "../../db/notices.js";
 import type { Language, NewReminder, Nomination } from "../../db/schema.js";
+import type { Campaign } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
 import type { NominationStatus } from "../domain/nominations.js";
+import { isSystemStatus, routeOf, stepOf } from "../domain/routes.js";
 import { escapeHtml } from "../html.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
-import { decisionText, formName } from "./render.js";
+import { decisionText, formName, statusWord } from "./render.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n" | "officeAdminIds">;
 
-/** The moves people are told of; a move to "under_review" is the Office's own business. */
-const TOLD: readonly NominationStatus[] = ["submitted", "returned", "recommended", "awarded", "rejected"];
+/** Whether people are told of a move to `to`: all but the first step of the route (the Office's own business). */
+function isTold(campaign: Campaign, formId: string, to: NominationStatus): boolean {
+  if (isSystemStatus(to)) return to !== "draft" && to !== "withdrawn";
+  return routeOf(campaign, formId)?.steps[0]?.id !== to;
+}
+
+/** The notice's words: a status every route has, the award, or a route step named by its own words. */
+function noticeKey(campaign: Campaign, to: NominationStatus): string {
+  if (isSystemStatus(to)) return `nt-${to}`;
+  return stepOf(campaign, to)?.kind === "decision" ? "nt-awarded" : "nt-step";
+}
 
 export interface NoticeEvent {
   /** One key per event: with the recipient it makes each notice once-only in the outbox. */
@@ -80,7 +91,8 @@ export async function noticeOfMove(
   audience: "all" | "nominee" = "all",
 ): Promise<Told> {
   const heads = audience === "all" ? await headsOfUnit(deps.db, nomination.unit_id) : [];
-  if (!TOLD.includes(move.undoneFrom ?? move.to)) return { heads: heads.length, headsUnreachable: 0 };
+  if (!isTold(deps.campaign, nomination.form_id, move.undoneFrom ?? move.to))
+    return { heads: heads.length, headsUnreachable: 0 };
   const nominee =
     nomination.nominee_kind === "individual"
       ? await registeredPerson(deps.db, nomination.nominee_id)
@@ -97,14 +109,17 @@ export async function noticeOfMove(
         year: nomination.round_year,
         unitId: nomination.unit_id,
         text: (language) =>
-          deps.i18n.t(language, move.undoneFrom ? "nt-undone" : `nt-${move.to}`, {
+          deps.i18n.t(language, move.undoneFrom ? "nt-undone" : noticeKey(deps.campaign, move.to), {
             nominee: escapeHtml(nomination.nominee_name),
             form: escapeHtml(formName(deps.campaign, nomination.form_id, language)),
             reason: escapeHtml(move.reason ?? ""),
             decision: move.decision
               ? decisionText((key, vars) => deps.i18n.t(language, key, vars), move.decision)
               : "",
-            status: deps.i18n.t(language, `nm-status-${move.to}`),
+            status: statusWord(
+              { t: (key, vars) => deps.i18n.t(language, key, vars), language, campaign: deps.campaign },
+              move.to,
+            ),
           }),
       },
       to,

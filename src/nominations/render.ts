@@ -3,10 +3,11 @@ import type { Language, Nomination, NominationHistory } from "../../db/schema.js
 import type { AwardForm, Campaign } from "../campaign/schema.js";
 import { decisionDateText } from "../domain/decisions.js";
 import type { AssessmentProgress, AssessmentResult, NominationStatus } from "../domain/nominations.js";
+import { isSystemStatus, stepOf } from "../domain/routes.js";
 import { formatLocalDate, formatLocalDateTime, toLocal } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
-import type { Translate } from "../screen.js";
+import type { Translate, ViewContext } from "../screen.js";
 
 const LEVEL_ORDER: Record<AwardForm["level"], number> = { department: 0, province: 1, national: 2 };
 
@@ -43,8 +44,21 @@ export function deadlineText(t: Translate, deadline: Date, timeZone: string): st
   return t("ds-deadline-time", { date, time: formatLocalDateTime(deadline, timeZone).split(" ")[0] ?? "" });
 }
 
-export function statusWord(t: Translate, status: NominationStatus): string {
-  return t(`nm-status-${status}`);
+/**
+ * What a nomination's status reads: the words of its route's step (the campaign's), or of a status every
+ * route shares (the locale's).
+ */
+export function statusWord(c: ViewContext, status: NominationStatus): string {
+  if (isSystemStatus(status)) return c.t(`nm-status-${status}`);
+  const step = stepOf(c.campaign, status);
+  return step ? localised(step.status, c.language) : status;
+}
+
+/** The Office's button that moves a nomination to `to`: the route step's words, or the locale's for a return or refusal. */
+export function moveButtonText(c: ViewContext, to: NominationStatus): string {
+  if (isSystemStatus(to)) return c.t(`nm-move-${to}`);
+  const action = stepOf(c.campaign, to)?.action;
+  return action ? localised(action, c.language) : to;
 }
 
 /**
@@ -135,7 +149,7 @@ export function nominationCard(
     t("nm-card-result", { result: storedResultText(t, nomination) }),
   ];
   if (nomination.reason) lines.push(t("nm-card-reason", { reason: escapeHtml(nomination.reason) }));
-  lines.push(t("nm-card-status", { status: statusWord(t, nomination.status) }));
+  lines.push(t("nm-card-status", { status: statusWord(c, nomination.status) }));
   const decision = standingDecision(nomination);
   if (decision) lines.push(t("nm-card-decision", { decision: decisionText(t, decision) }));
   if (nomination.nominee_kind === "individual" && nomination.nominee_id < 0)
@@ -145,7 +159,7 @@ export function nominationCard(
     const when = formatLocalDateTime(new Date(entry.at), campaign.timeZone);
     const who = escapeHtml(entry.by_name ?? t(`nm-by-${entry.by_role}`));
     const move = entry.from_status
-      ? `${entry.undo_of ? `${t("nm-history-undo")} ` : ""}${statusWord(t, entry.from_status)} → ${statusWord(t, entry.to_status)}`
+      ? `${entry.undo_of ? `${t("nm-history-undo")} ` : ""}${statusWord(c, entry.from_status)} → ${statusWord(c, entry.to_status)}`
       : t("nm-history-proposed");
     const recorded = entry.decision ? ` — ${decisionText(t, JSON.parse(entry.decision) as Decision)}` : "";
     const why = entry.reason ? ` — ${t("nm-history-why", { reason: escapeHtml(entry.reason) })}` : "";

@@ -13,12 +13,8 @@ import { findRound } from "../../db/rounds.js";
 import type { Nomination, NominationHistory } from "../../db/schema.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import {
-  type NominationStatus,
-  type TransitionProblem,
-  transitionProblem,
-  undoTarget,
-} from "../domain/nominations.js";
+import { type NominationStatus, type TransitionProblem, transitionProblem } from "../domain/nominations.js";
+import { quotaStatuses, routeOf, stepOf, undoTarget } from "../domain/routes.js";
 import type { Refusal } from "./access.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
@@ -40,7 +36,7 @@ export type ReviewOutcome =
  * Why the Office may not make this move now (the move, its reason, the form's quota counted in `trx`, the
  * transaction that will make it), "no-form" if the nomination's form is gone from the campaign, or null.
  */
-async function officeMoveProblem(
+export async function officeMoveProblem(
   deps: Deps,
   trx: DB,
   nomination: Nomination,
@@ -48,15 +44,23 @@ async function officeMoveProblem(
   reason: string | null,
 ): Promise<TransitionProblem | "no-form" | null> {
   const form = deps.campaign.awardForms.find((f) => f.id === nomination.form_id);
-  if (!form) return "no-form";
+  const route = routeOf(deps.campaign, nomination.form_id);
+  if (!form || !route) return "no-form";
   return transitionProblem({
+    route,
     from: nomination.status,
     to,
-    role: "office",
+    by: "office",
     reason: reason ?? undefined,
     form,
     nomineeKind: nomination.nominee_kind,
-    alreadyRecommended: await countAgainstQuota(trx, nomination.round_year, form.id, nomination.nominee_kind),
+    alreadyCounted: await countAgainstQuota(
+      trx,
+      nomination.round_year,
+      form.id,
+      nomination.nominee_kind,
+      quotaStatuses(route),
+    ),
   });
 }
 
@@ -85,8 +89,10 @@ export async function moveOn(
         reason: earlier.reason,
         historyId: earlier.id,
       };
-    // An award is recorded with its decision (recordAward), never by a bare move.
-    if (request.to === "awarded") return { ok: false, key: "nm-award-needs-decision" };
+    // An award is recorded with its decision (recordAward), a proposal with its Tờ trình: never by a bare move.
+    const kind = stepOf(deps.campaign, request.to)?.kind;
+    if (kind === "decision") return { ok: false, key: "nm-award-needs-decision" };
+    if (kind === "proposal" || kind === "council") return { ok: false, key: "nm-move-not-allowed" };
     const from = nomination.status;
     const problem = await officeMoveProblem(deps, trx, nomination, request.to, reason);
     if (problem === "no-form") return { ok: false, key: "nm-stale-button" };
@@ -144,7 +150,9 @@ export async function recordAward(
     const nomination = await findNomination(trx, nominationId);
     if (!nomination) return { ok: false, key: "nm-stale-button" };
     const earlier = await moveOfUpdate(trx, nomination.id, updateId);
-    if (earlier?.to_status === "awarded" && earlier.decision)
+    const decisionStep = routeOf(deps.campaign, nomination.form_id)?.steps.at(-1);
+    if (!decisionStep) return { ok: false, key: "nm-stale-button" };
+    if (earlier?.to_status === decisionStep.id && earlier.decision)
       return {
         ok: true,
         nomination,
@@ -152,8 +160,10 @@ export async function recordAward(
         historyId: earlier.id,
         again: true,
       };
-    if (nomination.status === "awarded") {
-      const last = (await nominationHistory(trx, nomination.id)).findLast((e) => e.to_status === "awarded");
+    if (nomination.status === decisionStep.id) {
+      const last = (await nominationHistory(trx, nomination.id)).findLast(
+        (e) => e.to_status === decisionStep.id,
+      );
       return {
         ok: false,
         key: "nm-already-awarded",
@@ -164,7 +174,7 @@ export async function recordAward(
     }
     const round = await findRound(trx, nomination.round_year);
     if (round?.status !== "open") return { ok: false, key: "nm-round-closed" };
-    const problem = await officeMoveProblem(deps, trx, nomination, "awarded", null);
+    const problem = await officeMoveProblem(deps, trx, nomination, decisionStep.id, null);
     if (problem === "no-form") return { ok: false, key: "nm-stale-button" };
     if (problem) return { ok: false, problem, nomination };
     const key = { nominationId, officeId: actor.telegramId };
@@ -180,8 +190,8 @@ export async function recordAward(
       trx,
       {
         id: nomination.id,
-        from: "recommended",
-        to: "awarded",
+        from: nomination.status,
+        to: decisionStep.id,
         by: actor.telegramId,
         byRole: "office",
         reason: null,

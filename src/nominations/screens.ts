@@ -38,7 +38,7 @@ export function homeScreen(
     const ofForm = nominations.filter((n) => n.form_id === form.id);
     if (ofForm.length === 0) continue;
     lines.push(`<b>${escapeHtml(formShort(c.campaign, form.id, c.language))}</b>`);
-    for (const n of ofForm) lines.push(`• ${nomineeLabel(c.t, n)} — ${statusWord(c.t, n.status)}`);
+    for (const n of ofForm) lines.push(`• ${nomineeLabel(c.t, n)} — ${statusWord(c, n.status)}`);
   }
   const keyboard = new InlineKeyboard();
   if (access.readOnly) {
@@ -66,7 +66,7 @@ function candidateButton(
   // The page rides along, so the list stays where the head was after the press.
   if (n)
     return [
-      n.status === "draft" ? `☑️ ${label}` : `☑️ ${label} (${statusWord(c.t, n.status)})`,
+      n.status === "draft" ? `☑️ ${label}` : `☑️ ${label} (${statusWord(c, n.status)})`,
       `nm:x:${n.id}:${page}`,
     ];
   return [label, `nm:a:${formIdx}:${candidate.key}:${page}`];

@@ -15,11 +15,11 @@ import {
   type AssessmentProgress,
   type AssessmentResult,
   assessmentResult,
-  DECIDED,
   type NomineeKind,
   nomineeKey,
   rankCandidates,
 } from "../domain/nominations.js";
+import { routeOf, unitLock } from "../domain/routes.js";
 import { escapeHtml } from "../html.js";
 import { headAccess, type Refusal, type UnitAccess } from "./access.js";
 
@@ -237,11 +237,12 @@ export async function takeBack(
             deps.clock(),
           )
         : false;
-  if (done === false || done === undefined)
-    return nomination.status === "rejected" || nomination.status === "withdrawn"
+  if (done === false || done === undefined) {
+    const lock = unitLock(routeOf(deps.campaign, nomination.form_id), nomination.status);
+    if (lock === "forwarded" || lock === "awarded") return { ok: false, key: `nm-locked-${lock}` };
+    return lock !== null && lock !== "with-office"
       ? { ok: false, key: "nm-closed-nomination" }
-      : DECIDED.includes(nomination.status)
-        ? { ok: false, key: `nm-locked-${nomination.status}` }
-        : { ok: false, key: "nm-cannot-take-back" };
+      : { ok: false, key: "nm-cannot-take-back" };
+  }
   return { ok: true, name: nomination.nominee_name, formId: nomination.form_id };
 }

@@ -17,7 +17,7 @@ import {
 import { latestMoves, listNominations, nomineePositions } from "../../db/nominations.js";
 import type { Language } from "../../db/schema.js";
 import { formerNames } from "../../db/users.js";
-import type { Criterion } from "../campaign/schema.js";
+import type { Campaign, Criterion } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
 import {
   type Answers,
@@ -27,6 +27,7 @@ import {
   type Subject,
 } from "../domain/assessment.js";
 import type { NominationStatus, NomineeKind } from "../domain/nominations.js";
+import { isSystemStatus, type SystemStatus, stepOf } from "../domain/routes.js";
 import { formatLocalDateTime, toLocal } from "../domain/time.js";
 import type { DossierState, Progress } from "../domain/unit-status.js";
 import { localised } from "../i18n.js";
@@ -53,16 +54,23 @@ export interface Table {
 const NOT_ANSWERED = "—";
 
 // The keys are spelt out (not built from the status) so that a search for a key finds its use.
-const NOMINATION_STATUS_KEYS: Record<NominationStatus, string> = {
+const NOMINATION_STATUS_KEYS: Record<SystemStatus, string> = {
   draft: "ex-status-draft",
   submitted: "ex-status-submitted",
-  under_review: "ex-status-under_review",
-  recommended: "ex-status-recommended",
-  awarded: "ex-status-awarded",
   returned: "ex-status-returned",
   rejected: "ex-status-rejected",
   withdrawn: "ex-status-withdrawn",
+  not_passed: "ex-status-not_passed",
+  declined: "ex-status-declined",
 };
+
+/** A nomination's status in a cell: the statuses every route has in the export's words, a route step in its own. */
+function statusCell(campaign: Campaign, t: Translate, language: Language, status: NominationStatus): string {
+  if (isSystemStatus(status)) return t(NOMINATION_STATUS_KEYS[status]);
+  const step = stepOf(campaign, status);
+  const words = step ? localised(step.status, language) : status;
+  return words.charAt(0).toLocaleUpperCase(language) + words.slice(1);
+}
 
 const DOSSIER_KEYS: Record<DossierState, string> = {
   not_started: "ex-dossier-not_started",
@@ -224,7 +232,7 @@ async function nominationsTable(deps: Deps, year: number, t: Translate, language
       yesNo(t, nomination.eligible === 1),
       nomination.reason ?? "",
       storedResult(nomination.result_summary),
-      t(NOMINATION_STATUS_KEYS[nomination.status]),
+      statusCell(deps.campaign, t, language, nomination.status),
       localTime(deps, last?.at ?? nomination.updated_at),
       currentReason,
       nomination.decision_number ?? "",

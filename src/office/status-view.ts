@@ -4,7 +4,7 @@ import { type NominationStatus, type NomineeKind, type QuotaUse, quotaUse } from
 import { type PendingItem, pendingItems, type UnitStatus } from "../domain/unit-status.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
-import { formShort, formsInOrder } from "../nominations/render.js";
+import { formShort, formsInOrder, statusWord } from "../nominations/render.js";
 import type { ViewContext } from "../screen.js";
 import type { UnitWithStatus } from "./round-status.js";
 
@@ -158,7 +158,7 @@ export function unitDetailLines(
   for (const form of formsInOrder(c.campaign)) {
     for (const n of nominations.filter((x) => x.formId === form.id))
       lines.push(
-        `• #${n.id} ${n.label}${n.eligible ? "" : " ⚠️"} · ${escapeHtml(formShort(c.campaign, form.id, c.language))} · <i>${c.t(`nm-status-${n.status}`)}</i>${n.decision ? ` · ${n.decision}` : ""}`,
+        `• #${n.id} ${n.label}${n.eligible ? "" : " ⚠️"} · ${escapeHtml(formShort(c.campaign, form.id, c.language))} · <i>${statusWord(c, n.status)}</i>${n.decision ? ` · ${n.decision}` : ""}`,
       );
   }
   const missing = pendingItems(status).filter((i) => i.kind === "document" || i.kind === "nominations");
@@ -183,7 +183,7 @@ export function quotaLines(
   c: ViewContext,
   nominations: ReadonlyArray<{ formId: string; nomineeKind: NomineeKind; status: NominationStatus }>,
 ): string[] {
-  const uses = quotaUse(c.campaign.awardForms, nominations);
+  const uses = quotaUse(c.campaign, nominations);
   return formsInOrder(c.campaign).map((form) => {
     const parts = uses
       .filter((use) => use.formId === form.id)
