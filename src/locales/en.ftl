@@ -587,9 +587,6 @@ ex-initiative = Decision no. {$number} of {$date} (recognised by {$council})
 ex-initiative-named = Initiative: {$name}; {$decision}
 ex-status-draft = Draft
 ex-status-submitted = Awaiting receipt
-ex-status-under_review = Being appraised
-ex-status-recommended = Recommended to the Emulation and Awards Council
-ex-status-awarded = Awarded
 ex-status-returned = Returned for correction
 ex-status-rejected = Not put to the council
 ex-status-withdrawn = Withdrawn by the unit
@@ -738,15 +735,9 @@ nm-head-told = The bot will tell the unit head (and the nominee, if on the bot).
 nm-head-not-told = ⚠️ The unit head cannot be reached by the bot (never pressed Start, blocked the bot, or the unit has no head on the bot); please tell them directly.
 nm-status-draft = not yet submitted
 nm-status-submitted = awaiting receipt by the Office
-nm-status-under_review = being appraised by the Office
-nm-status-recommended = recommended to the Emulation and Commendation Council
-nm-status-awarded = awarded
 nm-status-returned = returned for correction
 nm-status-rejected = not put to the council
 nm-status-withdrawn = withdrawn by the unit
-nm-move-under_review = 🔍 Receive and appraise
-nm-move-recommended = ⭐ Recommend to council
-nm-move-awarded = 🏅 Record award
 nm-move-returned = ↩️ Return
 nm-move-rejected = ✖️ Do not recommend
 nm-ask-reason-returned = Return the nomination of <b>{$nominee}</b> to the unit for correction. Please give the reason (the head of unit will receive it), or send /cancel.
@@ -857,7 +848,7 @@ ds-deadline-time = Deadline: before {$time} on {$date}.
 nm-unit-archived = Your unit has been archived, so it can no longer nominate or submit a dossier. If this is a mistake, please contact the Office.
 nm-corrections-only = The deadline has passed: you can only make the corrections the Office asked for (replace files, withdraw a returned nomination) and submit again; no one new can be nominated.
 nm-left-unit = moved to another unit
-nm-closed-nomination = This nomination is closed (not put to the council, or withdrawn by the unit); it cannot be taken back or nominated again this round.
+nm-closed-nomination = This nomination is closed (not put to the council, not passed by it, not awarded above, or withdrawn by the unit); it cannot be taken back or nominated again this round.
 nm-search-more = Only the first {$shown} people are shown; please type more of the name.
 ds-already-returned = This dossier had already been returned; the reason you typed was not sent.
 ds-and-more = … and {$count} more
@@ -869,10 +860,7 @@ nm-decision = Decision no. {$number} of {$date} by {$issuer}
 nm-card-decision = Award decision: {$decision}
 nm-card-nominee-left = <i>The nominee erased their personal data from the bot; the nomination is kept as the Department's record.</i>
 nm-history-undo = undone:
-nm-locked-recommended = The Office has put this nomination to the Emulation and Commendation Council, so the unit cannot withdraw it.
 nm-locked-awarded = This nomination has been awarded; it is the Department's record, so the unit cannot withdraw it.
-nm-locked-rejected = The Office decided not to put this nomination to the Council; the unit can no longer withdraw or change it.
-ds-locked-recommended = {$nominee}'s file cannot be replaced: the nomination is before the Emulation and Commendation Council, as it was sent.
 ds-locked-awarded = {$nominee}'s file cannot be replaced: the nomination has been awarded and its dossier is the Department's record.
 ds-locked-rejected = {$nominee}'s file cannot be replaced: the Office decided not to put this nomination to the Council.
 ds-locked-with-office = {$nominee}'s file cannot be replaced: the Office holds this nomination for appraisal; only returned nominations can be corrected.
@@ -900,14 +888,13 @@ nt-submitted = 📤 The award nomination of <b>{$nominee}</b> ({$form}) was sent
 nt-returned = ↩️ The Office returned the award nomination of <b>{$nominee}</b> ({$form}) for correction.
     Reason: <i>{$reason}</i>
     The unit head corrects it (replace files with 🔁 in /dossier) and sends the dossier again.
-nt-recommended = ⭐ The award nomination of <b>{$nominee}</b> ({$form}) was put to the Emulation and Commendation Council by the Office.
 nt-awarded = 🏅 <b>{$nominee}</b> has been awarded: {$form}.
     {$decision}.
 nt-rejected = ✖️ The Office did not put the award nomination of <b>{$nominee}</b> ({$form}) to the Emulation and Commendation Council.
     Reason: <i>{$reason}</i>
 nt-undone = ↩️ The Office corrected the award nomination of <b>{$nominee}</b> ({$form}): back to “{$status}”.
     Reason: <i>{$reason}</i>
-nm-award-needs-decision = An award is recorded with its decision's number, date and issuer: press “🏅 Record award” on the nomination.
+nm-award-needs-decision = Recording an award needs the decision's number, date and issuer: please press the button to record the award decision on the nomination.
 nm-award-incomplete = The decision is not complete (number, date, issuer). Please press “🏅 Record award” again.
 nm-round-closed = This nomination's round is closed; it can no longer change.
 nm-already-awarded = {$by} already recorded this award at {$at} ({$decision}); no other decision is recorded.
@@ -960,3 +947,21 @@ nt-undelivered = ⚠️ The bot could not deliver a notice to <b>{$name}</b> (ne
     {$notice}
 ds-locked-withdrawn = {$nominee}'s file cannot be replaced: the unit withdrew this nomination.
 nm-award-stale = The award cannot be recorded: the nomination now stands at “{$status}” ({$by}, {$at}). Please open it again.
+
+# Routes (issue 12): the statuses every route has beyond the unit's, and the words for any route step.
+nm-status-not_passed = not passed by the Emulation and Commendation Council
+nm-status-declined = not awarded by the competent authority
+nm-move-declined = ✖️ Not awarded above
+nm-ask-reason-declined = Record that the competent authority did not award <b>{$nominee}</b>. Please give the reason or the number of its reply (the head of unit will receive it), or send /cancel to cancel.
+nm-by-council = the Emulation and Commendation Council
+ex-status-not_passed = Not passed by the Emulation and Commendation Council
+ex-status-declined = Not awarded by the competent authority
+nt-step = 📌 The award nomination of <b>{$nominee}</b> ({$form}): {$status}.
+nt-not_passed = ✖️ The Emulation and Commendation Council did not pass the award nomination of <b>{$nominee}</b> ({$form}).
+    Reason: <i>{$reason}</i>
+nt-declined = ✖️ The competent authority did not award <b>{$nominee}</b> ({$form}).
+    Reason: <i>{$reason}</i>
+nm-locked-forwarded = The Office has put this nomination forward (to the Council or above), so the unit cannot withdraw it.
+ds-locked-forwarded = {$nominee}'s file cannot be replaced: the nomination has been put forward (to the Council or above) as it was sent.
+ds-locked-not_passed = {$nominee}'s file cannot be replaced: the Emulation and Commendation Council did not pass this nomination.
+ds-locked-declined = {$nominee}'s file cannot be replaced: the competent authority did not award this nomination.

@@ -581,9 +581,6 @@ ex-initiative = Quyết định số {$number} ngày {$date} ({$council} công n
 ex-initiative-named = Sáng kiến: {$name}; {$decision}
 ex-status-draft = Chưa nộp hồ sơ
 ex-status-submitted = Chờ tiếp nhận
-ex-status-under_review = Đang thẩm định
-ex-status-recommended = Đã trình Hội đồng Thi đua - Khen thưởng
-ex-status-awarded = Đã được khen thưởng
 ex-status-returned = Bị trả lại để sửa, bổ sung
 ex-status-rejected = Không được trình Hội đồng
 ex-status-withdrawn = Đơn vị đã rút
@@ -718,15 +715,9 @@ nm-head-told = Bot sẽ báo trưởng đơn vị (và người được đề n
 nm-head-not-told = ⚠️ Bot không gửi được tin cho trưởng đơn vị (chưa bấm Start, đã chặn bot, hoặc đơn vị chưa có trưởng đơn vị trên bot); vui lòng báo trực tiếp.
 nm-status-draft = chưa nộp hồ sơ
 nm-status-submitted = chờ Văn phòng Sở tiếp nhận
-nm-status-under_review = Văn phòng Sở đang thẩm định
-nm-status-recommended = đã trình Hội đồng Thi đua - Khen thưởng
-nm-status-awarded = đã được khen thưởng
 nm-status-returned = bị trả lại để sửa, bổ sung
 nm-status-rejected = không được trình Hội đồng
 nm-status-withdrawn = đơn vị đã rút
-nm-move-under_review = 🔍 Tiếp nhận, thẩm định
-nm-move-recommended = ⭐ Trình Hội đồng
-nm-move-awarded = 🏅 Ghi nhận đã khen
 nm-move-returned = ↩️ Trả lại
 nm-move-rejected = ✖️ Không trình
 nm-ask-reason-returned = Trả lại đề nghị <b>{$nominee}</b> để đơn vị sửa, bổ sung. Vui lòng nêu lý do (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để hủy.
@@ -829,7 +820,7 @@ ds-deadline-time = Hạn nộp: trước {$time} ngày {$date}.
 nm-unit-archived = Đơn vị của Anh/Chị đã được lưu trữ nên không đề nghị, nộp hồ sơ được nữa. Nếu có nhầm lẫn, vui lòng liên hệ Văn phòng Sở.
 nm-corrections-only = Đã hết hạn nộp hồ sơ: Anh/Chị chỉ sửa, bổ sung được những gì Văn phòng Sở yêu cầu (thay tệp, rút đề nghị bị trả lại) rồi nộp lại; không đề nghị thêm được.
 nm-left-unit = đã chuyển đơn vị
-nm-closed-nomination = Đề nghị này đã kết thúc (không được trình Hội đồng hoặc đơn vị đã rút); không rút hay đề nghị lại được trong kỳ xét khen thưởng này.
+nm-closed-nomination = Đề nghị này đã kết thúc (không được trình, Hội đồng không thông qua, cấp trên không khen thưởng, hoặc đơn vị đã rút); không rút hay đề nghị lại được trong kỳ xét khen thưởng này.
 nm-search-more = Chỉ hiện {$shown} người đầu; vui lòng gõ thêm tên để tìm chính xác hơn.
 ds-already-returned = Hồ sơ này đã được trả lại trước đó; lý do vừa nhập không được gửi thêm.
 ds-and-more = … và {$count} đề nghị khác
@@ -841,10 +832,7 @@ nm-decision = Quyết định số {$number} ngày {$date} của {$issuer}
 nm-card-decision = Quyết định khen thưởng: {$decision}
 nm-card-nominee-left = <i>Người được đề nghị đã xóa dữ liệu cá nhân khỏi bot; đề nghị được giữ làm hồ sơ của Sở.</i>
 nm-history-undo = hoàn tác:
-nm-locked-recommended = Đề nghị này đã được Văn phòng Sở trình Hội đồng Thi đua - Khen thưởng nên đơn vị không rút được.
 nm-locked-awarded = Đề nghị này đã được khen thưởng; đây là hồ sơ của Sở nên đơn vị không rút được.
-nm-locked-rejected = Văn phòng Sở đã quyết định không trình Hội đồng Thi đua - Khen thưởng đề nghị này; đơn vị không rút hay sửa được.
-ds-locked-recommended = Không thay được tệp của {$nominee}: đề nghị đã được trình Hội đồng Thi đua - Khen thưởng, hồ sơ giữ nguyên như khi trình.
 ds-locked-awarded = Không thay được tệp của {$nominee}: đề nghị đã được khen thưởng, hồ sơ là hồ sơ lưu của Sở.
 ds-locked-rejected = Không thay được tệp của {$nominee}: Văn phòng Sở đã quyết định không trình Hội đồng Thi đua - Khen thưởng đề nghị này.
 ds-locked-with-office = Không thay được tệp của {$nominee}: Văn phòng Sở đang giữ đề nghị này để thẩm định; chỉ những đề nghị bị trả lại mới sửa được.
@@ -872,14 +860,13 @@ nt-submitted = 📤 Đề nghị khen thưởng <b>{$nominee}</b> ({$form}) đã
 nt-returned = ↩️ Văn phòng Sở trả lại đề nghị khen thưởng <b>{$nominee}</b> ({$form}) để sửa, bổ sung.
     Lý do: <i>{$reason}</i>
     Trưởng đơn vị sửa, bổ sung (thay tệp bằng nút 🔁 trong /dossier) rồi nộp lại hồ sơ.
-nt-recommended = ⭐ Đề nghị khen thưởng <b>{$nominee}</b> ({$form}) đã được Văn phòng Sở trình Hội đồng Thi đua - Khen thưởng.
 nt-awarded = 🏅 <b>{$nominee}</b> đã được khen thưởng: {$form}.
     {$decision}.
 nt-rejected = ✖️ Văn phòng Sở không trình Hội đồng Thi đua - Khen thưởng đề nghị khen thưởng <b>{$nominee}</b> ({$form}).
     Lý do: <i>{$reason}</i>
 nt-undone = ↩️ Văn phòng Sở điều chỉnh đề nghị khen thưởng <b>{$nominee}</b> ({$form}): trở lại bước “{$status}”.
     Lý do: <i>{$reason}</i>
-nm-award-needs-decision = Ghi nhận khen thưởng cần số, ngày và cơ quan ban hành quyết định: vui lòng bấm “🏅 Ghi nhận đã khen” trên đề nghị.
+nm-award-needs-decision = Ghi nhận khen thưởng cần số, ngày và cơ quan ban hành quyết định: vui lòng bấm nút ghi nhận Quyết định khen thưởng trên đề nghị.
 nm-award-incomplete = Chưa đủ thông tin quyết định (số, ngày, cơ quan ban hành). Vui lòng bấm lại “🏅 Ghi nhận đã khen”.
 nm-round-closed = Kỳ xét khen thưởng của đề nghị này đã đóng; không thay đổi được nữa.
 nm-already-awarded = Đề nghị này đã được {$by} ghi nhận khen thưởng lúc {$at} ({$decision}); không ghi thêm quyết định khác.
@@ -926,3 +913,21 @@ nt-undelivered = ⚠️ Bot không gửi được thông báo cho <b>{$name}</b>
     {$notice}
 ds-locked-withdrawn = Không thay được tệp của {$nominee}: đơn vị đã rút đề nghị này.
 nm-award-stale = Không ghi nhận khen thưởng được: đề nghị đang ở bước “{$status}” ({$by}, {$at}). Vui lòng mở lại đề nghị để xem.
+
+# Routes (issue 12): the statuses every route has beyond the unit's, and the words for any route step.
+nm-status-not_passed = Hội đồng Thi đua - Khen thưởng không thông qua
+nm-status-declined = cấp có thẩm quyền không khen thưởng
+nm-move-declined = ✖️ Cấp trên không khen thưởng
+nm-ask-reason-declined = Ghi nhận cấp có thẩm quyền không khen thưởng <b>{$nominee}</b>. Vui lòng nêu lý do hoặc số văn bản trả lời (trưởng đơn vị sẽ nhận được), hoặc gửi /cancel để hủy.
+nm-by-council = Hội đồng Thi đua - Khen thưởng
+ex-status-not_passed = Hội đồng Thi đua - Khen thưởng không thông qua
+ex-status-declined = Cấp có thẩm quyền không khen thưởng
+nt-step = 📌 Đề nghị khen thưởng <b>{$nominee}</b> ({$form}): {$status}.
+nt-not_passed = ✖️ Hội đồng Thi đua - Khen thưởng không thông qua đề nghị khen thưởng <b>{$nominee}</b> ({$form}).
+    Lý do: <i>{$reason}</i>
+nt-declined = ✖️ Cấp có thẩm quyền không khen thưởng <b>{$nominee}</b> ({$form}).
+    Lý do: <i>{$reason}</i>
+nm-locked-forwarded = Đề nghị này đã được Văn phòng Sở trình lên (Hội đồng Thi đua - Khen thưởng hoặc cấp trên) nên đơn vị không rút được.
+ds-locked-forwarded = Không thay được tệp của {$nominee}: đề nghị đã được trình lên (Hội đồng Thi đua - Khen thưởng hoặc cấp trên), hồ sơ giữ nguyên như khi trình.
+ds-locked-not_passed = Không thay được tệp của {$nominee}: Hội đồng Thi đua - Khen thưởng không thông qua đề nghị này.
+ds-locked-declined = Không thay được tệp của {$nominee}: cấp có thẩm quyền không khen thưởng đề nghị này.

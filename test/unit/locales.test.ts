@@ -8,7 +8,9 @@ import type { Unavailable } from "../../src/assessment/service.js";
 import type { AssessmentStatus, StartRefusal } from "../../src/domain/assessment.js";
 import type { InviteProblem } from "../../src/domain/invites.js";
 import type { TextProblem } from "../../src/domain/names.js";
-import type { NominationStatus, NomineeKind } from "../../src/domain/nominations.js";
+import { SYSTEM_STATUSES } from "../../src/campaign/schema.js";
+import type { NomineeKind } from "../../src/domain/nominations.js";
+import type { UnitLock } from "../../src/domain/routes.js";
 import type { SlotKind } from "../../src/domain/reminders.js";
 import type { ActorRole, CommandName } from "../../src/domain/roles.js";
 import type { DeadlineStatus, RoundDeadlineProblem, RoundYearProblem } from "../../src/domain/rounds.js";
@@ -187,6 +189,7 @@ describe("keys used in the code", () => {
     1
   >);
   const nomineeKinds = Object.keys({ collective: 1, individual: 1 } satisfies Record<NomineeKind, 1>);
+  const systemStatuses: string[] = [...SYSTEM_STATUSES];
   const families: Record<string, string[]> = {
     "role-": Object.keys({ guest: 1, employee: 1, unit_head: 1, office: 1 } satisfies Record<ActorRole, 1>),
     "invite-advice-": Object.keys({ employee: 1, unit_head: 1, office: 1 } satisfies Record<Role, 1>),
@@ -275,18 +278,22 @@ describe("keys used in the code", () => {
       export: 1,
     } satisfies Record<CommandName, 1>),
     // Nominations and dossiers (src/domain/nominations.ts, unit-status.ts), as the screens build their keys.
-    "nm-status-": Object.keys({
-      draft: 1,
-      submitted: 1,
-      under_review: 1,
-      recommended: 1,
+    "nm-status-": systemStatuses,
+    "ex-status-": systemStatuses,
+    // The Office's moves that are not a route step's own (those take the campaign's words).
+    "nm-move-": ["returned", "rejected", "declined"],
+    "nm-ask-reason-": ["returned", "rejected", "declined"],
+    "nt-": [...systemStatuses.filter((s) => s !== "draft" && s !== "withdrawn"), "step", "awarded", "undone"],
+    "ds-locked-": Object.keys({
+      "with-office": 1,
+      forwarded: 1,
       awarded: 1,
-      returned: 1,
       rejected: 1,
+      not_passed: 1,
+      declined: 1,
       withdrawn: 1,
-    } satisfies Record<NominationStatus, 1>),
-    "nm-move-": ["under_review", "recommended", "awarded", "returned", "rejected"],
-    "nm-ask-reason-": ["returned", "rejected"],
+    } satisfies Record<UnitLock, 1>),
+    "nm-locked-": ["forwarded", "awarded"],
     "nm-notice-": ["returned", "rejected"],
     "nm-result-": progresses,
     "st-own-": progresses,
@@ -294,7 +301,7 @@ describe("keys used in the code", () => {
     "nm-read-only-": ["closed", "submitted", "deadline"],
     "nm-over-quota-": nomineeKinds,
     "st-kind-": nomineeKinds,
-    "nm-by-": Object.keys({ employee: 1, unit_head: 1, office: 1 } satisfies Record<Role, 1>),
+    "nm-by-": [...Object.keys({ employee: 1, unit_head: 1, office: 1 } satisfies Record<Role, 1>), "council"],
     "st-dossier-": Object.keys({ not_started: 1, open: 1, submitted: 1, returned: 1 } satisfies Record<
       DossierState,
       1

@@ -300,34 +300,39 @@ describe("moveOfUpdate", () => {
 });
 
 describe("countAgainstQuota", () => {
-  it("counts recommended and awarded nominations of the form, kind and round only", async () => {
+  it("counts the nominations at the given statuses, of the form, kind and round only", async () => {
     const statuses: NominationStatusColumn[] = [
       "draft",
       "submitted",
       "under_review",
       "recommended",
+      "council_passed",
       "awarded",
       "returned",
       "rejected",
       "withdrawn",
-      "recommended",
+      "not_passed",
+      "council_passed",
     ];
     for (const [index, status] of statuses.entries()) {
       const id = await add({ nomineeId: 10_000 + index, nomineeName: `Người ${index}` });
       await setStatus(id, status);
     }
-    await setStatus(await add({ formId: CHU_TICH }), "recommended");
+    await setStatus(await add({ formId: CHU_TICH }), "province_proposed");
     await setStatus(await add({ year: LAST_YEAR }), "awarded");
     await setStatus(
       await add({ nomineeKind: "collective", nomineeId: unitA, nomineeName: "Phòng Hành chính tư pháp" }),
-      "recommended",
+      "council_passed",
     );
+    const counted = ["council_passed", "province_proposed", "awarded"];
 
-    expect(await countAgainstQuota(db, YEAR, GIAY_KHEN, "individual")).toBe(3);
-    expect(await countAgainstQuota(db, YEAR, GIAY_KHEN, "collective")).toBe(1);
-    expect(await countAgainstQuota(db, YEAR, CHU_TICH, "individual")).toBe(1);
-    expect(await countAgainstQuota(db, YEAR, CHU_TICH, "collective")).toBe(0);
-    expect(await countAgainstQuota(db, LAST_YEAR, GIAY_KHEN, "individual")).toBe(1);
+    expect(await countAgainstQuota(db, YEAR, GIAY_KHEN, "individual", counted)).toBe(3);
+    expect(await countAgainstQuota(db, YEAR, GIAY_KHEN, "individual", ["recommended"])).toBe(1);
+    expect(await countAgainstQuota(db, YEAR, GIAY_KHEN, "individual", [])).toBe(0);
+    expect(await countAgainstQuota(db, YEAR, GIAY_KHEN, "collective", counted)).toBe(1);
+    expect(await countAgainstQuota(db, YEAR, CHU_TICH, "individual", counted)).toBe(1);
+    expect(await countAgainstQuota(db, YEAR, CHU_TICH, "collective", counted)).toBe(0);
+    expect(await countAgainstQuota(db, LAST_YEAR, GIAY_KHEN, "individual", counted)).toBe(1);
   });
 });
 

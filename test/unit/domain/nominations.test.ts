@@ -4,11 +4,7 @@ import type { Answers, CriterionAnswer } from "../../../src/domain/assessment.js
 import {
   type AssessmentResult,
   assessmentResult,
-  DECIDED,
-  inUnitHands,
   missingDocuments,
-  type NominationStatus,
-  nextStatuses,
   nomineeKey,
   parseNomineeKey,
   parseReportKey,
@@ -16,9 +12,6 @@ import {
   quotaUse,
   rankCandidates,
   reportKey,
-  type TransitionRequest,
-  transitionProblem,
-  undoTarget,
 } from "../../../src/domain/nominations.js";
 
 const campaign = loadCampaign();
@@ -30,106 +23,22 @@ const form = (id: string) => {
 const GIAY_KHEN = form("giay-khen-giam-doc-so");
 const THU_TUONG = form("bang-khen-thu-tuong");
 
-const request = (change: Partial<TransitionRequest>): TransitionRequest => ({
-  from: "under_review",
-  to: "recommended",
-  role: "office",
-  reason: undefined,
-  form: GIAY_KHEN,
-  nomineeKind: "individual",
-  alreadyRecommended: 0,
-  ...change,
-});
-
-describe("nomination moves", () => {
-  it("lets a unit head submit a draft or a returned nomination, or withdraw a returned one, and nothing else", () => {
-    expect(nextStatuses("draft", "unit_head")).toEqual(["submitted"]);
-    expect(nextStatuses("returned", "unit_head")).toEqual(["submitted", "withdrawn"]);
-    for (const status of [
-      "submitted",
-      "under_review",
-      "recommended",
-      "awarded",
-      "rejected",
-      "withdrawn",
-    ] as const) {
-      expect(nextStatuses(status, "unit_head")).toEqual([]);
-    }
-  });
-
-  it("lets the Office review, recommend, award, return or reject, in that order only", () => {
-    expect(nextStatuses("submitted", "office").sort()).toEqual(["rejected", "returned", "under_review"]);
-    expect(nextStatuses("under_review", "office").sort()).toEqual(["recommended", "rejected", "returned"]);
-    expect(nextStatuses("recommended", "office").sort()).toEqual(["awarded", "returned"]);
-    expect(nextStatuses("awarded", "office")).toEqual([]);
-    expect(nextStatuses("rejected", "office")).toEqual([]);
-    expect(nextStatuses("draft", "office")).toEqual([]);
-  });
-
-  it("gives employees and guests no moves at all", () => {
-    const all: NominationStatus[] = [
-      "draft",
-      "submitted",
-      "under_review",
-      "recommended",
-      "awarded",
-      "returned",
-      "rejected",
-    ];
-    for (const status of all) {
-      expect(nextStatuses(status, "employee")).toEqual([]);
-      expect(nextStatuses(status, "guest")).toEqual([]);
-    }
-  });
-
-  it("refuses a move that is not in the list, or by the wrong role", () => {
-    expect(transitionProblem(request({ from: "draft", to: "awarded" }))).toEqual({ kind: "not_allowed" });
-    expect(transitionProblem(request({ role: "unit_head" }))).toEqual({ kind: "not_allowed" });
-    expect(transitionProblem(request({ from: "submitted", to: "under_review", role: "employee" }))).toEqual({
-      kind: "not_allowed",
-    });
-  });
-
-  it("asks for a reason to return or reject", () => {
-    expect(transitionProblem(request({ to: "returned" }))).toEqual({ kind: "reason_required" });
-    expect(transitionProblem(request({ to: "rejected", reason: "  " }))).toEqual({ kind: "reason_required" });
-    expect(transitionProblem(request({ to: "returned", reason: "Thiếu báo cáo thành tích" }))).toBeNull();
-  });
-
-  it("refuses to recommend past the form's quota and says which quota", () => {
-    expect(transitionProblem(request({ alreadyRecommended: 9 }))).toBeNull();
-    expect(transitionProblem(request({ alreadyRecommended: 10 }))).toEqual({
-      kind: "over_quota",
-      quota: 10,
-      nomineeKind: "individual",
-    });
-    expect(transitionProblem(request({ nomineeKind: "collective", alreadyRecommended: 3 }))).toBeNull();
-    expect(transitionProblem(request({ nomineeKind: "collective", alreadyRecommended: 4 }))).toEqual({
-      kind: "over_quota",
-      quota: 4,
-      nomineeKind: "collective",
-    });
-  });
-
-  it("has no quota to enforce for the forms the plan leaves to 800/KH-UBND", () => {
-    expect(quotaOf(THU_TUONG, "individual")).toBeNull();
-    expect(transitionProblem(request({ form: THU_TUONG, alreadyRecommended: 500 }))).toBeNull();
-  });
-});
-
 describe("quotaUse", () => {
-  it("counts recommended and awarded nominations per form and kind, and flags a quota exceeded", () => {
+  it("counts nominations from each route's quota step on, per form and kind, and flags a quota exceeded", () => {
     const nominations = [
       ...Array.from({ length: 11 }, () => ({
         formId: GIAY_KHEN.id,
         nomineeKind: "individual" as const,
-        status: "recommended" as const,
+        status: "council_passed",
       })),
-      { formId: GIAY_KHEN.id, nomineeKind: "collective" as const, status: "awarded" as const },
-      { formId: GIAY_KHEN.id, nomineeKind: "collective" as const, status: "submitted" as const },
-      { formId: THU_TUONG.id, nomineeKind: "individual" as const, status: "recommended" as const },
+      // Put to the Council but not passed by it yet: not counted.
+      { formId: GIAY_KHEN.id, nomineeKind: "individual" as const, status: "recommended" },
+      { formId: GIAY_KHEN.id, nomineeKind: "collective" as const, status: "awarded" },
+      { formId: GIAY_KHEN.id, nomineeKind: "collective" as const, status: "submitted" },
+      { formId: GIAY_KHEN.id, nomineeKind: "collective" as const, status: "not_passed" },
+      { formId: THU_TUONG.id, nomineeKind: "individual" as const, status: "province_proposed" },
     ];
-    const use = quotaUse(campaign.awardForms, nominations);
+    const use = quotaUse(campaign, nominations);
     expect(use.find((u) => u.formId === GIAY_KHEN.id && u.nomineeKind === "individual")).toEqual({
       formId: GIAY_KHEN.id,
       nomineeKind: "individual",
@@ -461,122 +370,11 @@ describe("rankCandidates", () => {
   });
 });
 
-describe("transitionProblem: withdrawing and quotas", () => {
-  const CHU_TICH = form("bang-khen-chu-tich-tinh");
-
-  it("lets a unit head withdraw a returned nomination without a reason, and nobody else", () => {
-    expect(transitionProblem(request({ from: "returned", to: "withdrawn", role: "unit_head" }))).toBeNull();
-    expect(transitionProblem(request({ from: "returned", to: "withdrawn", role: "office" }))).toEqual({
-      kind: "not_allowed",
-    });
-    expect(transitionProblem(request({ from: "returned", to: "withdrawn", role: "employee" }))).toEqual({
-      kind: "not_allowed",
-    });
-  });
-
-  it("does not let a unit head withdraw a nomination that was not returned, or bring a withdrawn one back", () => {
-    for (const from of ["draft", "submitted", "under_review", "recommended", "awarded", "rejected"] as const)
-      expect(transitionProblem(request({ from, to: "withdrawn", role: "unit_head" }))).toEqual({
-        kind: "not_allowed",
-      });
-    expect(transitionProblem(request({ from: "withdrawn", to: "submitted", role: "unit_head" }))).toEqual({
-      kind: "not_allowed",
-    });
-  });
-
-  it("sets the Director's certificate quota at 4 collectives and 10 individuals", () => {
-    expect(quotaOf(GIAY_KHEN, "collective")).toBe(4);
-    expect(quotaOf(GIAY_KHEN, "individual")).toBe(10);
-    const collective = (alreadyRecommended: number) =>
-      transitionProblem(request({ nomineeKind: "collective", alreadyRecommended }));
-    expect(collective(0)).toBeNull();
-    expect(collective(3)).toBeNull();
-    expect(collective(4)).toEqual({ kind: "over_quota", quota: 4, nomineeKind: "collective" });
-    expect(collective(7)).toEqual({ kind: "over_quota", quota: 4, nomineeKind: "collective" });
-    // The collective quota does not limit individuals: 4 to 9 already recommended still leaves room.
-    expect(transitionProblem(request({ nomineeKind: "individual", alreadyRecommended: 4 }))).toBeNull();
-    expect(transitionProblem(request({ nomineeKind: "individual", alreadyRecommended: 11 }))).toEqual({
-      kind: "over_quota",
-      quota: 10,
-      nomineeKind: "individual",
-    });
-  });
-
-  it("sets no quota on the higher forms, for either kind of nominee", () => {
-    for (const higher of [THU_TUONG, CHU_TICH]) {
-      expect(quotaOf(higher, "collective")).toBeNull();
-      expect(quotaOf(higher, "individual")).toBeNull();
-      for (const nomineeKind of ["collective", "individual"] as const)
-        expect(transitionProblem(request({ form: higher, nomineeKind, alreadyRecommended: 100 }))).toBeNull();
-    }
-  });
-
-  it("checks the quota only when recommending, not when awarding or returning one already recommended", () => {
-    expect(
-      transitionProblem(request({ from: "recommended", to: "awarded", alreadyRecommended: 10 })),
-    ).toBeNull();
-    expect(
-      transitionProblem(
-        request({ from: "recommended", to: "returned", reason: "Vượt chỉ tiêu", alreadyRecommended: 12 }),
-      ),
-    ).toBeNull();
-  });
-
-  it("asks for a reason before looking at the quota", () => {
-    expect(
-      transitionProblem(request({ from: "under_review", to: "rejected", alreadyRecommended: 10 })),
-    ).toEqual({ kind: "reason_required" });
-  });
-});
-
-describe("the unit's hands and the Office's decisions", () => {
-  it("leaves a nomination to the unit only as a draft or once returned", () => {
-    const all = [
-      "draft",
-      "submitted",
-      "under_review",
-      "recommended",
-      "awarded",
-      "returned",
-      "rejected",
-      "withdrawn",
-    ] as const;
-    expect(all.filter(inUnitHands)).toEqual(["draft", "returned"]);
-    expect(all.filter((s) => DECIDED.includes(s))).toEqual(["recommended", "awarded", "rejected"]);
-  });
-
+describe("report keys", () => {
   it("keeps one report per nomination, by its id", () => {
     expect(reportKey(42)).toBe("n:42");
     expect(parseReportKey("n:42")).toBe(42);
     expect(parseReportKey("p:42")).toBeNull();
     expect(parseReportKey("n:")).toBeNull();
-  });
-});
-
-describe("undoTarget", () => {
-  const entry = (
-    from: NominationStatus | null,
-    to: NominationStatus,
-    byRole: "office" | "unit_head" = "office",
-    undoOf: number | null = null,
-  ) => ({
-    from_status: from,
-    to_status: to,
-    by_role: byRole,
-    undo_of: undoOf,
-  });
-
-  it("takes the Office's own decision back to where it came from", () => {
-    expect(undoTarget(entry("recommended", "awarded"))).toBe("recommended");
-    expect(undoTarget(entry("under_review", "recommended"))).toBe("under_review");
-    expect(undoTarget(entry("submitted", "rejected"))).toBe("submitted");
-    expect(undoTarget(entry("submitted", "under_review"))).toBe("submitted");
-  });
-
-  it("does not undo a return (the unit holds it then), a unit's move, a proposal, or an undo", () => {
-    expect(undoTarget(entry("submitted", "returned"))).toBeNull();
-    expect(undoTarget(entry("draft", "submitted", "unit_head"))).toBeNull();
-    expect(undoTarget(entry(null, "draft", "unit_head"))).toBeNull();
-    expect(undoTarget(entry("awarded", "recommended", "office", 7))).toBeNull();
   });
 });
