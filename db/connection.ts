@@ -15,6 +15,7 @@ import * as assessmentSessions from "./migrations/0009_assessment_sessions.js";
 import * as reminderMessages from "./migrations/0010_reminder_messages.js";
 import * as officeProfiles from "./migrations/0011_office_profiles.js";
 import * as moveRequests from "./migrations/0012_move_requests.js";
+import * as officeProposes from "./migrations/0014_office_proposes.js";
 import type { Database } from "./schema.js";
 import { allowDirect, directInTransaction, FairSqliteDialect } from "./sqlite-dialect.js";
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   "0010_reminder_messages": reminderMessages,
   "0011_office_profiles": officeProfiles,
   "0012_move_requests": moveRequests,
+  "0014_office_proposes": officeProposes,
 };
 
 const inCodeMigrations: MigrationProvider = {
