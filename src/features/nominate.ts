@@ -73,13 +73,13 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
           (await listOfficeProposedUnits(deps.db)).map((unit) => proposerAccess(deps, ctx.actor, unit.id)),
         )
       : [await proposerAccess(deps, ctx.actor)];
+    // Nowhere to propose (no round, not a proposer, past the deadline): say why, as the first unit's refusal.
+    const granted = accesses.filter((a): a is ProposerAccess => a.ok);
+    const open = granted.filter((a) => openRefusal(a) === null);
     const first = accesses[0];
-    if (!office && first && !first.ok) return refuse(ctx, first);
-    const open = accesses.filter((a): a is ProposerAccess => a.ok && openRefusal(a) === null);
-    if (!office && first?.ok && open.length === 0) {
-      const closed = openRefusal(first);
-      if (closed) return refuse(ctx, closed);
-    }
+    if (first && !first.ok && granted.length === 0) return refuse(ctx, first);
+    const closed = open.length === 0 && granted[0] ? openRefusal(granted[0]) : null;
+    if (closed) return refuse(ctx, closed);
     const found: Array<{ formId: string; candidate: Candidate; ref: string }> = [];
     const names = new Set<string>();
     for (const access of open) {

@@ -195,6 +195,8 @@ describe("the Office proposes the Ban Giám đốc and the Văn phòng Sở", ()
     expect(alert()).toContain("Đã hết hạn nộp hồ sơ");
     await h.press(admin, `ds:sub!@${bgd}`);
     expect(alert()).toContain("Đã hết hạn nộp hồ sơ");
+    await h.send(admin, "/nominate duc");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Đã hết hạn nộp hồ sơ");
     expect(await listNominations(h.db, 2026)).toEqual([]);
     expect(await findDossier(h.db, 2026, bgd)).toBeUndefined();
   });
