@@ -16,6 +16,7 @@ import * as reminderMessages from "./migrations/0010_reminder_messages.js";
 import * as officeProfiles from "./migrations/0011_office_profiles.js";
 import * as moveRequests from "./migrations/0012_move_requests.js";
 import * as routesAndCouncil from "./migrations/0013_routes_and_council.js";
+import * as officeProposes from "./migrations/0014_office_proposes.js";
 import type { Database } from "./schema.js";
 import { allowDirect, directInTransaction, FairSqliteDialect } from "./sqlite-dialect.js";
 
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "0011_office_profiles": officeProfiles,
   "0012_move_requests": moveRequests,
   "0013_routes_and_council": routesAndCouncil,
+  "0014_office_proposes": officeProposes,
 };
 
 const inCodeMigrations: MigrationProvider = {

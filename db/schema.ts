@@ -13,6 +13,8 @@ export interface UnitTable {
   created_at: string;
   /** The unit's group chat, bound by its head with /bind, for reminders. */
   group_chat_id: number | null;
+  /** 1 where the Office proposes the unit and its people (the Ban Giám đốc, the Văn phòng Sở): no head above them. */
+  office_proposes: Generated<number>;
 }
 
 export interface UserTable {

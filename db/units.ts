@@ -34,7 +34,7 @@ export async function findUnitById(db: DB, id: number): Promise<Unit | undefined
 /** Returns undefined when the code is taken (by an active or archived unit). */
 export async function addUnit(
   db: DB,
-  unit: { code: string; name: string; isSample?: boolean },
+  unit: { code: string; name: string; isSample?: boolean; officeProposes?: boolean },
   now: Date,
 ): Promise<Unit | undefined> {
   return db
@@ -43,6 +43,7 @@ export async function addUnit(
       code: unit.code,
       name: unit.name,
       is_sample: unit.isSample ? 1 : 0,
+      office_proposes: unit.officeProposes ? 1 : 0,
       created_at: now.toISOString(),
     })
     .onConflict((oc) => oc.doNothing())
@@ -59,5 +60,25 @@ export async function setUnitArchived(db: DB, id: number, archivedAt: Date | nul
     .updateTable("units")
     .set({ archived_at: archivedAt?.toISOString() ?? null })
     .where("id", "=", id)
+    .execute();
+}
+
+/** Whether the Office proposes the unit and its people (no unit head above them), or the unit's head does. */
+export async function setOfficeProposes(db: DB, id: number, officeProposes: boolean): Promise<void> {
+  await db
+    .updateTable("units")
+    .set({ office_proposes: officeProposes ? 1 : 0 })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The active units the Office proposes (the Ban Giám đốc, the Văn phòng Sở), by code. */
+export async function listOfficeProposedUnits(db: DB): Promise<Unit[]> {
+  return db
+    .selectFrom("units")
+    .selectAll()
+    .where("office_proposes", "=", 1)
+    .where("archived_at", "is", null)
+    .orderBy("code")
     .execute();
 }

@@ -11,7 +11,7 @@ import { type IncomingFile, returnByOffice, reuseTargets, uploadDocument } from 
 import { dossierScreen } from "./dossier/view.js";
 import { escapeHtml } from "./html.js";
 import { localised } from "./i18n.js";
-import type { Refusal } from "./nominations/access.js";
+import { type Refusal, unitRef } from "./nominations/access.js";
 import { awardConfirmation, awardStaleText } from "./nominations/award-view.js";
 import { cardScreen, transitionProblemText } from "./nominations/card.js";
 import { noticeOfMove, noticeToHeads, sendSoon, type Told, toldKey } from "./nominations/notices.js";
@@ -25,10 +25,11 @@ import { viewContext } from "./screen.js";
 
 /** What a question asked with a button waits for (kept in the conversation's state, so plain JSON). */
 export type Ask =
-  | { kind: "nominate"; formId: string; nomineeKind: NomineeKind; nomineeId: number }
+  // `unitId`: the unit the Office proposes for (the Ban Giám đốc, the Văn phòng Sở); a head's own unit has none.
+  | { kind: "nominate"; formId: string; nomineeKind: NomineeKind; nomineeId: number; unitId?: number }
   | { kind: "move"; nominationId: number; to: NominationStatus }
   | { kind: "return-dossier"; unitId: number }
-  | { kind: "upload"; documentId: string; documentKey: string }
+  | { kind: "upload"; documentId: string; documentKey: string; unitId?: number }
   | { kind: "award"; nominationId: number; step: "number" | "date" | "issuer" }
   | { kind: "undo"; nominationId: number; historyId: number }
   | { kind: "round-deadline"; year: number };
@@ -93,11 +94,11 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
       const file = fileOf(ctx);
       if (!file)
         return say(ctx.t(ctx.message?.photo ? "ds-upload-photo" : "ds-upload-expected"), undefined, false);
-      const outcome = await uploadDocument(deps, ctx.actor, ask, file, updateId);
+      const outcome = await uploadDocument(deps, ctx.actor, ask, file, updateId, ask.unitId);
       if (!outcome.ok && "problem" in outcome)
         return say(ctx.t(`ds-upload-${outcome.problem}`, { size: FILE_SIZE_MB }), undefined, false);
       if (!outcome.ok) return refused(ctx, outcome);
-      const screen = dossierScreen(c, outcome.state, "head");
+      const screen = dossierScreen(c, outcome.state);
       const reply = say(
         `${ctx.t("ds-uploaded", { version: outcome.added.version })}\n\n${screen.text}`,
         screen.keyboard,
@@ -110,7 +111,7 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
           keyboard
             .text(
               ctx.t("ds-reuse-button", { form: formShort(deps.campaign, other.form_id, c.language) }),
-              `ds:re:${outcome.added.id}:${other.id}`,
+              `ds:re:${outcome.added.id}:${other.id}${unitRef(outcome.state.access)}`,
             )
             .row();
         reply.messages.push({ text: ctx.t("ds-reuse-offer"), extra: { reply_markup: keyboard } });
@@ -126,6 +127,7 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
         id: ask.nomineeId,
         reason: checked.reason,
         updateId,
+        unitId: ask.unitId,
       });
       if (!outcome.ok && "problem" in outcome) return say(ctx.t("input-reason-short"), undefined, false);
       if (!outcome.ok) return refused(ctx, outcome);
@@ -137,7 +139,7 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
         form: escapeHtml(formName(deps.campaign, ask.formId, c.language)),
         reason: escapeHtml(checked.reason),
       });
-      return say(added, afterProposalKeyboard(c, ask.formId));
+      return say(added, afterProposalKeyboard(c, ask.formId, outcome.access));
     }
     case "move": {
       const checked = checkReason(ctx);
@@ -170,7 +172,7 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
       const outcome = await returnByOffice(deps, ctx.actor, ask.unitId, checked.reason, updateId);
       if (!outcome.ok) return refused(ctx, outcome);
       const year = outcome.state.access.round.year;
-      const screen = dossierScreen(c, outcome.state, "office");
+      const screen = dossierScreen(c, outcome.state);
       // Another Office member returned it first: their reason stands, and this one is not sent.
       if (!outcome.moves) return say(`${ctx.t("ds-already-returned")}\n\n${screen.text}`, screen.keyboard);
       const told = await noticeToHeads(deps, {

@@ -33,8 +33,11 @@ export type CommandName =
 const EVERYONE: readonly CommandName[] = ["start", "help", "me", "lang", "cancel"];
 const MEMBERS: readonly CommandName[] = ["assess", "myresult", "nominations"];
 const UNIT_HEAD_ONLY: readonly CommandName[] = ["unit", "nominate", "dossier", "status"];
-/** Commands the Office shares with heads: a head sees their own unit, the Office any unit. */
-const OFFICE_ALSO: readonly CommandName[] = ["status", "dossier"];
+/**
+ * Commands the Office shares with heads: a head sees their own unit, the Office any unit; and proposes, as a
+ * head does, for the units with no head above them (the Ban Giám đốc, the Văn phòng Sở).
+ */
+const OFFICE_ALSO: readonly CommandName[] = ["status", "nominate", "dossier"];
 const OFFICE_ONLY: readonly CommandName[] = [
   "pending",
   "quota",

@@ -26,8 +26,9 @@ import { type MissingDocument, missingDocuments, parseReportKey, reportKey } fro
 import { inUnitHands, isStanding, routeOf, unitLock } from "../domain/routes.js";
 import { escapeHtml } from "../html.js";
 import {
-  headAccess,
   latestRoundOr,
+  type ProposerAccess,
+  proposerAccess,
   type Refusal,
   type UnitAccess,
   unitAccess,
@@ -37,7 +38,8 @@ type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
 
 export interface DossierState {
   ok: true;
-  access: UnitAccess;
+  /** A proposer's (the unit's head, or the Office for a unit it proposes); else the Office's, to review. */
+  access: ProposerAccess | UnitAccess;
   dossier: Dossier | undefined;
   /** Nominations still part of the proposal (not rejected or withdrawn). */
   nominations: NominationWithUnit[];
@@ -64,22 +66,35 @@ export async function loadDossier(deps: Deps, access: UnitAccess): Promise<Dossi
   return { ok: true, access, dossier, nominations, all, files, missing, campaign: deps.campaign };
 }
 
-/** The dossier a person may look at: a head their own unit's; the Office any unit's, by id. */
+/**
+ * The dossier a person may look at: a head their own unit's; the Office any unit's, by id, as the one who
+ * makes it for a unit it proposes (the Ban Giám đốc, the Văn phòng Sở), else to review it.
+ */
 export async function dossierFor(
   deps: Deps,
   actor: Actor | undefined,
   unitId?: number,
 ): Promise<DossierState | Refusal> {
   if (actor?.role === "office" && unitId !== undefined) {
-    const open = await latestRoundOr(deps);
-    if (!open.ok) return open;
     const unit = await findUnitById(deps.db, unitId);
     if (!unit) return { ok: false, key: "nm-stale-button" };
+    if (unit.office_proposes && !unit.archived_at) return proposerDossier(deps, actor, unitId);
+    const open = await latestRoundOr(deps);
+    if (!open.ok) return open;
     return loadDossier(deps, await unitAccess(deps, open.round, unit.id, unit.name));
   }
-  const access = await headAccess(deps, actor);
+  return proposerDossier(deps, actor, unitId);
+}
+
+/** The dossier of the unit the speaker proposes for (`unitId` for the Office), to complete and send. */
+export async function proposerDossier(
+  deps: Deps,
+  actor: Actor | undefined,
+  unitId?: number,
+): Promise<(DossierState & { access: ProposerAccess }) | Refusal> {
+  const access = await proposerAccess(deps, actor, unitId);
   if (!access.ok) return access;
-  return loadDossier(deps, access);
+  return { ...(await loadDossier(deps, access)), access };
 }
 
 export interface IncomingFile {
@@ -91,7 +106,7 @@ export interface IncomingFile {
 }
 
 export type UploadOutcome =
-  | { ok: true; state: DossierState; added: DossierFile }
+  | { ok: true; state: DossierState & { access: ProposerAccess }; added: DossierFile }
   | { ok: false; problem: "wrong_type" | "too_large" }
   | Refusal;
 
@@ -124,8 +139,9 @@ export async function uploadDocument(
   slot: { documentId: string; documentKey: string },
   file: IncomingFile,
   updateId: number | null,
+  unitId?: number,
 ): Promise<UploadOutcome> {
-  const access = await headAccess(deps, actor);
+  const access = await proposerAccess(deps, actor, unitId);
   if (!access.ok) return access;
   const document = deps.campaign.dossier.documents.find((d) => d.id === slot.documentId);
   const before = await loadDossier(deps, access);
@@ -164,7 +180,7 @@ export async function uploadDocument(
     });
     return lock ?? { ok: false, key: "nm-stale-button" };
   }
-  return { ok: true, state: await loadDossier(deps, access), added: stored };
+  return { ok: true, state: { ...(await loadDossier(deps, access)), access }, added: stored };
 }
 
 /**
@@ -191,8 +207,9 @@ export async function reuseReport(
   fileRowId: number,
   nominationId: number,
   updateId: number,
+  unitId?: number,
 ): Promise<UploadOutcome> {
-  const access = await headAccess(deps, actor);
+  const access = await proposerAccess(deps, actor, unitId);
   if (!access.ok) return access;
   const file = await findDossierFile(deps.db, fileRowId);
   if (!file || file.unit_id !== access.unitId || file.round_year !== access.round.year)
@@ -214,6 +231,7 @@ export async function reuseReport(
       size: file.file_size ?? undefined,
     },
     updateId,
+    unitId,
   );
 }
 
@@ -221,10 +239,19 @@ export async function submit(
   deps: Deps,
   actor: Actor | undefined,
   updateId: number,
-): Promise<{ ok: true; state: DossierState; sending: Sending | undefined; again: boolean } | Refusal> {
-  const access = await headAccess(deps, actor);
+  unitId?: number,
+): Promise<
+  | {
+      ok: true;
+      state: DossierState & { access: ProposerAccess };
+      sending: Sending | undefined;
+      again: boolean;
+    }
+  | Refusal
+> {
+  const access = await proposerAccess(deps, actor, unitId);
   if (!access.ok) return access;
-  const state = await loadDossier(deps, access);
+  const state = { ...(await loadDossier(deps, access)), access };
   // Pressing "submit" twice finds it submitted: that is success, not an error. The same update handled again
   // after a crash finds its own sending, so that its notices are not lost.
   if (access.readOnly === "submitted")
@@ -241,12 +268,12 @@ export async function submit(
     deps.db,
     access.round.year,
     access.unitId,
-    { id: actor?.telegramId ?? 0, role: "unit_head", updateId },
+    { id: actor?.telegramId ?? 0, role: access.by, updateId },
     access.pastDeadline,
     deps.clock(),
   );
-  const after = await headAccess(deps, actor);
-  return { ok: true, state: after.ok ? await loadDossier(deps, after) : state, sending, again: false };
+  const after = await proposerDossier(deps, actor, unitId);
+  return { ok: true, state: after.ok ? after : state, sending, again: false };
 }
 
 export async function returnByOffice(

@@ -6,6 +6,7 @@ import { inUnitHands } from "../domain/routes.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
+import { type ProposerAccess, type UnitAccess, unitRef } from "../nominations/access.js";
 import { deadlineText, formShort, formsInOrder, nomineeLabel } from "../nominations/render.js";
 import { plainText } from "../paged-view.js";
 import type { Screen, ViewContext } from "../screen.js";
@@ -92,20 +93,38 @@ function shortFileName(name: string): string {
 }
 
 /**
- * The dossier as its head or the Office sees it, with the buttons that person may use now. Its documents are
- * paged (`pageData` makes the ◀ ▶ buttons' data), so a unit with many nominees still gets whole messages.
+ * Who looks at a dossier: its unit's head; the Office making it for a unit it proposes (the Ban Giám đốc,
+ * the Văn phòng Sở), who completes and sends it as a head would, and reviews it once sent; or the Office
+ * reviewing another unit's.
+ */
+export type DossierViewer = "head" | "office-proposer" | "office";
+
+export function viewerOf(access: ProposerAccess | UnitAccess): DossierViewer {
+  if (!("by" in access)) return "office";
+  return access.by === "office" ? "office-proposer" : "head";
+}
+
+/**
+ * The dossier as its proposer or the Office sees it, with the buttons that person may use now. Its documents
+ * are paged (`pageData` makes the ◀ ▶ buttons' data), so a unit with many nominees still gets whole messages.
  */
 export function dossierScreen(
   c: ViewContext,
   state: DossierState,
-  viewer: "head" | "office",
   requestedPage = 0,
-  pageData: (page: number) => string = (page) => `ds:view:${page}`,
+  pageData?: (page: number) => string,
 ): Screen {
   const { t } = c;
   const access = state.access;
+  const as = viewerOf(access);
+  // The proposer's part (uploading, sending) is the same for a head and for the Office acting for a unit.
+  const viewer = as === "office" ? "office" : "head";
+  const ref = "by" in access ? unitRef(access) : "";
+  const pageOf =
+    pageData ?? ((page: number) => (as === "head" ? `ds:view:${page}` : `ds:u:${access.unitId}:${page}`));
   const lines = [
     t("ds-title", { year: String(access.round.year), unit: escapeHtml(access.unitName) }),
+    ...(as === "office-proposer" ? [t("ds-office-acts")] : []),
     stateLine(c, state),
     deadlineText(t, access.deadline, c.campaign.timeZone),
     "",
@@ -139,7 +158,15 @@ export function dossierScreen(
   lines.push("");
   if (editable && shown.some((slot) => !slot.open)) lines.push(t("ds-locked-legend"));
   if (viewer === "head" && access.readOnly)
-    lines.push(t(access.readOnly === "submitted" ? "ds-read-only" : `nm-read-only-${access.readOnly}`));
+    lines.push(
+      t(
+        access.readOnly !== "submitted"
+          ? `nm-read-only-${access.readOnly}`
+          : as === "office-proposer"
+            ? "ds-read-only-office"
+            : "ds-read-only",
+      ),
+    );
   else if (state.missing.length > 0) lines.push(t("ds-missing", { count: state.missing.length }));
   else if (editable)
     lines.push(
@@ -158,7 +185,7 @@ export function dossierScreen(
     if (editable && slot.open) {
       const key = slot.key || UNIT_DOCUMENT;
       keyboard
-        .text(`${file ? "🔁" : "📎"} ${plainText(slot.label)}`, `ds:up:${slot.documentIndex}:${key}`)
+        .text(`${file ? "🔁" : "📎"} ${plainText(slot.label)}`, `ds:up:${slot.documentIndex}:${key}${ref}`)
         .row();
     } else if (file) {
       // A document opens on its versions, each of which can be fetched.
@@ -166,16 +193,17 @@ export function dossierScreen(
     }
   }
   if (pages > 1) {
-    if (page > 0) keyboard.text("◀", pageData(page - 1));
-    keyboard.text(t("page-of", { page: page + 1, pages }), pageData(page));
-    if (page < pages - 1) keyboard.text("▶", pageData(page + 1));
+    if (page > 0) keyboard.text("◀", pageOf(page - 1));
+    keyboard.text(t("page-of", { page: page + 1, pages }), pageOf(page));
+    if (page < pages - 1) keyboard.text("▶", pageOf(page + 1));
     keyboard.row();
   }
   if (editable) {
-    if (!access.correctionsOnly) keyboard.text(t("ds-nominate-button"), "nm:home");
-    if (state.missing.length === 0) keyboard.text(t("ds-submit-button"), "ds:sub");
+    if (!access.correctionsOnly) keyboard.text(t("ds-nominate-button"), `nm:home${ref}`);
+    if (state.missing.length === 0) keyboard.text(t("ds-submit-button"), `ds:sub${ref}`);
   }
-  if (viewer === "office" && state.dossier?.status === "submitted")
+  // The Office reviews what it sent for a unit it proposes as it reviews any other unit's.
+  if (as !== "head" && state.dossier?.status === "submitted")
     keyboard.text(t("ds-return-button"), `ds:ret:${access.unitId}`);
   return { text: lines.join("\n"), keyboard };
 }

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Sending } from "../../db/dossiers.js";
-import { findUnitByCode } from "../../db/units.js";
+import { findUnitByCode, listOfficeProposedUnits } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { FILE_SIZE_MB } from "../domain/evidence.js";
@@ -11,6 +11,7 @@ import {
   type DossierState,
   dossierFor,
   fileFor,
+  proposerDossier,
   reuseReport,
   slotRefusal,
   submit,
@@ -19,6 +20,7 @@ import {
 import { dossierScreen, UNIT_DOCUMENT, versionsScreen } from "../dossier/view.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
+import { type ProposerAccess, unitRef } from "../nominations/access.js";
 import { noticeOfMove, noticeToOffice, sendSoon } from "../nominations/notices.js";
 import { formShort, nomineeLabel } from "../nominations/render.js";
 import { answerOnce, refuse, showScreen } from "../paged-view.js";
@@ -26,9 +28,17 @@ import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
+/** "@<unit id>" ends the buttons the Office presses for a unit it proposes (the Ban Giám đốc, the Văn phòng Sở). */
+const UNIT = "(?:@(\\d+))?$";
+const unitOf = (part: string | undefined): number | undefined => (part ? Number(part) : undefined);
+/** Where a proposer's dossier opens again: a head's own, or the unit's for the Office. */
+const viewData = (access: Pick<ProposerAccess, "by" | "unitId">) =>
+  access.by === "office" ? `ds:u:${access.unitId}` : "ds:view";
+
 /**
- * /dossier: a head sees and completes the unit's dossier, then submits it; the Office opens any unit's with
- * `/dossier <unit code>`, gets its files back and can return it with a reason.
+ * /dossier: a head sees and completes the unit's dossier, then submits it; the Office does the same for the
+ * units it proposes, and opens any unit's with `/dossier <unit code>`, gets its files back and can return it
+ * with a reason.
  */
 export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -36,17 +46,23 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
   async function show(ctx: BotContext, unitId?: number, page = 0) {
     const state = await dossierFor(deps, ctx.actor, unitId);
     if (!state.ok) return refuse(ctx, state);
-    const office = ctx.actor?.role === "office" && unitId !== undefined;
-    const screen = office
-      ? dossierScreen(viewContext(deps, ctx), state, "office", page, (n) => `ds:u:${unitId}:${n}`)
-      : dossierScreen(viewContext(deps, ctx), state, "head", page);
-    await showScreen(ctx, screen);
+    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), state, page));
   }
 
   feature.command("dossier", async (ctx) => {
     const code = ctx.match.trim();
     if (ctx.actor?.role === "office") {
-      if (!code) return ctx.reply(ctx.t("ds-office-usage"));
+      if (!code) {
+        // The units the Office makes the dossier for, one tap each.
+        const units = await listOfficeProposedUnits(deps.db);
+        const keyboard = new InlineKeyboard();
+        for (const unit of units) keyboard.text(`📁 ${unit.code} · ${unit.name}`, `ds:u:${unit.id}`).row();
+        const list = units.map((u) => `<code>${escapeHtml(u.code)}</code>`).join(", ");
+        const text = units.length
+          ? `${ctx.t("ds-office-usage")}\n${ctx.t("ds-office-own-units", { units: list })}`
+          : ctx.t("ds-office-usage");
+        return ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+      }
       const unit = await findUnitByCode(deps.db, code);
       if (!unit)
         return ctx.reply(ctx.t("st-unknown-unit", { code: escapeHtml(code) }), { parse_mode: "HTML" });
@@ -61,8 +77,9 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
       : refuse(ctx, { ok: false, key: "office-only" }),
   );
 
-  feature.callbackQuery(/^ds:up:(\d+):(-|n:\d+)$/, async (ctx) => {
-    const state = await dossierFor(deps, ctx.actor);
+  feature.callbackQuery(new RegExp(`^ds:up:(\\d+):(-|n:\\d+)${UNIT}`), async (ctx) => {
+    const unitId = unitOf(ctx.match[3]);
+    const state = await proposerDossier(deps, ctx.actor, unitId);
     if (!state.ok) return refuse(ctx, state);
     const document = deps.campaign.dossier.documents[Number(ctx.match[1])];
     const key = ctx.match[2] === UNIT_DOCUMENT ? "" : (ctx.match[2] ?? "");
@@ -74,7 +91,12 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     const language = ctx.actor?.language ?? "vi";
     await askFor(
       ctx,
-      { kind: "upload", documentId: document.id, documentKey: key },
+      {
+        kind: "upload",
+        documentId: document.id,
+        documentKey: key,
+        ...(unitId === undefined ? {} : { unitId }),
+      },
       ctx.t(nomination ? "ds-ask-file-of" : "ds-ask-file", {
         document: escapeHtml(localised(document.short ?? document.name, language)),
         nominee: nomination
@@ -87,18 +109,19 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
   });
 
   // The same report used for the person's other nomination, in one tap.
-  feature.callbackQuery(/^ds:re:(\d+):(\d+)$/, async (ctx) => {
+  feature.callbackQuery(new RegExp(`^ds:re:(\\d+):(\\d+)${UNIT}`), async (ctx) => {
     const outcome = await reuseReport(
       deps,
       ctx.actor,
       Number(ctx.match[1]),
       Number(ctx.match[2]),
       ctx.update.update_id,
+      unitOf(ctx.match[3]),
     );
     if (!outcome.ok && "problem" in outcome) return refuse(ctx, { ok: false, key: "nm-stale-button" });
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t("ds-reused-toast") });
-    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), outcome.state, "head"));
+    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), outcome.state));
   });
 
   feature.callbackQuery(/^ds:doc:(\d+)(?::(\d+))?$/, async (ctx) => {
@@ -119,8 +142,8 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     );
   });
 
-  feature.callbackQuery("ds:sub", async (ctx) => {
-    const state = await dossierFor(deps, ctx.actor);
+  feature.callbackQuery(new RegExp(`^ds:sub${UNIT}`), async (ctx) => {
+    const state = await proposerDossier(deps, ctx.actor, unitOf(ctx.match[1]));
     if (!state.ok) return refuse(ctx, state);
     if (state.access.readOnly)
       return refuse(ctx, { ok: false, key: `nm-read-only-${state.access.readOnly}` });
@@ -131,36 +154,46 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     await ctx.reply(ctx.t(confirm, { count: state.nominations.length }), {
       parse_mode: "HTML",
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("ds-confirm-button"), "ds:sub!")
-        .text(ctx.t("ds-not-yet-button"), "ds:view"),
+        .text(ctx.t("ds-confirm-button"), `ds:sub!${unitRef(state.access)}`)
+        .text(ctx.t("ds-not-yet-button"), viewData(state.access)),
     });
   });
 
-  feature.callbackQuery("ds:sub!", async (ctx) => {
-    const outcome = await submit(deps, ctx.actor, ctx.update.update_id);
+  feature.callbackQuery(new RegExp(`^ds:sub!${UNIT}`), async (ctx) => {
+    const outcome = await submit(deps, ctx.actor, ctx.update.update_id, unitOf(ctx.match[1]));
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t(outcome.again ? "ds-already-submitted" : "ds-submitted-toast") });
     if (outcome.sending) {
       await tellOfSending(ctx, outcome.state, outcome.sending);
       sendSoon(outbox, ctx.api);
     }
-    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), outcome.state, "head"));
+    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), outcome.state));
   });
 
   /**
    * The Office hears of each dossier as it comes in (a resubmission with what changed), so nobody has to keep
    * asking /status; each nominee hears that their nomination was sent.
    */
-  async function tellOfSending(ctx: BotContext, state: DossierState, sending: Sending) {
-    const code = ctx.actor?.user?.unit_code ?? "";
+  async function tellOfSending(
+    ctx: BotContext,
+    state: DossierState & { access: ProposerAccess },
+    sending: Sending,
+  ) {
+    const code = state.access.unitCode;
     const year = state.access.round.year;
-    await noticeToOffice(deps, {
-      key: `notice:sent:${state.access.unitId}:${sending.number}`,
-      year,
-      unitId: state.access.unitId,
-      text: (language) => sendingNotice(deps, language, { code, unit: state.access.unitName, year }, sending),
-    });
     const moverId = ctx.actor?.telegramId ?? 0;
+    // The Office member who sent it for a unit the Office proposes knows already; the rest of the Office is told.
+    await noticeToOffice(
+      deps,
+      {
+        key: `notice:sent:${state.access.unitId}:${sending.number}`,
+        year,
+        unitId: state.access.unitId,
+        text: (language) =>
+          sendingNotice(deps, language, { code, unit: state.access.unitName, year }, sending),
+      },
+      moverId,
+    );
     for (const move of sending.moved) {
       const nomination = state.nominations.find((n) => n.id === move.nominationId);
       if (nomination)

@@ -1,14 +1,16 @@
 import { Composer } from "grammy";
 import { listNominations } from "../../db/nominations.js";
+import { findUnitByCode, listOfficeProposedUnits } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nameMatches } from "../domain/names.js";
 import { parseNomineeKey } from "../domain/nominations.js";
 import { escapeHtml } from "../html.js";
-import { headAccess } from "../nominations/access.js";
+import { type ProposerAccess, proposerAccess, type Refusal, unitRef } from "../nominations/access.js";
 import { formAt, formName, formsInOrder, nomineeLabel, resultText } from "../nominations/render.js";
-import { formScreen, homeScreen, searchScreen } from "../nominations/screens.js";
+import { formScreen, homeScreen, officeUnitsScreen, searchScreen } from "../nominations/screens.js";
 import {
+  type Candidate,
   candidatesFor,
   loadCandidates,
   loadUnitCandidates,
@@ -19,62 +21,104 @@ import { answerOnce, refuse, showScreen } from "../paged-view.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
+/** The unit a button acts for: "@<unit id>" ends the buttons the Office presses for a unit it proposes. */
+const UNIT = "(?:@(\\d+))?$";
+const unitOf = (part: string | undefined): number | undefined => (part ? Number(part) : undefined);
+
 /**
- * /nominate (unit heads): pick a form, then the unit itself or its people, each shown with their own
- * assessment's result; `/nominate <name>` finds people by name. Every press checks the role again.
+ * /nominate: the proposer picks a form, then the unit itself or its people, each shown with their own
+ * assessment's result; `/nominate <name>` finds people by name. The proposer is the unit's head, or the
+ * Office for the units it proposes (the Ban Giám đốc, the Văn phòng Sở: `/units office`), which it picks from
+ * buttons or by `/nominate <unit code>`. Every press checks the role and the unit again.
  */
 export function nominateFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  async function home(ctx: BotContext) {
-    const access = await headAccess(deps, ctx.actor);
+  /** Who may change the unit's nominations now: refused when the round is closed, sent or past the deadline. */
+  function openRefusal(access: ProposerAccess): Refusal | null {
+    if (access.readOnly) return { ok: false, key: `nm-read-only-${access.readOnly}` };
+    if (access.correctionsOnly) return { ok: false, key: "nm-corrections-only" };
+    return null;
+  }
+
+  async function officeUnits(ctx: BotContext) {
+    if (ctx.actor?.role !== "office") return refuse(ctx, { ok: false, key: "office-only" });
+    const units = await listOfficeProposedUnits(deps.db);
+    await showScreen(ctx, officeUnitsScreen(viewContext(deps, ctx), units));
+  }
+
+  async function home(ctx: BotContext, unitId?: number) {
+    const access = await proposerAccess(deps, ctx.actor, unitId);
     if (!access.ok) return refuse(ctx, access);
     const nominations = await listNominations(deps.db, access.round.year, { unitId: access.unitId });
     await showScreen(ctx, homeScreen(viewContext(deps, ctx), access, nominations));
   }
 
-  async function showForm(ctx: BotContext, formIdx: string, page: number) {
-    const access = await headAccess(deps, ctx.actor);
+  async function showForm(ctx: BotContext, formIdx: string, page: number, unitId?: number) {
+    const access = await proposerAccess(deps, ctx.actor, unitId);
     if (!access.ok) return refuse(ctx, access);
-    if (access.readOnly) return refuse(ctx, { ok: false, key: `nm-read-only-${access.readOnly}` });
-    if (access.correctionsOnly) return refuse(ctx, { ok: false, key: "nm-corrections-only" });
+    const closed = openRefusal(access);
+    if (closed) return refuse(ctx, closed);
     const form = formAt(deps.campaign, formIdx);
     if (!form) return refuse(ctx, { ok: false, key: "nm-stale-button" });
     const candidates = await loadCandidates(deps, access, form.id);
     await showScreen(ctx, formScreen(viewContext(deps, ctx), access, form.id, candidates, page));
   }
 
+  /** People by name: in a head's unit, or in every unit the Office proposes. */
   async function search(ctx: BotContext, query: string) {
-    const access = await headAccess(deps, ctx.actor);
-    if (!access.ok) return refuse(ctx, access);
-    if (access.readOnly) return refuse(ctx, { ok: false, key: `nm-read-only-${access.readOnly}` });
-    if (access.correctionsOnly) return refuse(ctx, { ok: false, key: "nm-corrections-only" });
-    const found = [];
+    const office = ctx.actor?.role === "office";
+    const accesses = office
+      ? await Promise.all(
+          (await listOfficeProposedUnits(deps.db)).map((unit) => proposerAccess(deps, ctx.actor, unit.id)),
+        )
+      : [await proposerAccess(deps, ctx.actor)];
+    // Nowhere to propose (no round, not a proposer, past the deadline): say why, as the first unit's refusal.
+    const granted = accesses.filter((a): a is ProposerAccess => a.ok);
+    const open = granted.filter((a) => openRefusal(a) === null);
+    const first = accesses[0];
+    if (first && !first.ok && granted.length === 0) return refuse(ctx, first);
+    const closed = open.length === 0 && granted[0] ? openRefusal(granted[0]) : null;
+    if (closed) return refuse(ctx, closed);
+    const found: Array<{ formId: string; candidate: Candidate; ref: string }> = [];
     const names = new Set<string>();
-    const loaded = await loadUnitCandidates(deps, access);
-    for (const form of formsInOrder(deps.campaign)) {
-      const { people } = candidatesFor(access, loaded, form.id);
-      for (const candidate of people.filter((person) => nameMatches(person.name, query))) {
-        found.push({ formId: form.id, candidate });
-        names.add(candidate.key);
+    for (const access of open) {
+      const loaded = await loadUnitCandidates(deps, access);
+      for (const form of formsInOrder(deps.campaign)) {
+        const { people } = candidatesFor(access, loaded, form.id);
+        for (const candidate of people.filter((person) => nameMatches(person.name, query))) {
+          found.push({ formId: form.id, candidate, ref: unitRef(access) });
+          names.add(candidate.key);
+        }
       }
     }
-    await showScreen(ctx, searchScreen(viewContext(deps, ctx), query, found, [...names]));
+    await showScreen(
+      ctx,
+      searchScreen(viewContext(deps, ctx), query, found, [...names], office ? "nm:units" : "nm:home"),
+    );
   }
 
   feature.command("nominate", async (ctx) => {
     const query = ctx.match.trim();
+    if (ctx.actor?.role === "office") {
+      if (!query) return officeUnits(ctx);
+      // A unit's code opens that unit (refused, and said why, where its head proposes); else a name.
+      const unit = await findUnitByCode(deps.db, query);
+      if (unit) return home(ctx, unit.id);
+    }
     if (query) return search(ctx, query);
     return home(ctx);
   });
-  feature.callbackQuery("nm:home", home);
-  feature.callbackQuery(/^nm:f:(\d+):(\d+)$/, (ctx) =>
-    showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[2])),
+  feature.callbackQuery("nm:units", officeUnits);
+  feature.callbackQuery(new RegExp(`^nm:home${UNIT}`), (ctx) => home(ctx, unitOf(ctx.match[1])));
+  feature.callbackQuery(new RegExp(`^nm:f:(\\d+):(\\d+)${UNIT}`), (ctx) =>
+    showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[2]), unitOf(ctx.match[3])),
   );
 
-  feature.callbackQuery(/^nm:a:(\d+):([pu]:\d+)(?::(\d+))?$/, async (ctx) => {
+  feature.callbackQuery(new RegExp(`^nm:a:(\\d+):([pu]:\\d+)(?::(\\d+))?${UNIT}`), async (ctx) => {
     const form = formAt(deps.campaign, ctx.match[1] ?? "");
     const nominee = parseNomineeKey(ctx.match[2] ?? "");
+    const unitId = unitOf(ctx.match[4]);
     if (!form || !nominee) return refuse(ctx, { ok: false, key: "nm-stale-button" });
     const outcome = await propose(deps, ctx.actor, {
       formId: form.id,
@@ -82,13 +126,20 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
       id: nominee.id,
       reason: null,
       updateId: ctx.update.update_id,
+      unitId,
     });
     const c = viewContext(deps, ctx);
     if (!outcome.ok && "problem" in outcome) {
       const candidate = outcome.candidate;
       return askFor(
         ctx,
-        { kind: "nominate", formId: form.id, nomineeKind: candidate.kind, nomineeId: candidate.id },
+        {
+          kind: "nominate",
+          formId: form.id,
+          nomineeKind: candidate.kind,
+          nomineeId: candidate.id,
+          ...(unitId === undefined ? {} : { unitId }),
+        },
         ctx.t("nm-ask-reason", {
           name: nomineeLabel(c.t, { nominee_kind: candidate.kind, nominee_name: candidate.name }),
           form: escapeHtml(formName(deps.campaign, form.id, c.language)),
@@ -98,15 +149,16 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
     }
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t("nm-added-toast", { name: outcome.candidate.name }) });
-    await showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[3] ?? 0));
+    await showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[3] ?? 0), unitId);
   });
 
-  feature.callbackQuery(/^nm:x:(\d+)(?::(\d+))?$/, async (ctx) => {
-    const outcome = await takeBack(deps, ctx.actor, Number(ctx.match[1]), ctx.update.update_id);
+  feature.callbackQuery(new RegExp(`^nm:x:(\\d+)(?::(\\d+))?${UNIT}`), async (ctx) => {
+    const unitId = unitOf(ctx.match[3]);
+    const outcome = await takeBack(deps, ctx.actor, Number(ctx.match[1]), ctx.update.update_id, unitId);
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t("nm-taken-back-toast", { name: outcome.name }) });
     const formIdx = deps.campaign.awardForms.findIndex((form) => form.id === outcome.formId);
-    await showForm(ctx, String(formIdx), Number(ctx.match[2] ?? 0));
+    await showForm(ctx, String(formIdx), Number(ctx.match[2] ?? 0), unitId);
   });
   return feature;
 }

@@ -1,6 +1,13 @@
 import { Composer } from "grammy";
 import { seedSampleUnits } from "../../db/sample-units.js";
-import { addUnit, findUnitByCode, listUnits, renameUnit, setUnitArchived } from "../../db/units.js";
+import {
+  addUnit,
+  findUnitByCode,
+  listUnits,
+  renameUnit,
+  setOfficeProposes,
+  setUnitArchived,
+} from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { normaliseUnitCode, normaliseUnitName } from "../domain/units.js";
@@ -8,7 +15,10 @@ import { escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { replyPaged } from "../paging.js";
 
-/** /units, /units add CODE NAME, /units rename CODE NAME, /units archive CODE, /units restore CODE. */
+/**
+ * /units, /units add CODE NAME, /units rename CODE NAME, /units archive CODE, /units restore CODE,
+ * /units office CODE [off] (the Office proposes the unit and its people: the Ban Giám đốc, the Văn phòng Sở).
+ */
 export function unitsFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command("units", officeOnly, async (ctx) => {
@@ -26,6 +36,10 @@ export function unitsFeature(deps: AppDeps): Composer<BotContext> {
       case "archive":
       case "restore":
         return archive(ctx, code, action.toLowerCase() === "archive");
+      case "office":
+        if (rest.length > 1 || (rest[0] !== undefined && rest[0].toLowerCase() !== "off"))
+          return ctx.reply(ctx.t("units-usage"), HTML);
+        return officeProposes(ctx, code, rest[0] === undefined);
       default:
         await ctx.reply(ctx.t("units-usage"), HTML);
     }
@@ -43,14 +57,40 @@ export function unitsFeature(deps: AppDeps): Composer<BotContext> {
         name: escapeHtml(unit.name),
         members: unit.members,
         sample: unit.is_sample ? ctx.t("units-sample-mark") : "",
+        office: unit.office_proposes ? ctx.t("units-office-mark") : "",
       }),
     );
     const hasSample = units.some((unit) => unit.is_sample);
+    const byOffice = units.filter((unit) => unit.office_proposes && !unit.archived_at);
+    const notes = [
+      ctx.t("units-office-note", {
+        count: byOffice.length,
+        codes: byOffice.map((unit) => `<code>${escapeHtml(unit.code)}</code>`).join(", "),
+      }),
+      hasSample ? ctx.t("units-sample-note") : "",
+    ];
     await replyPaged(
       ctx,
       ctx.t("units-header", { count: units.length }),
       lines,
-      hasSample ? ctx.t("units-sample-note") : "",
+      notes.filter(Boolean).join("\n"),
+    );
+  }
+
+  /** Whether the Office proposes the unit and its people (no unit head above them), or its head does. */
+  async function officeProposes(ctx: BotContext, rawCode: string, on: boolean) {
+    const unit = await findUnitByCode(deps.db, rawCode);
+    if (!unit) {
+      await ctx.reply(ctx.t("units-not-found", { code: escapeHtml(rawCode || "?") }), HTML);
+      return;
+    }
+    await setOfficeProposes(deps.db, unit.id, on);
+    await ctx.reply(
+      ctx.t(on ? "units-office-on" : "units-office-off", {
+        code: escapeHtml(unit.code),
+        name: escapeHtml(unit.name),
+      }),
+      HTML,
     );
   }
 

@@ -65,6 +65,7 @@ help-office =
     /units rename &lt;code&gt; &lt;new name&gt;: rename a unit
     /units archive &lt;code&gt; · /units restore &lt;code&gt;: archive, restore
     /units sample: add sample units, for trying the bot
+    /units office &lt;code&gt;: the Office proposes awards for the unit (Directors' Board, the Office itself)
     /invite &lt;code&gt;: link inviting staff to a unit
     /invite &lt;code&gt; head: link inviting a head of unit
     /invite &lt;code&gt; office: link inviting a member of the Department's Office
@@ -224,9 +225,10 @@ units-usage =
     /units rename &lt;code&gt; &lt;new name&gt;: rename a unit
     /units archive &lt;code&gt;: archive (deactivate) · /units restore &lt;code&gt;: restore
     /units sample: add the <b>sample</b> list of units, for trying the bot
+    /units office &lt;code&gt;: the Office proposes awards for a unit with no head above it (Directors' Board, the Office itself) · /units office &lt;code&gt; off: undo
 units-empty = There are no units yet. Add a unit with: /units add &lt;code&gt; &lt;name&gt;
 units-header = <b>Units ({$count})</b>
-units-line = • <code>{$code}</code> {$name}: {$members} member(s){$sample}
+units-line = • <code>{$code}</code> {$name}: {$members} member(s){$office}{$sample}
 units-line-archived = • <s><code>{$code}</code> {$name}</s>: archived{$sample}
 units-sample-mark = {" "}(sample data)
 units-sample-note = Units marked «sample data» are only for trying out the bot; you may rename or archive them.
@@ -630,6 +632,7 @@ help-office-awards =
     /nominations &lt;form&gt;: only one award form: {$forms}
     /nominations &lt;name&gt;: find by nominee's or unit's name (diacritics optional)
     /dossier &lt;code&gt;: a unit's dossier, its files, return it
+    /nominate: nominate people of the Directors' Board and the Office (the units set with /units office), then send their dossier with /dossier &lt;code&gt;
     /export: Excel workbook (.xlsx) · /export csv: nominations (.csv)
 page-of = {$page}/{$pages}
 input-cancelled = Cancelled; nothing was changed.
@@ -965,3 +968,29 @@ nm-locked-forwarded = The Office has put this nomination forward (to the Council
 ds-locked-forwarded = {$nominee}'s file cannot be replaced: the nomination has been put forward (to the Council or above) as it was sent.
 ds-locked-not_passed = {$nominee}'s file cannot be replaced: the Emulation and Commendation Council did not pass this nomination.
 ds-locked-declined = {$nominee}'s file cannot be replaced: the competent authority did not award this nomination.
+
+## The Office proposes awards for the Directors' Board and the Office itself
+units-office-mark = {" "}· proposed by the Office
+units-office-note = { $count ->
+        [0] The Office proposes awards for no unit; each unit's head proposes. The Directors' Board and the Office have no head above them: send /units office &lt;code&gt; so that the Office proposes for them.
+       *[other] The Office proposes awards for: {$codes}. The other units' heads propose for their units.
+    }
+units-office-on = From now on <b>the Office</b> proposes awards for <code>{$code}</code> {$name} (the unit as a collective and each person), under the same rules as a head: choose nominees with /nominate {$code}, upload the Tờ trình and Báo cáo thành tích and send the dossier with /dossier {$code} before the deadline. The unit's people join through /invite {$code} and self-assess like everyone.
+units-office-off = The Office no longer proposes awards for <code>{$code}</code> {$name}; its head does. Nominations already made are kept.
+nm-office-pick-unit = The Office proposes awards only for the units with no head above them (Directors' Board, the Office itself). Send /nominate to choose the unit.
+nm-office-not-proposer = Unit <code>{$code}</code> is proposed by its head; the Office does not propose in its place. The Office proposes only for the units set with /units office &lt;code&gt; (Directors' Board, the Office itself).
+nm-office-unit-archived = Unit <code>{$code}</code> has been archived, so it can no longer nominate or send a dossier.
+nm-head-other-unit = You can nominate and send a dossier only for your own unit.
+nm-office-acts = <i>The Office proposes awards for this unit (it has no head above it).</i>
+nm-office-units-button = ◀ Units
+nm-office-no-units = The Office proposes awards for no unit yet; each unit's head proposes. So that the Office proposes for the Directors' Board and the Office itself (no head above them), send /units office &lt;code&gt;, for example /units office BGD.
+nm-office-units =
+    🏅 <b>The Office proposes awards</b> for the units with no head above them:
+    {$units}
+
+    The rules are a head's: each person's criteria are shown, a reason is needed where not every criterion is met, the dossier needs the Tờ trình and each Báo cáo thành tích, before the deadline. The other units' heads propose for their units.
+    Choose a unit:
+nm-office-proposes-told = This unit is proposed by the Office: the bot tells the nominee (if on the bot).
+ds-office-acts = <i>The Office makes and sends this dossier (the unit has no head above it).</i>
+ds-read-only-office = The dossier has been sent and can only be viewed. To change it, press “↩️ Return dossier” with a reason, then correct it and send it again.
+ds-office-own-units = The Office makes and sends the dossier for: {$units}. Tap to open:

@@ -65,6 +65,7 @@ help-office =
     /units rename &lt;mã&gt; &lt;tên mới&gt;: đổi tên
     /units archive &lt;mã&gt; · /units restore &lt;mã&gt;: lưu trữ, khôi phục
     /units sample: thêm các đơn vị mẫu để dùng thử
+    /units office &lt;mã&gt;: Văn phòng Sở đề nghị khen thưởng cho đơn vị (Ban Giám đốc, Văn phòng Sở)
     /invite &lt;mã&gt;: liên kết mời công chức, viên chức, người lao động vào đơn vị
     /invite &lt;mã&gt; head: liên kết mời trưởng đơn vị
     /invite &lt;mã&gt; office: liên kết mời thành viên Văn phòng Sở
@@ -224,9 +225,10 @@ units-usage =
     /units rename &lt;mã&gt; &lt;tên mới&gt;: đổi tên
     /units archive &lt;mã&gt;: lưu trữ (ngừng hoạt động) · /units restore &lt;mã&gt;: khôi phục
     /units sample: thêm danh sách đơn vị <b>mẫu</b> để dùng thử
+    /units office &lt;mã&gt;: Văn phòng Sở đề nghị khen thưởng cho đơn vị không có trưởng đơn vị cấp trên (Ban Giám đốc, Văn phòng Sở) · /units office &lt;mã&gt; off: bỏ
 units-empty = Chưa có đơn vị nào. Thêm đơn vị bằng: /units add &lt;mã&gt; &lt;tên&gt;
 units-header = <b>Các đơn vị ({$count})</b>
-units-line = • <code>{$code}</code> {$name}: {$members} người{$sample}
+units-line = • <code>{$code}</code> {$name}: {$members} người{$office}{$sample}
 units-line-archived = • <s><code>{$code}</code> {$name}</s>: đã lưu trữ{$sample}
 units-sample-mark = {" "}(dữ liệu mẫu)
 units-sample-note = Các đơn vị đánh dấu «dữ liệu mẫu» chỉ để dùng thử bot; Anh/Chị có thể đổi tên hoặc lưu trữ.
@@ -622,6 +624,7 @@ help-office-awards =
     /nominations &lt;hình thức&gt;: lọc theo hình thức khen thưởng: {$forms}
     /nominations &lt;tên&gt;: tìm theo tên người được đề nghị hoặc tên đơn vị (gõ không dấu cũng được)
     /dossier &lt;mã&gt;: hồ sơ của đơn vị, tải tệp, trả lại hồ sơ
+    /nominate: đề nghị khen thưởng cho Ban Giám đốc, Văn phòng Sở (các đơn vị đặt bằng /units office), rồi nộp hồ sơ bằng /dossier &lt;mã&gt;
     /export: tệp Excel (.xlsx) · /export csv: danh sách đề nghị (.csv)
 page-of = {$page}/{$pages}
 input-cancelled = Đã hủy, không có gì thay đổi.
@@ -931,3 +934,29 @@ nm-locked-forwarded = Đề nghị này đã được Văn phòng Sở trình l�
 ds-locked-forwarded = Không thay được tệp của {$nominee}: đề nghị đã được trình lên (Hội đồng Thi đua - Khen thưởng hoặc cấp trên), hồ sơ giữ nguyên như khi trình.
 ds-locked-not_passed = Không thay được tệp của {$nominee}: Hội đồng Thi đua - Khen thưởng không thông qua đề nghị này.
 ds-locked-declined = Không thay được tệp của {$nominee}: cấp có thẩm quyền không khen thưởng đề nghị này.
+
+## Văn phòng Sở đề nghị khen thưởng cho Ban Giám đốc, Văn phòng Sở
+units-office-mark = {" "}· Văn phòng Sở đề nghị khen thưởng
+units-office-note = { $count ->
+        [0] Văn phòng Sở chưa đề nghị khen thưởng cho đơn vị nào; các đơn vị do trưởng đơn vị đề nghị. Ban Giám đốc và Văn phòng Sở không có trưởng đơn vị cấp trên: gửi /units office &lt;mã&gt; để Văn phòng Sở đề nghị cho các đơn vị đó.
+       *[other] Văn phòng Sở đề nghị khen thưởng cho: {$codes}. Các đơn vị khác do trưởng đơn vị đề nghị.
+    }
+units-office-on = Từ nay <b>Văn phòng Sở</b> đề nghị khen thưởng cho <code>{$code}</code> {$name} (tập thể đơn vị và từng người), theo cùng quy định như trưởng đơn vị: chọn người được đề nghị bằng /nominate {$code}, tải Tờ trình, Báo cáo thành tích và nộp hồ sơ bằng /dossier {$code} trước hạn. Người của đơn vị tham gia bằng liên kết mời /invite {$code} và tự đánh giá như mọi người.
+units-office-off = Văn phòng Sở không còn đề nghị khen thưởng cho <code>{$code}</code> {$name}; trưởng đơn vị đề nghị. Các đề nghị đã lập vẫn được giữ.
+nm-office-pick-unit = Văn phòng Sở chỉ đề nghị khen thưởng cho các đơn vị không có trưởng đơn vị cấp trên (Ban Giám đốc, Văn phòng Sở). Gửi /nominate để chọn đơn vị.
+nm-office-not-proposer = Đơn vị <code>{$code}</code> do trưởng đơn vị đề nghị khen thưởng; Văn phòng Sở không đề nghị thay. Văn phòng Sở chỉ đề nghị cho các đơn vị đặt bằng /units office &lt;mã&gt; (Ban Giám đốc, Văn phòng Sở).
+nm-office-unit-archived = Đơn vị <code>{$code}</code> đã được lưu trữ nên không đề nghị, nộp hồ sơ được nữa.
+nm-head-other-unit = Anh/Chị chỉ đề nghị khen thưởng và nộp hồ sơ được cho đơn vị của mình.
+nm-office-acts = <i>Văn phòng Sở đề nghị khen thưởng cho đơn vị này (không có trưởng đơn vị cấp trên).</i>
+nm-office-units-button = ◀ Các đơn vị
+nm-office-no-units = Hiện Văn phòng Sở chưa đề nghị khen thưởng cho đơn vị nào; các đơn vị do trưởng đơn vị đề nghị. Để Văn phòng Sở đề nghị cho Ban Giám đốc và Văn phòng Sở (không có trưởng đơn vị cấp trên), gửi /units office &lt;mã&gt;, ví dụ: /units office BGD.
+nm-office-units =
+    🏅 <b>Văn phòng Sở đề nghị khen thưởng</b> cho các đơn vị không có trưởng đơn vị cấp trên:
+    {$units}
+
+    Quy định như với trưởng đơn vị: tiêu chí của từng người được hiển thị, cần nêu lý do khi chưa đáp ứng tất cả các tiêu chí, hồ sơ cần Tờ trình và Báo cáo thành tích, nộp trước hạn. Các đơn vị khác do trưởng đơn vị đề nghị.
+    Chọn đơn vị:
+nm-office-proposes-told = Đơn vị này do Văn phòng Sở đề nghị khen thưởng: bot báo người được đề nghị (nếu có trên bot).
+ds-office-acts = <i>Văn phòng Sở lập và nộp hồ sơ này (đơn vị không có trưởng đơn vị cấp trên).</i>
+ds-read-only-office = Hồ sơ đã nộp nên chỉ còn xem được. Nếu cần sửa, bấm “↩️ Trả lại hồ sơ” và nêu lý do, rồi sửa, bổ sung và nộp lại.
+ds-office-own-units = Văn phòng Sở lập và nộp hồ sơ cho: {$units}. Bấm để mở:

@@ -2,6 +2,7 @@ import { findExtension } from "../../db/assessments.js";
 import { findDossier } from "../../db/dossiers.js";
 import { findOpenRound, listRounds } from "../../db/rounds.js";
 import type { Round } from "../../db/schema.js";
+import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { isLocked, unitDeadline } from "../domain/assessment.js";
@@ -35,19 +36,50 @@ export async function latestRoundOr(deps: Deps): Promise<{ ok: true; round: Roun
   return round ? { ok: true, round } : { ok: false, key: "nm-no-round" };
 }
 
+/** A unit's access for whoever proposes for it: its head, or the Office for a unit it proposes. */
+export interface ProposerAccess extends UnitAccess {
+  /** Who proposes here: the unit's head, or the Office for the Ban Giám đốc and the Văn phòng Sở. */
+  by: "unit_head" | "office";
+  unitCode: string;
+}
+
 /**
- * What a unit head may do with their unit's nominations and dossier right now. Checked on every command and
- * every press: a role can change while a button is on screen.
+ * What the speaker may do with a unit's nominations and dossier right now, as the one who proposes for it: a
+ * unit head for their own unit; the Office for a unit it proposes (`/units office`: the Ban Giám đốc and the
+ * Văn phòng Sở have no head above them), named by `unitId`. Nobody proposes for another unit. Checked on
+ * every command and every press: a role, or a unit's proposer, can change while a button is on screen.
  */
-export async function headAccess(deps: Deps, actor: Actor | undefined): Promise<UnitAccess | Refusal> {
+export async function proposerAccess(
+  deps: Deps,
+  actor: Actor | undefined,
+  unitId?: number,
+): Promise<ProposerAccess | Refusal> {
+  if (actor?.role === "office") {
+    if (unitId === undefined) return { ok: false, key: "nm-office-pick-unit" };
+    const unit = await findUnitById(deps.db, unitId);
+    if (!unit) return { ok: false, key: "nm-stale-button" };
+    // The Office does not propose people of a unit that has its head over them.
+    if (!unit.office_proposes) return { ok: false, key: "nm-office-not-proposer", vars: { code: unit.code } };
+    if (unit.archived_at) return { ok: false, key: "nm-office-unit-archived", vars: { code: unit.code } };
+    const latest = await latestRoundOr(deps);
+    if (!latest.ok) return latest;
+    const access = await unitAccess(deps, latest.round, unit.id, unit.name);
+    return { ...access, by: "office", unitCode: unit.code };
+  }
   const user = actor?.user;
-  // An Office admin from the configuration has no registration, yet is no guest: tell them who nominates.
   if (!user || actor?.role !== "unit_head")
     return { ok: false, key: actor?.role === "guest" || !actor ? "nm-not-registered" : "nm-only-head" };
+  if (unitId !== undefined && unitId !== user.unit_id) return { ok: false, key: "nm-head-other-unit" };
   if (user.unit_archived_at) return { ok: false, key: "nm-unit-archived" };
   const latest = await latestRoundOr(deps);
   if (!latest.ok) return latest;
-  return unitAccess(deps, latest.round, user.unit_id, user.unit_name);
+  const access = await unitAccess(deps, latest.round, user.unit_id, user.unit_name);
+  return { ...access, by: "unit_head", unitCode: user.unit_code };
+}
+
+/** The suffix of a proposer's buttons: none for a head (their own unit), "@<unit id>" for the Office. */
+export function unitRef(access: Pick<ProposerAccess, "by" | "unitId">): string {
+  return access.by === "office" ? `@${access.unitId}` : "";
 }
 
 export async function unitAccess(

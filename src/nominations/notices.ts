@@ -10,6 +10,7 @@ import {
   undeliveredNotices,
 } from "../../db/notices.js";
 import type { Language, NewReminder, Nomination } from "../../db/schema.js";
+import { findUnitById } from "../../db/units.js";
 import type { Campaign } from "../campaign/schema.js";
 import type { AppDeps } from "../deps.js";
 import type { NominationStatus } from "../domain/nominations.js";
@@ -66,6 +67,22 @@ export function noticeRows(
 export interface Told {
   heads: number;
   headsUnreachable: number;
+  /** A unit the Office proposes, with no head on the bot: the Office itself is the one to hear it. */
+  officeProposes?: true;
+}
+
+/** The unit's heads, and whether the Office proposes the unit instead (the Ban Giám đốc, the Văn phòng Sở). */
+async function proposersOf(deps: Deps, unitId: number): Promise<{ heads: Recipient[]; office: boolean }> {
+  const [heads, unit] = await Promise.all([headsOfUnit(deps.db, unitId), findUnitById(deps.db, unitId)]);
+  return { heads, office: unit?.office_proposes === 1 };
+}
+
+function told(heads: readonly Recipient[], officeProposes: boolean): Told {
+  return {
+    heads: heads.length,
+    headsUnreachable: heads.filter((h) => h.unreachable).length,
+    ...(officeProposes && heads.length === 0 ? { officeProposes: true as const } : {}),
+  };
 }
 
 /**
@@ -90,9 +107,10 @@ export async function noticeOfMove(
   /** "nominee" where the heads hear of it otherwise (the whole dossier returned). */
   audience: "all" | "nominee" = "all",
 ): Promise<Told> {
-  const heads = audience === "all" ? await headsOfUnit(deps.db, nomination.unit_id) : [];
+  const proposers = audience === "all" ? await proposersOf(deps, nomination.unit_id) : undefined;
+  const heads = proposers?.heads ?? [];
   if (!isTold(deps.campaign, nomination.form_id, move.undoneFrom ?? move.to))
-    return { heads: heads.length, headsUnreachable: 0 };
+    return { ...told(heads, proposers?.office ?? false), headsUnreachable: 0 };
   const nominee =
     nomination.nominee_kind === "individual"
       ? await registeredPerson(deps.db, nomination.nominee_id)
@@ -125,22 +143,29 @@ export async function noticeOfMove(
       to,
     ),
   );
-  const toldHeads = heads.filter((h) => h.id !== moverId);
-  return { heads: toldHeads.length, headsUnreachable: toldHeads.filter((h) => h.unreachable).length };
+  return told(
+    heads.filter((h) => h.id !== moverId),
+    proposers?.office ?? false,
+  );
 }
 
 /** A notice to the unit's heads alone (the dossier returned as a whole). */
 export async function noticeToHeads(deps: Deps, event: NoticeEvent): Promise<Told> {
-  const heads = await headsOfUnit(deps.db, event.unitId);
+  const { heads, office } = await proposersOf(deps, event.unitId);
   await enqueueNotices(deps.db, noticeRows(deps, event, heads));
-  return { heads: heads.length, headsUnreachable: heads.filter((h) => h.unreachable).length };
+  return told(heads, office);
 }
 
-/** A notice to everyone in the Office (a dossier sent, a person who left). */
-export async function noticeToOffice(deps: Deps, event: NoticeEvent): Promise<void> {
+/** A notice to everyone in the Office (a dossier sent, a person who left), but the member who caused it. */
+export async function noticeToOffice(deps: Deps, event: NoticeEvent, except?: number): Promise<void> {
+  const office = await officeRecipients(deps.db, deps.officeAdminIds);
   await enqueueNotices(
     deps.db,
-    noticeRows(deps, event, await officeRecipients(deps.db, deps.officeAdminIds)),
+    noticeRows(
+      deps,
+      event,
+      office.filter((member) => member.id !== except),
+    ),
   );
 }
 
@@ -181,5 +206,6 @@ export function sendSoon(outbox: ReminderOutbox, api: Api): void {
 
 /** What the Office member is told of the unit's heads after a move they were to hear of. */
 export function toldKey(told: Told): string {
+  if (told.officeProposes) return "nm-office-proposes-told";
   return told.heads === 0 || told.headsUnreachable > 0 ? "nm-head-not-told" : "nm-head-told";
 }

@@ -4,7 +4,7 @@ import { quotaOf } from "../domain/nominations.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
 import type { Screen, ViewContext } from "../screen.js";
-import type { UnitAccess } from "./access.js";
+import { type ProposerAccess, unitRef } from "./access.js";
 import { formIndex, formShort, formsInOrder, nomineeLabel, resultText, statusWord } from "./render.js";
 import type { Candidate } from "./service.js";
 
@@ -23,14 +23,21 @@ function quotaText(c: ViewContext, formId: string): string {
   return c.t("nm-quota", { collective: collective ?? "—", individual: individual ?? "—" });
 }
 
+/** Where the dossier opens for this proposer: a head's own, or the unit's for the Office. */
+function dossierData(access: Pick<ProposerAccess, "by" | "unitId">): string {
+  return access.by === "office" ? `ds:u:${access.unitId}` : "ds:view";
+}
+
 /** /nominate: what the unit has proposed so far, and the forms to propose for. */
 export function homeScreen(
   c: ViewContext,
-  access: UnitAccess,
+  access: ProposerAccess,
   nominations: readonly NominationWithUnit[],
 ): Screen {
+  const ref = unitRef(access);
   const lines = [
     c.t("nm-home-title", { year: String(access.round.year), unit: escapeHtml(access.unitName) }),
+    ...(access.by === "office" ? [c.t("nm-office-acts")] : []),
     "",
   ];
   if (nominations.length === 0) lines.push(c.t("nm-home-none"));
@@ -48,39 +55,45 @@ export function homeScreen(
   } else {
     lines.push("", c.t("nm-home-pick-form"));
     for (const form of formsInOrder(c.campaign))
-      keyboard.text(localised(form.name, c.language), `nm:f:${formIndex(c.campaign, form.id)}:0`).row();
+      keyboard.text(localised(form.name, c.language), `nm:f:${formIndex(c.campaign, form.id)}:0${ref}`).row();
   }
-  keyboard.text(c.t("ds-open-button"), "ds:view");
+  keyboard.text(c.t("ds-open-button"), dossierData(access));
+  if (access.by === "office") keyboard.row().text(c.t("nm-office-units-button"), "nm:units");
   return { text: lines.join("\n"), keyboard };
 }
 
-/** A button for a candidate: add them, or (already proposed) take the proposal back. */
+/**
+ * A button for a candidate: add them, or (already proposed) take the proposal back. `ref` names the unit the
+ * Office acts for ("" for a head's own).
+ */
 function candidateButton(
   c: ViewContext,
   formIdx: number,
   candidate: Candidate,
   label: string,
-  page = 0,
+  page: number,
+  ref: string,
 ): [string, string] {
   const n = candidate.nomination;
   // The page rides along, so the list stays where the head was after the press.
   if (n)
     return [
       n.status === "draft" ? `☑️ ${label}` : `☑️ ${label} (${statusWord(c, n.status)})`,
-      `nm:x:${n.id}:${page}`,
+      `nm:x:${n.id}:${page}${ref}`,
     ];
-  return [label, `nm:a:${formIdx}:${candidate.key}:${page}`];
+  return [label, `nm:a:${formIdx}:${candidate.key}:${page}${ref}`];
 }
 
 /** One form: the unit itself, then its people ranked (those whose assessment supports the form first). */
 export function formScreen(
   c: ViewContext,
-  access: UnitAccess,
+  access: ProposerAccess,
   formId: string,
   candidates: { collective: Candidate; people: Candidate[] },
   requestedPage: number,
 ): Screen {
   const formIdx = formIndex(c.campaign, formId);
+  const ref = unitRef(access);
   const pages = Math.max(1, Math.ceil(candidates.people.length / PEOPLE_PER_PAGE));
   const page = Math.min(Math.max(0, requestedPage), pages - 1);
   const shown = candidates.people.slice(page * PEOPLE_PER_PAGE, (page + 1) * PEOPLE_PER_PAGE);
@@ -98,50 +111,73 @@ export function formScreen(
     .join("\n");
   const keyboard = new InlineKeyboard();
   const unitLabel = `🏢 ${c.t("nm-collective-label", { name: access.unitName })} · ${resultText(c.t, candidates.collective.result, formId)}`;
-  keyboard.text(...candidateButton(c, formIdx, candidates.collective, unitLabel)).row();
+  keyboard.text(...candidateButton(c, formIdx, candidates.collective, unitLabel, 0, ref)).row();
   for (const person of shown) {
     const moved = person.leftUnit ? ` (${c.t("nm-left-unit")})` : "";
     const label = `${person.name}${moved} · ${resultText(c.t, person.result, formId)}`;
-    keyboard.text(...candidateButton(c, formIdx, person, label, page)).row();
+    keyboard.text(...candidateButton(c, formIdx, person, label, page, ref)).row();
   }
   if (pages > 1) {
-    if (page > 0) keyboard.text("◀", `nm:f:${formIdx}:${page - 1}`);
-    keyboard.text(c.t("page-of", { page: page + 1, pages }), `nm:f:${formIdx}:${page}`);
-    if (page < pages - 1) keyboard.text("▶", `nm:f:${formIdx}:${page + 1}`);
+    if (page > 0) keyboard.text("◀", `nm:f:${formIdx}:${page - 1}${ref}`);
+    keyboard.text(c.t("page-of", { page: page + 1, pages }), `nm:f:${formIdx}:${page}${ref}`);
+    if (page < pages - 1) keyboard.text("▶", `nm:f:${formIdx}:${page + 1}${ref}`);
     keyboard.row();
   }
-  keyboard.text(c.t("nm-back-button"), "nm:home").text(c.t("ds-open-button"), "ds:view");
+  keyboard.text(c.t("nm-back-button"), `nm:home${ref}`).text(c.t("ds-open-button"), dossierData(access));
   return { text, keyboard };
 }
 
-/** People of the unit whose names match a search, each with the forms they can be proposed for. */
+/**
+ * People whose names match a search, each with the forms they can be proposed for: a head's unit's, or those
+ * of the units the Office proposes (each found person carries the `ref` of their unit, "" for a head's).
+ */
 export function searchScreen(
   c: ViewContext,
   query: string,
-  found: ReadonlyArray<{ formId: string; candidate: Candidate }>,
+  found: ReadonlyArray<{ formId: string; candidate: Candidate; ref: string }>,
   names: readonly string[],
+  back: string,
 ): Screen {
   const keyboard = new InlineKeyboard();
   if (names.length === 0)
     return {
       text: c.t("nm-search-none", { query: escapeHtml(query) }),
-      keyboard: keyboard.text(c.t("nm-back-button"), "nm:home"),
+      keyboard: keyboard.text(c.t("nm-back-button"), back),
     };
   // Three buttons a person (one per form): a cap keeps the keyboard far under Telegram's 100 buttons.
   const shown = new Set(names.slice(0, SEARCH_PEOPLE_MAX));
-  for (const { formId, candidate } of found.filter((f) => shown.has(f.candidate.key))) {
+  for (const { formId, candidate, ref } of found.filter((f) => shown.has(f.candidate.key))) {
     const label = `${candidate.name} · ${formShort(c.campaign, formId, c.language)} · ${resultText(c.t, candidate.result, formId)}`;
-    keyboard.text(...candidateButton(c, formIndex(c.campaign, formId), candidate, label)).row();
+    keyboard.text(...candidateButton(c, formIndex(c.campaign, formId), candidate, label, 0, ref)).row();
   }
-  keyboard.text(c.t("nm-back-button"), "nm:home");
+  keyboard.text(c.t("nm-back-button"), back);
   const text = c.t("nm-search-found", { query: escapeHtml(query), count: names.length });
   const more = names.length > shown.size ? `\n${c.t("nm-search-more", { shown: shown.size })}` : "";
   return { text: text + more, keyboard };
 }
 
 /** After a proposal: propose more for the same form, or open the dossier. */
-export function afterProposalKeyboard(c: ViewContext, formId: string): InlineKeyboard {
+export function afterProposalKeyboard(
+  c: ViewContext,
+  formId: string,
+  access: Pick<ProposerAccess, "by" | "unitId">,
+): InlineKeyboard {
   return new InlineKeyboard()
-    .text(c.t("nm-more-button"), `nm:f:${formIndex(c.campaign, formId)}:0`)
-    .text(c.t("ds-open-button"), "ds:view");
+    .text(c.t("nm-more-button"), `nm:f:${formIndex(c.campaign, formId)}:0${unitRef(access)}`)
+    .text(c.t("ds-open-button"), dossierData(access));
+}
+
+/**
+ * The Office's /nominate: the units it proposes (the Ban Giám đốc, the Văn phòng Sở), each a button; the
+ * other units' heads propose their own people.
+ */
+export function officeUnitsScreen(
+  c: ViewContext,
+  units: ReadonlyArray<{ id: number; code: string; name: string }>,
+): Screen {
+  const keyboard = new InlineKeyboard();
+  if (units.length === 0) return { text: c.t("nm-office-no-units"), keyboard };
+  const list = units.map((u) => `• <code>${escapeHtml(u.code)}</code> ${escapeHtml(u.name)}`).join("\n");
+  for (const unit of units) keyboard.text(`${unit.code} · ${unit.name}`, `nm:home@${unit.id}`).row();
+  return { text: c.t("nm-office-units", { units: list }), keyboard };
 }

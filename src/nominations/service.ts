@@ -21,7 +21,7 @@ import {
 } from "../domain/nominations.js";
 import { routeOf, unitLock } from "../domain/routes.js";
 import { escapeHtml } from "../html.js";
-import { headAccess, type Refusal, type UnitAccess } from "./access.js";
+import { type ProposerAccess, proposerAccess, type Refusal, type UnitAccess } from "./access.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
 
@@ -144,20 +144,28 @@ export async function loadCandidates(
 }
 
 export type ProposeOutcome =
-  | { ok: true; nomination: Nomination; candidate: Candidate }
+  | { ok: true; nomination: Nomination; candidate: Candidate; access: ProposerAccess }
   | { ok: false; problem: "needs_reason"; candidate: Candidate }
   | Refusal;
 
 /**
- * Proposes a nominee of the head's unit for a form. A nominee whose own assessment does not support the form
- * needs a reason, which the Office sees. Everything is checked again here: the role, the round, the lock.
+ * Proposes a nominee of the proposer's unit for a form: a head's own unit, or a unit the Office proposes
+ * (`unitId`). A nominee whose own assessment does not support the form needs a reason, which the Office sees.
+ * Everything is checked again here: the role, the unit, the round, the lock.
  */
 export async function propose(
   deps: Deps,
   actor: Actor | undefined,
-  request: { formId: string; kind: NomineeKind; id: number; reason: string | null; updateId: number | null },
+  request: {
+    formId: string;
+    kind: NomineeKind;
+    id: number;
+    reason: string | null;
+    updateId: number | null;
+    unitId?: number | undefined;
+  },
 ): Promise<ProposeOutcome> {
-  const access = await headAccess(deps, actor);
+  const access = await proposerAccess(deps, actor, request.unitId);
   if (!access.ok) return access;
   if (access.readOnly) return { ok: false, key: `nm-read-only-${access.readOnly}` };
   if (access.correctionsOnly) return { ok: false, key: "nm-corrections-only" };
@@ -197,13 +205,13 @@ export async function propose(
       }),
       reason: eligible ? null : reason,
       by: actor?.telegramId ?? 0,
-      byRole: "unit_head",
+      byRole: access.by,
       updateId: request.updateId,
     },
     deps.clock(),
   );
   if (!nomination) return { ok: false, key: "nm-already", vars: { name: escapeHtml(candidate.name) } };
-  return { ok: true, nomination, candidate };
+  return { ok: true, nomination, candidate, access };
 }
 
 /** Takes back a nomination: a draft is deleted, a returned one withdrawn; anything the Office holds stays. */
@@ -212,8 +220,9 @@ export async function takeBack(
   actor: Actor | undefined,
   nominationId: number,
   updateId: number,
+  unitId?: number,
 ): Promise<{ ok: true; name: string; formId: string } | Refusal> {
-  const access = await headAccess(deps, actor);
+  const access = await proposerAccess(deps, actor, unitId);
   if (!access.ok) return access;
   const nomination = await findNomination(deps.db, nominationId);
   if (!nomination || nomination.unit_id !== access.unitId || nomination.round_year !== access.round.year)
@@ -230,7 +239,7 @@ export async function takeBack(
               from: "returned",
               to: "withdrawn",
               by: actor?.telegramId ?? 0,
-              byRole: "unit_head",
+              byRole: access.by,
               reason: null,
               updateId,
             },

@@ -28,6 +28,7 @@ const EVERYONE = ["start", "help", "me", "lang", "cancel"];
 const MEMBER = ["assess", "myresult", "nominations", ...EVERYONE];
 const OFFICE = [
   "status",
+  "nominate",
   "dossier",
   "pending",
   "quota",

@@ -5,15 +5,15 @@ import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import type { Reminder, ReminderStatus, Role } from "../../db/schema.js";
 import type { Unavailable } from "../../src/assessment/service.js";
+import { SYSTEM_STATUSES } from "../../src/campaign/schema.js";
 import type { AssessmentStatus, StartRefusal } from "../../src/domain/assessment.js";
 import type { InviteProblem } from "../../src/domain/invites.js";
 import type { TextProblem } from "../../src/domain/names.js";
-import { SYSTEM_STATUSES } from "../../src/campaign/schema.js";
 import type { NomineeKind } from "../../src/domain/nominations.js";
-import type { UnitLock } from "../../src/domain/routes.js";
 import type { SlotKind } from "../../src/domain/reminders.js";
 import type { ActorRole, CommandName } from "../../src/domain/roles.js";
 import type { DeadlineStatus, RoundDeadlineProblem, RoundYearProblem } from "../../src/domain/rounds.js";
+import type { UnitLock } from "../../src/domain/routes.js";
 import type { DossierState, Progress } from "../../src/domain/unit-status.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -8,7 +8,6 @@ import {
   nomineeKey,
   parseNomineeKey,
   parseReportKey,
-  quotaOf,
   quotaUse,
   rankCandidates,
   reportKey,

@@ -25,6 +25,7 @@ describe("commandsFor", () => {
   it("gives the Office the round's views and controls first, then the member and common commands", () => {
     expect(commandsFor("office")).toEqual([
       "status",
+      "nominate",
       "dossier",
       "pending",
       "quota",
