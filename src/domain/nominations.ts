@@ -10,6 +10,7 @@ import {
 import { searchKey } from "./names.js";
 
 import {
+  councilStep,
   countsAgainstQuota,
   type FormRoute,
   findMove,
@@ -41,13 +42,18 @@ export interface TransitionRequest {
 
 /**
  * Why a move is refused, or null when it may go ahead: the route must allow it to this mover, with a reason
- * where it needs one, and a move that makes the nomination count against the quota must find a place left.
+ * where it needs one, and a move that makes the nomination count against the quota (or puts it before the Council)
+ * must find a place left.
  */
 export function transitionProblem(request: TransitionRequest): TransitionProblem | null {
   const move = findMove(request.route, request.from, request.to, request.by);
   if (!move) return { kind: "not_allowed" };
   if (move.needsReason && (request.reason ?? "").trim().length < 2) return { kind: "reason_required" };
-  if (countsAgainstQuota(request.route, request.to) && !countsAgainstQuota(request.route, request.from)) {
+  const startsCounting =
+    countsAgainstQuota(request.route, request.to) && !countsAgainstQuota(request.route, request.from);
+  // Putting a nomination before the Council when it has no place left to give would only waste its vote.
+  const toCouncil = councilStep(request.route)?.agenda.id === request.to;
+  if (startsCounting || toCouncil) {
     const quota = quotaOf(request.form, request.nomineeKind);
     if (quota !== null && request.alreadyCounted >= quota) {
       return { kind: "over_quota", quota, nomineeKind: request.nomineeKind };

@@ -137,6 +137,13 @@ export function countsAgainstQuota(route: FormRoute, status: NominationStatus): 
   return quotaStatuses(route).includes(status);
 }
 
+/** Sent by the unit and still on its way to the quota step: being reviewed, or before the Council. */
+export function headingForQuota(route: FormRoute, status: NominationStatus): boolean {
+  const at = positionOf(route, status);
+  const quotaAt = route.steps.findIndex((step) => step.id === route.quotaFrom);
+  return at !== null && at < quotaAt;
+}
+
 /** The Council's step of a route, and the step whose nominations make its agenda; null without a Council. */
 export function councilStep(route: FormRoute): { council: RouteStep; agenda: RouteStep } | null {
   const at = route.steps.findIndex((step) => step.kind === "council");

@@ -827,9 +827,9 @@ pd-document-of = missing {$document} – {$nominee}
 pd-dossier = dossier not submitted
 pd-dossier-returned = dossier returned for correction: {$reason}
 qt-header = 🎯 <b>Number of awards {$year}</b>
-qt-line = {$kind}: {$used}/{$quota} recommended to the council or awarded · {$waiting} awaiting receipt or appraisal
-qt-line-no-quota = {$kind}: {$used} recommended to the council or awarded · {$waiting} awaiting receipt or appraisal
-qt-footer = Only nominations recommended to the council or awarded count. ⛔ = over the number of awards.
+qt-line = {$kind}: {$used}/{$quota} passed by the council or awarded · {$waiting} in review or awaiting the council
+qt-line-no-quota = {$kind}: {$used} passed by the council or awarded · {$waiting} in review or awaiting the council
+qt-footer = A nomination counts against the number of awards once the Emulation and Commendation Council passes it. ⛔ = over the number of awards.
 ex-usage = Usage: /export (Excel workbook, .xlsx) or /export csv (nominations, .csv).
 ex-caption-xlsx = Award nomination dossiers {$year}: units' progress, award nominations, self-assessments.
 ex-caption-csv = Award nominations {$year}.

@@ -801,9 +801,9 @@ pd-document-of = thiếu {$document} – {$nominee}
 pd-dossier = chưa nộp hồ sơ
 pd-dossier-returned = hồ sơ bị trả lại để sửa: {$reason}
 qt-header = 🎯 <b>Số lượng khen thưởng năm {$year}</b>
-qt-line = {$kind}: {$used}/{$quota} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ tiếp nhận, thẩm định
-qt-line-no-quota = {$kind}: {$used} đã trình Hội đồng hoặc đã được khen thưởng · {$waiting} chờ tiếp nhận, thẩm định
-qt-footer = Chỉ tính các đề nghị đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt số lượng khen thưởng.
+qt-line = {$kind}: {$used}/{$quota} được Hội đồng thông qua hoặc đã khen thưởng · {$waiting} đang thẩm định hoặc chờ Hội đồng xét
+qt-line-no-quota = {$kind}: {$used} được Hội đồng thông qua hoặc đã khen thưởng · {$waiting} đang thẩm định hoặc chờ Hội đồng xét
+qt-footer = Số lượng khen thưởng tính từ khi Hội đồng Thi đua - Khen thưởng thông qua. ⛔ = vượt số lượng khen thưởng.
 ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sách đề nghị .csv).
 ex-caption-xlsx = Hồ sơ đề nghị khen thưởng năm {$year}: tình hình đơn vị, đề nghị khen thưởng, tự đánh giá.
 ex-caption-csv = Danh sách đề nghị khen thưởng năm {$year}.

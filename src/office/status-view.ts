@@ -1,6 +1,7 @@
 import type { UnitRow } from "../../db/round-status.js";
 import { readCommand } from "../assessment/read-view.js";
 import { type NominationStatus, type NomineeKind, type QuotaUse, quotaUse } from "../domain/nominations.js";
+import { headingForQuota, routeOf } from "../domain/routes.js";
 import { type PendingItem, pendingItems, type UnitStatus } from "../domain/unit-status.js";
 import { escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
@@ -178,7 +179,7 @@ function quotaPart(c: ViewContext, use: QuotaUse, waiting: number): string {
   return use.over ? `${line} ⛔` : line;
 }
 
-/** /quota: for each form, recommended or awarded collectives and individuals against its quota. */
+/** /quota: for each form, the collectives and individuals its route counts (from the Council's pass) against its quota. */
 export function quotaLines(
   c: ViewContext,
   nominations: ReadonlyArray<{ formId: string; nomineeKind: NomineeKind; status: NominationStatus }>,
@@ -188,11 +189,13 @@ export function quotaLines(
     const parts = uses
       .filter((use) => use.formId === form.id)
       .map((use) => {
+        const route = routeOf(c.campaign, form.id);
         const waiting = nominations.filter(
           (n) =>
             n.formId === form.id &&
             n.nomineeKind === use.nomineeKind &&
-            (n.status === "submitted" || n.status === "under_review"),
+            route !== undefined &&
+            headingForQuota(route, n.status),
         ).length;
         return `   ${quotaPart(c, use, waiting)}`;
       });

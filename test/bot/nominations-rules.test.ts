@@ -11,7 +11,7 @@ import { addUnit, findUnitByCode } from "../../db/units.js";
 import type { NominationStatus, NomineeKind } from "../../src/domain/nominations.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { registerThroughBot, reportUploadData } from "../helpers/scenarios.js";
+import { councilPasses, registerThroughBot, reportUploadData } from "../helpers/scenarios.js";
 import { callbackUpdate, documentUpdate, textUpdate, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -278,18 +278,24 @@ describe("quota", () => {
   const statuses = async (ids: number[]) =>
     Promise.all(ids.map(async (id) => (await findNomination(h.db, id))?.status));
 
-  it("refuses the 5th collective Giấy khen, naming the quota, and changes nothing", async () => {
-    const ids = await underReview("collective", 5);
+  it("puts any number before the Council while it has a place left; refuses once its 4 collectives are given", async () => {
+    const ids = await underReview("collective", 6);
     for (const id of ids.slice(0, 4)) {
       await h.press(admin, `nt:${id}:recommended`);
       expect(String(lastAlert()?.text)).toBe(
         "Đã cập nhật trạng thái: đã trình Hội đồng Thi đua - Khen thưởng.",
       );
     }
-    const fifth = ids[4] ?? 0;
-    const history = await nominationHistory(h.db, fifth);
+    for (const id of ids.slice(0, 3)) await councilPasses(h.db, id, h.deps.clock());
+    // One place left and one before the Council already: a fifth may still go, the Council ranks them.
+    await h.press(admin, `nt:${ids[4]}:recommended`);
+    expect((await findNomination(h.db, ids[4] ?? 0))?.status).toBe("recommended");
+
+    await councilPasses(h.db, ids[3] ?? 0, h.deps.clock());
+    const sixth = ids[5] ?? 0;
+    const history = await nominationHistory(h.db, sixth);
     h.telegram.clear();
-    await h.press(admin, `nt:${fifth}:recommended`);
+    await h.press(admin, `nt:${sixth}:recommended`);
     expect(lastAlert()).toEqual(
       expect.objectContaining({
         text: "Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ số lượng khen thưởng (4 tập thể).",
@@ -298,46 +304,42 @@ describe("quota", () => {
     );
     expect(h.telegram.callsOf("editMessageText")).toEqual([]);
     expect(await statuses(ids)).toEqual([
-      "recommended",
-      "recommended",
-      "recommended",
+      "council_passed",
+      "council_passed",
+      "council_passed",
+      "council_passed",
       "recommended",
       "under_review",
     ]);
-    expect(await nominationHistory(h.db, fifth)).toEqual(history);
-
-    // Awarding one keeps it counted; returning one frees its place.
-    await h.press(admin, `nt:${ids[0]}:awarded`);
-    await h.press(admin, `nt:${fifth}:recommended`);
-    expect(String(lastAlert()?.text)).toContain("đủ số lượng khen thưởng (4 tập thể)");
-    await h.press(admin, `nt:${ids[1]}:returned`);
-    await h.send(admin, "Cần bổ sung báo cáo");
-    await h.press(admin, `nt:${fifth}:recommended`);
-    expect((await findNomination(h.db, fifth))?.status).toBe("recommended");
+    expect(await nominationHistory(h.db, sixth)).toEqual(history);
   });
 
-  it("refuses the 11th individual Giấy khen; forms without a quota have no limit", async () => {
+  it("refuses the 11th individual Giấy khen once the Council passed 10; forms without a quota have no limit", async () => {
     const ids = await underReview("individual", 11);
-    for (const id of ids.slice(0, 10)) await h.press(admin, `nt:${id}:recommended`);
+    for (const id of ids.slice(0, 10)) {
+      await h.press(admin, `nt:${id}:recommended`);
+      await councilPasses(h.db, id, h.deps.clock());
+    }
     const eleventh = ids[10] ?? 0;
     await h.press(admin, `nt:${eleventh}:recommended`);
     expect(String(lastAlert()?.text)).toBe(
       "Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ số lượng khen thưởng (10 cá nhân).",
     );
     expect((await findNomination(h.db, eleventh))?.status).toBe("under_review");
-    expect((await statuses(ids)).filter((s) => s === "recommended")).toHaveLength(10);
+    expect((await statuses(ids)).filter((s) => s === "council_passed")).toHaveLength(10);
 
     await h.send(admin, "/quota");
     expect(h.telegram.lastTextTo(admin.id)).toContain(
-      "Cá nhân: 10/10 đã trình Hội đồng hoặc đã được khen thưởng · 1 chờ tiếp nhận, thẩm định",
+      "Cá nhân: 10/10 được Hội đồng thông qua hoặc đã khen thưởng · 1 đang thẩm định hoặc chờ Hội đồng xét",
     );
-    expect(h.telegram.lastTextTo(admin.id)).not.toContain(
-      "10/10 đã trình Hội đồng hoặc đã được khen thưởng · 1 chờ tiếp nhận, thẩm định ⛔",
-    );
+    expect(h.telegram.lastTextTo(admin.id)).not.toContain("chờ Hội đồng xét ⛔");
 
     const province = await underReview("individual", 12, TINH);
-    for (const id of province) await h.press(admin, `nt:${id}:recommended`);
-    expect(new Set(await statuses(province))).toEqual(new Set(["recommended"]));
+    for (const id of province) {
+      await h.press(admin, `nt:${id}:recommended`);
+      await councilPasses(h.db, id, h.deps.clock());
+    }
+    expect(new Set(await statuses(province))).toEqual(new Set(["council_passed"]));
   });
 });
 

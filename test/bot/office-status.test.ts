@@ -408,7 +408,9 @@ describe("/quota", () => {
       submitted: ["submitted"],
       under_review: ["submitted", "under_review"],
       recommended: ["submitted", "under_review", "recommended"],
-      awarded: ["submitted", "under_review", "recommended", "awarded"],
+      council_passed: ["submitted", "under_review", "recommended", "council_passed"],
+      not_passed: ["submitted", "under_review", "recommended", "not_passed"],
+      awarded: ["submitted", "under_review", "recommended", "council_passed", "awarded"],
       rejected: ["submitted", "rejected"],
       returned: ["submitted", "returned"],
       withdrawn: ["submitted", "returned", "withdrawn"],
@@ -424,47 +426,52 @@ describe("/quota", () => {
     }
   }
 
-  it("counts only recommended and awarded against 4 collectives / 10 individuals, and shows who waits", async () => {
+  it("counts from the Council's pass against 4 collectives / 10 individuals, and shows who is on the way", async () => {
     const c = units.CHUALAM ?? 0;
-    // Collectives of GK: 1 recommended, 1 awarded, 2 waiting (submitted, under review), 3 that do not count.
-    const collectiveIds = [10_001, 10_002, 10_003, 10_004, 10_005, 10_006, 10_007];
+    // Collectives of GK: 1 passed by the Council, 1 awarded, 3 on the way (submitted, under review, before the
+    // Council), 3 that do not count.
     const collectiveStates = [
-      "recommended",
+      "council_passed",
       "awarded",
       "submitted",
       "under_review",
+      "recommended",
       "rejected",
       "returned",
       "withdrawn",
     ];
-    for (const [i, id] of collectiveIds.entries())
-      await seed(c, GK, "collective", id, collectiveStates[i] ?? "");
-    // Individuals of GK: 3 recommended, 1 under review; the province's form: 1 awarded individual.
-    for (const id of [20_001, 20_002, 20_003]) await seed(c, GK, "individual", id, "recommended");
+    for (const [i, state] of collectiveStates.entries()) await seed(c, GK, "collective", 10_001 + i, state);
+    // Individuals of GK: 3 passed, 1 under review, 1 before the Council, 1 the Council did not pass; the
+    // province's form: 1 awarded individual.
+    for (const id of [20_001, 20_002, 20_003]) await seed(c, GK, "individual", id, "council_passed");
     await seed(c, GK, "individual", 20_004, "under_review");
+    await seed(c, GK, "individual", 20_006, "recommended");
+    await seed(c, GK, "individual", 20_007, "not_passed");
     await seed(c, TINH, "individual", 20_005, "awarded");
 
     await h.send(admin, "/quota");
-    // DANOP's Mai is submitted (waiting) and TRALAI's unit was returned; THIEU's two are drafts.
+    // DANOP's Mai is submitted (on the way) and TRALAI's unit was returned; THIEU's two are drafts.
+    const counted = "được Hội đồng thông qua hoặc đã khen thưởng";
+    const onTheWay = "đang thẩm định hoặc chờ Hội đồng xét";
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
         "🎯 <b>Số lượng khen thưởng năm 2026</b>",
         "",
         "<b>Giấy khen của Giám đốc Sở</b>",
-        "   Tập thể: 2/4 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ tiếp nhận, thẩm định",
-        "   Cá nhân: 3/10 đã trình Hội đồng hoặc đã được khen thưởng · 2 chờ tiếp nhận, thẩm định",
+        `   Tập thể: 2/4 ${counted} · 3 ${onTheWay}`,
+        `   Cá nhân: 3/10 ${counted} · 3 ${onTheWay}`,
         "",
         "<b>Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh</b>",
-        "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ tiếp nhận, thẩm định",
-        "   Cá nhân: 1 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ tiếp nhận, thẩm định",
+        `   Tập thể: 0 ${counted} · 0 ${onTheWay}`,
+        `   Cá nhân: 1 ${counted} · 0 ${onTheWay}`,
         "   <i>Theo hướng dẫn tại Kế hoạch số 800/KH-UBND</i>",
         "",
         "<b>Bằng khen của Thủ tướng Chính phủ</b>",
-        "   Tập thể: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ tiếp nhận, thẩm định",
-        "   Cá nhân: 0 đã trình Hội đồng hoặc đã được khen thưởng · 0 chờ tiếp nhận, thẩm định",
+        `   Tập thể: 0 ${counted} · 0 ${onTheWay}`,
+        `   Cá nhân: 0 ${counted} · 0 ${onTheWay}`,
         "   <i>Theo hướng dẫn tại Kế hoạch số 800/KH-UBND</i>",
         "",
-        "Chỉ tính các đề nghị đã trình Hội đồng Thi đua - Khen thưởng hoặc đã được khen thưởng. ⛔ = vượt số lượng khen thưởng.",
+        "Số lượng khen thưởng tính từ khi Hội đồng Thi đua - Khen thưởng thông qua. ⛔ = vượt số lượng khen thưởng.",
       ].join("\n"),
     );
   });

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection.js";
+import { moveNomination } from "../../db/nominations.js";
 import type { Role } from "../../db/schema.js";
 import { parseNomineeKey, reportKey } from "../../src/domain/nominations.js";
 import type { Harness } from "./harness.js";
@@ -125,4 +126,25 @@ export async function reportUploadData(db: DB, nominee: string, formId?: string)
   const row = await query.orderBy("id").executeTakeFirst();
   if (!row) throw new Error(`no nomination of ${nominee}`);
   return `ds:up:1:${reportKey(row.id)}`;
+}
+
+/**
+ * The Council passes a nomination the Office put before it, as its meeting's tally would: straight in the
+ * database, for tests whose subject comes after the vote.
+ */
+export async function councilPasses(db: DB, nominationId: number, now: Date, chairId = 0): Promise<void> {
+  const moved = await moveNomination(
+    db,
+    {
+      id: nominationId,
+      from: "recommended",
+      to: "council_passed",
+      by: chairId,
+      byRole: "council",
+      reason: null,
+      updateId: null,
+    },
+    now,
+  );
+  if (moved === undefined) throw new Error(`nomination ${nominationId} was not before the Council`);
 }

@@ -161,7 +161,7 @@ describe("transitionProblem", () => {
     ).toBeNull();
   });
 
-  it("counts the quota on the move into the quota step (the Council's) and on no other", () => {
+  it("counts the quota on the move into the quota step (the Council's), and finds a place left before the Council", () => {
     const council = (alreadyCounted: number, nomineeKind: "individual" | "collective" = "individual") =>
       transitionProblem(
         request({ from: "recommended", to: "council_passed", by: "council", alreadyCounted, nomineeKind }),
@@ -170,8 +170,14 @@ describe("transitionProblem", () => {
     expect(council(10)).toEqual({ kind: "over_quota", quota: 10, nomineeKind: "individual" });
     expect(council(3, "collective")).toBeNull();
     expect(council(4, "collective")).toEqual({ kind: "over_quota", quota: 4, nomineeKind: "collective" });
-    // Putting more forward than the quota is the Office's right: the Council ranks within it.
-    expect(transitionProblem(request({ alreadyCounted: 30 }))).toBeNull();
+    // The Office may put forward more than the places left (the Council ranks within them), but nothing once
+    // the Council has given every place.
+    expect(transitionProblem(request({ alreadyCounted: 9 }))).toBeNull();
+    expect(transitionProblem(request({ alreadyCounted: 10 }))).toEqual({
+      kind: "over_quota",
+      quota: 10,
+      nomineeKind: "individual",
+    });
     // Already counted: the decision does not count it again.
     expect(
       transitionProblem(request({ from: "council_passed", to: "awarded", alreadyCounted: 10 })),

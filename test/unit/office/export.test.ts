@@ -442,7 +442,7 @@ describe("buildWorkbook", () => {
     expect(rowWhere(table, "Tên tập thể, cá nhân được đề nghị", "Phòng Hành chính, Tổng hợp")).toMatchObject({
       "Tập thể/cá nhân": "Tập thể",
       "Chức vụ": "",
-      "Trạng thái": "Đang thẩm định",
+      "Trạng thái": "Văn phòng Sở đang thẩm định",
       "Thời điểm thay đổi gần nhất": "11:30 18/12/2026",
       "Lý do của trạng thái hiện tại": "",
     });
@@ -563,7 +563,7 @@ describe("buildWorkbook", () => {
       "Award form": "Director's Certificate of Commendation",
       "Collective/individual": "Individual",
       "Meets all criteria (self-assessment)": "No",
-      Status: "Recommended to the Emulation and Awards Council",
+      Status: "Recommended to the Emulation and Commendation Council",
     });
     expect(rowWhere(nominations, "Nominee", "Lê Văn Cường")).toMatchObject({
       Status: "Returned for correction",
