@@ -6,6 +6,7 @@ import type { AppDeps } from "./deps.js";
 import { checkDecisionDate, checkDecisionNumber, checkIssuer, ISSUER_MAX } from "./domain/decisions.js";
 import { FILE_SIZE_MB } from "./domain/evidence.js";
 import type { NominationStatus, NomineeKind } from "./domain/nominations.js";
+import { awaitsDecision, routeOf } from "./domain/routes.js";
 import { toLocal } from "./domain/time.js";
 import { type IncomingFile, returnByOffice, reuseTargets, uploadDocument } from "./dossier/service.js";
 import { dossierScreen } from "./dossier/view.js";
@@ -254,7 +255,8 @@ async function answerAward(
 ): Promise<InputReply> {
   const nomination = await findNomination(deps.db, ask.nominationId);
   if (!nomination || ctx.actor?.role !== "office") return say(ctx.t("nm-stale-button"));
-  if (nomination.status !== "recommended")
+  const route = nomination && routeOf(deps.campaign, nomination.form_id);
+  if (!route || !awaitsDecision(route, nomination.status))
     return say(await awardStaleText(deps, viewContext(deps, ctx), nomination));
   const text = ctx.message?.text;
   if (text === undefined) return say(ctx.t(`aw-ask-${ask.step}-again`), undefined, false);

@@ -120,6 +120,12 @@ export function findMove(
   return routeMoves(route, from).find((move) => move.to === to && move.by === by);
 }
 
+/** Whether the Office may record the decision that awards a nomination standing at `status`. */
+export function awaitsDecision(route: FormRoute, status: NominationStatus): boolean {
+  const decision = route.steps.at(-1);
+  return decision !== undefined && findMove(route, status, decision.id, "office")?.kind === "decide";
+}
+
 /** The statuses a mover can take a nomination to from `from` (the Office's buttons). */
 export function nextStatuses(route: FormRoute, from: NominationStatus, by: Mover): NominationStatus[] {
   return routeMoves(route, from)

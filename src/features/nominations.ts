@@ -1,6 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { deleteAwardDraft } from "../../db/award-drafts.js";
-import { findNomination, listNominations, type NominationWithUnit } from "../../db/nominations.js";
+import {
+  findNomination,
+  listNominations,
+  moveOfUpdate,
+  type NominationWithUnit,
+} from "../../db/nominations.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nameMatches, searchKey } from "../domain/names.js";
@@ -141,15 +146,21 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     const route = nomination && routeOf(deps.campaign, nomination.form_id);
     if (!nomination || !route) return notify(ctx, ctx.t("nm-stale-button"));
     const move = findMove(route, nomination.status, to, "office");
-    if (!move && nomination.status === to) return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
-    if (!move)
+    // Already there: by this very update handled before a crash (its notices still owed), or by someone else.
+    const again =
+      !move &&
+      nomination.status === to &&
+      (await moveOfUpdate(deps.db, id, ctx.update.update_id)) !== undefined;
+    if (!move && nomination.status === to && !again)
+      return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+    if (!move && !again)
       return notify(
         ctx,
         stepOf(deps.campaign, to)?.kind === "decision"
           ? await awardStaleText(deps, c, nomination)
           : ctx.t("nm-move-not-allowed"),
       );
-    if (move.kind === "decide") {
+    if (move?.kind === "decide") {
       return askFor(
         ctx,
         { kind: "award", nominationId: id, step: "number" },
@@ -160,7 +171,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
       );
     }
     // Asked only while the move is still possible (checked above): no reason typed in vain.
-    if (move.needsReason) {
+    if (move?.needsReason) {
       return askFor(
         ctx,
         { kind: "move", nominationId: id, to },
@@ -212,7 +223,12 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     await noticeOfMove(
       deps,
       outcome.nomination,
-      { historyId: outcome.historyId, to: "awarded", reason: null, decision: outcome.decision },
+      {
+        historyId: outcome.historyId,
+        to: outcome.nomination.status,
+        reason: null,
+        decision: outcome.decision,
+      },
       ctx.actor.telegramId,
     );
     sendSoon(outbox, ctx.api);

@@ -2,14 +2,20 @@ import ExcelJS from "exceljs";
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listDossierFiles } from "../../db/dossiers.js";
-import { addNomination, findNomination, listNominations, nominationHistory } from "../../db/nominations.js";
+import {
+  addNomination,
+  findNomination,
+  listNominations,
+  moveNomination,
+  nominationHistory,
+} from "../../db/nominations.js";
 import { findUnitByCode } from "../../db/units.js";
 import { findUser } from "../../db/users.js";
 import { reportKey } from "../../src/domain/nominations.js";
 import { buildWorkbook } from "../../src/office/export.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { registerThroughBot } from "../helpers/scenarios.js";
+import { councilPasses, registerThroughBot } from "../helpers/scenarios.js";
 import { callbackUpdate, documentUpdate, type TestUser, textUpdate, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -98,6 +104,12 @@ async function recommend(id: number) {
   await h.press(admin, `nt:${id}:recommended`);
 }
 
+/** Put to the Council, which passes it: the Office may record the Director's decision. */
+async function passedByCouncil(id: number) {
+  await recommend(id);
+  await councilPasses(h.db, id, h.deps.clock());
+}
+
 /** An Office member types in a decision, field by field, up to its confirmation. */
 async function typeDecision(office: TestUser, id: number) {
   await h.press(office, `nt:${id}:awarded`);
@@ -141,7 +153,7 @@ describe("a report per nomination", () => {
 describe("an award is a decision", () => {
   it("asks the number, date and issuer, re-asks what is wrong, shows it whole, and stores it on confirmation", async () => {
     const { lanGk } = await sendDossier();
-    await recommend(lanGk);
+    await passedByCouncil(lanGk);
     h.setNow(AWARD_DAY);
     await h.press(admin, `nt:${lanGk}:awarded`);
     expect(h.telegram.lastTextTo(admin.id)).toContain("Vui lòng gửi <b>số, ký hiệu quyết định</b>");
@@ -171,7 +183,7 @@ describe("an award is a decision", () => {
     expect(confirm).toContain(DECISION);
     expect(keyboardData(admin)).toEqual([`aw:ok:${lanGk}`, `aw:no:${lanGk}`]);
     // Nothing is recorded before the confirmation.
-    expect((await findNomination(h.db, lanGk))?.status).toBe("recommended");
+    expect((await findNomination(h.db, lanGk))?.status).toBe("council_passed");
 
     // Confirmed, then the same press handled again after a crash: one decision, one move, one notice each.
     await handledAcrossCrash(callbackUpdate(admin, `aw:ok:${lanGk}`));
@@ -215,7 +227,7 @@ describe("an award is a decision", () => {
 
   it("keeps the answers typed in across a pause: the decision is a draft in the database until confirmed or dropped", async () => {
     const { lanGk } = await sendDossier();
-    await recommend(lanGk);
+    await passedByCouncil(lanGk);
     h.setNow(AWARD_DAY);
     await typeDecision(admin, lanGk);
     expect(await h.db.selectFrom("award_drafts").selectAll().execute()).toMatchObject([
@@ -224,16 +236,16 @@ describe("an award is a decision", () => {
     await h.press(admin, `aw:no:${lanGk}`);
     expect(lastAlert()).toBe("Đã hủy; chưa ghi nhận gì.");
     expect(await h.db.selectFrom("award_drafts").selectAll().execute()).toEqual([]);
-    expect((await findNomination(h.db, lanGk))?.status).toBe("recommended");
+    expect((await findNomination(h.db, lanGk))?.status).toBe("council_passed");
     // A confirmation pressed after dropping it records nothing.
     await h.press(admin, `aw:ok:${lanGk}`);
     expect(lastAlert()).toContain("Chưa đủ thông tin quyết định");
-    expect((await findNomination(h.db, lanGk))?.status).toBe("recommended");
+    expect((await findNomination(h.db, lanGk))?.status).toBe("council_passed");
   });
 
   it("stores one decision when two Office members award at once, and tells the second whose it is", async () => {
     const { lanGk } = await sendDossier();
-    await recommend(lanGk);
+    await passedByCouncil(lanGk);
     h.setNow(AWARD_DAY);
     await typeDecision(admin, lanGk);
     await h.press(admin2, `nt:${lanGk}:awarded`);
@@ -258,27 +270,41 @@ describe("an award is a decision", () => {
     expect(h.telegram.lastTextTo(admin2.id)).toContain(`Quyết định số ${stored?.decision_number}`);
   });
 
-  it("refuses a stale award button after someone returned the nomination, saying where it stands", async () => {
-    const { lanGk } = await sendDossier();
-    await recommend(lanGk);
+  it("refuses a stale award button after someone recorded the province's refusal, saying where it stands", async () => {
+    const { lanTinh } = await sendDossier();
+    await passedByCouncil(lanTinh);
+    // The Sở's Tờ trình went to the province (its own record is not this test's subject).
+    await moveNomination(
+      h.db,
+      {
+        id: lanTinh,
+        from: "council_passed",
+        to: "province_proposed",
+        by: admin.id,
+        byRole: "office",
+        reason: null,
+        updateId: null,
+      },
+      h.deps.clock(),
+    );
     h.setNow(AWARD_DAY);
-    await h.press(admin, `nt:${lanGk}:awarded`);
-    await h.send(admin, "125/QĐ-STP");
-    // Meanwhile another Office member returns it to the unit.
-    await h.press(admin2, `nt:${lanGk}:returned`);
-    await h.send(admin2, "Báo cáo thiếu chữ ký của thủ trưởng");
+    await h.press(admin, `nt:${lanTinh}:awarded`);
+    await h.send(admin, "125/QĐ-UBND");
+    // Meanwhile another Office member records that the province declined it.
+    await h.press(admin2, `nt:${lanTinh}:declined`);
+    await h.send(admin2, "Công văn số 12 của Sở Nội vụ: chưa đủ thời gian công tác");
     await h.send(admin, "15/01/2027");
     expect(h.telegram.lastTextTo(admin.id)).toMatch(
-      /^Không ghi nhận khen thưởng được: đề nghị đang ở bước “bị trả lại để sửa, bổ sung” \(Văn phòng Sở, \d\d:\d\d 20\/01\/2027\)/,
+      /^Không ghi nhận khen thưởng được: đề nghị đang ở bước “cấp có thẩm quyền không khen thưởng” \(Văn phòng Sở, \d\d:\d\d 20\/01\/2027\)/,
     );
-    await h.press(admin, `nt:${lanGk}:awarded`);
-    expect(lastAlert()).toContain("đề nghị đang ở bước “bị trả lại để sửa, bổ sung”");
-    expect((await findNomination(h.db, lanGk))?.status).toBe("returned");
+    await h.press(admin, `nt:${lanTinh}:awarded`);
+    expect(lastAlert()).toContain("đề nghị đang ở bước “cấp có thẩm quyền không khen thưởng”");
+    expect((await findNomination(h.db, lanTinh))?.status).toBe("declined");
   });
 
   it("takes a decision dated today just after local midnight (the date is Vietnam's, not UTC's)", async () => {
     const { lanGk } = await sendDossier();
-    await recommend(lanGk);
+    await passedByCouncil(lanGk);
     // 00:30 on 21/01/2027 in Vietnam is still 20/01 in UTC.
     h.setNow("2027-01-20T17:30:00Z");
     await h.press(admin, `nt:${lanGk}:awarded`);
@@ -289,7 +315,7 @@ describe("an award is a decision", () => {
 
   it("an Office member undoes the award with a reason: a move of its own, the decision kept in the history", async () => {
     const { lanGk } = await sendDossier();
-    await recommend(lanGk);
+    await passedByCouncil(lanGk);
     h.setNow(AWARD_DAY);
     await award(lanGk);
     const history = await nominationHistory(h.db, lanGk);
@@ -304,18 +330,18 @@ describe("an award is a decision", () => {
     await h.send(admin, "Nhập nhầm số quyết định");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Đã hoàn tác");
     const after = await findNomination(h.db, lanGk);
-    expect(after).toMatchObject({ status: "recommended", decision_number: null, decision_date: null });
+    expect(after).toMatchObject({ status: "council_passed", decision_number: null, decision_date: null });
     const undone = (await nominationHistory(h.db, lanGk)).at(-1);
     expect(undone).toMatchObject({
       from_status: "awarded",
-      to_status: "recommended",
+      to_status: "council_passed",
       undo_of: last?.id,
       reason: "Nhập nhầm số quyết định",
       by_role: "office",
     });
     const card = h.telegram.lastTextTo(admin.id);
-    expect(card).toContain(`đã trình Hội đồng Thi đua - Khen thưởng → đã được khen thưởng — ${DECISION}`);
-    expect(card).toContain("hoàn tác: đã được khen thưởng → đã trình Hội đồng Thi đua - Khen thưởng");
+    expect(card).toContain(`Hội đồng Thi đua - Khen thưởng đã thông qua → đã được khen thưởng — ${DECISION}`);
+    expect(card).toContain("hoàn tác: đã được khen thưởng → Hội đồng Thi đua - Khen thưởng đã thông qua");
     await h.settle();
     expect(h.telegram.lastTextTo(lan.id)).toContain("Văn phòng Sở điều chỉnh đề nghị khen thưởng");
     expect(h.telegram.lastTextTo(head.id)).toContain("Nhập nhầm số quyết định");
@@ -342,7 +368,7 @@ describe("locked once decided", () => {
 
     // A stale upload button for Lan's report is refused, and says why.
     await h.press(head, `ds:up:1:${reportKey(lanGk)}`);
-    expect(lastAlert()).toContain("đề nghị đã được trình Hội đồng Thi đua - Khen thưởng");
+    expect(lastAlert()).toContain("đề nghị đã được trình lên (Hội đồng Thi đua - Khen thưởng hoặc cấp trên)");
     await h.press(head, `ds:up:1:${reportKey(lanTinh)}`);
     expect(lastAlert()).toContain("Văn phòng Sở đang giữ đề nghị này để thẩm định");
     // Nor can the unit withdraw it.
@@ -448,7 +474,10 @@ describe("locked once decided", () => {
     expect(h.telegram.textsTo(head.id).some((t) => t.includes("điều chỉnh"))).toBe(false);
     await handledAcrossCrash(callbackUpdate(admin, `nt:${lanGk}:recommended`));
     await h.settle();
-    const recommended = (t: string) => t.startsWith("⭐ Đề nghị khen thưởng <b>Nguyễn Thị Lan</b>");
+    const recommended = (t: string) =>
+      t.startsWith(
+        "📌 Đề nghị khen thưởng <b>Nguyễn Thị Lan</b> (Giấy khen của Giám đốc Sở): đã trình Hội đồng",
+      );
     expect(h.telegram.textsTo(lan.id).filter(recommended)).toHaveLength(1);
     expect(h.telegram.textsTo(head.id).filter(recommended)).toHaveLength(1);
     expect(h.telegram.textsTo(admin.id).filter(recommended)).toHaveLength(0);
@@ -458,7 +487,7 @@ describe("locked once decided", () => {
 describe("erasure keeps the record, not the person", () => {
   it("an awarded nominee erases her data: the nomination, its files, history, decision and quota stay", async () => {
     const { lanGk, lanTinh } = await sendDossier();
-    await recommend(lanGk);
+    await passedByCouncil(lanGk);
     h.setNow(AWARD_DAY);
     await award(lanGk);
     // A draft never sent goes with her.
@@ -574,7 +603,7 @@ describe("erasure keeps the record, not the person", () => {
 describe("a typed answer for the wrong errand", () => {
   it("a text sent while nothing is asked is not taken for a decision", async () => {
     const { lanGk } = await sendDossier();
-    await recommend(lanGk);
+    await passedByCouncil(lanGk);
     await h.feed(textUpdate(admin, "125/QĐ-STP"));
     expect((await findNomination(h.db, lanGk))?.decision_number).toBeNull();
     expect(await h.db.selectFrom("award_drafts").selectAll().execute()).toEqual([]);
