@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection.js";
+import { councilPasses } from "../helpers/scenarios.js";
 import type { BotMessage, FakeUser } from "./bot-api-emulator.js";
 import { button, buttonsOf, E2eWorld } from "./e2e-helpers.js";
 
@@ -85,6 +86,15 @@ describe("award records through the real bot process", () => {
     const id = /#(\d+)/.exec(card.plain_text ?? "")?.[1];
     card = await world.press(admin, card, `nt:${id}:under_review`, /Trạng thái: Văn phòng Sở đang thẩm định/);
     card = await world.press(admin, card, `nt:${id}:recommended`, /Trạng thái: đã trình Hội đồng/);
+    // The Council passes it (its meeting is another test's subject), and the Office opens the card again.
+    const council = openDatabase(join(world.dir, "thidua.sqlite"));
+    try {
+      await councilPasses(council, Number(id), new Date());
+    } finally {
+      await council.destroy();
+    }
+    const passed = await world.say(admin, "/nominations", /Hội đồng Thi đua - Khen thưởng đã thông qua/);
+    card = await world.press(admin, passed, labelled(passed, MINH), /Kết quả tự đánh giá khi đề nghị/);
     await world.press(admin, card, `nt:${id}:awarded`, /số, ký hiệu quyết định/);
     await world.say(admin, "125/QĐ-STP", /ngày ký quyết định/);
     await world.say(admin, TODAY, /cơ quan, người ban hành/);
@@ -118,7 +128,7 @@ describe("award records through the real bot process", () => {
     await first?.kill("SIGKILL");
     await world.startBot();
     const quota = await world.say(admin, "/quota", /Số lượng khen thưởng năm/);
-    expect(quota.plain_text).toContain("Cá nhân: 1/10 đã trình Hội đồng hoặc đã được khen thưởng");
+    expect(quota.plain_text).toContain("Cá nhân: 1/10 được Hội đồng thông qua hoặc đã khen thưởng");
     const after = await world.say(admin, "/nominations", /Đề nghị khen thưởng năm/);
     expect(after.plain_text).toContain(`${MINH}`);
     expect(after.plain_text).toContain("đã được khen thưởng · 125/QĐ-STP");
@@ -147,7 +157,7 @@ describe("award records through the real bot process", () => {
         (await db.selectFrom("nomination_history").select("to_status").orderBy("id").execute()).map(
           (e) => e.to_status,
         ),
-      ).toEqual(["draft", "submitted", "under_review", "recommended", "awarded"]);
+      ).toEqual(["draft", "submitted", "under_review", "recommended", "council_passed", "awarded"]);
     } finally {
       await db.destroy();
     }

@@ -31,7 +31,7 @@ const GK_FORM = loadCampaign().awardForms[GK];
 const MINH_REASON = "Hoàn thành xuất sắc đề án số hoá hồ sơ";
 const UNIT_REASON = "Tập thể đoàn kết, hoàn thành tốt nhiệm vụ năm";
 const RETURN_REASON = "Thiếu số liệu minh chứng trong báo cáo thành tích";
-/** Other units whose collective Giấy khen is already recommended: together they fill the quota of 4. */
+/** Other units whose collective Giấy khen the Council already passed: together they fill the quota of 4. */
 const OTHER_UNITS = [
   ["BTTP", "Phòng Bổ trợ tư pháp"],
   ["PBGD", "Phòng Phổ biến, giáo dục pháp luật"],
@@ -146,8 +146,8 @@ async function submitFullAssessment(p: Person): Promise<void> {
 }
 
 /**
- * Writes four more units into the bot's database, each with its collective Giấy khen already recommended to
- * the council: the form's quota of 4 collectives is full. Only while no bot process runs.
+ * Writes four more units into the bot's database, each with its collective Giấy khen already passed by the
+ * Council: the form's quota of 4 collectives is full. Only while no bot process runs.
  */
 async function seedFullCollectiveQuota(formId: string): Promise<void> {
   const db = openDatabase(databasePath());
@@ -177,10 +177,18 @@ async function seedFullCollectiveQuota(formId: string): Promise<void> {
       );
       if (!nomination) throw new Error(`no nomination for ${code}`);
       let from: NominationStatusColumn = "draft";
-      for (const to of ["submitted", "under_review", "recommended"] as const) {
+      for (const to of ["submitted", "under_review", "recommended", "council_passed"] as const) {
         const moved = await moveNomination(
           db,
-          { id: nomination.id, from, to, by: admin.id, byRole: "office", reason: null, updateId: null },
+          {
+            id: nomination.id,
+            from,
+            to,
+            by: admin.id,
+            byRole: to === "council_passed" ? "council" : "office",
+            reason: null,
+            updateId: null,
+          },
           now,
         );
         if (!moved) throw new Error(`could not move ${code}'s nomination to ${to}`);
@@ -424,7 +432,8 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
       `nt:${lanId}:recommended`,
       /Trạng thái: đã trình Hội đồng Thi đua - Khen thưởng/,
     );
-    expect(buttonsOf(card)).toContain(`nt:${lanId}:awarded`);
+    // Before the Council, the Office has no decision to record.
+    expect(buttonsOf(card)).not.toContain(`nt:${lanId}:awarded`);
 
     // ---- The unit's collective nomination is refused: the quota of 4 collectives is full.
     list = await world.say(admin, "/nominations", /Đề nghị khen thưởng năm/);
@@ -442,7 +451,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
       "Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ số lượng khen thưởng (4 tập thể).",
     );
     const quota = await world.say(admin, "/quota", /Số lượng khen thưởng năm/);
-    expect(quota.plain_text).toContain("4/4 đã trình Hội đồng hoặc đã được khen thưởng");
+    expect(quota.plain_text).toContain("Tập thể: 4/4 được Hội đồng thông qua hoặc đã khen thưởng");
 
     // ---- It returns the dossier with a reason, which reaches the head.
     const officeDossier = await world.say(admin, "/dossier HCTP", button(`ds:ret:${unitId}`));
@@ -532,7 +541,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
       ours.find((row) => row["Tên tập thể, cá nhân được đề nghị"] === LAN)?.["Số tiêu chí đạt khi đề nghị"],
     ).toBe("6/6");
     for (const row of nominations.filter((r) => r["Mã đơn vị"] !== "HCTP"))
-      expect(row["Trạng thái"]).toBe("Đã trình Hội đồng Thi đua - Khen thưởng");
+      expect(row["Trạng thái"]).toBe("Hội đồng Thi đua - Khen thưởng đã thông qua");
 
     const units = records(sheetRows(workbook, "Tình hình đơn vị"));
     expect(units.map((row) => row["Mã đơn vị"]).sort()).toEqual(["BTTP", "HCTP", "PBGD", "TTS", "VPS"]);
