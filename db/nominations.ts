@@ -126,7 +126,8 @@ export interface Move {
   from: NominationStatusColumn;
   to: NominationStatusColumn;
   by: number;
-  byRole: Role;
+  /** "council": the Council's vote moved it when its meeting closed (`by` is who closed the meeting). */
+  byRole: Role | "council";
   reason: string | null;
   updateId: number | null;
   /** For a move to "awarded": the decision, stored on the nomination and in the history. */
