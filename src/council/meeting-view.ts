@@ -12,9 +12,11 @@ import type { Ballot, Counted, Minutes, MinutesItem } from "./meeting-service.js
 /** Room kept in each page for a page marker and the button line. */
 const PAGE_LIMIT = MESSAGE_LIMIT - 200;
 
-/** The Office's note on a nomination: the reason of its latest move by the Office, if it gave one. */
-export function officeNote(history: readonly NominationHistory[]): string | null {
-  return history.findLast((entry) => entry.by_role === "office" && entry.reason)?.reason ?? null;
+/** The Office's note on a nomination: what it wrote when it put the nomination where it stands (on the agenda). */
+export function officeNote(history: readonly NominationHistory[], status: string): string | null {
+  return (
+    history.findLast((entry) => entry.by_role === "office" && entry.to_status === status)?.reason ?? null
+  );
 }
 
 /** One nomination of the agenda as members read it: who, the unit, the form, the criteria met, the reasons. */
@@ -163,7 +165,7 @@ function resultLine(c: ViewContext, item: MinutesItem): string {
     agree: item.agree,
     disagree: item.disagree,
     blank: item.blank,
-    rank: item.rank ?? "—",
+    rank: item.rank === null ? "" : c.t("cm-rank", { rank: item.rank }),
     outcome: outcomeWord(c, item),
   });
 }
@@ -234,9 +236,9 @@ export function minutesPages(c: ViewContext, minutes: Minutes): string[] {
     c.t("cm-minutes-title", { id: String(minutes.meetingId), year: String(minutes.year) }),
     c.t("cm-minutes-times", {
       opened: formatLocalDateTime(new Date(minutes.openedAt), tz),
-      openedBy: escapeHtml(minutes.openedBy ?? "—"),
+      openedBy: escapeHtml(minutes.openedBy ?? c.t("nm-by-office")),
       closed: formatLocalDateTime(new Date(minutes.closedAt), tz),
-      closedBy: escapeHtml(minutes.closedBy ?? "—"),
+      closedBy: escapeHtml(minutes.closedBy ?? c.t("nm-by-office")),
     }),
     c.t("cm-minutes-present", {
       names:
@@ -247,10 +249,15 @@ export function minutesPages(c: ViewContext, minutes: Minutes): string[] {
     }),
   ].join("\n");
   const votes = minutes.items.map((item) => {
+    // In the Council's order (the chair, the secretary, then by name), as the attendance.
     const of = (vote: "agree" | "disagree") =>
-      minutes.votes
-        .filter((v) => v.nominationId === item.nominationId && v.vote === vote)
-        .map((v) => name(v.memberId))
+      minutes.members
+        .filter((m) =>
+          minutes.votes.some(
+            (v) => v.nominationId === item.nominationId && v.memberId === m.id && v.vote === vote,
+          ),
+        )
+        .map((m) => name(m.id))
         .join(", ") || "—";
     return c.t("cm-minutes-votes", {
       nominee: escapeHtml(item.nominee),

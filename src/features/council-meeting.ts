@@ -61,7 +61,8 @@ export function councilMeetingFeature(deps: CouncilDeps): Composer<BotContext> {
     if (!opened.ok) return refuse(ctx, opened);
     const { meeting, agenda } = opened;
     const notes = new Map<number, string | null>();
-    for (const item of agenda) notes.set(item.id, officeNote(await nominationHistory(deps.db, item.id)));
+    for (const item of agenda)
+      notes.set(item.id, officeNote(await nominationHistory(deps.db, item.id), item.status));
     const header = (c: ViewContext) =>
       c.t("cm-agenda-title", {
         id: String(meeting.id),

@@ -1062,7 +1062,8 @@ cm-result-group = <b>{$form}</b> — { $kind ->
         [none] no limit
        *[other] {$slots}
     })
-cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree} · ▫️ {$blank} · rank {$rank} — {$outcome}
+cm-rank = {" "}· rank {$rank}
+cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree} · ▫️ {$blank}{$rank} — {$outcome}
 cm-result-tie-break = The Council's chair ({$by}) chose in a tie ({$form}): {$chosen}. Reason: {$reason}
 cm-result-all-voted = Every member sent a ballot.
 cm-result-absent = Members who sent no ballot: {$names}.

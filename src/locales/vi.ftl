@@ -1028,7 +1028,8 @@ cm-result-group = <b>{$form}</b> — { $kind ->
         [none] không giới hạn
        *[other] {$slots}
     })
-cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree} · ▫️ {$blank} · hạng {$rank} — {$outcome}
+cm-rank = {" "}· hạng {$rank}
+cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree} · ▫️ {$blank}{$rank} — {$outcome}
 cm-result-tie-break = Chủ tịch Hội đồng ({$by}) chọn khi bằng phiếu ({$form}): {$chosen}. Lý do: {$reason}
 cm-result-all-voted = Tất cả thành viên đã gửi phiếu.
 cm-result-absent = Thành viên không gửi phiếu: {$names}.
