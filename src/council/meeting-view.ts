@@ -49,12 +49,27 @@ export function agendaPages(
 const voteMark = (vote: "agree" | "disagree" | undefined) =>
   vote === "agree" ? "👍" : vote === "disagree" ? "👎" : "▫️";
 
-/** A member's ballot: each nomination with their vote and two buttons, then the confirmation. */
-export function ballotScreen(c: ViewContext, ballot: Ballot): Screen {
+/** Nominations per page of a ballot: two buttons each, well within Telegram's hundred buttons and a message. */
+export const BALLOT_PAGE = 15;
+
+/** The page of a ballot that shows a nomination. */
+export function ballotPageOf(ballot: Pick<Ballot, "agenda">, nominationId: number): number {
+  const at = ballot.agenda.findIndex((item) => item.id === nominationId);
+  return at === -1 ? 0 : Math.floor(at / BALLOT_PAGE);
+}
+
+/**
+ * A member's ballot: each nomination with their vote and two buttons, a page at a time on a long agenda, then
+ * the confirmation.
+ */
+export function ballotScreen(c: ViewContext, ballot: Ballot, requested = 0): Screen {
   const id = ballot.meeting.id;
+  const pages = Math.max(1, Math.ceil(ballot.agenda.length / BALLOT_PAGE));
+  const page = Math.min(Math.max(0, requested), pages - 1);
   const keyboard = new InlineKeyboard();
   const lines = [c.t("cm-ballot-title", { id: String(id) }), ""];
   for (const [index, item] of ballot.agenda.entries()) {
+    if (Math.floor(index / BALLOT_PAGE) !== page) continue;
     const vote = ballot.votes.get(item.id);
     lines.push(
       `${voteMark(vote)} ${index + 1}. ${nomineeLabel(c.t, item)} — ${escapeHtml(formShort(c.campaign, item.form_id, c.language))}`,
@@ -66,6 +81,12 @@ export function ballotScreen(c: ViewContext, ballot: Ballot): Screen {
         `cm:v:${id}:${item.id}:d`,
       )
       .row();
+  }
+  if (pages > 1) {
+    if (page > 0) keyboard.text("◀", `cm:b:${id}:${page - 1}`);
+    keyboard.text(c.t("page-of", { page: page + 1, pages }), `cm:b:${id}:${page}`);
+    if (page < pages - 1) keyboard.text("▶", `cm:b:${id}:${page + 1}`);
+    keyboard.row();
   }
   const missing = ballot.agenda.filter((item) => !ballot.votes.has(item.id)).length;
   lines.push(

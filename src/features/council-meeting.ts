@@ -15,6 +15,7 @@ import {
 } from "../council/meeting-service.js";
 import {
   agendaPages,
+  ballotPageOf,
   ballotScreen,
   countScreen,
   minutesPages,
@@ -108,24 +109,27 @@ export function councilMeetingFeature(deps: CouncilDeps): Composer<BotContext> {
     for (const page of minutesPages(viewContext(deps, ctx), found.minutes)) await ctx.reply(page, HTML);
   }
 
-  feature.callbackQuery(/^cm:b:(\d+)$/, async (ctx) => {
+  // The ballot: a new message from the agenda's button, the same message turning its pages.
+  feature.callbackQuery(/^cm:b:(\d+)(?::(\d+))?$/, async (ctx) => {
     const ballot = await showBallot(deps, ctx.actor, Number(ctx.match[1]));
     if (!ballot.ok) return refuse(ctx, ballot);
+    const screen = ballotScreen(viewContext(deps, ctx), ballot, Number(ctx.match[2] ?? 0));
+    if (ctx.match[2] !== undefined) return showScreen(ctx, screen);
     await answerOnce(ctx);
-    const screen = ballotScreen(viewContext(deps, ctx), ballot);
     await ctx.reply(screen.text, { ...HTML, reply_markup: screen.keyboard });
   });
 
   feature.callbackQuery(/^cm:v:(\d+):(\d+):([ad])$/, async (ctx) => {
+    const nominationId = Number(ctx.match[2]);
     const outcome = await castVote(deps, ctx.actor, {
       meetingId: Number(ctx.match[1]),
-      nominationId: Number(ctx.match[2]),
+      nominationId,
       vote: ctx.match[3] === "a" ? "agree" : "disagree",
     });
     if (!outcome.ok) return refuse(ctx, outcome);
     if (!outcome.changed) await answerOnce(ctx, { text: ctx.t("cm-vote-same") });
     else if (outcome.reopened) await answerOnce(ctx, { text: ctx.t("cm-vote-reopened"), show_alert: true });
-    await showScreen(ctx, ballotScreen(viewContext(deps, ctx), outcome));
+    await showScreen(ctx, ballotScreen(viewContext(deps, ctx), outcome, ballotPageOf(outcome, nominationId)));
   });
 
   feature.callbackQuery(/^cm:ok:(\d+)$/, async (ctx) => {

@@ -360,6 +360,14 @@ describe("bad input", () => {
     await Promise.all([h.press(m3, `cm:v:${id}:${a}:a`), h.press(m3, `cm:v:${id}:${a}:d`)]);
     const votes = await h.db.selectFrom("council_votes").selectAll().where("member_id", "=", m3.id).execute();
     expect(votes).toHaveLength(1);
+    // The same button twice at once: the second sees the first, and nothing changes.
+    await Promise.all([h.press(m4, `cm:v:${id}:${a}:a`), h.press(m4, `cm:v:${id}:${a}:a`)]);
+    expect(
+      await h.db.selectFrom("council_votes").selectAll().where("member_id", "=", m4.id).execute(),
+    ).toMatchObject([{ nomination_id: a, vote: "agree" }]);
+    expect(h.telegram.callsOf("answerCallbackQuery").map((call) => call.payload.text)).toContain(
+      "Phiếu này không thay đổi.",
+    );
     await Promise.all([h.press(m3, `cm:ok:${id}`), h.press(m3, `cm:ok:${id}`)]);
     const alerts = h.telegram
       .callsOf("answerCallbackQuery")
@@ -473,5 +481,64 @@ describe("who may use each command and button", () => {
       await h.send(who, `/council minutes ${id}`);
       expect(h.telegram.textsTo(who.id).join("\n")).toContain(`Biên bản phiên họp số ${id}`);
     }
+  });
+});
+
+describe("a long agenda and a tie over several places", () => {
+  it("shows the ballot in pages, and the chair who closes picks two of three tied, one press each", async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 16; i++)
+      ids.push(await recommended(BKT, 8000 + i, `Người số ${String(i).padStart(2, "0")}`));
+    await h.send(admin, "/council meet bkt");
+    const id = (await meetingRow())?.id ?? 0;
+    await h.press(m3, `cm:b:${id}`);
+    const first = h.telegram.lastButtonsTo(m3.id).map((x) => x.callback_data);
+    expect(first.filter((d) => d?.startsWith("cm:v:"))).toHaveLength(30);
+    expect(first).toContain(`cm:b:${id}:1`);
+    await h.press(m3, `cm:b:${id}:1`);
+    expect(reply(m3)).toContain("16. Người số 15");
+    expect(reply(m3)).not.toContain("1. Người số 00");
+    // A vote on the second page keeps the ballot there.
+    await h.press(m3, `cm:v:${id}:${ids[15]}:a`);
+    expect(reply(m3)).toContain("👍 16. Người số 15");
+    await h.send(chair, "/council close");
+    expect((await meetingRow())?.status).toBe("closed");
+  });
+
+  it("leaves the chair two places for three tied, picked one press at a time", async () => {
+    for (let i = 0; i < 8; i++) {
+      const n = await recommended(GK, 9200 + i, `Đã qua ${i}`);
+      await h.db.updateTable("nominations").set({ status: "council_passed" }).where("id", "=", n).execute();
+    }
+    const a = await recommended(GK, lan.id, "Nguyễn Thị Lan");
+    const b = await recommended(GK, minh.id, "Đỗ Văn Minh");
+    const c = await recommended(GK, 7003, "Phan Văn Chín");
+    await h.send(admin, "/council meet gk");
+    const id = (await meetingRow())?.id ?? 0;
+    for (const member of MEMBERS.slice(0, 5))
+      await vote(member, id, [
+        [a, "a"],
+        [b, "a"],
+        [c, "a"],
+      ]);
+    await h.send(chair, "/council close");
+    expect(h.telegram.textsTo(chair.id).join("\n")).toContain("3 đề nghị cùng 5 phiếu đồng ý, còn 2 suất");
+    await h.press(chair, `cm:t:${id}:2:p:${c}`);
+    expect(reply(chair)).toContain("Đã chọn 1/2.");
+    expect(h.telegram.lastKeyboardTo(chair.id).map((x) => x.callback_data)).toEqual([
+      `cm:t:${id}:2:p:${c}.${a}`,
+      `cm:t:${id}:2:p:${c}.${b}`,
+    ]);
+    await h.press(chair, `cm:t:${id}:2:p:${c}.${a}`);
+    expect(reply(chair)).toContain("Vui lòng nhập lý do");
+    await h.send(chair, "Ngắn");
+    expect(reply(chair)).toContain("Lý do quá ngắn");
+    expect((await meetingRow())?.status).toBe("tie_break");
+    await h.send(chair, "Thành tích cao hơn trong năm");
+    expect((await meetingRow())?.status).toBe("closed");
+    const statuses = await Promise.all([a, b, c].map(async (n) => (await findNomination(h.db, n))?.status));
+    expect(statuses).toEqual(["council_passed", "not_passed", "council_passed"]);
+    const [broken] = await h.db.selectFrom("council_tie_breaks").selectAll().execute();
+    expect(JSON.parse(broken?.chosen ?? "[]")).toEqual([c, a]);
   });
 });
