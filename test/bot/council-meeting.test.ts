@@ -239,7 +239,7 @@ describe("a whole meeting of seven members", () => {
     expect(alert()).toContain("Phiên họp đã kết thúc biểu quyết");
 
     await h.press(chair, `cm:t:${id}:2:p:${b}`);
-    expect(reply(chair)).toContain("Bạn chọn: <b>Đỗ Văn Minh</b>. Vui lòng nhập lý do");
+    expect(reply(chair)).toContain("Anh/Chị chọn: <b>Đỗ Văn Minh</b>. Vui lòng nhập lý do");
     await h.send(chair, "Có sáng kiến cấp tỉnh");
     const result = reply(chair);
     expect(result).toContain(`Kết quả phiên họp số ${id}`);
@@ -373,7 +373,7 @@ describe("bad input", () => {
       .callsOf("answerCallbackQuery")
       .slice(-2)
       .map((call) => String(call.payload.text));
-    expect(alerts.sort()).toEqual(["Phiếu của bạn đã được gửi rồi.", "Đã gửi phiếu."].sort());
+    expect(alerts.sort()).toEqual(["Phiếu của Anh/Chị đã được gửi rồi.", "Đã gửi phiếu."].sort());
     expect(await h.db.selectFrom("council_ballots").selectAll().execute()).toHaveLength(1);
   });
 
