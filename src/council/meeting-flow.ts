@@ -1,4 +1,5 @@
 import type { InlineKeyboard } from "grammy";
+import { currentCouncil } from "../../db/council-members.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { escapeHtml } from "../html.js";
@@ -6,8 +7,8 @@ import { sendSoon } from "../nominations/notices.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
-import { announceResult, tieToChair } from "./meeting-notices.js";
-import { type CloseOutcome, councilRoleOf } from "./meeting-service.js";
+import { tieToChair } from "./meeting-notices.js";
+import type { CloseOutcome } from "./meeting-service.js";
 import { resultHeader, resultLines, tieScreen } from "./meeting-view.js";
 
 export interface CouncilDeps extends AppDeps {
@@ -20,15 +21,16 @@ export interface Said {
 }
 
 /**
- * What closing (or the chair's last tie-break) says, and the notices it sends: the result to whoever closed it
- * and, through the outbox, to the Office, the chair, the heads and the nominees; or the tie, to the chair.
+ * What closing (or the chair's last tie-break) says: the result to whoever closed it (the Office, the chair,
+ * the heads and the nominees have it in the outbox already); or the tie, to the chair.
  */
 export async function afterClose(deps: CouncilDeps, ctx: BotContext, outcome: CloseOutcome): Promise<Said[]> {
   if (!outcome.ok) return [{ text: ctx.t(outcome.key, outcome.vars) }];
   const c = viewContext(deps, ctx);
   if (outcome.kind === "tie") {
-    const chair = outcome.counted.members.find((m) => m.role === "chair");
-    const isChair = (await councilRoleOf(deps, ctx.actor)) === "chair";
+    // The chair now, who breaks the tie: not necessarily the one when the meeting opened.
+    const chair = (await currentCouncil(deps.db)).find((m) => m.role === "chair");
+    const isChair = chair !== undefined && chair.telegram_id === ctx.actor?.telegramId;
     if (isChair)
       return [
         { text: ctx.t("cm-tie-found", { count: outcome.ties.length }) },
@@ -39,7 +41,7 @@ export async function afterClose(deps: CouncilDeps, ctx: BotContext, outcome: Cl
         deps,
         outcome.meetingId,
         outcome.counted.meeting.round_year,
-        chair.id,
+        chair.telegram_id,
         outcome.ties,
         outcome.counted,
       );
@@ -47,12 +49,12 @@ export async function afterClose(deps: CouncilDeps, ctx: BotContext, outcome: Cl
     return [
       {
         text: ctx.t(chair ? "cm-tie-to-chair" : "cm-tie-no-chair", {
-          chair: escapeHtml(chair?.name ?? ""),
+          chair: escapeHtml(chair?.full_name ?? ""),
         }),
       },
     ];
   }
-  await announceResult(deps, outcome.minutes, ctx.actor?.telegramId ?? 0);
+  // The notices of the result were put in the outbox when the meeting closed.
   sendSoon(deps.outbox, ctx.api);
   return paginate(
     resultHeader(c, outcome.minutes),

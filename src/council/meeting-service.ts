@@ -42,8 +42,9 @@ import {
 import { type NomineeKind, quotaUse, transitionProblem } from "../domain/nominations.js";
 import { councilStep, quotaStatuses, routeOf } from "../domain/routes.js";
 import type { Refusal } from "../nominations/access.js";
+import { announceResult } from "./meeting-notices.js";
 
-type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
+type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n" | "officeAdminIds">;
 
 /** The Council's role of the person now, or undefined when they are not a member. */
 export async function councilRoleOf(deps: Deps, actor: Actor | undefined): Promise<CouncilRole | undefined> {
@@ -532,6 +533,8 @@ async function finish(deps: Deps, trx: DB, counted: Counted, actor: Actor): Prom
     now,
   );
   if (!closed) return { ok: false, key: "cm-meeting-closed" };
+  // The notices go into the outbox with the moves: a crash after closing cannot lose them.
+  await announceResult({ ...deps, db: trx }, minutes, actor.telegramId);
   return { ok: true, kind: "closed", minutes, moved };
 }
 

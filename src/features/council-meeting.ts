@@ -92,8 +92,10 @@ export function councilMeetingFeature(deps: CouncilDeps): Composer<BotContext> {
   }
 
   async function close(ctx: BotContext) {
+    const outcome = await closeCouncilMeeting(deps, ctx.actor);
+    if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx);
-    const said = await afterClose(deps, ctx, await closeCouncilMeeting(deps, ctx.actor));
+    const said = await afterClose(deps, ctx, outcome);
     for (const message of said)
       await ctx.reply(message.text, {
         ...HTML,

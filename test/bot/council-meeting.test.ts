@@ -445,8 +445,9 @@ describe("who may use each command and button", () => {
     // Closing by button: the chair or the Office.
     for (const who of [lan, head, m3]) {
       await h.press(who, "cm:close");
-      expect(reply(who)).toContain("Chỉ Chủ tịch Hội đồng hoặc Văn phòng Sở");
+      expect(alert()).toContain("Chỉ Chủ tịch Hội đồng hoặc Văn phòng Sở");
     }
+    expect((await meetingRow())?.status).toBe("open");
 
     // A tie: a and b, 7 of 7 each, for the one place left; the tie-break buttons are the chair's.
     for (const member of MEMBERS)
