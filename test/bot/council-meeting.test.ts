@@ -542,4 +542,37 @@ describe("a long agenda and a tie over several places", () => {
     const [broken] = await h.db.selectFrom("council_tie_breaks").selectAll().execute();
     expect(JSON.parse(broken?.chosen ?? "[]")).toEqual([c, a]);
   });
+
+  it("sends the tie to the chair as the Council stands at closing, and refuses the former chair", async () => {
+    await nineAlreadyPassed();
+    const a = await recommended(GK, lan.id, "Nguyễn Thị Lan");
+    const b = await recommended(GK, minh.id, "Đỗ Văn Minh");
+    await h.send(admin, "/council meet");
+    const id = (await meetingRow())?.id ?? 0;
+    for (const member of MEMBERS)
+      await vote(member, id, [
+        [a, "a"],
+        [b, "a"],
+      ]);
+    // The Office names another chair while the meeting is open; the one before stays a member.
+    await setCouncilRole(h.db, { telegramId: m3.id, role: "chair" }, admin.id, new Date(NOW));
+    await h.send(admin, "/council close");
+    expect(reply(admin)).toContain("Chủ tịch Hội đồng (Ngô Văn Ba)");
+    await h.settle();
+    expect(h.telegram.lastButtonsTo(m3.id).map((x) => x.callback_data)).toEqual([
+      `cm:t:${id}:2:p:${a}`,
+      `cm:t:${id}:2:p:${b}`,
+    ]);
+    await h.press(chair, `cm:t:${id}:2:p:${a}`);
+    expect(alert()).toContain("Chỉ Chủ tịch Hội đồng Thi đua - Khen thưởng được làm việc này");
+    await h.press(m3, `cm:t:${id}:2:p:${a}`);
+    await h.send(m3, "Thành tích nổi bật hơn");
+    expect((await findNomination(h.db, a))?.status).toBe("council_passed");
+    expect((await findNomination(h.db, b))?.status).toBe("not_passed");
+    // Minutes of a meeting that does not exist, or asked for with a wrong number.
+    await h.send(admin, "/council minutes 99");
+    expect(reply(admin)).toContain("Chưa có biên bản của phiên họp này");
+    await h.send(admin, "/council minutes abc");
+    expect(reply(admin)).toContain("Cách dùng: <code>/council minutes</code>");
+  });
 });
