@@ -419,6 +419,11 @@ describe("who may use each command and button", () => {
       expect(reply(who)).toContain("Lệnh này chỉ dành cho Văn phòng Sở");
       expect(await meetingRow()).toBeUndefined();
     }
+    await h.send(admin, "/help");
+    expect(reply(admin)).toContain("/council meet [mã hình thức…]: mở phiên họp");
+    expect(reply(admin).length).toBeLessThan(4096);
+    await h.send(lan, "/help");
+    expect(reply(lan)).not.toContain("/council meet");
     await h.send(admin, "/council meet");
     const id = (await meetingRow())?.id ?? 0;
 
