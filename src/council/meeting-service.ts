@@ -42,6 +42,7 @@ import {
 import { type NomineeKind, quotaUse, transitionProblem } from "../domain/nominations.js";
 import { councilStep, quotaStatuses, routeOf } from "../domain/routes.js";
 import type { Refusal } from "../nominations/access.js";
+import { formsInOrder } from "../nominations/render.js";
 import { announceResult } from "./meeting-notices.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n" | "officeAdminIds">;
@@ -116,9 +117,11 @@ export async function openCouncilMeeting(
     deps.campaign,
     nominations.map((n) => ({ formId: n.form_id, nomineeKind: n.nominee_kind, status: n.status })),
   );
-  const withPlace = onAgenda.filter(
-    (n) => slotsLeftFrom(use, { formId: n.form_id, nomineeKind: n.nominee_kind }) !== 0,
-  );
+  // Form by form as the plan lists them (the Director's Giấy khen first), each as /nominations lists it.
+  const order = formsInOrder(deps.campaign).map((form) => form.id);
+  const withPlace = onAgenda
+    .filter((n) => slotsLeftFrom(use, { formId: n.form_id, nomineeKind: n.nominee_kind }) !== 0)
+    .sort((a, b) => order.indexOf(a.form_id) - order.indexOf(b.form_id));
   if (withPlace.length === 0) return { ok: false, key: "cm-quota-full" };
   const members: MeetingMember[] = council.map((m) => ({
     id: m.telegram_id,

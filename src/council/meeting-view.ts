@@ -198,8 +198,12 @@ export function resultLines(c: ViewContext, minutes: Minutes): string[] {
     const items = minutes.items.filter(
       (i) => i.formId === group.formId && i.nomineeKind === group.nomineeKind,
     );
+    // Most votes first; of equal votes, the one the chair chose first.
+    const passedFirst = (i: MinutesItem) => (i.outcome === "passed" ? 0 : 1);
     const ranked = [
-      ...group.ranking.flatMap((id) => items.filter((i) => i.nominationId === id)),
+      ...group.ranking
+        .flatMap((id) => items.filter((i) => i.nominationId === id))
+        .sort((x, y) => y.agree - x.agree || passedFirst(x) - passedFirst(y)),
       ...items.filter((i) => !group.ranking.includes(i.nominationId)),
     ];
     lines.push(

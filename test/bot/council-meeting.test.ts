@@ -159,16 +159,16 @@ describe("a whole meeting of seven members", () => {
     }
     await h.press(m3, `cm:b:${id}`);
     expect(reply(m3)).toContain("Phiếu biểu quyết — phiên họp số");
-    // The agenda's order: by unit, form and name, as /nominations lists them.
+    // The agenda's order: the Giấy khen first, then by unit and name, as /nominations lists them.
     expect(h.telegram.lastButtonsTo(m3.id).map((x) => x.callback_data)).toEqual([
-      `cm:v:${id}:${d}:a`,
-      `cm:v:${id}:${d}:d`,
       `cm:v:${id}:${b}:a`,
       `cm:v:${id}:${b}:d`,
       `cm:v:${id}:${a}:a`,
       `cm:v:${id}:${a}:d`,
       `cm:v:${id}:${c}:a`,
       `cm:v:${id}:${c}:d`,
+      `cm:v:${id}:${d}:a`,
+      `cm:v:${id}:${d}:d`,
       `cm:ok:${id}`,
     ]);
 
@@ -222,7 +222,7 @@ describe("a whole meeting of seven members", () => {
     // The running count, for the chair only.
     await h.send(chair, "/council count");
     expect(reply(chair)).toContain("Đã gửi phiếu: 6/7 thành viên. Cần ít nhất 4 phiếu đồng ý");
-    expect(reply(chair)).toContain("4. Phan Văn Chín (HCTP): 👍 1 · 👎 5");
+    expect(reply(chair)).toContain("3. Phan Văn Chín (HCTP): 👍 1 · 👎 5");
 
     // The Office closes: a and b tie for the last place; the chair is sent the tie to break.
     await h.send(admin, "/council close");
@@ -255,6 +255,10 @@ describe("a whole meeting of seven members", () => {
       "Chủ tịch Hội đồng (Phạm Văn Chủ) chọn khi bằng phiếu (Giấy khen Giám đốc Sở): Đỗ Văn Minh. Lý do: Có sáng kiến cấp tỉnh",
     );
     expect(result).toContain("Thành viên không gửi phiếu: Trịnh Văn Bảy.");
+    // Of the two with equal votes, the one the chair chose comes first.
+    expect(result.indexOf("• Đỗ Văn Minh (HCTP)")).toBeLessThan(
+      result.indexOf("• Nguyễn Thị Lan (HCTP): 👍 5"),
+    );
 
     // The moves, made by the Council.
     const statuses = await Promise.all(
@@ -319,7 +323,7 @@ describe("a whole meeting of seven members", () => {
       stored.members.filter((m: { present: boolean }) => !m.present).map((m: { id: number }) => m.id),
     ).toEqual([m7.id]);
     expect(stored.votes).toHaveLength(24);
-    expect(stored.groups[1]).toMatchObject({ formId: GK, slotsLeft: 1, ranking: [a, b] });
+    expect(stored.groups[0]).toMatchObject({ formId: GK, slotsLeft: 1, ranking: [a, b] });
   });
 });
 
