@@ -18,6 +18,7 @@ import type { AppDeps } from "./deps.js";
 import { assessmentFeature } from "./features/assessment.js";
 import { assessmentReadFeature } from "./features/assessment-read.js";
 import { cancelFeature } from "./features/cancel.js";
+import { councilMeetingFeature } from "./features/council-meeting.js";
 import { dossierFeature } from "./features/dossier.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
@@ -155,6 +156,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   features.use(assessmentFlow(deps));
   // Before every command whose screen belongs in a private chat: in a group they get a button to it instead.
   features.use(privateScreensOnly);
+  // Before any other /council handler: it answers meet, count, close and minutes, and passes on the rest.
+  features.use(councilMeetingFeature({ ...deps, outbox }));
   features.use(
     cancelFeature(deps),
     helpFeature(deps.campaign),

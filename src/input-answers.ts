@@ -2,6 +2,8 @@ import { InlineKeyboard, Keyboard } from "grammy";
 import { saveAwardDraft } from "../db/award-drafts.js";
 import { findNomination } from "../db/nominations.js";
 import type { BotContext } from "./context.js";
+import { afterClose } from "./council/meeting-flow.js";
+import { breakTie } from "./council/meeting-service.js";
 import type { AppDeps } from "./deps.js";
 import { checkDecisionDate, checkDecisionNumber, checkIssuer, ISSUER_MAX } from "./domain/decisions.js";
 import { FILE_SIZE_MB } from "./domain/evidence.js";
@@ -33,7 +35,15 @@ export type Ask =
   | { kind: "upload"; documentId: string; documentKey: string; unitId?: number }
   | { kind: "award"; nominationId: number; step: "number" | "date" | "issuer" }
   | { kind: "undo"; nominationId: number; historyId: number }
-  | { kind: "round-deadline"; year: number };
+  | { kind: "round-deadline"; year: number }
+  // The chair's reason for the nominations chosen among the tied at a quota's boundary.
+  | {
+      kind: "council-tie";
+      meetingId: number;
+      formId: string;
+      nomineeKind: NomineeKind;
+      chosen: number[];
+    };
 
 type ReplyMarkup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 
@@ -203,6 +213,16 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
     }
     case "award":
       return answerAward(deps, ctx, ask);
+    case "council-tie": {
+      const checked = checkReason(ctx);
+      if (!checked.ok) return checked.reply;
+      const outcome = await breakTie(deps, ctx.actor, { ...ask, reason: checked.reason });
+      const said = await afterClose(deps, ctx, outcome);
+      return {
+        messages: said.map((m) => ({ text: m.text, extra: m.keyboard ? { reply_markup: m.keyboard } : {} })),
+        done: true,
+      };
+    }
     case "round-deadline": {
       if (ctx.actor?.role !== "office") return say(ctx.t("office-only"));
       const text = ctx.message?.text;

@@ -35,6 +35,7 @@ export function helpText(ctx: BotContext, campaign: Campaign): string {
   if (actor.role === "office") {
     sections.push([ctx.t("help-office"), ctx.t("help-reopen"), ctx.t("help-remind")].join("\n"));
     sections.push(ctx.t("help-office-awards", { forms: formCodes(campaign, ctx) }));
+    sections.push(ctx.t("cm-help-office"));
   }
   return sections.join("\n\n");
 }

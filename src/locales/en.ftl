@@ -645,6 +645,7 @@ input-dropped = { $action ->
         [award] Recording the award decision was cancelled
         [undo] The undo was cancelled
         [round-deadline] Setting the deadline and opening the round was cancelled
+        [council-tie] Choosing in the Council's tie was cancelled
        *[other] What you were doing was cancelled
     }; nothing was changed.
 input-reason-text = Please type the reason as text (or send /cancel).
@@ -994,3 +995,88 @@ nm-office-proposes-told = This unit is proposed by the Office: the bot tells the
 ds-office-acts = <i>The Office makes and sends this dossier (the unit has no head above it).</i>
 ds-read-only-office = The dossier has been sent and can only be viewed. To change it, press “↩️ Return dossier” with a reason, then correct it and send it again.
 ds-office-own-units = The Office makes and sends the dossier for: {$units}. Tap to open:
+
+## A meeting of the Emulation and Commendation Council in chat
+cm-no-round = No award round is open, so the Emulation and Commendation Council cannot meet.
+cm-unknown-form = There is no award form “{$word}”. Type a form's code (e.g. <code>gk</code>), or nothing to meet on all of them.
+cm-form-no-council = The form “{$word}” does not go through the Department's Emulation and Commendation Council.
+cm-already-open = A meeting of the Emulation and Commendation Council is still under way. Close it (/council close) before opening another.
+cm-no-members = The Emulation and Commendation Council has no members yet. Add members first (/council add), then open the meeting.
+cm-empty-agenda = No nomination has been recommended to the Emulation and Commendation Council, so there is nothing to meet on. Nothing changed.
+cm-quota-full = The quotas of the forms on the agenda are used up, so the Council cannot pass any more nominations. Nothing changed.
+cm-stale-button = This button is out of date. Please open the ballot again.
+cm-not-member = Only members of the Emulation and Commendation Council in this meeting may vote.
+cm-meeting-closed = Voting in this meeting has ended: votes can no longer be cast or changed. Nothing changed.
+cm-ballot-already-sent = Your ballot has already been sent.
+cm-ballot-incomplete = You have {$count} nominations left to vote on. Please vote on all of them, then press “Confirm ballot”.
+cm-chair-only = Only the chair of the Emulation and Commendation Council can do this.
+cm-no-meeting = No meeting of the Emulation and Commendation Council is under way.
+cm-close-not-allowed = Only the Council's chair or the Office can close the meeting.
+cm-tie-stale = This choice is no longer valid (already made, or the meeting changed). Nothing changed.
+cm-minutes-not-allowed = Only the Office, the Council's chair and its secretary may read the minutes.
+cm-no-minutes = There are no minutes of this meeting (it is not closed yet, or does not exist).
+cm-minutes-usage = Usage: <code>/council minutes</code> or <code>/council minutes 3</code> (the meeting's number).
+cm-agenda-title = <b>Meeting no. {$id} of the Emulation and Commendation Council — {$year}</b>
+    Agenda: {$count} nominations.
+cm-agenda-item = <b>{$n}. {$nominee}</b> — {$unit} — {$form}
+cm-agenda-result = Criteria: {$result}
+cm-agenda-reason = The unit's reason: {$reason}
+cm-agenda-note = The Office's note: {$note}
+cm-vote-button = 🗳 Vote
+cm-opened = The meeting is open and the agenda was sent to {$members} Council members ({$reached} reachable on the bot).
+cm-left-out = { $count } nominations were left off the agenda because their form's quota is used up.
+cm-ballot-title = <b>🗳 Ballot — meeting no. {$id}</b>
+cm-agree = agree
+cm-disagree = disagree
+cm-ballot-sent = ✅ Ballot sent. You can change it until the meeting closes (after a change, press “Confirm ballot” again).
+cm-ballot-missing = {$count} nominations not voted on yet.
+cm-ballot-ready = All voted. Press “Confirm ballot” to send it; a ballot not confirmed is not counted.
+cm-confirm-button = ✅ Confirm ballot
+cm-vote-same = This vote did not change.
+cm-vote-reopened = You changed a ballot you had sent. Press “Confirm ballot” to send it again; a ballot not confirmed is not counted.
+cm-ballot-thanks = Ballot sent.
+cm-count-title = <b>Running count — meeting no. {$id}</b> (for the chair only)
+cm-count-ballots = Ballots sent: {$sent}/{$members} members. A nomination needs at least {$needed} agree votes to pass.
+cm-count-line = {$n}. {$nominee}: 👍 {$agree} · 👎 {$disagree}
+cm-refresh-button = 🔄 Refresh
+cm-close-button = 🔚 Close the meeting
+cm-tie-found = There are {$count} ties at the quota's limit. The chair chooses which pass:
+cm-tie-title = <b>Tie at the quota's limit</b> — {$form}, { $kind ->
+        [collective] collectives
+       *[individual] individuals
+    }: {$count} nominations with {$agree} agree votes each, {$slots} places left. Choose { $slots }:
+cm-tie-picked = Chosen {$count}/{$slots}.
+cm-tie-ask-reason = You chose: <b>{$names}</b>. Please type the reason for the choice (it goes into the minutes), or send /cancel.
+cm-tie-to-chair = There is a tie at the quota's limit. The bot sent it to the Council's chair ({$chair}) to choose; the meeting closes once the chair has chosen.
+cm-tie-no-chair = There is a tie at the quota's limit, but the Council has no chair. The Office names a chair (/council chair) to choose.
+cm-outcome-passed = ✅ passed
+cm-outcome-chosen = ✅ passed (chosen by the Council's chair in a tie)
+cm-outcome-not-passed = ❌ not passed
+cm-outcome-over-quota = ❌ not passed (enough votes, but outside the quota)
+cm-result-title = <b>Result of meeting no. {$id} of the Emulation and Commendation Council — {$year}</b>
+cm-result-attendance = Members who sent a ballot: {$present}/{$members}. A nomination passes with {$needed} or more agree votes (of {$base}).
+cm-result-group = <b>{$form}</b> — { $kind ->
+        [collective] collectives
+       *[individual] individuals
+    } (quota left: { $slots ->
+        [none] no limit
+       *[other] {$slots}
+    })
+cm-rank = {" "}· rank {$rank}
+cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree} · ▫️ {$blank}{$rank} — {$outcome}
+cm-result-tie-break = The Council's chair ({$by}) chose in a tie ({$form}): {$chosen}. Reason: {$reason}
+cm-result-all-voted = Every member sent a ballot.
+cm-result-absent = Members who sent no ballot: {$names}.
+cm-result-left-agenda = Not voted on (taken off the agenda): {$nominee}.
+cm-minutes-title = <b>Minutes of meeting no. {$id} of the Emulation and Commendation Council — {$year}</b>
+cm-minutes-times = Opened: {$opened} ({$openedBy}). Closed: {$closed} ({$closedBy}).
+cm-minutes-present = Members present (sent a ballot): {$names}.
+cm-minutes-votes-title = <b>Each member's votes</b>
+cm-minutes-votes = • {$nominee} — agree: {$agree}; disagree: {$disagree}
+cm-notice-title = <b>The Emulation and Commendation Council has considered the {$year} award nominations:</b>
+cm-notice-line = • {$nominee} — {$form}: {$outcome}
+cm-help-office =
+    <b>Meetings of the Emulation and Commendation Council</b>
+    /council meet [form code…]: open a meeting on the nominations recommended to the Council; members get the agenda and a ballot
+    /council close: close the meeting (the Council's chair or the Office) · /council minutes [number]: the minutes
+    The Council's chair: /council count shows the running count.

@@ -637,6 +637,7 @@ input-dropped = { $action ->
         [award] Đã hủy việc ghi quyết định khen thưởng
         [undo] Đã hủy việc hoàn tác
         [round-deadline] Đã hủy việc đặt hạn nộp và mở kỳ xét khen thưởng
+        [council-tie] Đã hủy việc chọn khi bằng phiếu của Hội đồng
        *[other] Đã hủy việc đang làm dở
     }; không có gì thay đổi.
 input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để hủy).
@@ -960,3 +961,88 @@ nm-office-proposes-told = Đơn vị này do Văn phòng Sở đề nghị khen 
 ds-office-acts = <i>Văn phòng Sở lập và nộp hồ sơ này (đơn vị không có trưởng đơn vị cấp trên).</i>
 ds-read-only-office = Hồ sơ đã nộp nên chỉ còn xem được. Nếu cần sửa, bấm “↩️ Trả lại hồ sơ” và nêu lý do, rồi sửa, bổ sung và nộp lại.
 ds-office-own-units = Văn phòng Sở lập và nộp hồ sơ cho: {$units}. Bấm để mở:
+
+## Phiên họp Hội đồng Thi đua - Khen thưởng trên bot
+cm-no-round = Chưa có kỳ xét khen thưởng nào đang mở, nên không thể họp Hội đồng Thi đua - Khen thưởng.
+cm-unknown-form = Không có hình thức khen thưởng “{$word}”. Gõ mã hình thức (ví dụ <code>gk</code>), hoặc để trống để họp cho tất cả.
+cm-form-no-council = Hình thức “{$word}” không qua Hội đồng Thi đua - Khen thưởng của Sở.
+cm-already-open = Đang có một phiên họp Hội đồng Thi đua - Khen thưởng chưa kết thúc. Kết thúc phiên đó (/council close) trước khi mở phiên mới.
+cm-no-members = Hội đồng Thi đua - Khen thưởng chưa có thành viên nào. Thêm thành viên trước (/council add), rồi mở phiên họp.
+cm-empty-agenda = Chưa có đề nghị nào được trình Hội đồng Thi đua - Khen thưởng, nên không có gì để họp. Không có gì thay đổi.
+cm-quota-full = Số lượng khen thưởng của các hình thức khen thưởng trong chương trình họp đã dùng hết, nên Hội đồng không thể thông qua thêm đề nghị nào. Không có gì thay đổi.
+cm-stale-button = Nút này đã cũ. Vui lòng mở lại phiếu biểu quyết.
+cm-not-member = Chỉ thành viên Hội đồng Thi đua - Khen thưởng dự phiên họp này mới được biểu quyết.
+cm-meeting-closed = Phiên họp đã kết thúc biểu quyết: không thể bỏ phiếu hay sửa phiếu nữa. Không có gì thay đổi.
+cm-ballot-already-sent = Phiếu của Anh/Chị đã được gửi rồi.
+cm-ballot-incomplete = Anh/Chị còn {$count} đề nghị chưa biểu quyết. Vui lòng biểu quyết tất cả rồi bấm “Xác nhận phiếu”.
+cm-chair-only = Chỉ Chủ tịch Hội đồng Thi đua - Khen thưởng được làm việc này.
+cm-no-meeting = Không có phiên họp Hội đồng Thi đua - Khen thưởng nào đang diễn ra.
+cm-close-not-allowed = Chỉ Chủ tịch Hội đồng hoặc Văn phòng Sở được kết thúc phiên họp.
+cm-tie-stale = Việc chọn này không còn hợp lệ (đã được chọn, hoặc phiên họp đã thay đổi). Không có gì thay đổi.
+cm-minutes-not-allowed = Chỉ Văn phòng Sở, Chủ tịch và Thư ký Hội đồng được xem biên bản họp.
+cm-no-minutes = Chưa có biên bản của phiên họp này (phiên họp chưa kết thúc hoặc không tồn tại).
+cm-minutes-usage = Cách dùng: <code>/council minutes</code> hoặc <code>/council minutes 3</code> (số phiên họp).
+cm-agenda-title = <b>Phiên họp số {$id} của Hội đồng Thi đua - Khen thưởng — năm {$year}</b>
+    Chương trình họp: {$count} đề nghị.
+cm-agenda-item = <b>{$n}. {$nominee}</b> — {$unit} — {$form}
+cm-agenda-result = Tiêu chí: {$result}
+cm-agenda-reason = Lý do của đơn vị: {$reason}
+cm-agenda-note = Ý kiến của Văn phòng Sở: {$note}
+cm-vote-button = 🗳 Bỏ phiếu
+cm-opened = Đã mở phiên họp và gửi chương trình họp cho {$members} thành viên Hội đồng ({$reached} người nhận được trên bot).
+cm-left-out = { $count } đề nghị không đưa vào chương trình vì số lượng khen thưởng của hình thức đó đã dùng hết.
+cm-ballot-title = <b>🗳 Phiếu biểu quyết — phiên họp số {$id}</b>
+cm-agree = đồng ý
+cm-disagree = không đồng ý
+cm-ballot-sent = ✅ Phiếu đã gửi. Anh/Chị vẫn có thể sửa phiếu cho đến khi phiên họp kết thúc (khi sửa, cần bấm “Xác nhận phiếu” lại).
+cm-ballot-missing = Còn {$count} đề nghị chưa biểu quyết.
+cm-ballot-ready = Đã biểu quyết tất cả. Bấm “Xác nhận phiếu” để gửi; phiếu chưa xác nhận không được tính.
+cm-confirm-button = ✅ Xác nhận phiếu
+cm-vote-same = Phiếu này không thay đổi.
+cm-vote-reopened = Anh/Chị đã sửa phiếu đã gửi. Bấm “Xác nhận phiếu” để gửi lại; phiếu chưa xác nhận không được tính.
+cm-ballot-thanks = Đã gửi phiếu.
+cm-count-title = <b>Kết quả kiểm phiếu tạm thời — phiên họp số {$id}</b> (chỉ Chủ tịch Hội đồng xem)
+cm-count-ballots = Đã gửi phiếu: {$sent}/{$members} thành viên. Cần ít nhất {$needed} phiếu đồng ý để thông qua.
+cm-count-line = {$n}. {$nominee}: 👍 {$agree} · 👎 {$disagree}
+cm-refresh-button = 🔄 Cập nhật
+cm-close-button = 🔚 Kết thúc phiên họp
+cm-tie-found = Có {$count} trường hợp bằng phiếu tại giới hạn số lượng khen thưởng. Chủ tịch Hội đồng chọn người được thông qua:
+cm-tie-title = <b>Bằng phiếu tại giới hạn số lượng khen thưởng</b> — {$form}, { $kind ->
+        [collective] tập thể
+       *[individual] cá nhân
+    }: {$count} đề nghị cùng {$agree} phiếu đồng ý, còn {$slots} suất. Chọn { $slots } đề nghị:
+cm-tie-picked = Đã chọn {$count}/{$slots}.
+cm-tie-ask-reason = Anh/Chị chọn: <b>{$names}</b>. Vui lòng nhập lý do lựa chọn (được ghi vào biên bản), hoặc gửi /cancel để hủy.
+cm-tie-to-chair = Có trường hợp bằng phiếu tại giới hạn số lượng khen thưởng. Bot đã gửi cho Chủ tịch Hội đồng ({$chair}) để chọn; phiên họp kết thúc khi Chủ tịch chọn xong.
+cm-tie-no-chair = Có trường hợp bằng phiếu tại giới hạn số lượng khen thưởng, nhưng Hội đồng chưa có Chủ tịch. Văn phòng Sở cử Chủ tịch (/council chair) để Chủ tịch chọn.
+cm-outcome-passed = ✅ được thông qua
+cm-outcome-chosen = ✅ được thông qua (Chủ tịch Hội đồng chọn khi bằng phiếu)
+cm-outcome-not-passed = ❌ không được thông qua
+cm-outcome-over-quota = ❌ không được thông qua (đạt số phiếu nhưng ngoài số lượng khen thưởng)
+cm-result-title = <b>Kết quả phiên họp số {$id} của Hội đồng Thi đua - Khen thưởng — năm {$year}</b>
+cm-result-attendance = Thành viên gửi phiếu: {$present}/{$members}. Thông qua khi có từ {$needed} phiếu đồng ý trở lên (trên {$base}).
+cm-result-group = <b>{$form}</b> — { $kind ->
+        [collective] tập thể
+       *[individual] cá nhân
+    } (số lượng khen thưởng còn lại: { $slots ->
+        [none] không giới hạn
+       *[other] {$slots}
+    })
+cm-rank = {" "}· hạng {$rank}
+cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree} · ▫️ {$blank}{$rank} — {$outcome}
+cm-result-tie-break = Chủ tịch Hội đồng ({$by}) chọn khi bằng phiếu ({$form}): {$chosen}. Lý do: {$reason}
+cm-result-all-voted = Tất cả thành viên đã gửi phiếu.
+cm-result-absent = Thành viên không gửi phiếu: {$names}.
+cm-result-left-agenda = Không biểu quyết (đã rút khỏi chương trình họp): {$nominee}.
+cm-minutes-title = <b>Biên bản phiên họp số {$id} của Hội đồng Thi đua - Khen thưởng — năm {$year}</b>
+cm-minutes-times = Mở: {$opened} ({$openedBy}). Kết thúc: {$closed} ({$closedBy}).
+cm-minutes-present = Thành viên tham dự (đã gửi phiếu): {$names}.
+cm-minutes-votes-title = <b>Phiếu của từng thành viên</b>
+cm-minutes-votes = • {$nominee} — đồng ý: {$agree}; không đồng ý: {$disagree}
+cm-notice-title = <b>Hội đồng Thi đua - Khen thưởng đã họp xét đề nghị khen thưởng năm {$year}:</b>
+cm-notice-line = • {$nominee} — {$form}: {$outcome}
+cm-help-office =
+    <b>Họp Hội đồng Thi đua - Khen thưởng</b>
+    /council meet [mã hình thức…]: mở phiên họp cho các đề nghị đã trình Hội đồng; thành viên nhận chương trình họp và phiếu biểu quyết
+    /council close: kết thúc phiên họp (Chủ tịch Hội đồng hoặc Văn phòng Sở) · /council minutes [số]: biên bản họp
+    Chủ tịch Hội đồng: /council count để xem kết quả kiểm phiếu tạm thời.
