@@ -20,12 +20,14 @@ export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): M
         reads.once(`language:${telegramId}`, () => getLanguage(deps.db, telegramId)),
         reads.once(`council:${telegramId}`, () => councilMembership(deps.db, telegramId)),
       ]);
+      const role = effectiveRole(user?.role, deps.officeAdminIds.includes(telegramId));
       ctx.actor = {
         telegramId,
         user,
-        role: effectiveRole(user?.role, deps.officeAdminIds.includes(telegramId)),
+        role,
         language: language ?? "vi",
-        council: council?.role,
+        // A member who erased their data (no longer registered) reads nothing as one.
+        council: role === "guest" ? undefined : council?.role,
       };
     }
     await next();

@@ -223,6 +223,17 @@ describe("what a Council member may not see or do", () => {
     expect(alert()).toBe("Lệnh này dành cho thành viên Hội đồng Thi đua - Khen thưởng và Văn phòng Sở.");
     await h.send(mai, `/nominations ${lanId}`);
     expect(h.telegram.lastTextTo(mai.id)).toBe("Anh/Chị không xem được đề nghị này.");
+    // A member who erased their data is nobody the bot knows: they read nothing as a member.
+    await h.send(admin, "/council add Mai");
+    await h.send(mai, "/me");
+    await h.press(mai, "me:delete");
+    await h.press(mai, "me:delete:yes");
+    await h.send(mai, `/nominations ${lanId}`);
+    expect(h.telegram.lastTextTo(mai.id)).toBe("Anh/Chị chưa đăng ký nên chưa xem được đề nghị khen thưởng.");
+    await h.send(mai, "/council agenda");
+    expect(h.telegram.lastTextTo(mai.id)).toBe(
+      "Lệnh này dành cho thành viên Hội đồng Thi đua - Khen thưởng và Văn phòng Sở.",
+    );
     // Removed from the Council, Khoa no longer sees it either.
     await h.send(admin, "/council remove Khoa");
     await h.send(khoa, `/nominations ${lanId}`);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { councilMembership, currentCouncil } from "../../db/council-members.js";
 import { findUser } from "../../db/users.js";
+import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { lastInviteToken, registerThroughBot } from "../helpers/scenarios.js";
 import { type TestUser, user } from "../helpers/updates.js";
@@ -193,6 +194,36 @@ describe("joining the Council through an invite", () => {
     await h.send(admin, "/invite HCTP council");
     await h.send(binh, `/start ${lastInviteToken(h, admin.id)}`);
     expect(last(binh)).toBe("Anh/Chị đã là thành viên Hội đồng Thi đua - Khen thưởng: không có gì thay đổi.");
+  });
+
+  it("moves a person of another unit who accepts it, and makes them a member", async () => {
+    await h.send(admin, "/invite KHTC council");
+    const token = lastInviteToken(h, admin.id);
+    await h.send(hoa, `/start ${token}`);
+    await h.press(hoa, `inv:accept:${token}`);
+    expect(last(hoa)).toContain("Đã chuyển");
+    expect(last(hoa)).toContain("Anh/Chị đã là ủy viên");
+    expect((await findUser(h.db, hoa.id))?.unit_code).toBe("KHTC");
+    expect((await councilMembership(h.db, hoa.id))?.role).toBe("member");
+  });
+
+  it("makes a person whose move waits for the Office a member only once the Office agrees", async () => {
+    await h.send(admin, "/round open 2026");
+    await h.send(hoa, "/assess");
+    await answerWholeIndividualAssessment(h, hoa);
+    await h.press(hoa, "as:summary:submit");
+    await h.send(admin, "/invite KHTC council");
+    const token = lastInviteToken(h, admin.id);
+    await h.send(hoa, `/start ${token}`);
+    await h.press(hoa, `inv:accept:${token}`);
+    expect(last(hoa)).toContain("cần Văn phòng Sở đồng ý");
+    expect(await councilMembership(h.db, hoa.id)).toBeUndefined();
+    await h.settle();
+    const approve = h.telegram.lastKeyboardTo(admin.id)[0]?.callback_data ?? "";
+    await h.press(admin, approve);
+    expect((await findUser(h.db, hoa.id))?.unit_code).toBe("KHTC");
+    expect((await councilMembership(h.db, hoa.id))?.role).toBe("member");
+    expect(personalMenu(hoa)?.map((c) => c.command)).toContain("council");
   });
 
   it("explains `council` in /invite's usage", async () => {
