@@ -44,10 +44,11 @@ export async function nominationBeforeCouncil(
 /** Whether a person (individual) or a unit (collective) is the nominee of a nomination before the Council. */
 export async function nomineeBeforeCouncil(
   deps: Deps,
-  nominee: { subject: "individual" | "unit"; subjectId: number; unitId: number },
+  nominee: { subject: "individual" | "unit"; subjectId: number; unitId: number; year?: number },
 ): Promise<boolean> {
   const year = await shownYear(deps);
-  if (year === undefined) return false;
+  // An assessment of another year is not what the Council considers.
+  if (year === undefined || (nominee.year !== undefined && nominee.year !== year)) return false;
   const kind = nominee.subject === "unit" ? "collective" : "individual";
   const nominations = await listNominations(deps.db, year, { unitId: nominee.unitId });
   return nominations.some(

@@ -29,12 +29,13 @@ export function assessmentReadFeature(deps: AppDeps): Composer<BotContext> {
   /** Whether the reader may see it; a member of the Council while its subject's nomination is before the Council. */
   async function mayRead(
     ctx: BotContext,
-    assessment: { subject: Subject; subjectId: number; unitId: number },
+    assessment: { subject: Subject; subjectId: number; unitId: number; year?: number },
   ): Promise<boolean> {
     const scope = scopeOfActor(ctx.actor);
     const nomineeBeforeCouncil =
       scope.kind === "council" && (await nomineeBeforeCouncilNow(deps, assessment));
-    return canSeeAssessment(scope, { ...assessment, nomineeBeforeCouncil });
+    const { subject, subjectId, unitId } = assessment;
+    return canSeeAssessment(scope, { subject, subjectId, unitId, nomineeBeforeCouncil });
   }
 
   /** The assessment of `subject`/`subjectId` in the open (else the latest) round, if the reader may see it. */
@@ -109,6 +110,7 @@ export function assessmentReadFeature(deps: AppDeps): Composer<BotContext> {
         subject: assessment.subject,
         subjectId: assessment.subject_id,
         unitId: assessment.unit_id,
+        year: assessment.round_year,
       }))
     ) {
       return ctx.answerCallbackQuery({ text: ctx.t("av-not-visible"), show_alert: true });
