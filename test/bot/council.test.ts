@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { councilMembership, currentCouncil } from "../../db/council-members.js";
 import { findUser } from "../../db/users.js";
+import { registerCommandMenus } from "../../src/command-menus.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { lastInviteToken, registerThroughBot } from "../helpers/scenarios.js";
-import { type TestUser, user } from "../helpers/updates.js";
+import { groupTextUpdate, type TestUser, user } from "../helpers/updates.js";
 
 /**
  * The Council as a role: the Office makes members (`/council add`, or `/invite <unit> council`), names the
@@ -279,6 +280,38 @@ describe("who may change the Council", () => {
         word,
       ).toBe(false);
     }
+    expect(await h.db.selectFrom("council_members").selectAll().execute()).toEqual(before);
+  });
+});
+
+describe("menus and group chats", () => {
+  it("gives each member /council in the menus set at start-up", async () => {
+    await h.send(admin, "/council add Hoa");
+    h.telegram.clear();
+    await registerCommandMenus(h.bot.api, h.deps);
+    expect(personalMenu(hoa)?.map((c) => c.command)).toEqual([
+      "assess",
+      "myresult",
+      "nominations",
+      "council",
+      "start",
+      "help",
+      "me",
+      "lang",
+      "cancel",
+    ]);
+    expect(personalMenu(binh)?.map((c) => c.command)).not.toContain("council");
+  });
+
+  it("answers /council only in the private chat", async () => {
+    await h.send(admin, "/council add Hoa");
+    const before = await h.db.selectFrom("council_members").selectAll().execute();
+    await h.feed(groupTextUpdate(hoa, -500, "/council"));
+    expect(h.telegram.lastTextTo(-500)).toBe(
+      "Anh/Chị vui lòng dùng lệnh này trong cuộc trò chuyện riêng với bot.",
+    );
+    await h.feed(groupTextUpdate(admin, -500, "/council add Lan"));
+    expect(h.telegram.lastTextTo(-500)).toContain("Vui lòng dùng lệnh này trong chat riêng với bot");
     expect(await h.db.selectFrom("council_members").selectAll().execute()).toEqual(before);
   });
 });
