@@ -219,6 +219,10 @@ describe("what a Council member may not see or do", () => {
     expect(h.telegram.lastTextTo(mai.id)).toBe(
       "Lệnh này dành cho thành viên Hội đồng Thi đua - Khen thưởng và Văn phòng Sở.",
     );
+    // And has left the Council.
+    await h.send(admin, "/council");
+    expect(h.telegram.lastTextTo(admin.id)).not.toContain("Lê Thị Mai");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(": 1 thành viên");
     await h.press(mai, "cn:agenda");
     expect(alert()).toBe("Lệnh này dành cho thành viên Hội đồng Thi đua - Khen thưởng và Văn phòng Sở.");
     await h.send(mai, `/nominations ${lanId}`);
@@ -234,6 +238,10 @@ describe("what a Council member may not see or do", () => {
     expect(h.telegram.lastTextTo(mai.id)).toBe(
       "Lệnh này dành cho thành viên Hội đồng Thi đua - Khen thưởng và Văn phòng Sở.",
     );
+    // And has left the Council.
+    await h.send(admin, "/council");
+    expect(h.telegram.lastTextTo(admin.id)).not.toContain("Lê Thị Mai");
+    expect(h.telegram.lastTextTo(admin.id)).toContain(": 1 thành viên");
     // Removed from the Council, Khoa no longer sees it either.
     await h.send(admin, "/council remove Khoa");
     await h.send(khoa, `/nominations ${lanId}`);
