@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { documentVersions } from "../../db/dossiers.js";
 import { findNomination, nominationHistory } from "../../db/nominations.js";
+import type { Nomination } from "../../db/schema.js";
 import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
 import { nominationBeforeCouncil } from "../council/agenda.js";
@@ -106,7 +107,7 @@ async function readingButtons(
   deps: Deps,
   c: ViewContext,
   keyboard: InlineKeyboard,
-  nomination: NonNullable<Awaited<ReturnType<typeof findNomination>>>,
+  nomination: Nomination,
 ): Promise<void> {
   for (const document of deps.campaign.dossier.documents) {
     const [current] = await documentVersions(deps.db, {
