@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addProofFile, findAssessment } from "../../db/assessments.js";
 import { listNominations } from "../../db/nominations.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
@@ -59,6 +60,22 @@ beforeEach(async () => {
   await h.send(lan, "/assess");
   await answerWholeIndividualAssessment(h, lan);
   await h.press(lan, "as:summary:submit");
+  const assessment = await findAssessment(h.db, { year: 2026, subject: "individual", subjectId: lan.id });
+  await addProofFile(
+    h.db,
+    {
+      assessment_id: assessment?.id ?? 0,
+      item_key: "c:chap-hanh",
+      file_id: "doc-quyet-dinh",
+      file_unique_id: "u-quyet-dinh",
+      kind: "document",
+      file_name: "quyet-dinh.pdf",
+      mime_type: "application/pdf",
+      file_size: 1000,
+    },
+    new Date(),
+    0,
+  );
   await proposeAndSend(binh, lan);
   await proposeAndSend(hung, mai);
   const nominations = await listNominations(h.db, 2026);
@@ -101,7 +118,15 @@ describe("a Council member reads the agenda", () => {
 
     // The nominee's self-assessment, read-only.
     await h.press(khoa, `av:i:${lan.id}`);
-    expect(h.telegram.lastTextTo(khoa.id)).toContain("Bản tự đánh giá của Nguyễn Thị Lan");
+    expect(h.telegram.textsTo(khoa.id).join("\n")).toContain("Bản tự đánh giá của Nguyễn Thị Lan");
+    // Its proof file too.
+    const proof = h.telegram.lastButtonsTo(khoa.id);
+    expect(proof.map((b) => b.text)).toEqual(["📎 1"]);
+    await h.press(khoa, proof[0]?.callback_data ?? "");
+    expect(h.telegram.callsOf("sendDocument").at(-1)?.payload).toMatchObject({
+      chat_id: khoa.id,
+      document: "doc-quyet-dinh",
+    });
 
     // The Báo cáo thành tích: its versions, and the file itself.
     await h.press(khoa, `no:${lanId}`);
@@ -136,6 +161,12 @@ describe("a Council member reads the agenda", () => {
     expect(h.telegram.lastTextTo(khoa.id)).toBe("Anh/Chị không xem được đề nghị này.");
     await h.press(khoa, `av:i:${lan.id}`);
     expect(h.telegram.lastTextTo(khoa.id)).toBe("Anh/Chị không xem được bản tự đánh giá này.");
+    const assessment = await findAssessment(h.db, { year: 2026, subject: "individual", subjectId: lan.id });
+    const proof = await h.db.selectFrom("assessment_files").select("id").executeTakeFirstOrThrow();
+    const sent = h.telegram.callsOf("sendDocument").length;
+    await h.press(khoa, `avf:${assessment?.id}:${proof.id}`);
+    expect(alert()).toBe("Anh/Chị không xem được bản tự đánh giá này.");
+    expect(h.telegram.callsOf("sendDocument")).toHaveLength(sent);
   });
 });
 
