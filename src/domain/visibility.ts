@@ -27,8 +27,8 @@ export interface Viewer {
 
 export function scopeOf(viewer: Viewer): Scope {
   const own = ownScopeOf(viewer);
-  // The Office sees everything already; a member who is not registered (no unit) is still a member.
-  if (viewer.council && own.kind !== "all") return { kind: "council", own };
+  // The Office sees everything already; someone the bot does not know (a guest) reads nothing, member or not.
+  if (viewer.council && own.kind !== "all" && viewer.role !== "guest") return { kind: "council", own };
   return own;
 }
 

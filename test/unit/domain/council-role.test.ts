@@ -124,6 +124,9 @@ describe("a Council member's scope", () => {
     expect(scopeOf({ role: "office", telegramId: ME, unitId: undefined, council: true })).toEqual({
       kind: "all",
     });
+    expect(scopeOf({ role: "guest", telegramId: ME, unitId: undefined, council: true })).toEqual({
+      kind: "none",
+    });
     expect(scopeOf({ role: "employee", telegramId: ME, unitId: OWN_UNIT, council: false })).toEqual({
       kind: "self",
       telegramId: ME,
