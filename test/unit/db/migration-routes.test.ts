@@ -42,7 +42,6 @@ describe("migration 0013 (routes and the Council)", () => {
     await sql`INSERT INTO award_drafts (nomination_id, office_id, decision_number, updated_at)
       VALUES (2, 1, '7/QĐ-STP', ${at})`.execute(db);
 
-    // The migrations after 0013 run too.
     expect((await migrateToLatest(db))[0]).toBe("0013_routes_and_council");
 
     const nominations = await db
