@@ -236,6 +236,7 @@ export function registrationFlow(deps: AppDeps) {
         return;
       }
       await welcome(pressed, draft.full_name ?? "", result.invite.unit_name, result.invite.role);
+      if (result.invite.council) await pressed.reply(pressed.t("cn-joined"), HTML);
     }
 
     /** The end of registration: the welcome, and the menu of the person's role. */

@@ -15,7 +15,15 @@ export function newInviteToken(): string {
 
 export async function createInvite(
   db: DB,
-  invite: { unitId: number; role: Role; singleUse: boolean; createdBy: number; expiresAt: Date },
+  invite: {
+    unitId: number;
+    role: Role;
+    singleUse: boolean;
+    createdBy: number;
+    expiresAt: Date;
+    /** Whoever joins through it also becomes a member of the Council. */
+    council?: boolean;
+  },
   now: Date,
 ): Promise<Invite> {
   return db
@@ -28,6 +36,7 @@ export async function createInvite(
       created_by: invite.createdBy,
       created_at: now.toISOString(),
       expires_at: invite.expiresAt.toISOString(),
+      council: invite.council ? 1 : 0,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

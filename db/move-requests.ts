@@ -1,7 +1,8 @@
 import type { MoveStakes } from "../src/domain/moves.js";
 import { FALLEN } from "../src/domain/routes.js";
 import type { DB } from "./connection.js";
-import { spendInvite } from "./invites.js";
+import { joinCouncil } from "./council-members.js";
+import { findInvite, spendInvite } from "./invites.js";
 import type { MoveRequest, Role } from "./schema.js";
 
 /** What the person has in round `year` that their unit counts on. */
@@ -117,13 +118,17 @@ export async function decideMoveRequest(
       })
       .where("id", "=", id)
       .execute();
-    if (decision.approve)
+    if (decision.approve) {
       await trx
         .updateTable("users")
         .set({ unit_id: request.to_unit_id, role: request.to_role, updated_at: at })
         .where("telegram_id", "=", request.telegram_id)
         .where("unit_id", "=", request.from_unit_id)
         .execute();
+      // A move asked through a Council invite makes the person a member once the Office agrees to it.
+      const invite = await findInvite(trx, request.invite_token);
+      if (invite?.council) await joinCouncil(trx, request.telegram_id, invite.created_by, now);
+    }
     return true;
   });
 }

@@ -1,4 +1,5 @@
 import type { DB } from "./connection.js";
+import { joinCouncil } from "./council-members.js";
 import { findInvite, type InviteWithUnit, spendInvite } from "./invites.js";
 import type { RegistrationDraft } from "./schema.js";
 
@@ -77,6 +78,7 @@ export async function completeRegistration<P>(
         }),
       )
       .execute();
+    if (invite.council) await joinCouncil(trx, draft.telegramId, invite.created_by, now);
     await spendInvite(trx, invite.token);
     await trx.deleteFrom("registration_drafts").where("telegram_id", "=", draft.telegramId).execute();
     return { ok: true, invite };
@@ -128,6 +130,7 @@ export async function acceptInviteAsMember<P>(
       .set({ unit_id: invite.unit_id, role: invite.role, updated_at: now.toISOString() })
       .where("telegram_id", "=", telegramId)
       .execute();
+    if (invite.council) await joinCouncil(trx, telegramId, invite.created_by, now);
     await spendInvite(trx, invite.token);
     return { ok: true, invite };
   });

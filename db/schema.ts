@@ -69,6 +69,8 @@ export interface InviteTable {
   expires_at: string;
   revoked_at: string | null;
   used_count: Generated<number>;
+  /** 1: whoever joins through it also becomes a member of the Council. */
+  council: Generated<number>;
 }
 
 export interface RegistrationDraftTable {

@@ -195,6 +195,13 @@ export async function erasePersonalData(
           .where("round_year", "in", plan.assessmentYearsKept)
           .execute();
     }
+    // Someone who leaves the bot leaves the Council; the rows of who sat on it when stay, as records.
+    await trx
+      .updateTable("council_members")
+      .set({ removed_at: now.toISOString(), removed_by: telegramId })
+      .where("telegram_id", "=", telegramId)
+      .where("removed_at", "is", null)
+      .execute();
     if (plan.dropped.length > 0) {
       const ids = plan.dropped.map((n) => n.id);
       await trx.deleteFrom("award_drafts").where("nomination_id", "in", ids).execute();

@@ -19,6 +19,7 @@ import { assessmentFeature } from "./features/assessment.js";
 import { assessmentReadFeature } from "./features/assessment-read.js";
 import { cancelFeature } from "./features/cancel.js";
 import { councilMeetingFeature } from "./features/council-meeting.js";
+import { councilFeature } from "./features/council.js";
 import { dossierFeature } from "./features/dossier.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
@@ -175,6 +176,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     statusFeature(deps),
     nominationsFeature(deps, outbox),
   );
+  features.use(councilFeature(deps, outbox));
   features.use(remindersFeature(deps, outbox));
 
   // must be the last handler

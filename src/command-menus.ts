@@ -2,6 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { DB } from "../db/connection.js";
+import { councilMembership, currentCouncil } from "../db/council-members.js";
 import type { Language } from "../db/schema.js";
 import { findUser, getLanguage, listUsersWithPersonalMenus } from "../db/users.js";
 import type { BaseContext } from "./context.js";
@@ -9,8 +10,16 @@ import { type ActorRole, commandsFor, hasPersonalMenu } from "./domain/roles.js"
 import { LANGUAGES } from "./i18n.js";
 import type { Logger } from "./logger.js";
 
-export function menuFor(i18n: I18n<BaseContext>, role: ActorRole, language: Language): BotCommand[] {
-  return commandsFor(role).map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));
+export function menuFor(
+  i18n: I18n<BaseContext>,
+  role: ActorRole,
+  language: Language,
+  councilMember = false,
+): BotCommand[] {
+  return commandsFor(role, councilMember).map((command) => ({
+    command,
+    description: i18n.t(language, `cmd-${command}`),
+  }));
 }
 
 /**
@@ -37,10 +46,17 @@ export async function registerCommandMenus(
     (await listUsersWithPersonalMenus(deps.db)).map((user) => [user.telegram_id, user.role]),
   );
   for (const id of deps.officeAdminIds) people.set(id, "office");
+  // Council members have /council in their menu whatever their unit role.
+  for (const member of await currentCouncil(deps.db))
+    if (!people.has(member.telegram_id))
+      people.set(member.telegram_id, (await findUser(deps.db, member.telegram_id))?.role ?? "guest");
   for (const [telegramId, role] of people) {
     throwIfAborted(signal);
     // The bot answers while this runs: whoever changed role since has had their menu set by that change.
-    if (!deps.officeAdminIds.includes(telegramId) && (await findUser(deps.db, telegramId))?.role !== role) {
+    if (
+      !deps.officeAdminIds.includes(telegramId) &&
+      ((await findUser(deps.db, telegramId))?.role ?? "guest") !== role
+    ) {
       continue;
     }
     const language = (await getLanguage(deps.db, telegramId)) ?? "vi";
@@ -90,10 +106,13 @@ export function registerCommandMenusInBackground(
   };
 }
 
-/** Office members and unit heads get a menu of their own; for anyone else the personal menu is removed. */
+/**
+ * Office members, unit heads and Council members get a menu of their own; for anyone else the personal menu
+ * is removed. Whether the person is on the Council is looked up here, so that a change of unit role keeps it.
+ */
 export async function setPersonalMenu(
   api: Api,
-  deps: { i18n: I18n<BaseContext>; logger: Logger },
+  deps: { db: DB; i18n: I18n<BaseContext>; logger: Logger },
   telegramId: number,
   role: ActorRole,
   language: Language,
@@ -101,7 +120,9 @@ export async function setPersonalMenu(
 ): Promise<void> {
   const scope = { type: "chat", chat_id: telegramId } as const;
   try {
-    if (hasPersonalMenu(role)) await api.setMyCommands(menuFor(deps.i18n, role, language), { scope }, signal);
+    const council = (await councilMembership(deps.db, telegramId)) !== undefined;
+    if (hasPersonalMenu(role, council))
+      await api.setMyCommands(menuFor(deps.i18n, role, language, council), { scope }, signal);
     else await api.deleteMyCommands({ scope }, signal);
   } catch (error) {
     if (signal?.aborted) throw error;

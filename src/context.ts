@@ -2,7 +2,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { DB } from "../db/connection.js";
-import type { Language } from "../db/schema.js";
+import type { CouncilRole, Language } from "../db/schema.js";
 import type { UserWithUnit } from "../db/users.js";
 import type { ActorRole } from "./domain/roles.js";
 import type { Logger } from "./logger.js";
@@ -13,6 +13,8 @@ export interface Actor {
   user: UserWithUnit | undefined;
   role: ActorRole;
   language: Language;
+  /** Their role in the Hội đồng Thi đua - Khen thưởng, beside their unit role; undefined when not a member. */
+  council?: CouncilRole | undefined;
 }
 
 export type BaseContext = Context &

@@ -28,7 +28,8 @@ export type CommandName =
   | "status"
   | "pending"
   | "quota"
-  | "export";
+  | "export"
+  | "council";
 
 const EVERYONE: readonly CommandName[] = ["start", "help", "me", "lang", "cancel"];
 const MEMBERS: readonly CommandName[] = ["assess", "myresult", "nominations"];
@@ -49,17 +50,20 @@ const OFFICE_ONLY: readonly CommandName[] = [
   "remind",
 ];
 
-/** The commands a role may use, in the order menus show them. */
-export function commandsFor(role: ActorRole): CommandName[] {
+/**
+ * The commands a role may use, in the order menus show them. /council is the Office's (it names the members)
+ * and each member's (the agenda), beside what their unit role gives them.
+ */
+export function commandsFor(role: ActorRole, councilMember = false): CommandName[] {
   switch (role) {
     case "guest":
-      return [...EVERYONE];
+      return councilMember ? ["council", ...EVERYONE] : [...EVERYONE];
     case "employee":
-      return [...MEMBERS, ...EVERYONE];
+      return [...MEMBERS, ...(councilMember ? (["council"] as const) : []), ...EVERYONE];
     case "unit_head":
-      return [...MEMBERS, ...UNIT_HEAD_ONLY, ...EVERYONE];
+      return [...MEMBERS, ...UNIT_HEAD_ONLY, ...(councilMember ? (["council"] as const) : []), ...EVERYONE];
     case "office":
-      return [...OFFICE_ALSO, ...OFFICE_ONLY, ...MEMBERS, ...EVERYONE];
+      return [...OFFICE_ALSO, ...OFFICE_ONLY, "council", ...MEMBERS, ...EVERYONE];
   }
 }
 
@@ -67,7 +71,7 @@ export function isOfficeCommand(command: string): boolean {
   return (OFFICE_ONLY as readonly string[]).includes(command);
 }
 
-/** Roles whose menu differs from everyone's, so they get one of their own. */
-export function hasPersonalMenu(role: ActorRole): boolean {
-  return role === "office" || role === "unit_head";
+/** Roles whose menu differs from everyone's, so they get one of their own: a Council member's too. */
+export function hasPersonalMenu(role: ActorRole, councilMember = false): boolean {
+  return role === "office" || role === "unit_head" || councilMember;
 }

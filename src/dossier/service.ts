@@ -20,6 +20,7 @@ import type { Dossier, DossierFile } from "../../db/schema.js";
 import { findUnitById } from "../../db/units.js";
 import type { Campaign } from "../campaign/schema.js";
 import type { Actor } from "../context.js";
+import { fileBeforeCouncil } from "../council/agenda.js";
 import type { AppDeps } from "../deps.js";
 import { checkDossierFile } from "../domain/evidence.js";
 import { type MissingDocument, missingDocuments, parseReportKey, reportKey } from "../domain/nominations.js";
@@ -315,7 +316,10 @@ export async function fileFor(
 ): Promise<{ ok: true; file: DossierFile } | Refusal> {
   const file = await findDossierFile(deps.db, fileRowId);
   const allowed =
-    actor?.role === "office" || (actor?.user?.role === "unit_head" && actor.user.unit_id === file?.unit_id);
+    actor?.role === "office" ||
+    (actor?.user?.role === "unit_head" && actor.user.unit_id === file?.unit_id) ||
+    // A member of the Council reads the files of the nominations before it.
+    (actor?.council !== undefined && file !== undefined && (await fileBeforeCouncil(deps, file)));
   if (!allowed) return { ok: false, key: "ds-file-not-yours" };
   if (!file) return { ok: false, key: "nm-stale-button" };
   return { ok: true, file };

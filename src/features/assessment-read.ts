@@ -6,6 +6,7 @@ import { findUnitById } from "../../db/units.js";
 import { findUser } from "../../db/users.js";
 import { READ_COMMAND, readOnlyPages } from "../assessment/read-view.js";
 import type { BotContext } from "../context.js";
+import { nomineeBeforeCouncil as nomineeBeforeCouncilNow } from "../council/agenda.js";
 import type { AppDeps } from "../deps.js";
 import type { Subject } from "../domain/assessment.js";
 import { canSeeAssessment, scopeOfActor } from "../domain/visibility.js";
@@ -25,6 +26,18 @@ export function assessmentReadFeature(deps: AppDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
 
+  /** Whether the reader may see it; a member of the Council while its subject's nomination is before the Council. */
+  async function mayRead(
+    ctx: BotContext,
+    assessment: { subject: Subject; subjectId: number; unitId: number; year?: number },
+  ): Promise<boolean> {
+    const scope = scopeOfActor(ctx.actor);
+    const nomineeBeforeCouncil =
+      scope.kind === "council" && (await nomineeBeforeCouncilNow(deps, assessment));
+    const { subject, subjectId, unitId } = assessment;
+    return canSeeAssessment(scope, { subject, subjectId, unitId, nomineeBeforeCouncil });
+  }
+
   /** The assessment of `subject`/`subjectId` in the open (else the latest) round, if the reader may see it. */
   async function readable(
     ctx: BotContext,
@@ -40,7 +53,7 @@ export function assessmentReadFeature(deps: AppDeps): Composer<BotContext> {
     const unitId =
       assessment?.unit_id ?? (subject === "unit" ? subjectId : (await findUser(deps.db, subjectId))?.unit_id);
     // Whether it exists is said only to who may see it.
-    if (unitId === undefined || !canSeeAssessment(scopeOfActor(ctx.actor), { subject, subjectId, unitId }))
+    if (unitId === undefined || !(await mayRead(ctx, { subject, subjectId, unitId })))
       return { ok: false, problem: "av-not-visible" };
     if (!assessment) return { ok: false, problem: "av-not-started", year: round.year };
     return { ok: true, round, assessment, unitId };
@@ -93,11 +106,12 @@ export function assessmentReadFeature(deps: AppDeps): Composer<BotContext> {
     if (
       !file ||
       !assessment ||
-      !canSeeAssessment(scopeOfActor(ctx.actor), {
+      !(await mayRead(ctx, {
         subject: assessment.subject,
         subjectId: assessment.subject_id,
         unitId: assessment.unit_id,
-      })
+        year: assessment.round_year,
+      }))
     ) {
       return ctx.answerCallbackQuery({ text: ctx.t("av-not-visible"), show_alert: true });
     }

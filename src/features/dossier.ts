@@ -129,7 +129,12 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     const outcome = await versionsFor(deps, ctx.actor, fileId);
     if (!outcome.ok) return refuse(ctx, outcome);
     const unitId = outcome.versions[0]?.unit_id;
-    const back = ctx.actor?.role === "office" ? `ds:u:${unitId}` : "ds:view";
+    const back =
+      ctx.actor?.role === "office"
+        ? `ds:u:${unitId}`
+        : ctx.actor?.user?.role === "unit_head" && ctx.actor.user.unit_id === unitId
+          ? "ds:view"
+          : "cn:agenda";
     await showScreen(
       ctx,
       versionsScreen(

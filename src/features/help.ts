@@ -31,11 +31,14 @@ export function helpText(ctx: BotContext, campaign: Campaign): string {
   if (actor.user) sections.push(`${ctx.t("help-assess")}\n${ctx.t("help-nominations")}`);
   if (actor.role === "unit_head")
     sections.push([ctx.t("help-unit-head"), ctx.t("help-nominate"), ctx.t("help-bind")].join("\n"));
+  if (actor.council && actor.role !== "office")
+    sections.push(ctx.t("cn-help-member", { role: ctx.t(`cn-role-${actor.council}`) }));
   sections.push(ctx.t("help-common"));
   if (actor.role === "office") {
     sections.push([ctx.t("help-office"), ctx.t("help-reopen"), ctx.t("help-remind")].join("\n"));
     sections.push(ctx.t("help-office-awards", { forms: formCodes(campaign, ctx) }));
     sections.push(ctx.t("cm-help-office"));
+    sections.push(ctx.t("cn-help-office"));
   }
   return sections.join("\n\n");
 }

@@ -13,9 +13,18 @@ import { escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { replyPaged } from "../paging.js";
 
-const ROLE_WORDS: Record<string, Role> = { "": "employee", head: "unit_head", office: "office" };
+const ROLE_WORDS: Record<string, Role> = {
+  "": "employee",
+  head: "unit_head",
+  office: "office",
+  council: "employee",
+};
+/** `/invite <unit> council`: the person joins the unit as its staff and becomes a member of the Council. */
+const COUNCIL_WORD = "council";
 
-/** /invite CODE [head|office], /invite list, and a revoke button under each link. */
+const usage = (ctx: BotContext) => `${ctx.t("invite-usage")}\n${ctx.t("cn-invite-usage")}`;
+
+/** /invite CODE [head|office|council], /invite list, and a revoke button under each link. */
 export function invitesFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const zone = deps.campaign.timeZone;
@@ -23,7 +32,9 @@ export function invitesFeature(deps: AppDeps): Composer<BotContext> {
   const describe = (ctx: BotContext, invite: InviteWithUnit) =>
     ctx.t("invite-line", {
       unit: escapeHtml(`${invite.unit_name} (${invite.unit_code})`),
-      role: ctx.t(`role-${invite.role}`),
+      role: invite.council
+        ? ctx.t("cn-invite-role", { role: ctx.t(`role-${invite.role}`) })
+        : ctx.t(`role-${invite.role}`),
       link: link(ctx, invite.token),
       expires: formatLocalDateTime(new Date(invite.expires_at), zone),
       uses: ctx.t(invite.single_use ? "invite-single-use" : "invite-multi-use", { used: invite.used_count }),
@@ -32,7 +43,7 @@ export function invitesFeature(deps: AppDeps): Composer<BotContext> {
   feature.command("invite", officeOnly, async (ctx) => {
     const [first = "", second = ""] = ctx.match.trim().split(/\s+/);
     if (first === "") {
-      await ctx.reply(ctx.t("invite-usage"), HTML);
+      await ctx.reply(usage(ctx), HTML);
       return;
     }
     if (first.toLowerCase() === "list") {
@@ -53,8 +64,9 @@ export function invitesFeature(deps: AppDeps): Composer<BotContext> {
       return;
     }
     const role = ROLE_WORDS[second.toLowerCase()];
+    const council = second.toLowerCase() === COUNCIL_WORD;
     if (!role) {
-      await ctx.reply(ctx.t("invite-usage"), HTML);
+      await ctx.reply(usage(ctx), HTML);
       return;
     }
     const unit = await findUnitByCode(deps.db, first);
@@ -76,15 +88,17 @@ export function invitesFeature(deps: AppDeps): Composer<BotContext> {
       {
         unitId: unit.id,
         role,
-        singleUse: INVITE_POLICY[role].singleUse,
+        // A Council link grants a power, as a head's does: once, for a week.
+        singleUse: council || INVITE_POLICY[role].singleUse,
         createdBy: ctx.actor?.telegramId ?? 0,
-        expiresAt: inviteExpiry(role, now, deadline),
+        expiresAt: council ? inviteExpiry("unit_head", now) : inviteExpiry(role, now, deadline),
+        council,
       },
       now,
     );
-    deps.logger.info({ unit: unit.code, role, by: ctx.from?.id }, "invite created");
+    deps.logger.info({ unit: unit.code, role, council, by: ctx.from?.id }, "invite created");
     await ctx.reply(
-      `${ctx.t("invite-created")}\n\n${describe(ctx, { ...invite, unit_code: unit.code, unit_name: unit.name, unit_archived_at: null })}\n\n${ctx.t(`invite-advice-${role}`)}`,
+      `${ctx.t("invite-created")}\n\n${describe(ctx, { ...invite, unit_code: unit.code, unit_name: unit.name, unit_archived_at: null })}\n\n${ctx.t(council ? "cn-invite-advice" : `invite-advice-${role}`)}`,
       {
         ...HTML,
         link_preview_options: { is_disabled: true },

@@ -22,7 +22,7 @@ export function languageFeature(deps: AppDeps): Composer<BotContext> {
     await ctx.i18n.renegotiateLocale();
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("lang-set"));
-    if (hasPersonalMenu(actor.role))
+    if (hasPersonalMenu(actor.role, actor.council !== undefined))
       await setPersonalMenu(ctx.api, deps, actor.telegramId, actor.role, language);
   });
   return feature;

@@ -8,6 +8,7 @@ import {
 } from "../../db/nominations.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { isBeforeCouncil } from "../domain/council-role.js";
 import { nameMatches, searchKey } from "../domain/names.js";
 import type { NominationStatus } from "../domain/nominations.js";
 import { findMove, routeOf, stepOf } from "../domain/routes.js";
@@ -73,12 +74,17 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     if (!round.ok) return refuse(ctx, round);
     const filter = parseFilter(filterText);
     const all = await listNominations(deps.db, round.round.year);
+    const beforeCouncil = (n: NominationWithUnit) => {
+      const route = scope.kind === "council" ? routeOf(deps.campaign, n.form_id) : undefined;
+      return route !== undefined && isBeforeCouncil(route, n.status);
+    };
     const shown = all.filter(
       (n) =>
         canSeeNomination(scope, {
           unitId: n.unit_id,
           nomineeKind: n.nominee_kind,
           nomineeId: n.nominee_id,
+          beforeCouncil: beforeCouncil(n),
         }) &&
         (filter.formIds.length === 0 || filter.formIds.includes(n.form_id)) &&
         (filter.query === "" ||
@@ -100,7 +106,13 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
       ctx,
       {
         header: ctx.t(
-          scope.kind === "all" ? "nl-header" : scope.kind === "unit" ? "nl-header-unit" : "nl-header-own",
+          scope.kind === "all"
+            ? "nl-header"
+            : scope.kind === "council"
+              ? "cn-nl-header"
+              : scope.kind === "unit"
+                ? "nl-header-unit"
+                : "nl-header-own",
           {
             year: String(round.round.year),
             count: shown.length,

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import { endSession } from "../../db/assessment-sessions.js";
+import { acceptCouncilInvite } from "../../db/council-members.js";
 import { findInvite } from "../../db/invites.js";
 import { acceptInviteAsMember, findDraft } from "../../db/registrations.js";
 import { findOpenRound } from "../../db/rounds.js";
@@ -79,6 +80,23 @@ export function startFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<Bo
       await enterRegistration(deps, ctx, invite.token);
       return;
     }
+    // A Council invite for the unit they are in: they join the Council and keep their unit role.
+    if (invite.council && user.unit_id === invite.unit_id) {
+      const joined = await acceptCouncilInvite(
+        deps.db,
+        actor.telegramId,
+        invite.token,
+        checkInviteAt(deps.clock()),
+        deps.clock(),
+      );
+      if (!joined.ok) {
+        await ctx.reply(ctx.t(`invite-problem-${joined.problem}`), HTML);
+        return;
+      }
+      await ctx.reply(ctx.t(joined.joined ? "cn-joined" : "cn-already-member"), HTML);
+      if (joined.joined) await setPersonalMenu(ctx.api, deps, actor.telegramId, actor.role, actor.language);
+      return;
+    }
     if (user.unit_id === invite.unit_id && user.role === invite.role) {
       await ctx.reply(ctx.t("invite-already-member", { unit: escapeHtml(invite.unit_name) }), HTML);
       return;
@@ -137,7 +155,7 @@ export function startFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<Bo
       ctx.t("invite-switch-done", {
         unit: escapeHtml(result.invite.unit_name),
         role: ctx.t(`role-${result.invite.role}`),
-      }),
+      }) + (result.invite.council ? `\n\n${ctx.t("cn-joined")}` : ""),
       HTML,
     );
     await noticeOfPersonMoved(deps, {

@@ -1080,3 +1080,58 @@ cm-help-office =
     /council meet [form code…]: open a meeting on the nominations recommended to the Council; members get the agenda and a ballot
     /council close: close the meeting (the Council's chair or the Office) · /council minutes [number]: the minutes
     The Council's chair: /council count shows the running count.
+## Emulation and Commendation Council: members (/council)
+cmd-council = Emulation and Commendation Council: members, agenda
+cn-role-chair = Chair of the Council
+cn-role-secretary = Secretary of the Council
+cn-role-member = Council member
+cn-usage =
+    <b>The Department's Emulation and Commendation Council</b>
+    /council: the Council
+    /council add &lt;person&gt;: add a member
+    /council chair &lt;person&gt;: name the Chair
+    /council secretary &lt;person&gt;: name the Secretary
+    /council remove &lt;person&gt;: remove from the Council
+    /council agenda: the nominations before the Council
+    &lt;person&gt; is the full name (or part of it) or the Telegram id of someone registered with the bot. Someone not registered yet: send /invite &lt;unit code&gt; council to invite them to the unit and the Council.
+cn-usage-member =
+    /council: the Council
+    /council agenda: the nominations before the Council (read-only)
+cn-members-only = This command is for members of the Emulation and Commendation Council and the Department's Office.
+cn-private-only = Please use this command in your private chat with the bot.
+cn-list-header = 🏛 <b>The Department's Emulation and Commendation Council</b>: {$count} members
+cn-list-empty = No members yet. The Office adds members with /council add &lt;person&gt; or /invite &lt;unit code&gt; council.
+cn-list-no-chair = • Chair of the Council: <i>not named</i>
+cn-list-no-secretary = • Secretary of the Council: <i>not named</i>
+cn-list-line = • {$role}: <b>{$name}</b>, {$unit}
+cn-list-footer-office = Send /council add, chair, secretary or remove with a name to change it; /council meet to hold a meeting.
+cn-agenda-button = 📋 Nominations before the Council
+cn-agenda-header = 📋 <b>Nominations before the Council {$year}</b>: {$count}
+cn-agenda-empty = No nominations are before the Council yet.
+cn-agenda-footer = Tap a numbered button to read the nomination, its dossier and the self-assessment (read-only).
+cn-nl-header = 🏅 <b>Award nominations {$year}</b> (yours, your unit's and those before the Council){$filter}: {$count}
+cn-card-read-only = <i>Council members read this nomination only: its dossier and self-assessment are under the buttons below.</i>
+cn-help-member =
+    <b>Emulation and Commendation Council</b> (you are {$role})
+    /council: the Council · /council agenda: the nominations before the Council, their dossiers and the nominees' self-assessments (read-only)
+    When the Office opens a meeting, the bot sends the agenda with a 🗳 Vote button. The chair: /council count (running count), /council close (close the meeting) · the chair and the secretary: /council minutes
+cn-help-office =
+    <b>Emulation and Commendation Council</b>
+    /council: the Council · /council add | chair | secretary | remove &lt;person&gt;: add a member, name the Chair, the Secretary, remove from the Council
+    /invite &lt;unit code&gt; council: a link into the unit and the Council
+cn-no-username = The bot does not keep Telegram usernames (@…). Please send the person's full name or Telegram id, for example /council add Nguyễn Thị Lan.
+cn-not-registered-id = Nobody registered with the bot has the Telegram id {$id}. Someone not registered cannot join the Council: send /invite &lt;unit code&gt; council to invite them.
+cn-not-registered-name = Nobody registered is called “{$name}”. Someone not registered cannot join the Council: send /invite &lt;unit code&gt; council to invite them.
+cn-pick-person = {$count} people have that name. Please pick the right one (or send the command again with the Telegram id):
+cn-set = <b>{$name}</b> is now {$role}.
+cn-replaced = The previous {$role}, <b>{$name}</b>, stays a Council member.
+cn-unchanged = <b>{$name}</b> is {$role} already: nothing changed.
+cn-removed = <b>{$name}</b> is no longer on the Emulation and Commendation Council.
+cn-not-member = <b>{$name}</b> is not on the Council: nothing changed.
+cn-notice-role = 🏛 The Department's Office has named you <b>{$role}</b> (the Department's Emulation and Commendation Council). Send /council to see the Council and the nominations before it.
+cn-notice-removed = 🏛 The Department's Office has removed you from the Department's Emulation and Commendation Council.
+cn-joined = 🏛 You are now a member of the <b>Department's Emulation and Commendation Council</b>. Send /council to see the Council and the nominations before it.
+cn-already-member = You are on the Emulation and Commendation Council already: nothing changed.
+cn-invite-usage = /invite &lt;unit code&gt; council: invite into the unit and the Emulation and Commendation Council
+cn-invite-role = {$role}, Council member
+cn-invite-advice = This link brings whoever opens it into the unit and the Emulation and Commendation Council: send it privately to the right person only. Someone already in this unit joins the Council only and keeps their role in the unit.

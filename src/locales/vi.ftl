@@ -1046,3 +1046,58 @@ cm-help-office =
     /council meet [mã hình thức…]: mở phiên họp cho các đề nghị đã trình Hội đồng; thành viên nhận chương trình họp và phiếu biểu quyết
     /council close: kết thúc phiên họp (Chủ tịch Hội đồng hoặc Văn phòng Sở) · /council minutes [số]: biên bản họp
     Chủ tịch Hội đồng: /council count để xem kết quả kiểm phiếu tạm thời.
+## Hội đồng Thi đua - Khen thưởng: thành viên (/council)
+cmd-council = Hội đồng Thi đua - Khen thưởng: thành viên, chương trình xét
+cn-role-chair = Chủ tịch Hội đồng
+cn-role-secretary = Thư ký Hội đồng
+cn-role-member = Ủy viên Hội đồng
+cn-usage =
+    <b>Hội đồng Thi đua - Khen thưởng của Sở</b>
+    /council: danh sách Hội đồng
+    /council add &lt;người&gt;: thêm ủy viên Hội đồng
+    /council chair &lt;người&gt;: chỉ định Chủ tịch Hội đồng
+    /council secretary &lt;người&gt;: chỉ định Thư ký Hội đồng
+    /council remove &lt;người&gt;: đưa ra khỏi Hội đồng
+    /council agenda: các đề nghị khen thưởng trình Hội đồng
+    &lt;người&gt; là họ tên (hoặc một phần họ tên) hay mã Telegram của người đã đăng ký với bot. Người chưa đăng ký: gửi /invite &lt;mã đơn vị&gt; council để mời họ vào đơn vị và Hội đồng.
+cn-usage-member =
+    /council: danh sách Hội đồng
+    /council agenda: các đề nghị khen thưởng trình Hội đồng (chỉ xem)
+cn-members-only = Lệnh này dành cho thành viên Hội đồng Thi đua - Khen thưởng và Văn phòng Sở.
+cn-private-only = Anh/Chị vui lòng dùng lệnh này trong cuộc trò chuyện riêng với bot.
+cn-list-header = 🏛 <b>Hội đồng Thi đua - Khen thưởng của Sở</b>: {$count} thành viên
+cn-list-empty = Chưa có thành viên nào. Văn phòng Sở thêm thành viên bằng /council add &lt;người&gt; hoặc /invite &lt;mã đơn vị&gt; council.
+cn-list-no-chair = • Chủ tịch Hội đồng: <i>chưa chỉ định</i>
+cn-list-no-secretary = • Thư ký Hội đồng: <i>chưa chỉ định</i>
+cn-list-line = • {$role}: <b>{$name}</b>, {$unit}
+cn-list-footer-office = Gửi /council add, chair, secretary hoặc remove kèm họ tên để thay đổi; /council meet để họp Hội đồng.
+cn-agenda-button = 📋 Đề nghị khen thưởng trình Hội đồng
+cn-agenda-header = 📋 <b>Đề nghị khen thưởng trình Hội đồng năm {$year}</b>: {$count}
+cn-agenda-empty = Chưa có đề nghị khen thưởng nào trình Hội đồng.
+cn-agenda-footer = Bấm nút có số tương ứng để xem đề nghị, hồ sơ và kết quả tự đánh giá (chỉ xem).
+cn-nl-header = 🏅 <b>Đề nghị khen thưởng năm {$year}</b> (của Anh/Chị, đơn vị và trình Hội đồng){$filter}: {$count}
+cn-card-read-only = <i>Thành viên Hội đồng chỉ xem đề nghị này: hồ sơ và kết quả tự đánh giá ở các nút dưới đây.</i>
+cn-help-member =
+    <b>Hội đồng Thi đua - Khen thưởng</b> (Anh/Chị là {$role})
+    /council: danh sách Hội đồng · /council agenda: các đề nghị khen thưởng trình Hội đồng, hồ sơ và kết quả tự đánh giá của người được đề nghị (chỉ xem)
+    Khi Văn phòng Sở mở phiên họp, bot gửi chương trình họp kèm nút 🗳 Bỏ phiếu. Chủ tịch Hội đồng: /council count (kiểm phiếu tạm thời), /council close (kết thúc phiên họp) · Chủ tịch, Thư ký: /council minutes (biên bản họp)
+cn-help-office =
+    <b>Hội đồng Thi đua - Khen thưởng</b>
+    /council: danh sách Hội đồng · /council add | chair | secretary | remove &lt;người&gt;: thêm ủy viên, chỉ định Chủ tịch, Thư ký, đưa ra khỏi Hội đồng
+    /invite &lt;mã đơn vị&gt; council: liên kết mời vào đơn vị và Hội đồng
+cn-no-username = Bot không lưu tên người dùng Telegram (@…). Anh/Chị vui lòng gửi họ tên hoặc mã Telegram của người đó, ví dụ /council add Nguyễn Thị Lan.
+cn-not-registered-id = Không có người nào đã đăng ký với bot có mã Telegram {$id}. Người chưa đăng ký không thể vào Hội đồng: gửi /invite &lt;mã đơn vị&gt; council để mời họ.
+cn-not-registered-name = Không tìm thấy người đã đăng ký nào tên “{$name}”. Người chưa đăng ký không thể vào Hội đồng: gửi /invite &lt;mã đơn vị&gt; council để mời họ.
+cn-pick-person = Có {$count} người trùng tên. Anh/Chị chọn đúng người (hoặc gửi lại lệnh kèm mã Telegram):
+cn-set = Đã chỉ định <b>{$name}</b> là {$role}.
+cn-replaced = {$role} trước đây, <b>{$name}</b>, vẫn là ủy viên Hội đồng.
+cn-unchanged = <b>{$name}</b> đã là {$role}: không có gì thay đổi.
+cn-removed = Đã đưa <b>{$name}</b> ra khỏi Hội đồng Thi đua - Khen thưởng.
+cn-not-member = <b>{$name}</b> không phải thành viên Hội đồng: không có gì thay đổi.
+cn-notice-role = 🏛 Văn phòng Sở đã chỉ định Anh/Chị là <b>{$role}</b> (Hội đồng Thi đua - Khen thưởng của Sở). Gửi /council để xem Hội đồng và các đề nghị khen thưởng trình Hội đồng.
+cn-notice-removed = 🏛 Văn phòng Sở đã đưa Anh/Chị ra khỏi Hội đồng Thi đua - Khen thưởng của Sở.
+cn-joined = 🏛 Anh/Chị đã là ủy viên <b>Hội đồng Thi đua - Khen thưởng của Sở</b>. Gửi /council để xem Hội đồng và các đề nghị khen thưởng trình Hội đồng.
+cn-already-member = Anh/Chị đã là thành viên Hội đồng Thi đua - Khen thưởng: không có gì thay đổi.
+cn-invite-usage = /invite &lt;mã đơn vị&gt; council: mời vào đơn vị và Hội đồng Thi đua - Khen thưởng
+cn-invite-role = {$role}, ủy viên Hội đồng Thi đua - Khen thưởng
+cn-invite-advice = Liên kết này đưa người bấm vào đơn vị và Hội đồng Thi đua - Khen thưởng: chỉ gửi riêng cho đúng người. Người đã ở đơn vị này thì chỉ vào Hội đồng, giữ vai trò trong đơn vị.

@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from "grammy";
+import { councilMembership } from "../../db/council-members.js";
 import { findUser, getLanguage } from "../../db/users.js";
 import type { BaseContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -14,15 +15,19 @@ export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): M
     } else {
       // Read once per update: a conversation runs this again for each of its contexts.
       const reads = readsOf(ctx.update);
-      const [user, language] = await Promise.all([
+      const [user, language, council] = await Promise.all([
         reads.once(`user:${telegramId}`, () => findUser(deps.db, telegramId)),
         reads.once(`language:${telegramId}`, () => getLanguage(deps.db, telegramId)),
+        reads.once(`council:${telegramId}`, () => councilMembership(deps.db, telegramId)),
       ]);
+      const role = effectiveRole(user?.role, deps.officeAdminIds.includes(telegramId));
       ctx.actor = {
         telegramId,
         user,
-        role: effectiveRole(user?.role, deps.officeAdminIds.includes(telegramId)),
+        role,
         language: language ?? "vi",
+        // A member who erased their data (no longer registered) reads nothing as one.
+        council: role === "guest" ? undefined : council?.role,
       };
     }
     await next();

@@ -1,13 +1,16 @@
 import { InlineKeyboard } from "grammy";
 import { documentVersions } from "../../db/dossiers.js";
 import { findNomination, nominationHistory } from "../../db/nominations.js";
+import type { Nomination } from "../../db/schema.js";
 import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
+import { nominationBeforeCouncil } from "../council/agenda.js";
 import type { AppDeps } from "../deps.js";
 import { reportKey, type TransitionProblem } from "../domain/nominations.js";
 import { nextStatuses, routeOf } from "../domain/routes.js";
 import { canSeeNomination, scopeOfActor } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
+import { localised } from "../i18n.js";
 import type { Screen, ViewContext } from "../screen.js";
 import { formName, moveButtonText, nominationCard, statusWord } from "./render.js";
 import { undoableMove } from "./review.js";
@@ -37,12 +40,15 @@ export async function cardScreen(
   const nomination = await findNomination(deps.db, id);
   const scope = scopeOfActor(actor);
   const keyboard = new InlineKeyboard();
+  const beforeCouncil =
+    scope.kind === "council" && nomination !== undefined && (await nominationBeforeCouncil(deps, nomination));
   if (
     !nomination ||
     !canSeeNomination(scope, {
       unitId: nomination.unit_id,
       nomineeKind: nomination.nominee_kind,
       nomineeId: nomination.nominee_id,
+      beforeCouncil,
     })
   )
     return { text: c.t("nm-not-visible"), keyboard };
@@ -55,6 +61,11 @@ export async function cardScreen(
     { ...nomination, unit_code: unit?.code ?? "?", unit_name: unit?.name ?? "?" },
     history,
   );
+  // A member of the Council reads what the nomination rests on; nothing on the card moves it.
+  if (beforeCouncil && actor?.role !== "office") {
+    await readingButtons(deps, c, keyboard, nomination);
+    return { text: `${text}\n\n${c.t("cn-card-read-only")}`, keyboard };
+  }
   if (actor?.role !== "office") {
     // The head of a returned nomination is told what to do next.
     const next = nomination.status === "returned" ? `\n\n${c.t("nm-card-next-returned")}` : "";
@@ -89,4 +100,28 @@ export async function cardScreen(
     nomination.nominee_kind === "collective" ? `av:u:${nomination.unit_id}` : `av:i:${nomination.nominee_id}`;
   keyboard.row().text(c.t("av-open-button"), assessment);
   return { text, keyboard };
+}
+
+/** The buttons a member of the Council reads a nomination with: its dossier files and its nominee's assessment. */
+async function readingButtons(
+  deps: Deps,
+  c: ViewContext,
+  keyboard: InlineKeyboard,
+  nomination: Nomination,
+): Promise<void> {
+  for (const document of deps.campaign.dossier.documents) {
+    const [current] = await documentVersions(deps.db, {
+      year: nomination.round_year,
+      unitId: nomination.unit_id,
+      documentId: document.id,
+      documentKey: document.per === "nominee" ? reportKey(nomination.id) : "",
+    });
+    if (current)
+      keyboard
+        .text(`📎 ${localised(document.short ?? document.name, c.language)}`, `ds:doc:${current.id}`)
+        .row();
+  }
+  const assessment =
+    nomination.nominee_kind === "collective" ? `av:u:${nomination.unit_id}` : `av:i:${nomination.nominee_id}`;
+  keyboard.text(c.t("av-open-button"), assessment);
 }

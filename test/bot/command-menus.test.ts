@@ -38,6 +38,7 @@ const OFFICE = [
   "round",
   "reopen",
   "remind",
+  "council",
   ...MEMBER,
 ];
 

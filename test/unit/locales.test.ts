@@ -276,6 +276,7 @@ describe("keys used in the code", () => {
       pending: 1,
       quota: 1,
       export: 1,
+      council: 1,
     } satisfies Record<CommandName, 1>),
     // Nominations and dossiers (src/domain/nominations.ts, unit-status.ts), as the screens build their keys.
     "nm-status-": systemStatuses,

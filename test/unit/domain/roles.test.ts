@@ -35,6 +35,7 @@ describe("commandsFor", () => {
       "round",
       "reopen",
       "remind",
+      "council",
       "assess",
       "myresult",
       "nominations",
@@ -63,6 +64,30 @@ describe("commandsFor", () => {
     ]);
   });
 
+  it("adds /council for a Council member, before the common commands, whatever their unit role", () => {
+    expect(commandsFor("employee", true)).toEqual([
+      "assess",
+      "myresult",
+      "nominations",
+      "council",
+      ...EVERYONE,
+    ]);
+    expect(commandsFor("unit_head", true)).toEqual([
+      "assess",
+      "myresult",
+      "nominations",
+      "unit",
+      "nominate",
+      "dossier",
+      "status",
+      "council",
+      ...EVERYONE,
+    ]);
+    expect(commandsFor("guest", true)).toEqual(["council", ...EVERYONE]);
+    // The Office has it once, member or not.
+    expect(commandsFor("office", true)).toEqual(commandsFor("office"));
+  });
+
   it("returns a fresh list each time", () => {
     const first = commandsFor("guest");
     first.push("units");
@@ -79,6 +104,13 @@ describe("hasPersonalMenu", () => {
   ] as const)("is %s → %s", (role, expected) => {
     expect(hasPersonalMenu(role)).toBe(expected);
   });
+
+  it.each(["employee", "guest", "unit_head", "office"] as const)(
+    "is true for a Council member who is %s",
+    (role) => {
+      expect(hasPersonalMenu(role, true)).toBe(true);
+    },
+  );
 });
 
 describe("isOfficeCommand", () => {
@@ -91,7 +123,7 @@ describe("isOfficeCommand", () => {
   });
 
   it("agrees with commandsFor", () => {
-    const others = [...commandsFor("employee"), ...commandsFor("unit_head")];
+    const others = [...commandsFor("employee", true), ...commandsFor("unit_head", true)];
     const officeOnly = commandsFor("office").filter((command) => !others.includes(command));
     expect(officeOnly.every(isOfficeCommand)).toBe(true);
     expect(commandsFor("employee").some(isOfficeCommand)).toBe(false);
