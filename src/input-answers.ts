@@ -6,6 +6,7 @@ import type { AppDeps } from "./deps.js";
 import { checkDecisionDate, checkDecisionNumber, checkIssuer, ISSUER_MAX } from "./domain/decisions.js";
 import { FILE_SIZE_MB } from "./domain/evidence.js";
 import type { NominationStatus, NomineeKind } from "./domain/nominations.js";
+import { findMove, routeOf } from "./domain/routes.js";
 import { toLocal } from "./domain/time.js";
 import { type IncomingFile, returnByOffice, reuseTargets, uploadDocument } from "./dossier/service.js";
 import { dossierScreen } from "./dossier/view.js";
@@ -17,6 +18,7 @@ import { cardScreen, transitionProblemText } from "./nominations/card.js";
 import { noticeOfMove, noticeToHeads, sendSoon, type Told, toldKey } from "./nominations/notices.js";
 import { formName, formShort, nomineeLabel } from "./nominations/render.js";
 import { moveOn, undoMove } from "./nominations/review.js";
+import { answerRecordStep } from "./nominations/route-records.js";
 import { afterProposalKeyboard } from "./nominations/screens.js";
 import { propose } from "./nominations/service.js";
 import { deadlineProblemText, openRoundScreen, typedDeadline } from "./office/round-opening.js";
@@ -32,7 +34,8 @@ export type Ask =
   | { kind: "upload"; documentId: string; documentKey: string; unitId?: number }
   | { kind: "award"; nominationId: number; step: "number" | "date" | "issuer" }
   | { kind: "undo"; nominationId: number; historyId: number }
-  | { kind: "round-deadline"; year: number };
+  | { kind: "round-deadline"; year: number }
+  | { kind: "record"; step: "number" | "date" | "reason" };
 
 type ReplyMarkup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 
@@ -202,6 +205,15 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
     }
     case "award":
       return answerAward(deps, ctx, ask);
+    case "record": {
+      if (ctx.actor?.role !== "office") return say(ctx.t("office-only"));
+      const answer = await answerRecordStep(deps, c, ctx.actor.telegramId, ask.step, ctx.message?.text);
+      if (answer.kind === "again") return say(answer.text, undefined, false);
+      if (answer.kind === "next")
+        return { ...say(answer.text, undefined, false), next: { ...ask, step: answer.step } };
+      if (answer.kind === "gone") return say(answer.text);
+      return say(answer.screen.text, answer.screen.keyboard);
+    }
     case "round-deadline": {
       if (ctx.actor?.role !== "office") return say(ctx.t("office-only"));
       const text = ctx.message?.text;
@@ -254,7 +266,9 @@ async function answerAward(
 ): Promise<InputReply> {
   const nomination = await findNomination(deps.db, ask.nominationId);
   if (!nomination || ctx.actor?.role !== "office") return say(ctx.t("nm-stale-button"));
-  if (nomination.status !== "recommended")
+  const route = routeOf(deps.campaign, nomination.form_id);
+  const decisionStep = route?.steps.at(-1);
+  if (!route || !decisionStep || !findMove(route, nomination.status, decisionStep.id, "office"))
     return say(await awardStaleText(deps, viewContext(deps, ctx), nomination));
   const text = ctx.message?.text;
   if (text === undefined) return say(ctx.t(`aw-ask-${ask.step}-again`), undefined, false);

@@ -28,6 +28,7 @@ export type CommandName =
   | "status"
   | "pending"
   | "quota"
+  | "record"
   | "export";
 
 const EVERYONE: readonly CommandName[] = ["start", "help", "me", "lang", "cancel"];
@@ -41,6 +42,7 @@ const OFFICE_ALSO: readonly CommandName[] = ["status", "nominate", "dossier"];
 const OFFICE_ONLY: readonly CommandName[] = [
   "pending",
   "quota",
+  "record",
   "export",
   "units",
   "invite",

@@ -20,6 +20,7 @@ import { answerOnce, notify, refuse, showPage, showScreen } from "../paged-view.
 import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
+import { beginRecord } from "./record.js";
 
 const PER_PAGE = 10;
 /** Callback data is at most 64 bytes: a filter typed after the command is cut to fit in the page buttons. */
@@ -158,6 +159,11 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
           form: escapeHtml(formName(deps.campaign, nomination.form_id, c.language)),
         }),
       );
+    }
+    // A Tờ trình is recorded as /record records it, for this one nomination.
+    if (move.kind === "propose") {
+      const task = { from: move.from, to: move.to, kind: "propose" as const };
+      return beginRecord(deps, ctx, { formId: nomination.form_id, route, task }, id);
     }
     // Asked only while the move is still possible (checked above): no reason typed in vain.
     if (move.needsReason) {

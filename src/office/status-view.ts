@@ -169,12 +169,12 @@ export function unitDetailLines(
   return lines;
 }
 
-function quotaPart(c: ViewContext, use: QuotaUse, waiting: number): string {
+function quotaPart(c: ViewContext, use: QuotaUse, waiting: number, from: string): string {
   const kind = c.t(`st-kind-${use.nomineeKind}`);
   const line =
     use.quota === null
-      ? c.t("qt-line-no-quota", { kind, used: use.used, waiting })
-      : c.t("qt-line", { kind, used: use.used, quota: use.quota, waiting });
+      ? c.t("qt-line-no-quota", { kind, used: use.used, waiting, from })
+      : c.t("qt-line", { kind, used: use.used, quota: use.quota, waiting, from });
   return use.over ? `${line} ⛔` : line;
 }
 
@@ -194,7 +194,8 @@ export function quotaLines(
             n.nomineeKind === use.nomineeKind &&
             (n.status === "submitted" || n.status === "under_review"),
         ).length;
-        return `   ${quotaPart(c, use, waiting)}`;
+        // The quota counts from the step the form's route names (its quotaFrom), not from the Council's agenda.
+        return `   ${quotaPart(c, use, waiting, escapeHtml(statusWord(c, form.route.quotaFrom)))}`;
       });
     const source = form.quota.source
       ? `\n   <i>${escapeHtml(localised(form.quota.source, c.language))}</i>`
