@@ -126,7 +126,8 @@ export interface Move {
   from: NominationStatusColumn;
   to: NominationStatusColumn;
   by: number;
-  byRole: Role;
+  /** "council": moved by the Council's vote. */
+  byRole: Role | "council";
   reason: string | null;
   updateId: number | null;
   /** For a move to "awarded": the decision, stored on the nomination and in the history. */

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { deleteAwardDraft } from "../../db/award-drafts.js";
 import { findNomination, listNominations, type NominationWithUnit } from "../../db/nominations.js";
+import { latestRecords } from "../../db/route-records.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nameMatches, searchKey } from "../domain/names.js";
@@ -16,6 +17,7 @@ import { cardScreen, transitionProblemText } from "../nominations/card.js";
 import { noticeOfMove, sendSoon } from "../nominations/notices.js";
 import { decisionText, formName, formShort, nomineeLabel, statusWord } from "../nominations/render.js";
 import { moveOn, recordAward, undoableMove } from "../nominations/review.js";
+import { recordText, routeStepText } from "../nominations/route-records.js";
 import { answerOnce, notify, refuse, showPage, showScreen } from "../paged-view.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
@@ -82,8 +84,15 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
           nameMatches(n.unit_name, filter.query)),
     );
     const c = viewContext(deps, ctx);
+    // Where each stands on its form's route, with the last Tờ trình or decision it was moved with.
+    const records = await latestRecords(deps.db, round.round.year);
+    const recordOf = (n: NominationWithUnit) => {
+      const record = records.get(n.id);
+      if (record) return ` · ${recordText(c, record)}`;
+      return n.decision_number ? ` · ${escapeHtml(n.decision_number)}` : "";
+    };
     const lineOf = (n: NominationWithUnit) =>
-      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · <i>${statusWord(c, n.status)}</i>${n.decision_number ? ` · ${escapeHtml(n.decision_number)}` : ""}`;
+      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · <i>${routeStepText(c, n.form_id, n.status)}</i>${recordOf(n)}`;
     const lines = shown.map(lineOf);
     const filterLabel = filter.formIds.length
       ? filter.formIds

@@ -1041,3 +1041,6 @@ rr-done-toast = Recorded.
 rr-route-step = {$at}/{$of} {$status}
 rr-record-line = {$number} of {$date}
 rr-status-routes = <b>Nominations on the award routes</b>
+rr-ex-col-route-step = Step on the route
+rr-ex-col-record-number = Latest submission or decision no.
+rr-ex-col-record-date = Date of the submission or decision

@@ -1007,3 +1007,6 @@ rr-done-toast = Đã ghi nhận.
 rr-route-step = {$at}/{$of} {$status}
 rr-record-line = {$number} ngày {$date}
 rr-status-routes = <b>Các đề nghị trên quy trình khen thưởng</b>
+rr-ex-col-route-step = Bước trên quy trình
+rr-ex-col-record-number = Số Tờ trình, Quyết định gần nhất
+rr-ex-col-record-date = Ngày Tờ trình, Quyết định

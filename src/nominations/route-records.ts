@@ -20,6 +20,7 @@ import {
   checkSubmissionNumber,
   type RecordTask,
   recordTasks,
+  routeProgress,
   tickedIds,
   toggleTick,
 } from "../domain/route-records.js";
@@ -480,4 +481,41 @@ async function againOutcome(
     moved,
     again: true,
   };
+}
+
+/** Where a nomination stands on its route, "3/4 Hội đồng Thi đua - Khen thưởng đã thông qua"; off the route, its status. */
+export function routeStepText(c: ViewContext, formId: string, status: string): string {
+  const route = routeOf(c.campaign, formId);
+  const at = route ? routeProgress(route, status) : null;
+  const word = statusWord(c, status);
+  return at ? c.t("rr-route-step", { at: at.at, of: at.of, status: word }) : word;
+}
+
+/** A record's number and date, "125/QĐ-STP ngày 15/01/2027" (HTML-escaped). */
+export function recordText(c: ViewContext, record: Pick<RouteRecord, "number" | "date">): string {
+  return c.t("rr-record-line", { number: escapeHtml(record.number), date: decisionDateText(record.date) });
+}
+
+/**
+ * /status: for each form, how many nominations stand at each step of its route past the unit's sending (the
+ * Office's review, the Council, the Tờ trình, the decision), and how many left it.
+ */
+export function routeSummaryLines(
+  c: ViewContext,
+  nominations: ReadonlyArray<Pick<Nomination, "form_id" | "status">>,
+): string[] {
+  const lines: string[] = [];
+  for (const form of formsInOrder(c.campaign)) {
+    const route = routeOf(c.campaign, form.id);
+    if (!route) continue;
+    const ofForm = nominations.filter((n) => n.form_id === form.id);
+    const statuses = [...route.steps.map((step) => step.id), "not_passed", "declined", "rejected"];
+    const parts = statuses.flatMap((status) => {
+      const count = ofForm.filter((n) => n.status === status).length;
+      return count > 0 ? [`${count} · ${routeStepText(c, form.id, status)}`] : [];
+    });
+    if (parts.length > 0)
+      lines.push(`<b>${escapeHtml(formShort(c.campaign, form.id, c.language))}</b>: ${parts.join("; ")}`);
+  }
+  return lines.length > 0 ? [c.t("rr-status-routes"), ...lines] : [];
 }
