@@ -364,6 +364,46 @@ describe("the Prime Minister's Bằng khen", () => {
   });
 });
 
+describe("the card's own buttons on the new routes", () => {
+  it("records the Giấy khen's decision for one nomination from its card, stored as a route record too", async () => {
+    const lanId = await passed(lan, "Nguyễn Thị Lan", GK);
+    await h.send(admin, `/nominations ${lanId}`);
+    expect(keyboardData(admin)).toContain(`nt:${lanId}:awarded`);
+    await h.press(admin, `nt:${lanId}:awarded`);
+    await h.send(admin, "125/QĐ-STP");
+    await h.send(admin, "15/01/2027");
+    await h.send(admin, "Giám đốc Sở Tư pháp tỉnh Ninh Bình");
+    await h.press(admin, `aw:ok:${lanId}`);
+    await h.settle();
+    expect(await findNomination(h.db, lanId)).toMatchObject({
+      status: "awarded",
+      decision_number: "125/QĐ-STP",
+    });
+    const record = await h.db.selectFrom("route_records").selectAll().executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ kind: "decision", nomination_ids: JSON.stringify([lanId]) });
+    expect((await nominationHistory(h.db, lanId)).at(-1)?.record_id).toBe(record.id);
+    expect((await notices(lan.id)).map((n) => n.text)).toEqual([
+      expect.stringContaining("đã được khen thưởng"),
+    ]);
+  });
+
+  it("records the province's refusal of one nomination from its card, with the reason, told to the nominee once", async () => {
+    const lanId = await passed(lan, "Nguyễn Thị Lan", TINH);
+    await h.send(admin, "/record");
+    await h.press(admin, TINH_PROPOSE);
+    await typeAndConfirm(admin, "15/TTr-STP", "10/01/2027");
+    await h.send(admin, `/nominations ${lanId}`);
+    await h.press(admin, `nt:${lanId}:declined`);
+    await h.send(admin, "Không đủ thành tích tiêu biểu");
+    await h.settle();
+    expect((await findNomination(h.db, lanId))?.status).toBe("declined");
+    const declined = (await notices(lan.id)).filter((n) => n.text.includes("không khen thưởng"));
+    expect(declined.map((n) => n.text)).toEqual([
+      expect.stringContaining("Lý do: <i>Không đủ thành tích tiêu biểu</i>"),
+    ]);
+  });
+});
+
 describe("bad input", () => {
   it("refuses a malformed number, an impossible, future or too early date, each with nothing stored", async () => {
     const lanId = await passed(lan, "Nguyễn Thị Lan", GK);
