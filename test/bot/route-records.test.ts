@@ -6,7 +6,7 @@ import { buildNominationsCsv } from "../../src/office/export.js";
 import { parseCsv } from "../helpers/csv.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
-import { type TestUser, user } from "../helpers/updates.js";
+import { callbackUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
 const TT = "bang-khen-thu-tuong";
@@ -361,6 +361,34 @@ describe("the Prime Minister's Bằng khen", () => {
       await h.db.selectFrom("route_records").select(["step_id", "kind"]).orderBy("id").execute()
     ).map((r) => `${r.kind}:${r.step_id}`);
     expect(steps).toEqual(["proposal:province_proposed", "proposal:national_proposed", "decision:awarded"]);
+  });
+});
+
+describe("a crash", () => {
+  it("handles the confirmation again after a crash: one record, the same moves, the lost notices put back once", async () => {
+    const lanId = await passed(lan, "Nguyễn Thị Lan", GK);
+    await h.send(admin, "/record");
+    await h.press(admin, GK_DECIDE);
+    await h.press(admin, "rr:go");
+    await h.send(admin, "125/QĐ-STP");
+    await h.send(admin, "15/01/2027");
+    const confirm = callbackUpdate(admin, "rr:ok");
+    await h.feed(confirm);
+    // The process died before it marked the update done and before the outbox sent the notices.
+    await h.db.deleteFrom("processed_updates").where("update_id", "=", confirm.update_id).execute();
+    await h.db
+      .deleteFrom("reminder_outbox")
+      .where("kind", "=", "notice")
+      .where("status", "=", "pending")
+      .execute();
+    await h.feed(confirm);
+    await h.settle();
+    expect(await h.db.selectFrom("route_records").selectAll().execute()).toHaveLength(1);
+    expect((await nominationHistory(h.db, lanId)).filter((e) => e.to_status === "awarded")).toHaveLength(1);
+    expect((await notices(lan.id)).map((n) => n.text)).toEqual([
+      expect.stringContaining("đã được khen thưởng"),
+    ]);
+    expect(lastText(admin)).toContain("Đã ghi nhận văn bản số <b>125/QĐ-STP</b>");
   });
 });
 
