@@ -6,7 +6,7 @@ import { decisionDateText } from "../domain/decisions.js";
 import { escapeHtml } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { transitionProblemText } from "../nominations/card.js";
-import { noticeOfMove, sendSoon } from "../nominations/notices.js";
+import { noticeOfMove, sendSoon, toldKey } from "../nominations/notices.js";
 import { statusWord } from "../nominations/render.js";
 import {
   checklistScreen,
@@ -47,8 +47,9 @@ async function reportRecorded(
 ): Promise<void> {
   const c = viewContext(deps, ctx);
   const record = outcome.record;
-  for (const { nomination, historyId } of outcome.moved)
-    await noticeOfMove(
+  const unreached: string[] = [];
+  for (const { nomination, historyId } of outcome.moved) {
+    const told = await noticeOfMove(
       deps,
       nomination,
       {
@@ -61,6 +62,8 @@ async function reportRecorded(
       },
       ctx.actor?.telegramId ?? 0,
     );
+    if (toldKey(told) === "nm-head-not-told") unreached.push(escapeHtml(nomination.nominee_name));
+  }
   sendSoon(outbox, ctx.api);
   const done = c.t(record ? "rr-done" : "rr-done-declined", {
     count: outcome.moved.length,
@@ -71,6 +74,8 @@ async function reportRecorded(
   const names = outcome.moved.map(
     ({ nomination }) => `• #${nomination.id} ${escapeHtml(nomination.nominee_name)}`,
   );
+  // The heads of these nominees' units cannot be reached by the bot: the Office tells them itself.
+  if (unreached.length > 0) names.push("", c.t("rr-heads-not-told", { names: unreached.join(", ") }));
   await answerOnce(ctx, { text: c.t("rr-done-toast") });
   await showScreen(ctx, { text: [done, ...names].join("\n"), keyboard: new InlineKeyboard() });
 }

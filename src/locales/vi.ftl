@@ -1010,3 +1010,4 @@ rr-status-routes = <b>Các đề nghị trên quy trình khen thưởng</b>
 rr-ex-col-route-step = Bước trên quy trình
 rr-ex-col-record-number = Số Tờ trình, Quyết định gần nhất
 rr-ex-col-record-date = Ngày Tờ trình, Quyết định
+rr-heads-not-told = ⚠️ Bot không gửi được tin cho trưởng đơn vị của: {$names} (chưa bấm Start, đã chặn bot, hoặc đơn vị chưa có trưởng đơn vị trên bot); vui lòng báo trực tiếp.

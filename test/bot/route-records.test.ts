@@ -39,13 +39,13 @@ const lastText = (person: TestUser) => h.telegram.lastTextTo(person.id);
  * A nomination the Council has passed: proposed and sent by the unit, taken and recommended by the Office, then
  * passed by the Council's vote (applied directly here: the meeting is another feature's).
  */
-async function passed(person: TestUser, name: string, formId: string): Promise<number> {
+async function passed(person: TestUser, name: string, formId: string, unitId = hctp): Promise<number> {
   const now = h.deps.clock();
   const added = await addNomination(
     h.db,
     {
       year: YEAR,
-      unitId: hctp,
+      unitId,
       formId,
       nomineeKind: "individual",
       nomineeId: person.id,
@@ -361,6 +361,30 @@ describe("the Prime Minister's Bằng khen", () => {
       await h.db.selectFrom("route_records").select(["step_id", "kind"]).orderBy("id").execute()
     ).map((r) => `${r.kind}:${r.step_id}`);
     expect(steps).toEqual(["proposal:province_proposed", "proposal:national_proposed", "decision:awarded"]);
+  });
+});
+
+describe("who cannot be told", () => {
+  it("names the nominees whose unit has no head on the bot, for the Office to tell them itself", async () => {
+    const khanh = user(2005, "Khánh");
+    await registerThroughBot(h, admin, khanh, {
+      unitCode: "TTTG",
+      unitName: "Trung tâm Trợ giúp pháp lý",
+      fullName: "Vũ Khánh",
+    });
+    const tttg = (await findUnitByCode(h.db, "TTTG"))?.id ?? 0;
+    await passed(khanh, "Vũ Khánh", GK, tttg);
+    await passed(lan, "Nguyễn Thị Lan", GK);
+    await h.send(admin, "/record");
+    await h.press(admin, GK_DECIDE);
+    await typeAndConfirm(admin, "125/QĐ-STP", "15/01/2027");
+    const done = lastText(admin);
+    expect(done).toContain("Bot không gửi được tin cho trưởng đơn vị của: Vũ Khánh (");
+    expect(done).not.toContain("của: Vũ Khánh, Nguyễn Thị Lan");
+    // The nominee herself is still told.
+    expect((await notices(khanh.id)).map((n) => n.text)).toEqual([
+      expect.stringContaining("đã được khen thưởng"),
+    ]);
   });
 });
 
