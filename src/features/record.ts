@@ -12,6 +12,7 @@ import {
   checklistScreen,
   commitRecord,
   firstQuestion,
+  fitList,
   type RecordOutcome,
   recordHomeScreen,
   startRecord,
@@ -71,9 +72,14 @@ async function reportRecorded(
     number: escapeHtml(record?.number ?? ""),
     date: record ? decisionDateText(record.date) : "",
   });
-  const names = outcome.moved.map(
-    ({ nomination }) => `• #${nomination.id} ${escapeHtml(nomination.nominee_name)}`,
-  );
+  const names = [
+    fitList(
+      outcome.moved.map(({ nomination }) => ({
+        id: nomination.id,
+        line: `• #${nomination.id} ${escapeHtml(nomination.nominee_name)}`,
+      })),
+    ),
+  ];
   // The heads of these nominees' units cannot be reached by the bot: the Office tells them itself.
   if (unreached.length > 0) names.push("", c.t("rr-heads-not-told", { names: unreached.join(", ") }));
   await answerOnce(ctx, { text: c.t("rr-done-toast") });

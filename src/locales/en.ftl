@@ -1045,3 +1045,4 @@ rr-ex-col-route-step = Step on the route
 rr-ex-col-record-number = Latest submission or decision no.
 rr-ex-col-record-date = Date of the submission or decision
 rr-heads-not-told = ⚠️ The bot cannot reach the unit head of: {$names} (never pressed Start, blocked the bot, or the unit has no head on the bot); please tell them directly.
+rr-checklist-more = The list holds only the first {$shown} of {$standing} nominations; after recording them, please send /record again for the rest.

@@ -168,6 +168,8 @@ interface LoadedDraft {
   ref: TaskRef;
   shown: NominationWithUnit[];
   ticked: number[];
+  /** How many stand at the task's first status now: more than shown where the checklist was capped. */
+  standing: number;
 }
 
 async function loadDraft(deps: Deps, officeId: number): Promise<LoadedDraft | undefined> {
@@ -175,14 +177,14 @@ async function loadDraft(deps: Deps, officeId: number): Promise<LoadedDraft | un
   const ref = draft && taskOfDraft(deps.campaign, draft);
   if (!draft || !ref) return undefined;
   const ids = JSON.parse(draft.nomination_ids) as number[];
-  const byId = new Map(
-    (await listNominations(deps.db, draft.round_year, { formId: draft.form_id })).map((n) => [n.id, n]),
-  );
+  const ofForm = await listNominations(deps.db, draft.round_year, { formId: draft.form_id });
+  const byId = new Map(ofForm.map((n) => [n.id, n]));
+  const standing = ofForm.filter((n) => n.status === draft.from_status).length;
   const shown = ids.flatMap((id) => {
     const n = byId.get(id);
     return n ? [n] : [];
   });
-  return { draft, ref, shown, ticked: tickedIds(ids, JSON.parse(draft.unticked) as number[]) };
+  return { draft, ref, shown, ticked: tickedIds(ids, JSON.parse(draft.unticked) as number[]), standing };
 }
 
 /** Ticks or unticks a nomination of the member's checklist. */
@@ -222,6 +224,10 @@ export async function checklistScreen(deps: Deps, c: ViewContext, officeId: numb
     text: [
       heading(c, loaded),
       c.t("rr-checklist-help", { ticked: ticked.size, total: loaded.shown.length }),
+      // A long list is recorded in parts: each checklist holds the first CHECKLIST_MAX.
+      ...(loaded.standing > loaded.shown.length
+        ? [c.t("rr-checklist-more", { shown: loaded.shown.length, standing: loaded.standing })]
+        : []),
     ].join("\n\n"),
     keyboard,
   };
@@ -298,16 +304,29 @@ export async function answerRecordStep(
   return { kind: "confirm", screen: await confirmScreen(deps, c, officeId) };
 }
 
+/** Room for a list of nominations in one message, beside the record's own lines (Telegram's limit is 4,096). */
+const LIST_BUDGET = 3_200;
+
+/** The nominations one a line; where long names would not fit in one message, their numbers only. */
+export function fitList(items: ReadonlyArray<{ id: number; line: string }>): string {
+  const full = items.map((item) => item.line).join("\n");
+  return full.length <= LIST_BUDGET ? full : items.map((item) => `#${item.id}`).join(", ");
+}
+
 /** The record whole, with the names it covers, and the buttons to store it or drop it. */
 export async function confirmScreen(deps: Deps, c: ViewContext, officeId: number): Promise<Screen> {
   const keyboard = new InlineKeyboard();
   const loaded = await loadDraft(deps, officeId);
   if (!loaded) return { text: c.t("rr-no-draft"), keyboard };
   const ticked = new Set(loaded.ticked);
-  const names = loaded.shown
-    .filter((n) => ticked.has(n.id))
-    .map((n) => `• #${n.id} ${nomineeLabel(c.t, n)} (<code>${escapeHtml(n.unit_code)}</code>)`)
-    .join("\n");
+  const names = fitList(
+    loaded.shown
+      .filter((n) => ticked.has(n.id))
+      .map((n) => ({
+        id: n.id,
+        line: `• #${n.id} ${nomineeLabel(c.t, n)} (<code>${escapeHtml(n.unit_code)}</code>)`,
+      })),
+  );
   const { draft, ref } = loaded;
   const record =
     ref.task.kind === "decline"

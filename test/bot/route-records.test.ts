@@ -504,6 +504,25 @@ describe("bad input", () => {
     expect(lastAlert()).toBe("Chưa chọn đề nghị nào. Vui lòng chọn ít nhất một đề nghị.");
   });
 
+  it("caps a long checklist at 80 nominations, says so, and records the rest on the next /record", async () => {
+    for (let i = 0; i < 82; i++)
+      await passed(user(3000 + i), `Nguyễn Thị Minh Phương Thảo Người ${String(i).padStart(2, "0")}`, TINH);
+    await h.send(admin, "/record");
+    await h.press(admin, TINH_PROPOSE);
+    const names = keyboardData(admin).filter((data) => data?.startsWith("rr:t:"));
+    expect(names).toHaveLength(80);
+    expect(lastText(admin)).toContain("Danh sách chỉ gồm 80/82 đề nghị đầu tiên");
+    await h.press(admin, "rr:go");
+    await h.send(admin, "15/TTr-STP");
+    await h.send(admin, "10/01/2027");
+    // Eighty long names do not fit beside the record: the confirmation lists their numbers.
+    expect(lastText(admin)).toMatch(/#\d+, #\d+/);
+    await h.press(admin, "rr:ok");
+    for (const text of h.telegram.textsTo(admin.id)) expect(text.length).toBeLessThanOrEqual(4096);
+    await h.send(admin, "/record");
+    expect(lastText(admin)).toContain("📨 Ghi nhận Tờ trình của Sở: 2 đề nghị");
+  });
+
   it("refuses /record and its buttons to an employee, a unit head and a Council member, changing nothing", async () => {
     const lanId = await passed(lan, "Nguyễn Thị Lan", GK);
     await setCouncilRole(h.db, { telegramId: member.id, role: "member" }, admin.id, h.deps.clock());
