@@ -1000,7 +1000,10 @@ ds-office-own-units = The Office makes and sends the dossier for: {$units}. Tap 
 
 ## /record: the Office records the route beyond the Council (rr-)
 rr-home = 🗂 <b>Record submissions and award decisions · awards {$year}</b>
-rr-home-line = • {$action}: {$count} nominations at “{$from}”
+rr-home-line = • {$action}: {$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    } at “{$from}”
 rr-home-help = Press a task to see its list (all ticked; press a name to untick it), then type the document's number and date.
 rr-nothing = Nothing in awards {$year} is waiting for a submission or a decision to be recorded (the council must pass nominations first).
 rr-nothing-here = No nomination stands at this step any more; there is nothing to record.
@@ -1014,9 +1017,18 @@ rr-dropped = Cancelled; nothing was recorded.
 rr-no-draft = This list is no longer valid. Please send /record to start again.
 rr-none-ticked = No nomination is ticked. Please tick at least one.
 rr-incomplete = Something is missing (the document's number, date or the reason). Please send /record to start again.
-rr-ask-number-propose = Please send the <b>submission's number</b> ({$count} nominations), e.g. 15/TTr-STP.
-rr-ask-number-decide = Please send the <b>award decision's number</b> ({$count} nominations), e.g. 125/QĐ-STP.
-rr-ask-reason = Please send the <b>reason</b> the awarding authority gave for not awarding ({$count} nominations).
+rr-ask-number-propose = Please send the <b>submission's number</b> ({$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }), e.g. 15/TTr-STP.
+rr-ask-number-decide = Please send the <b>award decision's number</b> ({$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }), e.g. 125/QĐ-STP.
+rr-ask-reason = Please send the <b>reason</b> the awarding authority gave for not awarding ({$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }).
 rr-ask-number-again = Please send the document's number as text (or /cancel to stop).
 rr-ask-date-again = Please send the signing date as text, e.g. 15/01/2027 (or /cancel to stop).
 rr-ask-reason-again = Please send the reason as text (or /cancel to stop).
@@ -1032,11 +1044,20 @@ rr-bad-reason = The reason must be {$min} to {$max} characters long. Please send
 rr-confirm-propose = Submission no. <b>{$number}</b> of {$date}, sent to {$party}.
 rr-confirm-decide = Decision no. <b>{$number}</b> of {$date} by {$party}.
 rr-confirm-reason = Reason for not awarding: {$reason}
-rr-confirm-list = Please check before recording it for {$count} nominations:
+rr-confirm-list = Please check before recording it for {$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }:
 rr-confirm-button = ✅ Record
 rr-stale = Not recorded: the nomination of {$names} moved to another step after the list was shown. Nothing changed; please send /record to see the list as it is now.
-rr-done = ✅ Document no. <b>{$number}</b> of {$date} recorded for {$count} nominations, now at “{$status}”:
-rr-done-declined = ✅ The refusal was recorded for {$count} nominations:
+rr-done = ✅ Document no. <b>{$number}</b> of {$date} recorded for {$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }, now at “{$status}”:
+rr-done-declined = ✅ The refusal was recorded for {$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }:
 rr-done-toast = Recorded.
 rr-route-step = {$at}/{$of} {$status}
 rr-record-line = {$number} of {$date}
