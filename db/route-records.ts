@@ -155,3 +155,18 @@ export async function recordMovesOfUpdate(
 export async function findRouteRecord(db: DB, id: number): Promise<RouteRecord | undefined> {
   return db.selectFrom("route_records").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** The record a nomination was moved to where it stands with (a Tờ trình, a decision), if any. */
+export async function standingRecordOf(
+  db: DB,
+  nomination: { id: number; status: string },
+): Promise<RouteRecord | undefined> {
+  const last = await db
+    .selectFrom("nomination_history")
+    .select(["to_status", "record_id"])
+    .where("nomination_id", "=", nomination.id)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  if (!last?.record_id || last.to_status !== nomination.status) return undefined;
+  return findRouteRecord(db, last.record_id);
+}

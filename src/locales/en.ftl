@@ -1067,3 +1067,5 @@ rr-ex-col-record-number = Latest submission or decision no.
 rr-ex-col-record-date = Date of the submission or decision
 rr-heads-not-told = ⚠️ The bot cannot reach the unit head of: {$names} (never pressed Start, blocked the bot, or the unit has no head on the bot); please tell them directly.
 rr-checklist-more = The list holds only the first {$shown} of {$standing} nominations; after recording them, please send /record again for the rest.
+rr-card-proposal = Submission: no. <b>{$number}</b> of {$date}, sent to {$party}
+rr-card-step = Step on the route: {$at}/{$of}

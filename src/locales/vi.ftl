@@ -1012,3 +1012,5 @@ rr-ex-col-record-number = Số Tờ trình, Quyết định gần nhất
 rr-ex-col-record-date = Ngày Tờ trình, Quyết định
 rr-heads-not-told = ⚠️ Bot không gửi được tin cho trưởng đơn vị của: {$names} (chưa bấm Start, đã chặn bot, hoặc đơn vị chưa có trưởng đơn vị trên bot); vui lòng báo trực tiếp.
 rr-checklist-more = Danh sách chỉ gồm {$shown}/{$standing} đề nghị đầu tiên; sau khi ghi nhận, vui lòng gửi /record để ghi tiếp các đề nghị còn lại.
+rr-card-proposal = Tờ trình: số <b>{$number}</b> ngày {$date}, gửi {$party}
+rr-card-step = Bước trên quy trình: {$at}/{$of}

@@ -515,6 +515,15 @@ export function recordText(c: ViewContext, record: Pick<RouteRecord, "number" | 
   return c.t("rr-record-line", { number: escapeHtml(record.number), date: decisionDateText(record.date) });
 }
 
+/** A Tờ trình on a nomination's card: its number, date and where it went. */
+export function proposalText(c: ViewContext, record: Pick<RouteRecord, "number" | "date" | "party">): string {
+  return c.t("rr-card-proposal", {
+    number: escapeHtml(record.number),
+    date: decisionDateText(record.date),
+    party: escapeHtml(record.party),
+  });
+}
+
 /**
  * /status: for each form, how many nominations stand at each step of its route past the unit's sending (the
  * Office's review, the Council, the Tờ trình, the decision), and how many left it.

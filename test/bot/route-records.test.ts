@@ -279,8 +279,15 @@ describe("the province's Bằng khen", () => {
       expect.stringContaining("Sở đã có Tờ trình đề nghị Ủy ban nhân dân tỉnh khen thưởng"),
     ]);
 
-    // The card offers the route's next step: the decision or the refusal.
+    // The card shows where it stands and the Tờ trình, and offers the route's next step: the decision or the refusal.
     await h.send(admin, `/nominations ${lanId}`);
+    const card = lastText(admin);
+    expect(card).toContain(
+      "Trạng thái: <b>Sở đã có Tờ trình đề nghị Ủy ban nhân dân tỉnh khen thưởng</b>\nBước trên quy trình: 4/5",
+    );
+    expect(card).toContain(
+      "Tờ trình: số <b>15/TTr-STP</b> ngày 10/01/2027, gửi Ủy ban nhân dân tỉnh Ninh Bình",
+    );
     expect(keyboardData(admin)).toEqual(
       expect.arrayContaining([`nt:${lanId}:awarded`, `nt:${lanId}:declined`]),
     );
