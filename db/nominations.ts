@@ -126,7 +126,7 @@ export interface Move {
   from: NominationStatusColumn;
   to: NominationStatusColumn;
   by: number;
-  /** "council": moved by the Council's vote. */
+  /** "council": the Council's vote moved it when its meeting closed (`by` is who closed the meeting). */
   byRole: Role | "council";
   reason: string | null;
   updateId: number | null;

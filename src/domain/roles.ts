@@ -25,10 +25,10 @@ export type CommandName =
   | "nominate"
   | "dossier"
   | "nominations"
+  | "record"
   | "status"
   | "pending"
   | "quota"
-  | "record"
   | "export";
 
 const EVERYONE: readonly CommandName[] = ["start", "help", "me", "lang", "cancel"];

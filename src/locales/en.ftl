@@ -640,12 +640,12 @@ page-of = {$page}/{$pages}
 input-cancelled = Cancelled; nothing was changed.
 input-dropped = { $action ->
         [nominate] The nomination waiting for its reason was cancelled
+        [record] Recording the submission or decision was cancelled
         [move-returned] Returning the nomination was cancelled
         [move-rejected] Not putting the nomination to the Council was cancelled
         [return-dossier] Returning the dossier was cancelled
         [upload] The upload was cancelled
         [award] Recording the award decision was cancelled
-        [record] Recording the submission or decision was cancelled
         [undo] The undo was cancelled
         [round-deadline] Setting the deadline and opening the round was cancelled
        *[other] What you were doing was cancelled
@@ -931,72 +931,6 @@ aw-confirm-button = ✅ Record the award
 aw-drop-button = ✖️ Cancel, record nothing
 aw-dropped = Cancelled; nothing recorded.
 aw-recorded-toast = Award recorded.
-me-delete-goes = <b>Deleted:</b> the link to your Telegram account, your name and position as a member, your language, unfinished answers, and any self-assessment no award nomination rests on.
-me-delete-goes-drafts = Also {$count ->
-    [one] one award nomination
-   *[other] {$count} award nominations
-    } not yet sent to the Office.
-me-delete-stays = <b>Kept</b> as the Department's records (under your name as it was, no longer linked to your Telegram account), with their files, history, decisions and the self-assessment they rest on:
-me-kept-nomination = • {$form}, {$year} ({$status})
-me-delete-stays-acts = <b>Kept</b>: your name on the steps you took on award records (nominating, uploading, sending, moving), no longer linked to your Telegram account.
-me-delete-stays-why = The law on personal data allows keeping data a legal duty requires; award records are kept under the Law on Emulation and Commendation.
-me-delete-told = Your unit head and the Office will be told you left the bot.
-me-deleted-kept = Your personal data has been deleted. {$count ->
-    [one] One award nomination sent to the Office is
-   *[other] {$count} award nominations sent to the Office are
-    } kept as the Department's records.
-me-left-notice = 👋 <b>{$name}</b> erased their personal data from the bot and is no longer a member of the unit on the bot.
-me-left-notice-kept = 👋 <b>{$name}</b> erased their personal data from the bot. These award nominations are kept as the Department's records:
-as-unavailable-decided = This self-assessment backs an award nomination (status: {$status}), so it can no longer be changed (see it with /myresult).
-as-status-locked-decided = Cannot be changed: it backs an award nomination (status: {$status}).
-nt-undelivered = ⚠️ The bot could not deliver a notice to <b>{$name}</b> (never pressed Start, or blocked the bot); please tell them directly:
-    {$notice}
-ds-locked-withdrawn = {$nominee}'s file cannot be replaced: the unit withdrew this nomination.
-nm-award-stale = The award cannot be recorded: the nomination now stands at “{$status}” ({$by}, {$at}). Please open it again.
-
-# Routes (issue 12): the statuses every route has beyond the unit's, and the words for any route step.
-nm-status-not_passed = not passed by the Emulation and Commendation Council
-nm-status-declined = not awarded by the competent authority
-nm-move-declined = ✖️ Not awarded above
-nm-ask-reason-declined = Record that the competent authority did not award <b>{$nominee}</b>. Please give the reason or the number of its reply (the head of unit will receive it), or send /cancel to cancel.
-nm-by-council = the Emulation and Commendation Council
-ex-status-not_passed = Not passed by the Emulation and Commendation Council
-ex-status-declined = Not awarded by the competent authority
-nt-step = 📌 The award nomination of <b>{$nominee}</b> ({$form}): {$status}.
-nt-not_passed = ✖️ The Emulation and Commendation Council did not pass the award nomination of <b>{$nominee}</b> ({$form}).
-    Reason: <i>{$reason}</i>
-nt-declined = ✖️ The competent authority did not award <b>{$nominee}</b> ({$form}).
-    Reason: <i>{$reason}</i>
-nm-locked-forwarded = The Office has put this nomination forward (to the Council or above), so the unit cannot withdraw it.
-ds-locked-forwarded = {$nominee}'s file cannot be replaced: the nomination has been put forward (to the Council or above) as it was sent.
-ds-locked-not_passed = {$nominee}'s file cannot be replaced: the Emulation and Commendation Council did not pass this nomination.
-ds-locked-declined = {$nominee}'s file cannot be replaced: the competent authority did not award this nomination.
-
-## The Office proposes awards for the Directors' Board and the Office itself
-units-office-mark = {" "}· proposed by the Office
-units-office-note = { $count ->
-        [0] The Office proposes awards for no unit; each unit's head proposes. The Directors' Board and the Office have no head above them: send /units office &lt;code&gt; so that the Office proposes for them.
-       *[other] The Office proposes awards for: {$codes}. The other units' heads propose for their units.
-    }
-units-office-on = From now on <b>the Office</b> proposes awards for <code>{$code}</code> {$name} (the unit as a collective and each person), under the same rules as a head: choose nominees with /nominate {$code}, upload the Tờ trình and Báo cáo thành tích and send the dossier with /dossier {$code} before the deadline. The unit's people join through /invite {$code} and self-assess like everyone.
-units-office-off = The Office no longer proposes awards for <code>{$code}</code> {$name}; its head does. Nominations already made are kept.
-nm-office-pick-unit = The Office proposes awards only for the units with no head above them (Directors' Board, the Office itself). Send /nominate to choose the unit.
-nm-office-not-proposer = Unit <code>{$code}</code> is proposed by its head; the Office does not propose in its place. The Office proposes only for the units set with /units office &lt;code&gt; (Directors' Board, the Office itself).
-nm-office-unit-archived = Unit <code>{$code}</code> has been archived, so it can no longer nominate or send a dossier.
-nm-head-other-unit = You can nominate and send a dossier only for your own unit.
-nm-office-acts = <i>The Office proposes awards for this unit (it has no head above it).</i>
-nm-office-units-button = ◀ Units
-nm-office-no-units = The Office proposes awards for no unit yet; each unit's head proposes. So that the Office proposes for the Directors' Board and the Office itself (no head above them), send /units office &lt;code&gt;, for example /units office BGD.
-nm-office-units =
-    🏅 <b>The Office proposes awards</b> for the units with no head above them:
-    {$units}
-
-    The rules are a head's: each person's criteria are shown, a reason is needed where not every criterion is met, the dossier needs the Tờ trình and each Báo cáo thành tích, before the deadline. The other units' heads propose for their units.
-    Choose a unit:
-nm-office-proposes-told = This unit is proposed by the Office: the bot tells the nominee (if on the bot).
-ds-office-acts = <i>The Office makes and sends this dossier (the unit has no head above it).</i>
-ds-read-only-office = The dossier has been sent and can only be viewed. To change it, press “↩️ Return dossier” with a reason, then correct it and send it again.
-ds-office-own-units = The Office makes and sends the dossier for: {$units}. Tap to open:
 
 ## /record: the Office records the route beyond the Council (rr-)
 rr-home = 🗂 <b>Record submissions and award decisions · awards {$year}</b>
@@ -1069,3 +1003,70 @@ rr-heads-not-told = ⚠️ The bot cannot reach the unit head of: {$names} (neve
 rr-checklist-more = The list holds only the first {$shown} of {$standing} nominations; after recording them, please send /record again for the rest.
 rr-card-proposal = Submission: no. <b>{$number}</b> of {$date}, sent to {$party}
 rr-card-step = Step on the route: {$at}/{$of}
+
+me-delete-goes = <b>Deleted:</b> the link to your Telegram account, your name and position as a member, your language, unfinished answers, and any self-assessment no award nomination rests on.
+me-delete-goes-drafts = Also {$count ->
+    [one] one award nomination
+   *[other] {$count} award nominations
+    } not yet sent to the Office.
+me-delete-stays = <b>Kept</b> as the Department's records (under your name as it was, no longer linked to your Telegram account), with their files, history, decisions and the self-assessment they rest on:
+me-kept-nomination = • {$form}, {$year} ({$status})
+me-delete-stays-acts = <b>Kept</b>: your name on the steps you took on award records (nominating, uploading, sending, moving), no longer linked to your Telegram account.
+me-delete-stays-why = The law on personal data allows keeping data a legal duty requires; award records are kept under the Law on Emulation and Commendation.
+me-delete-told = Your unit head and the Office will be told you left the bot.
+me-deleted-kept = Your personal data has been deleted. {$count ->
+    [one] One award nomination sent to the Office is
+   *[other] {$count} award nominations sent to the Office are
+    } kept as the Department's records.
+me-left-notice = 👋 <b>{$name}</b> erased their personal data from the bot and is no longer a member of the unit on the bot.
+me-left-notice-kept = 👋 <b>{$name}</b> erased their personal data from the bot. These award nominations are kept as the Department's records:
+as-unavailable-decided = This self-assessment backs an award nomination (status: {$status}), so it can no longer be changed (see it with /myresult).
+as-status-locked-decided = Cannot be changed: it backs an award nomination (status: {$status}).
+nt-undelivered = ⚠️ The bot could not deliver a notice to <b>{$name}</b> (never pressed Start, or blocked the bot); please tell them directly:
+    {$notice}
+ds-locked-withdrawn = {$nominee}'s file cannot be replaced: the unit withdrew this nomination.
+nm-award-stale = The award cannot be recorded: the nomination now stands at “{$status}” ({$by}, {$at}). Please open it again.
+
+# Routes (issue 12): the statuses every route has beyond the unit's, and the words for any route step.
+nm-status-not_passed = not passed by the Emulation and Commendation Council
+nm-status-declined = not awarded by the competent authority
+nm-move-declined = ✖️ Not awarded above
+nm-ask-reason-declined = Record that the competent authority did not award <b>{$nominee}</b>. Please give the reason or the number of its reply (the head of unit will receive it), or send /cancel to cancel.
+nm-by-council = the Emulation and Commendation Council
+ex-status-not_passed = Not passed by the Emulation and Commendation Council
+ex-status-declined = Not awarded by the competent authority
+nt-step = 📌 The award nomination of <b>{$nominee}</b> ({$form}): {$status}.
+nt-not_passed = ✖️ The Emulation and Commendation Council did not pass the award nomination of <b>{$nominee}</b> ({$form}).
+    Reason: <i>{$reason}</i>
+nt-declined = ✖️ The competent authority did not award <b>{$nominee}</b> ({$form}).
+    Reason: <i>{$reason}</i>
+nm-locked-forwarded = The Office has put this nomination forward (to the Council or above), so the unit cannot withdraw it.
+ds-locked-forwarded = {$nominee}'s file cannot be replaced: the nomination has been put forward (to the Council or above) as it was sent.
+ds-locked-not_passed = {$nominee}'s file cannot be replaced: the Emulation and Commendation Council did not pass this nomination.
+ds-locked-declined = {$nominee}'s file cannot be replaced: the competent authority did not award this nomination.
+
+## The Office proposes awards for the Directors' Board and the Office itself
+units-office-mark = {" "}· proposed by the Office
+units-office-note = { $count ->
+        [0] The Office proposes awards for no unit; each unit's head proposes. The Directors' Board and the Office have no head above them: send /units office &lt;code&gt; so that the Office proposes for them.
+       *[other] The Office proposes awards for: {$codes}. The other units' heads propose for their units.
+    }
+units-office-on = From now on <b>the Office</b> proposes awards for <code>{$code}</code> {$name} (the unit as a collective and each person), under the same rules as a head: choose nominees with /nominate {$code}, upload the Tờ trình and Báo cáo thành tích and send the dossier with /dossier {$code} before the deadline. The unit's people join through /invite {$code} and self-assess like everyone.
+units-office-off = The Office no longer proposes awards for <code>{$code}</code> {$name}; its head does. Nominations already made are kept.
+nm-office-pick-unit = The Office proposes awards only for the units with no head above them (Directors' Board, the Office itself). Send /nominate to choose the unit.
+nm-office-not-proposer = Unit <code>{$code}</code> is proposed by its head; the Office does not propose in its place. The Office proposes only for the units set with /units office &lt;code&gt; (Directors' Board, the Office itself).
+nm-office-unit-archived = Unit <code>{$code}</code> has been archived, so it can no longer nominate or send a dossier.
+nm-head-other-unit = You can nominate and send a dossier only for your own unit.
+nm-office-acts = <i>The Office proposes awards for this unit (it has no head above it).</i>
+nm-office-units-button = ◀ Units
+nm-office-no-units = The Office proposes awards for no unit yet; each unit's head proposes. So that the Office proposes for the Directors' Board and the Office itself (no head above them), send /units office &lt;code&gt;, for example /units office BGD.
+nm-office-units =
+    🏅 <b>The Office proposes awards</b> for the units with no head above them:
+    {$units}
+
+    The rules are a head's: each person's criteria are shown, a reason is needed where not every criterion is met, the dossier needs the Tờ trình and each Báo cáo thành tích, before the deadline. The other units' heads propose for their units.
+    Choose a unit:
+nm-office-proposes-told = This unit is proposed by the Office: the bot tells the nominee (if on the bot).
+ds-office-acts = <i>The Office makes and sends this dossier (the unit has no head above it).</i>
+ds-read-only-office = The dossier has been sent and can only be viewed. To change it, press “↩️ Return dossier” with a reason, then correct it and send it again.
+ds-office-own-units = The Office makes and sends the dossier for: {$units}. Tap to open:

@@ -632,12 +632,12 @@ page-of = {$page}/{$pages}
 input-cancelled = Đã hủy, không có gì thay đổi.
 input-dropped = { $action ->
         [nominate] Đã hủy việc đề nghị khen thưởng đang nhập lý do
+        [record] Đã hủy việc ghi nhận Tờ trình, Quyết định khen thưởng
         [move-returned] Đã hủy việc trả lại đề nghị
         [move-rejected] Đã hủy việc không trình Hội đồng đề nghị
         [return-dossier] Đã hủy việc trả lại hồ sơ
         [upload] Đã hủy việc tải tài liệu lên
         [award] Đã hủy việc ghi quyết định khen thưởng
-        [record] Đã hủy việc ghi nhận Tờ trình, Quyết định khen thưởng
         [undo] Đã hủy việc hoàn tác
         [round-deadline] Đã hủy việc đặt hạn nộp và mở kỳ xét khen thưởng
        *[other] Đã hủy việc đang làm dở
@@ -903,6 +903,58 @@ aw-confirm-button = ✅ Ghi nhận khen thưởng
 aw-drop-button = ✖️ Hủy, không ghi
 aw-dropped = Đã hủy; chưa ghi nhận gì.
 aw-recorded-toast = Đã ghi nhận khen thưởng.
+
+## /record: the Office records the route beyond the Council (rr-)
+rr-home = 🗂 <b>Ghi nhận Tờ trình, Quyết định khen thưởng · kỳ xét khen thưởng năm {$year}</b>
+rr-home-line = • {$action}: {$count} đề nghị đang ở bước “{$from}”
+rr-home-help = Bấm một việc để xem danh sách (đã chọn tất cả; bấm vào tên để bỏ chọn), rồi nhập số, ngày văn bản.
+rr-nothing = Kỳ xét khen thưởng năm {$year} hiện không có đề nghị nào chờ ghi nhận Tờ trình, Quyết định khen thưởng (các đề nghị cần được Hội đồng Thi đua - Khen thưởng thông qua trước).
+rr-nothing-here = Không còn đề nghị nào ở bước này; không có gì để ghi nhận.
+rr-decline-action = ✖️ Ghi nhận cấp có thẩm quyền không khen thưởng
+rr-checklist-title = <b>{$form}</b> · {$action}
+    Các đề nghị đang ở bước “{$from}”.
+rr-checklist-help = Đã chọn {$ticked}/{$total} đề nghị. Bấm vào tên để bỏ chọn hoặc chọn lại, rồi bấm “Tiếp tục”.
+rr-go-button = ➡️ Tiếp tục ({$count})
+rr-drop-button = ✖️ Hủy, không ghi
+rr-dropped = Đã hủy; chưa ghi nhận gì.
+rr-no-draft = Danh sách này không còn hiệu lực. Vui lòng gửi /record để bắt đầu lại.
+rr-none-ticked = Chưa chọn đề nghị nào. Vui lòng chọn ít nhất một đề nghị.
+rr-incomplete = Chưa đủ thông tin (số, ngày văn bản hoặc lý do). Vui lòng gửi /record để bắt đầu lại.
+rr-ask-number-propose = Vui lòng gửi <b>số, ký hiệu Tờ trình</b> ({$count} đề nghị), ví dụ: 15/TTr-STP.
+rr-ask-number-decide = Vui lòng gửi <b>số, ký hiệu Quyết định khen thưởng</b> ({$count} đề nghị), ví dụ: 125/QĐ-STP.
+rr-ask-reason = Vui lòng gửi <b>lý do</b> cấp có thẩm quyền không khen thưởng ({$count} đề nghị).
+rr-ask-number-again = Vui lòng gửi số, ký hiệu văn bản bằng chữ (hoặc /cancel để hủy).
+rr-ask-date-again = Vui lòng gửi ngày ký văn bản bằng chữ, ví dụ: 15/01/2027 (hoặc /cancel để hủy).
+rr-ask-reason-again = Vui lòng gửi lý do bằng chữ (hoặc /cancel để hủy).
+rr-bad-number-propose = Số Tờ trình chưa đúng dạng. Vui lòng gửi theo dạng <b>số/TTr-ký hiệu cơ quan</b>, ví dụ: 15/TTr-STP hoặc 45/TTr-UBND. Chưa có gì thay đổi.
+rr-bad-number-decide = Số quyết định chưa đúng dạng. Vui lòng gửi theo dạng <b>số/QĐ-ký hiệu cơ quan</b>, ví dụ: 125/QĐ-STP hoặc 1234/QĐ-TTg. Chưa có gì thay đổi.
+rr-ask-date-propose = Vui lòng gửi <b>ngày ký Tờ trình</b> (ngày/tháng/năm), ví dụ: 10/01/2027.
+rr-ask-date-decide = Vui lòng gửi <b>ngày ký quyết định</b> (ngày/tháng/năm), ví dụ: 15/01/2027.
+rr-bad-date-format = Ngày chưa đúng dạng. Vui lòng gửi theo dạng ngày/tháng/năm, ví dụ: 15/01/2027. Chưa có gì thay đổi.
+rr-bad-date-not_a_date = Không có ngày này trên lịch. Vui lòng kiểm tra lại. Chưa có gì thay đổi.
+rr-bad-date-future = Ngày ký văn bản không thể sau hôm nay. Vui lòng kiểm tra lại. Chưa có gì thay đổi.
+rr-bad-date-before_round = Văn bản của kỳ xét khen thưởng năm {$year} không thể ký trước năm {$year}. Vui lòng kiểm tra lại. Chưa có gì thay đổi.
+rr-bad-reason = Lý do phải có từ {$min} đến {$max} ký tự. Vui lòng gửi lại.
+rr-confirm-propose = Tờ trình số <b>{$number}</b> ngày {$date}, gửi {$party}.
+rr-confirm-decide = Quyết định số <b>{$number}</b> ngày {$date} của {$party}.
+rr-confirm-reason = Lý do không khen thưởng: {$reason}
+rr-confirm-list = Vui lòng kiểm tra trước khi ghi nhận cho {$count} đề nghị:
+rr-confirm-button = ✅ Ghi nhận
+rr-stale = Không ghi nhận được: đề nghị của {$names} đã chuyển sang bước khác sau khi danh sách được hiển thị. Không có gì thay đổi; vui lòng gửi /record để xem danh sách mới.
+rr-done = ✅ Đã ghi nhận văn bản số <b>{$number}</b> ngày {$date} cho {$count} đề nghị, nay ở bước “{$status}”:
+rr-done-declined = ✅ Đã ghi nhận cấp có thẩm quyền không khen thưởng {$count} đề nghị:
+rr-done-toast = Đã ghi nhận.
+rr-route-step = {$at}/{$of} {$status}
+rr-record-line = {$number} ngày {$date}
+rr-status-routes = <b>Các đề nghị trên quy trình khen thưởng</b>
+rr-ex-col-route-step = Bước trên quy trình
+rr-ex-col-record-number = Số Tờ trình, Quyết định gần nhất
+rr-ex-col-record-date = Ngày Tờ trình, Quyết định
+rr-heads-not-told = ⚠️ Bot không gửi được tin cho trưởng đơn vị của: {$names} (chưa bấm Start, đã chặn bot, hoặc đơn vị chưa có trưởng đơn vị trên bot); vui lòng báo trực tiếp.
+rr-checklist-more = Danh sách chỉ gồm {$shown}/{$standing} đề nghị đầu tiên; sau khi ghi nhận, vui lòng gửi /record để ghi tiếp các đề nghị còn lại.
+rr-card-proposal = Tờ trình: số <b>{$number}</b> ngày {$date}, gửi {$party}
+rr-card-step = Bước trên quy trình: {$at}/{$of}
+
 me-delete-goes = <b>Sẽ xóa:</b> liên kết với tài khoản Telegram, họ tên và chức vụ trong hồ sơ thành viên, ngôn ngữ, các câu trả lời đang làm dở, bản tự đánh giá không làm căn cứ cho đề nghị khen thưởng nào.
 me-delete-goes-drafts = Cùng {$count} đề nghị khen thưởng chưa gửi Văn phòng Sở.
 me-delete-stays = <b>Được giữ lại</b> làm hồ sơ của Sở (ghi họ tên như khi đề nghị, không còn liên kết với tài khoản Telegram), cùng tệp, lịch sử, quyết định và bản tự đánh giá làm căn cứ:
@@ -963,54 +1015,3 @@ nm-office-proposes-told = Đơn vị này do Văn phòng Sở đề nghị khen 
 ds-office-acts = <i>Văn phòng Sở lập và nộp hồ sơ này (đơn vị không có trưởng đơn vị cấp trên).</i>
 ds-read-only-office = Hồ sơ đã nộp nên chỉ còn xem được. Nếu cần sửa, bấm “↩️ Trả lại hồ sơ” và nêu lý do, rồi sửa, bổ sung và nộp lại.
 ds-office-own-units = Văn phòng Sở lập và nộp hồ sơ cho: {$units}. Bấm để mở:
-
-## /record: the Office records the route beyond the Council (rr-)
-rr-home = 🗂 <b>Ghi nhận Tờ trình, Quyết định khen thưởng · kỳ xét khen thưởng năm {$year}</b>
-rr-home-line = • {$action}: {$count} đề nghị đang ở bước “{$from}”
-rr-home-help = Bấm một việc để xem danh sách (đã chọn tất cả; bấm vào tên để bỏ chọn), rồi nhập số, ngày văn bản.
-rr-nothing = Kỳ xét khen thưởng năm {$year} hiện không có đề nghị nào chờ ghi nhận Tờ trình, Quyết định khen thưởng (các đề nghị cần được Hội đồng Thi đua - Khen thưởng thông qua trước).
-rr-nothing-here = Không còn đề nghị nào ở bước này; không có gì để ghi nhận.
-rr-decline-action = ✖️ Ghi nhận cấp có thẩm quyền không khen thưởng
-rr-checklist-title = <b>{$form}</b> · {$action}
-    Các đề nghị đang ở bước “{$from}”.
-rr-checklist-help = Đã chọn {$ticked}/{$total} đề nghị. Bấm vào tên để bỏ chọn hoặc chọn lại, rồi bấm “Tiếp tục”.
-rr-go-button = ➡️ Tiếp tục ({$count})
-rr-drop-button = ✖️ Hủy, không ghi
-rr-dropped = Đã hủy; chưa ghi nhận gì.
-rr-no-draft = Danh sách này không còn hiệu lực. Vui lòng gửi /record để bắt đầu lại.
-rr-none-ticked = Chưa chọn đề nghị nào. Vui lòng chọn ít nhất một đề nghị.
-rr-incomplete = Chưa đủ thông tin (số, ngày văn bản hoặc lý do). Vui lòng gửi /record để bắt đầu lại.
-rr-ask-number-propose = Vui lòng gửi <b>số, ký hiệu Tờ trình</b> ({$count} đề nghị), ví dụ: 15/TTr-STP.
-rr-ask-number-decide = Vui lòng gửi <b>số, ký hiệu Quyết định khen thưởng</b> ({$count} đề nghị), ví dụ: 125/QĐ-STP.
-rr-ask-reason = Vui lòng gửi <b>lý do</b> cấp có thẩm quyền không khen thưởng ({$count} đề nghị).
-rr-ask-number-again = Vui lòng gửi số, ký hiệu văn bản bằng chữ (hoặc /cancel để hủy).
-rr-ask-date-again = Vui lòng gửi ngày ký văn bản bằng chữ, ví dụ: 15/01/2027 (hoặc /cancel để hủy).
-rr-ask-reason-again = Vui lòng gửi lý do bằng chữ (hoặc /cancel để hủy).
-rr-bad-number-propose = Số Tờ trình chưa đúng dạng. Vui lòng gửi theo dạng <b>số/TTr-ký hiệu cơ quan</b>, ví dụ: 15/TTr-STP hoặc 45/TTr-UBND. Chưa có gì thay đổi.
-rr-bad-number-decide = Số quyết định chưa đúng dạng. Vui lòng gửi theo dạng <b>số/QĐ-ký hiệu cơ quan</b>, ví dụ: 125/QĐ-STP hoặc 1234/QĐ-TTg. Chưa có gì thay đổi.
-rr-ask-date-propose = Vui lòng gửi <b>ngày ký Tờ trình</b> (ngày/tháng/năm), ví dụ: 10/01/2027.
-rr-ask-date-decide = Vui lòng gửi <b>ngày ký quyết định</b> (ngày/tháng/năm), ví dụ: 15/01/2027.
-rr-bad-date-format = Ngày chưa đúng dạng. Vui lòng gửi theo dạng ngày/tháng/năm, ví dụ: 15/01/2027. Chưa có gì thay đổi.
-rr-bad-date-not_a_date = Không có ngày này trên lịch. Vui lòng kiểm tra lại. Chưa có gì thay đổi.
-rr-bad-date-future = Ngày ký văn bản không thể sau hôm nay. Vui lòng kiểm tra lại. Chưa có gì thay đổi.
-rr-bad-date-before_round = Văn bản của kỳ xét khen thưởng năm {$year} không thể ký trước năm {$year}. Vui lòng kiểm tra lại. Chưa có gì thay đổi.
-rr-bad-reason = Lý do phải có từ {$min} đến {$max} ký tự. Vui lòng gửi lại.
-rr-confirm-propose = Tờ trình số <b>{$number}</b> ngày {$date}, gửi {$party}.
-rr-confirm-decide = Quyết định số <b>{$number}</b> ngày {$date} của {$party}.
-rr-confirm-reason = Lý do không khen thưởng: {$reason}
-rr-confirm-list = Vui lòng kiểm tra trước khi ghi nhận cho {$count} đề nghị:
-rr-confirm-button = ✅ Ghi nhận
-rr-stale = Không ghi nhận được: đề nghị của {$names} đã chuyển sang bước khác sau khi danh sách được hiển thị. Không có gì thay đổi; vui lòng gửi /record để xem danh sách mới.
-rr-done = ✅ Đã ghi nhận văn bản số <b>{$number}</b> ngày {$date} cho {$count} đề nghị, nay ở bước “{$status}”:
-rr-done-declined = ✅ Đã ghi nhận cấp có thẩm quyền không khen thưởng {$count} đề nghị:
-rr-done-toast = Đã ghi nhận.
-rr-route-step = {$at}/{$of} {$status}
-rr-record-line = {$number} ngày {$date}
-rr-status-routes = <b>Các đề nghị trên quy trình khen thưởng</b>
-rr-ex-col-route-step = Bước trên quy trình
-rr-ex-col-record-number = Số Tờ trình, Quyết định gần nhất
-rr-ex-col-record-date = Ngày Tờ trình, Quyết định
-rr-heads-not-told = ⚠️ Bot không gửi được tin cho trưởng đơn vị của: {$names} (chưa bấm Start, đã chặn bot, hoặc đơn vị chưa có trưởng đơn vị trên bot); vui lòng báo trực tiếp.
-rr-checklist-more = Danh sách chỉ gồm {$shown}/{$standing} đề nghị đầu tiên; sau khi ghi nhận, vui lòng gửi /record để ghi tiếp các đề nghị còn lại.
-rr-card-proposal = Tờ trình: số <b>{$number}</b> ngày {$date}, gửi {$party}
-rr-card-step = Bước trên quy trình: {$at}/{$of}
