@@ -17,7 +17,7 @@ import { cardScreen, transitionProblemText } from "../nominations/card.js";
 import { noticeOfMove, sendSoon } from "../nominations/notices.js";
 import { decisionText, formName, formShort, nomineeLabel, statusWord } from "../nominations/render.js";
 import { moveOn, recordAward, undoableMove } from "../nominations/review.js";
-import { recordText, routeStepText } from "../nominations/route-records.js";
+import { recordText, routeStepHtml } from "../nominations/route-records.js";
 import { answerOnce, notify, refuse, showPage, showScreen } from "../paged-view.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
@@ -92,7 +92,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
       return n.decision_number ? ` · ${escapeHtml(n.decision_number)}` : "";
     };
     const lineOf = (n: NominationWithUnit) =>
-      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · <i>${routeStepText(c, n.form_id, n.status)}</i>${recordOf(n)}`;
+      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · ${routeStepHtml(c, n.form_id, n.status)}${recordOf(n)}`;
     const lines = shown.map(lineOf);
     const filterLabel = filter.formIds.length
       ? filter.formIds

@@ -9,7 +9,7 @@ import { escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { latestRoundOr } from "../nominations/access.js";
 import { nomineeLabel } from "../nominations/render.js";
-import { recordText, routeStepText, routeSummaryLines } from "../nominations/route-records.js";
+import { recordText, routeStepHtml, routeSummaryLines } from "../nominations/route-records.js";
 import { buildNominationsCsv, withWorkbookFile } from "../office/export.js";
 import { roundStatuses, roundSummaries } from "../office/round-status.js";
 import {
@@ -89,7 +89,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
         formId: n.form_id,
         label: nomineeLabel(c.t, n),
         status: n.status,
-        step: routeStepText(c, n.form_id, n.status),
+        step: routeStepHtml(c, n.form_id, n.status),
         eligible: n.eligible === 1,
         decision: records.has(n.id)
           ? recordText(c, records.get(n.id) as RouteRecord)

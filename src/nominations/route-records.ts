@@ -510,6 +510,14 @@ export function routeStepText(c: ViewContext, formId: string, status: string): s
   return at ? c.t("rr-route-step", { at: at.at, of: at.of, status: word }) : word;
 }
 
+/** Where a nomination stands in a list: "3/4 <i>Hội đồng … đã thông qua</i>"; off the route, its status in italics. */
+export function routeStepHtml(c: ViewContext, formId: string, status: string): string {
+  const route = routeOf(c.campaign, formId);
+  const at = route ? routeProgress(route, status) : null;
+  const word = `<i>${statusWord(c, status)}</i>`;
+  return at ? `${at.at}/${at.of} ${word}` : word;
+}
+
 /** A record's number and date, "125/QĐ-STP ngày 15/01/2027" (HTML-escaped). */
 export function recordText(c: ViewContext, record: Pick<RouteRecord, "number" | "date">): string {
   return c.t("rr-record-line", { number: escapeHtml(record.number), date: decisionDateText(record.date) });

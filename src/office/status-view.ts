@@ -127,7 +127,7 @@ export function unitDetailLines(
     formId: string;
     label: string;
     status: NominationStatus;
-    /** Where it stands on its route ("3/4 …"); its status word where not given. */
+    /** Where it stands on its route, as HTML ("3/4 <i>…</i>"); its status word in italics where not given. */
     step?: string;
     eligible: boolean;
     /** "QĐ 125/QĐ-STP" on an awarded nomination. */
@@ -160,7 +160,7 @@ export function unitDetailLines(
   for (const form of formsInOrder(c.campaign)) {
     for (const n of nominations.filter((x) => x.formId === form.id))
       lines.push(
-        `• #${n.id} ${n.label}${n.eligible ? "" : " ⚠️"} · ${escapeHtml(formShort(c.campaign, form.id, c.language))} · <i>${n.step ?? statusWord(c, n.status)}</i>${n.decision ? ` · ${n.decision}` : ""}`,
+        `• #${n.id} ${n.label}${n.eligible ? "" : " ⚠️"} · ${escapeHtml(formShort(c.campaign, form.id, c.language))} · ${n.step ?? `<i>${statusWord(c, n.status)}</i>`}${n.decision ? ` · ${n.decision}` : ""}`,
       );
   }
   const missing = pendingItems(status).filter((i) => i.kind === "document" || i.kind === "nominations");

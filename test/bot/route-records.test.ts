@@ -228,11 +228,11 @@ describe("the Director's decision for the Giấy khen", () => {
 
     await h.send(admin, "/nominations");
     const list = lastText(admin);
-    expect(list).toContain("<i>4/4 đã được khen thưởng</i> · 125/QĐ-STP ngày 15/01/2027");
-    expect(list).toContain("<i>3/4 Hội đồng Thi đua - Khen thưởng đã thông qua</i>");
+    expect(list).toContain("4/4 <i>đã được khen thưởng</i> · 125/QĐ-STP ngày 15/01/2027");
+    expect(list).toContain("3/4 <i>Hội đồng Thi đua - Khen thưởng đã thông qua</i>");
 
     await h.send(admin, "/status HCTP");
-    expect(lastText(admin)).toContain("<i>4/4 đã được khen thưởng</i> · 125/QĐ-STP ngày 15/01/2027");
+    expect(lastText(admin)).toContain("4/4 <i>đã được khen thưởng</i> · 125/QĐ-STP ngày 15/01/2027");
 
     await h.send(admin, "/status");
     expect(lastText(admin)).toContain(
@@ -353,7 +353,7 @@ describe("the Prime Minister's Bằng khen", () => {
 
     await h.send(admin, "/nominations");
     expect(lastText(admin)).toContain(
-      "<i>5/6 Ủy ban nhân dân tỉnh đã đề nghị Thủ tướng Chính phủ khen thưởng</i> · 20/TTr-UBND ngày 15/01/2027",
+      "5/6 <i>Ủy ban nhân dân tỉnh đã đề nghị Thủ tướng Chính phủ khen thưởng</i> · 20/TTr-UBND ngày 15/01/2027",
     );
 
     await h.send(admin, "/record");
