@@ -408,6 +408,9 @@ describe("buildWorkbook", () => {
       "Số quyết định khen thưởng",
       "Ngày quyết định",
       "Cơ quan, người ban hành quyết định",
+      "Bước trên quy trình",
+      "Số Tờ trình, Quyết định gần nhất",
+      "Ngày Tờ trình, Quyết định",
     ]);
     // Unit by unit, then by form and kind, as listNominations orders them.
     expect(table.slice(1).map((row) => [row[1], row[5]])).toEqual([
@@ -425,6 +428,7 @@ describe("buildWorkbook", () => {
       "Lý do đề nghị khi chưa đạt đủ tiêu chí": BINH_REASON,
       "Số tiêu chí đạt khi đề nghị": "2/6",
       "Trạng thái": "Đã trình Hội đồng Thi đua - Khen thưởng",
+      "Bước trên quy trình": "2/4 đã trình Hội đồng Thi đua - Khen thưởng",
       "Thời điểm thay đổi gần nhất": "14:45 22/12/2026",
       // The head's reason is in its own column; the recommendation came with none.
       "Lý do của trạng thái hiện tại": "",
@@ -558,6 +562,9 @@ describe("buildWorkbook", () => {
       "Award decision no.",
       "Decision date",
       "Issued by",
+      "Step on the route",
+      "Latest submission or decision no.",
+      "Date of the submission or decision",
     ]);
     expect(rowWhere(nominations, "Nominee", "Trần Thị Bình")).toMatchObject({
       "Award form": "Director's Certificate of Commendation",
@@ -606,12 +613,13 @@ describe("buildNominationsCsv", () => {
     expect(lines[0]).toBe(
       'Số đề nghị,Mã đơn vị,Tên đơn vị,Hình thức khen thưởng,Tập thể/cá nhân,"Tên tập thể, cá nhân được đề nghị",' +
         "Chức vụ,Đạt đủ tiêu chí (theo tự đánh giá),Lý do đề nghị khi chưa đạt đủ tiêu chí,Số tiêu chí đạt khi đề nghị,Trạng thái," +
-        'Thời điểm thay đổi gần nhất,Lý do của trạng thái hiện tại,Số quyết định khen thưởng,Ngày quyết định,"Cơ quan, người ban hành quyết định"',
+        'Thời điểm thay đổi gần nhất,Lý do của trạng thái hiện tại,Số quyết định khen thưởng,Ngày quyết định,"Cơ quan, người ban hành quyết định",' +
+        'Bước trên quy trình,"Số Tờ trình, Quyết định gần nhất","Ngày Tờ trình, Quyết định"',
     );
     // Fields with a comma are quoted, and a quote inside is doubled.
     expect(csv).toContain(',"Phòng Hành chính, Tổng hợp",');
     expect(csv).toContain(',"Có đóng góp nổi bật, được Sở ""ghi nhận""",');
-    expect(csv).toContain(`,"${RETURN_REASON}",,,\r\n`);
+    expect(csv).toContain(`,"${RETURN_REASON}",,,,"bị trả lại để sửa, bổ sung",,\r\n`);
   });
 
   it("has the same rows as the workbook's nominations sheet", async () => {
