@@ -18,6 +18,7 @@ import * as moveRequests from "./migrations/0012_move_requests.js";
 import * as routesAndCouncil from "./migrations/0013_routes_and_council.js";
 import * as officeProposes from "./migrations/0014_office_proposes.js";
 import * as councilRole from "./migrations/0015_council_role.js";
+import * as routeDrafts from "./migrations/0017_route_drafts.js";
 import type { Database } from "./schema.js";
 import { allowDirect, directInTransaction, FairSqliteDialect } from "./sqlite-dialect.js";
 
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "0013_routes_and_council": routesAndCouncil,
   "0014_office_proposes": officeProposes,
   "0015_council_role": councilRole,
+  "0017_route_drafts": routeDrafts,
 };
 
 const inCodeMigrations: MigrationProvider = {

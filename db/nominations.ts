@@ -134,6 +134,8 @@ export interface Move {
   decision?: Decision;
   /** The history entry this move undoes. */
   undoOf?: number;
+  /** The route record (a Tờ trình, a decision) the move is made with. */
+  recordId?: number;
 }
 
 export interface Decision {
@@ -186,6 +188,7 @@ export async function applyMove(db: DB, move: Move, now: Date): Promise<number |
       update_id: move.updateId,
       decision: move.decision ? JSON.stringify(move.decision) : null,
       undo_of: move.undoOf ?? null,
+      record_id: move.recordId ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -340,6 +340,21 @@ export interface RouteRecordTable {
   update_id: number | null;
 }
 
+/** A record being put together with /record, one per Office member (see 0017_route_drafts). */
+export interface RouteDraftTable {
+  office_id: number;
+  round_year: number;
+  form_id: string;
+  from_status: string;
+  to_status: string;
+  nomination_ids: string;
+  unticked: string;
+  number: string | null;
+  date: string | null;
+  reason: string | null;
+  updated_at: string;
+}
+
 export interface DossierTable {
   round_year: number;
   unit_id: number;
@@ -455,11 +470,13 @@ export interface Database {
   council_ballots: CouncilBallotTable;
   council_tie_breaks: CouncilTieBreakTable;
   route_records: RouteRecordTable;
+  route_drafts: RouteDraftTable;
 }
 
 export type CouncilMember = Selectable<CouncilMemberTable>;
 export type CouncilMeeting = Selectable<CouncilMeetingTable>;
 export type RouteRecord = Selectable<RouteRecordTable>;
+export type RouteDraft = Selectable<RouteDraftTable>;
 
 export type Unit = Selectable<UnitTable>;
 export type User = Selectable<UserTable>;

@@ -30,6 +30,7 @@ import { nominateFeature } from "./features/nominate.js";
 import { nominationsFeature } from "./features/nominations.js";
 import { planFeature } from "./features/plan.js";
 import { PROFILE_EDIT, profileFeature } from "./features/profile.js";
+import { recordFeature } from "./features/record.js";
 import { reachableAgain, remindersFeature } from "./features/reminders.js";
 import { reopenFeature } from "./features/reopen.js";
 import { roundsFeature } from "./features/rounds.js";
@@ -175,6 +176,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     dossierFeature(deps, outbox),
     statusFeature(deps),
     nominationsFeature(deps, outbox),
+    recordFeature(deps, outbox),
   );
   features.use(councilFeature(deps, outbox));
   features.use(remindersFeature(deps, outbox));

@@ -20,6 +20,7 @@ import { cardScreen, transitionProblemText } from "./nominations/card.js";
 import { noticeOfMove, noticeToHeads, sendSoon, type Told, toldKey } from "./nominations/notices.js";
 import { formName, formShort, nomineeLabel } from "./nominations/render.js";
 import { moveOn, undoMove } from "./nominations/review.js";
+import { answerRecordStep } from "./nominations/route-records.js";
 import { afterProposalKeyboard } from "./nominations/screens.js";
 import { propose } from "./nominations/service.js";
 import { deadlineProblemText, openRoundScreen, typedDeadline } from "./office/round-opening.js";
@@ -43,7 +44,8 @@ export type Ask =
       formId: string;
       nomineeKind: NomineeKind;
       chosen: number[];
-    };
+    }
+  | { kind: "record"; step: "number" | "date" | "reason" };
 
 type ReplyMarkup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 
@@ -222,6 +224,15 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
         messages: said.map((m) => ({ text: m.text, extra: m.keyboard ? { reply_markup: m.keyboard } : {} })),
         done: true,
       };
+    }
+    case "record": {
+      if (ctx.actor?.role !== "office") return say(ctx.t("office-only"));
+      const answer = await answerRecordStep(deps, c, ctx.actor.telegramId, ask.step, ctx.message?.text);
+      if (answer.kind === "again") return say(answer.text, undefined, false);
+      if (answer.kind === "next")
+        return { ...say(answer.text, undefined, false), next: { ...ask, step: answer.step } };
+      if (answer.kind === "gone") return say(answer.text);
+      return say(answer.screen.text, answer.screen.keyboard);
     }
     case "round-deadline": {
       if (ctx.actor?.role !== "office") return say(ctx.t("office-only"));

@@ -25,6 +25,7 @@ export type CommandName =
   | "nominate"
   | "dossier"
   | "nominations"
+  | "record"
   | "status"
   | "pending"
   | "quota"
@@ -42,6 +43,7 @@ const OFFICE_ALSO: readonly CommandName[] = ["status", "nominate", "dossier"];
 const OFFICE_ONLY: readonly CommandName[] = [
   "pending",
   "quota",
+  "record",
   "export",
   "units",
   "invite",

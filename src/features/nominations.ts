@@ -6,6 +6,7 @@ import {
   moveOfUpdate,
   type NominationWithUnit,
 } from "../../db/nominations.js";
+import { latestRecords } from "../../db/route-records.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { isBeforeCouncil } from "../domain/council-role.js";
@@ -22,10 +23,12 @@ import { cardScreen, transitionProblemText } from "../nominations/card.js";
 import { noticeOfMove, sendSoon } from "../nominations/notices.js";
 import { decisionText, formName, formShort, nomineeLabel, statusWord } from "../nominations/render.js";
 import { moveOn, recordAward, undoableMove } from "../nominations/review.js";
+import { recordText, routeStepHtml } from "../nominations/route-records.js";
 import { answerOnce, notify, refuse, showPage, showScreen } from "../paged-view.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
+import { beginRecord } from "./record.js";
 
 const PER_PAGE = 10;
 /** Callback data is at most 64 bytes: a filter typed after the command is cut to fit in the page buttons. */
@@ -92,8 +95,15 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
           nameMatches(n.unit_name, filter.query)),
     );
     const c = viewContext(deps, ctx);
+    // Where each stands on its form's route, with the last Tờ trình or decision it was moved with.
+    const records = await latestRecords(deps.db, round.round.year);
+    const recordOf = (n: NominationWithUnit) => {
+      const record = records.get(n.id);
+      if (record) return ` · ${recordText(c, record)}`;
+      return n.decision_number ? ` · ${escapeHtml(n.decision_number)}` : "";
+    };
     const lineOf = (n: NominationWithUnit) =>
-      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · <i>${statusWord(c, n.status)}</i>${n.decision_number ? ` · ${escapeHtml(n.decision_number)}` : ""}`;
+      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · ${routeStepHtml(c, n.form_id, n.status)}${recordOf(n)}`;
     const lines = shown.map(lineOf);
     const filterLabel = filter.formIds.length
       ? filter.formIds
@@ -181,6 +191,11 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
           form: escapeHtml(formName(deps.campaign, nomination.form_id, c.language)),
         }),
       );
+    }
+    // A Tờ trình is recorded as /record records it, for this one nomination.
+    if (move?.kind === "propose") {
+      const task = { from: move.from, to: move.to, kind: "propose" as const };
+      return beginRecord(deps, ctx, { formId: nomination.form_id, route, task }, id);
     }
     // Asked only while the move is still possible (checked above): no reason typed in vain.
     if (move?.needsReason) {

@@ -1,5 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import { listNominations } from "../../db/nominations.js";
+import { latestRecords } from "../../db/route-records.js";
+import type { RouteRecord } from "../../db/schema.js";
 import { findUnitByCode } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -7,6 +9,7 @@ import { escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { latestRoundOr } from "../nominations/access.js";
 import { nomineeLabel } from "../nominations/render.js";
+import { recordText, routeStepHtml, routeSummaryLines } from "../nominations/route-records.js";
 import { buildNominationsCsv, withWorkbookFile } from "../office/export.js";
 import { roundStatuses, roundSummaries } from "../office/round-status.js";
 import {
@@ -46,10 +49,12 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
       people: count((status) => status.peopleSubmitted),
       peopleTotal: count((status) => status.peopleTotal),
     });
+    // Where the round's nominations stand on each form's route (the Council, the Tờ trình, the decision).
+    const routes = routeSummaryLines(c, await listNominations(deps.db, round.round.year));
     await showPage(
       ctx,
       {
-        header,
+        header: routes.length > 0 ? [header, ...routes].join("\n") : header,
         lines: units.length > 0 ? statusLines(c, units) : [ctx.t("st-no-units")],
         footer: ctx.t("st-footer"),
         linesPerPage: UNITS_PER_PAGE,
@@ -72,6 +77,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
     const [one] = await roundStatuses(deps, round.round.year, unit.id);
     if (!one) return notify(ctx, ctx.t("st-unit-archived", { code: escapeHtml(unit.code) }));
     const nominations = await listNominations(deps.db, round.round.year, { unitId: unit.id });
+    const records = await latestRecords(deps.db, round.round.year);
     const c = viewContext(deps, ctx);
     const lines = unitDetailLines(
       c,
@@ -83,8 +89,13 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
         formId: n.form_id,
         label: nomineeLabel(c.t, n),
         status: n.status,
+        step: routeStepHtml(c, n.form_id, n.status),
         eligible: n.eligible === 1,
-        decision: n.decision_number ? escapeHtml(n.decision_number) : null,
+        decision: records.has(n.id)
+          ? recordText(c, records.get(n.id) as RouteRecord)
+          : n.decision_number
+            ? escapeHtml(n.decision_number)
+            : null,
       })),
     );
     await replyPaged(ctx, ctx.t("st-unit-header", { year: String(round.round.year) }), lines);

@@ -620,6 +620,7 @@ cmd-nominations = Award nominations
 cmd-status = Units' progress this round
 cmd-pending = What units still have to do (Office)
 cmd-quota = Number of awards (Office)
+cmd-record = Record submissions and award decisions (Office)
 cmd-export = Export data to Excel, CSV (Office)
 help-nominations = /nominations: award nominations that concern you · /nominations &lt;number&gt;: open one nomination
 help-nominate = /nominate: nominate the unit or its people for an award; /nominate &lt;name&gt; finds a person
@@ -633,11 +634,13 @@ help-office-awards =
     /nominations &lt;name&gt;: find by nominee's or unit's name (diacritics optional)
     /dossier &lt;code&gt;: a unit's dossier, its files, return it
     /nominate: nominate people of the Directors' Board and the Office (the units set with /units office), then send their dossier with /dossier &lt;code&gt;
+    /record: record the award decision, the Department's submission, the higher level's outcome for many nominations at once
     /export: Excel workbook (.xlsx) · /export csv: nominations (.csv)
 page-of = {$page}/{$pages}
 input-cancelled = Cancelled; nothing was changed.
 input-dropped = { $action ->
         [nominate] The nomination waiting for its reason was cancelled
+        [record] Recording the submission or decision was cancelled
         [move-returned] Returning the nomination was cancelled
         [move-rejected] Not putting the nomination to the Council was cancelled
         [return-dossier] Returning the dossier was cancelled
@@ -828,9 +831,9 @@ pd-document-of = missing {$document} – {$nominee}
 pd-dossier = dossier not submitted
 pd-dossier-returned = dossier returned for correction: {$reason}
 qt-header = 🎯 <b>Number of awards {$year}</b>
-qt-line = {$kind}: {$used}/{$quota} passed by the council or awarded · {$waiting} in review or awaiting the council
-qt-line-no-quota = {$kind}: {$used} passed by the council or awarded · {$waiting} in review or awaiting the council
-qt-footer = A nomination counts against the number of awards once the Emulation and Commendation Council passes it. ⛔ = over the number of awards.
+qt-line = {$kind}: {$used}/{$quota} counted from “{$from}” · {$waiting} under way, not there yet
+qt-line-no-quota = {$kind}: {$used} counted from “{$from}” · {$waiting} under way, not there yet
+qt-footer = Each form counts its awards from the step named on its line (its route's) onwards. ⛔ = over the number of awards.
 ex-usage = Usage: /export (Excel workbook, .xlsx) or /export csv (nominations, .csv).
 ex-caption-xlsx = Award nomination dossiers {$year}: units' progress, award nominations, self-assessments.
 ex-caption-csv = Award nominations {$year}.
@@ -929,6 +932,79 @@ aw-confirm-button = ✅ Record the award
 aw-drop-button = ✖️ Cancel, record nothing
 aw-dropped = Cancelled; nothing recorded.
 aw-recorded-toast = Award recorded.
+
+## /record: the Office records the route beyond the Council (rr-)
+rr-home = 🗂 <b>Record submissions and award decisions · awards {$year}</b>
+rr-home-line = • {$action}: {$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    } at “{$from}”
+rr-home-help = Press a task to see its list (all ticked; press a name to untick it), then type the document's number and date.
+rr-nothing = Nothing in awards {$year} is waiting for a submission or a decision to be recorded (the council must pass nominations first).
+rr-nothing-here = No nomination stands at this step any more; there is nothing to record.
+rr-decline-action = ✖️ Record a refusal by the awarding authority
+rr-checklist-title = <b>{$form}</b> · {$action}
+    Nominations at “{$from}”.
+rr-checklist-help = {$ticked}/{$total} nominations ticked. Press a name to untick or tick it again, then press “Continue”.
+rr-go-button = ➡️ Continue ({$count})
+rr-drop-button = ✖️ Cancel, record nothing
+rr-dropped = Cancelled; nothing was recorded.
+rr-no-draft = This list is no longer valid. Please send /record to start again.
+rr-none-ticked = No nomination is ticked. Please tick at least one.
+rr-incomplete = Something is missing (the document's number, date or the reason). Please send /record to start again.
+rr-ask-number-propose = Please send the <b>submission's number</b> ({$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }), e.g. 15/TTr-STP.
+rr-ask-number-decide = Please send the <b>award decision's number</b> ({$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }), e.g. 125/QĐ-STP.
+rr-ask-reason = Please send the <b>reason</b> the awarding authority gave for not awarding ({$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }).
+rr-ask-number-again = Please send the document's number as text (or /cancel to stop).
+rr-ask-date-again = Please send the signing date as text, e.g. 15/01/2027 (or /cancel to stop).
+rr-ask-reason-again = Please send the reason as text (or /cancel to stop).
+rr-bad-number-propose = That is not a submission number. Please send it as <b>number/TTr-issuer</b>, e.g. 15/TTr-STP or 45/TTr-UBND. Nothing changed.
+rr-bad-number-decide = That is not a decision number. Please send it as <b>number/QĐ-issuer</b>, e.g. 125/QĐ-STP or 1234/QĐ-TTg. Nothing changed.
+rr-ask-date-propose = Please send the <b>date the submission was signed</b> (day/month/year), e.g. 10/01/2027.
+rr-ask-date-decide = Please send the <b>date the decision was signed</b> (day/month/year), e.g. 15/01/2027.
+rr-bad-date-format = That is not a date. Please send it as day/month/year, e.g. 15/01/2027. Nothing changed.
+rr-bad-date-not_a_date = There is no such day in the calendar. Please check it. Nothing changed.
+rr-bad-date-future = The signing date cannot be after today. Please check it. Nothing changed.
+rr-bad-date-before_round = A document of awards {$year} cannot be signed before {$year}. Please check it. Nothing changed.
+rr-bad-reason = The reason must be {$min} to {$max} characters long. Please send it again.
+rr-confirm-propose = Submission no. <b>{$number}</b> of {$date}, sent to {$party}.
+rr-confirm-decide = Decision no. <b>{$number}</b> of {$date} by {$party}.
+rr-confirm-reason = Reason for not awarding: {$reason}
+rr-confirm-list = Please check before recording it for {$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }:
+rr-confirm-button = ✅ Record
+rr-stale = Not recorded: the nomination of {$names} moved to another step after the list was shown. Nothing changed; please send /record to see the list as it is now.
+rr-done = ✅ Document no. <b>{$number}</b> of {$date} recorded for {$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }, now at “{$status}”:
+rr-done-declined = ✅ The refusal was recorded for {$count} { $count ->
+        [one] nomination
+       *[other] nominations
+    }:
+rr-done-toast = Recorded.
+rr-route-step = {$at}/{$of} {$status}
+rr-record-line = {$number} of {$date}
+rr-status-routes = <b>Nominations on the award routes</b>
+rr-ex-col-route-step = Step on the route
+rr-ex-col-record-number = Latest submission or decision no.
+rr-ex-col-record-date = Date of the submission or decision
+rr-heads-not-told = ⚠️ The bot cannot reach the unit head of: {$names} (never pressed Start, blocked the bot, or the unit has no head on the bot); please tell them directly.
+rr-checklist-more = The list holds only the first {$shown} of {$standing} nominations; after recording them, please send /record again for the rest.
+rr-card-proposal = Submission: no. <b>{$number}</b> of {$date}, sent to {$party}
+rr-card-step = Step on the route: {$at}/{$of}
+
 me-delete-goes = <b>Deleted:</b> the link to your Telegram account, your name and position as a member, your language, unfinished answers, and any self-assessment no award nomination rests on.
 me-delete-goes-drafts = Also {$count ->
     [one] one award nomination

@@ -611,6 +611,7 @@ cmd-nominations = Danh sách đề nghị khen thưởng
 cmd-status = Tình hình hồ sơ đề nghị khen thưởng của các đơn vị
 cmd-pending = Việc các đơn vị còn thiếu (Văn phòng)
 cmd-quota = Số lượng khen thưởng (Văn phòng)
+cmd-record = Ghi nhận Tờ trình, Quyết định khen thưởng (Văn phòng)
 cmd-export = Xuất dữ liệu ra Excel, CSV (Văn phòng)
 help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị · /nominations &lt;số&gt;: mở một đề nghị
 help-nominate =
@@ -625,11 +626,13 @@ help-office-awards =
     /nominations &lt;tên&gt;: tìm theo tên người được đề nghị hoặc tên đơn vị (gõ không dấu cũng được)
     /dossier &lt;mã&gt;: hồ sơ của đơn vị, tải tệp, trả lại hồ sơ
     /nominate: đề nghị khen thưởng cho Ban Giám đốc, Văn phòng Sở (các đơn vị đặt bằng /units office), rồi nộp hồ sơ bằng /dossier &lt;mã&gt;
+    /record: ghi nhận Quyết định khen thưởng, Tờ trình của Sở, kết quả của cấp trên cho nhiều đề nghị cùng lúc
     /export: tệp Excel (.xlsx) · /export csv: danh sách đề nghị (.csv)
 page-of = {$page}/{$pages}
 input-cancelled = Đã hủy, không có gì thay đổi.
 input-dropped = { $action ->
         [nominate] Đã hủy việc đề nghị khen thưởng đang nhập lý do
+        [record] Đã hủy việc ghi nhận Tờ trình, Quyết định khen thưởng
         [move-returned] Đã hủy việc trả lại đề nghị
         [move-rejected] Đã hủy việc không trình Hội đồng đề nghị
         [return-dossier] Đã hủy việc trả lại hồ sơ
@@ -802,9 +805,9 @@ pd-document-of = thiếu {$document} – {$nominee}
 pd-dossier = chưa nộp hồ sơ
 pd-dossier-returned = hồ sơ bị trả lại để sửa: {$reason}
 qt-header = 🎯 <b>Số lượng khen thưởng năm {$year}</b>
-qt-line = {$kind}: {$used}/{$quota} được Hội đồng thông qua hoặc đã khen thưởng · {$waiting} đang thẩm định hoặc chờ Hội đồng xét
-qt-line-no-quota = {$kind}: {$used} được Hội đồng thông qua hoặc đã khen thưởng · {$waiting} đang thẩm định hoặc chờ Hội đồng xét
-qt-footer = Số lượng khen thưởng tính từ khi Hội đồng Thi đua - Khen thưởng thông qua. ⛔ = vượt số lượng khen thưởng.
+qt-line = {$kind}: {$used}/{$quota} tính từ bước “{$from}” · {$waiting} đang xét, chưa đến bước này
+qt-line-no-quota = {$kind}: {$used} tính từ bước “{$from}” · {$waiting} đang xét, chưa đến bước này
+qt-footer = Số lượng khen thưởng của mỗi hình thức tính từ bước ghi ở dòng của nó (theo quy trình của hình thức đó) trở đi. ⛔ = vượt số lượng khen thưởng.
 ex-usage = Cách dùng: /export (tệp Excel .xlsx) hoặc /export csv (danh sách đề nghị .csv).
 ex-caption-xlsx = Hồ sơ đề nghị khen thưởng năm {$year}: tình hình đơn vị, đề nghị khen thưởng, tự đánh giá.
 ex-caption-csv = Danh sách đề nghị khen thưởng năm {$year}.
@@ -901,6 +904,58 @@ aw-confirm-button = ✅ Ghi nhận khen thưởng
 aw-drop-button = ✖️ Hủy, không ghi
 aw-dropped = Đã hủy; chưa ghi nhận gì.
 aw-recorded-toast = Đã ghi nhận khen thưởng.
+
+## /record: the Office records the route beyond the Council (rr-)
+rr-home = 🗂 <b>Ghi nhận Tờ trình, Quyết định khen thưởng · kỳ xét khen thưởng năm {$year}</b>
+rr-home-line = • {$action}: {$count} đề nghị đang ở bước “{$from}”
+rr-home-help = Bấm một việc để xem danh sách (đã chọn tất cả; bấm vào tên để bỏ chọn), rồi nhập số, ngày văn bản.
+rr-nothing = Kỳ xét khen thưởng năm {$year} hiện không có đề nghị nào chờ ghi nhận Tờ trình, Quyết định khen thưởng (các đề nghị cần được Hội đồng Thi đua - Khen thưởng thông qua trước).
+rr-nothing-here = Không còn đề nghị nào ở bước này; không có gì để ghi nhận.
+rr-decline-action = ✖️ Ghi nhận cấp có thẩm quyền không khen thưởng
+rr-checklist-title = <b>{$form}</b> · {$action}
+    Các đề nghị đang ở bước “{$from}”.
+rr-checklist-help = Đã chọn {$ticked}/{$total} đề nghị. Bấm vào tên để bỏ chọn hoặc chọn lại, rồi bấm “Tiếp tục”.
+rr-go-button = ➡️ Tiếp tục ({$count})
+rr-drop-button = ✖️ Hủy, không ghi
+rr-dropped = Đã hủy; chưa ghi nhận gì.
+rr-no-draft = Danh sách này không còn hiệu lực. Vui lòng gửi /record để bắt đầu lại.
+rr-none-ticked = Chưa chọn đề nghị nào. Vui lòng chọn ít nhất một đề nghị.
+rr-incomplete = Chưa đủ thông tin (số, ngày văn bản hoặc lý do). Vui lòng gửi /record để bắt đầu lại.
+rr-ask-number-propose = Vui lòng gửi <b>số, ký hiệu Tờ trình</b> ({$count} đề nghị), ví dụ: 15/TTr-STP.
+rr-ask-number-decide = Vui lòng gửi <b>số, ký hiệu Quyết định khen thưởng</b> ({$count} đề nghị), ví dụ: 125/QĐ-STP.
+rr-ask-reason = Vui lòng gửi <b>lý do</b> cấp có thẩm quyền không khen thưởng ({$count} đề nghị).
+rr-ask-number-again = Vui lòng gửi số, ký hiệu văn bản bằng chữ (hoặc /cancel để hủy).
+rr-ask-date-again = Vui lòng gửi ngày ký văn bản bằng chữ, ví dụ: 15/01/2027 (hoặc /cancel để hủy).
+rr-ask-reason-again = Vui lòng gửi lý do bằng chữ (hoặc /cancel để hủy).
+rr-bad-number-propose = Số Tờ trình chưa đúng dạng. Vui lòng gửi theo dạng <b>số/TTr-ký hiệu cơ quan</b>, ví dụ: 15/TTr-STP hoặc 45/TTr-UBND. Chưa có gì thay đổi.
+rr-bad-number-decide = Số quyết định chưa đúng dạng. Vui lòng gửi theo dạng <b>số/QĐ-ký hiệu cơ quan</b>, ví dụ: 125/QĐ-STP hoặc 1234/QĐ-TTg. Chưa có gì thay đổi.
+rr-ask-date-propose = Vui lòng gửi <b>ngày ký Tờ trình</b> (ngày/tháng/năm), ví dụ: 10/01/2027.
+rr-ask-date-decide = Vui lòng gửi <b>ngày ký quyết định</b> (ngày/tháng/năm), ví dụ: 15/01/2027.
+rr-bad-date-format = Ngày chưa đúng dạng. Vui lòng gửi theo dạng ngày/tháng/năm, ví dụ: 15/01/2027. Chưa có gì thay đổi.
+rr-bad-date-not_a_date = Không có ngày này trên lịch. Vui lòng kiểm tra lại. Chưa có gì thay đổi.
+rr-bad-date-future = Ngày ký văn bản không thể sau hôm nay. Vui lòng kiểm tra lại. Chưa có gì thay đổi.
+rr-bad-date-before_round = Văn bản của kỳ xét khen thưởng năm {$year} không thể ký trước năm {$year}. Vui lòng kiểm tra lại. Chưa có gì thay đổi.
+rr-bad-reason = Lý do phải có từ {$min} đến {$max} ký tự. Vui lòng gửi lại.
+rr-confirm-propose = Tờ trình số <b>{$number}</b> ngày {$date}, gửi {$party}.
+rr-confirm-decide = Quyết định số <b>{$number}</b> ngày {$date} của {$party}.
+rr-confirm-reason = Lý do không khen thưởng: {$reason}
+rr-confirm-list = Vui lòng kiểm tra trước khi ghi nhận cho {$count} đề nghị:
+rr-confirm-button = ✅ Ghi nhận
+rr-stale = Không ghi nhận được: đề nghị của {$names} đã chuyển sang bước khác sau khi danh sách được hiển thị. Không có gì thay đổi; vui lòng gửi /record để xem danh sách mới.
+rr-done = ✅ Đã ghi nhận văn bản số <b>{$number}</b> ngày {$date} cho {$count} đề nghị, nay ở bước “{$status}”:
+rr-done-declined = ✅ Đã ghi nhận cấp có thẩm quyền không khen thưởng {$count} đề nghị:
+rr-done-toast = Đã ghi nhận.
+rr-route-step = {$at}/{$of} {$status}
+rr-record-line = {$number} ngày {$date}
+rr-status-routes = <b>Các đề nghị trên quy trình khen thưởng</b>
+rr-ex-col-route-step = Bước trên quy trình
+rr-ex-col-record-number = Số Tờ trình, Quyết định gần nhất
+rr-ex-col-record-date = Ngày Tờ trình, Quyết định
+rr-heads-not-told = ⚠️ Bot không gửi được tin cho trưởng đơn vị của: {$names} (chưa bấm Start, đã chặn bot, hoặc đơn vị chưa có trưởng đơn vị trên bot); vui lòng báo trực tiếp.
+rr-checklist-more = Danh sách chỉ gồm {$shown}/{$standing} đề nghị đầu tiên; sau khi ghi nhận, vui lòng gửi /record để ghi tiếp các đề nghị còn lại.
+rr-card-proposal = Tờ trình: số <b>{$number}</b> ngày {$date}, gửi {$party}
+rr-card-step = Bước trên quy trình: {$at}/{$of}
+
 me-delete-goes = <b>Sẽ xóa:</b> liên kết với tài khoản Telegram, họ tên và chức vụ trong hồ sơ thành viên, ngôn ngữ, các câu trả lời đang làm dở, bản tự đánh giá không làm căn cứ cho đề nghị khen thưởng nào.
 me-delete-goes-drafts = Cùng {$count} đề nghị khen thưởng chưa gửi Văn phòng Sở.
 me-delete-stays = <b>Được giữ lại</b> làm hồ sơ của Sở (ghi họ tên như khi đề nghị, không còn liên kết với tài khoản Telegram), cùng tệp, lịch sử, quyết định và bản tự đánh giá làm căn cứ:

@@ -1,12 +1,14 @@
 import { InlineKeyboard } from "grammy";
 import { documentVersions } from "../../db/dossiers.js";
 import { findNomination, nominationHistory } from "../../db/nominations.js";
+import { standingRecordOf } from "../../db/route-records.js";
 import type { Nomination } from "../../db/schema.js";
 import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
 import { nominationBeforeCouncil } from "../council/agenda.js";
 import type { AppDeps } from "../deps.js";
 import { reportKey, type TransitionProblem } from "../domain/nominations.js";
+import { routeProgress } from "../domain/route-records.js";
 import { nextStatuses, routeOf } from "../domain/routes.js";
 import { canSeeNomination, scopeOfActor } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
@@ -14,6 +16,7 @@ import { localised } from "../i18n.js";
 import type { Screen, ViewContext } from "../screen.js";
 import { formName, moveButtonText, nominationCard, statusWord } from "./render.js";
 import { undoableMove } from "./review.js";
+import { proposalText } from "./route-records.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock">;
 
@@ -52,14 +55,22 @@ export async function cardScreen(
     })
   )
     return { text: c.t("nm-not-visible"), keyboard };
-  const [unit, history] = await Promise.all([
+  const [unit, history, record] = await Promise.all([
     findUnitById(deps.db, nomination.unit_id),
     nominationHistory(deps.db, nomination.id),
+    standingRecordOf(deps.db, nomination),
   ]);
+  const route = routeOf(deps.campaign, nomination.form_id);
+  const step = route ? routeProgress(route, nomination.status) : null;
+  // A Tờ trình it stands on is shown; a decision is, on the nomination itself.
   const text = nominationCard(
     c,
     { ...nomination, unit_code: unit?.code ?? "?", unit_name: unit?.name ?? "?" },
     history,
+    {
+      ...(step ? { step: c.t("rr-card-step", step) } : {}),
+      ...(record?.kind === "proposal" ? { record: proposalText(c, record) } : {}),
+    },
   );
   // A member of the Council reads what the nomination rests on; nothing on the card moves it.
   if (beforeCouncil && actor?.role !== "office") {
@@ -71,7 +82,6 @@ export async function cardScreen(
     const next = nomination.status === "returned" ? `\n\n${c.t("nm-card-next-returned")}` : "";
     return { text: text + next, keyboard };
   }
-  const route = routeOf(deps.campaign, nomination.form_id);
   const moves = route ? nextStatuses(route, nomination.status, "office") : [];
   for (const to of moves) keyboard.text(moveButtonText(c, to), `nt:${nomination.id}:${to}`);
   if (moves.length > 0) keyboard.row();

@@ -140,6 +140,8 @@ export function nominationCard(
   c: CardContext,
   nomination: Nomination & { unit_code: string; unit_name: string },
   history: readonly NominationHistory[],
+  /** Where it stands on its route ("Bước 3/4") and the Tờ trình it was moved there with, where the caller knows. */
+  place: { step?: string; record?: string } = {},
 ): string {
   const { t, campaign } = c;
   const lines = [
@@ -150,8 +152,10 @@ export function nominationCard(
   ];
   if (nomination.reason) lines.push(t("nm-card-reason", { reason: escapeHtml(nomination.reason) }));
   lines.push(t("nm-card-status", { status: statusWord(c, nomination.status) }));
+  if (place.step) lines.push(place.step);
   const decision = standingDecision(nomination);
   if (decision) lines.push(t("nm-card-decision", { decision: decisionText(t, decision) }));
+  if (place.record) lines.push(place.record);
   if (nomination.nominee_kind === "individual" && nomination.nominee_id < 0)
     lines.push(t("nm-card-nominee-left"));
   lines.push("", t("nm-card-history"));

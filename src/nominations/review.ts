@@ -10,6 +10,7 @@ import {
   nominationHistory,
 } from "../../db/nominations.js";
 import { findRound } from "../../db/rounds.js";
+import { insertRouteRecord } from "../../db/route-records.js";
 import type { Nomination, NominationHistory } from "../../db/schema.js";
 import type { Actor } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -186,6 +187,23 @@ export async function recordAward(
       date: draft.decision_date,
       issuer: draft.decision_issuer,
     };
+    // The decision is a record of the route like one made with /record: for this one nomination.
+    const recordId = await insertRouteRecord(
+      trx,
+      {
+        year: nomination.round_year,
+        formId: nomination.form_id,
+        stepId: decisionStep.id,
+        kind: "decision",
+        number: decision.number,
+        date: decision.date,
+        party: decision.issuer,
+        nominationIds: [nomination.id],
+        by: actor.telegramId,
+        updateId,
+      },
+      deps.clock(),
+    );
     const historyId = await applyMove(
       trx,
       {
@@ -197,6 +215,7 @@ export async function recordAward(
         reason: null,
         updateId,
         decision,
+        recordId,
       },
       deps.clock(),
     );

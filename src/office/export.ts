@@ -15,6 +15,7 @@ import {
   type RoundAssessment,
 } from "../../db/assessments.js";
 import { latestMoves, listNominations, nomineePositions } from "../../db/nominations.js";
+import { latestRecords } from "../../db/route-records.js";
 import type { Language } from "../../db/schema.js";
 import { formerNames } from "../../db/users.js";
 import type { Campaign, Criterion } from "../campaign/schema.js";
@@ -31,6 +32,7 @@ import { isSystemStatus, type SystemStatus, stepOf } from "../domain/routes.js";
 import { formatLocalDateTime, toLocal } from "../domain/time.js";
 import type { DossierState, Progress } from "../domain/unit-status.js";
 import { localised } from "../i18n.js";
+import { routeStepText } from "../nominations/route-records.js";
 import { roundSummaries } from "./round-status.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n">;
@@ -208,12 +210,22 @@ async function nominationsTable(deps: Deps, year: number, t: Translate, language
     { header: t("ex-col-decision-number") },
     { header: t("ex-col-decision-date") },
     { header: t("ex-col-decision-issuer") },
+    { header: t("rr-ex-col-route-step") },
+    { header: t("rr-ex-col-record-number") },
+    { header: t("rr-ex-col-record-date") },
   ];
-  const [nominations, moves, positions] = await Promise.all([
+  const [nominations, moves, positions, records] = await Promise.all([
     listNominations(deps.db, year),
     latestMoves(deps.db, year),
     nomineePositions(deps.db, year),
+    latestRecords(deps.db, year),
   ]);
+  const view = {
+    t: (key: string, vars?: Record<string, string | number>) =>
+      t(key, vars && Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)]))),
+    language,
+    campaign: deps.campaign,
+  };
   const rows: Cell[][] = [];
   for (const nomination of nominations) {
     const last = moves.get(nomination.id);
@@ -238,9 +250,17 @@ async function nominationsTable(deps: Deps, year: number, t: Translate, language
       nomination.decision_number ?? "",
       nomination.decision_date ? decisionDate(nomination.decision_date) : "",
       nomination.decision_issuer ?? "",
+      // Where it stands on its route ("3/4 Hội đồng … đã thông qua"), and the Tờ trình or decision it was moved with.
+      routeStepText(view, nomination.form_id, nomination.status),
+      records.get(nomination.id)?.number ?? "",
+      decisionDateOrEmpty(records.get(nomination.id)?.date),
     ]);
   }
   return { name: t("ex-sheet-nominations"), columns, rows };
+}
+
+function decisionDateOrEmpty(value: string | undefined): string {
+  return value ? decisionDate(value) : "";
 }
 
 /** yyyy-mm-dd (as a decision date is stored) as dd/mm/yyyy. */

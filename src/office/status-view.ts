@@ -128,6 +128,8 @@ export function unitDetailLines(
     formId: string;
     label: string;
     status: NominationStatus;
+    /** Where it stands on its route, as HTML ("3/4 <i>…</i>"); its status word in italics where not given. */
+    step?: string;
     eligible: boolean;
     /** "QĐ 125/QĐ-STP" on an awarded nomination. */
     decision: string | null;
@@ -159,7 +161,7 @@ export function unitDetailLines(
   for (const form of formsInOrder(c.campaign)) {
     for (const n of nominations.filter((x) => x.formId === form.id))
       lines.push(
-        `• #${n.id} ${n.label}${n.eligible ? "" : " ⚠️"} · ${escapeHtml(formShort(c.campaign, form.id, c.language))} · <i>${statusWord(c, n.status)}</i>${n.decision ? ` · ${n.decision}` : ""}`,
+        `• #${n.id} ${n.label}${n.eligible ? "" : " ⚠️"} · ${escapeHtml(formShort(c.campaign, form.id, c.language))} · ${n.step ?? `<i>${statusWord(c, n.status)}</i>`}${n.decision ? ` · ${n.decision}` : ""}`,
       );
   }
   const missing = pendingItems(status).filter((i) => i.kind === "document" || i.kind === "nominations");
@@ -170,12 +172,12 @@ export function unitDetailLines(
   return lines;
 }
 
-function quotaPart(c: ViewContext, use: QuotaUse, waiting: number): string {
+function quotaPart(c: ViewContext, use: QuotaUse, waiting: number, from: string): string {
   const kind = c.t(`st-kind-${use.nomineeKind}`);
   const line =
     use.quota === null
-      ? c.t("qt-line-no-quota", { kind, used: use.used, waiting })
-      : c.t("qt-line", { kind, used: use.used, quota: use.quota, waiting });
+      ? c.t("qt-line-no-quota", { kind, used: use.used, waiting, from })
+      : c.t("qt-line", { kind, used: use.used, quota: use.quota, waiting, from });
   return use.over ? `${line} ⛔` : line;
 }
 
@@ -197,7 +199,8 @@ export function quotaLines(
             route !== undefined &&
             headingForQuota(route, n.status),
         ).length;
-        return `   ${quotaPart(c, use, waiting)}`;
+        // The quota counts from the step the form's route names (its quotaFrom), not from the Council's agenda.
+        return `   ${quotaPart(c, use, waiting, escapeHtml(statusWord(c, form.route.quotaFrom)))}`;
       });
     const source = form.quota.source
       ? `\n   <i>${escapeHtml(localised(form.quota.source, c.language))}</i>`

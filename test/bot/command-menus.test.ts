@@ -32,6 +32,7 @@ const OFFICE = [
   "dossier",
   "pending",
   "quota",
+  "record",
   "export",
   "units",
   "invite",

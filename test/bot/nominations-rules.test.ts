@@ -330,9 +330,9 @@ describe("quota", () => {
 
     await h.send(admin, "/quota");
     expect(h.telegram.lastTextTo(admin.id)).toContain(
-      "Cá nhân: 10/10 được Hội đồng thông qua hoặc đã khen thưởng · 1 đang thẩm định hoặc chờ Hội đồng xét",
+      "Cá nhân: 10/10 tính từ bước “Hội đồng Thi đua - Khen thưởng đã thông qua” · 1 đang xét, chưa đến bước này",
     );
-    expect(h.telegram.lastTextTo(admin.id)).not.toContain("chờ Hội đồng xét ⛔");
+    expect(h.telegram.lastTextTo(admin.id)).not.toContain("chưa đến bước này ⛔");
 
     const province = await underReview("individual", 12, TINH);
     for (const id of province) {

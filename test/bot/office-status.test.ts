@@ -451,8 +451,8 @@ describe("/quota", () => {
 
     await h.send(admin, "/quota");
     // DANOP's Mai is submitted (on the way) and TRALAI's unit was returned; THIEU's two are drafts.
-    const counted = "được Hội đồng thông qua hoặc đã khen thưởng";
-    const onTheWay = "đang thẩm định hoặc chờ Hội đồng xét";
+    const counted = "tính từ bước “Hội đồng Thi đua - Khen thưởng đã thông qua”";
+    const onTheWay = "đang xét, chưa đến bước này";
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
         "🎯 <b>Số lượng khen thưởng năm 2026</b>",
@@ -471,7 +471,7 @@ describe("/quota", () => {
         `   Cá nhân: 0 ${counted} · 0 ${onTheWay}`,
         "   <i>Theo hướng dẫn tại Kế hoạch số 800/KH-UBND</i>",
         "",
-        "Số lượng khen thưởng tính từ khi Hội đồng Thi đua - Khen thưởng thông qua. ⛔ = vượt số lượng khen thưởng.",
+        "Số lượng khen thưởng của mỗi hình thức tính từ bước ghi ở dòng của nó (theo quy trình của hình thức đó) trở đi. ⛔ = vượt số lượng khen thưởng.",
       ].join("\n"),
     );
   });

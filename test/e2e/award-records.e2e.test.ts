@@ -128,7 +128,7 @@ describe("award records through the real bot process", () => {
     await first?.kill("SIGKILL");
     await world.startBot();
     const quota = await world.say(admin, "/quota", /Số lượng khen thưởng năm/);
-    expect(quota.plain_text).toContain("Cá nhân: 1/10 được Hội đồng thông qua hoặc đã khen thưởng");
+    expect(quota.plain_text).toContain("Cá nhân: 1/10 tính từ bước “Hội đồng Thi đua - Khen thưởng đã thông qua”");
     const after = await world.say(admin, "/nominations", /Đề nghị khen thưởng năm/);
     expect(after.plain_text).toContain(`${MINH}`);
     expect(after.plain_text).toContain("đã được khen thưởng · 125/QĐ-STP");

@@ -451,7 +451,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
       "Không trình được: hình thức Giấy khen của Giám đốc Sở đã đủ số lượng khen thưởng (4 tập thể).",
     );
     const quota = await world.say(admin, "/quota", /Số lượng khen thưởng năm/);
-    expect(quota.plain_text).toContain("Tập thể: 4/4 được Hội đồng thông qua hoặc đã khen thưởng");
+    expect(quota.plain_text).toContain("Tập thể: 4/4 tính từ bước “Hội đồng Thi đua - Khen thưởng đã thông qua”");
 
     // ---- It returns the dossier with a reason, which reaches the head.
     const officeDossier = await world.say(admin, "/dossier HCTP", button(`ds:ret:${unitId}`));

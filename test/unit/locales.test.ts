@@ -275,6 +275,7 @@ describe("keys used in the code", () => {
       status: 1,
       pending: 1,
       quota: 1,
+      record: 1,
       export: 1,
       council: 1,
     } satisfies Record<CommandName, 1>),
@@ -308,6 +309,13 @@ describe("keys used in the code", () => {
       1
     >),
     "ds-upload-": ["wrong_type", "too_large"],
+    // /record (src/nominations/route-records.ts): per record kind, per typed step, per date problem.
+    "rr-ask-number-": ["propose", "decide"],
+    "rr-ask-date-": ["propose", "decide"],
+    "rr-bad-number-": ["propose", "decide"],
+    "rr-confirm-": ["propose", "decide", "reason"],
+    "rr-ask-": ["number-again", "date-again", "reason-again"],
+    "rr-bad-date-": ["format", "not_a_date", "future", "before_round"],
   };
 
   it.each(Object.entries(families))("has a message for every %s… key", (prefix, suffixes) => {

@@ -29,6 +29,7 @@ describe("commandsFor", () => {
       "dossier",
       "pending",
       "quota",
+      "record",
       "export",
       "units",
       "invite",
