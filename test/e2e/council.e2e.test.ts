@@ -12,8 +12,8 @@ import { button, buttonsOf, E2eWorld } from "./e2e-helpers.js";
 /**
  * The Council's whole round through the real process: two units send their dossiers, the Office puts five
  * individuals forward for the Director's Giấy khen with one place left in its quota of 10, the Council's three
- * members vote in chat, the chair breaks the tie at the quota's boundary with a reason, and every nominee and
- * head hears their outcome once.
+ * members vote in chat, the chair breaks the tie at the quota's boundary with a reason, every nominee and head
+ * hears their outcome once, and the Office records the Director's decision for the ten the Council passed.
  */
 const admin: FakeUser = { id: 7601, first_name: "Hà", language_code: "vi" };
 const hung: FakeUser = { id: 7602, first_name: "Hùng", language_code: "vi" };
@@ -76,6 +76,20 @@ const COUNCIL = [
   { user: secretary, name: "Lê Thị Thư", position: "Chánh Thanh tra" },
   { user: member, name: "Ngô Văn Ba", position: "Thanh tra viên" },
 ];
+const ZONE = "Asia/Ho_Chi_Minh";
+/** The Director signs the decision today, on the real clock, in the Sở's time zone. */
+const TODAY = new Intl.DateTimeFormat("en-GB", {
+  timeZone: ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+}).format(new Date());
+const DECISION_NUMBER = "125/QĐ-STP";
+const DECISION = `Quyết định số ${DECISION_NUMBER} ngày ${TODAY} của Giám đốc Sở Tư pháp tỉnh Ninh Bình`;
+/** /record's task: the Giấy khen (form 2) from step 2 of its route (the Council passed) to step 3 (awarded). */
+const GK_DECIDE = `rr:s:${GK}:2:3`;
+/** The Giấy khen's quota counts from the Council's step on. */
+const QUOTA_FROM = "tính từ bước “Hội đồng Thi đua - Khen thưởng đã thông qua” · 0 đang xét";
 const TIE_REASON = "Đồng chí Nam có sáng kiến được áp dụng toàn tỉnh";
 const OUTCOME_TITLE = `Hội đồng Thi đua - Khen thưởng đã họp xét đề nghị khen thưởng năm ${YEAR}:`;
 
@@ -317,7 +331,7 @@ const outcomeNotices = (user: FakeUser) =>
 const ONE_MESSAGE_A_SECOND = { timeout: 240_000 };
 
 describe("the Council's meeting through the real bot process", ONE_MESSAGE_A_SECOND, () => {
-  it("five individuals for the last place of the Giấy khen: the Council votes, the chair breaks the tie, all are told", async () => {
+  it("five individuals for the Giấy khen's last place: the Council votes, the chair breaks the tie, all are told, the decision recorded", async () => {
     if (!GK_FORM) throw new Error("the campaign has no third award form");
     expect(GK_FORM.quota.individual).toBe(10);
 
@@ -335,7 +349,7 @@ describe("the Council's meeting through the real bot process", ONE_MESSAGE_A_SEC
     await seedNinePassedIndividuals(GK_FORM.id);
     await world.startBot();
     const before = await world.say(admin, "/quota", /Số lượng khen thưởng năm/);
-    expect(before.plain_text).toContain("Cá nhân: 9/10 được Hội đồng thông qua hoặc đã khen thưởng");
+    expect(before.plain_text).toContain(`Cá nhân: 9/10 ${QUOTA_FROM}`);
 
     // ---- Everyone registers through invites: heads, staff, and the Council's three members.
     for (const unit of UNITS) {
@@ -583,12 +597,84 @@ describe("the Council's meeting through the real bot process", ONE_MESSAGE_A_SEC
     } finally {
       await db.destroy();
     }
+    const full = await world.say(admin, "/quota", /Số lượng khen thưởng năm/);
+    expect(full.plain_text).toContain(`Cá nhân: 10/10 ${QUOTA_FROM}`);
+
+    // ---- The Office records the Director's decision, in one step for the ten the Council passed.
+    const home = await world.say(admin, "/record", button(GK_DECIDE));
+    expect(home.plain_text).toContain(
+      "Ghi nhận Quyết định khen thưởng: 10 đề nghị đang ở bước “Hội đồng Thi đua - Khen thưởng đã thông qua”",
+    );
+    const checklist = await world.press(admin, home, GK_DECIDE, button("rr:go"));
+    const ticked = buttonTexts(checklist).filter((text) => text.startsWith("✅"));
+    expect(ticked).toHaveLength(10);
+    expect(ticked.some((text) => text.includes(NAME[nam.id] ?? "?"))).toBe(true);
+    for (const other of [lan, minh, tuan, mai])
+      expect(buttonTexts(checklist).some((text) => text.includes(NAME[other.id] ?? "?"))).toBe(false);
+    expect(buttonTexts(checklist)).toContain("➡️ Tiếp tục (10)");
+    await world.press(admin, checklist, "rr:go", /số, ký hiệu Quyết định khen thưởng \(10 đề nghị\)/);
+    await world.say(admin, "125/QĐ", /Số quyết định chưa đúng dạng/);
+    await world.say(admin, DECISION_NUMBER, /ngày ký quyết định/);
+    const check = await world.say(admin, TODAY, /Vui lòng kiểm tra trước khi ghi nhận cho 10 đề nghị/);
+    expect(check.plain_text).toContain(`${DECISION}.`);
+    expect(check.plain_text).toContain(NAME[nam.id]);
+    const recorded = await world.press(admin, check, "rr:ok", /Đã ghi nhận văn bản số/);
+    expect(recorded.plain_text).toContain(
+      `Đã ghi nhận văn bản số ${DECISION_NUMBER} ngày ${TODAY} cho 10 đề nghị`,
+    );
+    // The seeded unit has no head on the bot: the Office is asked to tell them itself.
+    expect(recorded.plain_text).toContain(
+      "Bot không gửi được tin cho trưởng đơn vị của: Thanh tra viên số 1",
+    );
+    // Nam and his head are told, with the decision.
+    for (const person of [nam, hoa]) {
+      const told = await world.emulator.waitForMessage(person.id, (m) =>
+        /đã được khen thưởng:/.test(m.plain_text ?? ""),
+      );
+      expect(told.plain_text).toBe(
+        `🏅 ${NAME[nam.id]} đã được khen thưởng: Giấy khen của Giám đốc Sở.\n${DECISION}.`,
+      );
+    }
     const after = await world.say(admin, "/quota", /Số lượng khen thưởng năm/);
-    expect(after.plain_text).toContain("Cá nhân: 10/10 được Hội đồng thông qua hoặc đã khen thưởng");
+    expect(after.plain_text).toContain(`Cá nhân: 10/10 ${QUOTA_FROM}`);
+
+    const records = openDatabase(databasePath());
+    try {
+      const awarded = await records
+        .selectFrom("nominations")
+        .select(["id", "status", "decision_number"])
+        .where("status", "=", "awarded")
+        .execute();
+      expect(awarded).toHaveLength(10);
+      expect(awarded.find((n) => n.id === id(nam))).toEqual({
+        id: id(nam),
+        status: "awarded",
+        decision_number: DECISION_NUMBER,
+      });
+      const [record, ...others] = await records.selectFrom("route_records").selectAll().execute();
+      expect(others).toEqual([]);
+      expect(record).toMatchObject({
+        kind: "decision",
+        form_id: GK_FORM.id,
+        step_id: "awarded",
+        number: DECISION_NUMBER,
+        party: "Giám đốc Sở Tư pháp tỉnh Ninh Bình",
+      });
+      expect((JSON.parse(record?.nomination_ids ?? "[]") as number[]).sort((a, b) => a - b)).toEqual(
+        awarded.map((n) => n.id).sort((a, b) => a - b),
+      );
+    } finally {
+      await records.destroy();
+    }
 
     // Told once: the outbox sent each outcome a single time, also after everything above.
     for (const user of [lan, minh, tuan, nam, mai, hung, hoa]) expect(outcomeNotices(user)).toHaveLength(1);
     for (const seat of COUNCIL) expect(outcomeNotices(seat.user)).toHaveLength(0);
+    const awardNotices = (user: FakeUser) =>
+      world.emulator.messagesIn(user.id).filter((m) => /đã được khen thưởng:/.test(m.plain_text ?? ""));
+    expect(awardNotices(nam)).toHaveLength(1);
+    expect(awardNotices(hoa)).toHaveLength(1);
+    for (const user of [lan, minh, tuan, mai, hung]) expect(awardNotices(user)).toHaveLength(0);
     expectNoErrors();
   });
 });
