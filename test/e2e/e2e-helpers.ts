@@ -85,11 +85,11 @@ export class E2eWorld {
     return this.emulator.lastMessageIn(user.id)?.message_id ?? 0;
   }
 
-  /** `/invite CODE [head]` sent by an Office member; returns the token of the new link. */
+  /** `/invite CODE [head|office|council]` sent by an Office member; returns the token of the new link. */
   async createInvite(
     office: FakeUser,
     unitCode: string,
-    roleWord: "" | "head" | "office" = "",
+    roleWord: "" | "head" | "office" | "council" = "",
   ): Promise<string> {
     const reply = await this.say(office, `/invite ${unitCode} ${roleWord}`.trim(), /Đã tạo liên kết mời/);
     const token = /\?start=([A-Za-z0-9_-]+)/.exec(reply.plain_text ?? "")?.[1];
