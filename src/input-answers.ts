@@ -157,8 +157,9 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
         reason: escapeHtml(checked.reason),
       });
       const reply = say(added, afterProposalKeyboard(c, ask.formId, outcome.access));
+      // The offer to add the Báo cáo thành tích's details first: the list's buttons stay the last shown.
       const details = await askNomineeDetails(deps, ctx, outcome.nomination);
-      if (details) reply.messages.push({ text: details.text, extra: { reply_markup: details.keyboard } });
+      if (details) reply.messages.unshift({ text: details.text, extra: { reply_markup: details.keyboard } });
       return reply;
     }
     case "move": {

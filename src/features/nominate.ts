@@ -151,10 +151,10 @@ export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer
     }
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t("nm-added-toast", { name: outcome.candidate.name }) });
-    await showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[3] ?? 0), unitId);
     // What the Báo cáo thành tích needs and the profile lacks: asked of the nominee, offered to the proposer.
     const details = await askNomineeDetails({ ...deps, outbox }, ctx, outcome.nomination);
     if (details) await ctx.reply(details.text, { ...HTML, reply_markup: details.keyboard });
+    await showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[3] ?? 0), unitId);
   });
 
   feature.callbackQuery(new RegExp(`^nm:x:(\\d+)(?::(\\d+))?${UNIT}`), async (ctx) => {
