@@ -1265,3 +1265,4 @@ pf-offer-head = ✍️ The Báo cáo thành tích of <b>{$name}</b> lacks {$coun
     }
 pf-offer-self = ✍️ Your Báo cáo thành tích lacks {$count} details (date of birth, hometown, qualification…). Press the button below to add them.
 pf-delete-goes = With the details for the Báo cáo thành tích (date of birth, gender, hometown, qualification, duties, awards received).
+pf-cancelled = Stopped. The answers given before are kept; press “✍️ Add details for the Báo cáo thành tích” in /me to go on.

@@ -1210,3 +1210,4 @@ pf-offer-head = ✍️ Báo cáo thành tích của <b>{$name}</b> còn thiếu 
     }
 pf-offer-self = ✍️ Báo cáo thành tích của Anh/Chị còn thiếu {$count} mục (ngày sinh, quê quán, trình độ chuyên môn…). Bấm nút dưới đây để bổ sung.
 pf-delete-goes = Cùng thông tin cho Báo cáo thành tích (ngày sinh, giới tính, quê quán, trình độ chuyên môn, nhiệm vụ được giao, khen thưởng đã nhận).
+pf-cancelled = Đã dừng. Các câu trả lời trước đó vẫn được lưu; bấm “✍️ Bổ sung thông tin cho Báo cáo thành tích” ở /me để tiếp tục.

@@ -15,6 +15,7 @@ const head = user(2000, "Bình");
 const lan = user(2001, "Lan");
 const minh = user(2002, "Minh");
 const otherHead = user(3000, "Hùng");
+const director = user(3001, "Director");
 const GK = 2; // the Director's Giấy khen is the third form of the campaign
 const TINH = 1;
 let h: Harness;
@@ -158,6 +159,8 @@ describe("details for the Báo cáo thành tích", () => {
     await h.send(lan, "01/01/2020");
     expect(h.telegram.lastTextTo(lan.id)).toContain("tuổi ngoài khoảng 18–75");
     await h.send(lan, "/cancel");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Các câu trả lời trước đó vẫn được lưu");
+    expect(h.telegram.callsOf("sendMessage").at(-1)?.payload.reply_markup).toEqual({ remove_keyboard: true });
     expect((await detailsRow(lan.id))?.date_of_birth).toBe("1985-03-05");
 
     // Erasing her data: the confirmation names them, and they go.
@@ -228,5 +231,58 @@ describe("details for the Báo cáo thành tích", () => {
     expect(await detailsRow(lan.id)).toBeUndefined();
     await h.send(lan, "Nữ");
     expect((await detailsRow(lan.id))?.gender).toBe("female");
+  });
+
+  it("in English for one who chose it: the notice, the questions and the refusals", async () => {
+    await h.send(minh, "/lang");
+    await h.press(minh, "lang:en");
+    await h.send(head, "/nominate");
+    await h.press(head, `nm:f:${GK}:0`);
+    await h.press(head, `nm:a:${GK}:p:${minh.id}`);
+    await h.send(head, "Hoàn thành xuất sắc đề án số hoá hồ sơ");
+    await h.settle();
+    expect(h.telegram.lastTextTo(minh.id)).toContain("The Báo cáo thành tích needs 6 details");
+    expect(h.telegram.lastButtonsTo(minh.id).map((b) => b.text)).toEqual([
+      "✍️ Add details for the Báo cáo thành tích",
+    ]);
+    await h.press(minh, `pf:s:${minh.id}`);
+    expect(h.telegram.lastTextTo(minh.id)).toContain("<b>Lê Văn Minh</b> · question 1/6");
+    await h.send(minh, "1990-08-12");
+    expect(h.telegram.lastTextTo(minh.id)).toContain("is not day/month/year");
+    await h.send(minh, "12/08/1990");
+    expect(replyButtons(minh)).toEqual(["Male", "Female", "⏭ Skip"]);
+    await h.send(minh, "Male");
+    expect((await detailsRow(minh.id))?.gender).toBe("male");
+  });
+
+  it("lets the Office fill in the details of those it proposes (the Ban Giám đốc)", async () => {
+    await h.send(admin, "/units sample");
+    await registerThroughBot(h, admin, director, {
+      unitCode: "BGD",
+      unitName: "Ban Giám đốc",
+      fullName: "Phạm Minh Đức",
+      position: "Giám đốc Sở",
+    });
+    const bgd = await h.db
+      .selectFrom("units")
+      .select(["id", "office_proposes"])
+      .where("code", "=", "BGD")
+      .executeTakeFirst();
+    expect(bgd?.office_proposes).toBe(1);
+    await h.press(admin, `nm:a:${GK}:p:${director.id}:0@${bgd?.id}`);
+    await h.send(admin, "Chỉ đạo hoàn thành xuất sắc công tác cải cách hành chính");
+    expect(h.telegram.textsTo(admin.id).at(-2)).toContain(
+      "Báo cáo thành tích của <b>Phạm Minh Đức</b> còn thiếu 6 mục",
+    );
+    await h.press(admin, `pf:s:${director.id}`);
+    await h.send(admin, "20/10/1970");
+    await h.send(admin, "/cancel");
+    expect(await detailsRow(director.id)).toMatchObject({
+      date_of_birth: "1970-10-20",
+      updated_by: admin.id,
+    });
+    // The Office is no proposer of Lan's unit: her head is.
+    await h.press(admin, `pf:s:${lan.id}`);
+    expect(alert()).toBe("Chỉ người đó hoặc trưởng đơn vị của họ mới được bổ sung thông tin này.");
   });
 });
