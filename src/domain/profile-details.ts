@@ -138,6 +138,8 @@ export function checkDetailText(text: string, max: number): DetailTextCheck {
 }
 
 export const AWARDS_MAX = 30;
+/** The whole list's length: with the rest, /me stays within a Telegram message (4096 characters). */
+export const AWARDS_TEXT_MAX = 2000;
 export const AWARD_FORM_MAX = 200;
 export const AWARD_DECISION_MAX = 60;
 export const FIRST_AWARD_YEAR = 1975;
@@ -161,7 +163,8 @@ export function checkAwards(text: string, currentYear: number): AwardsCheck {
     .map((line) => line.replace(/\s+/g, " ").trim())
     .filter((line) => line !== "");
   if (lines.length === 1 && NONE.has(fold(lines[0] ?? ""))) return { ok: true, awards: [] };
-  if (lines.length > AWARDS_MAX) return { ok: false, problem: "many" };
+  if (lines.length > AWARDS_MAX || [...lines.join("\n")].length > AWARDS_TEXT_MAX)
+    return { ok: false, problem: "many" };
   const awards: AwardReceived[] = [];
   for (const [index, line] of lines.entries()) {
     const at = index + 1;

@@ -123,6 +123,8 @@ describe("awards received", () => {
       ok: false,
       problem: "many",
     });
+    const long = Array.from({ length: 12 }, () => `2024 - ${"Bằng khen của Chủ tịch UBND tỉnh ".repeat(5)}`);
+    expect(checkAwards(long.join("\n"), 2026)).toEqual({ ok: false, problem: "many" });
   });
 
   it("reads back as typed", () => {
