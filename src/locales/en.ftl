@@ -132,7 +132,7 @@ reg-privacy =
     Welcome to the <b>ThiĐua bot</b> of the {$organisation}.
     This link invites you to join <b>{$unit}</b> with the role of <b>{$role}</b>.
 
-    <b>What the bot will store:</b> your Telegram user ID, full name, position, unit, role and chosen language; later, your self-assessment answers and the evidence you submit.
+    <b>What the bot will store:</b> your Telegram user ID, full name, position, unit, role and chosen language; later, your self-assessment answers and the evidence you submit; when nominated for an award, the details for the Báo cáo thành tích (date of birth, gender, hometown, qualification, duties, awards received), given by you or your head of unit.
     <b>What for:</b> solely to organise the Department's emulation movement, its reviews and its nominations for awards. The information can be seen by the Department's Office and your head of unit, according to their permissions.
     <b>Your rights:</b> you can view (/me), correct and request deletion of your information at any time (/me).
 

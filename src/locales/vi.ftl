@@ -132,7 +132,7 @@ reg-privacy =
     Chào mừng Anh/Chị đến với <b>ThiĐua bot</b> của {$organisation}.
     Liên kết này mời Anh/Chị tham gia <b>{$unit}</b> với vai trò <b>{$role}</b>.
 
-    <b>Bot sẽ lưu:</b> mã người dùng Telegram, họ và tên, chức vụ, đơn vị, vai trò, ngôn ngữ Anh/Chị chọn; sau này là các câu trả lời tự đánh giá và minh chứng Anh/Chị gửi.
+    <b>Bot sẽ lưu:</b> mã người dùng Telegram, họ và tên, chức vụ, đơn vị, vai trò, ngôn ngữ Anh/Chị chọn; sau này là các câu trả lời tự đánh giá và minh chứng Anh/Chị gửi; khi được đề nghị khen thưởng, thông tin cho Báo cáo thành tích (ngày sinh, giới tính, quê quán, trình độ chuyên môn, nhiệm vụ được giao, khen thưởng đã nhận) do Anh/Chị hoặc trưởng đơn vị bổ sung.
     <b>Để làm gì:</b> chỉ để tổ chức phong trào thi đua, bình xét và đề nghị khen thưởng của Sở. Thông tin được Văn phòng Sở và trưởng đơn vị của Anh/Chị xem theo phân quyền.
     <b>Quyền của Anh/Chị:</b> xem (/me), sửa và yêu cầu xóa thông tin bất cứ lúc nào (/me).
 
