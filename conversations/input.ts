@@ -10,6 +10,11 @@ function droppedAction(ask: Ask): string {
   return ask.kind === "move" ? `move-${ask.to}` : ask.kind;
 }
 
+/** The details' questions show "⏭ Bỏ qua" (and Nam/Nữ) under the keyboard: taken away when they stop. */
+function closing(ask: Ask): { reply_markup?: { remove_keyboard: true } } {
+  return ask.kind === "profile-details" ? { reply_markup: { remove_keyboard: true } } : {};
+}
+
 /**
  * One typed reason or one uploaded file, asked for by a button (a reason to nominate someone whose assessment
  * falls short, a reason to return or reject, a dossier document). The question was sent before entering.
@@ -22,13 +27,20 @@ export function inputFlow(deps: InputDeps) {
     for (;;) {
       const answer = await conversation.wait();
       if (answer.message?.text === "/cancel" || answer.message?.text?.startsWith("/cancel@")) {
-        await answer.reply(answer.t("input-cancelled"), HTML);
+        // The details asked one by one keep the answers given before the /cancel.
+        await answer.reply(answer.t(ask.kind === "profile-details" ? "pf-cancelled" : "input-cancelled"), {
+          ...HTML,
+          ...closing(ask),
+        });
         return;
       }
       if (isCommand(answer) || answer.callbackQuery || !answer.message) {
         // Said before the command is handled, so the person knows what they were doing is not done.
         if (answer.message || answer.callbackQuery)
-          await answer.reply(answer.t("input-dropped", { action: droppedAction(ask) }), HTML);
+          await answer.reply(answer.t("input-dropped", { action: droppedAction(ask) }), {
+            ...HTML,
+            ...closing(ask),
+          });
         await conversation.halt({ next: true });
       }
       const asked = ask;

@@ -19,6 +19,7 @@ import * as routesAndCouncil from "./migrations/0013_routes_and_council.js";
 import * as officeProposes from "./migrations/0014_office_proposes.js";
 import * as councilRole from "./migrations/0015_council_role.js";
 import * as routeDrafts from "./migrations/0017_route_drafts.js";
+import * as profileDetails from "./migrations/0018_profile_details.js";
 import type { Database } from "./schema.js";
 import { allowDirect, directInTransaction, FairSqliteDialect } from "./sqlite-dialect.js";
 
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "0014_office_proposes": officeProposes,
   "0015_council_role": councilRole,
   "0017_route_drafts": routeDrafts,
+  "0018_profile_details": profileDetails,
 };
 
 const inCodeMigrations: MigrationProvider = {

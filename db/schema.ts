@@ -435,6 +435,21 @@ export interface AssessmentSessionTable {
   updated_at: string;
 }
 
+/** What the Báo cáo thành tích needs and the bot asks in chat (see migration 0018); null: never answered. */
+export interface ProfileDetailsTable {
+  telegram_id: number;
+  /** YYYY-MM-DD. */
+  date_of_birth: string | null;
+  gender: "male" | "female" | null;
+  hometown: string | null;
+  qualification: string | null;
+  duties: string | null;
+  /** JSON array of {year, form, decision}; "[]" when none were received. */
+  awards: string | null;
+  updated_by: number;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -471,12 +486,14 @@ export interface Database {
   council_tie_breaks: CouncilTieBreakTable;
   route_records: RouteRecordTable;
   route_drafts: RouteDraftTable;
+  profile_details: ProfileDetailsTable;
 }
 
 export type CouncilMember = Selectable<CouncilMemberTable>;
 export type CouncilMeeting = Selectable<CouncilMeetingTable>;
 export type RouteRecord = Selectable<RouteRecordTable>;
 export type RouteDraft = Selectable<RouteDraftTable>;
+export type ProfileDetailsRow = Selectable<ProfileDetailsTable>;
 
 export type Unit = Selectable<UnitTable>;
 export type User = Selectable<UserTable>;

@@ -265,6 +265,7 @@ export async function erasePersonalData(
     await trx.deleteFrom("unreachable_chats").where("chat_id", "=", telegramId).execute();
     await trx.deleteFrom("users").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("office_profiles").where("telegram_id", "=", telegramId).execute();
+    await trx.deleteFrom("profile_details").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("move_requests").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("registration_drafts").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("preferences").where("telegram_id", "=", telegramId).execute();

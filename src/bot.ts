@@ -30,6 +30,7 @@ import { nominateFeature } from "./features/nominate.js";
 import { nominationsFeature } from "./features/nominations.js";
 import { planFeature } from "./features/plan.js";
 import { PROFILE_EDIT, profileFeature } from "./features/profile.js";
+import { profileDetailsFeature } from "./features/profile-details.js";
 import { recordFeature } from "./features/record.js";
 import { reachableAgain, remindersFeature } from "./features/reminders.js";
 import { reopenFeature } from "./features/reopen.js";
@@ -168,11 +169,12 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     startFeature(deps, outbox),
     movesFeature(deps, outbox),
     profileFeature(deps, outbox),
+    profileDetailsFeature(deps),
   );
   features.use(assessmentFeature(deps), assessmentReadFeature(deps));
   features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps, outbox));
   features.use(
-    nominateFeature(deps),
+    nominateFeature(deps, outbox),
     dossierFeature(deps, outbox),
     statusFeature(deps),
     nominationsFeature(deps, outbox),

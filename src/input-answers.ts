@@ -8,10 +8,12 @@ import type { AppDeps } from "./deps.js";
 import { checkDecisionDate, checkDecisionNumber, checkIssuer, ISSUER_MAX } from "./domain/decisions.js";
 import { FILE_SIZE_MB } from "./domain/evidence.js";
 import type { NominationStatus, NomineeKind } from "./domain/nominations.js";
+import type { DetailStep } from "./domain/profile-details.js";
 import { awaitsDecision, routeOf } from "./domain/routes.js";
 import { toLocal } from "./domain/time.js";
 import { type IncomingFile, returnByOffice, reuseTargets, uploadDocument } from "./dossier/service.js";
 import { dossierScreen } from "./dossier/view.js";
+import { answerProfileDetails, askNomineeDetails } from "./features/profile-details.js";
 import { escapeHtml } from "./html.js";
 import { localised } from "./i18n.js";
 import { type Refusal, unitRef } from "./nominations/access.js";
@@ -45,7 +47,9 @@ export type Ask =
       nomineeKind: NomineeKind;
       chosen: number[];
     }
-  | { kind: "record"; step: "number" | "date" | "reason" };
+  | { kind: "record"; step: "number" | "date" | "reason" }
+  // The details the Báo cáo thành tích needs, asked one by one of the person or their head.
+  | { kind: "profile-details"; subjectId: number; step: DetailStep };
 
 type ReplyMarkup = InlineKeyboard | Keyboard | { remove_keyboard: true };
 
@@ -152,7 +156,11 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
         form: escapeHtml(formName(deps.campaign, ask.formId, c.language)),
         reason: escapeHtml(checked.reason),
       });
-      return say(added, afterProposalKeyboard(c, ask.formId, outcome.access));
+      const reply = say(added, afterProposalKeyboard(c, ask.formId, outcome.access));
+      // The offer to add the Báo cáo thành tích's details first: the list's buttons stay the last shown.
+      const details = await askNomineeDetails(deps, ctx, outcome.nomination);
+      if (details) reply.messages.unshift({ text: details.text, extra: { reply_markup: details.keyboard } });
+      return reply;
     }
     case "move": {
       const checked = checkReason(ctx);
@@ -215,6 +223,8 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
     }
     case "award":
       return answerAward(deps, ctx, ask);
+    case "profile-details":
+      return answerProfileDetails(deps, ctx, ask);
     case "council-tie": {
       const checked = checkReason(ctx);
       if (!checked.ok) return checked.reply;

@@ -5,7 +5,7 @@ import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nameMatches } from "../domain/names.js";
 import { parseNomineeKey } from "../domain/nominations.js";
-import { escapeHtml } from "../html.js";
+import { escapeHtml, HTML } from "../html.js";
 import { type ProposerAccess, proposerAccess, type Refusal, unitRef } from "../nominations/access.js";
 import { formAt, formName, formsInOrder, nomineeLabel, resultText } from "../nominations/render.js";
 import { formScreen, homeScreen, officeUnitsScreen, searchScreen } from "../nominations/screens.js";
@@ -18,8 +18,10 @@ import {
   takeBack,
 } from "../nominations/service.js";
 import { answerOnce, refuse, showScreen } from "../paged-view.js";
+import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
+import { askNomineeDetails } from "./profile-details.js";
 
 /** The unit a button acts for: "@<unit id>" ends the buttons the Office presses for a unit it proposes. */
 const UNIT = "(?:@(\\d+))?$";
@@ -31,7 +33,7 @@ const unitOf = (part: string | undefined): number | undefined => (part ? Number(
  * Office for the units it proposes (the Ban Giám đốc, the Văn phòng Sở: `/units office`), which it picks from
  * buttons or by `/nominate <unit code>`. Every press checks the role and the unit again.
  */
-export function nominateFeature(deps: AppDeps): Composer<BotContext> {
+export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   /** Who may change the unit's nominations now: refused when the round is closed, sent or past the deadline. */
@@ -149,6 +151,9 @@ export function nominateFeature(deps: AppDeps): Composer<BotContext> {
     }
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx, { text: ctx.t("nm-added-toast", { name: outcome.candidate.name }) });
+    // What the Báo cáo thành tích needs and the profile lacks: asked of the nominee, offered to the proposer.
+    const details = await askNomineeDetails({ ...deps, outbox }, ctx, outcome.nomination);
+    if (details) await ctx.reply(details.text, { ...HTML, reply_markup: details.keyboard });
     await showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[3] ?? 0), unitId);
   });
 

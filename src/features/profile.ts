@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { endSession } from "../../db/assessment-sessions.js";
 import { headsOfUnit, officeRecipients } from "../../db/notices.js";
+import { findProfileDetails } from "../../db/profile-details.js";
 import { findDraft } from "../../db/registrations.js";
 import type { Language, NewReminder } from "../../db/schema.js";
 import { erasePersonalData, findOfficeProfile, getLanguage, personRecords } from "../../db/users.js";
@@ -15,6 +16,7 @@ import { noticeRows, sendSoon } from "../nominations/notices.js";
 import { formShort, statusWord } from "../nominations/render.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import type { Translate } from "../screen.js";
+import { detailsLines } from "./profile-details.js";
 
 export const PROFILE_EDIT = "profile-edit";
 
@@ -53,8 +55,10 @@ export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
       await ctx.reply(lines.join("\n\n"), { ...HTML, reply_markup: keyboard });
       return;
     }
+    const details = await findProfileDetails(deps.db, user.telegram_id);
+    const t: Translate = (key, vars) => ctx.t(key, vars);
     await ctx.reply(
-      ctx.t("me-profile", {
+      `${ctx.t("me-profile", {
         id: String(user.telegram_id),
         name: escapeHtml(user.full_name),
         position: escapeHtml(user.position),
@@ -63,12 +67,14 @@ export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
         language: actor.language === "vi" ? "Tiếng Việt" : "English",
         consentedAt: formatLocalDateTime(new Date(user.consented_at), zone),
         updatedAt: formatLocalDateTime(new Date(user.updated_at), zone),
-      }),
+      })}\n\n${ctx.t("pf-me-header")}\n${detailsLines(t, details)}`,
       {
         ...HTML,
         reply_markup: new InlineKeyboard()
           .text(ctx.t("me-edit-name"), "me:edit:name")
           .text(ctx.t("me-edit-position"), "me:edit:position")
+          .row()
+          .text(ctx.t("pf-button"), `pf:s:${user.telegram_id}`)
           .row()
           .text(ctx.t("me-delete"), "me:delete"),
       },
@@ -110,6 +116,7 @@ export function profileFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     const t = ctx.t.bind(ctx);
     const lines = [ctx.t("me-delete-confirm"), "", ctx.t("me-delete-goes")];
     if (plan.dropped.length > 0) lines.push(ctx.t("me-delete-goes-drafts", { count: plan.dropped.length }));
+    if (await findProfileDetails(deps.db, actor.telegramId)) lines.push(ctx.t("pf-delete-goes"));
     if (plan.kept.length > 0)
       lines.push("", ctx.t("me-delete-stays"), ...keptLines(t, actor.language, plan.kept));
     if (records.actedOnRecords) lines.push("", ctx.t("me-delete-stays-acts"));

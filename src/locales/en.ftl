@@ -132,7 +132,7 @@ reg-privacy =
     Welcome to the <b>ThiĐua bot</b> of the {$organisation}.
     This link invites you to join <b>{$unit}</b> with the role of <b>{$role}</b>.
 
-    <b>What the bot will store:</b> your Telegram user ID, full name, position, unit, role and chosen language; later, your self-assessment answers and the evidence you submit.
+    <b>What the bot will store:</b> your Telegram user ID, full name, position, unit, role and chosen language; later, your self-assessment answers and the evidence you submit; when nominated for an award, the details for the Báo cáo thành tích (date of birth, gender, hometown, qualification, duties, awards received), given by you or your head of unit.
     <b>What for:</b> solely to organise the Department's emulation movement, its reviews and its nominations for awards. The information can be seen by the Department's Office and your head of unit, according to their permissions.
     <b>Your rights:</b> you can view (/me), correct and request deletion of your information at any time (/me).
 
@@ -649,6 +649,7 @@ input-dropped = { $action ->
         [undo] The undo was cancelled
         [round-deadline] Setting the deadline and opening the round was cancelled
         [council-tie] Choosing in the Council's tie was cancelled
+        [profile-details] The questions for the Báo cáo thành tích stopped (answers given before are kept); for the open question
        *[other] What you were doing was cancelled
     }; nothing was changed.
 input-reason-text = Please type the reason as text (or send /cancel).
@@ -1211,3 +1212,57 @@ cn-already-member = You are on the Emulation and Commendation Council already: n
 cn-invite-usage = /invite &lt;unit code&gt; council: invite into the unit and the Emulation and Commendation Council
 cn-invite-role = {$role}, Council member
 cn-invite-advice = This link brings whoever opens it into the unit and the Emulation and Commendation Council: send it privately to the right person only. Someone already in this unit joins the Council only and keeps their role in the unit.
+
+## Details for the Báo cáo thành tích: asked when nominated, shown in /me, erased with the profile
+pf-button = ✍️ Add details for the Báo cáo thành tích
+pf-not-allowed = Only that person or the head of their unit may add these details.
+pf-not-registered = This person is no longer on the bot: there are no details to add.
+pf-not-given = <i>not given</i>
+pf-awards-none = none
+pf-gender-male = Male
+pf-gender-female = Female
+pf-details =
+    Date of birth: {$dob}
+    Gender: {$gender}
+    Hometown (quê quán): {$hometown}
+    Qualification (trình độ chuyên môn): {$qualification}
+    Duties (nhiệm vụ được giao): {$duties}
+    Awards received: {$awards}
+pf-me-header = <b>Details for the Báo cáo thành tích</b>
+pf-intro = ✍️ <b>Details for the Báo cáo thành tích</b>: the bot asks 6 questions, one by one. Press “⏭ Skip” for any you do not want to answer now; send /cancel to stop (answers given so far are kept).
+pf-question-head = <b>{$name}</b> · question {$step}/{$total}
+pf-ask-dob = Date of birth, as day/month/year (for example 05/03/1985):
+pf-ask-gender = Gender: press Male or Female.
+pf-ask-hometown = Hometown (commune/ward, province/city):
+pf-ask-qualification = Professional qualification (for example: Bachelor of Law):
+pf-ask-duties = Duties assigned (position's responsibilities, areas in charge):
+pf-ask-awards =
+    Awards already received, one a line: year - award - decision number, for example
+    2024 - Giấy khen của Giám đốc Sở - 12/QĐ-STP
+    If none, send “none”.
+pf-current = Now: {$value}
+pf-skip = ⏭ Skip
+pf-skip-hint = <i>Press “⏭ Skip” to keep it as it is.</i>
+pf-text-expected = Please answer in text (or press “⏭ Skip”).
+pf-bad-dob-format = The date of birth is not day/month/year, for example 05/03/1985. Nothing was saved.
+pf-bad-dob-not-a-date = There is no such date in the calendar. Please check the day and month. Nothing was saved.
+pf-bad-dob-age = That date of birth gives an age outside {$min}–{$max}. Please check the year. Nothing was saved.
+pf-bad-gender = Please press Male or Female (or “⏭ Skip”). Nothing was saved.
+pf-bad-text-short = The answer is too short. Nothing was saved.
+pf-bad-text-long = The answer is longer than {$max} characters. Please shorten it. Nothing was saved.
+pf-bad-text-letters = The answer needs some words. Nothing was saved.
+pf-bad-awards-many = The list is too long. Please give the main awards, 30 lines and 2000 characters at most. Nothing was saved.
+pf-bad-awards-line = Line {$line} is not “year - award - decision number”, for example 2024 - Giấy khen của Giám đốc Sở - 12/QĐ-STP. Nothing was saved.
+pf-bad-awards-year = The year on line {$line} must be from 1975 to {$year}. Nothing was saved.
+pf-bad-awards-form = The award on line {$line} is missing or too long. Nothing was saved.
+pf-bad-awards-decision = The decision number on line {$line} is too long. Nothing was saved.
+pf-summary = ✅ Details for the Báo cáo thành tích of <b>{$name}</b> saved:
+pf-summary-missing = {$count} still missing: press “✍️ Add details for the Báo cáo thành tích” in /me to add them later.
+pf-notice-nominee = ✍️ You have been nominated for an award. The Báo cáo thành tích needs {$count} details the bot does not have (date of birth, gender, hometown, qualification, duties, awards received). Press the button below to answer; your head may also fill them in for you.
+pf-offer-head = ✍️ The Báo cáo thành tích of <b>{$name}</b> lacks {$count} details (date of birth, hometown, qualification…). { $told ->
+        [yes] The bot asked them to add these; you may also fill them in yourself:
+       *[no] They are no longer on the bot to answer; you may fill them in:
+    }
+pf-offer-self = ✍️ Your Báo cáo thành tích lacks {$count} details (date of birth, hometown, qualification…). Press the button below to add them.
+pf-delete-goes = With the details for the Báo cáo thành tích (date of birth, gender, hometown, qualification, duties, awards received).
+pf-cancelled = Stopped. The answers given before are kept; press “✍️ Add details for the Báo cáo thành tích” in /me to go on.

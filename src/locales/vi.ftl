@@ -132,7 +132,7 @@ reg-privacy =
     Chào mừng Anh/Chị đến với <b>ThiĐua bot</b> của {$organisation}.
     Liên kết này mời Anh/Chị tham gia <b>{$unit}</b> với vai trò <b>{$role}</b>.
 
-    <b>Bot sẽ lưu:</b> mã người dùng Telegram, họ và tên, chức vụ, đơn vị, vai trò, ngôn ngữ Anh/Chị chọn; sau này là các câu trả lời tự đánh giá và minh chứng Anh/Chị gửi.
+    <b>Bot sẽ lưu:</b> mã người dùng Telegram, họ và tên, chức vụ, đơn vị, vai trò, ngôn ngữ Anh/Chị chọn; sau này là các câu trả lời tự đánh giá và minh chứng Anh/Chị gửi; khi được đề nghị khen thưởng, thông tin cho Báo cáo thành tích (ngày sinh, giới tính, quê quán, trình độ chuyên môn, nhiệm vụ được giao, khen thưởng đã nhận) do Anh/Chị hoặc trưởng đơn vị bổ sung.
     <b>Để làm gì:</b> chỉ để tổ chức phong trào thi đua, bình xét và đề nghị khen thưởng của Sở. Thông tin được Văn phòng Sở và trưởng đơn vị của Anh/Chị xem theo phân quyền.
     <b>Quyền của Anh/Chị:</b> xem (/me), sửa và yêu cầu xóa thông tin bất cứ lúc nào (/me).
 
@@ -641,6 +641,7 @@ input-dropped = { $action ->
         [undo] Đã hủy việc hoàn tác
         [round-deadline] Đã hủy việc đặt hạn nộp và mở kỳ xét khen thưởng
         [council-tie] Đã hủy việc chọn khi bằng phiếu của Hội đồng
+        [profile-details] Đã dừng hỏi thông tin cho Báo cáo thành tích (các câu trả lời trước đó đã được lưu), câu đang hỏi
        *[other] Đã hủy việc đang làm dở
     }; không có gì thay đổi.
 input-reason-text = Vui lòng nhập lý do bằng chữ (hoặc gửi /cancel để hủy).
@@ -1156,3 +1157,57 @@ cn-already-member = Anh/Chị đã là thành viên Hội đồng Thi đua - Khe
 cn-invite-usage = /invite &lt;mã đơn vị&gt; council: mời vào đơn vị và Hội đồng Thi đua - Khen thưởng
 cn-invite-role = {$role}, ủy viên Hội đồng Thi đua - Khen thưởng
 cn-invite-advice = Liên kết này đưa người bấm vào đơn vị và Hội đồng Thi đua - Khen thưởng: chỉ gửi riêng cho đúng người. Người đã ở đơn vị này thì chỉ vào Hội đồng, giữ vai trò trong đơn vị.
+
+## Thông tin cho Báo cáo thành tích: hỏi khi được đề nghị khen thưởng, xem ở /me, xóa cùng hồ sơ
+pf-button = ✍️ Bổ sung thông tin cho Báo cáo thành tích
+pf-not-allowed = Chỉ người đó hoặc trưởng đơn vị của họ mới được bổ sung thông tin này.
+pf-not-registered = Người này không còn trên bot: không có thông tin nào để bổ sung.
+pf-not-given = <i>chưa có</i>
+pf-awards-none = không có
+pf-gender-male = Nam
+pf-gender-female = Nữ
+pf-details =
+    Ngày sinh: {$dob}
+    Giới tính: {$gender}
+    Quê quán: {$hometown}
+    Trình độ chuyên môn: {$qualification}
+    Nhiệm vụ được giao: {$duties}
+    Hình thức khen thưởng đã được nhận: {$awards}
+pf-me-header = <b>Thông tin cho Báo cáo thành tích</b>
+pf-intro = ✍️ <b>Thông tin cho Báo cáo thành tích</b>: bot hỏi lần lượt 6 câu. Câu nào chưa muốn trả lời thì bấm “⏭ Bỏ qua”; gửi /cancel để dừng (các câu đã trả lời vẫn được lưu).
+pf-question-head = <b>{$name}</b> · câu {$step}/{$total}
+pf-ask-dob = Ngày tháng năm sinh, dạng ngày/tháng/năm (ví dụ 05/03/1985):
+pf-ask-gender = Giới tính: bấm Nam hoặc Nữ.
+pf-ask-hometown = Quê quán (xã/phường, tỉnh/thành phố):
+pf-ask-qualification = Trình độ chuyên môn, nghiệp vụ (ví dụ: Cử nhân Luật):
+pf-ask-duties = Nhiệm vụ được giao (chức trách, lĩnh vực phụ trách):
+pf-ask-awards =
+    Các hình thức khen thưởng đã được nhận, mỗi dòng một hình thức: năm - hình thức - số quyết định, ví dụ
+    2024 - Giấy khen của Giám đốc Sở - 12/QĐ-STP
+    Chưa được khen thưởng thì gửi “không”.
+pf-current = Hiện có: {$value}
+pf-skip = ⏭ Bỏ qua
+pf-skip-hint = <i>Bấm “⏭ Bỏ qua” để giữ nguyên.</i>
+pf-text-expected = Vui lòng trả lời bằng chữ (hoặc bấm “⏭ Bỏ qua”).
+pf-bad-dob-format = Ngày sinh chưa đúng dạng ngày/tháng/năm, ví dụ 05/03/1985. Chưa lưu gì.
+pf-bad-dob-not-a-date = Không có ngày này trong lịch. Vui lòng kiểm tra lại ngày, tháng. Chưa lưu gì.
+pf-bad-dob-age = Ngày sinh này cho tuổi ngoài khoảng {$min}–{$max}. Vui lòng kiểm tra lại năm sinh. Chưa lưu gì.
+pf-bad-gender = Vui lòng bấm Nam hoặc Nữ (hoặc “⏭ Bỏ qua”). Chưa lưu gì.
+pf-bad-text-short = Câu trả lời quá ngắn. Chưa lưu gì.
+pf-bad-text-long = Câu trả lời dài hơn {$max} ký tự. Vui lòng viết gọn lại. Chưa lưu gì.
+pf-bad-text-letters = Câu trả lời cần có chữ. Chưa lưu gì.
+pf-bad-awards-many = Danh sách quá dài. Vui lòng ghi các hình thức khen thưởng chính, tối đa 30 dòng và 2000 ký tự. Chưa lưu gì.
+pf-bad-awards-line = Dòng {$line} chưa đúng dạng “năm - hình thức - số quyết định”, ví dụ 2024 - Giấy khen của Giám đốc Sở - 12/QĐ-STP. Chưa lưu gì.
+pf-bad-awards-year = Năm ở dòng {$line} phải từ 1975 đến {$year}. Chưa lưu gì.
+pf-bad-awards-form = Hình thức khen thưởng ở dòng {$line} thiếu hoặc quá dài. Chưa lưu gì.
+pf-bad-awards-decision = Số quyết định ở dòng {$line} quá dài. Chưa lưu gì.
+pf-summary = ✅ Đã lưu thông tin cho Báo cáo thành tích của <b>{$name}</b>:
+pf-summary-missing = Còn {$count} mục chưa có: bấm “✍️ Bổ sung thông tin cho Báo cáo thành tích” ở /me để bổ sung sau.
+pf-notice-nominee = ✍️ Anh/Chị được đề nghị khen thưởng. Báo cáo thành tích cần thêm {$count} mục mà bot chưa có (ngày sinh, giới tính, quê quán, trình độ chuyên môn, nhiệm vụ được giao, khen thưởng đã nhận). Bấm nút dưới đây để trả lời; trưởng đơn vị cũng có thể bổ sung thay.
+pf-offer-head = ✍️ Báo cáo thành tích của <b>{$name}</b> còn thiếu {$count} mục (ngày sinh, quê quán, trình độ chuyên môn…). { $told ->
+        [yes] Bot đã nhắn người đó bổ sung; Anh/Chị cũng có thể tự bổ sung:
+       *[no] Người đó không còn trên bot để tự trả lời; Anh/Chị có thể bổ sung:
+    }
+pf-offer-self = ✍️ Báo cáo thành tích của Anh/Chị còn thiếu {$count} mục (ngày sinh, quê quán, trình độ chuyên môn…). Bấm nút dưới đây để bổ sung.
+pf-delete-goes = Cùng thông tin cho Báo cáo thành tích (ngày sinh, giới tính, quê quán, trình độ chuyên môn, nhiệm vụ được giao, khen thưởng đã nhận).
+pf-cancelled = Đã dừng. Các câu trả lời trước đó vẫn được lưu; bấm “✍️ Bổ sung thông tin cho Báo cáo thành tích” ở /me để tiếp tục.

@@ -65,6 +65,7 @@ describe("/me", () => {
     expect(h.telegram.lastButtonsTo(lan.id).map((b) => b.callback_data)).toEqual([
       "me:edit:name",
       "me:edit:position",
+      `pf:s:${lan.id}`,
       "me:delete",
     ]);
   });
