@@ -111,6 +111,18 @@ export function loadDocumentTemplates(
   };
 }
 
+const checked = new WeakMap<Campaign, DocumentTemplateSet>();
+
+/** The campaign's templates, read and checked once (at start-up: main.ts calls it before the bot starts). */
+export function templatesFor(campaign: Campaign): DocumentTemplateSet {
+  let templates = checked.get(campaign);
+  if (!templates) {
+    templates = loadDocumentTemplates(campaign);
+    checked.set(campaign, templates);
+  }
+  return templates;
+}
+
 /** A template filled with data: the .docx's bytes. Values are written as text (Word shows `<b>` as typed). */
 export function fillTemplate(template: Buffer, data: object): Buffer {
   const document = new Docxtemplater(new PizZip(template), DOCXTEMPLATER_OPTIONS);
