@@ -1211,3 +1211,9 @@ cn-already-member = You are on the Emulation and Commendation Council already: n
 cn-invite-usage = /invite &lt;unit code&gt; council: invite into the unit and the Emulation and Commendation Council
 cn-invite-role = {$role}, Council member
 cn-invite-advice = This link brings whoever opens it into the unit and the Emulation and Commendation Council: send it privately to the right person only. Someone already in this unit joins the Council only and keeps their role in the unit.
+
+# Drafts of documents (issue 13)
+doc-draft-button = 📄 Draft
+doc-not-visible = You cannot see this nomination, so you cannot get its draft.
+doc-making = Drafting…
+doc-report-caption = Draft achievement report (Báo cáo thành tích) of {$name}, proposed for {$form}, made on {$date} from what the bot holds now. Open it in Word, fill in what reads "chưa có dữ liệu" (no data yet), then sign it and file it with the award nomination dossier.

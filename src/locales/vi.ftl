@@ -1156,3 +1156,9 @@ cn-already-member = Anh/Chị đã là thành viên Hội đồng Thi đua - Khe
 cn-invite-usage = /invite &lt;mã đơn vị&gt; council: mời vào đơn vị và Hội đồng Thi đua - Khen thưởng
 cn-invite-role = {$role}, ủy viên Hội đồng Thi đua - Khen thưởng
 cn-invite-advice = Liên kết này đưa người bấm vào đơn vị và Hội đồng Thi đua - Khen thưởng: chỉ gửi riêng cho đúng người. Người đã ở đơn vị này thì chỉ vào Hội đồng, giữ vai trò trong đơn vị.
+
+# Bản nháp văn bản (issue 13)
+doc-draft-button = 📄 Bản nháp
+doc-not-visible = Anh/Chị không xem được đề nghị khen thưởng này, nên không lấy được bản nháp của nó.
+doc-making = Đang lập bản nháp…
+doc-report-caption = Bản nháp Báo cáo thành tích của {$name}, đề nghị tặng {$form}, lập ngày {$date} từ dữ liệu hiện có trên bot. Anh/Chị mở bằng Word, bổ sung những chỗ ghi "chưa có dữ liệu", rồi ký và nộp cùng Hồ sơ đề nghị khen thưởng.
