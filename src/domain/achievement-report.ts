@@ -90,6 +90,16 @@ export interface AchievementReportData {
   awards: ReceivedAward[];
 }
 
+type Loops = "criteria" | "areas" | "initiatives" | "awards";
+
+/** A placeholder of the data: a value, or a loop's field as "loop.field". */
+type Placeholder =
+  | Exclude<keyof AchievementReportData, Loops>
+  | `criteria.${keyof CriterionLine}`
+  | `areas.${keyof AreaLine}`
+  | `initiatives.${keyof InitiativeLine}`
+  | `awards.${keyof ReceivedAward}`;
+
 /** The placeholders each report's generator fills: a template lacking one is refused at start-up. */
 export const ACHIEVEMENT_REPORT_PLACEHOLDERS = {
   individual: [
@@ -153,7 +163,7 @@ export const ACHIEVEMENT_REPORT_PLACEHOLDERS = {
     "awards.form",
     "awards.decision",
   ],
-} as const;
+} as const satisfies Record<"individual" | "collective", readonly Placeholder[]>;
 
 /** Section III's table keeps this many rows to fill by hand when no award is known. */
 const BLANK_AWARD_ROWS = 3;
