@@ -20,6 +20,7 @@ import { assessmentReadFeature } from "./features/assessment-read.js";
 import { cancelFeature } from "./features/cancel.js";
 import { councilFeature } from "./features/council.js";
 import { councilMeetingFeature } from "./features/council-meeting.js";
+import { documentsFeature } from "./features/documents.js";
 import { dossierFeature } from "./features/dossier.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
@@ -179,6 +180,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     statusFeature(deps),
     nominationsFeature(deps, outbox),
     recordFeature(deps, outbox),
+    documentsFeature(deps),
   );
   features.use(councilFeature(deps, outbox));
   features.use(remindersFeature(deps, outbox));

@@ -7,6 +7,7 @@ import { CampaignError, loadCampaign } from "./campaign/load.js";
 import { registerCommandMenusInBackground } from "./command-menus.js";
 import { ConfigError, loadConfig } from "./config.js";
 import type { BotContext } from "./context.js";
+import { DocumentTemplateError, templatesFor } from "./documents/templates.js";
 import { systemClock } from "./domain/time.js";
 import { createI18n } from "./i18n.js";
 import { InFlightUpdates } from "./in-flight.js";
@@ -39,6 +40,13 @@ async function main(): Promise<void> {
     campaign = loadCampaign(config.campaignFile);
   } catch (error) {
     if (error instanceof CampaignError) fail(error.message);
+    throw error;
+  }
+  // The definition's document templates are read and checked now, not on the first draft asked for.
+  try {
+    templatesFor(campaign);
+  } catch (error) {
+    if (error instanceof DocumentTemplateError) fail(error.message);
     throw error;
   }
 

@@ -121,6 +121,23 @@ const councilRule = z.object({
   }),
 });
 
+/** A .docx template: a file name in src/campaign/templates/, or an absolute path to the Office's own. */
+const templateFile = z.string().regex(/\.docx$/i, { error: "must name a .docx file" });
+
+/**
+ * The drafts the bot fills (issue 13): which template each is made from, so the Office can point at its own
+ * letterhead, and the place written before the date ("Ninh Bình, ngày … tháng … năm …").
+ */
+const documentsSection = z.object({
+  place: z.string().min(1).optional(),
+  templates: z
+    .object({
+      baoCaoThanhTichCaNhan: templateFile.default("bao-cao-thanh-tich-ca-nhan.docx"),
+      baoCaoThanhTichTapThe: templateFile.default("bao-cao-thanh-tich-tap-the.docx"),
+    })
+    .prefault({}),
+});
+
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be HH:MM, 24-hour" });
 
 /** When units are reminded of the dossier's deadline; all in the campaign's time zone. */
@@ -345,6 +362,7 @@ export const campaignSchema = z
       yearsAfter: z.number().int().min(0).max(1),
     }),
     reminders: reminderSchedule.default(DEFAULT_REMINDERS),
+    documents: documentsSection.prefault({}),
   })
   .superRefine((campaign, ctx) => {
     if (campaign.period.to < campaign.period.from) {
@@ -416,3 +434,4 @@ export type ReminderSchedule = z.infer<typeof reminderSchedule>;
 export type RouteStep = z.infer<typeof routeStep>;
 export type Route = z.infer<typeof route>;
 export type CouncilRule = z.infer<typeof councilRule>;
+export type DocumentTemplates = z.infer<typeof documentsSection>["templates"];

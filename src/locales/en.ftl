@@ -1266,3 +1266,8 @@ pf-offer-head = ✍️ The Báo cáo thành tích of <b>{$name}</b> lacks {$coun
 pf-offer-self = ✍️ Your Báo cáo thành tích lacks {$count} details (date of birth, hometown, qualification…). Press the button below to add them.
 pf-delete-goes = With the details for the Báo cáo thành tích (date of birth, gender, hometown, qualification, duties, awards received).
 pf-cancelled = Stopped. The answers given before are kept; press “✍️ Add details for the Báo cáo thành tích” in /me to go on.
+# Drafts of documents (issue 13)
+doc-draft-button = 📄 Draft
+doc-not-visible = You cannot see this nomination, so you cannot get its draft.
+doc-making = Drafting…
+doc-report-caption = Draft achievement report (Báo cáo thành tích) of {$name}, proposed for {$form}, made on {$date} from what the bot holds now. Open it in Word, fill in what reads "chưa có dữ liệu" (no data yet), then sign it and file it with the award nomination dossier.

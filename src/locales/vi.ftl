@@ -1211,3 +1211,8 @@ pf-offer-head = ✍️ Báo cáo thành tích của <b>{$name}</b> còn thiếu 
 pf-offer-self = ✍️ Báo cáo thành tích của Anh/Chị còn thiếu {$count} mục (ngày sinh, quê quán, trình độ chuyên môn…). Bấm nút dưới đây để bổ sung.
 pf-delete-goes = Cùng thông tin cho Báo cáo thành tích (ngày sinh, giới tính, quê quán, trình độ chuyên môn, nhiệm vụ được giao, khen thưởng đã nhận).
 pf-cancelled = Đã dừng. Các câu trả lời trước đó vẫn được lưu; bấm “✍️ Bổ sung thông tin cho Báo cáo thành tích” ở /me để tiếp tục.
+# Bản nháp văn bản (issue 13)
+doc-draft-button = 📄 Bản nháp
+doc-not-visible = Anh/Chị không xem được đề nghị khen thưởng này, nên không lấy được bản nháp của nó.
+doc-making = Đang lập bản nháp…
+doc-report-caption = Bản nháp Báo cáo thành tích của {$name}, đề nghị tặng {$form}, lập ngày {$date} từ dữ liệu hiện có trên bot. Anh/Chị mở bằng Word, bổ sung những chỗ ghi "chưa có dữ liệu", rồi ký và nộp cùng Hồ sơ đề nghị khen thưởng.

@@ -7,6 +7,7 @@ import { findUnitById } from "../../db/units.js";
 import type { Actor } from "../context.js";
 import { nominationBeforeCouncil } from "../council/agenda.js";
 import type { AppDeps } from "../deps.js";
+import { draftReportData } from "../documents/buttons.js";
 import { reportKey, type TransitionProblem } from "../domain/nominations.js";
 import { routeProgress } from "../domain/route-records.js";
 import { nextStatuses, routeOf } from "../domain/routes.js";
@@ -31,6 +32,26 @@ export function transitionProblemText(c: ViewContext, problem: TransitionProblem
 }
 
 /**
+ * Whether someone may see a nomination (the Office, its unit's head, the nominee, a member of the Council while
+ * it is before the Council), and whether they see it as a member of the Council.
+ */
+export async function nominationAccess(
+  deps: Deps,
+  actor: Actor | undefined,
+  nomination: Nomination,
+): Promise<{ visible: boolean; beforeCouncil: boolean }> {
+  const scope = scopeOfActor(actor);
+  const beforeCouncil = scope.kind === "council" && (await nominationBeforeCouncil(deps, nomination));
+  const visible = canSeeNomination(scope, {
+    unitId: nomination.unit_id,
+    nomineeKind: nomination.nominee_kind,
+    nomineeId: nomination.nominee_id,
+    beforeCouncil,
+  });
+  return { visible, beforeCouncil };
+}
+
+/**
  * A nomination opened by someone allowed to see it: the Office with buttons to move it on and to get the
  * nominee's report back; a head or the nominee without.
  */
@@ -41,20 +62,10 @@ export async function cardScreen(
   id: number,
 ): Promise<Screen> {
   const nomination = await findNomination(deps.db, id);
-  const scope = scopeOfActor(actor);
   const keyboard = new InlineKeyboard();
-  const beforeCouncil =
-    scope.kind === "council" && nomination !== undefined && (await nominationBeforeCouncil(deps, nomination));
-  if (
-    !nomination ||
-    !canSeeNomination(scope, {
-      unitId: nomination.unit_id,
-      nomineeKind: nomination.nominee_kind,
-      nomineeId: nomination.nominee_id,
-      beforeCouncil,
-    })
-  )
-    return { text: c.t("nm-not-visible"), keyboard };
+  const access = nomination ? await nominationAccess(deps, actor, nomination) : undefined;
+  if (!nomination || !access?.visible) return { text: c.t("nm-not-visible"), keyboard };
+  const { beforeCouncil } = access;
   const [unit, history, record] = await Promise.all([
     findUnitById(deps.db, nomination.unit_id),
     nominationHistory(deps.db, nomination.id),
@@ -75,9 +86,11 @@ export async function cardScreen(
   // A member of the Council reads what the nomination rests on; nothing on the card moves it.
   if (beforeCouncil && actor?.role !== "office") {
     await readingButtons(deps, c, keyboard, nomination);
+    keyboard.row().text(c.t("doc-draft-button"), draftReportData(nomination.id));
     return { text: `${text}\n\n${c.t("cn-card-read-only")}`, keyboard };
   }
   if (actor?.role !== "office") {
+    keyboard.text(c.t("doc-draft-button"), draftReportData(nomination.id));
     // The head of a returned nomination is told what to do next.
     const next = nomination.status === "returned" ? `\n\n${c.t("nm-card-next-returned")}` : "";
     return { text: text + next, keyboard };
@@ -109,6 +122,7 @@ export async function cardScreen(
   const assessment =
     nomination.nominee_kind === "collective" ? `av:u:${nomination.unit_id}` : `av:i:${nomination.nominee_id}`;
   keyboard.row().text(c.t("av-open-button"), assessment);
+  keyboard.text(c.t("doc-draft-button"), draftReportData(nomination.id));
   return { text, keyboard };
 }
 

@@ -111,9 +111,12 @@ describe("a Council member reads the agenda", () => {
       "📎 Tờ trình",
       "📎 Báo cáo thành tích",
       "📄 Bản tự đánh giá",
+      "📄 Bản nháp",
     ]);
-    // Nothing on it moves the nomination.
-    expect(buttons.every((b) => /^(ds:doc:\d+|av:i:\d+)$/.test(b.callback_data ?? ""))).toBe(true);
+    // Nothing on it moves the nomination; the draft is only read.
+    expect(buttons.every((b) => /^(ds:doc:\d+|av:i:\d+|dr:bctt:\d+)$/.test(b.callback_data ?? ""))).toBe(
+      true,
+    );
     expect(buttons[2]?.callback_data).toBe(`av:i:${lan.id}`);
 
     // The nominee's self-assessment, read-only.

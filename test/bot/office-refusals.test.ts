@@ -265,7 +265,10 @@ describe("/nominations <number>", () => {
       expect(h.telegram.lastTextTo(lan.id), typed).toMatch(
         new RegExp(`^🏅 <b>Đề nghị #${ids.lan}</b>: Nguyễn Thị Lan\nĐơn vị: <code>HCTP</code>`),
       );
-      expect(h.telegram.lastKeyboardTo(lan.id)).toEqual([]);
+      // Only the draft of her Báo cáo thành tích, which anyone who sees the nomination may take.
+      expect(h.telegram.lastKeyboardTo(lan.id)).toEqual([
+        { text: "📄 Bản nháp", callback_data: `dr:bctt:${ids.lan}` },
+      ]);
     }
     // Not a colleague's, nor another unit's: the same refusal as a button press, nothing of the card.
     await h.send(lan, `/nominations #${ids.minh}`);
@@ -449,10 +452,14 @@ describe("Office buttons pressed by others", () => {
     // The nominee sees her own, the head the unit's: without the Office's buttons.
     await h.press(lan, `no:${ids.lan}`);
     expect(h.telegram.lastTextTo(lan.id)).toContain(`Đề nghị #${ids.lan}</b>: Nguyễn Thị Lan`);
-    expect(h.telegram.lastKeyboardTo(lan.id)).toEqual([]);
+    expect(h.telegram.lastKeyboardTo(lan.id)).toEqual([
+      { text: "📄 Bản nháp", callback_data: `dr:bctt:${ids.lan}` },
+    ]);
     await h.press(head, `no:${ids.minh}`);
     expect(h.telegram.lastTextTo(head.id)).toContain("Lê Văn Minh");
-    expect(h.telegram.lastKeyboardTo(head.id)).toEqual([]);
+    expect(h.telegram.lastKeyboardTo(head.id)).toEqual([
+      { text: "📄 Bản nháp", callback_data: `dr:bctt:${ids.minh}` },
+    ]);
     await h.press(admin, `no:${ids.minh}`);
     expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.callback_data)).toContain(
       `nt:${ids.minh}:under_review`,

@@ -593,11 +593,12 @@ describe("/nominations for the Office", () => {
       .select("id")
       .where("document_key", "=", await reportKeyFor(h.db, YEAR, units.TRALAI ?? 0, `u:${units.TRALAI}`))
       .executeTakeFirstOrThrow();
-    // A returned nomination waits for the unit: no move for the Office, but its report and the dossier.
+    // A returned nomination waits for the unit: no move for the Office, but its report, the dossier and a draft.
     expect(buttons.map((b) => b.callback_data)).toEqual([
       `ds:doc:${report.id}`,
       `ds:u:${units.TRALAI}`,
       `av:u:${units.TRALAI}`,
+      expect.stringMatching(/^dr:bctt:\d+$/),
     ]);
 
     // A nomination waiting for review offers the Office its next steps.

@@ -1,0 +1,101 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import PizZip from "pizzip";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadCampaign, parseCampaign } from "../../../src/campaign/load.js";
+import {
+  type DocumentKind,
+  DocumentTemplateError,
+  loadDocumentTemplates,
+  missingPlaceholders,
+  REQUIRED_PLACEHOLDERS,
+  TEMPLATES_DIRECTORY,
+  templatePath,
+} from "../../../src/documents/templates.js";
+
+const campaign = loadCampaign();
+const kinds = Object.keys(REQUIRED_PLACEHOLDERS) as DocumentKind[];
+const dir = mkdtempSync(join(tmpdir(), "thidua-templates-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The bundled individual template with one placeholder taken out of its text. */
+function withoutPlaceholder(placeholder: string): string {
+  const zip = new PizZip(readFileSync(templatePath(campaign.documents.templates.baoCaoThanhTichCaNhan)));
+  const xml = zip.file("word/document.xml")?.asText() ?? "";
+  expect(xml).toContain(placeholder);
+  zip.file("word/document.xml", xml.split(placeholder).join(""));
+  const path = join(dir, `lacks-${placeholder.replace(/\W/g, "")}.docx`);
+  writeFileSync(path, zip.generate({ type: "nodebuffer" }));
+  return path;
+}
+
+const pointingAt = (file: string) =>
+  parseCampaign(
+    {
+      ...JSON.parse(
+        readFileSync(
+          new URL("../../../src/campaign/definitions/stp-cchc-2023-2025.json", import.meta.url),
+          "utf8",
+        ),
+      ),
+      documents: { templates: { baoCaoThanhTichCaNhan: file } },
+    },
+    "test",
+  );
+
+describe("document templates", () => {
+  it("each template in the repository has every placeholder its generator fills, and is named by the definition", () => {
+    for (const kind of kinds) {
+      const bytes = readFileSync(templatePath(campaign.documents.templates[kind]));
+      expect({ kind, missing: missingPlaceholders(bytes, REQUIRED_PLACEHOLDERS[kind]) }).toEqual({
+        kind,
+        missing: [],
+      });
+    }
+    const named = kinds.map((kind) => campaign.documents.templates[kind]).sort();
+    expect(
+      readdirSync(TEMPLATES_DIRECTORY)
+        .filter((f) => f.endsWith(".docx"))
+        .sort(),
+    ).toEqual(named);
+    expect(() => loadDocumentTemplates(campaign)).not.toThrow();
+  });
+
+  it("refuses a template lacking a placeholder, naming the file and the placeholder", () => {
+    const path = withoutPlaceholder("{hometown}");
+    const load = () => loadDocumentTemplates(pointingAt(path));
+    expect(load).toThrow(DocumentTemplateError);
+    expect(load).toThrow(
+      `Template ${path} (documents.templates.baoCaoThanhTichCaNhan) lacks the placeholder {hometown}`,
+    );
+  });
+
+  it("refuses a template whose loop lacks one of its fields", () => {
+    const path = withoutPlaceholder("{result}");
+    expect(() => loadDocumentTemplates(pointingAt(path))).toThrow("lacks the placeholder {criteria.result}");
+  });
+
+  it("refuses a template that cannot be read, or is not a .docx, naming it", () => {
+    const missing = join(dir, "khong-co.docx");
+    expect(() => loadDocumentTemplates(pointingAt(missing))).toThrow(`Cannot read template ${missing}`);
+    const broken = join(dir, "hong.docx");
+    writeFileSync(broken, "not a zip");
+    expect(() => loadDocumentTemplates(pointingAt(broken))).toThrow(`Template ${broken}`);
+    expect(() => pointingAt("mau.doc")).toThrow(
+      "documents.templates.baoCaoThanhTichCaNhan: must name a .docx file",
+    );
+  });
+
+  it("a definition without a documents section uses the bundled templates", () => {
+    const { documents: _documents, ...rest } = JSON.parse(
+      readFileSync(
+        new URL("../../../src/campaign/definitions/stp-cchc-2023-2025.json", import.meta.url),
+        "utf8",
+      ),
+    ) as Record<string, unknown>;
+    const parsed = parseCampaign(rest, "test");
+    expect(parsed.documents.templates).toEqual(campaign.documents.templates);
+    expect(parsed.documents.place).toBeUndefined();
+  });
+});
