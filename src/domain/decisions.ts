@@ -1,3 +1,4 @@
+import { isoDate, isRealDate, parseDayMonthYear } from "./calendar.js";
 /**
  * An award decision as the Office records it: its number and symbol ("125/QĐ-STP"), its date and who issued
  * it. Pure checks of what an Office member types, each with the reason it is refused.
@@ -21,8 +22,6 @@ export type DecisionDateCheck =
   | { ok: true; date: string }
   | { ok: false; problem: "format" | "not_a_date" | "future" | "before_round" };
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /**
  * A date typed as dd/mm/yyyy (or with - or .): a real date, not after `today` (the local date), not before
  * the round's year began. Returns it as YYYY-MM-DD.
@@ -32,15 +31,12 @@ export function checkDecisionDate(
   today: { year: number; month: number; day: number },
   roundYear: number,
 ): DecisionDateCheck {
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (!match) return { ok: false, problem: "format" };
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
-    return { ok: false, problem: "not_a_date" };
-  const iso = `${year}-${pad(month)}-${pad(day)}`;
-  if (iso > `${today.year}-${pad(today.month)}-${pad(today.day)}`) return { ok: false, problem: "future" };
-  if (year < roundYear) return { ok: false, problem: "before_round" };
+  const typed = parseDayMonthYear(text);
+  if (!typed) return { ok: false, problem: "format" };
+  if (!isRealDate(typed)) return { ok: false, problem: "not_a_date" };
+  const iso = isoDate(typed);
+  if (iso > isoDate(today)) return { ok: false, problem: "future" };
+  if (typed.year < roundYear) return { ok: false, problem: "before_round" };
   return { ok: true, date: iso };
 }
 

@@ -1,3 +1,4 @@
+import { isoDate, isRealDate, parseDayMonthYear } from "./calendar.js";
 /**
  * What the Báo cáo thành tích asks of a person and the bot does not otherwise know, asked in chat one question
  * at a time: pure checks of each answer, each refusal with its reason, and the order of the questions.
@@ -71,8 +72,6 @@ export function isSkip(text: string): boolean {
   return folded === "bo qua" || folded === "skip" || text.trim() === "-";
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 export const MIN_AGE = 18;
 export const MAX_AGE = 75;
 
@@ -85,16 +84,14 @@ export function checkDateOfBirth(
   text: string,
   today: { year: number; month: number; day: number },
 ): DateOfBirthCheck {
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  if (!match) return { ok: false, problem: "format" };
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
-    return { ok: false, problem: "not_a_date" };
+  const typed = parseDayMonthYear(text);
+  if (!typed) return { ok: false, problem: "format" };
+  if (!isRealDate(typed)) return { ok: false, problem: "not_a_date" };
+  const { day, month, year } = typed;
   const hadBirthday = today.month > month || (today.month === month && today.day >= day);
   const age = today.year - year - (hadBirthday ? 0 : 1);
   if (age < MIN_AGE || age > MAX_AGE) return { ok: false, problem: "age" };
-  return { ok: true, date: `${year}-${pad(month)}-${pad(day)}` };
+  return { ok: true, date: isoDate(typed) };
 }
 
 /** "2026-03-05" as "05/03/2026". */
