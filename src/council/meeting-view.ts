@@ -185,7 +185,7 @@ function resultLine(c: ViewContext, item: MinutesItem): string {
     unit: escapeHtml(item.unitCode),
     agree: item.agree,
     disagree: item.disagree,
-    blank: item.blank,
+    blank: item.blank > 0 ? c.t("cm-blank", { blank: item.blank }) : "",
     rank: item.rank === null ? "" : c.t("cm-rank", { rank: item.rank }),
     outcome: outcomeWord(c, item),
   });

@@ -1136,11 +1136,12 @@ cm-result-group = <b>{$form}</b> — { $kind ->
         [collective] collectives
        *[individual] individuals
     } (quota left: { $slots ->
-        [none] no limit
+        [none] not set
        *[other] {$slots}
     })
 cm-rank = {" "}· rank {$rank}
-cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree} · ▫️ {$blank}{$rank} — {$outcome}
+cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree}{$blank}{$rank} — {$outcome}
+cm-blank = {" "}· {$blank} no vote
 cm-result-tie-break = The Council's chair ({$by}) chose in a tie ({$form}): {$chosen}. Reason: {$reason}
 cm-result-all-voted = Every member sent a ballot.
 cm-result-absent = Members who sent no ballot: {$names}.

@@ -1081,11 +1081,12 @@ cm-result-group = <b>{$form}</b> — { $kind ->
         [collective] tập thể
        *[individual] cá nhân
     } (số lượng khen thưởng còn lại: { $slots ->
-        [none] không giới hạn
+        [none] chưa quy định
        *[other] {$slots}
     })
 cm-rank = {" "}· hạng {$rank}
-cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree} · ▫️ {$blank}{$rank} — {$outcome}
+cm-result-line = • {$nominee} ({$unit}): 👍 {$agree} · 👎 {$disagree}{$blank}{$rank} — {$outcome}
+cm-blank = {" "}· {$blank} không biểu quyết
 cm-result-tie-break = Chủ tịch Hội đồng ({$by}) chọn khi bằng phiếu ({$form}): {$chosen}. Lý do: {$reason}
 cm-result-all-voted = Tất cả thành viên đã gửi phiếu.
 cm-result-absent = Thành viên không gửi phiếu: {$names}.

@@ -505,19 +505,19 @@ describe("the Council's meeting through the real bot process", ONE_MESSAGE_A_SEC
     );
     expect(resultText).toContain("(số lượng khen thưởng còn lại: 1)");
     expect(resultText).toContain(
-      `• ${NAME[nam.id]} (${BTTP.code}): 👍 3 · 👎 0 · ▫️ 0 · hạng 1 — ✅ được thông qua (Chủ tịch Hội đồng chọn khi bằng phiếu)`,
+      `• ${NAME[nam.id]} (${BTTP.code}): 👍 3 · 👎 0 · hạng 1 — ✅ được thông qua (Chủ tịch Hội đồng chọn khi bằng phiếu)`,
     );
     expect(resultText).toContain(
-      `• ${NAME[lan.id]} (${HCTP.code}): 👍 3 · 👎 0 · ▫️ 0 · hạng 1 — ❌ không được thông qua (đạt số phiếu nhưng ngoài số lượng khen thưởng)`,
+      `• ${NAME[lan.id]} (${HCTP.code}): 👍 3 · 👎 0 · hạng 1 — ❌ không được thông qua (đạt số phiếu nhưng ngoài số lượng khen thưởng)`,
     );
     expect(resultText).toContain(
-      `• ${NAME[minh.id]} (${HCTP.code}): 👍 2 · 👎 1 · ▫️ 0 · hạng 3 — ❌ không được thông qua (đạt số phiếu nhưng ngoài số lượng khen thưởng)`,
+      `• ${NAME[minh.id]} (${HCTP.code}): 👍 2 · 👎 1 · hạng 3 — ❌ không được thông qua (đạt số phiếu nhưng ngoài số lượng khen thưởng)`,
     );
     expect(resultText).toContain(
-      `• ${NAME[tuan.id]} (${HCTP.code}): 👍 1 · 👎 2 · ▫️ 0 — ❌ không được thông qua`,
+      `• ${NAME[tuan.id]} (${HCTP.code}): 👍 1 · 👎 2 — ❌ không được thông qua`,
     );
     expect(resultText).toContain(
-      `• ${NAME[mai.id]} (${BTTP.code}): 👍 0 · 👎 3 · ▫️ 0 — ❌ không được thông qua`,
+      `• ${NAME[mai.id]} (${BTTP.code}): 👍 0 · 👎 3 — ❌ không được thông qua`,
     );
     expect(resultText).toContain(
       `Chủ tịch Hội đồng (${chairSeat.name}) chọn khi bằng phiếu (Giấy khen Giám đốc Sở): ${NAME[nam.id]}. Lý do: ${TIE_REASON}`,
