@@ -625,7 +625,7 @@ cmd-export = Export data to Excel, CSV (Office)
 cmd-docs = Document drafts: nomination lists (Office)
 help-nominations = /nominations: award nominations that concern you · /nominations &lt;number&gt;: open one nomination
 help-nominate = /nominate: nominate the unit or its people for an award; /nominate &lt;name&gt; finds a person
-    /dossier: upload the nomination letter (Tờ trình) and the achievement reports, then submit · /status: your unit's progress
+    /dossier: upload the nomination letter (Tờ trình) and the achievement reports, then submit (📄 Draft Tờ trình: the bot drafts it from the nominations) · /status: your unit's progress
 help-office-awards =
     <b>Awards</b>
     /status: every unit's progress · /status &lt;code&gt;: one unit, with names

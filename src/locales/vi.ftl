@@ -617,7 +617,7 @@ cmd-docs = Bản nháp văn bản: danh sách đề nghị khen thưởng (Văn 
 help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị · /nominations &lt;số&gt;: mở một đề nghị
 help-nominate =
     /nominate: đề nghị khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
-    /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ · /status: tình hình của đơn vị
+    /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ (📄 Bản nháp Tờ trình: bot lập sẵn bản nháp từ các đề nghị) · /status: tình hình của đơn vị
 help-office-awards =
     <b>Khen thưởng</b>
     /status: tình hình mọi đơn vị · /status &lt;mã&gt;: một đơn vị, có tên từng người
