@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addNomination } from "../../db/nominations.js";
 import { findUnitByCode } from "../../db/units.js";
 import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
@@ -111,6 +112,49 @@ describe("📄 Bản nháp Tờ trình on /dossier", () => {
       [String(admin.id), "ToTrinh_HCTP_2026_2026-12-01.docx"],
     ]);
     expect(docxText(uploads[0]?.bytes ?? Buffer.alloc(0))).toContain("- Lê Văn Minh");
+  });
+
+  it("is on the dossier the Office makes for a unit it proposes (the Ban Giám đốc), naming no one else", async () => {
+    const director = user(2300, "Đức");
+    await registerThroughBot(h, admin, director, {
+      unitCode: "BGD",
+      unitName: "Ban Giám đốc",
+      fullName: "Phạm Minh Đức",
+      position: "Giám đốc Sở",
+    });
+    const bgd = (await findUnitByCode(h.db, "BGD"))?.id ?? 0;
+    await h.db.updateTable("units").set({ office_proposes: 1 }).where("id", "=", bgd).execute();
+    await addNomination(
+      h.db,
+      {
+        year: 2026,
+        unitId: bgd,
+        formId: "giay-khen-giam-doc-so",
+        nomineeKind: "individual",
+        nomineeId: director.id,
+        nomineeName: "Phạm Minh Đức",
+        eligible: true,
+        resultSummary: JSON.stringify({ met: 6, total: 6, progress: "submitted" }),
+        reason: null,
+        by: admin.id,
+        byRole: "office",
+        updateId: null,
+      },
+      h.deps.clock(),
+    );
+    h.telegram.clear();
+    await h.send(admin, "/dossier BGD");
+    expect(h.telegram.lastKeyboardTo(admin.id)).toContainEqual({
+      text: "📄 Bản nháp Tờ trình",
+      callback_data: `dr:tt:${bgd}`,
+    });
+    await h.press(admin, `dr:tt:${bgd}`);
+    expect(uploads[0]?.filename).toBe("ToTrinh_BGD_2026_2026-12-01.docx");
+    const text = docxText(uploads[0]?.bytes ?? Buffer.alloc(0));
+    expect(text).toContain("BAN GIÁM ĐỐC");
+    expect(text).toContain("- Phạm Minh Đức, Giám đốc Sở");
+    expect(text).toContain("Tổng số: 00 tập thể, 01 cá nhân.");
+    for (const foreign of ["Lê Văn Minh", "Hoa", "Hành chính"]) expect(text).not.toContain(foreign);
   });
 
   it("is refused to an employee and to another unit's head, and nothing is sent", async () => {
