@@ -130,10 +130,14 @@ const templateFile = z.string().regex(/\.docx$/i, { error: "must name a .docx fi
  */
 const documentsSection = z.object({
   place: z.string().min(1).optional(),
+  /** Whom a unit's Tờ trình is addressed to ("Kính gửi: …"); the plan sends the dossier to the Office. */
+  recipient: z.string().min(1).optional(),
   templates: z
     .object({
       baoCaoThanhTichCaNhan: templateFile.default("bao-cao-thanh-tich-ca-nhan.docx"),
       baoCaoThanhTichTapThe: templateFile.default("bao-cao-thanh-tich-tap-the.docx"),
+      toTrinhDonVi: templateFile.default("to-trinh-don-vi.docx"),
+      danhSachDeNghi: templateFile.default("danh-sach-de-nghi.docx"),
     })
     .prefault({}),
 });

@@ -2,3 +2,13 @@
 export const draftReportData = (nominationId: number) => `dr:bctt:${nominationId}`;
 
 export const DRAFT_REPORT_PATTERN = /^dr:bctt:(\d+)$/;
+
+/** The data of "📄 Bản nháp Tờ trình" on a unit's dossier: the unit's Tờ trình đề nghị khen thưởng. */
+export const draftLetterData = (unitId: number) => `dr:tt:${unitId}`;
+
+export const DRAFT_LETTER_PATTERN = /^dr:tt:(\d+)$/;
+
+/** The data of a form's danh sách đề nghị khen thưởng on /docs (the form's index, as callback data is short). */
+export const draftListData = (formIndex: number) => `dr:ds:${formIndex}`;
+
+export const DRAFT_LIST_PATTERN = /^dr:ds:(\d+)$/;

@@ -12,6 +12,7 @@ import {
   Document,
   HeightRule,
   Packer,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -295,3 +296,194 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+// ---- Tờ trình đề nghị khen thưởng of a unit, danh sách đề nghị khen thưởng of a form (issue 13, items 2–3) ----
+
+/** Width of the text on a landscape A4 page with the same margins (the danh sách's wide table). */
+const LANDSCAPE_WIDTH = Math.round((297 - 30 - 15) * MM);
+
+/** Two borderless columns `width` wide: the heading and the signatures of a document of any orientation. */
+function columnsOf(width: number, left: Paragraph[], right: Paragraph[], leftShare: number): Table {
+  const leftWidth = Math.round(width * leftShare);
+  const widths = [leftWidth, width - leftWidth];
+  const cell = (children: Paragraph[], at: number) =>
+    new TableCell({ children, width: { size: widths[at] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS });
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, 0), cell(right, 1)] })],
+  });
+}
+
+/** The heading of Nghị định 30/2020 with the document's số/ký hiệu left to fill ("TTr" for a Tờ trình). */
+function headingOf(kind: string, widthMm: number, leftShare = 0.4): Table {
+  const leftMm = Math.floor(widthMm * leftShare);
+  return columnsOf(
+    Math.round(widthMm * MM),
+    [
+      centred({ text: "{parentBody}", size: 24 }),
+      centred(bold("{issuingBody}", 24)),
+      rule(25, leftMm),
+      centred({ text: `Số:        /${kind}-……`, size: HEADING }),
+    ],
+    [
+      centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
+      centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
+      rule(58, widthMm - leftMm),
+      centred(italic("{place}, ngày {day} tháng {month} năm {year}", BODY)),
+    ],
+    leftShare,
+  );
+}
+
+/** "Nơi nhận" in 12 pt italics and bold as Nghị định 30/2020 sets it, beside the signatory's block. */
+function recipientsAndSignature(recipients: string[], signatory: Line[], widthMm: number): Table {
+  const small = (text: string, extra: Partial<Run> = {}) =>
+    para({ text, size: 22, ...extra }, { align: "left", indent: false, after: 0 });
+  return columnsOf(
+    Math.round(widthMm * MM),
+    [
+      para(bold("Nơi nhận:", 24), { align: "left", indent: false, after: 0 }),
+      ...recipients.map((r) => small(r)),
+    ],
+    signatory.map((line) => centred(line)),
+    0.5,
+  );
+}
+
+/** A unit's Tờ trình: its nominees form by form, with the head's reason where the answers fall short. */
+export function unitLetterTemplate(): Document {
+  return document([
+    headingOf("TTr", 165),
+    new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
+    centred(bold("TỜ TRÌNH")),
+    centred(bold("Về việc đề nghị khen thưởng trong phong trào thi đua")),
+    centred(bold("“{movement}” năm {roundYear}"), 240),
+    centred([{ text: "Kính gửi: " }, { text: "{recipient}" }], 240),
+    para("Căn cứ Kế hoạch của {organisation} về tổ chức phong trào thi đua “{movement}”;"),
+    para(
+      "Căn cứ kết quả thực hiện phong trào thi đua và kết quả tự đánh giá theo các tiêu chí thi đua năm {roundYear} của tập thể và công chức, viên chức, người lao động,",
+    ),
+    para(
+      "{unitName} đề nghị xem xét, khen thưởng cho các tập thể, cá nhân có thành tích trong phong trào thi đua năm {roundYear}, cụ thể như sau:",
+    ),
+    para("{#forms}", { indent: false }),
+    para(bold("{number}. {name}")),
+    para("{#groups}", { indent: false }),
+    para(italic("{heading}")),
+    para("{#nominees}", { indent: false }),
+    para("- {label}"),
+    para(italic("{result}")),
+    para("{#hasReason}", { indent: false }),
+    para([italic("Lý do đề nghị (chưa đáp ứng đủ các tiêu chí thi đua): "), { text: "{reason}" }]),
+    para("{/hasReason}", { indent: false }),
+    para("{/nominees}", { indent: false }),
+    para("{/groups}", { indent: false }),
+    para("{/forms}", { indent: false }),
+    para("{^forms}", { indent: false }),
+    para("{noNominations}"),
+    para("{/forms}", { indent: false }),
+    para("Tổng số: {collectiveCount} tập thể, {individualCount} cá nhân."),
+    para("(Kèm theo Báo cáo thành tích của các tập thể, cá nhân được đề nghị khen thưởng.)"),
+    para(
+      "{unitName} kính trình {office} tổng hợp, trình Hội đồng Thi đua - Khen thưởng của Sở xem xét, đề nghị khen thưởng theo quy định./.",
+    ),
+    space(),
+    recipientsAndSignature(
+      ["- Như trên;", "- Lưu: đơn vị."],
+      [bold("TRƯỞNG ĐƠN VỊ"), italic("(Ký, ghi rõ họ và tên)"), "", "", "", bold("{headName}")],
+      165,
+    ),
+  ]);
+}
+
+/** The danh sách's wide table: STT, họ tên, chức vụ, đơn vị, tóm tắt thành tích, tiêu chí đáp ứng. */
+function nomineeTable(loop: string): Table {
+  const shares = [0.05, 0.16, 0.13, 0.16, 0.34, 0.16];
+  const widths = shares.map((share) => Math.round(LANDSCAPE_WIDTH * share));
+  const cell = (text: string, at: number, header = false) =>
+    new TableCell({
+      width: { size: widths[at] ?? 0, type: WidthType.DXA },
+      verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+      children: [
+        new Paragraph({
+          alignment: header || at === 0 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { before: 40, after: 40 },
+          children: runs(header ? bold(text, 24) : { text, size: 24 }),
+        }),
+      ],
+    });
+  const headers = ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Tóm tắt thành tích", "Tiêu chí đáp ứng"];
+  return new Table({
+    width: { size: LANDSCAPE_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((text, at) => cell(text, at, true)) }),
+      new TableRow({
+        children: [
+          cell(`{#${loop}}{number}`, 0),
+          cell("{name}", 1),
+          cell("{position}", 2),
+          cell("{unit}", 3),
+          cell("{summary}", 4),
+          cell(`{criteria}{/${loop}}`, 5),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The danh sách đề nghị khen thưởng (trích ngang) of one form, landscape: the collectives, then the people. */
+export function nominationListTemplate(): Document {
+  const page = { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE };
+  const margin = {
+    top: Math.round(20 * MM),
+    bottom: Math.round(20 * MM),
+    left: Math.round(30 * MM),
+    right: Math.round(15 * MM),
+  };
+  return new Document({
+    creator: "ThiĐua bot",
+    styles: { default: { document: { run: { font: "Times New Roman", size: BODY } } } },
+    sections: [
+      {
+        properties: { page: { size: page, margin } },
+        children: [
+          headingOf("DS", 252, 0.4),
+          new Paragraph({ children: [], spacing: { before: 200, after: 0 } }),
+          centred(bold("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG {formTitle}")),
+          centred(italic("Trong phong trào thi đua “{movement}” năm {roundYear}")),
+          centred(italic("(Trình Hội đồng Thi đua - Khen thưởng của Sở xem xét)"), 200),
+          para(bold("I. TẬP THỂ"), { indent: false }),
+          nomineeTable("collectives"),
+          para("{^collectives}{none}{/collectives}", { indent: false }),
+          para(bold("II. CÁ NHÂN"), { indent: false }),
+          nomineeTable("individuals"),
+          para("{^individuals}{none}{/individuals}", { indent: false }),
+          space(),
+          columnsOf(
+            LANDSCAPE_WIDTH,
+            [],
+            [centred(bold("NGƯỜI LẬP DANH SÁCH")), centred(italic("(Ký, ghi rõ họ và tên)"))],
+            0.55,
+          ),
+        ],
+      },
+    ],
+  });
+}
+
+await writeTemplates([
+  ["to-trinh-don-vi.docx", unitLetterTemplate()],
+  ["danh-sach-de-nghi.docx", nominationListTemplate()],
+]);
+
+async function writeTemplates(outputs: Array<[string, Document]>): Promise<void> {
+  const directory = new URL("../campaign/templates/", import.meta.url);
+  for (const [name, doc] of outputs) {
+    const path = fileURLToPath(new URL(name, directory));
+    writeFileSync(path, await Packer.toBuffer(doc));
+    console.log(`wrote ${path}`);
+  }
+}

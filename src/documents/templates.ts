@@ -5,6 +5,8 @@ import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
 import type { Campaign, DocumentTemplates } from "../campaign/schema.js";
 import { ACHIEVEMENT_REPORT_PLACEHOLDERS } from "../domain/achievement-report.js";
+import { NOMINATION_LIST_PLACEHOLDERS } from "../domain/nomination-list.js";
+import { UNIT_LETTER_PLACEHOLDERS } from "../domain/unit-letter.js";
 
 export const TEMPLATES_DIRECTORY = fileURLToPath(new URL("../campaign/templates/", import.meta.url));
 
@@ -18,6 +20,8 @@ export type DocumentKind = keyof DocumentTemplates;
 export const REQUIRED_PLACEHOLDERS: Record<DocumentKind, readonly string[]> = {
   baoCaoThanhTichCaNhan: ACHIEVEMENT_REPORT_PLACEHOLDERS.individual,
   baoCaoThanhTichTapThe: ACHIEVEMENT_REPORT_PLACEHOLDERS.collective,
+  toTrinhDonVi: UNIT_LETTER_PLACEHOLDERS,
+  danhSachDeNghi: NOMINATION_LIST_PLACEHOLDERS,
 };
 
 /** Each template's bytes, checked: what the bot fills a draft from. */
@@ -108,6 +112,8 @@ export function loadDocumentTemplates(
   return {
     baoCaoThanhTichCaNhan: readTemplate("baoCaoThanhTichCaNhan", files.baoCaoThanhTichCaNhan, directory),
     baoCaoThanhTichTapThe: readTemplate("baoCaoThanhTichTapThe", files.baoCaoThanhTichTapThe, directory),
+    toTrinhDonVi: readTemplate("toTrinhDonVi", files.toTrinhDonVi, directory),
+    danhSachDeNghi: readTemplate("danhSachDeNghi", files.danhSachDeNghi, directory),
   };
 }
 

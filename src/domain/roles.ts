@@ -30,6 +30,7 @@ export type CommandName =
   | "pending"
   | "quota"
   | "export"
+  | "docs"
   | "council";
 
 const EVERYONE: readonly CommandName[] = ["start", "help", "me", "lang", "cancel"];
@@ -45,6 +46,7 @@ const OFFICE_ONLY: readonly CommandName[] = [
   "quota",
   "record",
   "export",
+  "docs",
   "units",
   "invite",
   "round",

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { DossierFile } from "../../db/schema.js";
+import { draftLetterData } from "../documents/buttons.js";
 import { FILE_SIZE_MB } from "../domain/evidence.js";
 import { reportKey } from "../domain/nominations.js";
 import { inUnitHands } from "../domain/routes.js";
@@ -198,6 +199,9 @@ export function dossierScreen(
     if (page < pages - 1) keyboard.text("▶", pageOf(page + 1));
     keyboard.row();
   }
+  // The unit's Tờ trình, drafted from its nominations as they stand, for whoever looks at the dossier.
+  if (state.nominations.length > 0)
+    keyboard.text(t("doc-letter-button"), draftLetterData(access.unitId)).row();
   if (editable) {
     if (!access.correctionsOnly) keyboard.text(t("ds-nominate-button"), `nm:home${ref}`);
     if (state.missing.length === 0) keyboard.text(t("ds-submit-button"), `ds:sub${ref}`);

@@ -622,9 +622,10 @@ cmd-pending = What units still have to do (Office)
 cmd-quota = Number of awards (Office)
 cmd-record = Record submissions and award decisions (Office)
 cmd-export = Export data to Excel, CSV (Office)
+cmd-docs = Document drafts: nomination lists (Office)
 help-nominations = /nominations: award nominations that concern you · /nominations &lt;number&gt;: open one nomination
 help-nominate = /nominate: nominate the unit or its people for an award; /nominate &lt;name&gt; finds a person
-    /dossier: upload the nomination letter (Tờ trình) and the achievement reports, then submit · /status: your unit's progress
+    /dossier: upload the nomination letter (Tờ trình) and the achievement reports, then submit (📄 Draft Tờ trình: the bot drafts it from the nominations) · /status: your unit's progress
 help-office-awards =
     <b>Awards</b>
     /status: every unit's progress · /status &lt;code&gt;: one unit, with names
@@ -636,6 +637,7 @@ help-office-awards =
     /nominate: nominate people of the Directors' Board and the Office (the units set with /units office), then send their dossier with /dossier &lt;code&gt;
     /record: record the award decision, the Department's submission, the higher level's outcome for many nominations at once
     /export: Excel workbook (.xlsx) · /export csv: nominations (.csv)
+    /docs: document drafts (.docx): the nomination lists (danh sách đề nghị khen thưởng) for the Emulation and Commendation Council
 page-of = {$page}/{$pages}
 input-cancelled = Cancelled; nothing was changed.
 input-dropped = { $action ->
@@ -1272,3 +1274,11 @@ doc-draft-button = 📄 Draft
 doc-not-visible = You cannot see this nomination, so you cannot get its draft.
 doc-making = Drafting…
 doc-report-caption = Draft achievement report (Báo cáo thành tích) of {$name}, proposed for {$form}, made on {$date} from what the bot holds now. Open it in Word, fill in what reads "chưa có dữ liệu" (no data yet), then sign it and file it with the award nomination dossier.
+doc-letter-button = 📄 Draft Tờ trình
+doc-letter-caption = Draft nomination letter (Tờ trình đề nghị khen thưởng) of {$unit}, award round {$year}, made on {$date} from the nominations the bot holds now. Open it in Word, give it its number, complete and sign it, then upload it to the dossier.
+doc-list-button = 📄 Nomination list: {$form}
+doc-list-caption = Draft nomination list (danh sách đề nghị khen thưởng) for {$form}, award round {$year}: {$count} nominations put before the Emulation and Commendation Council or further on, made on {$date}.
+doc-office-intro =
+    <b>Document drafts</b>
+    The Office can draft the documents below from what the bot holds now (.docx files to complete and sign in Word). Press a button to get a draft.
+doc-office-none = There is nothing to draft yet: no award form goes before the Emulation and Commendation Council.

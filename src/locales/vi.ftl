@@ -613,10 +613,11 @@ cmd-pending = Việc các đơn vị còn thiếu (Văn phòng)
 cmd-quota = Số lượng khen thưởng (Văn phòng)
 cmd-record = Ghi nhận Tờ trình, Quyết định khen thưởng (Văn phòng)
 cmd-export = Xuất dữ liệu ra Excel, CSV (Văn phòng)
+cmd-docs = Bản nháp văn bản: danh sách đề nghị khen thưởng (Văn phòng)
 help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị · /nominations &lt;số&gt;: mở một đề nghị
 help-nominate =
     /nominate: đề nghị khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
-    /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ · /status: tình hình của đơn vị
+    /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ (📄 Bản nháp Tờ trình: bot lập sẵn bản nháp từ các đề nghị) · /status: tình hình của đơn vị
 help-office-awards =
     <b>Khen thưởng</b>
     /status: tình hình mọi đơn vị · /status &lt;mã&gt;: một đơn vị, có tên từng người
@@ -628,6 +629,7 @@ help-office-awards =
     /nominate: đề nghị khen thưởng cho Ban Giám đốc, Văn phòng Sở (các đơn vị đặt bằng /units office), rồi nộp hồ sơ bằng /dossier &lt;mã&gt;
     /record: ghi nhận Quyết định khen thưởng, Tờ trình của Sở, kết quả của cấp trên cho nhiều đề nghị cùng lúc
     /export: tệp Excel (.xlsx) · /export csv: danh sách đề nghị (.csv)
+    /docs: bản nháp văn bản (.docx): danh sách đề nghị khen thưởng trình Hội đồng Thi đua - Khen thưởng
 page-of = {$page}/{$pages}
 input-cancelled = Đã hủy, không có gì thay đổi.
 input-dropped = { $action ->
@@ -1217,3 +1219,11 @@ doc-draft-button = 📄 Bản nháp
 doc-not-visible = Anh/Chị không xem được đề nghị khen thưởng này, nên không lấy được bản nháp của nó.
 doc-making = Đang lập bản nháp…
 doc-report-caption = Bản nháp Báo cáo thành tích của {$name}, đề nghị tặng {$form}, lập ngày {$date} từ dữ liệu hiện có trên bot. Anh/Chị mở bằng Word, bổ sung những chỗ ghi "chưa có dữ liệu", rồi ký và nộp cùng Hồ sơ đề nghị khen thưởng.
+doc-letter-button = 📄 Bản nháp Tờ trình
+doc-letter-caption = Bản nháp Tờ trình đề nghị khen thưởng của {$unit}, kỳ xét khen thưởng năm {$year}, lập ngày {$date} từ các đề nghị khen thưởng hiện có trên bot. Anh/Chị mở bằng Word, ghi số, bổ sung, ký rồi tải lên Hồ sơ đề nghị khen thưởng.
+doc-list-button = 📄 Danh sách đề nghị: {$form}
+doc-list-caption = Bản nháp danh sách đề nghị khen thưởng {$form} (trích ngang), kỳ xét khen thưởng năm {$year}: {$count} đề nghị đã trình Hội đồng Thi đua - Khen thưởng hoặc đã đi tiếp, lập ngày {$date}.
+doc-office-intro =
+    <b>Bản nháp văn bản</b>
+    Văn phòng Sở lập được các văn bản dưới đây từ dữ liệu hiện có trên bot (tệp .docx, mở bằng Word để bổ sung, ký). Bấm một nút để nhận bản nháp.
+doc-office-none = Chưa có văn bản nào để lập: không hình thức khen thưởng nào qua Hội đồng Thi đua - Khen thưởng.

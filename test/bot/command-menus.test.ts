@@ -34,6 +34,7 @@ const OFFICE = [
   "quota",
   "record",
   "export",
+  "docs",
   "units",
   "invite",
   "round",

@@ -245,6 +245,7 @@ describe("getting a file back", () => {
     expect(buttons.map((b) => [b.text, b.callback_data])).toEqual([
       ["📄 Tờ trình", `ds:doc:${stored[0]?.id}`],
       ["📄 Lê Văn Minh (Giấy khen Giám đốc Sở) – Báo cáo thành tích", `ds:doc:${stored[1]?.id}`],
+      ["📄 Bản nháp Tờ trình", `dr:tt:${stored[0]?.unit_id}`],
     ]);
     for (const row of stored) await h.press(admin, `ds:get:${row.id}`);
     expect(h.telegram.callsOf("sendDocument").map((c) => [c.payload.chat_id, c.payload.document])).toEqual(

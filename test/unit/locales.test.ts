@@ -277,6 +277,7 @@ describe("keys used in the code", () => {
       quota: 1,
       record: 1,
       export: 1,
+      docs: 1,
       council: 1,
     } satisfies Record<CommandName, 1>),
     // Nominations and dossiers (src/domain/nominations.ts, unit-status.ts), as the screens build their keys.

@@ -31,6 +31,7 @@ describe("commandsFor", () => {
       "quota",
       "record",
       "export",
+      "docs",
       "units",
       "invite",
       "round",
