@@ -134,6 +134,10 @@ const documentsSection = z.object({
     .object({
       baoCaoThanhTichCaNhan: templateFile.default("bao-cao-thanh-tich-ca-nhan.docx"),
       baoCaoThanhTichTapThe: templateFile.default("bao-cao-thanh-tich-tap-the.docx"),
+      phieuBau: templateFile.default("phieu-bau.docx"),
+      bienBanHopHoiDong: templateFile.default("bien-ban-hop-hoi-dong.docx"),
+      bienBanKiemPhieu: templateFile.default("bien-ban-kiem-phieu.docx"),
+      quyetDinhGiayKhen: templateFile.default("quyet-dinh-giay-khen.docx"),
     })
     .prefault({}),
 });

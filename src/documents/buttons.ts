@@ -2,3 +2,13 @@
 export const draftReportData = (nominationId: number) => `dr:bctt:${nominationId}`;
 
 export const DRAFT_REPORT_PATTERN = /^dr:bctt:(\d+)$/;
+
+/** The Council's papers: the blank ballots of a meeting, its biên bản họp, its biên bản kiểm phiếu, the Quyết định. */
+export const draftBallotData = (meetingId: number) => `dr:pb:${meetingId}`;
+export const draftMinutesData = (meetingId: number) => `dr:bb:${meetingId}`;
+export const draftCountData = (meetingId: number) => `dr:kp:${meetingId}`;
+export const draftDecisionData = (meetingId: number, formIndex: number) => `dr:qd:${meetingId}:${formIndex}`;
+
+export const DRAFT_BALLOT_PATTERN = /^dr:pb:(\d+)$/;
+export const DRAFT_MINUTES_PATTERN = /^dr:(bb|kp):(\d+)$/;
+export const DRAFT_DECISION_PATTERN = /^dr:qd:(\d+):(\d+)$/;
