@@ -299,6 +299,11 @@ await main();
 // ——— The Council's papers (issue 13 item 3): phiếu bầu, biên bản họp, biên bản kiểm phiếu, Quyết định ———
 
 const SMALL = 24; // 12 pt, in tables
+const TABLE_HEADER = 22; // 11 pt, the tables' column names
+/** The heading's left column, a little wider than the report's: the Council's name is long. */
+const HEAD_SHARE = 0.42;
+const HEAD_LEFT_MM = Math.floor((210 - 45) * HEAD_SHARE);
+const HEAD_RIGHT_MM = 210 - 45 - HEAD_LEFT_MM;
 
 /** A bordered table: a header row, then one row repeated by a loop (`{#loop}` in the first cell, `{/loop}` last). */
 function loopTable(
@@ -314,7 +319,7 @@ function loopTable(
         new Paragraph({
           alignment: header || centre ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: { before: 40, after: 40 },
-          children: runs(header ? bold(text, SMALL) : { text, size: SMALL }),
+          children: runs(header ? bold(text, TABLE_HEADER) : { text, size: SMALL }),
         }),
       ],
     });
@@ -343,22 +348,20 @@ function loopTable(
 }
 
 /** The Council's heading: the Sở above the Council on the left, the national heading, place and date right. */
-function councilHeading(number: string, dated = true): Table {
-  const leftMm = ((210 - 45) * 0.4) | 0;
-  const rightMm = 210 - 45 - leftMm;
+function councilHeading(dated = true): Table {
   return twoColumns(
     [
       centred({ text: "{organisationUpper}", size: 24 }),
-      centred(bold("{council}", 24)),
-      rule(25, leftMm),
-      ...(number ? [centred({ text: number, size: HEADING })] : []),
+      centred(bold("{council}", 22)),
+      rule(25, HEAD_LEFT_MM),
     ],
     [
       centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
       centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
-      rule(58, rightMm),
+      rule(58, HEAD_RIGHT_MM),
       ...(dated ? [centred(italic("{place}, ngày {day} tháng {month} năm {year}", BODY))] : []),
     ],
+    HEAD_SHARE,
   );
 }
 
@@ -374,7 +377,7 @@ export function ballotTemplate(): Document {
     para("{#notFirst}", { indent: false }),
     new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0 } }),
     para("{/notFirst}", { indent: false }),
-    councilHeading("", false),
+    councilHeading(false),
     new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
     centred(bold("PHIẾU BẦU")),
     centred(bold("XÉT ĐỀ NGHỊ KHEN THƯỞNG")),
@@ -389,25 +392,26 @@ export function ballotTemplate(): Document {
       { indent: false },
     ),
     loopTable("items", [
-      { header: "STT", cell: "{index}", share: 0.07, centre: true },
-      { header: "Họ và tên cá nhân / tên tập thể", cell: "{name}", share: 0.3 },
-      { header: "Đơn vị", cell: "{unit}", share: 0.2 },
-      { header: "Hình thức khen thưởng", cell: "{form}", share: 0.19 },
+      { header: "STT", cell: "{index}", share: 0.08, centre: true },
+      { header: "Họ và tên cá nhân / tên tập thể", cell: "{name}", share: 0.29 },
+      { header: "Đơn vị", cell: "{unit}", share: 0.19 },
+      { header: "Hình thức khen thưởng", cell: "{form}", share: 0.2 },
       { header: "Đồng ý", cell: "", share: 0.12, centre: true },
       { header: "Không đồng ý", cell: "", share: 0.12, centre: true },
     ]),
     space(),
-    signatures(
-      [""],
+    twoColumns(
+      [centred("")],
       [
-        italic("{place}, ngày …… tháng …… năm ……"),
+        italic("{place}, ngày …… tháng …… năm ……", SMALL),
         bold("NGƯỜI BỎ PHIẾU"),
         italic("(Ký, ghi rõ họ và tên)"),
         "",
         "",
         "",
         bold("{memberName}"),
-      ],
+      ].map((line) => centred(line)),
+      0.3,
     ),
     para("{/ballots}", { indent: false }),
   ]);
@@ -415,7 +419,7 @@ export function ballotTemplate(): Document {
 
 export function meetingMinutesTemplate(): Document {
   return document([
-    councilHeading(""),
+    councilHeading(),
     new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
     centred(bold("BIÊN BẢN")),
     centred(bold("Họp Hội đồng Thi đua - Khen thưởng xét đề nghị khen thưởng")),
@@ -447,13 +451,13 @@ export function meetingMinutesTemplate(): Document {
     ),
     para([bold("1. "), { text: "Kết quả biểu quyết:" }]),
     loopTable("items", [
-      { header: "STT", cell: "{index}", share: 0.07, centre: true },
-      { header: "Cá nhân / tập thể", cell: "{name}", share: 0.25 },
+      { header: "STT", cell: "{index}", share: 0.08, centre: true },
+      { header: "Cá nhân / tập thể", cell: "{name}", share: 0.24 },
       { header: "Đơn vị", cell: "{unit}", share: 0.17 },
-      { header: "Hình thức", cell: "{form}", share: 0.17 },
-      { header: "Đồng ý", cell: "{agree}", share: 0.08, centre: true },
-      { header: "Không đồng ý", cell: "{disagree}", share: 0.09, centre: true },
-      { header: "Kết quả", cell: "{result}", share: 0.17 },
+      { header: "Hình thức", cell: "{form}", share: 0.16 },
+      { header: "Đồng ý", cell: "{agree}", share: 0.1, centre: true },
+      { header: "Không đồng ý", cell: "{disagree}", share: 0.1, centre: true },
+      { header: "Kết quả", cell: "{result}", share: 0.15 },
     ]),
     para([
       bold("2. "),
@@ -482,7 +486,7 @@ export function meetingMinutesTemplate(): Document {
 
 export function voteCountTemplate(): Document {
   return document([
-    councilHeading(""),
+    councilHeading(),
     new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
     centred(bold("BIÊN BẢN KIỂM PHIẾU")),
     centred(bold("Bầu chọn đề nghị khen thưởng")),
@@ -499,13 +503,13 @@ export function voteCountTemplate(): Document {
     para("{#groups}", { indent: false }),
     para([bold("{title}"), { text: " (chỉ tiêu còn lại: {slots})" }], { indent: false }),
     loopTable("ranking", [
-      { header: "STT", cell: "{index}", share: 0.07, centre: true },
-      { header: "Cá nhân / tập thể", cell: "{name}", share: 0.27 },
-      { header: "Đơn vị", cell: "{unit}", share: 0.18 },
-      { header: "Đồng ý", cell: "{agree}", share: 0.08, centre: true },
-      { header: "Không đồng ý", cell: "{disagree}", share: 0.09, centre: true },
-      { header: "Không biểu quyết", cell: "{blank}", share: 0.1, centre: true },
-      { header: "Xếp hạng", cell: "{rank}", share: 0.08, centre: true },
+      { header: "STT", cell: "{index}", share: 0.08, centre: true },
+      { header: "Cá nhân / tập thể", cell: "{name}", share: 0.23 },
+      { header: "Đơn vị", cell: "{unit}", share: 0.16 },
+      { header: "Đồng ý", cell: "{agree}", share: 0.1, centre: true },
+      { header: "Không đồng ý", cell: "{disagree}", share: 0.1, centre: true },
+      { header: "Không biểu quyết", cell: "{blank}", share: 0.11, centre: true },
+      { header: "Xếp hạng", cell: "{rank}", share: 0.09, centre: true },
       { header: "Kết quả", cell: "{result}", share: 0.13 },
     ]),
     para("{/groups}", { indent: false }),
@@ -523,22 +527,21 @@ export function voteCountTemplate(): Document {
 }
 
 export function decisionTemplate(): Document {
-  const leftMm = ((210 - 45) * 0.4) | 0;
-  const rightMm = 210 - 45 - leftMm;
   const decisionHeading = (dated: boolean) =>
     twoColumns(
       [
         centred({ text: "{provinceUpper}", size: 24 }),
         centred(bold("{organisationUpper}", 24)),
-        rule(25, leftMm),
+        rule(25, HEAD_LEFT_MM),
         ...(dated ? [centred({ text: "Số:        /QĐ-……", size: HEADING })] : []),
       ],
       [
         centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
         centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
-        rule(58, rightMm),
+        rule(58, HEAD_RIGHT_MM),
         ...(dated ? [centred(italic("{place}, ngày …… tháng …… năm ……", BODY))] : []),
       ],
+      HEAD_SHARE,
     );
   return document([
     decisionHeading(true),

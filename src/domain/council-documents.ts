@@ -117,6 +117,7 @@ export interface BallotPage {
 export interface BallotData {
   organisationUpper: string;
   council: string;
+  place: string;
   meetingNumber: string;
   roundYear: string;
   movement: string;
@@ -131,6 +132,7 @@ type BallotPlaceholder =
 export const BALLOT_PLACEHOLDERS = [
   "organisationUpper",
   "council",
+  "place",
   "meetingNumber",
   "roundYear",
   "movement",
@@ -163,6 +165,7 @@ export function ballotData(source: {
   return {
     organisationUpper: bodies(campaign).organisationUpper,
     council: bodies(campaign).council,
+    place: bodies(campaign).place,
     meetingNumber: String(source.meetingId),
     roundYear: String(source.year),
     movement: campaign.title.vi.normalize("NFC"),
@@ -392,7 +395,10 @@ export function minutesData(source: { campaign: Campaign; record: ClosedMeetingR
       (item) => item.formId === group.formId && item.nomineeKind === group.nomineeKind,
     );
     // Those that reached the threshold in their ranking's order, then the others by agree votes.
-    const ranked = group.ranking.flatMap((id) => inGroup.filter((item) => item.nominationId === id));
+    // Among equal votes, the one the chair chose comes first, as the result on the bot shows it.
+    const ranked = group.ranking
+      .flatMap((id) => inGroup.filter((item) => item.nominationId === id))
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || Number(b.chosenByChair) - Number(a.chosenByChair));
     const rest = inGroup.filter((item) => !ranked.includes(item)).sort((a, b) => b.agree - a.agree);
     return {
       title: groupTitle(campaign, group),
@@ -411,7 +417,11 @@ export function minutesData(source: { campaign: Campaign; record: ClosedMeetingR
     form: formName(campaign, formId),
     names: record.items
       .filter((item) => item.formId === formId && item.outcome === "passed")
-      .map((item) => `${documentText(item.name)} (${documentText(item.unitName)})`)
+      .map((item) =>
+        item.nomineeKind === "collective"
+          ? documentText(item.name)
+          : `${documentText(item.name)} (${documentText(item.unitName)})`,
+      )
       .join("; "),
   }));
   const chair = record.members.find((member) => member.role === "chair");
