@@ -19,6 +19,7 @@ import { assessmentFeature } from "./features/assessment.js";
 import { assessmentReadFeature } from "./features/assessment-read.js";
 import { cancelFeature } from "./features/cancel.js";
 import { councilFeature } from "./features/council.js";
+import { councilDocumentsFeature } from "./features/council-documents.js";
 import { councilMeetingFeature } from "./features/council-meeting.js";
 import { documentsFeature } from "./features/documents.js";
 import { dossierFeature } from "./features/dossier.js";
@@ -181,6 +182,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     nominationsFeature(deps, outbox),
     recordFeature(deps, outbox),
     documentsFeature(deps),
+    councilDocumentsFeature(deps),
   );
   features.use(councilFeature(deps, outbox));
   features.use(remindersFeature(deps, outbox));

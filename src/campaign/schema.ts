@@ -138,6 +138,10 @@ const documentsSection = z.object({
       baoCaoThanhTichTapThe: templateFile.default("bao-cao-thanh-tich-tap-the.docx"),
       toTrinhDonVi: templateFile.default("to-trinh-don-vi.docx"),
       danhSachDeNghi: templateFile.default("danh-sach-de-nghi.docx"),
+      phieuBau: templateFile.default("phieu-bau.docx"),
+      bienBanHopHoiDong: templateFile.default("bien-ban-hop-hoi-dong.docx"),
+      bienBanKiemPhieu: templateFile.default("bien-ban-kiem-phieu.docx"),
+      quyetDinhGiayKhen: templateFile.default("quyet-dinh-giay-khen.docx"),
     })
     .prefault({}),
 });

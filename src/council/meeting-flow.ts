@@ -2,6 +2,7 @@ import type { InlineKeyboard } from "grammy";
 import { currentCouncil } from "../../db/council-members.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { minutesDraftKeyboard } from "../documents/council-buttons.js";
 import { escapeHtml } from "../html.js";
 import { sendSoon } from "../nominations/notices.js";
 import { MESSAGE_LIMIT, paginate } from "../paging.js";
@@ -56,10 +57,14 @@ export async function afterClose(deps: CouncilDeps, ctx: BotContext, outcome: Cl
   }
   // The notices of the result were put in the outbox when the meeting closed.
   sendSoon(deps.outbox, ctx.api);
-  return paginate(
+  const pages = paginate(
     resultHeader(c, outcome.minutes),
     resultLines(c, outcome.minutes),
     "",
     MESSAGE_LIMIT - 200,
-  ).map((text) => ({ text }));
+  );
+  // The drafts of the meeting's papers under the last page of the result.
+  return pages.map((text, at) =>
+    at === pages.length - 1 ? { text, keyboard: minutesDraftKeyboard(c.t, deps, outcome.minutes) } : { text },
+  );
 }

@@ -12,3 +12,13 @@ export const DRAFT_LETTER_PATTERN = /^dr:tt:(\d+)$/;
 export const draftListData = (formIndex: number) => `dr:ds:${formIndex}`;
 
 export const DRAFT_LIST_PATTERN = /^dr:ds:(\d+)$/;
+
+/** The Council's papers: the blank ballots of a meeting, its biên bản họp, its biên bản kiểm phiếu, the Quyết định. */
+export const draftBallotData = (meetingId: number) => `dr:pb:${meetingId}`;
+export const draftMinutesData = (meetingId: number) => `dr:bb:${meetingId}`;
+export const draftCountData = (meetingId: number) => `dr:kp:${meetingId}`;
+export const draftDecisionData = (meetingId: number, formIndex: number) => `dr:qd:${meetingId}:${formIndex}`;
+
+export const DRAFT_BALLOT_PATTERN = /^dr:pb:(\d+)$/;
+export const DRAFT_MINUTES_PATTERN = /^dr:(bb|kp):(\d+)$/;
+export const DRAFT_DECISION_PATTERN = /^dr:qd:(\d+):(\d+)$/;

@@ -487,3 +487,358 @@ async function writeTemplates(outputs: Array<[string, Document]>): Promise<void>
     console.log(`wrote ${path}`);
   }
 }
+
+// ——— The Council's papers (issue 13 item 3): phiếu bầu, biên bản họp, biên bản kiểm phiếu, Quyết định ———
+
+const SMALL = 24; // 12 pt, in tables
+const TABLE_HEADER = 22; // 11 pt, the tables' column names
+/** The heading's left column, a little wider than the report's: the Council's name is long. */
+const HEAD_SHARE = 0.42;
+const HEAD_LEFT_MM = Math.floor((210 - 45) * HEAD_SHARE);
+const HEAD_RIGHT_MM = 210 - 45 - HEAD_LEFT_MM;
+
+/** A bordered table: a header row, then one row repeated by a loop (`{#loop}` in the first cell, `{/loop}` last). */
+function loopTable(
+  loop: string,
+  columns: Array<{ header: string; cell: string; share: number; centre?: boolean }>,
+): Table {
+  const widths = columns.map((column) => Math.round(CONTENT_WIDTH * column.share));
+  const cell = (text: string, width: number, header: boolean, centre: boolean) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      children: [
+        new Paragraph({
+          alignment: header || centre ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { before: 40, after: 40 },
+          children: runs(header ? bold(text, TABLE_HEADER) : { text, size: SMALL }),
+        }),
+      ],
+    });
+  const last = columns.length - 1;
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: columns.map((column, at) => cell(column.header, widths[at] ?? 0, true, true)),
+      }),
+      new TableRow({
+        height: { value: Math.round(8 * MM), rule: HeightRule.ATLEAST },
+        children: columns.map((column, at) =>
+          cell(
+            `${at === 0 ? `{#${loop}}` : ""}${column.cell}${at === last ? `{/${loop}}` : ""}`,
+            widths[at] ?? 0,
+            false,
+            column.centre ?? false,
+          ),
+        ),
+      }),
+    ],
+  });
+}
+
+/** The Council's heading: the Sở above the Council on the left, the national heading, place and date right. */
+function councilHeading(dated = true): Table {
+  return twoColumns(
+    [
+      centred({ text: "{organisationUpper}", size: 24 }),
+      centred(bold("{council}", 22)),
+      rule(25, HEAD_LEFT_MM),
+    ],
+    [
+      centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
+      centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
+      rule(58, HEAD_RIGHT_MM),
+      ...(dated ? [centred(italic("{place}, ngày {day} tháng {month} năm {year}", BODY))] : []),
+    ],
+    HEAD_SHARE,
+  );
+}
+
+const councilSignatures = () =>
+  signatures(
+    [bold("THƯ KÝ HỘI ĐỒNG"), italic("(Ký, ghi rõ họ và tên)"), "", "", "", bold("{secretaryName}")],
+    [bold("CHỦ TỊCH HỘI ĐỒNG"), italic("(Ký, ghi rõ họ và tên)"), "", "", "", bold("{chairName}")],
+  );
+
+export function ballotTemplate(): Document {
+  return document([
+    para("{#ballots}", { indent: false }),
+    para("{#notFirst}", { indent: false }),
+    new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0 } }),
+    para("{/notFirst}", { indent: false }),
+    councilHeading(false),
+    new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
+    centred(bold("PHIẾU BẦU")),
+    centred(bold("XÉT ĐỀ NGHỊ KHEN THƯỞNG")),
+    centred(italic("(Phong trào thi đua “{movement}”, năm {roundYear} — phiên họp số {meetingNumber})"), 240),
+    para([{ text: "Thành viên Hội đồng: " }, bold("{memberName}"), { text: " — {memberRole}" }], {
+      indent: false,
+    }),
+    para(
+      italic(
+        "Đánh dấu (X) vào một trong hai cột “Đồng ý” hoặc “Không đồng ý” ở mỗi dòng; phiếu đánh dấu cả hai cột hoặc để trống ở dòng nào thì dòng đó không được tính.",
+      ),
+      { indent: false },
+    ),
+    loopTable("items", [
+      { header: "STT", cell: "{index}", share: 0.08, centre: true },
+      { header: "Họ và tên cá nhân / tên tập thể", cell: "{name}", share: 0.29 },
+      { header: "Đơn vị", cell: "{unit}", share: 0.19 },
+      { header: "Hình thức khen thưởng", cell: "{form}", share: 0.2 },
+      { header: "Đồng ý", cell: "", share: 0.12, centre: true },
+      { header: "Không đồng ý", cell: "", share: 0.12, centre: true },
+    ]),
+    space(),
+    twoColumns(
+      [centred("")],
+      [
+        italic("{place}, ngày …… tháng …… năm ……", SMALL),
+        bold("NGƯỜI BỎ PHIẾU"),
+        italic("(Ký, ghi rõ họ và tên)"),
+        "",
+        "",
+        "",
+        bold("{memberName}"),
+      ].map((line) => centred(line)),
+      0.3,
+    ),
+    para("{/ballots}", { indent: false }),
+  ]);
+}
+
+export function meetingMinutesTemplate(): Document {
+  return document([
+    councilHeading(),
+    new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
+    centred(bold("BIÊN BẢN")),
+    centred(bold("Họp Hội đồng Thi đua - Khen thưởng xét đề nghị khen thưởng")),
+    centred(italic("(Phong trào thi đua “{movement}”, năm {roundYear} — phiên họp số {meetingNumber})"), 240),
+    para(
+      "- Thời gian: bắt đầu lúc {openedTime} ngày {openedDate}, kết thúc lúc {closedTime} ngày {closedDate}.",
+    ),
+    para("- Địa điểm: {place}."),
+    para("- Hình thức: biểu quyết qua ứng dụng ThiĐua (Telegram)."),
+    section("I. THÀNH PHẦN THAM DỰ"),
+    para(
+      "Tổng số thành viên Hội đồng: {memberCount}; có mặt (đã gửi phiếu): {presentCount}; vắng mặt: {absentCount}.",
+    ),
+    para([bold("1. "), { text: "Thành viên có mặt:" }]),
+    para("{#present}", { indent: false }),
+    para("{index}. {name} — {role}"),
+    para("{/present}", { indent: false }),
+    para([bold("2. "), { text: "Thành viên vắng mặt:" }]),
+    para("{#absent}", { indent: false }),
+    para("- {name} — {role}"),
+    para("{/absent}", { indent: false }),
+    para("{^absent}", { indent: false }),
+    para("{noAbsent}"),
+    para("{/absent}", { indent: false }),
+    para("Chủ tọa: {chairName}, Chủ tịch Hội đồng. Thư ký: {secretaryName}, Thư ký Hội đồng."),
+    section("II. NỘI DUNG"),
+    para(
+      "Hội đồng xem xét danh sách đề nghị khen thưởng do Văn phòng Sở trình và biểu quyết từng trường hợp. Trường hợp được đề nghị khi có {ruleText}, trong phạm vi chỉ tiêu còn lại của từng hình thức.",
+    ),
+    para([bold("1. "), { text: "Kết quả biểu quyết:" }]),
+    loopTable("items", [
+      { header: "STT", cell: "{index}", share: 0.08, centre: true },
+      { header: "Cá nhân / tập thể", cell: "{name}", share: 0.24 },
+      { header: "Đơn vị", cell: "{unit}", share: 0.17 },
+      { header: "Hình thức", cell: "{form}", share: 0.16 },
+      { header: "Đồng ý", cell: "{agree}", share: 0.1, centre: true },
+      { header: "Không đồng ý", cell: "{disagree}", share: 0.1, centre: true },
+      { header: "Kết quả", cell: "{result}", share: 0.15 },
+    ]),
+    para([
+      bold("2. "),
+      { text: "Các trường hợp bằng phiếu tại giới hạn chỉ tiêu, Chủ tịch Hội đồng quyết định:" },
+    ]),
+    para("{#tieBreaks}", { indent: false }),
+    para("- {group}: chọn {chosen}. Lý do: {reason} ({by})."),
+    para("{/tieBreaks}", { indent: false }),
+    para("{^tieBreaks}", { indent: false }),
+    para("{noTieBreaks}"),
+    para("{/tieBreaks}", { indent: false }),
+    section("III. KẾT LUẬN"),
+    para(
+      "Hội đồng thống nhất đề nghị khen thưởng {passedCount} trường hợp; không đề nghị {notPassedCount} trường hợp. Cụ thể:",
+    ),
+    para("{#outcomes}", { indent: false }),
+    para([bold("- {form}: "), { text: "{names}." }]),
+    para("{/outcomes}", { indent: false }),
+    para(
+      "Cuộc họp kết thúc lúc {closedTime} ngày {closedDate}. Biên bản được các thành viên dự họp thống nhất thông qua.",
+    ),
+    space(),
+    councilSignatures(),
+  ]);
+}
+
+export function voteCountTemplate(): Document {
+  return document([
+    councilHeading(),
+    new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
+    centred(bold("BIÊN BẢN KIỂM PHIẾU")),
+    centred(bold("Bầu chọn đề nghị khen thưởng")),
+    centred(italic("(Phong trào thi đua “{movement}”, năm {roundYear} — phiên họp số {meetingNumber})"), 240),
+    para(
+      "Hồi {closedTime} ngày {closedDate}, tại {place}, Hội đồng Thi đua - Khen thưởng tiến hành kiểm phiếu, kết quả như sau:",
+    ),
+    para("- Tổng số thành viên Hội đồng: {memberCount}."),
+    para(
+      "- Số phiếu phát ra: {memberCount}; số phiếu thu về (thành viên đã gửi phiếu): {presentCount}; số thành viên không gửi phiếu: {absentCount}.",
+    ),
+    para("- Điều kiện đề nghị: có {ruleText}, tức ít nhất {needed}/{base} phiếu đồng ý."),
+    section("KẾT QUẢ KIỂM PHIẾU VÀ XẾP HẠNG"),
+    para("{#groups}", { indent: false }),
+    para([bold("{title}"), { text: " (chỉ tiêu còn lại: {slots})" }], { indent: false }),
+    loopTable("ranking", [
+      { header: "STT", cell: "{index}", share: 0.08, centre: true },
+      { header: "Cá nhân / tập thể", cell: "{name}", share: 0.23 },
+      { header: "Đơn vị", cell: "{unit}", share: 0.16 },
+      { header: "Đồng ý", cell: "{agree}", share: 0.1, centre: true },
+      { header: "Không đồng ý", cell: "{disagree}", share: 0.1, centre: true },
+      { header: "Không biểu quyết", cell: "{blank}", share: 0.11, centre: true },
+      { header: "Xếp hạng", cell: "{rank}", share: 0.09, centre: true },
+      { header: "Kết quả", cell: "{result}", share: 0.13 },
+    ]),
+    para("{/groups}", { indent: false }),
+    section("CÁC TRƯỜNG HỢP BẰNG PHIẾU"),
+    para("{#tieBreaks}", { indent: false }),
+    para("- {group}: Chủ tịch Hội đồng ({by}) chọn {chosen}. Lý do: {reason}."),
+    para("{/tieBreaks}", { indent: false }),
+    para("{^tieBreaks}", { indent: false }),
+    para("{noTieBreaks}"),
+    para("{/tieBreaks}", { indent: false }),
+    para("Biên bản kiểm phiếu lập xong lúc {closedTime} ngày {closedDate}."),
+    space(),
+    councilSignatures(),
+  ]);
+}
+
+export function decisionTemplate(): Document {
+  const decisionHeading = (dated: boolean) =>
+    twoColumns(
+      [
+        centred({ text: "{provinceUpper}", size: 24 }),
+        centred(bold("{organisationUpper}", 24)),
+        rule(25, HEAD_LEFT_MM),
+        ...(dated ? [centred({ text: "Số:        /QĐ-……", size: HEADING })] : []),
+      ],
+      [
+        centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
+        centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
+        rule(58, HEAD_RIGHT_MM),
+        ...(dated ? [centred(italic("{place}, ngày …… tháng …… năm ……", BODY))] : []),
+      ],
+      HEAD_SHARE,
+    );
+  return document([
+    decisionHeading(true),
+    new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
+    centred(bold("QUYẾT ĐỊNH")),
+    centred(bold("Về việc tặng {formName}")),
+    centred(bold("trong phong trào thi đua “{movement}”, năm {roundYear}"), 120),
+    rule(40, 165),
+    centred(bold("GIÁM ĐỐC {organisationUpper}"), 120),
+    para(italic("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;")),
+    para(
+      italic(
+        "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+      ),
+    ),
+    para(
+      italic(
+        "Căn cứ quyết định quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của {organisation};",
+      ),
+    ),
+    para(italic("Căn cứ {basis};")),
+    para(
+      italic(
+        "Theo đề nghị của Hội đồng Thi đua - Khen thưởng tại Biên bản họp ngày {meetingDate} và của Chánh Văn phòng Sở.",
+      ),
+    ),
+    centred(bold("QUYẾT ĐỊNH:"), 120),
+    para([
+      bold("Điều 1. "),
+      {
+        text: "Tặng {formName} cho {summary} (có danh sách kèm theo) đã có thành tích xuất sắc trong phong trào thi đua “{movement}”, năm {roundYear}.",
+      },
+    ]),
+    para([
+      bold("Điều 2. "),
+      {
+        text: "Tập thể, cá nhân có tên tại Điều 1 được tặng Giấy khen và tiền thưởng theo quy định của pháp luật về thi đua, khen thưởng.",
+      },
+    ]),
+    para([
+      bold("Điều 3. "),
+      {
+        text: "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Thủ trưởng các đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+      },
+    ]),
+    space(),
+    twoColumns(
+      [
+        new Paragraph({ children: runs(bold("Nơi nhận:", 24)), spacing: { before: 0, after: 0 } }),
+        new Paragraph({
+          children: runs({ text: "- Như Điều 3;", size: 22 }),
+          spacing: { before: 0, after: 0 },
+        }),
+        new Paragraph({
+          children: runs({ text: "- Lưu: VT, VP.", size: 22 }),
+          spacing: { before: 0, after: 0 },
+        }),
+      ],
+      [
+        centred(bold("GIÁM ĐỐC")),
+        centred(italic("(Ký, ghi rõ họ tên, đóng dấu)")),
+        centred(""),
+        centred(""),
+        centred(""),
+      ],
+      0.5,
+    ),
+    new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0 } }),
+    decisionHeading(false),
+    new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
+    centred(bold("DANH SÁCH")),
+    centred(bold("TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG {formUpper}")),
+    centred(
+      italic("(Kèm theo Quyết định số        /QĐ-…… ngày …… tháng …… năm …… của Giám đốc {organisation})"),
+      240,
+    ),
+    section("I. TẬP THỂ"),
+    loopTable("collectives", [
+      { header: "STT", cell: "{index}", share: 0.1, centre: true },
+      { header: "Tên tập thể", cell: "{name}", share: 0.9 },
+    ]),
+    para("{noCollectives}", { indent: false }),
+    section("II. CÁ NHÂN"),
+    loopTable("individuals", [
+      { header: "STT", cell: "{index}", share: 0.08, centre: true },
+      { header: "Họ và tên", cell: "{name}", share: 0.3 },
+      { header: "Chức vụ", cell: "{position}", share: 0.27 },
+      { header: "Đơn vị", cell: "{unit}", share: 0.35 },
+    ]),
+    para("{noIndividuals}", { indent: false }),
+  ]);
+}
+
+async function writeCouncilTemplates(): Promise<void> {
+  const outputs: Array<[string, Document]> = [
+    ["phieu-bau.docx", ballotTemplate()],
+    ["bien-ban-hop-hoi-dong.docx", meetingMinutesTemplate()],
+    ["bien-ban-kiem-phieu.docx", voteCountTemplate()],
+    ["quyet-dinh-giay-khen.docx", decisionTemplate()],
+  ];
+  for (const [name, doc] of outputs) {
+    const path = fileURLToPath(new URL(name, new URL("../campaign/templates/", import.meta.url)));
+    writeFileSync(path, await Packer.toBuffer(doc));
+    console.log(`wrote ${path}`);
+  }
+}
+
+await writeCouncilTemplates();

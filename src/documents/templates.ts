@@ -5,6 +5,12 @@ import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
 import type { Campaign, DocumentTemplates } from "../campaign/schema.js";
 import { ACHIEVEMENT_REPORT_PLACEHOLDERS } from "../domain/achievement-report.js";
+import {
+  BALLOT_PLACEHOLDERS,
+  DECISION_PLACEHOLDERS,
+  MEETING_MINUTES_PLACEHOLDERS,
+  VOTE_COUNT_PLACEHOLDERS,
+} from "../domain/council-documents.js";
 import { NOMINATION_LIST_PLACEHOLDERS } from "../domain/nomination-list.js";
 import { UNIT_LETTER_PLACEHOLDERS } from "../domain/unit-letter.js";
 
@@ -22,6 +28,10 @@ export const REQUIRED_PLACEHOLDERS: Record<DocumentKind, readonly string[]> = {
   baoCaoThanhTichTapThe: ACHIEVEMENT_REPORT_PLACEHOLDERS.collective,
   toTrinhDonVi: UNIT_LETTER_PLACEHOLDERS,
   danhSachDeNghi: NOMINATION_LIST_PLACEHOLDERS,
+  phieuBau: BALLOT_PLACEHOLDERS,
+  bienBanHopHoiDong: MEETING_MINUTES_PLACEHOLDERS,
+  bienBanKiemPhieu: VOTE_COUNT_PLACEHOLDERS,
+  quyetDinhGiayKhen: DECISION_PLACEHOLDERS,
 };
 
 /** Each template's bytes, checked: what the bot fills a draft from. */
@@ -109,12 +119,10 @@ export function loadDocumentTemplates(
   directory: string = TEMPLATES_DIRECTORY,
 ): DocumentTemplateSet {
   const files = campaign.documents.templates;
-  return {
-    baoCaoThanhTichCaNhan: readTemplate("baoCaoThanhTichCaNhan", files.baoCaoThanhTichCaNhan, directory),
-    baoCaoThanhTichTapThe: readTemplate("baoCaoThanhTichTapThe", files.baoCaoThanhTichTapThe, directory),
-    toTrinhDonVi: readTemplate("toTrinhDonVi", files.toTrinhDonVi, directory),
-    danhSachDeNghi: readTemplate("danhSachDeNghi", files.danhSachDeNghi, directory),
-  };
+  const kinds = Object.keys(REQUIRED_PLACEHOLDERS) as DocumentKind[];
+  return Object.fromEntries(
+    kinds.map((kind) => [kind, readTemplate(kind, files[kind], directory)]),
+  ) as DocumentTemplateSet;
 }
 
 const checked = new WeakMap<Campaign, DocumentTemplateSet>();

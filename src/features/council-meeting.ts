@@ -22,6 +22,7 @@ import {
   officeNote,
   tieScreen,
 } from "../council/meeting-view.js";
+import { ballotDraftKeyboard, minutesDraftKeyboard } from "../documents/council-buttons.js";
 import { escapeHtml, HTML } from "../html.js";
 import { sendSoon } from "../nominations/notices.js";
 import { formAt } from "../nominations/render.js";
@@ -82,7 +83,7 @@ export function councilMeetingFeature(deps: CouncilDeps): Composer<BotContext> {
     for (const page of agendaPages(c, header(c), agenda, notes)) await ctx.reply(page, HTML);
     const lines = [ctx.t("cm-opened", { members: opened.members.length, reached })];
     if (opened.leftOut > 0) lines.push(ctx.t("cm-left-out", { count: opened.leftOut }));
-    await ctx.reply(lines.join("\n"), HTML);
+    await ctx.reply(lines.join("\n"), { ...HTML, reply_markup: ballotDraftKeyboard(c.t, meeting.id) });
   }
 
   async function count(ctx: BotContext) {
@@ -108,7 +109,13 @@ export function councilMeetingFeature(deps: CouncilDeps): Composer<BotContext> {
     if (id !== undefined && !Number.isInteger(id)) return notify(ctx, ctx.t("cm-minutes-usage"));
     const found = await meetingMinutes(deps, ctx.actor, id);
     if (!found.ok) return refuse(ctx, found);
-    for (const page of minutesPages(viewContext(deps, ctx), found.minutes)) await ctx.reply(page, HTML);
+    const c = viewContext(deps, ctx);
+    const pages = minutesPages(c, found.minutes);
+    for (const [at, page] of pages.entries())
+      await ctx.reply(page, {
+        ...HTML,
+        ...(at === pages.length - 1 ? { reply_markup: minutesDraftKeyboard(c.t, deps, found.minutes) } : {}),
+      });
   }
 
   // The ballot: a new message from the agenda's button, the same message turning its pages.

@@ -1282,3 +1282,13 @@ doc-office-intro =
     <b>Document drafts</b>
     The Office can draft the documents below from what the bot holds now (.docx files to complete and sign in Word). Press a button to get a draft.
 doc-office-none = There is nothing to draft yet: no award form goes before the Emulation and Commendation Council.
+doc-ballot-button = 📄 Draft ballots
+doc-minutes-button = 📄 Draft meeting minutes
+doc-count-button = 📄 Draft vote-count record
+doc-decision-button = 📄 Draft decision awarding the Giấy khen
+doc-ballot-not-allowed = Only the Department's Office and the members of this meeting's Council can take its ballots.
+doc-decision-nothing = The Council passed no nomination for the Giấy khen at this meeting, so there is no decision to draft.
+doc-ballot-caption = Draft ballots of meeting {$id}: one page per Council member ({$members} pages), made on {$date}. Print them for the members to tick and sign.
+doc-minutes-caption = Draft minutes of the Emulation and Commendation Council, meeting {$id}, made on {$date} from the votes on the bot. Open it in Word, check it, complete it and have it signed.
+doc-count-caption = Draft vote-count record of meeting {$id}, made on {$date} from the votes on the bot. Open it in Word, check it and have it signed.
+doc-decision-caption = Draft decision of the Director awarding the Giấy khen to the { $count } nominations the Council passed at meeting {$id}, with its list, made on {$date}. Number, code and signing date are left blank.

@@ -1227,3 +1227,13 @@ doc-office-intro =
     <b>Bản nháp văn bản</b>
     Văn phòng Sở lập được các văn bản dưới đây từ dữ liệu hiện có trên bot (tệp .docx, mở bằng Word để bổ sung, ký). Bấm một nút để nhận bản nháp.
 doc-office-none = Chưa có văn bản nào để lập: không hình thức khen thưởng nào qua Hội đồng Thi đua - Khen thưởng.
+doc-ballot-button = 📄 Bản nháp phiếu bầu
+doc-minutes-button = 📄 Bản nháp biên bản họp Hội đồng
+doc-count-button = 📄 Bản nháp biên bản kiểm phiếu
+doc-decision-button = 📄 Bản nháp Quyết định tặng Giấy khen
+doc-ballot-not-allowed = Chỉ Văn phòng Sở và thành viên Hội đồng của phiên họp này được lấy phiếu bầu.
+doc-decision-nothing = Phiên họp này không có đề nghị nào được thông qua cho hình thức Giấy khen, nên không có Quyết định để lập.
+doc-ballot-caption = Bản nháp phiếu bầu của phiên họp số {$id}: mỗi thành viên Hội đồng một trang ({$members} trang), lập ngày {$date}. Anh/Chị in ra để các thành viên đánh dấu và ký.
+doc-minutes-caption = Bản nháp biên bản họp Hội đồng Thi đua - Khen thưởng, phiên họp số {$id}, lập ngày {$date} từ kết quả biểu quyết trên bot. Anh/Chị mở bằng Word, kiểm tra, bổ sung rồi trình ký.
+doc-count-caption = Bản nháp biên bản kiểm phiếu, phiên họp số {$id}, lập ngày {$date} từ kết quả biểu quyết trên bot. Anh/Chị mở bằng Word, kiểm tra rồi trình ký.
+doc-decision-caption = Bản nháp Quyết định của Giám đốc Sở tặng Giấy khen cho { $count } trường hợp Hội đồng đã thông qua tại phiên họp số {$id}, kèm danh sách, lập ngày {$date}. Số, ký hiệu và ngày ký để trống.
