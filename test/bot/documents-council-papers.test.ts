@@ -8,6 +8,7 @@ import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { insertUser } from "../helpers/scenarios.js";
 import { type TestUser, user } from "../helpers/updates.js";
+import { recordingFetch, type Upload } from "../helpers/uploads.js";
 import { docxParagraphs } from "../unit/documents/docx-text.js";
 
 /**
@@ -43,27 +44,7 @@ const CLOSED = "2026-12-01T03:30:00.000Z"; // 10:30
 
 let h: Harness;
 let unitId: number;
-let uploaded: Array<{ chatId: string | undefined; filename: string | undefined; bytes: Buffer }> = [];
-
-/** Keeps what the bot uploads (multipart: sendDocument with a file), then lets the fake Telegram answer. */
-function recordingFetch(telegram: FakeTelegram): typeof fetch {
-  return async (input, init) => {
-    const body = init?.body;
-    if (body === undefined || body === null || typeof body === "string") return telegram.fetch(input, init);
-    const chunks: Buffer[] = [];
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
-    const raw = Buffer.concat(chunks);
-    const text = raw.toString("utf8");
-    const marker = "content-type:application/octet-stream\r\n\r\n";
-    const header = raw.indexOf(marker);
-    uploaded.push({
-      chatId: /name="chat_id"\r\n\r\n([^\r]*)/.exec(text)?.[1],
-      filename: /;filename=([^\r\n]+)/.exec(text)?.[1],
-      bytes: header >= 0 ? raw.subarray(header + marker.length, raw.lastIndexOf("\r\n--")) : Buffer.alloc(0),
-    });
-    return telegram.fetch(input, { ...init, body: undefined });
-  };
-}
+let uploaded: Upload[] = [];
 
 const alert = () => String(h.telegram.callsOf("answerCallbackQuery").at(-1)?.payload.text ?? "");
 const buttons = (person: TestUser) => h.telegram.lastButtonsTo(person.id).map((b) => b.callback_data ?? "");
@@ -136,7 +117,7 @@ beforeEach(async () => {
     officeAdminIds: [admin.id],
     now: OPENED,
     telegram,
-    fetch: recordingFetch(telegram),
+    fetch: recordingFetch(telegram, (upload) => uploaded.push(upload)),
   });
   await h.send(admin, "/units add HCTP Phòng Hành chính tư pháp");
   unitId = (await findUnitByCode(h.db, "HCTP"))?.id ?? 0;

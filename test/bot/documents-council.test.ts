@@ -5,6 +5,7 @@ import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
 import { documentUpdate, type TestUser, user } from "../helpers/updates.js";
+import { recordingFetch, type Upload } from "../helpers/uploads.js";
 import { docxParagraphs } from "../unit/documents/docx-text.js";
 
 /** A member of the Council takes the draft of a nomination before the Council, and of no other. */
@@ -18,27 +19,7 @@ const GK = 2;
 let h: Harness;
 let lanId = 0;
 let maiId = 0;
-let uploaded: Array<{ chatId: string | undefined; filename: string | undefined; bytes: Buffer }> = [];
-
-/** Keeps what the bot uploads (multipart: sendDocument with a file), then lets the fake Telegram answer. */
-function recordingFetch(telegram: FakeTelegram): typeof fetch {
-  return async (input, init) => {
-    const body = init?.body;
-    if (body === undefined || body === null || typeof body === "string") return telegram.fetch(input, init);
-    const chunks: Buffer[] = [];
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
-    const raw = Buffer.concat(chunks);
-    const text = raw.toString("utf8");
-    const marker = "content-type:application/octet-stream\r\n\r\n";
-    const header = raw.indexOf(marker);
-    uploaded.push({
-      chatId: /name="chat_id"\r\n\r\n([^\r]*)/.exec(text)?.[1],
-      filename: /;filename=([^\r\n]+)/.exec(text)?.[1],
-      bytes: header >= 0 ? raw.subarray(header + marker.length, raw.lastIndexOf("\r\n--")) : Buffer.alloc(0),
-    });
-    return telegram.fetch(input, { ...init, body: undefined });
-  };
-}
+let uploaded: Upload[] = [];
 
 const data = (person: TestUser) => h.telegram.lastKeyboardTo(person.id).map((b) => b.callback_data ?? "");
 const pdf = (name: string) => ({ file_name: name, mime_type: "application/pdf", file_size: 200_000 });
@@ -66,7 +47,7 @@ beforeEach(async () => {
     officeAdminIds: [admin.id],
     now: "2026-12-01T03:00:00Z",
     telegram,
-    fetch: recordingFetch(telegram),
+    fetch: recordingFetch(telegram, (upload) => uploaded.push(upload)),
   });
   await registerThroughBot(h, admin, binh, { role: "unit_head", fullName: "Trần Văn Bình" });
   await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });

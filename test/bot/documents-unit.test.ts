@@ -5,6 +5,7 @@ import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
 import { user } from "../helpers/updates.js";
+import { recordingFetch, type Upload } from "../helpers/uploads.js";
 import { docxText } from "../unit/documents/docx-text.js";
 
 const admin = user(1001, "Admin");
@@ -17,35 +18,7 @@ const GIAY_KHEN = 2;
 let h: Harness;
 let hctpId = 0;
 
-interface Upload {
-  chatId: string | undefined;
-  filename: string | undefined;
-  caption: string | undefined;
-  bytes: Buffer;
-}
 let uploads: Upload[] = [];
-
-/** Reads the multipart body grammY sends for an InputFile, then lets the fake Telegram answer. */
-function recordingFetch(telegram: FakeTelegram): typeof fetch {
-  return async (input, init) => {
-    const body = init?.body;
-    if (body === undefined || body === null || typeof body === "string") return telegram.fetch(input, init);
-    const chunks: Buffer[] = [];
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
-    const raw = Buffer.concat(chunks);
-    const text = raw.toString("utf8");
-    const field = (name: string) => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)`).exec(text)?.[1];
-    const marker = "content-type:application/octet-stream\r\n\r\n";
-    const header = raw.indexOf(marker);
-    uploads.push({
-      chatId: field("chat_id"),
-      filename: /;filename=([^\r\n]+)/.exec(text)?.[1],
-      caption: field("caption"),
-      bytes: header >= 0 ? raw.subarray(header + marker.length, raw.lastIndexOf("\r\n--")) : Buffer.alloc(0),
-    });
-    return telegram.fetch(input, { ...init, body: undefined });
-  };
-}
 
 const lastAlert = () => h.telegram.callsOf("answerCallbackQuery").at(-1)?.payload;
 
@@ -56,7 +29,7 @@ beforeEach(async () => {
     officeAdminIds: [admin.id],
     now: "2026-12-01T03:00:00Z",
     telegram,
-    fetch: recordingFetch(telegram),
+    fetch: recordingFetch(telegram, (upload) => uploads.push(upload)),
   });
   await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
   await registerThroughBot(h, admin, minh, { fullName: "Lê Văn Minh" });

@@ -5,6 +5,7 @@ import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
 import { user } from "../helpers/updates.js";
+import { recordingFetch, type Upload } from "../helpers/uploads.js";
 import { docxParagraphs } from "../unit/documents/docx-text.js";
 
 const admin = user(1001, "Admin");
@@ -16,39 +17,7 @@ const hoa = user(2101, "Hoa");
 let h: Harness;
 let nominationId = 0;
 
-/** A file the bot uploaded (multipart): its method, chat, file name, caption and bytes. */
-interface Upload {
-  method: string;
-  chatId: string | undefined;
-  filename: string | undefined;
-  caption: string | undefined;
-  bytes: Buffer;
-}
 let uploads: Upload[] = [];
-
-/** Reads the multipart body grammY sends for an InputFile, then lets the fake Telegram answer. */
-function recordingFetch(telegram: FakeTelegram): typeof fetch {
-  return async (input, init) => {
-    const body = init?.body;
-    if (body === undefined || body === null || typeof body === "string") return telegram.fetch(input, init);
-    const chunks: Buffer[] = [];
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
-    const raw = Buffer.concat(chunks);
-    const text = raw.toString("utf8");
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    const field = (name: string) => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)`).exec(text)?.[1];
-    const marker = "content-type:application/octet-stream\r\n\r\n";
-    const header = raw.indexOf(marker);
-    uploads.push({
-      method: url.slice(url.lastIndexOf("/") + 1),
-      chatId: field("chat_id"),
-      filename: /;filename=([^\r\n]+)/.exec(text)?.[1],
-      caption: field("caption"),
-      bytes: header >= 0 ? raw.subarray(header + marker.length, raw.lastIndexOf("\r\n--")) : Buffer.alloc(0),
-    });
-    return telegram.fetch(input, { ...init, body: undefined });
-  };
-}
 
 const draftButton = () => ({ text: "📄 Bản nháp", callback_data: `dr:bctt:${nominationId}` });
 
@@ -59,7 +28,7 @@ beforeEach(async () => {
     officeAdminIds: [admin.id],
     now: "2026-12-01T03:00:00Z",
     telegram,
-    fetch: recordingFetch(telegram),
+    fetch: recordingFetch(telegram, (upload) => uploads.push(upload)),
   });
   await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
   await registerThroughBot(h, admin, minh, { fullName: "Lê Văn Minh" });

@@ -6,6 +6,7 @@ import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot, reportUploadData } from "../helpers/scenarios.js";
 import { documentUpdate, photoUpdate, user } from "../helpers/updates.js";
+import { recordingFetch, type Upload } from "../helpers/uploads.js";
 
 const YEAR = 2026;
 const MB = 1024 * 1024;
@@ -19,40 +20,7 @@ let h: Harness;
 let hctp = 0;
 let kt = 0;
 
-/** A file the bot uploaded (multipart): its method, chat, file name, caption and bytes. */
-interface Upload {
-  method: string;
-  chatId: string | undefined;
-  filename: string | undefined;
-  caption: string | undefined;
-  bytes: Buffer;
-}
 let uploads: Upload[] = [];
-
-/** Reads the multipart body grammY sends for an InputFile, then lets the fake Telegram answer. */
-function recordingFetch(telegram: FakeTelegram): typeof fetch {
-  return async (input, init) => {
-    const body = init?.body;
-    if (body === undefined || body === null || typeof body === "string") return telegram.fetch(input, init);
-    const chunks: Buffer[] = [];
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
-    const raw = Buffer.concat(chunks);
-    const text = raw.toString("utf8");
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    const field = (name: string) => new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)`).exec(text)?.[1];
-    const header = raw.indexOf("content-type:application/octet-stream\r\n\r\n");
-    const start = header + "content-type:application/octet-stream\r\n\r\n".length;
-    const end = raw.lastIndexOf("\r\n--");
-    uploads.push({
-      method: url.slice(url.lastIndexOf("/") + 1),
-      chatId: field("chat_id"),
-      filename: /;filename=([^\r\n]+)/.exec(text)?.[1],
-      caption: field("caption"),
-      bytes: header >= 0 ? raw.subarray(start, end) : Buffer.alloc(0),
-    });
-    return telegram.fetch(input, { ...init, body: undefined });
-  };
-}
 
 const APOLOGY = "Xin lỗi Anh/Chị, bot vừa gặp lỗi";
 const lastAlert = () => h.telegram.callsOf("answerCallbackQuery").at(-1)?.payload;
@@ -70,7 +38,7 @@ beforeEach(async () => {
     officeAdminIds: [admin.id],
     now: "2026-12-01T03:00:00Z",
     telegram,
-    fetch: recordingFetch(telegram),
+    fetch: recordingFetch(telegram, (upload) => uploads.push(upload)),
   });
   await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
   await registerThroughBot(h, admin, minh, { fullName: "Lê Văn Minh" });
