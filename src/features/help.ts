@@ -37,8 +37,7 @@ export function helpText(ctx: BotContext, campaign: Campaign): string {
   if (actor.role === "office") {
     sections.push([ctx.t("help-office"), ctx.t("help-reopen"), ctx.t("help-remind")].join("\n"));
     sections.push(ctx.t("help-office-awards", { forms: formCodes(campaign, ctx) }));
-    sections.push(ctx.t("cm-help-office"));
-    sections.push(ctx.t("cn-help-office"));
+    sections.push(`${ctx.t("cn-help-office")}\n${ctx.t("cm-help-office")}`);
   }
   return sections.join("\n\n");
 }

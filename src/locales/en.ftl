@@ -1156,7 +1156,6 @@ cm-minutes-votes = • {$nominee} — agree: {$agree}; disagree: {$disagree}
 cm-notice-title = <b>The Emulation and Commendation Council has considered the {$year} award nominations:</b>
 cm-notice-line = • {$nominee} — {$form}: {$outcome}
 cm-help-office =
-    <b>Meetings of the Emulation and Commendation Council</b>
     /council meet [form code…]: open a meeting on the nominations recommended to the Council; members get the agenda and a ballot
     /council close: close the meeting (the Council's chair or the Office) · /council minutes [number]: the minutes
     The Council's chair: /council count shows the running count.

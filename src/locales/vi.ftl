@@ -1101,7 +1101,6 @@ cm-minutes-votes = • {$nominee} — đồng ý: {$agree}; không đồng ý: {
 cm-notice-title = <b>Hội đồng Thi đua - Khen thưởng đã họp xét đề nghị khen thưởng năm {$year}:</b>
 cm-notice-line = • {$nominee} — {$form}: {$outcome}
 cm-help-office =
-    <b>Họp Hội đồng Thi đua - Khen thưởng</b>
     /council meet [mã hình thức…]: mở phiên họp cho các đề nghị đã trình Hội đồng; thành viên nhận chương trình họp và phiếu biểu quyết
     /council close: kết thúc phiên họp (Chủ tịch Hội đồng hoặc Văn phòng Sở) · /council minutes [số]: biên bản họp
     Chủ tịch Hội đồng: /council count để xem kết quả kiểm phiếu tạm thời.
