@@ -1,6 +1,7 @@
 import type { Campaign, Criterion } from "../campaign/schema.js";
 import { type Answers, awaitsRating, type CriterionAnswer, isCriterionComplete } from "./assessment.js";
 import type { LocalDate } from "./calendar.js";
+import { type DocumentHeading, documentHeading, documentText } from "./document-parts.js";
 
 /** What a field the bot does not hold reads in a draft: the clerk fills it in Word. */
 export const NO_DATA = "chưa có dữ liệu";
@@ -63,15 +64,8 @@ export interface InitiativeLine {
 }
 
 /** The data every Báo cáo thành tích template is filled with; its keys are the templates' placeholders. */
-export interface AchievementReportData {
-  parentBody: string;
-  issuingBody: string;
-  place: string;
-  day: string;
-  month: string;
-  year: string;
+export interface AchievementReportData extends DocumentHeading {
   formTitle: string;
-  movement: string;
   roundYear: string;
   fullName: string;
   birthDate: string;
@@ -168,19 +162,8 @@ export const ACHIEVEMENT_REPORT_PLACEHOLDERS = {
 /** Section III's table keeps this many rows to fill by hand when no award is known. */
 const BLANK_AWARD_ROWS = 3;
 
-// Characters XML 1.0 cannot hold: a document with one would not open in Word.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters to remove
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** User text as it goes into a document: NFC, without characters XML cannot hold. Markup stays plain text. */
-export function documentText(text: string): string {
-  return text.normalize("NFC").replace(NOT_XML, "");
-}
-
 const orNoData = (text: string | null | undefined) =>
   text === undefined || text === null || text.trim() === "" ? NO_DATA : documentText(text.trim());
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** yyyy-mm-dd as documents write it: dd/mm/yyyy. */
 function documentDate(iso: string | undefined): string {
@@ -273,16 +256,9 @@ export function achievementReportData(source: ReportSource): AchievementReportDa
   });
   const codes = criteria.map((criterion) => criterion.code);
   const section = codes[0]?.replace(/\.\d+$/, "") ?? "";
-  const place = campaign.documents.place?.normalize("NFC");
   return {
-    parentBody: campaign.organisation.name.vi.normalize("NFC").toLocaleUpperCase("vi"),
-    issuingBody: documentText(source.unit.name).toLocaleUpperCase("vi"),
-    place: place ?? "……………",
-    day: pad(source.today.day),
-    month: pad(source.today.month),
-    year: String(source.today.year),
+    ...documentHeading(campaign, source.unit.name, source.today),
     formTitle: formTitle(campaign, nomination.formId),
-    movement: campaign.title.vi.normalize("NFC"),
     roundYear: String(nomination.roundYear),
     fullName: documentText(nomination.nomineeName),
     birthDate: documentDate(profile.birthDate),

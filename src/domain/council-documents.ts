@@ -1,6 +1,7 @@
 import type { Campaign } from "../campaign/schema.js";
-import { documentText, NO_DATA } from "./achievement-report.js";
-import type { LocalDate } from "./calendar.js";
+import { NO_DATA } from "./achievement-report.js";
+import { formatDate } from "./calendar.js";
+import { dateParts, documentPlace, documentText, twoDigits } from "./document-parts.js";
 import type { LocalDateTime } from "./time.js";
 
 /**
@@ -62,9 +63,7 @@ export interface ClosedMeetingRecord {
   }>;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-const dateText = (d: LocalDate) => `${pad(d.day)}/${pad(d.month)}/${d.year}`;
-const timeText = (d: LocalDateTime) => `${pad(d.hour)} giờ ${pad(d.minute)}`;
+const timeText = (d: LocalDateTime) => `${twoDigits(d.hour)} giờ ${twoDigits(d.minute)}`;
 const nameOr = (name: string | null | undefined, fallback = "……………………") =>
   name && name.trim() !== "" ? documentText(name.trim()) : fallback;
 
@@ -89,12 +88,8 @@ function bodies(campaign: Campaign) {
     organisationUpper: organisation.toLocaleUpperCase("vi"),
     council: "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
     provinceUpper: place ? `ỦY BAN NHÂN DÂN TỈNH ${place.toLocaleUpperCase("vi")}` : "………………………",
-    place: place ?? "……………",
+    place: documentPlace(campaign),
   };
-}
-
-function dateParts(date: LocalDate) {
-  return { day: pad(date.day), month: pad(date.month), year: String(date.year) };
 }
 
 // ——— Phiếu bầu ———
@@ -436,9 +431,9 @@ export function minutesData(source: { campaign: Campaign; record: ClosedMeetingR
     roundYear: String(record.year),
     movement: campaign.title.vi.normalize("NFC"),
     openedTime: timeText(record.openedAt),
-    openedDate: dateText(record.openedAt),
+    openedDate: formatDate(record.openedAt),
     closedTime: timeText(record.closedAt),
-    closedDate: dateText(record.closedAt),
+    closedDate: formatDate(record.closedAt),
     memberCount: String(record.members.length),
     presentCount: String(present.length),
     absentCount: String(absent.length),
@@ -550,8 +545,8 @@ export function decisionData(source: {
       unit: documentText(item.unitName),
     }));
   const parts = [
-    collectives.length > 0 ? `${pad(collectives.length)} tập thể` : "",
-    individuals.length > 0 ? `${pad(individuals.length)} cá nhân` : "",
+    collectives.length > 0 ? `${twoDigits(collectives.length)} tập thể` : "",
+    individuals.length > 0 ? `${twoDigits(individuals.length)} cá nhân` : "",
   ].filter(Boolean);
   const form = formName(campaign, formId);
   return {
@@ -564,7 +559,7 @@ export function decisionData(source: {
     movement: campaign.title.vi.normalize("NFC"),
     roundYear: String(record.year),
     basis: campaign.basis.vi.normalize("NFC"),
-    meetingDate: dateText(record.closedAt),
+    meetingDate: formatDate(record.closedAt),
     summary: parts.length > 0 ? parts.join(" và ") : "……",
     collectiveCount: String(collectives.length),
     individualCount: String(individuals.length),

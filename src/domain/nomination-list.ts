@@ -1,7 +1,8 @@
 import type { Campaign } from "../campaign/schema.js";
-import { documentText, NO_DATA } from "./achievement-report.js";
+import { NO_DATA } from "./achievement-report.js";
 import { type Answers, evaluate, questionnaireFor } from "./assessment.js";
 import type { LocalDate } from "./calendar.js";
+import { type DocumentHeading, documentHeading, documentText } from "./document-parts.js";
 import { councilStep, type FormRoute, routeOf } from "./routes.js";
 
 /** One nomination of the form, with what the list says of it. */
@@ -33,15 +34,8 @@ export interface ListRow {
 }
 
 /** The data the danh sách template is filled with; its keys are the template's placeholders. */
-export interface NominationListData {
-  parentBody: string;
-  issuingBody: string;
-  place: string;
-  day: string;
-  month: string;
-  year: string;
+export interface NominationListData extends DocumentHeading {
   formTitle: string;
-  movement: string;
   roundYear: string;
   collectives: ListRow[];
   individuals: ListRow[];
@@ -161,8 +155,6 @@ function criteriaMet(
   return lines.join("; ");
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /**
  * The danh sách đề nghị khen thưởng (trích ngang) of one award form, as data for its template: the collectives,
  * then the people, each with their position, unit, a summary of their achievements and the criteria met, from
@@ -185,14 +177,8 @@ export function nominationListData(source: ListSource): NominationListData {
   const collectives = rows("collective");
   const individuals = rows("individual");
   return {
-    parentBody: campaign.organisation.name.vi.normalize("NFC").toLocaleUpperCase("vi"),
-    issuingBody: campaign.organisation.office.vi.normalize("NFC").toLocaleUpperCase("vi"),
-    place: campaign.documents.place?.normalize("NFC") ?? "……………",
-    day: pad(source.today.day),
-    month: pad(source.today.month),
-    year: String(source.today.year),
+    ...documentHeading(campaign, campaign.organisation.office.vi, source.today),
     formTitle: (form?.name.vi ?? source.formId).normalize("NFC").toLocaleUpperCase("vi"),
-    movement: campaign.title.vi.normalize("NFC"),
     roundYear: String(source.roundYear),
     collectives,
     individuals,

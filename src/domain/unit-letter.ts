@@ -1,6 +1,7 @@
 import type { Campaign } from "../campaign/schema.js";
-import { documentText, NO_DATA } from "./achievement-report.js";
+import { NO_DATA } from "./achievement-report.js";
 import type { LocalDate } from "./calendar.js";
+import { type DocumentHeading, documentHeading, documentText, twoDigits } from "./document-parts.js";
 
 /** One nomination of the unit, as the Tờ trình lists it. */
 export interface LetterNomination {
@@ -46,17 +47,10 @@ export interface LetterForm {
 }
 
 /** The data the unit's Tờ trình template is filled with; its keys are the template's placeholders. */
-export interface UnitLetterData {
-  parentBody: string;
-  issuingBody: string;
-  place: string;
-  day: string;
-  month: string;
-  year: string;
+export interface UnitLetterData extends DocumentHeading {
   recipient: string;
   organisation: string;
   office: string;
-  movement: string;
   roundYear: string;
   unitName: string;
   forms: LetterForm[];
@@ -100,8 +94,6 @@ export const UNIT_LETTER_PLACEHOLDERS = [
   "office",
   "headName",
 ] as const satisfies readonly LetterPlaceholder[];
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "Đáp ứng 4/6 tiêu chí thi đua": the assessment as it stood when the head proposed the nominee. */
 export function storedResult(resultSummary: string): string {
@@ -149,26 +141,20 @@ export function unitLetterData(source: LetterSource): UnitLetterData {
       {
         name: form.name.vi.normalize("NFC"),
         groups: kinds.map((kind, index) => ({
-          heading: `${LETTERS[index]}) ${kind.label}: ${pad(kind.items.length)}`,
+          heading: `${LETTERS[index]}) ${kind.label}: ${twoDigits(kind.items.length)}`,
           nominees: kind.items.map(nominee),
         })),
       },
     ];
   });
   const count = (kind: "individual" | "collective") =>
-    pad(nominations.filter((n) => n.nomineeKind === kind).length);
+    twoDigits(nominations.filter((n) => n.nomineeKind === kind).length);
   const organisation = campaign.organisation.name.vi.normalize("NFC");
   return {
-    parentBody: organisation.toLocaleUpperCase("vi"),
-    issuingBody: documentText(source.unit.name).toLocaleUpperCase("vi"),
-    place: campaign.documents.place?.normalize("NFC") ?? "……………",
-    day: pad(source.today.day),
-    month: pad(source.today.month),
-    year: String(source.today.year),
+    ...documentHeading(campaign, source.unit.name, source.today),
     recipient: (campaign.documents.recipient ?? campaign.organisation.office.vi).normalize("NFC"),
     organisation,
     office: campaign.organisation.office.vi.normalize("NFC"),
-    movement: campaign.title.vi.normalize("NFC"),
     roundYear: String(source.roundYear),
     unitName: documentText(source.unit.name),
     forms: forms.map((form, index) => ({ number: String(index + 1), ...form })),
