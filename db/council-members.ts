@@ -1,5 +1,6 @@
 import { atomically, type DB } from "./connection.js";
 import { findInvite, type InviteWithUnit, spendInvite } from "./invites.js";
+import { precompile } from "./precompiled.js";
 import type { CouncilMember, CouncilRole } from "./schema.js";
 
 /** A current member of the Hội đồng Thi đua - Khen thưởng, with the name they gave the bot (if any). */
@@ -23,14 +24,20 @@ export async function currentCouncil(db: DB): Promise<CouncilMemberWithName[]> {
   );
 }
 
-/** The person's current membership of the Council, or undefined when they are not a member. */
-export async function councilMembership(db: DB, telegramId: number): Promise<CouncilMember | undefined> {
-  return db
+const membershipOf = precompile((db: DB, telegramId: number) =>
+  db
     .selectFrom("council_members")
     .selectAll()
     .where("telegram_id", "=", telegramId)
-    .where("removed_at", "is", null)
-    .executeTakeFirst();
+    .where("removed_at", "is", null),
+);
+
+/**
+ * The person's current membership of the Council, or undefined when they are not a member. Read for every
+ * update (the actor), so compiled once.
+ */
+export async function councilMembership(db: DB, telegramId: number): Promise<CouncilMember | undefined> {
+  return membershipOf.first(db, telegramId);
 }
 
 /**
