@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrateToLatest, openDatabase } from "../../db/connection.js";
-import { addNomination, moveNomination } from "../../db/nominations.js";
-import type { NominationStatusColumn } from "../../db/schema.js";
+import { addNomination } from "../../db/nominations.js";
 import { addUnit } from "../../db/units.js";
 import { loadCampaign } from "../../src/campaign/load.js";
+import { reviewedAndPassed } from "../helpers/scenarios.js";
 import type { BotMessage, FakeUser } from "./bot-api-emulator.js";
 import type { BotProcess } from "./bot-process.js";
 import { button, buttonsOf, E2eWorld } from "./e2e-helpers.js";
@@ -184,24 +184,7 @@ async function seedNinePassedIndividuals(formId: string): Promise<void> {
         now,
       );
       if (!nomination) throw new Error(`no nomination ${n}`);
-      let from: NominationStatusColumn = "draft";
-      for (const to of ["submitted", "under_review", "recommended", "council_passed"] as const) {
-        const moved = await moveNomination(
-          db,
-          {
-            id: nomination.id,
-            from,
-            to,
-            by: admin.id,
-            byRole: to === "council_passed" ? "council" : "office",
-            reason: null,
-            updateId: null,
-          },
-          now,
-        );
-        if (!moved) throw new Error(`could not move nomination ${n} to ${to}`);
-        from = to;
-      }
+      await reviewedAndPassed(db, nomination.id, admin.id, now);
     }
   } finally {
     await db.destroy();

@@ -148,3 +148,26 @@ export async function councilPasses(db: DB, nominationId: number, now: Date, cha
   );
   if (moved === undefined) throw new Error(`nomination ${nominationId} was not before the Council`);
 }
+
+/**
+ * A sent nomination's whole way to the Council's pass, straight in the database: submitted, taken for review
+ * and put before the Council by `officeId`, then passed (recorded as by the same person).
+ */
+export async function reviewedAndPassed(
+  db: DB,
+  nominationId: number,
+  officeId: number,
+  now: Date,
+): Promise<void> {
+  let from: "draft" | "submitted" | "under_review" = "draft";
+  for (const to of ["submitted", "under_review", "recommended"] as const) {
+    const moved = await moveNomination(
+      db,
+      { id: nominationId, from, to, by: officeId, byRole: "office", reason: null, updateId: null },
+      now,
+    );
+    if (moved === undefined) throw new Error(`could not move nomination ${nominationId} to ${to}`);
+    if (to !== "recommended") from = to;
+  }
+  await councilPasses(db, nominationId, now, officeId);
+}
