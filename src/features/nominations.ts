@@ -1,11 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { deleteAwardDraft } from "../../db/award-drafts.js";
-import {
-  findNomination,
-  listNominations,
-  moveOfUpdate,
-  type NominationWithUnit,
-} from "../../db/nominations.js";
+import { findNomination, listNominations, type NominationWithUnit } from "../../db/nominations.js";
 import { latestRecords } from "../../db/route-records.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -168,14 +163,10 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     const route = nomination && routeOf(deps.campaign, nomination.form_id);
     if (!nomination || !route) return notify(ctx, ctx.t("nm-stale-button"));
     const move = findMove(route, nomination.status, to, "office");
-    // Already there: by this very update handled before a crash (its notices still owed), or by someone else.
-    const again =
-      !move &&
-      nomination.status === to &&
-      (await moveOfUpdate(deps.db, id, ctx.update.update_id)) !== undefined;
-    if (!move && nomination.status === to && !again)
-      return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
-    if (!move && !again)
+    // Already there: moveOn below tells a move this very update made before a crash (its notices still owed)
+    // from someone else's, which only shows the card.
+    const alreadyThere = !move && nomination.status === to;
+    if (!move && !alreadyThere)
       return notify(
         ctx,
         stepOf(deps.campaign, to)?.kind === "decision"
@@ -211,6 +202,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
       reason: null,
       updateId: ctx.update.update_id,
     });
+    if (!outcome.ok && alreadyThere) return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
     if (!outcome.ok && "problem" in outcome)
       return notify(ctx, transitionProblemText(c, outcome.problem, outcome.nomination.form_id));
     if (!outcome.ok) return refuse(ctx, outcome);
