@@ -17,6 +17,7 @@ import type { BaseContext, BotContext, FlowContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
 import { assessmentFeature } from "./features/assessment.js";
 import { assessmentReadFeature } from "./features/assessment-read.js";
+import { bulkMovesFeature } from "./features/bulk-moves.js";
 import { cancelFeature } from "./features/cancel.js";
 import { councilFeature } from "./features/council.js";
 import { councilDocumentsFeature } from "./features/council-documents.js";
@@ -180,6 +181,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     dossierFeature(deps, outbox),
     statusFeature(deps),
     nominationsFeature(deps, outbox),
+    bulkMovesFeature(deps, outbox),
     recordFeature(deps, outbox),
     documentsFeature(deps),
     councilDocumentsFeature(deps),

@@ -133,6 +133,13 @@ export function nextStatuses(route: FormRoute, from: NominationStatus, by: Mover
     .map((move) => move.to);
 }
 
+/** Where the Office can take many nominations at once from `from`: the next review step, needing no reason. */
+export function bulkTargets(route: FormRoute, from: NominationStatus): NominationStatus[] {
+  return routeMoves(route, from)
+    .filter((move) => move.by === "office" && move.kind === "advance" && !move.needsReason)
+    .map((move) => move.to);
+}
+
 /** The statuses that count against the form's quota: its quota step and every step after it. */
 export function quotaStatuses(route: FormRoute): NominationStatus[] {
   const from = route.steps.findIndex((step) => step.id === route.quotaFrom);

@@ -1,157 +1,85 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import { deleteAwardDraft } from "../../db/award-drafts.js";
-import { findNomination, listNominations, type NominationWithUnit } from "../../db/nominations.js";
-import { latestRecords } from "../../db/route-records.js";
+import { findNomination } from "../../db/nominations.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { isBeforeCouncil } from "../domain/council-role.js";
-import { nameMatches, searchKey } from "../domain/names.js";
 import type { NominationStatus } from "../domain/nominations.js";
 import { findMove, routeOf, stepOf } from "../domain/routes.js";
 import { formatLocalDateTime } from "../domain/time.js";
-import { canSeeNomination, scopeOfActor } from "../domain/visibility.js";
+import { scopeOfActor } from "../domain/visibility.js";
 import { escapeHtml } from "../html.js";
-import { localised } from "../i18n.js";
-import { latestRoundOr } from "../nominations/access.js";
 import { awardStaleText } from "../nominations/award-view.js";
 import { cardScreen, transitionProblemText } from "../nominations/card.js";
+import { listNav, listNavOf, nextWaiting, withListNav } from "../nominations/list-nav.js";
+import { type ListState, parseListState, statusOfCode } from "../nominations/list-state.js";
+import { loadNominationList, nominationListView } from "../nominations/list-view.js";
 import { noticeOfMove, sendSoon } from "../nominations/notices.js";
-import { decisionText, formName, formShort, nomineeLabel, statusWord } from "../nominations/render.js";
+import { decisionText, formName, nomineeLabel, statusWord } from "../nominations/render.js";
 import { moveOn, recordAward, undoableMove } from "../nominations/review.js";
-import { recordText, routeStepHtml } from "../nominations/route-records.js";
-import { answerOnce, notify, refuse, showPage, showScreen } from "../paged-view.js";
+import { answerOnce, notify, plainText, refuse, showPage, showScreen } from "../paged-view.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 import { beginRecord } from "./record.js";
 
-const PER_PAGE = 10;
-/** Callback data is at most 64 bytes: a filter typed after the command is cut to fit in the page buttons. */
-const CALLBACK_BYTES = 64;
-
-function fitBytes(prefix: string, text: string): string {
-  // By code points, so that no character (an emoji) is cut in half.
-  const kept = [...text];
-  while (Buffer.byteLength(prefix + kept.join(""), "utf8") > CALLBACK_BYTES) kept.pop();
-  return prefix + kept.join("");
-}
 /**
- * /nominations [number | form | name]: the Office sees every nomination, a head their unit's, an employee their own;
- * each can be opened, and on an opened one the Office moves it on with buttons.
+ * /nominations [number | form | name | unit code]: the Office sees every nomination, a head their unit's, an
+ * employee their own; each can be opened, and on an opened one the Office moves it on with buttons. The Office
+ * also opens the list of one step, to tick nominations and move them on at once (features/bulk-moves.ts).
  */
 export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  /**
-   * What was typed after the command: a nomination's number ("#3" or "3") opens it; a form by its code ("gk"),
-   * its id, or whole words of its name such as "giấy khen"; anything else is a name. Whole words only, so that a
-   * given name like "Thu" is not taken for "Thủ tướng".
-   */
-  function parseFilter(text: string): { formIds: string[]; query: string } {
-    const wanted = text.trim();
-    if (!wanted) return { formIds: [], query: "" };
-    const key = searchKey(wanted);
-    const words = key.split(" ");
-    const forms = deps.campaign.awardForms.filter(
-      (form) =>
-        form.code === key ||
-        searchKey(form.id) === key ||
-        [form.name.vi, form.name.en, form.short?.vi, form.short?.en].some((name) => {
-          if (name === undefined) return false;
-          const nameWords = searchKey(name).split(" ");
-          return words.length >= 2 && words.every((word) => nameWords.includes(word));
-        }),
-    );
-    return forms.length > 0 ? { formIds: forms.map((f) => f.id), query: "" } : { formIds: [], query: wanted };
+  async function list(ctx: BotContext, state: ListState) {
+    const loaded = await loadNominationList(deps, ctx, state);
+    if (!loaded.ok) return refuse(ctx, loaded);
+    const view = await nominationListView(deps, viewContext(deps, ctx), ctx, state, loaded);
+    await showPage(ctx, view, state.page);
   }
 
-  async function list(ctx: BotContext, filterText: string, page: number) {
-    const scope = scopeOfActor(ctx.actor);
-    if (scope.kind === "none") return notify(ctx, ctx.t("nl-guest"));
-    const round = await latestRoundOr(deps);
-    if (!round.ok) return refuse(ctx, round);
-    const filter = parseFilter(filterText);
-    const all = await listNominations(deps.db, round.round.year);
-    const beforeCouncil = (n: NominationWithUnit) => {
-      const route = scope.kind === "council" ? routeOf(deps.campaign, n.form_id) : undefined;
-      return route !== undefined && isBeforeCouncil(route, n.status);
-    };
-    const shown = all.filter(
-      (n) =>
-        canSeeNomination(scope, {
-          unitId: n.unit_id,
-          nomineeKind: n.nominee_kind,
-          nomineeId: n.nominee_id,
-          beforeCouncil: beforeCouncil(n),
-        }) &&
-        (filter.formIds.length === 0 || filter.formIds.includes(n.form_id)) &&
-        (filter.query === "" ||
-          nameMatches(n.nominee_name, filter.query) ||
-          nameMatches(n.unit_name, filter.query)),
-    );
-    const c = viewContext(deps, ctx);
-    // Where each stands on its form's route, with the last Tờ trình or decision it was moved with.
-    const records = await latestRecords(deps.db, round.round.year);
-    const recordOf = (n: NominationWithUnit) => {
-      const record = records.get(n.id);
-      if (record) return ` · ${recordText(c, record)}`;
-      return n.decision_number ? ` · ${escapeHtml(n.decision_number)}` : "";
-    };
-    const lineOf = (n: NominationWithUnit) =>
-      `#${n.id} ${nomineeLabel(c.t, n)}${n.eligible ? "" : " ⚠️"} (<code>${escapeHtml(n.unit_code)}</code>) · ${escapeHtml(formShort(deps.campaign, n.form_id, c.language))} · ${routeStepHtml(c, n.form_id, n.status)}${recordOf(n)}`;
-    const lines = shown.map(lineOf);
-    const filterLabel = filter.formIds.length
-      ? filter.formIds
-          .map((id) =>
-            localised(deps.campaign.awardForms.find((f) => f.id === id)?.name ?? { vi: id }, c.language),
-          )
-          .join(", ")
-      : filter.query;
-    await showPage(
-      ctx,
-      {
-        header: ctx.t(
-          scope.kind === "all"
-            ? "nl-header"
-            : scope.kind === "council"
-              ? "cn-nl-header"
-              : scope.kind === "unit"
-                ? "nl-header-unit"
-                : "nl-header-own",
-          {
-            year: String(round.round.year),
-            count: shown.length,
-            filter: filterLabel ? ` · ${escapeHtml(filterLabel)}` : "",
-          },
-        ),
-        lines: lines.length > 0 ? lines : [ctx.t("nl-none")],
-        footer: lines.length > 0 ? ctx.t("nl-footer") : "",
-        linesPerPage: PER_PAGE,
-        pageData: (n) => fitBytes(`pg:nl:${n}:`, filterText.trim()),
-        buttons: (index) => {
-          const keyboard = new InlineKeyboard();
-          shown.slice(index * PER_PAGE, (index + 1) * PER_PAGE).forEach((n, i) => {
-            keyboard.text(`#${n.id} ${n.nominee_name}`.slice(0, 40), `no:${n.id}`);
-            if (i % 2 === 1) keyboard.row();
-          });
-          return keyboard;
-        },
-      },
-      page,
-    );
-  }
+  /** A nomination's card in place of the pressed message, keeping the way back to the list it was opened from. */
+  const showCard = async (ctx: BotContext, id: number, nav = listNavOf(ctx)) =>
+    showScreen(ctx, withListNav(ctx, await cardScreen(deps, viewContext(deps, ctx), ctx.actor, id), nav));
 
   feature.command("nominations", async (ctx) => {
     const number = /^#?\s*(\d{1,9})$/.exec(ctx.match.trim());
-    if (!number) return list(ctx, ctx.match, 0);
+    if (!number) return list(ctx, { page: 0, filter: ctx.match });
     // The card checks who may see it, as a press on the list's button does.
     if (scopeOfActor(ctx.actor).kind === "none") return notify(ctx, ctx.t("nl-guest"));
-    await showScreen(ctx, await cardScreen(deps, viewContext(deps, ctx), ctx.actor, Number(number[1])));
+    await showCard(ctx, Number(number[1]));
   });
-  feature.callbackQuery(/^pg:nl:(\d+):(.*)$/, (ctx) => list(ctx, ctx.match[2] ?? "", Number(ctx.match[1])));
+  feature.callbackQuery(/^pg:(n[lsa]:.*)$/s, async (ctx) => {
+    const state = parseListState(deps.campaign, ctx.match[1] ?? "");
+    if (!state) return notify(ctx, ctx.t("nm-stale-button"));
+    await list(ctx, state);
+  });
 
-  feature.callbackQuery(/^no:(\d+)$/, async (ctx) => {
-    await showScreen(ctx, await cardScreen(deps, viewContext(deps, ctx), ctx.actor, Number(ctx.match[1])));
+  // Opened from a list, a card carries "◀ Danh sách" back to the same page and "▶ Tiếp" to the next one
+  // waiting at the step this one stood at.
+  feature.callbackQuery(/^no:(\d+)(?::(.*))?$/s, async (ctx) => {
+    const id = Number(ctx.match[1]);
+    const state = ctx.match[2] ? parseListState(deps.campaign, ctx.match[2]) : undefined;
+    const nomination = state && (await findNomination(deps.db, id));
+    await showCard(
+      ctx,
+      id,
+      state && nomination ? listNav(deps, ctx, id, nomination.status, state) : undefined,
+    );
+  });
+  feature.callbackQuery(/^nx:(\d+):(\d{1,3}):(.*)$/s, async (ctx) => {
+    const state = parseListState(deps.campaign, ctx.match[3] ?? "");
+    const status = statusOfCode(deps.campaign, ctx.match[2] ?? "");
+    if (!state || status === undefined) return notify(ctx, ctx.t("nm-stale-button"));
+    const loaded = await loadNominationList(deps, ctx, state);
+    if (!loaded.ok) return refuse(ctx, loaded);
+    const next = nextWaiting(loaded.filtered, Number(ctx.match[1]), status);
+    if (!next) {
+      await answerOnce(ctx, {
+        text: plainText(ctx.t("nl-next-none", { status: statusWord(viewContext(deps, ctx), status) })),
+      });
+      return list(ctx, state);
+    }
+    await showCard(ctx, next.id, listNav(deps, ctx, next.id, status, state));
   });
 
   feature.callbackQuery(/^nt:(\d+):([a-z_]+)$/, async (ctx) => {
@@ -202,7 +130,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
       reason: null,
       updateId: ctx.update.update_id,
     });
-    if (!outcome.ok && alreadyThere) return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+    if (!outcome.ok && alreadyThere) return showCard(ctx, id);
     if (!outcome.ok && "problem" in outcome)
       return notify(ctx, transitionProblemText(c, outcome.problem, outcome.nomination.form_id));
     if (!outcome.ok) return refuse(ctx, outcome);
@@ -214,7 +142,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     );
     sendSoon(outbox, ctx.api);
     await answerOnce(ctx, { text: ctx.t("nm-moved-toast", { status: statusWord(c, to) }) });
-    await showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+    await showCard(ctx, id);
   });
 
   feature.callbackQuery(/^aw:(ok|no):(\d+)$/, async (ctx) => {
@@ -224,7 +152,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     if (ctx.match[1] === "no") {
       await deleteAwardDraft(deps.db, { nominationId: id, officeId: ctx.actor.telegramId });
       await answerOnce(ctx, { text: ctx.t("aw-dropped") });
-      return showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+      return showCard(ctx, id);
     }
     const outcome = await recordAward(deps, ctx.actor, id, ctx.update.update_id);
     if (!outcome.ok && "problem" in outcome)
@@ -252,7 +180,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
     );
     sendSoon(outbox, ctx.api);
     await answerOnce(ctx, { text: ctx.t("aw-recorded-toast") });
-    await showScreen(ctx, await cardScreen(deps, c, ctx.actor, id));
+    await showCard(ctx, id);
   });
 
   feature.callbackQuery(/^nu:(\d+):(\d+)$/, async (ctx) => {

@@ -239,7 +239,7 @@ describe("/nominations", () => {
     expect(own).toContain("Đề nghị khen thưởng của Anh/Chị năm 2026</b>: 1");
     expect(own).toContain("Nguyễn Thị Lan");
     expect(own).not.toContain("Lê Văn Minh");
-    expect(h.telegram.lastKeyboardTo(lan.id).map((b) => b.callback_data)).toEqual([`no:${ids.lan}`]);
+    expect(h.telegram.lastKeyboardTo(lan.id).map((b) => b.callback_data)).toEqual([`no:${ids.lan}:nl:0:`]);
     await h.send(lan, "/nominations le van minh");
     expect(h.telegram.lastTextTo(lan.id)).not.toContain("Lê Văn Minh");
     expect(h.telegram.lastTextTo(lan.id)).toContain(": 0");

@@ -131,6 +131,25 @@ export class FakeTelegram {
     return markup?.inline_keyboard?.flat() ?? [];
   }
 
+  /**
+   * The newest keyboard in a chat (of a message sent, or edited in place, text or buttons alone) that has a
+   * button with `data`: what Telegram hands back with a press on that button.
+   */
+  lastMarkupWith(chatId: number, data: string): InlineButton[][] | undefined {
+    const shown = this.calls.filter(
+      (c) =>
+        ["sendMessage", "editMessageText", "editMessageReplyMarkup"].includes(c.method) &&
+        Number(c.payload.chat_id) === chatId &&
+        c.payload.reply_markup,
+    );
+    for (const call of shown.reverse()) {
+      const rows =
+        (call.payload.reply_markup as { inline_keyboard?: InlineButton[][] }).inline_keyboard ?? [];
+      if (rows.flat().some((button) => button.callback_data === data)) return rows;
+    }
+    return undefined;
+  }
+
   callsOf(method: string): OutgoingCall[] {
     return this.calls.filter((call) => call.method === method);
   }

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import type { Bot } from "grammy";
-import type { Update } from "grammy/types";
+import type { InlineKeyboardButton, Update } from "grammy/types";
 import pino from "pino";
 import { type DB, migrateToLatest, openDatabase } from "../../db/connection.js";
 import { createBot } from "../../src/bot.js";
@@ -62,6 +62,8 @@ export interface Harness {
   send(user: TestUser, text: string): Promise<void>;
   sendSticker(user: TestUser): Promise<void>;
   press(user: TestUser, data: string): Promise<void>;
+  /** Presses a button shown in the chat: the press carries its message's keyboard, as Telegram's does. */
+  pressOnScreen(user: TestUser, data: string): Promise<void>;
   /** Waits for the outbox to send what is waiting (notices go out after the reply, not during it). */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -110,6 +112,11 @@ export async function createHarness(
     send: (user, text) => feed(textUpdate(user, text)),
     sendSticker: (user) => feed(stickerUpdate(user)),
     press: (user, data) => feed(callbackUpdate(user, data)),
+    pressOnScreen: (user, data) => {
+      const rows = telegram.lastMarkupWith(user.id, data);
+      if (!rows) throw new Error(`no button "${data}" is shown to ${user.id}`);
+      return feed(callbackUpdate(user, data, 1, { inline_keyboard: rows as InlineKeyboardButton[][] }));
+    },
     settle: async () => {
       await outbox.flush(bot.api);
     },

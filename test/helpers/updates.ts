@@ -1,4 +1,4 @@
-import type { Message, Update, User } from "grammy/types";
+import type { InlineKeyboardButton, Message, Update, User } from "grammy/types";
 
 let nextUpdateId = 1;
 let nextMessageId = 1;
@@ -93,7 +93,12 @@ export function photoUpdate(u: TestUser, fileSize = 120_000): Update {
   }));
 }
 
-export function callbackUpdate(u: TestUser, data: string, messageId = 1): Update {
+export function callbackUpdate(
+  u: TestUser,
+  data: string,
+  messageId = 1,
+  markup?: { inline_keyboard: InlineKeyboardButton[][] },
+): Update {
   return {
     update_id: nextUpdateId++,
     callback_query: {
@@ -107,6 +112,7 @@ export function callbackUpdate(u: TestUser, data: string, messageId = 1): Update
         chat: privateChat(u),
         from: { id: 42, is_bot: true, first_name: "ThiĐua" },
         text: "(an earlier message)",
+        ...(markup ? { reply_markup: markup } : {}),
       },
     },
   };
