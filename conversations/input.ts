@@ -35,8 +35,10 @@ export function inputFlow(deps: InputDeps) {
         return;
       }
       if (isCommand(answer) || answer.callbackQuery || !answer.message) {
-        // Said before the command is handled, so the person knows what they were doing is not done.
-        if (answer.message || answer.callbackQuery)
+        // Said before the command is handled, so the person knows what they were doing is not done; a file
+        // asked for on its own after the one before was never started, so nothing is said of it.
+        const started = !(ask.kind === "upload" && ask.chained);
+        if (started && (answer.message || answer.callbackQuery))
           await answer.reply(answer.t("input-dropped", { action: droppedAction(ask) }), {
             ...HTML,
             ...closing(ask),

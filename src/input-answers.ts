@@ -1,4 +1,5 @@
 import { InlineKeyboard, Keyboard } from "grammy";
+import type { Document, InlineKeyboardButton } from "grammy/types";
 import { saveAwardDraft } from "../db/award-drafts.js";
 import { findNomination } from "../db/nominations.js";
 import type { BotContext } from "./context.js";
@@ -11,8 +12,14 @@ import type { NominationStatus, NomineeKind } from "./domain/nominations.js";
 import type { DetailStep } from "./domain/profile-details.js";
 import { awaitsDecision, routeOf } from "./domain/routes.js";
 import { toLocal } from "./domain/time.js";
-import { type IncomingFile, returnByOffice, reuseTargets, uploadDocument } from "./dossier/service.js";
-import { dossierScreen } from "./dossier/view.js";
+import {
+  type IncomingFile,
+  returnByOffice,
+  reuseTargets,
+  type UploadOutcome,
+  uploadDocument,
+} from "./dossier/service.js";
+import { dossierScreen, nextMissing } from "./dossier/view.js";
 import { answerProfileDetails, askNomineeDetails } from "./features/profile-details.js";
 import { escapeHtml } from "./html.js";
 import { localised } from "./i18n.js";
@@ -35,7 +42,8 @@ export type Ask =
   | { kind: "nominate"; formId: string; nomineeKind: NomineeKind; nomineeId: number; unitId?: number }
   | { kind: "move"; nominationId: number; to: NominationStatus }
   | { kind: "return-dossier"; unitId: number }
-  | { kind: "upload"; documentId: string; documentKey: string; unitId?: number }
+  // `chained`: asked on its own after the file before it, so dropping it for another button says nothing.
+  | { kind: "upload"; documentId: string; documentKey: string; unitId?: number; chained?: boolean }
   | { kind: "award"; nominationId: number; step: "number" | "date" | "issuer" }
   | { kind: "undo"; nominationId: number; historyId: number }
   | { kind: "round-deadline"; year: number }
@@ -90,8 +98,9 @@ function toldText(ctx: BotContext, told: Told): string {
   return ctx.t(toldKey(told));
 }
 
-function fileOf(ctx: BotContext): IncomingFile | undefined {
-  const d = ctx.message?.document;
+/** The document a message carries, as the dossier stores it. */
+export function fileOf(message: { document?: Document } | undefined): IncomingFile | undefined {
+  const d = message?.document;
   if (!d) return undefined;
   return {
     fileId: d.file_id,
@@ -102,38 +111,81 @@ function fileOf(ctx: BotContext): IncomingFile | undefined {
   };
 }
 
+/**
+ * What the proposer sees once a file is in: the dossier, and on the same message what comes next: the next
+ * missing file is asked for at once (`next`), or, with nothing missing, "📤 Nộp hồ sơ" comes first.
+ */
+export function afterUpload(
+  deps: AppDeps,
+  ctx: BotContext,
+  outcome: Extract<UploadOutcome, { ok: true }>,
+  unitId: number | undefined,
+): InputReply {
+  const c = viewContext(deps, ctx);
+  const screen = dossierScreen(c, outcome.state);
+  const next = nextMissing(c, outcome.state);
+  const ready = outcome.state.missing.length === 0 && outcome.state.access.readOnly === null;
+  // What comes next rides on the same message: the next file is asked for at once, or the dossier is
+  // ready and "📤 Nộp hồ sơ" comes first.
+  const isSubmit = (b: InlineKeyboardButton) => "callback_data" in b && b.callback_data.startsWith("ds:sub");
+  const keyboard = ready
+    ? new InlineKeyboard([
+        [InlineKeyboard.text(ctx.t("ds-submit-button"), `ds:sub${unitRef(outcome.state.access)}`)],
+        ...screen.keyboard.inline_keyboard
+          .map((row) => row.filter((b) => !isSubmit(b)))
+          .filter((row) => row.length > 0),
+      ])
+    : screen.keyboard;
+  const then = next
+    ? `\n\n${ctx.t("ds-next-file", { document: next.label, size: FILE_SIZE_MB })}`
+    : ready
+      ? `\n\n${ctx.t("ds-all-in")}`
+      : "";
+  const reply: InputReply = {
+    ...say(`${ctx.t("ds-uploaded", { version: outcome.added.version })}\n\n${screen.text}${then}`, keyboard),
+    ...(next
+      ? {
+          done: false,
+          next: {
+            kind: "upload",
+            documentId: next.documentId,
+            documentKey: next.documentKey,
+            chained: true,
+            ...(unitId === undefined ? {} : { unitId }),
+          },
+        }
+      : {}),
+  };
+  // The same person proposed for another form needs a report there too: offer this file in one tap.
+  const others = reuseTargets(outcome.state, outcome.added);
+  if (others.length > 0) {
+    const keyboard = new InlineKeyboard();
+    for (const other of others)
+      keyboard
+        .text(
+          ctx.t("ds-reuse-button", { form: formShort(deps.campaign, other.form_id, c.language) }),
+          `ds:re:${outcome.added.id}:${other.id}${unitRef(outcome.state.access)}`,
+        )
+        .row();
+    reply.messages.push({ text: ctx.t("ds-reuse-offer"), extra: { reply_markup: keyboard } });
+  }
+  return reply;
+}
+
 /** Takes the answer to an asked question, acts on it with every check made again, and says what happened. */
 export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Promise<InputReply> {
   const c = viewContext(deps, ctx);
   const updateId = ctx.update.update_id;
   switch (ask.kind) {
     case "upload": {
-      const file = fileOf(ctx);
+      const file = fileOf(ctx.message);
       if (!file)
         return say(ctx.t(ctx.message?.photo ? "ds-upload-photo" : "ds-upload-expected"), undefined, false);
       const outcome = await uploadDocument(deps, ctx.actor, ask, file, updateId, ask.unitId);
       if (!outcome.ok && "problem" in outcome)
         return say(ctx.t(`ds-upload-${outcome.problem}`, { size: FILE_SIZE_MB }), undefined, false);
       if (!outcome.ok) return refused(ctx, outcome);
-      const screen = dossierScreen(c, outcome.state);
-      const reply = say(
-        `${ctx.t("ds-uploaded", { version: outcome.added.version })}\n\n${screen.text}`,
-        screen.keyboard,
-      );
-      // The same person proposed for another form needs a report there too: offer this file in one tap.
-      const others = reuseTargets(outcome.state, outcome.added);
-      if (others.length > 0) {
-        const keyboard = new InlineKeyboard();
-        for (const other of others)
-          keyboard
-            .text(
-              ctx.t("ds-reuse-button", { form: formShort(deps.campaign, other.form_id, c.language) }),
-              `ds:re:${outcome.added.id}:${other.id}${unitRef(outcome.state.access)}`,
-            )
-            .row();
-        reply.messages.push({ text: ctx.t("ds-reuse-offer"), extra: { reply_markup: keyboard } });
-      }
-      return reply;
+      return afterUpload(deps, ctx, outcome, ask.unitId);
     }
     case "nominate": {
       const checked = checkReason(ctx);

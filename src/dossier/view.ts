@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { DossierFile } from "../../db/schema.js";
 import { draftLetterData } from "../documents/buttons.js";
 import { FILE_SIZE_MB } from "../domain/evidence.js";
+import { rankByFileName } from "../domain/file-guess.js";
 import { reportKey } from "../domain/nominations.js";
 import { inUnitHands } from "../domain/routes.js";
 import { formatLocalDateTime } from "../domain/time.js";
@@ -38,6 +39,62 @@ function slots(c: ViewContext, state: DossierState): Slot[] {
       open: inUnitHands(n.status),
     }));
   });
+}
+
+/**
+ * The first document still missing that the proposer may upload now, for the upload to ask for next: after a
+ * file is in, the head just sends the next one.
+ */
+export function nextMissing(
+  c: ViewContext,
+  state: DossierState,
+): { documentId: string; documentKey: string; label: string } | undefined {
+  if (state.access.readOnly) return undefined;
+  const open = slots(c, state).filter((slot) => slot.open);
+  for (const missing of state.missing) {
+    const key = missing.documentKey ?? "";
+    const slot = open.find(
+      (s) => c.campaign.dossier.documents[s.documentIndex]?.id === missing.documentId && s.key === key,
+    );
+    if (slot) return { documentId: missing.documentId, documentKey: key, label: slot.label };
+  }
+  return undefined;
+}
+
+/**
+ * The documents a file sent without a 📎 press may be, likeliest first by its name: those still missing, or,
+ * with none missing, every one the proposer may still replace.
+ */
+export function dropChoices(
+  c: ViewContext,
+  state: DossierState,
+  fileName: string,
+): Array<{ documentIndex: number; key: string; label: string }> {
+  if (state.access.readOnly) return [];
+  const open = slots(c, state).filter((slot) => slot.open);
+  const isMissing = (slot: Slot) =>
+    state.missing.some(
+      (m) =>
+        m.documentId === c.campaign.dossier.documents[slot.documentIndex]?.id &&
+        (m.documentKey ?? "") === slot.key,
+    );
+  const missing = open.filter(isMissing);
+  const offered = (missing.length > 0 ? missing : open).map((slot) => {
+    const document = c.campaign.dossier.documents[slot.documentIndex];
+    const nomination = state.nominations.find((n) => reportKey(n.id) === slot.key);
+    return {
+      ...slot,
+      documentNames: document ? [document.name.vi, document.short?.vi ?? ""] : [],
+      ...(nomination && nomination.nominee_kind === "individual"
+        ? { nomineeName: nomination.nominee_name }
+        : {}),
+    };
+  });
+  return rankByFileName(fileName, offered).map(({ documentIndex, key, label }) => ({
+    documentIndex,
+    key,
+    label,
+  }));
 }
 
 /** "v2" after a file replaced once (versions count up from 1): who looks knows there is an earlier one. */

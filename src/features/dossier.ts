@@ -1,10 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { INPUT } from "../../conversations/input.js";
 import type { Sending } from "../../db/dossiers.js";
-import { findUnitByCode, listOfficeProposedUnits } from "../../db/units.js";
+import { findNomination } from "../../db/nominations.js";
+import type { DossierFile } from "../../db/schema.js";
+import { findUnitByCode, findUnitById, listOfficeProposedUnits } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { FILE_SIZE_MB } from "../domain/evidence.js";
-import { reportKey } from "../domain/nominations.js";
+import { checkDossierFile, FILE_SIZE_MB } from "../domain/evidence.js";
+import { parseReportKey, reportKey } from "../domain/nominations.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { sendingNotice } from "../dossier/changes-view.js";
 import {
@@ -15,19 +18,23 @@ import {
   reuseReport,
   slotRefusal,
   submit,
+  uploadDocument,
   versionsFor,
 } from "../dossier/service.js";
-import { dossierScreen, UNIT_DOCUMENT, versionsScreen } from "../dossier/view.js";
-import { escapeHtml } from "../html.js";
+import { dossierScreen, dropChoices, UNIT_DOCUMENT, versionsScreen } from "../dossier/view.js";
+import { escapeHtml, HTML } from "../html.js";
 import { localised } from "../i18n.js";
+import { afterUpload, fileOf } from "../input-answers.js";
 import { type ProposerAccess, unitRef } from "../nominations/access.js";
 import { noticeOfMove, noticeToOffice, sendSoon } from "../nominations/notices.js";
 import { formShort, nomineeLabel } from "../nominations/render.js";
-import { answerOnce, refuse, showScreen } from "../paged-view.js";
+import { answerOnce, notify, plainText, refuse, showScreen } from "../paged-view.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
+/** Buttons under "which document is this file?": the likeliest few, so the keyboard stays short. */
+const DROP_CHOICES_SHOWN = 8;
 /** "@<unit id>" ends the buttons the Office presses for a unit it proposes (the Ban Giám đốc, the Văn phòng Sở). */
 const UNIT = "(?:@(\\d+))?$";
 const unitOf = (part: string | undefined): number | undefined => (part ? Number(part) : undefined);
@@ -211,17 +218,83 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     }
   }
 
+  // A file sent without pressing 📎 first: which document it is, one button each, the likeliest first.
+  feature.chatType("private").on("message:document", async (ctx, next) => {
+    if (ctx.actor?.user?.role !== "unit_head") return next();
+    const state = await proposerDossier(deps, ctx.actor);
+    if (!state.ok || state.access.readOnly) return next();
+    const file = fileOf(ctx.message);
+    const check = file && checkDossierFile(file);
+    if (check && !check.ok)
+      return ctx.reply(ctx.t(`ds-upload-${check.reason}`, { size: FILE_SIZE_MB }), HTML);
+    const name = ctx.message.document.file_name ?? "";
+    const choices = dropChoices(viewContext(deps, ctx), state, name);
+    if (choices.length === 0) return next();
+    const keyboard = new InlineKeyboard();
+    for (const choice of choices.slice(0, DROP_CHOICES_SHOWN))
+      keyboard
+        .text(`📎 ${plainText(choice.label)}`, `ds:dr:${choice.documentIndex}:${choice.key || UNIT_DOCUMENT}`)
+        .row();
+    await ctx.reply(ctx.t("ds-which-document", { name: escapeHtml(name || ctx.t("ds-unnamed-file")) }), {
+      ...HTML,
+      reply_markup: keyboard,
+      reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+    });
+  });
+
+  feature.callbackQuery(/^ds:dr:(\d+):(-|n:\d+)$/, async (ctx) => {
+    // The file is the message the question answered: Telegram hands it back with the press.
+    const file = fileOf(ctx.callbackQuery.message?.reply_to_message);
+    const document = deps.campaign.dossier.documents[Number(ctx.match[1])];
+    if (!file || !document) return refuse(ctx, { ok: false, key: "nm-stale-button" });
+    const key = ctx.match[2] === UNIT_DOCUMENT ? "" : (ctx.match[2] ?? "");
+    const outcome = await uploadDocument(
+      deps,
+      ctx.actor,
+      { documentId: document.id, documentKey: key },
+      file,
+      ctx.update.update_id,
+    );
+    if (!outcome.ok && "problem" in outcome)
+      return notify(ctx, ctx.t(`ds-upload-${outcome.problem}`, { size: FILE_SIZE_MB }));
+    if (!outcome.ok) return refuse(ctx, outcome);
+    await answerOnce(ctx);
+    // The question is answered: its buttons go, so the same file is not stored twice by a second tap.
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    const reply = afterUpload(deps, ctx, outcome, undefined);
+    for (const message of reply.messages) await ctx.reply(message.text, { ...HTML, ...message.extra });
+    if (reply.next) {
+      await ctx.conversation.exit(INPUT);
+      await ctx.conversation.enter(INPUT, reply.next);
+    }
+  });
+
   feature.callbackQuery(/^ds:get:(\d+)$/, async (ctx) => {
     const outcome = await fileFor(deps, ctx.actor, Number(ctx.match[1]));
     if (!outcome.ok) return refuse(ctx, outcome);
     await answerOnce(ctx);
-    await ctx.replyWithDocument(outcome.file.file_id, {
-      caption: ctx.t("ds-file-caption", {
-        version: outcome.file.version,
-        at: formatLocalDateTime(new Date(outcome.file.uploaded_at), deps.campaign.timeZone),
-      }),
-    });
+    await ctx.replyWithDocument(outcome.file.file_id, { caption: await fileCaption(ctx, outcome.file) });
   });
+
+  /** What a file sent back is, on the file itself: the document, its nominee, the unit, version and day. */
+  async function fileCaption(ctx: BotContext, file: DossierFile): Promise<string> {
+    const language = ctx.actor?.language ?? "vi";
+    const document = deps.campaign.dossier.documents.find((d) => d.id === file.document_id);
+    const nominationId = parseReportKey(file.document_key);
+    const [unit, nomination] = await Promise.all([
+      findUnitById(deps.db, file.unit_id),
+      nominationId === null ? undefined : findNomination(deps.db, nominationId),
+    ]);
+    return ctx.t("ds-file-caption", {
+      document: document ? localised(document.short ?? document.name, language) : file.document_id,
+      nominee: nomination
+        ? ` – ${plainText(nomineeLabel(ctx.t.bind(ctx), nomination))} (${formShort(deps.campaign, nomination.form_id, language)})`
+        : "",
+      unit: unit?.name ?? "",
+      version: file.version,
+      at: formatLocalDateTime(new Date(file.uploaded_at), deps.campaign.timeZone),
+    });
+  }
 
   feature.callbackQuery(/^ds:ret:(\d+)$/, async (ctx) => {
     if (ctx.actor?.role !== "office") return refuse(ctx, { ok: false, key: "office-only" });

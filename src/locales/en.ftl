@@ -721,6 +721,9 @@ ds-upload-photo = The dossier does not take photos. Please send a PDF, DOC or DO
 ds-upload-wrong_type = This file is not a PDF, DOC or DOCX. Please send it in one of those formats.
 ds-upload-too_large = The file is larger than {$size} MB. Please compress or split it and send it again.
 ds-uploaded = ✅ File received (version {$version}); earlier versions are kept.
+ds-which-document = 📎 Which document of the dossier is <b>{$name}</b>? Tap one to file it.
+ds-next-file = 📎 Next, just send the file <b>{$document}</b> (PDF, DOC or DOCX, at most {$size} MB), or tap another document's button below.
+ds-all-in = Every document is in: tap “📤 Submit dossier” to send it to the Office.
 ds-missing-first = {$count ->
     [one] 1 document is
    *[other] {$count} documents are
@@ -900,7 +903,7 @@ ds-reuse-offer = This person is also nominated for another form and has no achie
 ds-reuse-button = 📎 Use this file for {$form}
 ds-reused-toast = File used for the other form.
 ds-reuse-done = The other form already has a file, or can no longer be changed.
-ds-file-caption = Version {$version}, uploaded {$at}
+ds-file-caption = 📎 {$document}{$nominee} · {$unit} · version {$version}, uploaded {$at}
 ds-notice-resubmitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) <b>resubmitted</b> its {$year} award dossier (sending {$number}), with {$count} nominations. See: /dossier {$code}
 ds-notice-resubmitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) <b>resubmitted</b> its {$year} award dossier (sending {$number}; first sent late), with {$count} nominations. See: /dossier {$code}
 ds-changes-title = Changes since the last sending:

@@ -158,7 +158,9 @@ describe("uploading a dossier document", () => {
     expect(h.telegram.callsOf("sendDocument").at(-1)?.payload).toMatchObject({
       chat_id: admin.id,
       document: first[0]?.file_id,
-      caption: expect.stringContaining("Bản 1, tải lên lúc"),
+      caption: expect.stringMatching(
+        /^📎 Tờ trình · Phòng Hành chính tư pháp · bản 1, tải lên lúc \d\d:\d\d \d\d\/\d\d\/2026$/,
+      ),
     });
   });
 
