@@ -130,7 +130,8 @@ export function afterUpload(
   const isSubmit = (b: InlineKeyboardButton) => "callback_data" in b && b.callback_data.startsWith("ds:sub");
   const keyboard = ready
     ? new InlineKeyboard([
-        [InlineKeyboard.text(ctx.t("ds-submit-button"), `ds:sub${unitRef(outcome.state.access)}`)],
+        // The message itself says what sending means, so this button sends at once, without a second question.
+        [InlineKeyboard.text(ctx.t("ds-submit-button"), `ds:sub!${unitRef(outcome.state.access)}`)],
         ...screen.keyboard.inline_keyboard
           .map((row) => row.filter((b) => !isSubmit(b)))
           .filter((row) => row.length > 0),

@@ -21,7 +21,14 @@ import {
   uploadDocument,
   versionsFor,
 } from "../dossier/service.js";
-import { dossierScreen, dropChoices, UNIT_DOCUMENT, versionsScreen } from "../dossier/view.js";
+import {
+  dossierScreen,
+  dropChoices,
+  nextMissing,
+  UNIT_DOCUMENT,
+  versionsScreen,
+  viewerOf,
+} from "../dossier/view.js";
 import { escapeHtml, HTML } from "../html.js";
 import { localised } from "../i18n.js";
 import { afterUpload, fileOf } from "../input-answers.js";
@@ -53,7 +60,23 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
   async function show(ctx: BotContext, unitId?: number, page = 0) {
     const state = await dossierFor(deps, ctx.actor, unitId);
     if (!state.ok) return refuse(ctx, state);
-    await showScreen(ctx, dossierScreen(viewContext(deps, ctx), state, page));
+    const c = viewContext(deps, ctx);
+    const screen = dossierScreen(c, state, page);
+    // Its proposer can just send the first missing file: it is asked for on the same screen.
+    const next = viewerOf(state.access) === "office" ? undefined : nextMissing(c, state);
+    if (!next) return showScreen(ctx, screen);
+    await ctx.conversation.exit(INPUT);
+    await showScreen(ctx, {
+      ...screen,
+      text: `${screen.text}\n\n${ctx.t("ds-first-file", { document: next.label, size: FILE_SIZE_MB })}`,
+    });
+    await ctx.conversation.enter(INPUT, {
+      kind: "upload",
+      documentId: next.documentId,
+      documentKey: next.documentKey,
+      chained: true,
+      ...(unitId === undefined ? {} : { unitId }),
+    });
   }
 
   feature.command("dossier", async (ctx) => {

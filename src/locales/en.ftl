@@ -721,9 +721,10 @@ ds-upload-photo = The dossier does not take photos. Please send a PDF, DOC or DO
 ds-upload-wrong_type = This file is not a PDF, DOC or DOCX. Please send it in one of those formats.
 ds-upload-too_large = The file is larger than {$size} MB. Please compress or split it and send it again.
 ds-uploaded = ✅ File received (version {$version}); earlier versions are kept.
+ds-first-file = 📎 Just send the file <b>{$document}</b> here (PDF, DOC or DOCX, at most {$size} MB), or tap another document's button.
 ds-which-document = 📎 Which document of the dossier is <b>{$name}</b>? Tap one to file it.
 ds-next-file = 📎 Next, just send the file <b>{$document}</b> (PDF, DOC or DOCX, at most {$size} MB), or tap another document's button below.
-ds-all-in = Every document is in: tap “📤 Submit dossier” to send it to the Office.
+ds-all-in = Every document is in. Tap “📤 Submit dossier” to send it to the Office now; once sent it can only be read, unless the Office returns it for correction.
 ds-missing-first = {$count ->
     [one] 1 document is
    *[other] {$count} documents are

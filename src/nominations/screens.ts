@@ -123,6 +123,14 @@ export function formScreen(
     if (page < pages - 1) keyboard.text("▶", `nm:f:${formIdx}:${page + 1}${ref}`);
     keyboard.row();
   }
+  // The other forms one tap away, without going back to the list of forms.
+  for (const other of formsInOrder(c.campaign))
+    if (other.id !== formId)
+      keyboard.text(
+        `↪ ${formShort(c.campaign, other.id, c.language)}`,
+        `nm:f:${formIndex(c.campaign, other.id)}:0${ref}`,
+      );
+  keyboard.row();
   keyboard.text(c.t("nm-back-button"), `nm:home${ref}`).text(c.t("ds-open-button"), dossierData(access));
   return { text, keyboard };
 }

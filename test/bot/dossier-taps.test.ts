@@ -70,10 +70,11 @@ describe("a file sent to the bot without pressing 📎", () => {
       ["to-trinh", "tt-hctp.pdf"],
     ]);
     expect(h.telegram.lastTextTo(head.id)).toContain(
-      "Hồ sơ đã đủ tài liệu: bấm “📤 Nộp hồ sơ” để gửi Văn phòng Sở.",
+      "Hồ sơ đã đủ tài liệu. Bấm “📤 Nộp hồ sơ” để gửi ngay Văn phòng Sở; sau khi nộp, hồ sơ chỉ còn xem được",
     );
-    expect(keyboard(head)[0]).toEqual({ text: "📤 Nộp hồ sơ", callback_data: "ds:sub" });
-    expect(keyboard(head).filter((b) => b.callback_data === "ds:sub").length).toBe(1);
+    // The message says what sending means: its button sends at once, and is the only one that sends.
+    expect(keyboard(head)[0]).toEqual({ text: "📤 Nộp hồ sơ", callback_data: "ds:sub!" });
+    expect(keyboard(head).filter((b) => b.callback_data?.startsWith("ds:sub")).length).toBe(1);
   });
 
   it("ranks by the file's name: a Tờ trình's name puts the Tờ trình first", async () => {
