@@ -141,11 +141,14 @@ export async function openRoundScreen(
   if (!keeping && deadline.getTime() <= now.getTime())
     return askForDeadline(deps, ctx, year, own, existing !== undefined);
 
-  await openRound(
+  const result = await openRound(
     deps.db,
     { year, campaignId: campaign.id, deadline, openedBy: ctx.actor?.telegramId ?? 0 },
     now,
   );
+  // Another year's round was opened since the check above (two /round open at the same instant).
+  if (!result.opened)
+    return { text: ctx.t("round-other-open", { year: yearText, open: String(result.openYear) }) };
   const when = {
     year: yearText,
     deadline: formatLocalDateTime(deadline, zone),
