@@ -1,6 +1,5 @@
 import { Composer, type MiddlewareFn } from "grammy";
 import {
-  bindGroup,
   clearUnreachable,
   isUnreachable,
   type LoggedReminder,
@@ -30,6 +29,7 @@ import { officeOnly } from "../middleware/actor.js";
 import { MESSAGE_LIMIT, paginate, replyPaged } from "../paging.js";
 import { owedOf, planRemindersNow } from "../reminders/plan.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
+import { groupBindingFeature } from "./group-binding.js";
 
 const UPCOMING_SHOWN = 6;
 const LOG_SHOWN = 40;
@@ -54,20 +54,7 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
     await moveGroupChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id);
   });
 
-  const groups = feature.chatType(["group", "supergroup"]);
-  groups.command(["bind", "unbind"], async (ctx) => {
-    const user = ctx.actor?.user;
-    if (user?.role !== "unit_head") {
-      await ctx.reply(ctx.t("bind-head-only"));
-      return;
-    }
-    const binding = ctx.message.text.startsWith("/bind");
-    await bindGroup(deps.db, user.unit_id, binding ? ctx.chat.id : null);
-    if (binding) await clearUnreachable(deps.db, ctx.chat.id);
-    deps.logger.info({ unit: user.unit_code, chat: ctx.chat.id, binding }, "unit group chat changed");
-    await ctx.reply(ctx.t(binding ? "bind-done" : "unbind-done", { unit: escapeHtml(user.unit_name) }), HTML);
-  });
-  feature.chatType("private").command(["bind", "unbind"], (ctx) => ctx.reply(ctx.t("bind-in-group"), HTML));
+  feature.use(groupBindingFeature(deps));
 
   const slotLine = (ctx: BotContext, slot: Slot) =>
     ctx.t(`remind-slot-${slot.kind}`, {
