@@ -179,6 +179,8 @@ name-problem-too_long = Your full name is longer than 80 characters. Please ente
 name-problem-too_short = Your full name is too short. Please enter it again.
 name-problem-bad_characters = A full name may contain only letters (including Vietnamese diacritics), spaces, hyphens or apostrophes; no numbers or symbols. Please enter it again.
 name-problem-one_word = Please enter your full name (at least two words, for example: Nguyễn Thị Lan).
+name-problem-bad_word = Each word of a full name must begin with a letter; a hyphen or an apostrophe may only stand between two letters (for example: H'Hen Niê). Please enter it again.
+name-problem-hidden_characters = Your full name contains hidden or control characters (invisible characters, text direction overrides...), so it cannot be saved. Please type your full name on the keyboard rather than pasting it.
 name-without-marks = The name «{$name}» has no Vietnamese marks. Please type it again with them (for example: Trần Văn Bình); if the name is written that way, tap the button below.
 name-keep = Keep «{$name}»
 position-problem-empty = Your position cannot be left blank. Please enter it again.
@@ -186,6 +188,9 @@ position-problem-too_long = Your position is longer than 100 characters. Please 
 position-problem-too_short = Your position is too short. Please enter it again.
 position-problem-bad_characters = Your position must contain letters. Please enter it again.
 position-problem-one_word = This position is not valid. Please enter it again.
+position-problem-bad_word = This position is not valid. Please enter it again.
+position-problem-hidden_characters = Your position contains hidden or control characters (invisible characters, text direction overrides...), so it cannot be saved. Please type it on the keyboard rather than pasting it.
+input-hidden-characters = Your message contains a hidden or control character ({$code}: an invisible character, or one that makes text show backwards), so the bot did not take it. Nothing has changed; please type it again on the keyboard rather than pasting it.
 
 ## /me
 me-nothing = The bot does not hold any personal information about you (Telegram ID: {$id}).

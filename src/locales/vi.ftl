@@ -179,6 +179,8 @@ name-problem-too_long = Họ và tên dài quá 80 ký tự. Anh/Chị vui lòng
 name-problem-too_short = Họ và tên quá ngắn. Anh/Chị vui lòng nhập lại.
 name-problem-bad_characters = Họ và tên chỉ gồm chữ cái (có dấu), dấu cách, dấu gạch nối hoặc dấu nháy; không có số hay ký hiệu. Anh/Chị vui lòng nhập lại.
 name-problem-one_word = Anh/Chị vui lòng nhập đủ họ và tên (ít nhất hai chữ, ví dụ: Nguyễn Thị Lan).
+name-problem-bad_word = Mỗi chữ trong họ và tên phải bắt đầu bằng chữ cái; dấu gạch nối hoặc dấu nháy chỉ nằm giữa hai chữ cái (ví dụ: H'Hen Niê). Anh/Chị vui lòng nhập lại.
+name-problem-hidden_characters = Họ và tên có ký tự ẩn hoặc ký tự điều khiển (ký tự không nhìn thấy, đảo chiều chữ...) nên không lưu được. Anh/Chị vui lòng gõ lại họ và tên bằng bàn phím, không dán từ nơi khác.
 name-without-marks = Họ và tên «{$name}» chưa có dấu. Anh/Chị vui lòng gõ lại có dấu (ví dụ: Trần Văn Bình); nếu tên vốn viết như vậy, bấm nút dưới đây.
 name-keep = Giữ nguyên «{$name}»
 position-problem-empty = Chức vụ không được để trống. Anh/Chị vui lòng nhập lại.
@@ -186,6 +188,9 @@ position-problem-too_long = Chức vụ dài quá 100 ký tự. Anh/Chị vui l�
 position-problem-too_short = Chức vụ quá ngắn. Anh/Chị vui lòng nhập lại.
 position-problem-bad_characters = Chức vụ cần có chữ cái. Anh/Chị vui lòng nhập lại.
 position-problem-one_word = Chức vụ chưa hợp lệ. Anh/Chị vui lòng nhập lại.
+position-problem-bad_word = Chức vụ chưa hợp lệ. Anh/Chị vui lòng nhập lại.
+position-problem-hidden_characters = Chức vụ có ký tự ẩn hoặc ký tự điều khiển (ký tự không nhìn thấy, đảo chiều chữ...) nên không lưu được. Anh/Chị vui lòng gõ lại bằng bàn phím, không dán từ nơi khác.
+input-hidden-characters = Tin nhắn của Anh/Chị có ký tự ẩn hoặc ký tự điều khiển ({$code}: ký tự không nhìn thấy, hoặc làm chữ hiện ngược chiều) nên bot không nhận. Chưa có gì thay đổi; Anh/Chị vui lòng gõ lại bằng bàn phím, không dán từ nơi khác.
 
 ## /me
 me-nothing = Bot không lưu thông tin cá nhân nào của Anh/Chị (mã Telegram: {$id}).
