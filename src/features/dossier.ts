@@ -18,7 +18,7 @@ import {
   versionsFor,
 } from "../dossier/service.js";
 import { dossierScreen, UNIT_DOCUMENT, versionsScreen } from "../dossier/view.js";
-import { escapeHtml } from "../html.js";
+import { echoArgument, escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
 import { type ProposerAccess, unitRef } from "../nominations/access.js";
 import { noticeOfMove, noticeToOffice, sendSoon } from "../nominations/notices.js";
@@ -65,7 +65,7 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
       }
       const unit = await findUnitByCode(deps.db, code);
       if (!unit)
-        return ctx.reply(ctx.t("st-unknown-unit", { code: escapeHtml(code) }), { parse_mode: "HTML" });
+        return ctx.reply(ctx.t("st-unknown-unit", { code: echoArgument(code) }), { parse_mode: "HTML" });
       return show(ctx, unit.id);
     }
     return show(ctx);

@@ -10,7 +10,7 @@ import type { NominationStatus } from "../domain/nominations.js";
 import { findMove, routeOf, stepOf } from "../domain/routes.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { canSeeNomination, scopeOfActor } from "../domain/visibility.js";
-import { escapeHtml } from "../html.js";
+import { escapeHtml, shortenArgument } from "../html.js";
 import { localised } from "../i18n.js";
 import { latestRoundOr } from "../nominations/access.js";
 import { awardStaleText } from "../nominations/award-view.js";
@@ -106,7 +106,7 @@ export function nominationsFeature(deps: AppDeps, outbox: ReminderOutbox): Compo
             localised(deps.campaign.awardForms.find((f) => f.id === id)?.name ?? { vi: id }, c.language),
           )
           .join(", ")
-      : filter.query;
+      : shortenArgument(filter.query);
     await showPage(
       ctx,
       {

@@ -24,7 +24,7 @@ import {
   upcomingSlots,
 } from "../domain/reminders.js";
 import { formatLocalDateTime } from "../domain/time.js";
-import { escapeHtml, HTML } from "../html.js";
+import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { MESSAGE_LIMIT, paginate, replyPaged } from "../paging.js";
 import { owedOf, planRemindersNow } from "../reminders/plan.js";
@@ -81,7 +81,7 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
 
     if (verb === "now") {
       const unit = code ? await findUnitByCode(deps.db, code) : undefined;
-      if (code && !unit) return ctx.reply(ctx.t("units-not-found", { code: escapeHtml(code) }), HTML);
+      if (code && !unit) return ctx.reply(ctx.t("units-not-found", { code: echoArgument(code) }), HTML);
       const request = { updateId: ctx.update.update_id, unitId: unit?.id };
       const rows =
         (await planRemindersNow({ ...deps, botUsername: ctx.me.username }, deps.clock(), request)) ?? [];

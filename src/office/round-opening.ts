@@ -19,7 +19,7 @@ import {
   roundYearProblem,
 } from "../domain/rounds.js";
 import { formatLocalDate, formatLocalDateTime, toLocal } from "../domain/time.js";
-import { escapeHtml } from "../html.js";
+import { echoArgument } from "../html.js";
 
 /** How the Office asked to open a round. */
 export type OpenChoice =
@@ -81,7 +81,7 @@ export function deadlineProblemText(
   const now = deps.clock();
   const planned = roundDeadline(year, deps.campaign.deadline, zone);
   return ctx.t(`round-date-${problem}`, {
-    date: escapeHtml(typed.trim()),
+    date: echoArgument(typed),
     example: formatLocalDate(deadlineInDays(now, LATE_ROUND_DAYS, zone), zone),
     today: formatLocalDate(now, zone),
     latest: formatLocalDate(latestRoundDeadline(now, planned, zone), zone),
