@@ -25,7 +25,7 @@ describe("a text with hidden characters", () => {
     expect(h.telegram.lastTextTo(admin.id)).toContain("Đã thêm đơn vị");
   });
 
-  it("in a file's name or a caption is refused too, in the person's language", async () => {
+  it("in a file's name is refused too, in the person's language", async () => {
     await h.send(admin, "/lang");
     await h.press(admin, "lang:en");
     await h.feed(
