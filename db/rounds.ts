@@ -16,59 +16,40 @@ export type OpenRoundResult = { opened: true } | { opened: false; openYear: numb
 /**
  * Opens a new round, or reopens a closed one, with its own deadline: the caller passes the stored one to keep
  * it, or the one the Office set when it had passed. Only one round is open at a time: the check and the write
- * are one transaction, and the index `rounds_one_open` (0019) refuses a second open round whatever writes it.
+ * are one transaction (two at once are taken one after the other), and the index `rounds_one_open` (0019)
+ * refuses a second open round to any other writer.
  */
 export async function openRound(
   db: DB,
   round: { year: number; campaignId: string; deadline: Date; openedBy: number },
   now: Date,
 ): Promise<OpenRoundResult> {
-  const otherOpen = async (trx: DB) =>
-    (
-      await trx
-        .selectFrom("rounds")
-        .select("year")
-        .where("status", "=", "open")
-        .where("year", "!=", round.year)
-        .executeTakeFirst()
-    )?.year;
-  try {
-    return await atomically(db, async (trx) => {
-      const openYear = await otherOpen(trx);
-      if (openYear !== undefined) return { opened: false, openYear };
-      await trx
-        .insertInto("rounds")
-        .values({
-          year: round.year,
-          campaign_id: round.campaignId,
-          status: "open",
-          deadline_at: round.deadline.toISOString(),
-          opened_at: now.toISOString(),
-          opened_by: round.openedBy,
-        })
-        .onConflict((oc) =>
-          oc
-            .column("year")
-            .doUpdateSet({ status: "open", closed_at: null, deadline_at: round.deadline.toISOString() }),
-        )
-        .execute();
-      return { opened: true };
-    });
-  } catch (error) {
-    // Another writer opened a round between the check and the write: the index refused this one.
-    const openYear = isUniqueViolation(error) ? await otherOpen(db) : undefined;
-    if (openYear === undefined) throw error;
-    return { opened: false, openYear };
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    (error as { code: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE"
-  );
+  return atomically(db, async (trx) => {
+    const other = await trx
+      .selectFrom("rounds")
+      .select("year")
+      .where("status", "=", "open")
+      .where("year", "!=", round.year)
+      .executeTakeFirst();
+    if (other) return { opened: false, openYear: other.year };
+    await trx
+      .insertInto("rounds")
+      .values({
+        year: round.year,
+        campaign_id: round.campaignId,
+        status: "open",
+        deadline_at: round.deadline.toISOString(),
+        opened_at: now.toISOString(),
+        opened_by: round.openedBy,
+      })
+      .onConflict((oc) =>
+        oc
+          .column("year")
+          .doUpdateSet({ status: "open", closed_at: null, deadline_at: round.deadline.toISOString() }),
+      )
+      .execute();
+    return { opened: true };
+  });
 }
 
 export async function closeRound(db: DB, year: number, now: Date): Promise<void> {
