@@ -63,13 +63,14 @@ export function groupBindingFeature(deps: Pick<AppDeps, "db" | "logger">): Compo
       return;
     }
     const holder = await unitOfGroup(deps.db, ctx.chat.id);
-    // A head's own unit first: where an older database has a group bound to two units, each head frees theirs.
-    const own = actor?.user?.unit_id;
-    const ownHolds = own !== undefined && (await unitOfGroup(deps.db, ctx.chat.id, own)) !== undefined;
     if (!holder) {
       await ctx.reply(ctx.t("unbind-none"), HTML);
       return;
     }
+    // The head's own unit, not only the first found: where an older database has a group bound to two units,
+    // each head frees theirs.
+    const own = actor?.user?.unit_id;
+    const ownHolds = own !== undefined && (await unitOfGroup(deps.db, ctx.chat.id, own)) !== undefined;
     if (!office && !ownHolds) {
       await ctx.reply(ctx.t("unbind-held", { unit: escapeHtml(holder.name) }), HTML);
       return;
