@@ -192,6 +192,14 @@ describe("/bind: a group is one unit's", () => {
     expect(groupReply()).toContain("Nhóm này chưa gắn với đơn vị nào.");
   });
 
+  it("where an older database bound it to two units, lets each head free their own unit's binding", async () => {
+    await h.db.updateTable("units").set({ group_chat_id: GROUP }).where("code", "=", "BTTP").execute();
+    await h.feed(groupTextUpdate(headB, GROUP, "/unbind"));
+    expect(groupReply()).toContain("Đã bỏ gắn nhóm này với <b>Phòng Bổ trợ tư pháp</b>");
+    expect(await groupOf("BTTP")).toBeNull();
+    expect(await groupOf("HCTP")).toBe(GROUP);
+  });
+
   it("is bound by heads and the Office only", async () => {
     await h.feed(groupTextUpdate(lan, GROUP, "/bind"));
     expect(groupReply()).toContain("Chỉ trưởng đơn vị hoặc Văn phòng Sở mới gắn được");
