@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
 import { groupTextUpdate, type TestUser, textUpdate, user } from "../helpers/updates.js";
@@ -17,13 +17,14 @@ const LONG_MARKUP = "<&>".repeat(1363);
 
 let h: Harness;
 
-beforeEach(async () => {
+// One bot for every command: a refused argument changes nothing, so each command finds the same state.
+beforeAll(async () => {
   h = await createHarness({ officeAdminIds: [admin.id], now: "2026-12-01T09:00:00+07:00" });
   await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
   await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });
   await h.send(admin, "/round open 2026");
 });
-afterEach(() => h.close());
+afterAll(() => h.close());
 
 /** What the bot sent in answer to `text`: each message within Telegram's limit, and none an apology. */
 async function answersTo(person: TestUser, text: string, chatId = person.id): Promise<string[]> {
