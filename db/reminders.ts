@@ -664,10 +664,6 @@ export async function remindersOfSlot(db: DB, year: number, slotKey: string): Pr
     .execute();
 }
 
-export async function bindGroup(db: DB, unitId: number, chatId: number | null): Promise<void> {
-  await db.updateTable("units").set({ group_chat_id: chatId }).where("id", "=", unitId).execute();
-}
-
 /** A group became a supergroup with a new id: its binding and its waiting reminders follow it. */
 export async function moveGroupChat(db: DB, fromChatId: number, toChatId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {

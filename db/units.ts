@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { DB } from "./connection.js";
+import { atomically, type DB } from "./connection.js";
 import type { Unit } from "./schema.js";
 
 export interface UnitWithCounts extends Unit {
@@ -81,4 +81,50 @@ export async function listOfficeProposedUnits(db: DB): Promise<Unit[]> {
     .where("archived_at", "is", null)
     .orderBy("code")
     .execute();
+}
+
+/** The unit a group chat is bound to, if any (or whether it is bound to the unit `unitId`). */
+export async function unitOfGroup(db: DB, chatId: number, unitId?: number): Promise<Unit | undefined> {
+  let query = db.selectFrom("units").selectAll().where("group_chat_id", "=", chatId);
+  if (unitId !== undefined) query = query.where("id", "=", unitId);
+  return query.orderBy("id").executeTakeFirst();
+}
+
+export type GroupBinding = { bound: true } | { bound: false; heldBy: Unit };
+
+/**
+ * Binds a group chat to a unit (its reminders go there), in one transaction: a group is one unit's. A group
+ * another unit holds is left as it is, unless `takeFromAnother` (the Office): then the other unit loses it.
+ */
+export async function bindGroupChat(
+  db: DB,
+  chatId: number,
+  unitId: number,
+  takeFromAnother: boolean,
+): Promise<GroupBinding> {
+  return atomically(db, async (trx) => {
+    const heldBy = await trx
+      .selectFrom("units")
+      .selectAll()
+      .where("group_chat_id", "=", chatId)
+      .where("id", "!=", unitId)
+      .orderBy("id")
+      .executeTakeFirst();
+    if (heldBy && !takeFromAnother) return { bound: false, heldBy };
+    await trx
+      .updateTable("units")
+      .set({ group_chat_id: null })
+      .where("group_chat_id", "=", chatId)
+      .where("id", "!=", unitId)
+      .execute();
+    await trx.updateTable("units").set({ group_chat_id: chatId }).where("id", "=", unitId).execute();
+    return { bound: true };
+  });
+}
+
+/** Unbinds a group chat: from the one unit given, or from every unit when `unitId` is undefined (the Office). */
+export async function unbindGroupChat(db: DB, chatId: number, unitId: number | undefined): Promise<void> {
+  let query = db.updateTable("units").set({ group_chat_id: null }).where("group_chat_id", "=", chatId);
+  if (unitId !== undefined) query = query.where("id", "=", unitId);
+  await query.execute();
 }

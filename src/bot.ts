@@ -42,6 +42,7 @@ import { REGISTRATION, startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
 import { unitsFeature } from "./features/units.js";
 import { actorMiddleware } from "./middleware/actor.js";
+import { refuseHiddenCharacters } from "./middleware/hidden-characters.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
 import { privateScreensOnly } from "./middleware/private-screens.js";
 import { RateLimiter } from "./reminders/rate-limit.js";
@@ -68,7 +69,8 @@ const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, 
  *  1. per-update logger
  *  2. error boundary, around everything below
  *  3. each update id once (Telegram may re-send updates after a crash)
- *  4. who is speaking, then i18n; a private chat that writes is reachable again for reminders
+ *  4. who is speaking, then i18n; a private chat that writes is reachable again for reminders; a text with
+ *     hidden characters is refused, before anything could store it
  *  5. conversations plugin (state in SQLite, keyed by chat)
  *  6. the flows (they pass on commands and foreign buttons)
  *  7. private-chat screens asked for in a group: a button to the private chat instead
@@ -109,6 +111,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
 
   features.use(oncePerUpdate(deps), actor, i18n);
   features.use(reachableAgain(deps));
+  features.use(refuseHiddenCharacters);
   features.use(
     conversations<BotContext, FlowContext>({
       storage: {

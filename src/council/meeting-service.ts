@@ -41,6 +41,7 @@ import {
 } from "../domain/council.js";
 import { type NomineeKind, quotaUse, transitionProblem } from "../domain/nominations.js";
 import { councilStep, quotaStatuses, routeOf } from "../domain/routes.js";
+import { echoArgument } from "../html.js";
 import type { Refusal } from "../nominations/access.js";
 import { formsInOrder } from "../nominations/render.js";
 import { announceResult } from "./meeting-notices.js";
@@ -99,9 +100,9 @@ export async function openCouncilMeeting(
   const chosen: string[] = [];
   for (const word of words) {
     const form = deps.campaign.awardForms.find((f) => f.code === word.toLowerCase() || f.id === word);
-    if (!form) return { ok: false, key: "cm-unknown-form", vars: { word } };
+    if (!form) return { ok: false, key: "cm-unknown-form", vars: { word: echoArgument(word) } };
     if (!forms.some((f) => f.formId === form.id))
-      return { ok: false, key: "cm-form-no-council", vars: { word } };
+      return { ok: false, key: "cm-form-no-council", vars: { word: echoArgument(word) } };
     if (!chosen.includes(form.id)) chosen.push(form.id);
   }
   const formIds = chosen.length > 0 ? chosen : forms.map((f) => f.formId);

@@ -15,7 +15,7 @@ import type { AppDeps } from "../deps.js";
 import { type MembershipAction, parsePersonRef, roleOf } from "../domain/council-role.js";
 import { nameMatches } from "../domain/names.js";
 import { toLocal } from "../domain/time.js";
-import { escapeHtml } from "../html.js";
+import { echoArgument } from "../html.js";
 import { noticeRows } from "../nominations/notices.js";
 
 type Deps = Pick<AppDeps, "db" | "campaign" | "clock" | "i18n" | "officeAdminIds">;
@@ -43,7 +43,7 @@ export async function findPerson(deps: Pick<Deps, "db">, text: string): Promise<
   }
   const people = (await listRegisteredPeople(deps.db)).filter((p) => nameMatches(p.full_name, ref.query));
   const [first] = people;
-  if (!first) return { kind: "none", key: "cn-not-registered-name", vars: { name: escapeHtml(ref.query) } };
+  if (!first) return { kind: "none", key: "cn-not-registered-name", vars: { name: echoArgument(ref.query) } };
   if (people.length === 1) return { kind: "one", person: first };
   return {
     kind: "several",

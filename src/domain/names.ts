@@ -1,8 +1,17 @@
+import { isNameWord, isStorableText } from "./text-input.js";
+
 export const FULL_NAME_MAX = 80;
 export const POSITION_MAX = 100;
 
 export type TextCheck<T = string> = { ok: true; value: T } | { ok: false; reason: TextProblem };
-export type TextProblem = "empty" | "too_long" | "too_short" | "bad_characters" | "one_word";
+export type TextProblem =
+  | "empty"
+  | "too_long"
+  | "too_short"
+  | "bad_characters"
+  | "one_word"
+  | "bad_word"
+  | "hidden_characters";
 
 const collapseSpaces = (text: string) => text.normalize("NFC").replace(/\s+/gu, " ").trim();
 
@@ -19,14 +28,17 @@ function capitalise(word: string): string {
 
 /**
  * A person's full name: Unicode NFC, single spaces, each word capitalised ("nguyễn văn  an" → "Nguyễn Văn An").
- * Letters (any script, so Vietnamese and ethnic-minority names pass), spaces, hyphens and apostrophes only.
+ * Letters (any script, so Vietnamese and ethnic-minority names pass), spaces, hyphens and apostrophes only;
+ * at least two words, each of letters (see `isNameWord`), and no hidden character (see `hiddenCharacter`).
  */
 export function normaliseFullName(input: string): TextCheck {
+  if (!isStorableText(input)) return { ok: false, reason: "hidden_characters" };
   const text = collapseSpaces(input);
   if (text === "") return { ok: false, reason: "empty" };
   if (text.length > FULL_NAME_MAX) return { ok: false, reason: "too_long" };
-  if (!/^[\p{L}\p{M}' -]+$/u.test(text)) return { ok: false, reason: "bad_characters" };
+  if (!/^[\p{L}\p{M}'’ -]+$/u.test(text)) return { ok: false, reason: "bad_characters" };
   const words = text.split(" ");
+  if (!words.every(isNameWord)) return { ok: false, reason: "bad_word" };
   if (words.length < 2) return { ok: false, reason: "one_word" };
   return { ok: true, value: words.map(capitalise).join(" ") };
 }
@@ -39,8 +51,9 @@ export function lacksVietnameseMarks(name: string): boolean {
   return /^[A-Za-z' -]+$/.test(name);
 }
 
-/** A position or job title: NFC, single spaces, 2 to POSITION_MAX characters, kept as typed otherwise. */
+/** A position or job title: no hidden character, NFC, single spaces, 2 to POSITION_MAX characters, kept as typed otherwise. */
 export function normalisePosition(input: string): TextCheck {
+  if (!isStorableText(input)) return { ok: false, reason: "hidden_characters" };
   const text = collapseSpaces(input);
   if (text === "") return { ok: false, reason: "empty" };
   if (text.length > POSITION_MAX) return { ok: false, reason: "too_long" };

@@ -1,3 +1,5 @@
+import { isStorableText } from "./text-input.js";
+
 export const UNIT_NAME_MAX = 120;
 
 export type UnitInputCheck<T> = { ok: true; value: T } | { ok: false; reason: "bad_code" | "bad_name" };
@@ -9,6 +11,7 @@ export function normaliseUnitCode(input: string): UnitInputCheck<string> {
 }
 
 export function normaliseUnitName(input: string): UnitInputCheck<string> {
+  if (!isStorableText(input)) return { ok: false, reason: "bad_name" };
   const name = input.normalize("NFC").replace(/\s+/gu, " ").trim();
   return name.length >= 2 && name.length <= UNIT_NAME_MAX && /\p{L}/u.test(name)
     ? { ok: true, value: name }

@@ -29,7 +29,7 @@ import {
   versionsScreen,
   viewerOf,
 } from "../dossier/view.js";
-import { escapeHtml, HTML } from "../html.js";
+import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { localised } from "../i18n.js";
 import { afterUpload, fileOf } from "../input-answers.js";
 import { type ProposerAccess, unitRef } from "../nominations/access.js";
@@ -95,7 +95,7 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
       }
       const unit = await findUnitByCode(deps.db, code);
       if (!unit)
-        return ctx.reply(ctx.t("st-unknown-unit", { code: escapeHtml(code) }), { parse_mode: "HTML" });
+        return ctx.reply(ctx.t("st-unknown-unit", { code: echoArgument(code) }), { parse_mode: "HTML" });
       return show(ctx, unit.id);
     }
     return show(ctx);

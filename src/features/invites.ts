@@ -9,7 +9,7 @@ import type { AppDeps } from "../deps.js";
 import { unitDeadline } from "../domain/assessment.js";
 import { INVITE_POLICY, inviteExpiry } from "../domain/invites.js";
 import { formatLocalDateTime } from "../domain/time.js";
-import { escapeHtml, HTML } from "../html.js";
+import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { replyPaged } from "../paging.js";
 
@@ -71,7 +71,7 @@ export function invitesFeature(deps: AppDeps): Composer<BotContext> {
     }
     const unit = await findUnitByCode(deps.db, first);
     if (!unit) {
-      await ctx.reply(ctx.t("units-not-found", { code: escapeHtml(first) }), HTML);
+      await ctx.reply(ctx.t("units-not-found", { code: echoArgument(first) }), HTML);
       return;
     }
     if (unit.archived_at) {

@@ -1,6 +1,5 @@
 import { Composer, type MiddlewareFn } from "grammy";
 import {
-  bindGroup,
   clearUnreachable,
   isUnreachable,
   type LoggedReminder,
@@ -25,11 +24,12 @@ import {
   upcomingSlots,
 } from "../domain/reminders.js";
 import { formatLocalDateTime } from "../domain/time.js";
-import { escapeHtml, HTML } from "../html.js";
+import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { MESSAGE_LIMIT, paginate, replyPaged } from "../paging.js";
 import { owedOf, planRemindersNow } from "../reminders/plan.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
+import { groupBindingFeature } from "./group-binding.js";
 
 const UPCOMING_SHOWN = 6;
 const LOG_SHOWN = 40;
@@ -54,20 +54,7 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
     await moveGroupChat(deps.db, ctx.chat.id, ctx.message.migrate_to_chat_id);
   });
 
-  const groups = feature.chatType(["group", "supergroup"]);
-  groups.command(["bind", "unbind"], async (ctx) => {
-    const user = ctx.actor?.user;
-    if (user?.role !== "unit_head") {
-      await ctx.reply(ctx.t("bind-head-only"));
-      return;
-    }
-    const binding = ctx.message.text.startsWith("/bind");
-    await bindGroup(deps.db, user.unit_id, binding ? ctx.chat.id : null);
-    if (binding) await clearUnreachable(deps.db, ctx.chat.id);
-    deps.logger.info({ unit: user.unit_code, chat: ctx.chat.id, binding }, "unit group chat changed");
-    await ctx.reply(ctx.t(binding ? "bind-done" : "unbind-done", { unit: escapeHtml(user.unit_name) }), HTML);
-  });
-  feature.chatType("private").command(["bind", "unbind"], (ctx) => ctx.reply(ctx.t("bind-in-group"), HTML));
+  feature.use(groupBindingFeature(deps));
 
   const slotLine = (ctx: BotContext, slot: Slot) =>
     ctx.t(`remind-slot-${slot.kind}`, {
@@ -94,7 +81,7 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
 
     if (verb === "now") {
       const unit = code ? await findUnitByCode(deps.db, code) : undefined;
-      if (code && !unit) return ctx.reply(ctx.t("units-not-found", { code: escapeHtml(code) }), HTML);
+      if (code && !unit) return ctx.reply(ctx.t("units-not-found", { code: echoArgument(code) }), HTML);
       const request = { updateId: ctx.update.update_id, unitId: unit?.id };
       const rows =
         (await planRemindersNow({ ...deps, botUsername: ctx.me.username }, deps.clock(), request)) ?? [];

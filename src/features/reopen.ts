@@ -6,7 +6,7 @@ import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { addDays } from "../domain/calendar.js";
 import { formatLocalDateTime, fromLocal, toLocal } from "../domain/time.js";
-import { escapeHtml, HTML } from "../html.js";
+import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { unitAccess } from "../nominations/access.js";
 import { noticeToHeads, sendSoon } from "../nominations/notices.js";
@@ -31,7 +31,7 @@ export function reopenFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<B
     }
     const unit = await findUnitByCode(deps.db, code);
     if (!unit) {
-      await ctx.reply(ctx.t("units-not-found", { code: escapeHtml(code) }), HTML);
+      await ctx.reply(ctx.t("units-not-found", { code: echoArgument(code) }), HTML);
       return;
     }
     const round = await findOpenRound(deps.db);

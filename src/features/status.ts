@@ -5,7 +5,7 @@ import type { RouteRecord } from "../../db/schema.js";
 import { findUnitByCode } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
-import { escapeHtml, HTML } from "../html.js";
+import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { latestRoundOr } from "../nominations/access.js";
 import { nomineeLabel } from "../nominations/render.js";
@@ -73,7 +73,7 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
     // A head asking for another unit is told they see their own, whether or not that code exists.
     if (actor?.role !== "office" && unit?.id !== actor?.user?.unit_id)
       return notify(ctx, ctx.t("st-own-unit-only"));
-    if (!unit) return notify(ctx, ctx.t("st-unknown-unit", { code: escapeHtml(code) }));
+    if (!unit) return notify(ctx, ctx.t("st-unknown-unit", { code: echoArgument(code) }));
     const [one] = await roundStatuses(deps, round.round.year, unit.id);
     if (!one) return notify(ctx, ctx.t("st-unit-archived", { code: escapeHtml(unit.code) }));
     const nominations = await listNominations(deps.db, round.round.year, { unitId: unit.id });

@@ -11,7 +11,7 @@ import {
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { normaliseUnitCode, normaliseUnitName } from "../domain/units.js";
-import { escapeHtml, HTML } from "../html.js";
+import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { replyPaged } from "../paging.js";
 
@@ -81,7 +81,7 @@ export function unitsFeature(deps: AppDeps): Composer<BotContext> {
   async function officeProposes(ctx: BotContext, rawCode: string, on: boolean) {
     const unit = await findUnitByCode(deps.db, rawCode);
     if (!unit) {
-      await ctx.reply(ctx.t("units-not-found", { code: escapeHtml(rawCode || "?") }), HTML);
+      await ctx.reply(ctx.t("units-not-found", { code: echoArgument(rawCode || "?") }), HTML);
       return;
     }
     await setOfficeProposes(deps.db, unit.id, on);
@@ -125,7 +125,7 @@ export function unitsFeature(deps: AppDeps): Composer<BotContext> {
     const unit = await findUnitByCode(deps.db, rawCode);
     const name = normaliseUnitName(rawName);
     if (!unit) {
-      await ctx.reply(ctx.t("units-not-found", { code: escapeHtml(rawCode || "?") }), HTML);
+      await ctx.reply(ctx.t("units-not-found", { code: echoArgument(rawCode || "?") }), HTML);
       return;
     }
     if (!name.ok) {
@@ -146,7 +146,7 @@ export function unitsFeature(deps: AppDeps): Composer<BotContext> {
   async function archive(ctx: BotContext, rawCode: string, archiving: boolean) {
     const unit = await findUnitByCode(deps.db, rawCode);
     if (!unit) {
-      await ctx.reply(ctx.t("units-not-found", { code: escapeHtml(rawCode || "?") }), HTML);
+      await ctx.reply(ctx.t("units-not-found", { code: echoArgument(rawCode || "?") }), HTML);
       return;
     }
     await setUnitArchived(deps.db, unit.id, archiving ? deps.clock() : null);

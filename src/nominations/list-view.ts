@@ -9,7 +9,7 @@ import { nameMatches, searchKey } from "../domain/names.js";
 import type { NominationStatus } from "../domain/nominations.js";
 import { bulkTargets, routeOf } from "../domain/routes.js";
 import { canSeeNomination, scopeOfActor } from "../domain/visibility.js";
-import { escapeHtml } from "../html.js";
+import { escapeHtml, shortenArgument } from "../html.js";
 import { localised } from "../i18n.js";
 import type { PagedView } from "../paged-view.js";
 import type { ViewContext } from "../screen.js";
@@ -103,7 +103,7 @@ export async function loadNominationList(
           ),
         )
         .join(", ")
-    : filter.query;
+    : shortenArgument(filter.query);
   return { ok: true, year: round.round.year, shown, filtered, filterLabel };
 }
 

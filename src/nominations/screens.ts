@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { NominationWithUnit } from "../../db/nominations.js";
 import { quotaOf } from "../domain/nominations.js";
-import { escapeHtml } from "../html.js";
+import { echoArgument, escapeHtml } from "../html.js";
 import { localised } from "../i18n.js";
 import type { Screen, ViewContext } from "../screen.js";
 import { type ProposerAccess, unitRef } from "./access.js";
@@ -149,7 +149,7 @@ export function searchScreen(
   const keyboard = new InlineKeyboard();
   if (names.length === 0)
     return {
-      text: c.t("nm-search-none", { query: escapeHtml(query) }),
+      text: c.t("nm-search-none", { query: echoArgument(query) }),
       keyboard: keyboard.text(c.t("nm-back-button"), back),
     };
   // Three buttons a person (one per form): a cap keeps the keyboard far under Telegram's 100 buttons.
@@ -159,7 +159,7 @@ export function searchScreen(
     keyboard.text(...candidateButton(c, formIndex(c.campaign, formId), candidate, label, 0, ref)).row();
   }
   keyboard.text(c.t("nm-back-button"), back);
-  const text = c.t("nm-search-found", { query: escapeHtml(query), count: names.length });
+  const text = c.t("nm-search-found", { query: echoArgument(query), count: names.length });
   const more = names.length > shown.size ? `\n${c.t("nm-search-more", { shown: shown.size })}` : "";
   return { text: text + more, keyboard };
 }

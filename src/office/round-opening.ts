@@ -19,7 +19,7 @@ import {
   roundYearProblem,
 } from "../domain/rounds.js";
 import { formatLocalDate, formatLocalDateTime, toLocal } from "../domain/time.js";
-import { escapeHtml } from "../html.js";
+import { echoArgument } from "../html.js";
 
 /** How the Office asked to open a round. */
 export type OpenChoice =
@@ -81,7 +81,7 @@ export function deadlineProblemText(
   const now = deps.clock();
   const planned = roundDeadline(year, deps.campaign.deadline, zone);
   return ctx.t(`round-date-${problem}`, {
-    date: escapeHtml(typed.trim()),
+    date: echoArgument(typed),
     example: formatLocalDate(deadlineInDays(now, LATE_ROUND_DAYS, zone), zone),
     today: formatLocalDate(now, zone),
     latest: formatLocalDate(latestRoundDeadline(now, planned, zone), zone),
@@ -141,11 +141,14 @@ export async function openRoundScreen(
   if (!keeping && deadline.getTime() <= now.getTime())
     return askForDeadline(deps, ctx, year, own, existing !== undefined);
 
-  await openRound(
+  const result = await openRound(
     deps.db,
     { year, campaignId: campaign.id, deadline, openedBy: ctx.actor?.telegramId ?? 0 },
     now,
   );
+  // Another year's round was opened since the check above (two /round open at the same instant).
+  if (!result.opened)
+    return { text: ctx.t("round-other-open", { year: yearText, open: String(result.openYear) }) };
   const when = {
     year: yearText,
     deadline: formatLocalDateTime(deadline, zone),

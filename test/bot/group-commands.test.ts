@@ -125,3 +125,86 @@ describe("the unit's group reminder", () => {
     ]);
   });
 });
+
+describe("/bind: a group is one unit's", () => {
+  const headB = user(3000, "Cường");
+  const groupOf = async (code: string) =>
+    (await h.db.selectFrom("units").select("group_chat_id").where("code", "=", code).executeTakeFirst())
+      ?.group_chat_id;
+  const groupReply = () => h.telegram.lastTextTo(GROUP);
+
+  beforeEach(async () => {
+    await registerThroughBot(h, admin, headB, {
+      role: "unit_head",
+      unitCode: "BTTP",
+      unitName: "Phòng Bổ trợ tư pháp",
+      fullName: "Lê Văn Cường",
+    });
+    await h.feed(groupTextUpdate(head, GROUP, "/bind"));
+    expect(await groupOf("HCTP")).toBe(GROUP);
+  });
+
+  it("is not taken by another unit's head, whose reminders therefore never reach it", async () => {
+    await h.feed(groupTextUpdate(headB, GROUP, "/bind"));
+    expect(groupReply()).toContain(
+      "Nhóm này đang gắn với <b>Phòng Hành chính tư pháp</b> nên chưa gắn được với <b>Phòng Bổ trợ tư pháp</b>",
+    );
+    expect(groupReply()).toContain("trưởng đơn vị của <b>Phòng Hành chính tư pháp</b> gửi /unbind");
+    await h.feed(groupTextUpdate(headB, GROUP, "/unbind"));
+    expect(groupReply()).toContain("chỉ trưởng đơn vị đó hoặc Văn phòng Sở mới bỏ gắn được");
+    expect(await groupOf("HCTP")).toBe(GROUP);
+    expect(await groupOf("BTTP")).toBeNull();
+
+    h.telegram.clear();
+    await h.send(admin, "/remind now");
+    await h.outbox.flush(h.bot.api);
+    const groupTexts = h.telegram.textsTo(GROUP);
+    expect(groupTexts).toHaveLength(1);
+    expect(groupTexts[0]).not.toContain("Bổ trợ");
+  });
+
+  it("passes to another unit once its own head unbinds it", async () => {
+    await h.feed(groupTextUpdate(head, GROUP, "/unbind"));
+    expect(groupReply()).toContain("Đã bỏ gắn nhóm này với <b>Phòng Hành chính tư pháp</b>");
+    await h.feed(groupTextUpdate(headB, GROUP, "/bind"));
+    expect(groupReply()).toContain("Đã gắn nhóm này với <b>Phòng Bổ trợ tư pháp</b>");
+    expect(await groupOf("HCTP")).toBeNull();
+    expect(await groupOf("BTTP")).toBe(GROUP);
+  });
+
+  it("is given to another unit by the Office, which names the unit, and unbound by it", async () => {
+    await h.feed(groupTextUpdate(admin, GROUP, "/bind"));
+    expect(groupReply()).toContain("/bind &lt;mã đơn vị&gt;");
+    await h.feed(groupTextUpdate(admin, GROUP, `/bind ${"X".repeat(200)}`));
+    expect(groupReply()).toContain("Không tìm thấy đơn vị có mã");
+    expect(groupReply().length).toBeLessThan(200);
+    expect(await groupOf("HCTP")).toBe(GROUP);
+
+    await h.feed(groupTextUpdate(admin, GROUP, "/bind bttp"));
+    expect(groupReply()).toContain("Đã gắn nhóm này với <b>Phòng Bổ trợ tư pháp</b>");
+    expect(await groupOf("HCTP")).toBeNull();
+    expect(await groupOf("BTTP")).toBe(GROUP);
+
+    await h.feed(groupTextUpdate(admin, GROUP, "/unbind"));
+    expect(groupReply()).toContain("Đã bỏ gắn nhóm này với <b>Phòng Bổ trợ tư pháp</b>");
+    expect(await groupOf("BTTP")).toBeNull();
+    await h.feed(groupTextUpdate(admin, GROUP, "/unbind"));
+    expect(groupReply()).toContain("Nhóm này chưa gắn với đơn vị nào.");
+  });
+
+  it("where an older database bound it to two units, lets each head free their own unit's binding", async () => {
+    await h.db.updateTable("units").set({ group_chat_id: GROUP }).where("code", "=", "BTTP").execute();
+    await h.feed(groupTextUpdate(headB, GROUP, "/unbind"));
+    expect(groupReply()).toContain("Đã bỏ gắn nhóm này với <b>Phòng Bổ trợ tư pháp</b>");
+    expect(await groupOf("BTTP")).toBeNull();
+    expect(await groupOf("HCTP")).toBe(GROUP);
+  });
+
+  it("is bound by heads and the Office only", async () => {
+    await h.feed(groupTextUpdate(lan, GROUP, "/bind"));
+    expect(groupReply()).toContain("Chỉ trưởng đơn vị hoặc Văn phòng Sở mới gắn được");
+    await h.feed(groupTextUpdate(lan, GROUP, "/unbind"));
+    expect(groupReply()).toContain("Chỉ trưởng đơn vị hoặc Văn phòng Sở mới gắn được");
+    expect(await groupOf("HCTP")).toBe(GROUP);
+  });
+});

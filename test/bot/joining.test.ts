@@ -136,6 +136,37 @@ describe("joining through an invite", () => {
     expect((await findDraft(h.db, lan.id))?.full_name).toBeNull();
   });
 
+  it("refuses blank-looking names and a job title with hidden characters, saying what is wrong", async () => {
+    const token = await inviteLink();
+    await h.send(lan, `/start ${token}`);
+    await h.press(lan, "reg:consent:yes");
+    for (const hidden of ["ㅤㅤ ㅤㅤ", "\u115F\u115F \u1160\u1160", "\uFFA0\uFFA0 \uFFA0", "Nguyễn\u200B Thị Lan"]) {
+      await h.send(lan, hidden);
+      expect(h.telegram.lastTextTo(lan.id), hidden).toContain("có ký tự ẩn hoặc ký tự điều khiển");
+    }
+    for (const blank of ["\u0301\u0301 \u0300\u0300", "-Nguyễn Thị Lan", "'Lan Anh"]) {
+      await h.send(lan, blank);
+      expect(h.telegram.lastTextTo(lan.id), blank).toContain(
+        "Mỗi chữ trong họ và tên phải bắt đầu bằng chữ cái",
+      );
+    }
+    expect((await findDraft(h.db, lan.id))?.full_name).toBeNull();
+
+    // The question is still open: a real name is taken, then the job title is asked.
+    await h.send(lan, "Nguyễn Thị Lan");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("chức vụ");
+    await h.send(lan, "Chuyên viên \u202Ephòng");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("U+202E");
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Chưa có gì thay đổi");
+    expect((await findDraft(h.db, lan.id))?.position).toBeNull();
+    await h.send(lan, "Chuyên viên");
+    await h.press(lan, "reg:end:confirm");
+    expect(await findUser(h.db, lan.id)).toMatchObject({
+      full_name: "Nguyễn Thị Lan",
+      position: "Chuyên viên",
+    });
+  });
+
   it("continues from the first missing answer after /cancel", async () => {
     const token = await inviteLink();
     await h.send(lan, `/start ${token}`);

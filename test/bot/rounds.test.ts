@@ -144,6 +144,21 @@ describe("/round", () => {
     expect(h.telegram.lastTextTo(admin.id)).toContain("/round close 2026");
     expect((await h.db.selectFrom("rounds").select("year").execute()).map((r) => r.year)).toEqual([2026]);
   });
+
+  it("opens only one of two years asked for at the same instant, and tells the other Office member why", async () => {
+    const second = user(1002, "Admin 2");
+    await h.close();
+    h = await createHarness({ officeAdminIds: [admin.id, second.id], now: "2026-11-28T09:00:00+07:00" });
+    await Promise.all([h.send(admin, "/round open 2026"), h.send(second, "/round open 2027")]);
+    const open = await h.db.selectFrom("rounds").select("year").where("status", "=", "open").execute();
+    expect(open).toHaveLength(1);
+    const [winner, loser] = open[0]?.year === 2026 ? [admin, second] : [second, admin];
+    const [won, lost] = open[0]?.year === 2026 ? ["2026", "2027"] : ["2027", "2026"];
+    expect(h.telegram.lastTextTo(winner.id)).toContain(`Đã mở kỳ xét khen thưởng năm <b>${won}</b>`);
+    expect(h.telegram.lastTextTo(loser.id)).toContain(`Kỳ xét khen thưởng năm ${won} đang mở`);
+    expect(h.telegram.lastTextTo(loser.id)).toContain(`trước khi mở năm ${lost}`);
+    expect(h.telegram.lastTextTo(loser.id)).not.toContain("Xin lỗi");
+  });
 });
 
 describe("/round open once the plan's deadline has passed (2025's, 05/01/2026, on 01/12/2026)", () => {

@@ -247,6 +247,8 @@ describe("keys used in the code", () => {
       too_short: 1,
       bad_characters: 1,
       one_word: 1,
+      bad_word: 1,
+      hidden_characters: 1,
     } satisfies Record<TextProblem, 1>),
     "position-problem-": Object.keys({
       empty: 1,
@@ -254,6 +256,8 @@ describe("keys used in the code", () => {
       too_short: 1,
       bad_characters: 1,
       one_word: 1,
+      bad_word: 1,
+      hidden_characters: 1,
     } satisfies Record<TextProblem, 1>),
     "cmd-": Object.keys({
       start: 1,

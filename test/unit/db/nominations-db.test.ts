@@ -22,7 +22,7 @@ import {
   nominationHistory,
 } from "../../../db/nominations.js";
 import { loadRoundFacts } from "../../../db/round-status.js";
-import { openRound } from "../../../db/rounds.js";
+import { closeRound, openRound } from "../../../db/rounds.js";
 import type { NominationStatusColumn, Role } from "../../../db/schema.js";
 import { addUnit, setUnitArchived } from "../../../db/units.js";
 import { insertUser as insertUserRow } from "../../helpers/scenarios.js";
@@ -59,7 +59,9 @@ async function newUnit(code: string, name: string): Promise<number> {
 beforeEach(async () => {
   db = openDatabase(":memory:");
   await migrateToLatest(db);
-  for (const year of [LAST_YEAR, YEAR])
+  // Last year's round, closed (one round is open at a time), and this year's, open.
+  for (const year of [LAST_YEAR, YEAR]) {
+    if (year === YEAR) await closeRound(db, LAST_YEAR, NOW);
     await openRound(
       db,
       {
@@ -70,6 +72,7 @@ beforeEach(async () => {
       },
       NOW,
     );
+  }
   unitA = await newUnit("PA", "Phòng Hành chính tư pháp");
   unitB = await newUnit("PB", "Phòng Bổ trợ tư pháp");
   const officeUnit = await newUnit("VP", "Văn phòng Sở");
