@@ -546,8 +546,8 @@ function loopTable(
 const COUNCIL_OUTDENT_MM = 14;
 const COUNCIL_LEFT_MM = HEAD_LEFT_MM + COUNCIL_OUTDENT_MM;
 
-/** The Council's heading: the Sở above the Council on the left, the national heading, place and date right. */
-function councilHeading(dated = true): Table {
+/** A heading whose left column reaches into the margin, so a long issuing body stands on one line. */
+function wideHeading(left: Paragraph[], right: Paragraph[]): Table {
   const widths = [COUNCIL_LEFT_MM, HEAD_RIGHT_MM].map((mm) => Math.round(mm * MM));
   const cell = (children: Paragraph[], at: number) =>
     new TableCell({ children, width: { size: widths[at] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS });
@@ -556,30 +556,28 @@ function councilHeading(dated = true): Table {
     columnWidths: widths,
     indent: { size: -Math.round(COUNCIL_OUTDENT_MM * MM), type: WidthType.DXA },
     borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              centred({ text: "{organisationUpper}", size: 24 }),
-              centred(bold("{council}", 24)),
-              rule(25, COUNCIL_LEFT_MM),
-            ],
-            0,
-          ),
-          cell(
-            [
-              centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
-              centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
-              rule(58, HEAD_RIGHT_MM),
-              ...(dated ? [centred(italic("{place}, ngày {day} tháng {month} năm {year}", BODY))] : []),
-            ],
-            1,
-          ),
-        ],
-      }),
-    ],
+    rows: [new TableRow({ children: [cell(left, 0), cell(right, 1)] })],
   });
+}
+
+/** The national heading's column: its two lines, the rule, and the place and date where the document is dated. */
+const nationalColumn = (date: string | null) => [
+  centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
+  centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
+  rule(58, HEAD_RIGHT_MM),
+  ...(date ? [centred(italic(date, BODY))] : []),
+];
+
+/** The Council's heading: the Sở above the Council on the left, the national heading, place and date right. */
+function councilHeading(dated = true): Table {
+  return wideHeading(
+    [
+      centred({ text: "{organisationUpper}", size: 24 }),
+      centred(bold("{council}", 24)),
+      rule(25, COUNCIL_LEFT_MM),
+    ],
+    nationalColumn(dated ? "{place}, ngày {day} tháng {month} năm {year}" : null),
+  );
 }
 
 const councilSignatures = () =>
@@ -745,20 +743,14 @@ export function voteCountTemplate(): Document {
 
 export function decisionTemplate(): Document {
   const decisionHeading = (dated: boolean) =>
-    twoColumns(
+    wideHeading(
       [
         centred({ text: "{provinceUpper}", size: 24 }),
         centred(bold("{organisationUpper}", 24)),
-        rule(25, HEAD_LEFT_MM),
+        rule(25, COUNCIL_LEFT_MM),
         ...(dated ? [centred({ text: "Số:        /QĐ-……", size: HEADING })] : []),
       ],
-      [
-        centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
-        centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
-        rule(58, HEAD_RIGHT_MM),
-        ...(dated ? [centred(italic("{place}, ngày …… tháng …… năm ……", BODY))] : []),
-      ],
-      HEAD_SHARE,
+      nationalColumn(dated ? "{place}, ngày …… tháng …… năm ……" : null),
     );
   return document([
     decisionHeading(true),
@@ -872,21 +864,50 @@ await writeCouncilTemplates();
 
 /** The Sở's heading under the province: the Ủy ban above the Sở, số/ký hiệu; the national heading, place, date. */
 function sosHeading(dated: boolean): Table {
-  return twoColumns(
+  return wideHeading(
     [
       centred({ text: "{provinceUpper}", size: 24 }),
       centred(bold("{organisationUpper}", 24)),
-      rule(25, HEAD_LEFT_MM),
+      rule(25, COUNCIL_LEFT_MM),
       ...(dated ? [centred({ text: "Số:        /TTr-……", size: HEADING })] : []),
     ],
-    [
-      centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
-      centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
-      rule(58, HEAD_RIGHT_MM),
-      ...(dated ? [centred(italic("{place}, ngày {day} tháng {month} năm {year}", BODY))] : []),
-    ],
-    HEAD_SHARE,
+    nationalColumn(dated ? "{place}, ngày {day} tháng {month} năm {year}" : null),
   );
+}
+
+/** Nơi nhận beside the Giám đốc's block, kept on one page (the row does not split). */
+function sosSignature(): Table {
+  const widths = [0.5, 0.5].map((share) => Math.round(CONTENT_WIDTH * share));
+  const small = (text: string) => para({ text, size: 22 }, { align: "left", indent: false, after: 0 });
+  const cell = (children: Paragraph[], at: number) =>
+    new TableCell({ children, width: { size: widths[at] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(
+            [
+              para(bold("Nơi nhận:", 24), { align: "left", indent: false, after: 0 }),
+              small("- Như trên;"),
+              small("- Giám đốc Sở;"),
+              small("- Lưu: VT, VP."),
+            ],
+            0,
+          ),
+          cell(
+            [bold("GIÁM ĐỐC"), italic("(Ký, ghi rõ họ tên, đóng dấu)"), "", "", ""].map((line) =>
+              centred(line),
+            ),
+            1,
+          ),
+        ],
+      }),
+    ],
+  });
 }
 
 /**
@@ -916,22 +937,22 @@ export function provinceLetterTemplate(): Document {
     para("{#collectives}", { indent: false }),
     para("- {name}: {result}."),
     para("{/collectives}", { indent: false }),
+    para("{^collectives}", { indent: false }),
     para("{noCollectives}"),
+    para("{/collectives}", { indent: false }),
     para([bold("2. "), { text: "Cá nhân ({individualCount}):" }]),
     para("{#individuals}", { indent: false }),
     para("- {name}, {position}, {unit}: {result}."),
     para("{/individuals}", { indent: false }),
+    para("{^individuals}", { indent: false }),
     para("{noIndividuals}"),
+    para("{/individuals}", { indent: false }),
     para(
       "(Có danh sách, Biên bản họp Hội đồng Thi đua - Khen thưởng và Báo cáo thành tích của các tập thể, cá nhân kèm theo.)",
     ),
     para("{organisation} kính trình Ủy ban nhân dân tỉnh xem xét, quyết định./."),
     space(),
-    recipientsAndSignature(
-      ["- Như trên;", "- Giám đốc Sở;", "- Lưu: VT, VP."],
-      [bold("GIÁM ĐỐC"), italic("(Ký, ghi rõ họ tên, đóng dấu)"), "", "", ""],
-      165,
-    ),
+    sosSignature(),
     new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0 } }),
     sosHeading(false),
     new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),

@@ -521,11 +521,13 @@ export function directorForms(campaign: Campaign): string[] {
   return campaign.awardForms.filter((form) => form.level === "department").map((form) => form.id);
 }
 
-/** The days of the meetings that passed a list, in order, as the documents name them: "01/12/2026 và 05/12/2026". */
+/**
+ * The days of the meetings that passed a list, in order, after the template's "ngày": "01/12/2026" or
+ * "01/12/2026, ngày 05/12/2026"; dots to fill in where none is known.
+ */
 export function meetingDatesText(dates: readonly LocalDate[]): string {
   const days = [...new Set([...dates].sort((a, b) => isoDate(a).localeCompare(isoDate(b))).map(formatDate))];
-  if (days.length === 0) return "……";
-  return days.length === 1 ? (days[0] ?? "") : `${days.slice(0, -1).join(", ")} và ${days.at(-1)}`;
+  return days.length === 0 ? "……" : days.join(", ngày ");
 }
 
 /** "02 tập thể và 03 cá nhân": how many of each a list holds, as a decision or a Tờ trình counts them. */

@@ -127,10 +127,10 @@ export function documentsFeature(deps: AppDeps): Composer<BotContext> {
       return refuse(ctx, { ok: false, key: "nm-stale-button" });
     const latest = await latestRoundOr(deps);
     if (!latest.ok) return refuse(ctx, latest);
-    await making(ctx);
     const now = deps.clock();
     const draft = await roundDecisionDraft(draftDeps(now), latest.round, form.id);
     if (draft.count === 0) return notify(ctx, ctx.t("doc-round-decision-nothing"));
+    await making(ctx);
     await ctx.replyWithDocument(new InputFile(draft.bytes, draft.fileName), {
       caption: ctx.t("doc-round-decision-caption", {
         form: localised(form.name, ctx.actor?.language ?? "vi"),
@@ -148,10 +148,10 @@ export function documentsFeature(deps: AppDeps): Composer<BotContext> {
       return refuse(ctx, { ok: false, key: "nm-stale-button" });
     const latest = await latestRoundOr(deps);
     if (!latest.ok) return refuse(ctx, latest);
-    await making(ctx);
     const now = deps.clock();
     const draft = await provinceLetterDraft(draftDeps(now), latest.round, form.id);
     if (draft.count === 0) return notify(ctx, ctx.t("doc-province-letter-nothing"));
+    await making(ctx);
     await ctx.replyWithDocument(new InputFile(draft.bytes, draft.fileName), {
       caption: ctx.t("doc-province-letter-caption", {
         form: localised(form.name, ctx.actor?.language ?? "vi"),
