@@ -637,7 +637,7 @@ help-office-awards =
     /nominate: nominate people of the Directors' Board and the Office (the units set with /units office), then send their dossier with /dossier &lt;code&gt;
     /record: record the award decision, the Department's submission, the higher level's outcome for many nominations at once
     /export: Excel workbook (.xlsx) · /export csv: nominations (.csv)
-    /docs: document drafts (.docx): the nomination lists (danh sách đề nghị khen thưởng) for the Emulation and Commendation Council
+    /docs: document drafts (.docx): the nomination lists, the latest Council meeting's papers, the decision awarding the Giấy khen, the Department's Tờ trình to the province
 page-of = {$page}/{$pages}
 input-cancelled = Cancelled; nothing was changed.
 input-dropped = { $action ->

@@ -629,7 +629,7 @@ help-office-awards =
     /nominate: đề nghị khen thưởng cho Ban Giám đốc, Văn phòng Sở (các đơn vị đặt bằng /units office), rồi nộp hồ sơ bằng /dossier &lt;mã&gt;
     /record: ghi nhận Quyết định khen thưởng, Tờ trình của Sở, kết quả của cấp trên cho nhiều đề nghị cùng lúc
     /export: tệp Excel (.xlsx) · /export csv: danh sách đề nghị (.csv)
-    /docs: bản nháp văn bản (.docx): danh sách đề nghị khen thưởng trình Hội đồng Thi đua - Khen thưởng
+    /docs: bản nháp văn bản (.docx): danh sách đề nghị khen thưởng, giấy tờ của phiên họp Hội đồng gần nhất, Quyết định tặng Giấy khen, Tờ trình của Sở gửi Ủy ban nhân dân tỉnh
 page-of = {$page}/{$pages}
 input-cancelled = Đã hủy, không có gì thay đổi.
 input-dropped = { $action ->

@@ -76,6 +76,31 @@ describe("document templates", () => {
     expect(() => loadDocumentTemplates(pointingAt(path))).toThrow("lacks the placeholder {criteria.result}");
   });
 
+  it("refuses a Sở's Tờ trình to the province lacking where it is sent, or a field of its annexed list", () => {
+    const source = readFileSync(templatePath(campaign.documents.templates.toTrinhSo));
+    const xml = new PizZip(source).file("word/document.xml")?.asText() ?? "";
+    for (const [placeholder, named] of [
+      ["{recipient}", " {recipient}"],
+      ["{result}", "s {collectives.result}, {individuals.result}"],
+    ] as const) {
+      expect(xml).toContain(placeholder);
+      const zip = new PizZip(source);
+      zip.file("word/document.xml", xml.split(placeholder).join(""));
+      const path = join(dir, `to-trinh-so-${placeholder.replace(/\W/g, "")}.docx`);
+      writeFileSync(path, zip.generate({ type: "nodebuffer" }));
+      const definition = JSON.parse(
+        readFileSync(
+          new URL("../../../src/campaign/definitions/stp-cchc-2023-2025.json", import.meta.url),
+          "utf8",
+        ),
+      );
+      const pointed = parseCampaign({ ...definition, documents: { templates: { toTrinhSo: path } } }, "test");
+      expect(() => loadDocumentTemplates(pointed)).toThrow(
+        `Template ${path} (documents.templates.toTrinhSo) lacks the placeholder${named}`,
+      );
+    }
+  });
+
   it("refuses a template that cannot be read, or is not a .docx, naming it", () => {
     const missing = join(dir, "khong-co.docx");
     expect(() => loadDocumentTemplates(pointingAt(missing))).toThrow(`Cannot read template ${missing}`);
