@@ -101,6 +101,35 @@ describe("document templates", () => {
     }
   });
 
+  it("gives the issuing body under the Sở or the Ủy ban room for one line in 12 pt, within the page", () => {
+    const MM = 56.7;
+    const kindsWithLongIssuer: DocumentKind[] = [
+      "phieuBau",
+      "bienBanHopHoiDong",
+      "bienBanKiemPhieu",
+      "quyetDinhGiayKhen",
+      "toTrinhSo",
+    ];
+    for (const kind of kindsWithLongIssuer) {
+      const xml =
+        new PizZip(readFileSync(templatePath(campaign.documents.templates[kind])))
+          .file("word/document.xml")
+          ?.asText() ?? "";
+      const heading = xml.slice(xml.indexOf("<w:tbl>"), xml.indexOf("</w:tbl>"));
+      const number = (pattern: RegExp) => Number(pattern.exec(heading)?.[1] ?? Number.NaN);
+      const width = number(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/);
+      const indent = number(/<w:tblInd w:type="dxa" w:w="(-?\d+)"\/>/);
+      const issuerColumn = number(/<w:gridCol w:w="(\d+)"\/>/);
+      // "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" and "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" in 12 pt bold need about 80 mm.
+      expect({ kind, wide: issuerColumn >= 80 * MM }).toEqual({ kind, wide: true });
+      // Into the 30 mm left margin, never past the right one (165 mm of text).
+      expect({ kind, inside: indent > -30 * MM && indent + width <= Math.round(165 * MM) + 1 }).toEqual({
+        kind,
+        inside: true,
+      });
+    }
+  });
+
   it("refuses a template that cannot be read, or is not a .docx, naming it", () => {
     const missing = join(dir, "khong-co.docx");
     expect(() => loadDocumentTemplates(pointingAt(missing))).toThrow(`Cannot read template ${missing}`);
