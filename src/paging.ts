@@ -1,3 +1,4 @@
+import type { InlineKeyboard } from "grammy";
 import type { BotContext } from "./context.js";
 import { HTML } from "./html.js";
 
@@ -33,12 +34,19 @@ export function paginate(
   return pages;
 }
 
-/** Sends a long list as several messages, never cutting it. */
-export async function replyPaged(ctx: BotContext, header: string, lines: readonly string[], footer = "") {
+/** Sends a long list as several messages, never cutting it; `keyboard` goes under the last one. */
+export async function replyPaged(
+  ctx: BotContext,
+  header: string,
+  lines: readonly string[],
+  footer = "",
+  keyboard?: InlineKeyboard,
+) {
   const pages = paginate(header, lines, footer, MESSAGE_LIMIT - 100);
   for (const [index, page] of pages.entries()) {
     const marker =
       pages.length > 1 ? `\n\n${ctx.t("page-marker", { page: index + 1, pages: pages.length })}` : "";
-    await ctx.reply(page + marker, HTML);
+    const last = index === pages.length - 1;
+    await ctx.reply(page + marker, last && keyboard ? { ...HTML, reply_markup: keyboard } : HTML);
   }
 }

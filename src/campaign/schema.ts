@@ -142,6 +142,7 @@ const documentsSection = z.object({
       bienBanHopHoiDong: templateFile.default("bien-ban-hop-hoi-dong.docx"),
       bienBanKiemPhieu: templateFile.default("bien-ban-kiem-phieu.docx"),
       quyetDinhGiayKhen: templateFile.default("quyet-dinh-giay-khen.docx"),
+      toTrinhSo: templateFile.default("to-trinh-so.docx"),
     })
     .prefault({}),
 });

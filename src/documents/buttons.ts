@@ -22,3 +22,13 @@ export const draftDecisionData = (meetingId: number, formIndex: number) => `dr:q
 export const DRAFT_BALLOT_PATTERN = /^dr:pb:(\d+)$/;
 export const DRAFT_MINUTES_PATTERN = /^dr:(bb|kp):(\d+)$/;
 export const DRAFT_DECISION_PATTERN = /^dr:qd:(\d+):(\d+)$/;
+
+/** The draft Quyết định of every nomination of a form awaiting the Director's decision (/record, /docs). */
+export const draftRoundDecisionData = (formIndex: number) => `dr:qr:${formIndex}`;
+
+export const DRAFT_ROUND_DECISION_PATTERN = /^dr:qr:(\d+)$/;
+
+/** The Sở's Tờ trình to the province for a form (/record, /docs). */
+export const draftProvinceLetterData = (formIndex: number) => `dr:ts:${formIndex}`;
+
+export const DRAFT_PROVINCE_LETTER_PATTERN = /^dr:ts:(\d+)$/;

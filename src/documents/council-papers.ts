@@ -9,10 +9,13 @@ import {
   ballotData,
   type ClosedMeetingRecord,
   decisionData,
+  decisionOf,
   minutesData,
 } from "../domain/council-documents.js";
+import { awaitsDecision, routeOf } from "../domain/routes.js";
 import { toLocal } from "../domain/time.js";
 import type { GeneratedDocument } from "./achievement-report.js";
+import { passedNominees } from "./council-results.js";
 import { type DocumentTemplateSet, fillTemplate } from "./templates.js";
 
 interface Deps {
@@ -104,5 +107,34 @@ export async function decisionDraft(
   return {
     fileName: `QuyetDinh_GiayKhen_HopSo${minutes.meetingId}_${minutes.year}_${today(deps)}.docx`,
     bytes: fillTemplate(deps.templates.quyetDinhGiayKhen, data),
+  };
+}
+
+/**
+ * The draft Quyết định for every nomination of the form waiting for the Director's decision in the round,
+ * whichever meeting passed it (or none on the bot), from /record and /docs.
+ */
+export async function roundDecisionDraft(
+  deps: Deps,
+  round: { year: number },
+  formId: string,
+): Promise<GeneratedDocument & { count: number }> {
+  const route = routeOf(deps.campaign, formId);
+  const waiting = route?.steps.at(-2)?.id;
+  const passed =
+    route && waiting && awaitsDecision(route, waiting)
+      ? await passedNominees(deps, round.year, formId, waiting)
+      : [];
+  const data = decisionOf({
+    campaign: deps.campaign,
+    year: round.year,
+    formId,
+    passed,
+    meetingDates: passed.flatMap((item) => (item.vote ? [item.vote.meetingDate] : [])),
+  });
+  return {
+    fileName: `QuyetDinh_GiayKhen_${round.year}_${today(deps)}.docx`,
+    bytes: fillTemplate(deps.templates.quyetDinhGiayKhen, data),
+    count: passed.length,
   };
 }

@@ -539,21 +539,44 @@ function loopTable(
   });
 }
 
+/**
+ * How far the Council's heading reaches into the left margin: "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" in 12 pt bold
+ * needs about 80 mm to stand on one line, as Nghị định 30/2020 sets it, beside the national heading's 96 mm.
+ */
+const COUNCIL_OUTDENT_MM = 14;
+const COUNCIL_LEFT_MM = HEAD_LEFT_MM + COUNCIL_OUTDENT_MM;
+
+/** A heading whose left column reaches into the margin, so a long issuing body stands on one line. */
+function wideHeading(left: Paragraph[], right: Paragraph[]): Table {
+  const widths = [COUNCIL_LEFT_MM, HEAD_RIGHT_MM].map((mm) => Math.round(mm * MM));
+  const cell = (children: Paragraph[], at: number) =>
+    new TableCell({ children, width: { size: widths[at] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS });
+  return new Table({
+    width: { size: (widths[0] ?? 0) + (widths[1] ?? 0), type: WidthType.DXA },
+    columnWidths: widths,
+    indent: { size: -Math.round(COUNCIL_OUTDENT_MM * MM), type: WidthType.DXA },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, 0), cell(right, 1)] })],
+  });
+}
+
+/** The national heading's column: its two lines, the rule, and the place and date where the document is dated. */
+const nationalColumn = (date: string | null) => [
+  centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
+  centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
+  rule(58, HEAD_RIGHT_MM),
+  ...(date ? [centred(italic(date, BODY))] : []),
+];
+
 /** The Council's heading: the Sở above the Council on the left, the national heading, place and date right. */
 function councilHeading(dated = true): Table {
-  return twoColumns(
+  return wideHeading(
     [
       centred({ text: "{organisationUpper}", size: 24 }),
-      centred(bold("{council}", 22)),
-      rule(25, HEAD_LEFT_MM),
+      centred(bold("{council}", 24)),
+      rule(25, COUNCIL_LEFT_MM),
     ],
-    [
-      centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
-      centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
-      rule(58, HEAD_RIGHT_MM),
-      ...(dated ? [centred(italic("{place}, ngày {day} tháng {month} năm {year}", BODY))] : []),
-    ],
-    HEAD_SHARE,
+    nationalColumn(dated ? "{place}, ngày {day} tháng {month} năm {year}" : null),
   );
 }
 
@@ -720,20 +743,14 @@ export function voteCountTemplate(): Document {
 
 export function decisionTemplate(): Document {
   const decisionHeading = (dated: boolean) =>
-    twoColumns(
+    wideHeading(
       [
         centred({ text: "{provinceUpper}", size: 24 }),
         centred(bold("{organisationUpper}", 24)),
-        rule(25, HEAD_LEFT_MM),
+        rule(25, COUNCIL_LEFT_MM),
         ...(dated ? [centred({ text: "Số:        /QĐ-……", size: HEADING })] : []),
       ],
-      [
-        centred(bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 24)),
-        centred(bold("Độc lập - Tự do - Hạnh phúc", HEADING)),
-        rule(58, HEAD_RIGHT_MM),
-        ...(dated ? [centred(italic("{place}, ngày …… tháng …… năm ……", BODY))] : []),
-      ],
-      HEAD_SHARE,
+      nationalColumn(dated ? "{place}, ngày …… tháng …… năm ……" : null),
     );
   return document([
     decisionHeading(true),
@@ -842,3 +859,123 @@ async function writeCouncilTemplates(): Promise<void> {
 }
 
 await writeCouncilTemplates();
+
+// ——— The Sở's Tờ trình to the province (issue 13 item 3) ———
+
+/** The Sở's heading under the province: the Ủy ban above the Sở, số/ký hiệu; the national heading, place, date. */
+function sosHeading(dated: boolean): Table {
+  return wideHeading(
+    [
+      centred({ text: "{provinceUpper}", size: 24 }),
+      centred(bold("{organisationUpper}", 24)),
+      rule(25, COUNCIL_LEFT_MM),
+      ...(dated ? [centred({ text: "Số:        /TTr-……", size: HEADING })] : []),
+    ],
+    nationalColumn(dated ? "{place}, ngày {day} tháng {month} năm {year}" : null),
+  );
+}
+
+/** Nơi nhận beside the Giám đốc's block, kept on one page (the row does not split). */
+function sosSignature(): Table {
+  const widths = [0.5, 0.5].map((share) => Math.round(CONTENT_WIDTH * share));
+  const small = (text: string) => para({ text, size: 22 }, { align: "left", indent: false, after: 0 });
+  const cell = (children: Paragraph[], at: number) =>
+    new TableCell({ children, width: { size: widths[at] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(
+            [
+              para(bold("Nơi nhận:", 24), { align: "left", indent: false, after: 0 }),
+              small("- Như trên;"),
+              small("- Giám đốc Sở;"),
+              small("- Lưu: VT, VP."),
+            ],
+            0,
+          ),
+          cell(
+            [bold("GIÁM ĐỐC"), italic("(Ký, ghi rõ họ tên, đóng dấu)"), "", "", ""].map((line) =>
+              centred(line),
+            ),
+            1,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
+/**
+ * The Sở's Tờ trình to the Ủy ban nhân dân tỉnh (through the body the route names): the Council's result on each
+ * collective and individual, then the annexed list on its own page.
+ */
+export function provinceLetterTemplate(): Document {
+  return document([
+    sosHeading(true),
+    new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
+    centred(bold("TỜ TRÌNH")),
+    centred(bold("Về việc đề nghị tặng {formName}")),
+    centred(bold("trong phong trào thi đua “{movement}”, năm {roundYear}"), 120),
+    rule(40, 165),
+    centred([{ text: "Kính gửi: " }, { text: "{recipient}" }], 240),
+    para("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"),
+    para(
+      "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
+    ),
+    para("Căn cứ {basis};"),
+    para("Căn cứ Kế hoạch của {organisation} tổ chức phong trào thi đua “{movement}”;"),
+    para("Căn cứ kết quả họp Hội đồng Thi đua - Khen thưởng của {organisation} ngày {meetingDates},"),
+    para(
+      "{organisation} kính trình Ủy ban nhân dân tỉnh xem xét, {request} {formName} cho {summary} đã có thành tích xuất sắc trong phong trào thi đua “{movement}” năm {roundYear}, cụ thể như sau:",
+    ),
+    para([bold("1. "), { text: "Tập thể ({collectiveCount}):" }]),
+    para("{#collectives}", { indent: false }),
+    para("- {name}: {result}."),
+    para("{/collectives}", { indent: false }),
+    para("{^collectives}", { indent: false }),
+    para("{noCollectives}"),
+    para("{/collectives}", { indent: false }),
+    para([bold("2. "), { text: "Cá nhân ({individualCount}):" }]),
+    para("{#individuals}", { indent: false }),
+    para("- {name}, {position}, {unit}: {result}."),
+    para("{/individuals}", { indent: false }),
+    para("{^individuals}", { indent: false }),
+    para("{noIndividuals}"),
+    para("{/individuals}", { indent: false }),
+    para(
+      "(Có danh sách, Biên bản họp Hội đồng Thi đua - Khen thưởng và Báo cáo thành tích của các tập thể, cá nhân kèm theo.)",
+    ),
+    para("{organisation} kính trình Ủy ban nhân dân tỉnh xem xét, quyết định./."),
+    space(),
+    sosSignature(),
+    new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0 } }),
+    sosHeading(false),
+    new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
+    centred(bold("DANH SÁCH")),
+    centred(bold("TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ TẶNG {formUpper}")),
+    centred(italic("(Kèm theo Tờ trình số        /TTr-…… ngày …… tháng …… năm …… của {organisation})"), 240),
+    section("I. TẬP THỂ"),
+    loopTable("collectives", [
+      { header: "STT", cell: "{index}", share: 0.08, centre: true },
+      { header: "Tên tập thể", cell: "{name}", share: 0.52 },
+      { header: "Kết quả bỏ phiếu của Hội đồng", cell: "{result}", share: 0.4 },
+    ]),
+    para("{noCollectives}", { indent: false }),
+    section("II. CÁ NHÂN"),
+    loopTable("individuals", [
+      { header: "STT", cell: "{index}", share: 0.08, centre: true },
+      { header: "Họ và tên", cell: "{name}", share: 0.22 },
+      { header: "Chức vụ", cell: "{position}", share: 0.18 },
+      { header: "Đơn vị", cell: "{unit}", share: 0.22 },
+      { header: "Kết quả bỏ phiếu của Hội đồng", cell: "{result}", share: 0.3 },
+    ]),
+    para("{noIndividuals}", { indent: false }),
+  ]);
+}
+
+await writeTemplates([["to-trinh-so.docx", provinceLetterTemplate()]]);

@@ -12,6 +12,7 @@ import {
   VOTE_COUNT_PLACEHOLDERS,
 } from "../domain/council-documents.js";
 import { NOMINATION_LIST_PLACEHOLDERS } from "../domain/nomination-list.js";
+import { PROVINCE_LETTER_PLACEHOLDERS } from "../domain/province-letter.js";
 import { UNIT_LETTER_PLACEHOLDERS } from "../domain/unit-letter.js";
 
 export const TEMPLATES_DIRECTORY = fileURLToPath(new URL("../campaign/templates/", import.meta.url));
@@ -32,6 +33,7 @@ export const REQUIRED_PLACEHOLDERS: Record<DocumentKind, readonly string[]> = {
   bienBanHopHoiDong: MEETING_MINUTES_PLACEHOLDERS,
   bienBanKiemPhieu: VOTE_COUNT_PLACEHOLDERS,
   quyetDinhGiayKhen: DECISION_PLACEHOLDERS,
+  toTrinhSo: PROVINCE_LETTER_PLACEHOLDERS,
 };
 
 /** Each template's bytes, checked: what the bot fills a draft from. */

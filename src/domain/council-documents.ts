@@ -1,6 +1,6 @@
 import type { Campaign } from "../campaign/schema.js";
 import { NO_DATA } from "./achievement-report.js";
-import { formatDate } from "./calendar.js";
+import { formatDate, isoDate, type LocalDate } from "./calendar.js";
 import { dateParts, documentPlace, documentText, twoDigits } from "./document-parts.js";
 import type { LocalDateTime } from "./time.js";
 
@@ -75,12 +75,12 @@ export const ROLE_WORDS: Record<MemberRole, string> = {
 
 const KIND_WORDS: Record<NomineeKind, string> = { collective: "Tập thể", individual: "Cá nhân" };
 
-function formName(campaign: Campaign, formId: string): string {
+export function formName(campaign: Campaign, formId: string): string {
   return (campaign.awardForms.find((form) => form.id === formId)?.name.vi ?? formId).normalize("NFC");
 }
 
 /** The heading's two lines: the Sở, and the Council or the Sở itself below it. */
-function bodies(campaign: Campaign) {
+export function bodies(campaign: Campaign) {
   const organisation = campaign.organisation.name.vi.normalize("NFC");
   const place = campaign.documents.place?.normalize("NFC");
   return {
@@ -522,17 +522,36 @@ export function directorForms(campaign: Campaign): string[] {
 }
 
 /**
- * The draft Quyết định of the Director awarding a form to the nominations the meeting passed for it, with its
- * annexed list: the collectives, then the individuals, in the agenda's order.
+ * The days of the meetings that passed a list, in order, after the template's "ngày": "01/12/2026" or
+ * "01/12/2026, ngày 05/12/2026"; dots to fill in where none is known.
  */
-export function decisionData(source: {
+export function meetingDatesText(dates: readonly LocalDate[]): string {
+  const days = [...new Set([...dates].sort((a, b) => isoDate(a).localeCompare(isoDate(b))).map(formatDate))];
+  return days.length === 0 ? "……" : days.join(", ngày ");
+}
+
+/** "02 tập thể và 03 cá nhân": how many of each a list holds, as a decision or a Tờ trình counts them. */
+export function countText(collectives: number, individuals: number): string {
+  const parts = [
+    collectives > 0 ? `${twoDigits(collectives)} tập thể` : "",
+    individuals > 0 ? `${twoDigits(individuals)} cá nhân` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" và ") : "……";
+}
+
+/**
+ * The draft Quyết định of the Director awarding a form to `passed` (the nominations the Council passed for it,
+ * in order), with its annexed list: the collectives, then the individuals.
+ */
+export function decisionOf(source: {
   campaign: Campaign;
-  record: ClosedMeetingRecord;
+  year: number;
   formId: string;
+  passed: readonly CouncilNominee[];
+  meetingDates: readonly LocalDate[];
 }): DecisionData {
-  const { campaign, record, formId } = source;
+  const { campaign, formId, passed } = source;
   const heading = bodies(campaign);
-  const passed = record.items.filter((item) => item.formId === formId && item.outcome === "passed");
   const collectives = passed
     .filter((item) => item.nomineeKind === "collective")
     .map((item, at) => ({ index: String(at + 1), name: documentText(item.name) }));
@@ -544,10 +563,6 @@ export function decisionData(source: {
       position: item.position ? documentText(item.position) : NO_DATA,
       unit: documentText(item.unitName),
     }));
-  const parts = [
-    collectives.length > 0 ? `${twoDigits(collectives.length)} tập thể` : "",
-    individuals.length > 0 ? `${twoDigits(individuals.length)} cá nhân` : "",
-  ].filter(Boolean);
   const form = formName(campaign, formId);
   return {
     provinceUpper: heading.provinceUpper,
@@ -557,10 +572,10 @@ export function decisionData(source: {
     formName: form,
     formUpper: form.toLocaleUpperCase("vi"),
     movement: campaign.title.vi.normalize("NFC"),
-    roundYear: String(record.year),
+    roundYear: String(source.year),
     basis: campaign.basis.vi.normalize("NFC"),
-    meetingDate: formatDate(record.closedAt),
-    summary: parts.length > 0 ? parts.join(" và ") : "……",
+    meetingDate: meetingDatesText(source.meetingDates),
+    summary: countText(collectives.length, individuals.length),
     collectiveCount: String(collectives.length),
     individualCount: String(individuals.length),
     collectives,
@@ -568,4 +583,20 @@ export function decisionData(source: {
     noCollectives: collectives.length === 0 ? "Không có." : "",
     noIndividuals: individuals.length === 0 ? "Không có." : "",
   };
+}
+
+/** The draft Quyết định of the nominations one closed meeting passed for a form, in its agenda's order. */
+export function decisionData(source: {
+  campaign: Campaign;
+  record: ClosedMeetingRecord;
+  formId: string;
+}): DecisionData {
+  const { record, formId } = source;
+  return decisionOf({
+    campaign: source.campaign,
+    year: record.year,
+    formId,
+    passed: record.items.filter((item) => item.formId === formId && item.outcome === "passed"),
+    meetingDates: [record.closedAt],
+  });
 }

@@ -1,13 +1,20 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { deleteRouteDraft } from "../../db/route-records.js";
+import { listNominations } from "../../db/nominations.js";
+import { findOpenRound } from "../../db/rounds.js";
+import { deleteRouteDraft, findRouteDraft } from "../../db/route-records.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { draftProvinceLetterData, draftRoundDecisionData } from "../documents/buttons.js";
+import { directorForms } from "../domain/council-documents.js";
 import { decisionDateText } from "../domain/decisions.js";
+import { sosProposal } from "../domain/province-letter.js";
+import { type RecordTask, recordTasks } from "../domain/route-records.js";
+import { routeOf } from "../domain/routes.js";
 import { escapeHtml } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { transitionProblemText } from "../nominations/card.js";
 import { noticeOfMove, sendSoon, toldKey } from "../nominations/notices.js";
-import { statusWord } from "../nominations/render.js";
+import { formIndex, formShort, statusWord } from "../nominations/render.js";
 import {
   checklistScreen,
   commitRecord,
@@ -22,10 +29,56 @@ import {
 } from "../nominations/route-records.js";
 import { answerOnce, notify, refuse, showScreen } from "../paged-view.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
-import { viewContext } from "../screen.js";
+import { type Screen, type ViewContext, viewContext } from "../screen.js";
 import { askFor } from "./ask.js";
 
 type Deps = AppDeps;
+
+/**
+ * The draft a record task stands on: the Director's Quyết định for the Sở's own forms (every nomination awaiting
+ * it, whichever meeting passed it), or the Sở's Tờ trình to the province; none for the others.
+ */
+function draftButton(
+  c: ViewContext,
+  formId: string,
+  task: RecordTask,
+): { text: string; data: string } | null {
+  const index = formIndex(c.campaign, formId);
+  const form = formShort(c.campaign, formId, c.language);
+  if (task.kind === "decide" && directorForms(c.campaign).includes(formId))
+    return { text: c.t("rr-decision-draft-button", { form }), data: draftRoundDecisionData(index) };
+  if (task.kind === "propose" && sosProposal(c.campaign, formId)?.step.id === task.to)
+    return { text: c.t("rr-letter-draft-button", { form }), data: draftProvinceLetterData(index) };
+  return null;
+}
+
+/** /record's tasks with a draft to go with them: a "📄 Bản nháp" button under the screen for each. */
+async function withHomeDrafts(deps: Deps, c: ViewContext, screen: Screen): Promise<Screen> {
+  const round = await findOpenRound(deps.db);
+  if (!round) return screen;
+  const all = await listNominations(deps.db, round.year);
+  for (const form of deps.campaign.awardForms) {
+    const route = routeOf(deps.campaign, form.id);
+    for (const task of route ? recordTasks(route) : []) {
+      const button = draftButton(c, form.id, task);
+      if (button && all.some((n) => n.form_id === form.id && n.status === task.from))
+        screen.keyboard.row().text(button.text, button.data);
+    }
+  }
+  return screen;
+}
+
+/** The checklist of the member's record, with the draft of what it records where there is one. */
+async function checklistWithDraft(deps: Deps, c: ViewContext, officeId: number): Promise<Screen> {
+  const screen = await checklistScreen(deps, c, officeId);
+  const draft = await findRouteDraft(deps.db, officeId);
+  const route = draft && routeOf(deps.campaign, draft.form_id);
+  const task =
+    route && recordTasks(route).find((t) => t.from === draft.from_status && t.to === draft.to_status);
+  const button = draft && task ? draftButton(c, draft.form_id, task) : null;
+  if (button) screen.keyboard.row().text(button.text, button.data);
+  return screen;
+}
 
 /** Starts a record for a task (from /record, or one nomination from its card) and asks its first question. */
 export async function beginRecord(deps: Deps, ctx: BotContext, ref: TaskRef, onlyId?: number): Promise<void> {
@@ -33,7 +86,7 @@ export async function beginRecord(deps: Deps, ctx: BotContext, ref: TaskRef, onl
   if (!started.ok) return refuse(ctx, started);
   const c = viewContext(deps, ctx);
   if (onlyId === undefined)
-    return showScreen(ctx, await checklistScreen(deps, c, ctx.actor?.telegramId ?? 0));
+    return showScreen(ctx, await checklistWithDraft(deps, c, ctx.actor?.telegramId ?? 0));
   const first = await firstQuestion(deps, c, ctx.actor?.telegramId ?? 0);
   if (!first.ok) return notify(ctx, first.text);
   await askFor(ctx, { kind: "record", step: first.step }, first.prompt);
@@ -96,7 +149,8 @@ export function recordFeature(deps: Deps, outbox: ReminderOutbox): Composer<BotC
   const feature = new Composer<BotContext>();
 
   feature.command("record", officeOnly, async (ctx) => {
-    await showScreen(ctx, await recordHomeScreen(deps, viewContext(deps, ctx)));
+    const c = viewContext(deps, ctx);
+    await showScreen(ctx, await withHomeDrafts(deps, c, await recordHomeScreen(deps, c)));
   });
 
   feature.callbackQuery(/^rr:s:(\d+):(\d+):(\d+|d)$/, officeOnly, async (ctx) => {
@@ -109,7 +163,7 @@ export function recordFeature(deps: Deps, outbox: ReminderOutbox): Composer<BotC
     const officeId = ctx.actor?.telegramId ?? 0;
     if (!(await toggleRecordTick(deps, officeId, Number(ctx.match[1]))))
       return notify(ctx, ctx.t("rr-no-draft"));
-    await showScreen(ctx, await checklistScreen(deps, viewContext(deps, ctx), officeId));
+    await showScreen(ctx, await checklistWithDraft(deps, viewContext(deps, ctx), officeId));
   });
 
   feature.callbackQuery("rr:go", officeOnly, async (ctx) => {

@@ -1,10 +1,11 @@
-import { Composer, InputFile } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { listNominations } from "../../db/nominations.js";
 import { latestRecords } from "../../db/route-records.js";
 import type { RouteRecord } from "../../db/schema.js";
 import { findUnitByCode } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
+import { draftLetterData } from "../documents/buttons.js";
 import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { latestRoundOr } from "../nominations/access.js";
@@ -98,7 +99,12 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
             : null,
       })),
     );
-    await replyPaged(ctx, ctx.t("st-unit-header", { year: String(round.round.year) }), lines);
+    // The Office gets the unit's Tờ trình draft here too (the head has it on /dossier).
+    const drafts =
+      actor?.role === "office"
+        ? new InlineKeyboard().text(ctx.t("doc-letter-button"), draftLetterData(unit.id))
+        : undefined;
+    await replyPaged(ctx, ctx.t("st-unit-header", { year: String(round.round.year) }), lines, "", drafts);
   }
 
   feature.command("status", async (ctx) => {

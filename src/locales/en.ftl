@@ -646,7 +646,7 @@ help-office-awards =
     /nominate: nominate people of the Directors' Board and the Office (the units set with /units office), then send their dossier with /dossier &lt;code&gt;
     /record: record the award decision, the Department's submission, the higher level's outcome for many nominations at once
     /export: Excel workbook (.xlsx) · /export csv: nominations (.csv)
-    /docs: document drafts (.docx): the nomination lists (danh sách đề nghị khen thưởng) for the Emulation and Commendation Council
+    /docs: document drafts (.docx): the nomination lists, the latest Council meeting's papers, the decision awarding the Giấy khen, the Department's Tờ trình to the province
 page-of = {$page}/{$pages}
 input-cancelled = Cancelled; nothing was changed.
 input-dropped = { $action ->
@@ -1310,7 +1310,8 @@ doc-list-caption = Draft nomination list (danh sách đề nghị khen thưởng
 doc-office-intro =
     <b>Document drafts</b>
     The Office can draft the documents below from what the bot holds now (.docx files to complete and sign in Word). Press a button to get a draft.
-doc-office-none = There is nothing to draft yet: no award form goes before the Emulation and Commendation Council.
+doc-office-none = <b>Document drafts</b>
+    There is nothing to draft from what the bot holds yet.
 doc-ballot-button = 📄 Draft ballots
 doc-minutes-button = 📄 Draft meeting minutes
 doc-count-button = 📄 Draft vote-count record
@@ -1321,3 +1322,22 @@ doc-ballot-caption = Draft ballots of meeting {$id}: one page per Council member
 doc-minutes-caption = Draft minutes of the Emulation and Commendation Council, meeting {$id}, made on {$date} from the votes on the bot. Open it in Word, check it, complete it and have it signed.
 doc-count-caption = Draft vote-count record of meeting {$id}, made on {$date} from the votes on the bot. Open it in Word, check it and have it signed.
 doc-decision-caption = Draft decision of the Director awarding the Giấy khen to the { $count } nominations the Council passed at meeting {$id}, with its list, made on {$date}. Number, code and signing date are left blank.
+# /docs lists every document the Office can draft; the Department's Tờ trình; the decision of everything awaiting it
+doc-office-missing = <b>Not yet possible</b> (data missing):
+doc-missing-list = Nomination list for {$form}: no nomination has been put before the Emulation and Commendation Council.
+doc-missing-meeting = Ballots, meeting minutes, vote-count record: the Council has not met in this round (/council meet).
+doc-missing-minutes = Minutes and vote-count record of meeting {$id}: the meeting is not closed yet.
+doc-office-ballot = 📄 Ballots · meeting {$id}
+doc-office-minutes = 📄 Council minutes · meeting {$id}
+doc-office-count = 📄 Vote-count record · meeting {$id}
+doc-office-meeting-decision = 📄 Decision awarding the {$form} · meeting {$id}
+doc-office-round-decision = 📄 Decision awarding the {$form}: everything awaiting it ({$count})
+doc-missing-round-decision = Decision awarding the {$form}: no nomination passed by the Council is awaiting the decision.
+doc-office-province-letter = 📄 Department's Tờ trình proposing the {$form} ({$count})
+doc-missing-province-letter = Department's Tờ trình proposing the {$form}: no nomination passed by the Council is awaiting it.
+doc-round-decision-nothing = No nomination of this form is awaiting the decision, so there is no decision to draft.
+doc-round-decision-caption = Draft decision of the Director awarding the {$form} to the { $count } nominations the Council passed that await the decision (award round {$year}), with its list, made on {$date}. Number, code and signing date are left blank.
+doc-province-letter-nothing = No nomination of this form passed by the Council is awaiting the Department's Tờ trình, so there is nothing to draft.
+doc-province-letter-caption = Draft Tờ trình of the Department proposing the {$form} for the { $count } nominations the Emulation and Commendation Council passed (award round {$year}), with its list, made on {$date}. Number and code are left blank; have the Director sign it, then record it with /record.
+rr-decision-draft-button = 📄 Draft decision · {$form}
+rr-letter-draft-button = 📄 Draft Department's Tờ trình · {$form}

@@ -638,7 +638,7 @@ help-office-awards =
     /nominate: đề nghị khen thưởng cho Ban Giám đốc, Văn phòng Sở (các đơn vị đặt bằng /units office), rồi nộp hồ sơ bằng /dossier &lt;mã&gt;
     /record: ghi nhận Quyết định khen thưởng, Tờ trình của Sở, kết quả của cấp trên cho nhiều đề nghị cùng lúc
     /export: tệp Excel (.xlsx) · /export csv: danh sách đề nghị (.csv)
-    /docs: bản nháp văn bản (.docx): danh sách đề nghị khen thưởng trình Hội đồng Thi đua - Khen thưởng
+    /docs: bản nháp văn bản (.docx): danh sách đề nghị khen thưởng, giấy tờ của phiên họp Hội đồng gần nhất, Quyết định tặng Giấy khen, Tờ trình của Sở gửi Ủy ban nhân dân tỉnh
 page-of = {$page}/{$pages}
 input-cancelled = Đã hủy, không có gì thay đổi.
 input-dropped = { $action ->
@@ -1255,7 +1255,8 @@ doc-list-caption = Bản nháp danh sách đề nghị khen thưởng {$form} (t
 doc-office-intro =
     <b>Bản nháp văn bản</b>
     Văn phòng Sở lập được các văn bản dưới đây từ dữ liệu hiện có trên bot (tệp .docx, mở bằng Word để bổ sung, ký). Bấm một nút để nhận bản nháp.
-doc-office-none = Chưa có văn bản nào để lập: không hình thức khen thưởng nào qua Hội đồng Thi đua - Khen thưởng.
+doc-office-none = <b>Bản nháp văn bản</b>
+    Chưa có văn bản nào lập được từ dữ liệu hiện có trên bot.
 doc-ballot-button = 📄 Bản nháp phiếu bầu
 doc-minutes-button = 📄 Bản nháp biên bản họp Hội đồng
 doc-count-button = 📄 Bản nháp biên bản kiểm phiếu
@@ -1266,3 +1267,22 @@ doc-ballot-caption = Bản nháp phiếu bầu của phiên họp số {$id}: m�
 doc-minutes-caption = Bản nháp biên bản họp Hội đồng Thi đua - Khen thưởng, phiên họp số {$id}, lập ngày {$date} từ kết quả biểu quyết trên bot. Anh/Chị mở bằng Word, kiểm tra, bổ sung rồi trình ký.
 doc-count-caption = Bản nháp biên bản kiểm phiếu, phiên họp số {$id}, lập ngày {$date} từ kết quả biểu quyết trên bot. Anh/Chị mở bằng Word, kiểm tra rồi trình ký.
 doc-decision-caption = Bản nháp Quyết định của Giám đốc Sở tặng Giấy khen cho { $count } trường hợp Hội đồng đã thông qua tại phiên họp số {$id}, kèm danh sách, lập ngày {$date}. Số, ký hiệu và ngày ký để trống.
+# /docs lists every document the Office can draft; the Sở's Tờ trình; the Quyết định of everything awaiting it
+doc-office-missing = <b>Chưa lập được</b> (thiếu dữ liệu):
+doc-missing-list = Danh sách đề nghị {$form}: chưa có đề nghị nào được trình Hội đồng Thi đua - Khen thưởng.
+doc-missing-meeting = Phiếu bầu, biên bản họp, biên bản kiểm phiếu: Hội đồng Thi đua - Khen thưởng chưa họp trong kỳ này (/council meet).
+doc-missing-minutes = Biên bản họp, biên bản kiểm phiếu của phiên họp số {$id}: phiên họp chưa kết thúc.
+doc-office-ballot = 📄 Phiếu bầu · phiên họp số {$id}
+doc-office-minutes = 📄 Biên bản họp Hội đồng · phiên họp số {$id}
+doc-office-count = 📄 Biên bản kiểm phiếu · phiên họp số {$id}
+doc-office-meeting-decision = 📄 Quyết định tặng {$form} · phiên họp số {$id}
+doc-office-round-decision = 📄 Quyết định tặng {$form}: tất cả đề nghị chờ Quyết định ({$count})
+doc-missing-round-decision = Quyết định tặng {$form}: chưa có đề nghị nào được Hội đồng thông qua đang chờ Quyết định.
+doc-office-province-letter = 📄 Tờ trình của Sở đề nghị tặng {$form} ({$count})
+doc-missing-province-letter = Tờ trình của Sở đề nghị tặng {$form}: chưa có đề nghị nào được Hội đồng thông qua đang chờ Tờ trình.
+doc-round-decision-nothing = Không có đề nghị nào đang chờ Quyết định của hình thức này, nên không có Quyết định để lập.
+doc-round-decision-caption = Bản nháp Quyết định của Giám đốc Sở tặng {$form} cho { $count } trường hợp Hội đồng đã thông qua đang chờ Quyết định (kỳ xét khen thưởng năm {$year}), kèm danh sách, lập ngày {$date}. Số, ký hiệu và ngày ký để trống.
+doc-province-letter-nothing = Không có đề nghị nào được Hội đồng thông qua đang chờ Tờ trình của Sở cho hình thức này, nên không có Tờ trình để lập.
+doc-province-letter-caption = Bản nháp Tờ trình của Sở đề nghị tặng {$form} cho { $count } trường hợp Hội đồng Thi đua - Khen thưởng đã thông qua (kỳ xét khen thưởng năm {$year}), kèm danh sách, lập ngày {$date}. Số, ký hiệu để trống; trình Giám đốc Sở ký rồi ghi nhận bằng /record.
+rr-decision-draft-button = 📄 Bản nháp Quyết định · {$form}
+rr-letter-draft-button = 📄 Bản nháp Tờ trình của Sở · {$form}

@@ -147,16 +147,27 @@ describe("📄 Bản nháp Tờ trình on /dossier", () => {
 });
 
 describe("/docs", () => {
-  it("lists a danh sách per form for the Office, each sending the nominations before the Council", async () => {
+  it("lists a danh sách per form once the form has someone before the Council, else says what is missing", async () => {
     await h.send(admin, "/docs");
-    expect(h.telegram.lastTextTo(admin.id)).toContain("Bản nháp văn bản");
-    expect(h.telegram.lastKeyboardTo(admin.id)).toEqual([
-      { text: "📄 Danh sách đề nghị: Bằng khen Thủ tướng Chính phủ", callback_data: "dr:ds:0" },
-      { text: "📄 Danh sách đề nghị: Bằng khen Chủ tịch UBND tỉnh", callback_data: "dr:ds:1" },
-      { text: "📄 Danh sách đề nghị: Giấy khen Giám đốc Sở", callback_data: "dr:ds:2" },
-    ]);
+    // Nothing is before the Council, no meeting, nothing passed: no button, a line for each missing document.
+    expect(h.telegram.lastTextTo(admin.id)).toBe(
+      [
+        "<b>Bản nháp văn bản</b>",
+        "Chưa có văn bản nào lập được từ dữ liệu hiện có trên bot.",
+        "",
+        "<b>Chưa lập được</b> (thiếu dữ liệu):",
+        "• Danh sách đề nghị Bằng khen Thủ tướng Chính phủ: chưa có đề nghị nào được trình Hội đồng Thi đua - Khen thưởng.",
+        "• Danh sách đề nghị Bằng khen Chủ tịch UBND tỉnh: chưa có đề nghị nào được trình Hội đồng Thi đua - Khen thưởng.",
+        "• Danh sách đề nghị Giấy khen Giám đốc Sở: chưa có đề nghị nào được trình Hội đồng Thi đua - Khen thưởng.",
+        "• Phiếu bầu, biên bản họp, biên bản kiểm phiếu: Hội đồng Thi đua - Khen thưởng chưa họp trong kỳ này (/council meet).",
+        "• Quyết định tặng Giấy khen Giám đốc Sở: chưa có đề nghị nào được Hội đồng thông qua đang chờ Quyết định.",
+        "• Tờ trình của Sở đề nghị tặng Bằng khen Thủ tướng Chính phủ: chưa có đề nghị nào được Hội đồng thông qua đang chờ Tờ trình.",
+        "• Tờ trình của Sở đề nghị tặng Bằng khen Chủ tịch UBND tỉnh: chưa có đề nghị nào được Hội đồng thông qua đang chờ Tờ trình.",
+      ].join("\n"),
+    );
+    expect(h.telegram.lastKeyboardTo(admin.id)).toEqual([]);
 
-    // Nothing is before the Council yet: the list is empty.
+    // A stale or typed button still answers: the list is empty.
     await h.press(admin, `dr:ds:${GIAY_KHEN}`);
     expect(uploads[0]?.filename).toBe("DanhSach_gk_2026_2026-12-01.docx");
     expect(uploads[0]?.caption).toContain(
@@ -170,6 +181,12 @@ describe("/docs", () => {
       .set({ status: "recommended" })
       .where("nominee_id", "=", minh.id)
       .execute();
+    await h.send(admin, "/docs");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Bản nháp văn bản");
+    expect(h.telegram.lastTextTo(admin.id)).not.toContain("Danh sách đề nghị Giấy khen Giám đốc Sở");
+    expect(h.telegram.lastKeyboardTo(admin.id)).toEqual([
+      { text: "📄 Danh sách đề nghị: Giấy khen Giám đốc Sở", callback_data: "dr:ds:2" },
+    ]);
     await h.press(admin, `dr:ds:${GIAY_KHEN}`);
     expect(uploads[1]?.caption).toContain(": 1 đề nghị");
     const text = docxText(uploads[1]?.bytes ?? Buffer.alloc(0));

@@ -137,10 +137,15 @@ describe("the Director's decision for the Giấy khen", () => {
     expect(lastText(admin)).toContain(
       "Ghi nhận Quyết định khen thưởng: 3 đề nghị đang ở bước “Hội đồng Thi đua - Khen thưởng đã thông qua”",
     );
-    expect(keyboardData(admin)).toEqual([GK_DECIDE]);
+    // With the record, its draft: the Director's Quyết định for all three (issue 13).
+    expect(keyboardData(admin)).toEqual([GK_DECIDE, "dr:qr:2"]);
 
     await h.press(admin, GK_DECIDE);
     const checklist = h.telegram.lastKeyboardTo(admin.id);
+    expect(checklist.at(-1)).toEqual({
+      text: "📄 Bản nháp Quyết định · Giấy khen Giám đốc Sở",
+      callback_data: "dr:qr:2",
+    });
     // In the order of names (Lê, Nguyễn, Phạm), all ticked.
     expect(checklist.filter((b) => b.text.startsWith("✅")).map((b) => b.callback_data)).toEqual([
       `rr:t:${minhId}`,
@@ -259,7 +264,8 @@ describe("the province's Bằng khen", () => {
     const minhId = await passed(minh, "Lê Văn Minh", TINH);
 
     await h.send(admin, "/record");
-    expect(keyboardData(admin)).toEqual([TINH_PROPOSE]);
+    // With the record, its draft: the Sở's Tờ trình to the province (issue 13).
+    expect(keyboardData(admin)).toEqual([TINH_PROPOSE, "dr:ts:1"]);
     await h.press(admin, TINH_PROPOSE);
     await h.press(admin, "rr:go");
     expect(lastText(admin)).toContain("số, ký hiệu Tờ trình");

@@ -76,6 +76,60 @@ describe("document templates", () => {
     expect(() => loadDocumentTemplates(pointingAt(path))).toThrow("lacks the placeholder {criteria.result}");
   });
 
+  it("refuses a Sở's Tờ trình to the province lacking where it is sent, or a field of its annexed list", () => {
+    const source = readFileSync(templatePath(campaign.documents.templates.toTrinhSo));
+    const xml = new PizZip(source).file("word/document.xml")?.asText() ?? "";
+    for (const [placeholder, named] of [
+      ["{recipient}", " {recipient}"],
+      ["{result}", "s {collectives.result}, {individuals.result}"],
+    ] as const) {
+      expect(xml).toContain(placeholder);
+      const zip = new PizZip(source);
+      zip.file("word/document.xml", xml.split(placeholder).join(""));
+      const path = join(dir, `to-trinh-so-${placeholder.replace(/\W/g, "")}.docx`);
+      writeFileSync(path, zip.generate({ type: "nodebuffer" }));
+      const definition = JSON.parse(
+        readFileSync(
+          new URL("../../../src/campaign/definitions/stp-cchc-2023-2025.json", import.meta.url),
+          "utf8",
+        ),
+      );
+      const pointed = parseCampaign({ ...definition, documents: { templates: { toTrinhSo: path } } }, "test");
+      expect(() => loadDocumentTemplates(pointed)).toThrow(
+        `Template ${path} (documents.templates.toTrinhSo) lacks the placeholder${named}`,
+      );
+    }
+  });
+
+  it("gives the issuing body under the Sở or the Ủy ban room for one line in 12 pt, within the page", () => {
+    const MM = 56.7;
+    const kindsWithLongIssuer: DocumentKind[] = [
+      "phieuBau",
+      "bienBanHopHoiDong",
+      "bienBanKiemPhieu",
+      "quyetDinhGiayKhen",
+      "toTrinhSo",
+    ];
+    for (const kind of kindsWithLongIssuer) {
+      const xml =
+        new PizZip(readFileSync(templatePath(campaign.documents.templates[kind])))
+          .file("word/document.xml")
+          ?.asText() ?? "";
+      const heading = xml.slice(xml.indexOf("<w:tbl>"), xml.indexOf("</w:tbl>"));
+      const number = (pattern: RegExp) => Number(pattern.exec(heading)?.[1] ?? Number.NaN);
+      const width = number(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/);
+      const indent = number(/<w:tblInd w:type="dxa" w:w="(-?\d+)"\/>/);
+      const issuerColumn = number(/<w:gridCol w:w="(\d+)"\/>/);
+      // "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" and "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" in 12 pt bold need about 80 mm.
+      expect({ kind, wide: issuerColumn >= 80 * MM }).toEqual({ kind, wide: true });
+      // Into the 30 mm left margin, never past the right one (165 mm of text).
+      expect({ kind, inside: indent > -30 * MM && indent + width <= Math.round(165 * MM) + 1 }).toEqual({
+        kind,
+        inside: true,
+      });
+    }
+  });
+
   it("refuses a template that cannot be read, or is not a .docx, naming it", () => {
     const missing = join(dir, "khong-co.docx");
     expect(() => loadDocumentTemplates(pointingAt(missing))).toThrow(`Cannot read template ${missing}`);
