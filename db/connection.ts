@@ -20,6 +20,7 @@ import * as officeProposes from "./migrations/0014_office_proposes.js";
 import * as councilRole from "./migrations/0015_council_role.js";
 import * as routeDrafts from "./migrations/0017_route_drafts.js";
 import * as profileDetails from "./migrations/0018_profile_details.js";
+import * as outboxLease from "./migrations/0020_outbox_lease.js";
 import type { Database } from "./schema.js";
 import { allowDirect, directInTransaction, FairSqliteDialect } from "./sqlite-dialect.js";
 
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "0015_council_role": councilRole,
   "0017_route_drafts": routeDrafts,
   "0018_profile_details": profileDetails,
+  "0020_outbox_lease": outboxLease,
 };
 
 const inCodeMigrations: MigrationProvider = {

@@ -7,6 +7,7 @@ import { CampaignError, loadCampaign } from "./campaign/load.js";
 import { registerCommandMenusInBackground } from "./command-menus.js";
 import { ConfigError, loadConfig } from "./config.js";
 import type { BotContext } from "./context.js";
+import { heldMessage, holdDatabase } from "./database-lease.js";
 import { DocumentTemplateError, templatesFor } from "./documents/templates.js";
 import { systemClock } from "./domain/time.js";
 import { createI18n } from "./i18n.js";
@@ -52,6 +53,16 @@ async function main(): Promise<void> {
 
   const db = openDatabase(config.databasePath, { backgroundCheckpoints: true });
   const applied = await migrateToLatest(db);
+  // One process holds the database: a second one would send the outbox and handle updates again.
+  const held = await holdDatabase(db, logger, () => {
+    logger.fatal("another process took the database over: stopping");
+    process.exit(1);
+  });
+  if ("heldBy" in held) {
+    await db.destroy();
+    fail(heldMessage(config.databasePath, held.heldBy));
+  }
+  const { lease } = held;
   logger.info({ database: config.databasePath, applied }, "database ready");
 
   const deps = {
@@ -66,7 +77,7 @@ async function main(): Promise<void> {
   // Its limiter is the one every outgoing message of the bot waits in: reminders as bulk, replies first.
   const limiter = config.sendLimits ? new RateLimiter() : new RateLimiter(realTimer, NO_LIMITS);
   if (!config.sendLimits) logger.warn("SEND_LIMITS=off: sending without Telegram's limits (load tests only)");
-  const outbox = new ReminderOutbox(deps, limiter);
+  const outbox = new ReminderOutbox(deps, limiter, { sendSoon: true, holder: lease.holder });
   const bot = createBot(deps, {
     token: config.botToken,
     client: config.botApiRoot ? { apiRoot: config.botApiRoot } : undefined,
@@ -100,7 +111,9 @@ async function main(): Promise<void> {
     if (runner.isRunning()) await runner.stop();
     await menus.stop();
     await reminders.stop();
+    outbox.stop();
     await inFlight.drain();
+    await lease.release();
     await db.destroy();
     logger.info("stopped");
     process.exit(0);
