@@ -550,6 +550,19 @@ export async function dueReminders(
     .execute();
 }
 
+/** When the next waiting row falls due (one postponed by a flood wait, say), if any. */
+export async function nextDueAfter(db: DB, now: Date): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom("reminder_outbox")
+    .select("due_at")
+    .where("status", "=", "pending")
+    .where("due_at", ">", now.toISOString())
+    .orderBy("due_at")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? new Date(row.due_at) : undefined;
+}
+
 export async function markSent(db: DB, id: number, now: Date): Promise<void> {
   await db
     .updateTable("reminder_outbox")

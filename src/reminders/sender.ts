@@ -6,6 +6,7 @@ import {
   markSent,
   markUndeliverable,
   moveGroupChat,
+  nextDueAfter,
   postpone,
   recordFailedAttempt,
   recordUnreachable,
@@ -20,6 +21,8 @@ const MAX_ATTEMPTS = 5;
 const PER_RUN = 10_000;
 /** A send not answered by then is given up (and counted as one whose outcome is unknown). */
 const SEND_TIMEOUT_SECONDS = 30;
+/** A row due within this is sent when due; a later one waits for the scheduler's tick. */
+const WAKE_WITHIN_MS = 10 * 60_000;
 /** The claims of a process that holds no database lease (bot-level tests, scripts): it is alone. */
 export const SOLE_PROCESS = "sole-process";
 
@@ -207,14 +210,21 @@ export class ReminderOutbox {
     const report = await sendDueReminders(this.deps, api, this.limiter, this.options.holder, onlyNotices);
     if (onlyNotices && !report.floodUntil) return report;
     this.floodUntil = report.floodUntil;
-    if (report.floodUntil && this.options.sendSoon) {
-      // The rest goes out as soon as the wait is over, not at the scheduler's next tick.
-      clearTimeout(this.wake);
-      const wait = Math.max(0, report.floodUntil.getTime() - this.deps.clock().getTime());
-      this.wake = setTimeout(() => this.sendSoon(api), wait + 100);
-      this.wake.unref();
-    }
+    if (this.options.sendSoon) await this.wakeWhenDue(api, report.floodUntil);
     return report;
+  }
+
+  /**
+   * What waits for a flood wait (this process's, or one a process before a restart was told) goes out as soon
+   * as it is over, not at the scheduler's next tick.
+   */
+  private async wakeWhenDue(api: Api, floodUntil: Date | undefined): Promise<void> {
+    const now = this.deps.clock();
+    const at = floodUntil ?? (await nextDueAfter(this.deps.db, now));
+    clearTimeout(this.wake);
+    if (!at || at.getTime() - now.getTime() > WAKE_WITHIN_MS) return;
+    this.wake = setTimeout(() => this.sendSoon(api), Math.max(0, at.getTime() - now.getTime()) + 100);
+    this.wake.unref();
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
