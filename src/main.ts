@@ -110,8 +110,9 @@ async function main(): Promise<void> {
     logger.info({ signal, inFlight: inFlight.count }, "stopping: finishing the updates in hand");
     if (runner.isRunning()) await runner.stop();
     await menus.stop();
+    // The outbox first: a fan-out in a reminder run ends after the send in flight instead of running on.
+    await outbox.stop();
     await reminders.stop();
-    outbox.stop();
     await inFlight.drain();
     await lease.release();
     await db.destroy();

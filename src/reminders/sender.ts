@@ -26,6 +26,15 @@ const WAKE_WITHIN_MS = 10 * 60_000;
 /** The claims of a process that holds no database lease (bot-level tests, scripts): it is alone. */
 export const SOLE_PROCESS = "sole-process";
 
+export interface SendOptions {
+  /** The process's id in the database lease; alone without one. */
+  holder?: string;
+  /** Only the notices (a report while the reminders wait for Telegram's flood wait). */
+  onlyNotices?: boolean;
+  /** True once the process is stopping: the send in flight ends, the rest waits for the next process. */
+  stopping?: () => boolean;
+}
+
 export interface SendReport {
   sent: number[];
   unreachable: number[];
@@ -63,15 +72,15 @@ export async function sendDueReminders(
   deps: Pick<AppDeps, "db" | "clock" | "logger">,
   api: Api,
   limiter: RateLimiter,
-  holder: string = SOLE_PROCESS,
-  /** Only the notices (a report while the reminders wait for Telegram's flood wait). */
-  onlyNotices = false,
+  options: SendOptions = {},
 ): Promise<SendReport> {
+  const { holder = SOLE_PROCESS, onlyNotices = false, stopping = () => false } = options;
   const direct = new Api(api.token, { ...api.options, timeoutSeconds: SEND_TIMEOUT_SECONDS });
   const report: SendReport = { sent: [], unreachable: [], failed: [] };
   // One pass over what is due now: a reminder that fails stays waiting for the next run, not this one.
   const due = await dueReminders(deps.db, deps.clock(), PER_RUN, onlyNotices);
   for (const reminder of due) {
+    if (stopping()) break;
     if (await isUnreachable(deps.db, reminder.chat_id)) {
       await markUndeliverable(
         deps.db,
@@ -160,6 +169,7 @@ export class ReminderOutbox {
   /** Telegram asked to wait until then: nothing is sent before. */
   private floodUntil: Date | undefined;
   private wake: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly deps: OutboxDeps,
@@ -177,9 +187,11 @@ export class ReminderOutbox {
     return this.enqueue(() => this.send(api));
   }
 
-  /** No more runs start; a wake-up after a flood wait is cancelled. */
-  stop(): void {
+  /** The send in flight ends and is recorded; nothing more is sent (what waits is the next process's). */
+  async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.wake);
+    await this.queue;
   }
 
   /**
@@ -188,6 +200,7 @@ export class ReminderOutbox {
    */
   private async send(api: Api): Promise<SendReport> {
     const empty: SendReport = { sent: [], unreachable: [], failed: [] };
+    if (this.stopped) return empty;
     if (this.floodUntil && this.floodUntil > this.deps.clock())
       return { ...empty, floodUntil: this.floodUntil };
     const report = await this.sendOnce(api);
@@ -207,7 +220,11 @@ export class ReminderOutbox {
   }
 
   private async sendOnce(api: Api, onlyNotices = false): Promise<SendReport> {
-    const report = await sendDueReminders(this.deps, api, this.limiter, this.options.holder, onlyNotices);
+    const report = await sendDueReminders(this.deps, api, this.limiter, {
+      holder: this.options.holder,
+      onlyNotices,
+      stopping: () => this.stopped,
+    });
     if (onlyNotices && !report.floodUntil) return report;
     this.floodUntil = report.floodUntil;
     if (this.options.sendSoon) await this.wakeWhenDue(api, report.floodUntil);

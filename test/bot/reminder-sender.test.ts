@@ -357,6 +357,32 @@ describe("ReminderOutbox", () => {
     expect(Object.values(await statuses()).every((status) => status === "sent")).toBe(true);
   });
 
+  it("stopped during a fan-out, finishes the send in flight and leaves the rest waiting, not in doubt", async () => {
+    const chats = [8101, 8102, 8103];
+    for (const chat of chats) await pending(chat);
+    const outbox = new ReminderOutbox(h.deps, limiter());
+    let stopped: Promise<void> | undefined;
+    const stoppingFetch: typeof fetch = async (input, init) => {
+      stopped ??= outbox.stop();
+      return tg.fetch(input, init);
+    };
+    await outbox.flush(plainApi(stoppingFetch));
+    await stopped;
+    expect(chats.map((chat) => tg.sendsTo(chat))).toEqual([1, 0, 0]);
+    const rows = await h.db
+      .selectFrom("reminder_outbox")
+      .select(["status", "claimed_by"])
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      { status: "sent", claimed_by: "sole-process" },
+      { status: "pending", claimed_by: null },
+      { status: "pending", claimed_by: null },
+    ]);
+    // A flush after the stop sends nothing.
+    expect((await outbox.flush(plainApi())).sent).toEqual([]);
+  });
+
   it("a network error counts as an attempt; a flush queued behind it then sends the reminder once", async () => {
     const id = await pending(9001);
     const outbox = new ReminderOutbox(h.deps, limiter());
