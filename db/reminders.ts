@@ -583,28 +583,27 @@ export type Claim =
  * outcome was never known (the process died in flight, or the response was lost): the send that follows is
  * counted as a possible repeat (`repeats`).
  */
-export async function claimReminder(db: DB, id: number, holder: string): Promise<Claim> {
-  return atomically(db, async (trx) => {
-    const row = await trx
-      .selectFrom("reminder_outbox")
-      .select("claimed_by")
-      .where("id", "=", id)
-      .where("status", "=", "pending")
-      .executeTakeFirst();
-    if (!row) return { claimed: false };
-    const repeat = row.claimed_by !== null;
-    const taken = await trx
-      .updateTable("reminder_outbox")
-      .set((eb) => ({ claimed_by: holder, repeats: repeat ? eb("repeats", "+", 1) : eb.ref("repeats") }))
-      .where("id", "=", id)
-      .where("status", "=", "pending")
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom("database_lease").select("id").where("holder", "!=", holder))),
-      )
-      .executeTakeFirst();
-    if ((taken.numUpdatedRows ?? 0n) === 0n) return { claimed: false };
-    return { claimed: true, repeat };
-  });
+export async function claimReminder(
+  db: DB,
+  reminder: Pick<Reminder, "id" | "repeats">,
+  holder: string,
+): Promise<Claim> {
+  // One statement (SQLite reads the old row in SET): `repeats` grows when the row was left claimed.
+  const taken = await db
+    .updateTable("reminder_outbox")
+    .set({
+      claimed_by: holder,
+      repeats: sql<number>`repeats + (claimed_by IS NOT NULL)`,
+    })
+    .where("id", "=", reminder.id)
+    .where("status", "=", "pending")
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("database_lease").select("id").where("holder", "!=", holder))),
+    )
+    .returning("repeats")
+    .executeTakeFirst();
+  if (!taken) return { claimed: false };
+  return { claimed: true, repeat: taken.repeats > reminder.repeats };
 }
 
 /** The send was refused, so surely not delivered: the row is not in doubt any more. */

@@ -96,7 +96,7 @@ export async function sendDueReminders(
       // Bulk: a person's reply waiting in the same limiter goes first. Claimed when its turn comes, so that a
       // crash while it waits for the turn leaves nothing in doubt.
       const sent = await limiter.send(reminder.chat_id, "bulk", async () => {
-        const claim = await claimReminder(deps.db, reminder.id, holder);
+        const claim = await claimReminder(deps.db, reminder, holder);
         if (!claim.claimed) return false;
         if (claim.repeat)
           deps.logger.warn(
