@@ -59,7 +59,7 @@ function outcomeUnknown(error: unknown): boolean {
 }
 
 /**
- * Sends every reminder that is due, oldest first, within Telegram's limits, one at a time. Each is claimed
+ * Sends every reminder that is due (notices first, then the oldest), within Telegram's limits, one at a time. Each is claimed
  * just before its send (`claimReminder`): a process that lost the database to another claims nothing, and a
  * send whose outcome was never known (a crash in flight, a 5xx, a lost response) is sent again once per such
  * loss, counted in the row's `repeats` and logged. A reminder is marked sent once Telegram accepted it. A 403
@@ -94,10 +94,12 @@ export async function sendDueReminders(
     }
     try {
       // Bulk: a person's reply waiting in the same limiter goes first. Claimed when its turn comes, so that a
-      // crash while it waits for the turn leaves nothing in doubt.
-      const sent = await limiter.send(reminder.chat_id, "bulk", async () => {
+      // crash while it waits for the turn leaves nothing in doubt. (The direct Api does not pass the limiter's
+      // transformer: the turn is taken here, once.)
+      const settle = await limiter.acquire(reminder.chat_id, "bulk");
+      try {
         const claim = await claimReminder(deps.db, reminder, holder);
-        if (!claim.claimed) return false;
+        if (!claim.claimed) continue;
         if (claim.repeat)
           deps.logger.warn(
             { reminder: reminder.id, chatId: reminder.chat_id, repeats: reminder.repeats + 1 },
@@ -108,9 +110,9 @@ export async function sendDueReminders(
           link_preview_options: { is_disabled: true },
           ...(reminder.reply_markup ? { reply_markup: JSON.parse(reminder.reply_markup) } : {}),
         });
-        return true;
-      });
-      if (!sent) continue;
+      } finally {
+        settle();
+      }
       await markSent(deps.db, reminder.id, deps.clock());
       report.sent.push(reminder.id);
     } catch (error) {
