@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "./connection.js";
 
 /** Who holds the database: a process on a host. */
@@ -89,4 +90,11 @@ export async function renewLease(db: DB, holder: string, now: Date, ttlMs: numbe
 /** Gives the database up on a clean stop, so that the next start need not wait. */
 export async function releaseLease(db: DB, holder: string): Promise<void> {
   await db.deleteFrom("database_lease").where("id", "=", 1).where("holder", "=", holder).execute();
+}
+
+/** Whether the database has its lease table yet (migration 0020): a new file or an older one has not. */
+export async function hasLeaseTable(db: DB): Promise<boolean> {
+  const found = await sql<{ name: string }>`
+    SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'database_lease'`.execute(db);
+  return found.rows.length > 0;
 }

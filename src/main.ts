@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { sequentialize } from "@grammyjs/runner";
 import { GrammyError } from "grammy";
 import { migrateToLatest, openDatabase } from "../db/connection.js";
+import { hasLeaseTable } from "../db/database-lease.js";
 import { createBot } from "./bot.js";
 import { CampaignError, loadCampaign } from "./campaign/load.js";
 import { registerCommandMenusInBackground } from "./command-menus.js";
@@ -52,12 +53,16 @@ async function main(): Promise<void> {
   }
 
   const db = openDatabase(config.databasePath, { backgroundCheckpoints: true });
-  const applied = await migrateToLatest(db);
-  // One process holds the database: a second one would send the outbox and handle updates again.
-  const held = await holdDatabase(db, logger, () => {
-    logger.fatal("another process took the database over: stopping");
-    process.exit(1);
-  });
+  // One process holds the database: a second one would send the outbox and handle updates again. Taken
+  // before the migrations where the database has its lease table, so a second process changes nothing.
+  const hold = () =>
+    holdDatabase(db, logger, () => {
+      logger.fatal("another process took the database over: stopping");
+      process.exit(1);
+    });
+  const heldFirst = (await hasLeaseTable(db)) ? await hold() : undefined;
+  const applied = heldFirst && "heldBy" in heldFirst ? [] : await migrateToLatest(db);
+  const held = heldFirst ?? (await hold());
   if ("heldBy" in held) {
     await db.destroy();
     fail(heldMessage(config.databasePath, held.heldBy));
