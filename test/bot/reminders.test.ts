@@ -285,6 +285,24 @@ describe("closing the round", () => {
 });
 
 describe("erasing one's data", () => {
+  it("takes the person's name out of a /remind now report kept in the outbox", async () => {
+    h.telegram.unreachable.add(otherHead.id);
+    await h.send(admin, "/remind now");
+    await h.outbox.flush(h.bot.api);
+    const report = () =>
+      h.db
+        .selectFrom("reminder_outbox")
+        .select("text")
+        .where("slot_key", "like", "report:ended:%")
+        .executeTakeFirstOrThrow();
+    expect((await report()).text).toContain("• Lê Văn Hùng");
+    h.telegram.unreachable.delete(otherHead.id);
+    await h.send(otherHead, "/me");
+    await h.press(otherHead, "me:delete");
+    await h.press(otherHead, "me:delete:yes");
+    expect((await report()).text).not.toContain("Lê Văn Hùng");
+  });
+
   it("takes the person's name out of the reminders kept in the outbox", async () => {
     await h.send(admin, "/remind now");
     await h.outbox.flush(h.bot.api);
