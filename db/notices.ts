@@ -101,24 +101,22 @@ export async function undeliveredNotices(
     full_name: string | null;
   }>
 > {
-  return (
-    db
-      .selectFrom("reminder_outbox")
-      .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
-      .leftJoin("office_profiles", "office_profiles.telegram_id", "reminder_outbox.chat_id")
-      .select((eb) => [
-        "reminder_outbox.id",
-        "reminder_outbox.chat_id",
-        "reminder_outbox.round_year",
-        "reminder_outbox.unit_id",
-        "reminder_outbox.text",
-        eb.fn.coalesce("users.full_name", "office_profiles.full_name").as("full_name"),
-      ])
-      .where("reminder_outbox.id", "in", [...ids])
-      .where("reminder_outbox.kind", "=", "notice")
-      .where("reminder_outbox.slot_key", "not like", `${UNDELIVERED}%`)
-      // A `/remind now` report that could not reach the member who asked is no one else's business.
-      .where("reminder_outbox.slot_key", "not like", "report:%")
-      .execute()
-  );
+  // A `/remind now` report that could not reach the member who asked is no one else's business.
+  return db
+    .selectFrom("reminder_outbox")
+    .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
+    .leftJoin("office_profiles", "office_profiles.telegram_id", "reminder_outbox.chat_id")
+    .select((eb) => [
+      "reminder_outbox.id",
+      "reminder_outbox.chat_id",
+      "reminder_outbox.round_year",
+      "reminder_outbox.unit_id",
+      "reminder_outbox.text",
+      eb.fn.coalesce("users.full_name", "office_profiles.full_name").as("full_name"),
+    ])
+    .where("reminder_outbox.id", "in", [...ids])
+    .where("reminder_outbox.kind", "=", "notice")
+    .where("reminder_outbox.slot_key", "not like", `${UNDELIVERED}%`)
+    .where("reminder_outbox.slot_key", "not like", "report:%")
+    .execute();
 }
