@@ -21,6 +21,7 @@ import * as councilRole from "./migrations/0015_council_role.js";
 import * as routeDrafts from "./migrations/0017_route_drafts.js";
 import * as profileDetails from "./migrations/0018_profile_details.js";
 import * as oneOpenRound from "./migrations/0019_one_open_round.js";
+import * as outboxLease from "./migrations/0020_outbox_lease.js";
 import type { Database } from "./schema.js";
 import { allowDirect, directInTransaction, FairSqliteDialect } from "./sqlite-dialect.js";
 
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   "0017_route_drafts": routeDrafts,
   "0018_profile_details": profileDetails,
   "0019_one_open_round": oneOpenRound,
+  "0020_outbox_lease": outboxLease,
 };
 
 const inCodeMigrations: MigrationProvider = {

@@ -101,6 +101,7 @@ export async function undeliveredNotices(
     full_name: string | null;
   }>
 > {
+  // A `/remind now` report that could not reach the member who asked is no one else's business.
   return db
     .selectFrom("reminder_outbox")
     .leftJoin("users", "users.telegram_id", "reminder_outbox.chat_id")
@@ -116,5 +117,6 @@ export async function undeliveredNotices(
     .where("reminder_outbox.id", "in", [...ids])
     .where("reminder_outbox.kind", "=", "notice")
     .where("reminder_outbox.slot_key", "not like", `${UNDELIVERED}%`)
+    .where("reminder_outbox.slot_key", "not like", "report:%")
     .execute();
 }

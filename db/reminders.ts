@@ -1,10 +1,10 @@
 import { CompiledQuery, sql } from "kysely";
 import type { UnitRoundSummary } from "../src/domain/unit-status.js";
 import { peopleWithOwnAssessment } from "./assessments.js";
-import type { DB } from "./connection.js";
+import { atomically, type DB } from "./connection.js";
 import { precompile } from "./precompiled.js";
 import { loadUnitRecords } from "./round-status.js";
-import type { Language, NewReminder, Reminder } from "./schema.js";
+import type { FanOutReportTable, Language, NewReminder, Reminder, ReminderStatus } from "./schema.js";
 
 /** A unit head, who gets the unit's reminder in their language. */
 export interface Head {
@@ -483,6 +483,8 @@ const withWords = (db: DB) =>
       "reminder_outbox.last_error",
       "reminder_outbox.sent_at",
       "reminder_outbox.created_at",
+      "reminder_outbox.claimed_by",
+      "reminder_outbox.repeats",
     ]);
 
 export async function plannedSlots(db: DB, year: number): Promise<Set<string>> {
@@ -512,7 +514,16 @@ export async function supersedeOlder(
     .execute();
 }
 
-export async function dueReminders(db: DB, now: Date, limit: number): Promise<Reminder[]> {
+/**
+ * What is due now: notices first (each tells someone of a thing just done, and there are few), then the
+ * reminders, oldest first. `onlyNotices`: the notices alone.
+ */
+export async function dueReminders(
+  db: DB,
+  now: Date,
+  limit: number,
+  onlyNotices = false,
+): Promise<Reminder[]> {
   // What expired while waiting (the bot was down), or belongs to a round closed since, is not sent late.
   await db
     .updateTable("reminder_outbox")
@@ -531,10 +542,25 @@ export async function dueReminders(db: DB, now: Date, limit: number): Promise<Re
   return withWords(db)
     .where("reminder_outbox.status", "=", "pending")
     .where("reminder_outbox.due_at", "<=", now.toISOString())
+    .$if(onlyNotices, (qb) => qb.where("reminder_outbox.kind", "=", "notice"))
+    .orderBy(sql`reminder_outbox.kind = 'notice'`, "desc")
     .orderBy("reminder_outbox.due_at")
     .orderBy("reminder_outbox.id")
     .limit(limit)
     .execute();
+}
+
+/** When the next waiting row falls due (one postponed by a flood wait, say), if any. */
+export async function nextDueAfter(db: DB, now: Date): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom("reminder_outbox")
+    .select("due_at")
+    .where("status", "=", "pending")
+    .where("due_at", ">", now.toISOString())
+    .orderBy("due_at")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? new Date(row.due_at) : undefined;
 }
 
 export async function markSent(db: DB, id: number, now: Date): Promise<void> {
@@ -543,6 +569,55 @@ export async function markSent(db: DB, id: number, now: Date): Promise<void> {
     .set((eb) => ({ status: "sent", sent_at: now.toISOString(), attempts: eb("attempts", "+", 1) }))
     .where("id", "=", id)
     .execute();
+}
+
+export type Claim =
+  /** This process may send it; `repeat`: an earlier send's outcome was never known, this one may repeat it. */
+  | { claimed: true; repeat: boolean }
+  /** Sent or given up meanwhile, or another process holds the database: not to be sent by this one. */
+  | { claimed: false };
+
+/**
+ * Takes a waiting row to send it now, for the process `holder`. A process that does not hold the database (one
+ * that lost its lease while paused) claims nothing. A claim left on a row that is still waiting is a send whose
+ * outcome was never known (the process died in flight, or the response was lost): the send that follows is
+ * counted as a possible repeat (`repeats`).
+ */
+export async function claimReminder(
+  db: DB,
+  reminder: Pick<Reminder, "id" | "repeats">,
+  holder: string,
+): Promise<Claim> {
+  // One statement (SQLite reads the old row in SET): `repeats` grows when the row was left claimed.
+  const taken = await db
+    .updateTable("reminder_outbox")
+    .set({
+      claimed_by: holder,
+      repeats: sql<number>`repeats + (claimed_by IS NOT NULL)`,
+    })
+    .where("id", "=", reminder.id)
+    .where("status", "=", "pending")
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("database_lease").select("id").where("holder", "!=", holder))),
+    )
+    .returning("repeats")
+    .executeTakeFirst();
+  if (!taken) return { claimed: false };
+  return { claimed: true, repeat: taken.repeats > reminder.repeats };
+}
+
+/** The send was refused, so surely not delivered: the row is not in doubt any more. */
+export async function releaseClaim(db: DB, id: number): Promise<void> {
+  await db.updateTable("reminder_outbox").set({ claimed_by: null }).where("id", "=", id).execute();
+}
+
+/** How many sends may have repeated an earlier one (after a crash or a lost response), in all. */
+export async function possibleRepeats(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom("reminder_outbox")
+    .select((eb) => eb.fn.sum<number>("repeats").as("repeats"))
+    .executeTakeFirst();
+  return Number(row?.repeats ?? 0);
 }
 
 /** Gives a reminder up; `attempted` counts the send that just failed (a known-unreachable chat is not tried). */
@@ -568,15 +643,28 @@ export async function markUndeliverable(
 export async function postpone(db: DB, id: number, until: Date, error: string): Promise<void> {
   await db
     .updateTable("reminder_outbox")
-    .set({ due_at: until.toISOString(), last_error: error })
+    .set({ due_at: until.toISOString(), last_error: error, claimed_by: null })
     .where("id", "=", id)
     .execute();
 }
 
-export async function recordFailedAttempt(db: DB, id: number, error: string): Promise<number> {
+/**
+ * A failed send, retried on a later run. `outcomeUnknown` (a 5xx, a network error, a timeout: Telegram may
+ * have delivered it) keeps the claim, so that the retry is counted as a possible repeat.
+ */
+export async function recordFailedAttempt(
+  db: DB,
+  id: number,
+  error: string,
+  outcomeUnknown: boolean,
+): Promise<number> {
   const row = await db
     .updateTable("reminder_outbox")
-    .set((eb) => ({ last_error: error, attempts: eb("attempts", "+", 1) }))
+    .set((eb) => ({
+      last_error: error,
+      attempts: eb("attempts", "+", 1),
+      ...(outcomeUnknown ? {} : { claimed_by: null }),
+    }))
     .where("id", "=", id)
     .returning("attempts")
     .executeTakeFirst();
@@ -677,6 +765,74 @@ export async function moveGroupChat(db: DB, fromChatId: number, toChatId: number
       .set({ chat_id: toChatId })
       .where("chat_id", "=", fromChatId)
       .where("status", "=", "pending")
+      .execute();
+  });
+}
+
+/** Keeps the report a `/remind now` owes whoever asked, until its fan-out ends (once per slot). */
+export async function recordFanOutReport(
+  db: DB,
+  report: Pick<FanOutReportTable, "round_year" | "slot_key" | "chat_id" | "language" | "requested_at">,
+): Promise<void> {
+  await db
+    .insertInto("fan_out_reports")
+    .values({ ...report, waiting_reported_at: null, reported_at: null })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export type FanOutReport = Awaited<ReturnType<typeof reportsOwed>>[number];
+
+/** The reports still owed: fan-outs not yet reported as ended. */
+export async function reportsOwed(db: DB) {
+  return db
+    .selectFrom("fan_out_reports")
+    .selectAll()
+    .where("reported_at", "is", null)
+    .orderBy("requested_at")
+    .execute();
+}
+
+/** How many rows of a slot are in each status. */
+export async function slotCounts(
+  db: DB,
+  year: number,
+  slotKey: string,
+): Promise<Record<ReminderStatus, number>> {
+  const rows = await db
+    .selectFrom("reminder_outbox")
+    .select((eb) => ["status", eb.fn.countAll<number>().as("count")])
+    .where("round_year", "=", year)
+    .where("slot_key", "=", slotKey)
+    .groupBy("status")
+    .execute();
+  const counts = { pending: 0, sent: 0, superseded: 0, unreachable: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}
+
+/** Puts a fan-out's report in the outbox and marks it given, in one transaction (once, whatever happens). */
+export async function enqueueFanOutReport(
+  db: DB,
+  report: Pick<FanOutReport, "round_year" | "slot_key">,
+  stage: "waiting" | "ended",
+  rows: readonly NewReminder[],
+  now: Date,
+): Promise<void> {
+  await atomically(db, async (trx) => {
+    for (const row of rows)
+      await trx
+        .insertInto("reminder_outbox")
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    await trx
+      .updateTable("fan_out_reports")
+      .set(
+        stage === "ended" ? { reported_at: now.toISOString() } : { waiting_reported_at: now.toISOString() },
+      )
+      .where("round_year", "=", report.round_year)
+      .where("slot_key", "=", report.slot_key)
       .execute();
   });
 }

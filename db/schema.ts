@@ -185,6 +185,10 @@ export interface ReminderOutboxTable {
   last_error: string | null;
   sent_at: string | null;
   created_at: string;
+  /** The process (its lease holder id) that last took the row to send it (see 0020_outbox_lease). */
+  claimed_by: string | null;
+  /** Sends that may have repeated an earlier one whose outcome was never known (a crash, a lost response). */
+  repeats: Generated<number>;
 }
 
 export interface ReminderMessageTable {
@@ -193,6 +197,28 @@ export interface ReminderMessageTable {
   slot_key: string;
   text: string;
   reply_markup: string | null;
+}
+
+/** The process that holds the database; at most one row (see 0020_outbox_lease). */
+export interface DatabaseLeaseTable {
+  id: number;
+  holder: string;
+  pid: number;
+  host: string;
+  acquired_at: string;
+  expires_at: string;
+}
+
+/** The report a `/remind now` owes the Office member who asked, kept until the fan-out ends. */
+export interface FanOutReportTable {
+  round_year: number;
+  slot_key: string;
+  chat_id: number;
+  language: Language;
+  requested_at: string;
+  /** When it told the member that Telegram asked to wait (once per fan-out). */
+  waiting_reported_at: string | null;
+  reported_at: string | null;
 }
 
 export interface ReminderSlotTable {
@@ -469,6 +495,8 @@ export interface Database {
   reminder_outbox: ReminderOutboxTable;
   reminder_slots: ReminderSlotTable;
   reminder_messages: ReminderMessageTable;
+  database_lease: DatabaseLeaseTable;
+  fan_out_reports: FanOutReportTable;
   unreachable_chats: UnreachableChatTable;
   nominations: NominationTable;
   nomination_history: NominationHistoryTable;

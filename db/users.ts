@@ -254,14 +254,16 @@ export async function erasePersonalData(
       .where("granted_by", "=", telegramId)
       .execute();
     if (records.fullName) {
-      // Their name also stands in reminders sent to their head: it goes from there too.
+      // Their name also stands in reminders sent to their head, and in a `/remind now` report listing who
+      // could not be reached: it goes from there too.
       await trx
         .updateTable("reminder_outbox")
         .set({ text: sql<string>`replace(text, ${records.fullName}, '…')` })
-        .where("kind", "!=", "notice")
+        .where((eb) => eb.or([eb("kind", "!=", "notice"), eb("slot_key", "like", "report:%")]))
         .execute();
     }
     await trx.deleteFrom("reminder_outbox").where("chat_id", "=", telegramId).execute();
+    await trx.deleteFrom("fan_out_reports").where("chat_id", "=", telegramId).execute();
     await trx.deleteFrom("unreachable_chats").where("chat_id", "=", telegramId).execute();
     await trx.deleteFrom("users").where("telegram_id", "=", telegramId).execute();
     await trx.deleteFrom("office_profiles").where("telegram_id", "=", telegramId).execute();

@@ -2,11 +2,13 @@ import { existsSync } from "node:fs";
 import { sequentialize } from "@grammyjs/runner";
 import { GrammyError } from "grammy";
 import { migrateToLatest, openDatabase } from "../db/connection.js";
+import { hasLeaseTable } from "../db/database-lease.js";
 import { createBot } from "./bot.js";
 import { CampaignError, loadCampaign } from "./campaign/load.js";
 import { registerCommandMenusInBackground } from "./command-menus.js";
 import { ConfigError, loadConfig } from "./config.js";
 import type { BotContext } from "./context.js";
+import { heldMessage, holdDatabase } from "./database-lease.js";
 import { DocumentTemplateError, templatesFor } from "./documents/templates.js";
 import { systemClock } from "./domain/time.js";
 import { createI18n } from "./i18n.js";
@@ -51,7 +53,21 @@ async function main(): Promise<void> {
   }
 
   const db = openDatabase(config.databasePath, { backgroundCheckpoints: true });
-  const applied = await migrateToLatest(db);
+  // One process holds the database: a second one would send the outbox and handle updates again. Taken
+  // before the migrations where the database has its lease table, so a second process changes nothing.
+  const hold = () =>
+    holdDatabase(db, logger, () => {
+      logger.fatal("another process took the database over: stopping");
+      process.exit(1);
+    });
+  const heldFirst = (await hasLeaseTable(db)) ? await hold() : undefined;
+  const applied = heldFirst && "heldBy" in heldFirst ? [] : await migrateToLatest(db);
+  const held = heldFirst ?? (await hold());
+  if ("heldBy" in held) {
+    await db.destroy();
+    fail(heldMessage(config.databasePath, held.heldBy));
+  }
+  const { lease } = held;
   logger.info({ database: config.databasePath, applied }, "database ready");
 
   const deps = {
@@ -66,7 +82,7 @@ async function main(): Promise<void> {
   // Its limiter is the one every outgoing message of the bot waits in: reminders as bulk, replies first.
   const limiter = config.sendLimits ? new RateLimiter() : new RateLimiter(realTimer, NO_LIMITS);
   if (!config.sendLimits) logger.warn("SEND_LIMITS=off: sending without Telegram's limits (load tests only)");
-  const outbox = new ReminderOutbox(deps, limiter);
+  const outbox = new ReminderOutbox(deps, limiter, { sendSoon: true, holder: lease.holder });
   const bot = createBot(deps, {
     token: config.botToken,
     client: config.botApiRoot ? { apiRoot: config.botApiRoot } : undefined,
@@ -99,8 +115,11 @@ async function main(): Promise<void> {
     logger.info({ signal, inFlight: inFlight.count }, "stopping: finishing the updates in hand");
     if (runner.isRunning()) await runner.stop();
     await menus.stop();
+    // The outbox first: a fan-out in a reminder run ends after the send in flight instead of running on.
+    await outbox.stop();
     await reminders.stop();
     await inFlight.drain();
+    await lease.release();
     await db.destroy();
     logger.info("stopped");
     process.exit(0);

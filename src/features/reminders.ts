@@ -5,9 +5,10 @@ import {
   type LoggedReminder,
   listUnreachable,
   moveGroupChat,
+  possibleRepeats,
+  recordFanOutReport,
   recordUnreachable,
   reminderLog,
-  remindersOfSlot,
   type UnreachableRecipient,
   unitStates,
 } from "../../db/reminders.js";
@@ -26,7 +27,7 @@ import {
 import { formatLocalDateTime } from "../domain/time.js";
 import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
-import { MESSAGE_LIMIT, paginate, replyPaged } from "../paging.js";
+import { replyPaged } from "../paging.js";
 import { owedOf, planRemindersNow } from "../reminders/plan.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import { groupBindingFeature } from "./group-binding.js";
@@ -86,25 +87,17 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
       const rows =
         (await planRemindersNow({ ...deps, botUsername: ctx.me.username }, deps.clock(), request)) ?? [];
       if (rows.length === 0) return ctx.reply(ctx.t("remind-now-nothing"), HTML);
+      // The report is stored with the fan-out: the outbox gives it when the fan-out ends, after a restart too.
+      await recordFanOutReport(deps.db, {
+        round_year: round.year,
+        slot_key: rows[0]?.slot_key ?? "",
+        chat_id: ctx.chat?.id ?? 0,
+        language: ctx.actor?.language ?? "vi",
+        requested_at: deps.clock().toISOString(),
+      });
       await ctx.reply(ctx.t("remind-now-sending", { count: rows.length }), HTML);
       // The fan-out runs after this update is done: at 30 messages a second it would hold the bot up.
-      const chatId = ctx.chat?.id ?? 0;
-      const slotKey = rows[0]?.slot_key ?? "";
-      void outbox
-        .flushThen(ctx.api, async () => {
-          const results = await remindersOfSlot(deps.db, round.year, slotKey);
-          const sent = results.filter((r) => r.status === "sent").length;
-          const unreachable = results.filter((r) => r.status === "unreachable");
-          const lines = [ctx.t("remind-now-done", { sent, total: results.length })];
-          if (unreachable.length > 0) {
-            lines.push(ctx.t("remind-now-unreachable", { count: unreachable.length }));
-            lines.push(...unreachable.map((r) => `• ${recipientName(ctx, r)}`));
-          }
-          for (const page of paginate(lines[0] ?? "", lines.slice(1), "", MESSAGE_LIMIT - 100)) {
-            await ctx.api.sendMessage(chatId, page, HTML);
-          }
-        })
-        .catch((error: unknown) => deps.logger.error({ err: error }, "could not report /remind now"));
+      outbox.sendSoon(ctx.api);
       return;
     }
     if (verb !== "") return ctx.reply(ctx.t("remind-usage"), HTML);
@@ -125,6 +118,7 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
     // A unit with nobody on the bot to remind is shown, or the Office would think it is being chased.
     const headless = owing.filter((unit) => unit.heads.length === 0);
     const unreachable = await listUnreachable(deps.db);
+    const repeats = await possibleRepeats(deps.db);
     const lines = [
       ctx.t("remind-header", { year: String(round.year), owing: owing.length, total: states.length }),
       ...(upcoming.length > 0
@@ -146,6 +140,7 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
       ...unreachable.map(
         (u) => `• ${unreachableName(ctx, u)} (${formatLocalDateTime(new Date(u.since), zone)})`,
       ),
+      ...(repeats > 0 ? ["", ctx.t("remind-repeats", { count: repeats })] : []),
       "",
       ctx.t("remind-usage"),
     ];

@@ -39,7 +39,7 @@ describe("one limiter for every outgoing message", () => {
     expect(turnsOf(lan.id).every(([, priority]) => priority === "reply")).toBe(true);
   });
 
-  it("counts a reminder once, as bulk, though it goes through the bot's Api", async () => {
+  it("counts a reminder once, as bulk, though it is given the bot's Api", async () => {
     await h.db
       .insertInto("reminder_outbox")
       .values({

@@ -31,10 +31,16 @@ class ScriptedTelegram {
   readonly refused: Array<{ chatId: number; error_code: number }> = [];
   private readonly queued = new Map<number, Refusal[]>();
   private readonly always = new Map<number, Refusal>();
+  private readonly losing = new Set<number>();
   private readonly waiters: Array<() => void> = [];
 
   refuseNext(chatId: number, ...refusals: Refusal[]): void {
     this.queued.set(chatId, [...(this.queued.get(chatId) ?? []), ...refusals]);
+  }
+
+  /** The next sendMessage to the chat reaches Telegram (delivered), but its answer is a 502: lost. */
+  loseNextResponse(chatId: number): void {
+    this.losing.add(chatId);
   }
 
   refuseAlways(chatId: number, refusal: Refusal): void {
@@ -58,7 +64,10 @@ class ScriptedTelegram {
       for (const wake of this.waiters.splice(0)) wake();
       return Response.json({ ok: false, ...refusal });
     }
-    return this.telegram.fetch(input, init);
+    const response = await this.telegram.fetch(input, init);
+    if (method === "sendMessage" && this.losing.delete(chatId))
+      return Response.json({ ok: false, error_code: 502, description: "Bad Gateway" });
+    return response;
   };
 
   /** sendMessage calls that reached the fake Telegram for a chat (accepted, or answered 403 by it). */
@@ -128,24 +137,16 @@ const plainApi = (fetchFn: typeof fetch = tg.fetch) => new Api(TEST_TOKEN, { fet
 const limiter = () => new RateLimiter(new FakeTimer());
 
 describe("429 Too Many Requests", () => {
-  it("waits retry_after seconds (simulated) on the bot's Api, then sends the reminder once", async () => {
+  it("on the bot's Api too: the Api's auto-retry does not sit the wait out inside the send", async () => {
     const id = await pending(5001);
     tg.refuseNext(5001, TOO_MANY(5));
-    const refused = tg.nextRefusal();
-    // Only the Api's retry pause runs on timers here; nothing in this test waits in real time.
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const run = sendDueReminders(h.deps, h.bot.api, limiter());
-    await refused;
-    await vi.advanceTimersByTimeAsync(4_999);
-    expect(tg.refused).toEqual([{ chatId: 5001, error_code: 429 }]);
+    const report = await sendDueReminders(h.deps, h.bot.api, limiter());
+    expect(report.floodUntil).toEqual(new Date(h.deps.clock().getTime() + 5_000));
     expect(tg.sendsTo(5001)).toBe(0);
-    expect((await rowOf(id)).status).toBe("pending");
-
-    await vi.advanceTimersByTimeAsync(1);
-    const report = await run;
-    expect(report.sent).toEqual([id]);
+    expect(await rowOf(id)).toMatchObject({ status: "pending", attempts: 0 });
+    h.setNow(new Date(h.deps.clock().getTime() + 5_000).toISOString());
+    expect((await sendDueReminders(h.deps, h.bot.api, limiter())).sent).toEqual([id]);
     expect(tg.sendsTo(5001)).toBe(1);
-    expect(await rowOf(id)).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("with a plain Api, postpones the reminder by retry_after without counting a failure; then sends it once", async () => {
@@ -155,7 +156,12 @@ describe("429 Too Many Requests", () => {
     const api = plainApi();
 
     const report = await sendDueReminders(h.deps, api, limiter());
-    expect(report).toEqual({ sent: [], unreachable: [], failed: [] });
+    expect(report).toEqual({
+      sent: [],
+      unreachable: [],
+      failed: [],
+      floodUntil: new Date(h.deps.clock().getTime() + 30_000),
+    });
     const waiting = await rowOf(first);
     expect(waiting).toMatchObject({ status: "pending", attempts: 0 });
     expect(waiting.last_error).toContain("429");
@@ -288,6 +294,9 @@ describe("a crash between sends", () => {
     // Every reminder reached Telegram; only the one in flight at the crash went twice.
     expect(chats.map((chat) => tg.sendsTo(chat))).toEqual([1, 1, 2, 1, 1]);
     expect(Object.values(await statuses())).toEqual(["sent", "sent", "sent", "sent", "sent"]);
+    // The repeat is counted on the row that was in flight, and only there.
+    const repeats = await h.db.selectFrom("reminder_outbox").select("repeats").orderBy("id").execute();
+    expect(repeats.map((row) => row.repeats)).toEqual([0, 0, 1, 0, 0]);
   });
 });
 
@@ -348,6 +357,32 @@ describe("ReminderOutbox", () => {
     expect(Object.values(await statuses()).every((status) => status === "sent")).toBe(true);
   });
 
+  it("stopped during a fan-out, finishes the send in flight and leaves the rest waiting, not in doubt", async () => {
+    const chats = [8101, 8102, 8103];
+    for (const chat of chats) await pending(chat);
+    const outbox = new ReminderOutbox(h.deps, limiter());
+    let stopped: Promise<void> | undefined;
+    const stoppingFetch: typeof fetch = async (input, init) => {
+      stopped ??= outbox.stop();
+      return tg.fetch(input, init);
+    };
+    await outbox.flush(plainApi(stoppingFetch));
+    await stopped;
+    expect(chats.map((chat) => tg.sendsTo(chat))).toEqual([1, 0, 0]);
+    const rows = await h.db
+      .selectFrom("reminder_outbox")
+      .select(["status", "claimed_by"])
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      { status: "sent", claimed_by: "sole-process" },
+      { status: "pending", claimed_by: null },
+      { status: "pending", claimed_by: null },
+    ]);
+    // A flush after the stop sends nothing.
+    expect((await outbox.flush(plainApi())).sent).toEqual([]);
+  });
+
   it("a network error counts as an attempt; a flush queued behind it then sends the reminder once", async () => {
     const id = await pending(9001);
     const outbox = new ReminderOutbox(h.deps, limiter());
@@ -399,5 +434,136 @@ describe("a group upgraded to a supergroup", () => {
     const report = await sendDueReminders(h.deps, h.bot.api, limiter());
     expect(report.sent).toEqual([waiting]);
     expect(tg.sendsTo(-1005001)).toBe(1);
+  });
+});
+
+describe("a response lost after delivery (a 502, a reset)", () => {
+  it("is not resent inside the send by the Api's auto-retry; the outbox sends it again once, counted", async () => {
+    await h.send(admin, "/round open 2026");
+    const id = await pending(5101);
+    tg.loseNextResponse(5101);
+
+    // The bot's own Api, with its auto-retry: the message reached Telegram once, and the send gave up.
+    const first = await sendDueReminders(h.deps, h.bot.api, limiter());
+    expect(first.sent).toEqual([]);
+    expect(tg.sendsTo(5101)).toBe(1);
+    expect(await rowOf(id)).toMatchObject({ status: "pending", attempts: 1 });
+
+    const second = await sendDueReminders(h.deps, h.bot.api, limiter());
+    expect(second.sent).toEqual([id]);
+    expect(tg.sendsTo(5101)).toBe(2);
+    const row = await h.db.selectFrom("reminder_outbox").select("repeats").where("id", "=", id).execute();
+    expect(row).toEqual([{ repeats: 1 }]);
+    expect(h.logLines.filter((line) => String(line.msg).startsWith("sending again a message"))).toHaveLength(
+      1,
+    );
+
+    // Sent is final: nothing more goes out.
+    await sendDueReminders(h.deps, h.bot.api, limiter());
+    expect(tg.sendsTo(5101)).toBe(2);
+    await h.send(admin, "/remind");
+    expect(tg.telegram.lastTextTo(admin.id)).toContain("1 tin có thể đã gửi lặp một lần");
+  });
+
+  it("a refusal (Telegram surely did not deliver) is retried without counting a repeat", async () => {
+    const id = await pending(5102);
+    tg.refuseNext(5102, { error_code: 400, description: "Bad Request: can't parse entities" });
+    await sendDueReminders(h.deps, plainApi(), limiter());
+    await sendDueReminders(h.deps, plainApi(), limiter());
+    expect(tg.sendsTo(5102)).toBe(1);
+    const row = await h.db.selectFrom("reminder_outbox").select(["status", "repeats"]).where("id", "=", id);
+    expect(await row.execute()).toEqual([{ status: "sent", repeats: 0 }]);
+  });
+});
+
+describe("one process holds the database", () => {
+  it("a process that does not hold it sends nothing; the holder sends each row once", async () => {
+    const id = await pending(5201);
+    await h.db
+      .insertInto("database_lease")
+      .values({
+        id: 1,
+        holder: "the-running-bot",
+        pid: 1,
+        host: "elsewhere",
+        acquired_at: EARLIER,
+        expires_at: "2999-01-01T00:00:00.000Z",
+      })
+      .execute();
+
+    const stale = await new ReminderOutbox(h.deps, limiter(), { sendSoon: false, holder: "stale" }).flush(
+      plainApi(),
+    );
+    expect(stale.sent).toEqual([]);
+    expect(tg.sendsTo(5201)).toBe(0);
+    expect(await rowOf(id)).toMatchObject({ status: "pending", attempts: 0 });
+
+    const holder = new ReminderOutbox(h.deps, limiter(), { sendSoon: false, holder: "the-running-bot" });
+    expect((await holder.flush(plainApi())).sent).toEqual([id]);
+    expect(tg.sendsTo(5201)).toBe(1);
+  });
+});
+
+describe("/remind now's report", () => {
+  const otherHead = user(2100, "Hùng");
+
+  beforeEach(async () => {
+    await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
+    await registerThroughBot(h, admin, otherHead, {
+      role: "unit_head",
+      unitCode: "BTTP",
+      unitName: "Phòng Bổ trợ tư pháp",
+      fullName: "Lê Văn Hùng",
+    });
+    await h.send(admin, "/round open 2026");
+    tg.telegram.clear();
+  });
+
+  const reportsToAdmin = () =>
+    tg.telegram
+      .callsOf("sendMessage")
+      .filter((call) => Number(call.payload.chat_id) === admin.id)
+      .map((call) => String(call.payload.text))
+      .filter((text) => text.startsWith("Đã gửi"));
+
+  it("counts what waits for a 429's retry_after, and after a restart still reports when the fan-out ends", async () => {
+    tg.telegram.unreachable.add(otherHead.id);
+    tg.refuseNext(head.id, TOO_MANY(90));
+    await h.send(admin, "/remind now");
+    expect(tg.telegram.lastTextTo(admin.id)).toContain("Đang gửi 2 tin nhắc");
+    await h.outbox.flush(h.bot.api);
+
+    // The run stopped at the flood wait: the report says what was sent, what waits and who is unreachable.
+    expect(reportsToAdmin()).toEqual([
+      "Đã gửi 0/2 tin nhắc; 1 tin đang chờ vì Telegram yêu cầu tạm dừng đến 09:01 29/12/2026; " +
+        "1 người/nhóm không liên lạc được. Bot sẽ báo lại khi gửi xong.",
+    ]);
+    expect(tg.sendsTo(head.id)).toBe(0);
+
+    // The process restarts (a new outbox over the same database) after the wait: the rest goes, then the end.
+    h.setNow(new Date(h.deps.clock().getTime() + 90_000).toISOString());
+    const restarted = new ReminderOutbox(h.deps, limiter(), { sendSoon: false });
+    await restarted.flush(h.bot.api);
+    expect(tg.sendsTo(head.id)).toBe(1);
+    const reports = reportsToAdmin();
+    expect(reports).toHaveLength(2);
+    expect(reports[1]).toContain("Đã gửi 1/2 tin nhắc.");
+    expect(reports[1]).toContain("Không gửi được cho 1 người/nhóm");
+    expect(reports[1]).toContain("• Lê Văn Hùng");
+
+    // Given once: later runs add nothing.
+    await restarted.flush(h.bot.api);
+    await h.outbox.flush(h.bot.api);
+    expect(reportsToAdmin()).toHaveLength(2);
+  });
+
+  it("is not given before the fan-out ends, and comes once it does", async () => {
+    tg.loseNextResponse(head.id);
+    await h.send(admin, "/remind now");
+    await h.outbox.flush(h.bot.api);
+    // One reminder is left waiting (its send failed): no report yet.
+    expect(reportsToAdmin()).toEqual([]);
+    await h.outbox.flush(h.bot.api);
+    expect(reportsToAdmin()).toEqual(["Đã gửi 2/2 tin nhắc."]);
   });
 });

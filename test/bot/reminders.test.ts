@@ -58,6 +58,7 @@ describe("/remind now", () => {
     const outbox = await h.db
       .selectFrom("reminder_outbox")
       .select(["chat_id", "status"])
+      .where("kind", "!=", "notice")
       .orderBy("chat_id")
       .execute();
     expect(outbox).toEqual([
@@ -284,6 +285,24 @@ describe("closing the round", () => {
 });
 
 describe("erasing one's data", () => {
+  it("takes the person's name out of a /remind now report kept in the outbox", async () => {
+    h.telegram.unreachable.add(otherHead.id);
+    await h.send(admin, "/remind now");
+    await h.outbox.flush(h.bot.api);
+    const report = () =>
+      h.db
+        .selectFrom("reminder_outbox")
+        .select("text")
+        .where("slot_key", "like", "report:ended:%")
+        .executeTakeFirstOrThrow();
+    expect((await report()).text).toContain("• Lê Văn Hùng");
+    h.telegram.unreachable.delete(otherHead.id);
+    await h.send(otherHead, "/me");
+    await h.press(otherHead, "me:delete");
+    await h.press(otherHead, "me:delete:yes");
+    expect((await report()).text).not.toContain("Lê Văn Hùng");
+  });
+
   it("takes the person's name out of the reminders kept in the outbox", async () => {
     await h.send(admin, "/remind now");
     await h.outbox.flush(h.bot.api);
@@ -301,6 +320,7 @@ describe("erasing one's data", () => {
       .selectFrom("reminder_outbox")
       .select("text")
       .where("kind", "=", "notice")
+      .where("slot_key", "not like", "report:%")
       .execute();
     expect(notices.map((n) => n.text)).toEqual(
       Array(notices.length).fill(

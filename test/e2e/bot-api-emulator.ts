@@ -217,6 +217,12 @@ export class BotApiEmulator {
   private readonly commands = new Map<string, Json[]>();
   private readonly menuButtons = new Map<string, Json>();
   private readonly customHandlers = new Map<string, MethodHandler>();
+  private readonly floodWaits: Array<{
+    method: string;
+    only: (payload: Json) => boolean;
+    retryAfter: number;
+    left: number;
+  }> = [];
   private readonly holds = new Map<
     string,
     Set<{ only: (payload: Json) => boolean; released: Promise<void> }>
@@ -524,6 +530,30 @@ export class BotApiEmulator {
     return release;
   }
 
+  /**
+   * Answers the next `times` calls of `method` that `only` picks with 429 and `retry_after` seconds, as
+   * Telegram does when it asks a bot to wait (independent of the opt-in flood control).
+   */
+  floodWaitOn(
+    method: string,
+    retryAfter: number,
+    only: (payload: Json) => boolean = () => true,
+    times = 1,
+  ): void {
+    this.floodWaits.push({ method: method.toLowerCase(), only, retryAfter, left: times });
+  }
+
+  private injectedFloodWait(method: string, payload: Json): BotApiError | undefined {
+    const wait = this.floodWaits.find(
+      (w) => w.method === method.toLowerCase() && w.left > 0 && w.only(payload),
+    );
+    if (!wait) return undefined;
+    wait.left--;
+    return new BotApiError(429, `Too Many Requests: retry after ${wait.retryAfter}`, {
+      retry_after: wait.retryAfter,
+    });
+  }
+
   // ---------------------------------------------------------------- HTTP
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -563,6 +593,8 @@ export class BotApiEmulator {
     for (const hold of [...(this.holds.get(method.toLowerCase()) ?? [])]) {
       if (hold.only(payload)) await hold.released;
     }
+    const injected = this.injectedFloodWait(method, payload);
+    if (injected) return respond(errorResponse(injected));
     const retryAfter = this.flood?.retryAfter(method, payload.chat_id);
     if (retryAfter !== undefined) {
       this.refusedAsFlood++;

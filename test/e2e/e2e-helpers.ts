@@ -38,16 +38,25 @@ export class E2eWorld {
 
   /** Starts the real bot process on this world's database; resolves once it polls. */
   async startBot(): Promise<BotProcess> {
-    const bot = await BotProcess.start({
-      env: {
-        BOT_TOKEN: this.emulator.token,
-        BOT_API_ROOT: this.emulator.apiRoot,
-        DATABASE_PATH: join(this.dir, "thidua.sqlite"),
-        OFFICE_ADMIN_IDS: this.officeAdminIds.join(","),
-      },
-    });
+    const bot = await BotProcess.start({ env: this.botEnv() });
     this.bots.push(bot);
     return bot;
+  }
+
+  /** Spawns a bot process on this world's database without waiting for it (one that should fail to start). */
+  spawnBot(): BotProcess {
+    const bot = BotProcess.spawn({ env: this.botEnv() });
+    this.bots.push(bot);
+    return bot;
+  }
+
+  private botEnv(): Record<string, string> {
+    return {
+      BOT_TOKEN: this.emulator.token,
+      BOT_API_ROOT: this.emulator.apiRoot,
+      DATABASE_PATH: join(this.dir, "thidua.sqlite"),
+      OFFICE_ADMIN_IDS: this.officeAdminIds.join(","),
+    };
   }
 
   async stop(): Promise<void> {

@@ -280,8 +280,12 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
     const beforeKill = acceptedReminders(since).length;
     expect(beforeKill).toBeLessThan(UNITS);
 
-    // The restarted process sends the rest from its outbox at its start-up tick.
+    // The restarted process takes the database over at once (the killed one is gone) and sends the rest from
+    // its outbox at its start-up tick.
     const second = await world.startBot();
+    expect(second.logs().map((line) => line.msg)).toContain(
+      "took the database over from a process that stopped without releasing it",
+    );
     const reached = () => heads.filter((h) => remindersIn(h.id).length > 0).length;
     await waitUntil(
       "every head to get the reminder",
@@ -299,6 +303,13 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
       25_000,
       progress,
     );
+    // The report of the /remind now asked of the killed process comes when the fan-out ends.
+    const ended = await world.emulator.waitForMessage(
+      admin.id,
+      (m) => /^Đã gửi \d+\/\d+ tin nhắc\.$/.test(m.plain_text ?? ""),
+      { since, timeoutMs: 30_000 },
+    );
+    expect(ended.plain_text).toBe(`Đã gửi ${UNITS}/${UNITS} tin nhắc.`);
     await stopGracefully(second);
 
     const counts = heads.map((h) => remindersIn(h.id).length);
@@ -323,10 +334,96 @@ describe("deadline reminders with the real bot process and the Bot API emulator"
     }
 
     const rows = await readDatabase((db) =>
-      db.selectFrom("reminder_outbox").select(["chat_id", "status", "kind"]).execute(),
+      db
+        .selectFrom("reminder_outbox")
+        .select(["chat_id", "status", "kind", "repeats"])
+        .where("kind", "!=", "notice")
+        .execute(),
     );
     expect(rows.filter((r) => r.status !== "sent")).toEqual([]);
     expect(new Set(rows.map((r) => r.chat_id)).size).toBe(UNITS);
     expect(rows).toHaveLength(UNITS);
+    // Every repeat is counted: the one in flight at the kill, if it had reached Telegram.
+    const counted = rows.reduce((sum, r) => sum + r.repeats, 0);
+    expect(counted).toBeLessThanOrEqual(1);
+    expect(repeated).toBeLessThanOrEqual(counted);
+  });
+
+  it("reports what waits for a 429's retry_after, and after a restart still reports when the fan-out ends", async () => {
+    const heads: FakeUser[] = Array.from({ length: 5 }, (_, i) => ({
+      id: 21_001 + i,
+      first_name: `Trưởng ${i + 1}`,
+      language_code: "vi",
+    }));
+    const campaign = loadCampaign();
+    await seed(async (db) => {
+      const now = new Date();
+      for (const [i, head] of heads.entries())
+        await seedUnitHead(
+          db,
+          { code: `W${i + 1}`, name: `Đơn vị W${i + 1}` },
+          { id: head.id, fullName: `Trần Văn W${i + 1}` },
+          now.toISOString(),
+        );
+      await db
+        .insertInto("rounds")
+        .values({
+          year: YEAR,
+          campaign_id: campaign.id,
+          status: "open",
+          deadline_at: new Date(now.getTime() + 60 * DAY_MS).toISOString(),
+          opened_at: now.toISOString(),
+          opened_by: admin.id,
+          closed_at: null,
+        })
+        .execute();
+    });
+    let lastUpdate = 0;
+    for (const head of heads) lastUpdate = world.emulator.sendText(head, "/help").update_id;
+    const first = await world.startBot();
+    await world.emulator.waitForConfirmation(lastUpdate, 30_000);
+
+    // Telegram asks the bot to wait 8 s when it writes to the third head.
+    world.emulator.floodWaitOn("sendMessage", 8, (payload) => Number(payload.chat_id) === heads[2]?.id);
+    const since = world.emulator.mark();
+    await world.say(admin, "/remind now", /Đang gửi 5 tin nhắc/);
+    const waiting = await world.emulator.waitForMessage(
+      admin.id,
+      (m) => /tin đang chờ/.test(m.plain_text ?? ""),
+      { since, timeoutMs: 20_000 },
+    );
+    expect(waiting.plain_text).toMatch(
+      /^Đã gửi 2\/5 tin nhắc; 3 tin đang chờ vì Telegram yêu cầu tạm dừng đến \d\d:\d\d \d\d\/\d\d\/\d{4}; 0 người\/nhóm không liên lạc được\. Bot sẽ báo lại khi gửi xong\.$/,
+    );
+
+    // The process dies during the wait; the next one finishes the fan-out and gives the report.
+    await first.kill("SIGKILL");
+    const second = await world.startBot();
+    const ended = await world.emulator.waitForMessage(
+      admin.id,
+      (m) => /^Đã gửi \d+\/\d+ tin nhắc\.$/.test(m.plain_text ?? ""),
+      { since, timeoutMs: 40_000 },
+    );
+    expect(ended.plain_text).toBe("Đã gửi 5/5 tin nhắc.");
+    await stopGracefully(second);
+
+    expect(heads.map((h) => remindersIn(h.id).length)).toEqual([1, 1, 1, 1, 1]);
+    const reports = world.emulator
+      .messagesIn(admin.id)
+      .map((m) => m.plain_text ?? "")
+      .filter((text) => text.startsWith("Đã gửi"));
+    expect(reports.filter((text) => text === ended.plain_text)).toHaveLength(1);
+    // The kill may come between Telegram's accepting the first report and the bot's marking it sent: then it
+    // is sent once more, and counted.
+    const waitingSent = reports.filter((text) => text === waiting.plain_text).length;
+    const counted = await readDatabase((db) =>
+      db
+        .selectFrom("reminder_outbox")
+        .select("repeats")
+        .where("slot_key", "like", "report:waiting:%")
+        .executeTakeFirstOrThrow(),
+    );
+    expect(waitingSent).toBe(1 + counted.repeats);
+    expect(counted.repeats).toBeLessThanOrEqual(1);
   });
 });

@@ -45,4 +45,24 @@ describe("start-up: polling first, command menus in the background", () => {
     expect(messages).toContain("stopped");
     expect(messages).not.toContain("could not register the command menus");
   });
+
+  it("refuses a second process on the same database with a clear message; the first keeps answering", async () => {
+    const first = await world.startBot();
+    const second = world.spawnBot();
+    const exit = await second.exited;
+    expect(exit.code).toBe(1);
+    expect(second.errorOutput).toContain(`Another ThiĐua bot process (pid ${first.pid} on `);
+    expect(second.errorOutput).toMatch(/is using the database \S*thidua\.sqlite\. Only one process may run/);
+    expect(second.logs().map((line) => line.msg)).not.toContain("bot started");
+
+    const reply = await world.say(admin, "/help", /\S/);
+    expect(reply.plain_text).not.toBe("");
+
+    // A clean stop gives the database up: the next process starts at once.
+    expect(await first.kill("SIGTERM")).toEqual({ code: 0, signal: null });
+    const third = await world.startBot();
+    expect(third.logs().map((line) => line.msg)).not.toContain(
+      "took the database over from a process that stopped without releasing it",
+    );
+  });
 });
