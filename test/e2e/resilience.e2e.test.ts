@@ -123,6 +123,30 @@ describe("while it works", () => {
     ]);
   });
 
+  it("logs a failed getUpdates at once, at warn, and polls on", async () => {
+    const bot = await world.startBot();
+    let refused = 0;
+    world.emulator.onMethod("getUpdates", () => {
+      refused++;
+      world.emulator.onMethod("getUpdates", undefined);
+      throw new BotApiError(502, "Bad Gateway");
+    });
+    // The long poll in flight ends with this update; the next one is refused, once.
+    await world.say(reader, "/help", /\S/);
+    await bot.waitForLog("could not fetch updates; retrying");
+    const reply = await world.say(reader, "/help", /\S/);
+
+    expect(refused).toBe(1);
+    expect(reply.plain_text).not.toBe("");
+    expect(warnings(bot, "could not fetch updates; retrying")).toEqual([
+      expect.objectContaining({
+        method: "getUpdates",
+        retryInMs: 100,
+        reason: expect.stringContaining("502"),
+      }),
+    ]);
+  });
+
   it("answers another chat during another program's write lock, and the waiting write goes through after it", async () => {
     const bot = await world.startBot();
     const choice = await world.say(writer, "/lang", button("lang:en"));
