@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, type Migration, type MigrationProvider, Migrator, type SqliteDatabase, sql } from "kysely";
+import { BUSY_TIMEOUT_MS, type BusyPolicy, BusyRetry, type BusyWait, DEFAULT_BUSY_POLICY } from "./busy.js";
 import { type Checkpointer, checkpointInBackground } from "./checkpointer.js";
 import * as initial from "./migrations/0001_initial.js";
 import * as processedUpdates from "./migrations/0002_processed_updates.js";
@@ -93,6 +94,26 @@ export interface OpenOptions {
    * `checkpointInBackground`): for the bot's long-running process, not for short scripts and tests.
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * How surely a commit survives a power cut (a process crash loses nothing either way). NORMAL, the default:
+   * a commit is in the write-ahead log, which is synced at each checkpoint; the last commits before a power
+   * cut may be lost. FULL: the log is synced at every commit. See README, "Running it".
+   */
+  synchronous?: Synchronous;
+  /** Hears of a statement that had to wait for a write lock another program held (see `BusyRetry`). */
+  onLockWait?: (wait: BusyWait) => void;
+  /** How long and how often to try again while another program holds the write lock. */
+  busyPolicy?: BusyPolicy;
+}
+
+export type Synchronous = "NORMAL" | "FULL";
+
+/** `SQLITE_SYNCHRONOUS` (NORMAL or FULL) as an option, for the benches to compare the two. */
+export function synchronousFrom(env: NodeJS.ProcessEnv): Synchronous | undefined {
+  const value = env.SQLITE_SYNCHRONOUS?.toUpperCase();
+  if (value === undefined || value === "") return undefined;
+  if (value === "NORMAL" || value === "FULL") return value;
+  throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, not "${env.SQLITE_SYNCHRONOUS}"`);
 }
 
 /** The write-ahead log is cut back to this after a checkpoint (it grows while checkpoints wait for readers). */
@@ -104,8 +125,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   const sqlite = new SQLite(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  // Short: better-sqlite3 waits synchronously, and a longer wait is spent asynchronously (BusyRetry).
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
   let checkpointer: Checkpointer | undefined;
   if (options.backgroundCheckpoints && path !== ":memory:") {
     sqlite.pragma("wal_autocheckpoint = 0");
@@ -114,7 +136,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     checkpointer = checkpointInBackground(path, () => sqlite.pragma("wal_autocheckpoint = 1000"));
   }
   const database = withPreparedStatements(sqlite, () => void checkpointer?.stop());
-  const dialect = new FairSqliteDialect({ database });
+  const busy = new BusyRetry(options.busyPolicy ?? DEFAULT_BUSY_POLICY, options.onLockWait);
+  const dialect = new FairSqliteDialect({ database, busy });
   const db = new Kysely<Database>({ dialect });
   allowDirect(db, dialect);
   return db;

@@ -1,49 +1,37 @@
 import {
-  type CompiledQuery,
+  CompiledQuery,
   type DatabaseConnection,
   type Dialect,
   type Driver,
   type QueryResult,
   SqliteDialect,
   type SqliteDialectConfig,
-  type TransactionSettings,
 } from "kysely";
+import { BusyRetry, isBusy } from "./busy.js";
+import { FifoMutex } from "./fifo-mutex.js";
+
+export { FifoMutex };
 
 /**
- * One waiter after another, in the order they came. Kysely's own SQLite mutex wakes every waiter on each
- * release and all but one go back to sleep: with 500 updates in flight that was most of the bot's time
- * (the work per query grew with the number waiting).
+ * Kysely's SQLite driver with the single connection handed out first come, first served, and made patient
+ * with a lock another program holds (see `BusyRetry`): a transaction takes the write lock when it begins
+ * (`begin immediate`), so it is the begin that waits, before any work was done, and a statement outside a
+ * transaction waits on its own. Either lets others have the connection while it pauses: reads, which the
+ * write-ahead log lets through, go on answering.
  */
-export class FifoMutex {
-  private held = false;
-  private readonly waiting: Array<() => void> = [];
-
-  /** Nobody holds it, and so nobody waits for it either (`unlock` hands it straight on). */
-  get free(): boolean {
-    return !this.held;
-  }
-
-  lock(): Promise<void> {
-    if (!this.held) {
-      this.held = true;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Hands the lock straight to the longest waiter, if any. */
-  unlock(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.held = false;
-  }
-}
-
-/** Kysely's SQLite driver with the single connection handed out first come, first served. */
 class FairDriver implements Driver {
   readonly turn = new FifoMutex();
+  private inTransaction = false;
+  private patient: DatabaseConnection | undefined;
+  private readonly yieldTurn = {
+    release: () => this.turn.unlock(),
+    reacquire: () => this.turn.lock(),
+  };
 
-  constructor(private readonly inner: Driver) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly busy: BusyRetry,
+  ) {}
 
   init(): Promise<void> {
     return this.inner.init();
@@ -51,25 +39,47 @@ class FairDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.turn.lock();
-    // Ours is the only turn, so the inner driver's own mutex is free and does not wait.
-    return this.inner.acquireConnection();
+    this.patient ??= await this.patientConnection();
+    return this.patient;
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+  /**
+   * The inner driver's one connection, from now on handed out by `turn` alone: the inner driver's own mutex is
+   * let go for good, since a waiter lets others have the connection while it still counts as holding it.
+   */
+  private async patientConnection(): Promise<DatabaseConnection> {
+    const connection = await this.inner.acquireConnection();
     await this.inner.releaseConnection(connection);
+    return {
+      executeQuery: (query) =>
+        this.inTransaction
+          ? connection.executeQuery(query)
+          : this.busy.run(() => connection.executeQuery(query), this.yieldTurn),
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    };
+  }
+
+  async releaseConnection(): Promise<void> {
     this.turn.unlock();
   }
 
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(connection, settings);
+  /** `connection` is ours, whose statements outside a transaction wait for a lock held elsewhere. */
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    this.inTransaction = true;
   }
 
-  commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(connection);
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await this.inner.commitTransaction(connection);
+    this.inTransaction = false;
   }
 
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(connection);
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await this.inner.rollbackTransaction(connection);
+    } finally {
+      this.inTransaction = false;
+    }
   }
 
   destroy(): Promise<void> {
@@ -84,12 +94,14 @@ class FairDriver implements Driver {
 export class FairSqliteDialect extends SqliteDialect implements Dialect {
   private driver: FairDriver | undefined;
 
-  constructor(private readonly settings: SqliteDialectConfig & { database: SqliteDatabaseLike }) {
+  constructor(
+    private readonly settings: SqliteDialectConfig & { database: SqliteDatabaseLike; busy?: BusyRetry },
+  ) {
     super(settings);
   }
 
   override createDriver(): Driver {
-    this.driver = new FairDriver(super.createDriver());
+    this.driver = new FairDriver(super.createDriver(), this.settings.busy ?? new BusyRetry());
     return this.driver;
   }
 
@@ -150,6 +162,8 @@ export function runDirectly<R>(db: object, query: CompiledQuery<R>): Promise<Que
   try {
     return Promise.resolve(entry.dialect.run(query));
   } catch (error) {
+    // Another program holds the write lock: the way through Kysely waits for it without blocking.
+    if (!entry.transaction && isBusy(error)) return undefined;
     return Promise.reject(error);
   }
 }

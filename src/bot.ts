@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import {
   type Conversation,
   type ConversationData,
@@ -12,7 +11,7 @@ import { profileEditFlow } from "../conversations/profile-edit.js";
 import { registrationFlow } from "../conversations/registration.js";
 import { sqliteConversationStorage } from "../db/conversation-storage.js";
 import { limitConversationMessages, limitOutgoingMessages } from "./api-limit.js";
-import { treatRepeatsAsDone } from "./api-tolerance.js";
+import { retryLoudly, treatRepeatsAsDone } from "./api-tolerance.js";
 import type { BaseContext, BotContext, FlowContext } from "./context.js";
 import type { AppDeps } from "./deps.js";
 import { assessmentFeature } from "./features/assessment.js";
@@ -62,8 +61,6 @@ export interface CreateBotOptions {
   limiter?: RateLimiter;
 }
 
-const retryAfterFloodsAndNetworkErrors = () => autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 });
-
 /**
  * Middleware order (after `outermost`):
  *  1. per-update logger
@@ -82,7 +79,9 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
   // One limiter for replies and reminders alike; the outbox sends its reminders through it as bulk.
   const limiter = options.outbox?.limiter ?? options.limiter ?? new RateLimiter();
   const outbox = options.outbox ?? new ReminderOutbox(deps, limiter);
-  bot.api.config.use(limitOutgoingMessages(limiter), retryAfterFloodsAndNetworkErrors(), treatRepeatsAsDone);
+  // Not @grammyjs/auto-retry: it retries a network error without end, backing off up to an hour, silently.
+  const retryFloodsAndFailures = () => retryLoudly(deps.logger);
+  bot.api.config.use(limitOutgoingMessages(limiter), retryFloodsAndFailures(), treatRepeatsAsDone);
 
   const actor = actorMiddleware(deps);
   const i18n = deps.i18n.middleware();
@@ -127,7 +126,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     async (ctx, next) => {
       ctx.api.config.use(
         limitConversationMessages(limiter, conversation),
-        retryAfterFloodsAndNetworkErrors(),
+        retryFloodsAndFailures(),
         treatRepeatsAsDone,
       );
       await next();

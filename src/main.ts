@@ -18,6 +18,7 @@ import { startPolling } from "./polling.js";
 import { NO_LIMITS, RateLimiter, realTimer } from "./reminders/rate-limit.js";
 import { startReminderScheduler } from "./reminders/scheduler.js";
 import { ReminderOutbox } from "./reminders/sender.js";
+import { connectToTelegram, TelegramUnreachable } from "./telegram-startup.js";
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
@@ -52,7 +53,10 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const db = openDatabase(config.databasePath, { backgroundCheckpoints: true });
+  const db = openDatabase(config.databasePath, {
+    backgroundCheckpoints: true,
+    onLockWait: (wait) => logger.warn(wait, "database: waited for a write lock held by another program"),
+  });
   // One process holds the database: a second one would send the outbox and handle updates again. Taken
   // before the migrations where the database has its lease table, so a second process changes nothing.
   const hold = () =>
@@ -95,10 +99,14 @@ async function main(): Promise<void> {
   });
 
   try {
-    await bot.init();
+    await connectToTelegram(bot, logger, config.botToken);
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 401) {
       fail("Telegram rejected BOT_TOKEN (401 Unauthorized). Check the token that @BotFather gave you.");
+    }
+    if (error instanceof TelegramUnreachable) {
+      logger.fatal({ reason: error.message }, "could not reach Telegram");
+      fail(error.message);
     }
     throw error;
   }

@@ -65,7 +65,7 @@ function outcomeUnknown(error: unknown): boolean {
  * loss, counted in the row's `repeats` and logged. A reminder is marked sent once Telegram accepted it. A 403
  * marks the recipient unreachable instead of retrying; other failures are retried up to MAX_ATTEMPTS times.
  *
- * The sends bypass the bot's Api transformers: the auto-retry there would resend a message whose response
+ * The sends bypass the bot's Api transformers: the retry there would resend a message whose response
  * was lost without anyone knowing. The retries here are the outbox's own, counted.
  */
 export async function sendDueReminders(

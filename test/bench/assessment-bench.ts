@@ -10,6 +10,7 @@
  *   person's in order), for S seconds; latency counts from arrival, and is also shown by 5 s of arrival. This
  *   is how a deadline day looks.
  * In every mode, 200 other people's whole assessments run first (not measured), so the bot is warm.
+ * `SQLITE_SYNCHRONOUS=FULL` (or NORMAL, the bot's setting) picks how often SQLite syncs the disk.
  * The last line is JSON, for the suite (test/bench/suite.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
-import { migrateToLatest, openDatabase } from "../../db/connection.js";
+import { migrateToLatest, openDatabase, synchronousFrom } from "../../db/connection.js";
 import { createBot } from "../../src/bot.js";
 import { loadCampaign } from "../../src/campaign/load.js";
 import { createI18n } from "../../src/i18n.js";
@@ -37,6 +38,7 @@ const users = Number(option("users")) || 100;
 const mode = option("mode") ?? "sequential";
 const rate = Number(option("rate")) || 1400;
 const seconds = Number(option("seconds")) || 20;
+const synchronous = synchronousFrom(process.env) ?? "NORMAL";
 
 /** One whole individual assessment, as updates, each tagged with the question it answers. */
 function assessmentUpdates(person: TestUser): Array<{ update: Update; label: string }> {
@@ -211,7 +213,7 @@ async function drive(handle: (update: Update) => Promise<void>, scripts: Script[
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "thidua-bench-"));
-  const db = openDatabase(join(dir, "bench.sqlite"), { backgroundCheckpoints: true });
+  const db = openDatabase(join(dir, "bench.sqlite"), { backgroundCheckpoints: true, synchronous });
   await migrateToLatest(db);
   const now = new Date("2026-11-28T09:00:00+07:00");
   const people = Array.from({ length: users }, (_, i) => user(100_000 + i, `Người ${i}`));
@@ -270,7 +272,7 @@ async function main() {
     .where("subject_id", "<", 900_000)
     .executeTakeFirstOrThrow();
   console.log(
-    `ThiĐua bot self-assessment benchmark (${mode}${mode === "open-loop" ? ` ${rate}/s for ${seconds} s` : ""}): ${users} people, Node ${process.version}`,
+    `ThiĐua bot self-assessment benchmark (${mode}${mode === "open-loop" ? ` ${rate}/s for ${seconds} s` : ""}): ${users} people, synchronous=${synchronous}, Node ${process.version}`,
   );
   report("bare grammY handler", baseline);
   report("ThiĐua bot", measured);
@@ -295,7 +297,12 @@ async function main() {
     ),
   });
   console.log(
-    JSON.stringify({ bench: `assessment-${mode}`, bot: figures(measured), bare: figures(baseline) }),
+    JSON.stringify({
+      bench: `assessment-${mode}`,
+      synchronous,
+      bot: figures(measured),
+      bare: figures(baseline),
+    }),
   );
   await db.destroy();
   rmSync(dir, { recursive: true, force: true });
