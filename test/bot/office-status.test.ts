@@ -505,11 +505,13 @@ describe("/nominations for the Office", () => {
         ...footer,
       ].join("\n"),
     );
+    // Each opens its card (which leads back to this page); one step's nominations can be moved at once.
     expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.callback_data)).toEqual([
-      `no:${mai_}`,
-      `no:${thieu}`,
-      `no:${lan_}`,
-      `no:${tralai}`,
+      `no:${mai_}:nl:0:`,
+      `no:${thieu}:nl:0:`,
+      `no:${lan_}:nl:0:`,
+      `no:${tralai}:nl:0:`,
+      "pg:ns:0:1:",
     ]);
 
     for (const filter of ["gk", "GK", "Giấy khen Giám đốc Sở", "giay khen", "giay-khen-giam-doc-so"]) {
