@@ -145,12 +145,18 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
         subject,
         input,
         ctx.update.update_id,
-        session.asked_step,
+        {
+          step: session.asked_step,
+          writtenBefore:
+            ctx.message !== undefined &&
+            session.shown_since !== null &&
+            ctx.message.message_id < session.shown_since,
+        },
       ),
     );
     switch (outcome.kind) {
       case "moved":
-        await ctx.reply(ctx.t("as-moved"), HTML);
+        await ctx.reply(ctx.t(outcome.unseen ? "as-moved-unseen" : "as-moved"), HTML);
         return askCurrent(deps, ctx, subject);
       case "stale":
         // A button of a question already answered: the newer answer stands.
