@@ -267,8 +267,6 @@ export class BotApiEmulator {
   private readonly faultRules = new Set<FaultRule & { hits: number }>();
   private faultRandom: () => number = Math.random;
   private readonly faultsDone = new Map<FaultKind, number>();
-  /** Every update ever queued, by id, so that one can be delivered again (`redeliver`). */
-  private readonly queued = new Map<number, Update>();
 
   private constructor(
     private readonly server: Server,
@@ -590,15 +588,6 @@ export class BotApiEmulator {
     return all;
   }
 
-  /** Queues an update already delivered (and perhaps confirmed) again, with its own update_id, as after a crash. */
-  redeliver(updateId: number): void {
-    const update = this.queued.get(updateId);
-    if (!update) throw new Error(`no update ${updateId} was ever queued`);
-    this.updates.push(structuredClone(update));
-    this.updates.sort((a, b) => a.update_id - b.update_id);
-    for (const poller of [...this.pollers]) poller.wake();
-  }
-
   private faultFor(method: string, payload: Json): Fault | undefined {
     for (const rule of this.faultRules) {
       const pattern = rule.method;
@@ -827,9 +816,7 @@ export class BotApiEmulator {
 
   private enqueue(kind: string, body: Json): number {
     const update_id = this.nextUpdateId++;
-    const update = { update_id, [kind]: body };
-    this.updates.push(update);
-    this.queued.set(update_id, update);
+    this.updates.push({ update_id, [kind]: body });
     for (const poller of [...this.pollers]) poller.wake();
     return update_id;
   }

@@ -14,6 +14,7 @@ import {
   seeded,
   startDrillWorld,
   step,
+  until,
 } from "./drill-kit.js";
 
 const admin: FakeUser = { id: 9101, first_name: "Hà", language_code: "vi" };
@@ -155,11 +156,3 @@ describe(seeded("drill: an answer typed to a re-sent question while the next one
     expect(stored?.areas["to-chuc-bo-may"]).toBeUndefined();
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error("condition not reached");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

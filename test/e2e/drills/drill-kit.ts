@@ -259,3 +259,12 @@ export function repeatedSends(world: E2eWorld, chatId: number): number {
   }
   return repeats;
 }
+
+/** Waits until `condition` holds (checked every 10 ms); fails after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`condition not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
