@@ -65,12 +65,20 @@ describe(seeded("drill: SIGKILLs in the middle of self-assessments and uploads")
       while (await step(world, person)) {}
       finished++;
     });
-    // The killer: at random moments while people answer, SIGKILL the process and start a new one at once.
+    // The killer: once the running process has handled a random number of updates (so that each process makes
+    // progress, however slow the machine), SIGKILL it and start a new one at once.
     let kills = 0;
     while (kills < KILLS && finished < people.length) {
-      await new Promise((resolve) => setTimeout(resolve, random.int(150, 900)));
       const bot = world.bots.at(-1);
-      if (!bot || finished === people.length) break;
+      if (!bot) break;
+      const handled = random.int(4, 30);
+      await until(
+        () =>
+          finished === people.length ||
+          bot.logs().filter((l) => l.msg === "update handled").length >= handled,
+        60_000,
+      );
+      if (finished === people.length) break;
       await bot.kill("SIGKILL");
       kills++;
       await world.startBot();

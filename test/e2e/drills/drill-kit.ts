@@ -138,7 +138,7 @@ export interface DrillPerson {
  * Makes `person`'s next move and waits until its update is handled (confirmed); a process killed meanwhile
  * leaves it unconfirmed, and the next process handles it. Returns false once the assessment is submitted.
  */
-export async function step(world: E2eWorld, person: DrillPerson, timeoutMs = 45_000): Promise<boolean> {
+export async function step(world: E2eWorld, person: DrillPerson, timeoutMs = 60_000): Promise<boolean> {
   const move = nextMove(world.emulator.lastMessageIn(person.user.id), person.who);
   let updateId: number;
   switch (move.kind) {
