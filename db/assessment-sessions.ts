@@ -64,12 +64,19 @@ const upsertSession = precompile(
  */
 export async function saveSession(
   db: DB,
-  session: { chatId: number; subject: Subject; askedStep: string; messageId: number | null },
+  session: {
+    chatId: number;
+    subject: Subject;
+    askedStep: string;
+    messageId: number | null;
+    /** The question may have been on screen since this earlier message (asked by a process that died). */
+    shownSince?: number | undefined;
+  },
   now: Date,
 ): Promise<void> {
   const before = await findSession(db, session.chatId);
   const askedAgain = before?.subject === session.subject && before.asked_step === session.askedStep;
-  const since = askedAgain ? before.shown_since : session.messageId;
+  const since = askedAgain ? before.shown_since : (session.shownSince ?? session.messageId);
   await upsertSession.run(
     db,
     session.chatId,

@@ -184,6 +184,8 @@ export type AnswerOutcome =
       state?: AssessmentState;
       /** For a proof file taken: how many the criterion had before it (the first one gets its own message). */
       filesBefore?: number;
+      /** Stored when this update was first handled, by a process that died before it was done. */
+      again?: boolean;
     }
   | { kind: "problem"; key: string; vars?: Record<string, string | number> }
   | { kind: "stale" }
@@ -219,7 +221,7 @@ export async function applyAnswer(
     if (editing && data && isItemComplete(questionnaire, editing, data)) {
       await finishEdit(deps.db, assessment, actorId, deps.clock());
     }
-    return { kind: "saved" };
+    return { kind: "saved", again: true };
   }
   // A button says which question it was on; a typed answer or a file is taken only for the question on the
   // person's screen when they wrote. Someone else (a unit's other head) may have answered meanwhile, or the

@@ -61,4 +61,26 @@ describe("an answer is taken only for the question on the person's screen", () =
     const stored = await h.db.selectFrom("assessment_files").select("file_name").orderBy("id").execute();
     expect(stored.map((f) => f.file_name)).toEqual(["quyet-dinh.pdf", "bao-cao.pdf", "bang-so-lieu.pdf"]);
   });
+
+  it("takes an answer written after a crash for the question a process that died may have shown", async () => {
+    await answerWholeIndividualAssessment(h, lan, { areas: false });
+    const onScreen = await h.db.selectFrom("assessment_sessions").selectAll().executeTakeFirstOrThrow();
+    const answer = textUpdate(lan, "Rà soát 15 văn bản quy phạm pháp luật.");
+    await h.feed(answer);
+    expect(h.telegram.lastTextTo(lan.id)).toContain("Nội dung cải cách hành chính 2/6");
+    // The process dies after "2/6" went out but before its update was done: neither the open question nor the
+    // update's mark were written.
+    await h.db.updateTable("assessment_sessions").set(onScreen).execute();
+    await h.db.deleteFrom("processed_updates").where("update_id", "=", answer.update_id).execute();
+    // The person answers the "2/6" on screen; the next process first handles the cut-short update again.
+    const next = textUpdate(lan, "Công bố kịp thời 12 thủ tục hành chính.");
+    await h.feed(answer);
+    await h.feed(next);
+
+    expect(h.telegram.textsTo(lan.id).join("\n")).not.toContain("Câu hỏi đã thay đổi");
+    expect((await answers()).areas).toEqual({
+      "the-che": { text: "Rà soát 15 văn bản quy phạm pháp luật." },
+      "thu-tuc-hanh-chinh": { text: "Công bố kịp thời 12 thủ tục hành chính." },
+    });
+  });
 });
