@@ -4,14 +4,18 @@ import type { E2eWorld } from "../e2e-helpers.js";
 import {
   areaText,
   type DrillPerson,
+  historiesOf,
   misplacedOrMissing,
   openQuestions,
   openRoundWithUnit,
+  REVIEW_STEPS,
   randomSource,
   readAssessments,
   repeatedSends,
+  reviewStep,
   SEED,
   seeded,
+  seedSubmittedNominations,
   startDrillWorld,
   step,
   until,
@@ -35,11 +39,13 @@ afterEach(() => world.stop());
 
 /** Each restart costs a process start (about 2 s on CI's 2 cores): three keep the drill within its budget. */
 const KILLS = 3;
+/** Nominations the Office reviews while the people answer. */
+const REVIEWED = 5;
 
-describe(seeded("drill: SIGKILLs in the middle of self-assessments and uploads"), {
+describe(seeded("drill: SIGKILLs in the middle of self-assessments, uploads and the Office's review"), {
   timeout: 120_000,
 }, () => {
-  it("loses no answer or file, puts none under another question, and repeats a send at most once per crash", async () => {
+  it("loses no answer, file or review move, puts none under another question, makes none twice, and repeats a send at most once per crash", async () => {
     const random = randomSource(SEED);
     world.emulator.useRandom(() => random.next());
     await world.startBot();
@@ -60,25 +66,33 @@ describe(seeded("drill: SIGKILLs in the middle of self-assessments and uploads")
       probability: 0.01,
       times: 2,
     });
+    const nominations = await seedSubmittedNominations(world, "HCTP", admin.id, REVIEWED);
+
     let finished = 0;
     const answering = people.map(async (person) => {
       while (await step(world, person)) {}
       finished++;
     });
+    // Meanwhile the Office reviews the unit's nominations, one after the other, from each one's card.
+    answering.push(
+      (async () => {
+        for (const id of nominations) while (await reviewStep(world, admin, id)) {}
+        finished++;
+      })(),
+    );
+    const actors = answering.length;
     // The killer: once the running process has handled a random number of updates (so that each process makes
     // progress, however slow the machine), SIGKILL it and start a new one at once.
     let kills = 0;
-    while (kills < KILLS && finished < people.length) {
+    while (kills < KILLS && finished < actors) {
       const bot = world.bots.at(-1);
       if (!bot) break;
       const handled = random.int(4, 30);
       await until(
-        () =>
-          finished === people.length ||
-          bot.logs().filter((l) => l.msg === "update handled").length >= handled,
+        () => finished === actors || bot.logs().filter((l) => l.msg === "update handled").length >= handled,
         60_000,
       );
-      if (finished === people.length) break;
+      if (finished === actors) break;
       await bot.kill("SIGKILL");
       kills++;
       await world.startBot();
@@ -89,6 +103,11 @@ describe(seeded("drill: SIGKILLs in the middle of self-assessments and uploads")
     const stored = await readAssessments(world);
     const problems = people.flatMap((person) => misplacedOrMissing(stored.get(person.user.id), person.who));
     expect(problems).toEqual([]);
+    // Each nomination went each way once: no move lost, none made twice, no status skipped.
+    const histories = await historiesOf(world, nominations);
+    for (const id of nominations) {
+      expect(histories.get(id)).toEqual(["draft", "submitted", ...REVIEW_STEPS]);
+    }
     // A send whose answer was lost (a crash before its update was confirmed, or a 5xx after delivery) may go
     // out again, once; nothing else is sent twice.
     const lost = kills + world.emulator.faultsInjected("error-after");

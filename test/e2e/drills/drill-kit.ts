@@ -1,6 +1,9 @@
 import { join } from "node:path";
 import { loadAnswers } from "../../../db/assessments.js";
 import { openDatabase } from "../../../db/connection.js";
+import { addNomination, moveNomination } from "../../../db/nominations.js";
+import { findUnitByCode } from "../../../db/units.js";
+import { loadCampaign } from "../../../src/campaign/load.js";
 import type { BotMessage, FakeUser } from "../bot-api-emulator.js";
 import { buttonsOf, E2eWorld } from "../e2e-helpers.js";
 
@@ -266,5 +269,102 @@ export async function until(condition: () => boolean, timeoutMs = 20_000): Promi
   while (!condition()) {
     if (Date.now() > end) throw new Error(`condition not reached within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Writes `count` nominations of nobody-registered individuals (Giấy khen, as a unit sent them: "submitted") of
+ * the unit `unitCode` for the Office to review; through a connection of its own, beside the running bot.
+ */
+export async function seedSubmittedNominations(
+  world: E2eWorld,
+  unitCode: string,
+  officeId: number,
+  count: number,
+): Promise<number[]> {
+  const db = openDatabase(join(world.dir, "thidua.sqlite"));
+  try {
+    const unit = await findUnitByCode(db, unitCode);
+    if (!unit) throw new Error(`no unit ${unitCode}`);
+    const formId = loadCampaign().awardForms[2]?.id;
+    if (!formId) throw new Error("the campaign has no third award form");
+    const ids: number[] = [];
+    const now = new Date();
+    for (let n = 1; n <= count; n++) {
+      const nomination = await addNomination(
+        db,
+        {
+          year: Number(YEAR),
+          unitId: unit.id,
+          formId,
+          nomineeKind: "individual",
+          nomineeId: 9_900 + n,
+          nomineeName: `Chuyên viên số ${n}`,
+          eligible: true,
+          resultSummary: JSON.stringify({ met: 6, total: 6, progress: "submitted" }),
+          reason: null,
+          by: officeId,
+          byRole: "office",
+          updateId: null,
+        },
+        now,
+      );
+      if (!nomination) throw new Error(`no nomination ${n}`);
+      const move = {
+        id: nomination.id,
+        from: "draft",
+        to: "submitted",
+        by: officeId,
+        byRole: "office",
+      } as const;
+      await moveNomination(db, { ...move, reason: null, updateId: null }, now);
+      ids.push(nomination.id);
+    }
+    return ids;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The Office's review of one nomination: moved on from the card until it is "recommended" (đề nghị Hội đồng). */
+export const REVIEW_STEPS = ["under_review", "recommended"] as const;
+
+/**
+ * The Office's next move on nomination `id`, reading the last message: press the card's button for the next
+ * review step; open the card when it is not on screen; false once no step is left on the card.
+ */
+export async function reviewStep(world: E2eWorld, office: FakeUser, id: number): Promise<boolean> {
+  const last = world.emulator.lastMessageIn(office.id);
+  const buttons = last ? buttonsOf(last) : [];
+  const onCard = buttons.some((data) => data === `no:${id}` || data.startsWith(`nt:${id}:`));
+  const next = REVIEW_STEPS.map((to) => `nt:${id}:${to}`).find((data) => buttons.includes(data));
+  let updateId: number;
+  if (last && next) updateId = world.emulator.pressButton(office, last, next).update_id;
+  else if (onCard) return false;
+  else updateId = world.emulator.sendText(office, `/nominations ${id}`).update_id;
+  await world.emulator.waitForConfirmation(updateId, 60_000);
+  return true;
+}
+
+/** Each nomination's history, as the statuses it went to, oldest first. */
+export async function historiesOf(world: E2eWorld, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const db = openDatabase(join(world.dir, "thidua.sqlite"));
+  try {
+    const result = new Map<number, string[]>();
+    for (const id of ids) {
+      const rows = await db
+        .selectFrom("nomination_history")
+        .select("to_status")
+        .where("nomination_id", "=", id)
+        .orderBy("id")
+        .execute();
+      result.set(
+        id,
+        rows.map((row) => row.to_status),
+      );
+    }
+    return result;
+  } finally {
+    await db.destroy();
   }
 }
