@@ -66,8 +66,12 @@ async function editInPlace(
 
 /** Where a question is shown: in a new message (taking over from `replacing`), or in place of `messageId`. */
 type Placement =
-  /** `lead`: a line said first, in the same message (what /assess says on opening). */
-  { kind: "new"; replacing?: number; lead?: string } | { kind: "edit"; messageId: number };
+  /**
+   * `lead`: a line said first, in the same message (what /assess says on opening). `shownSince`: the question
+   * may have been on screen since this message already (see the "again" case below).
+   */
+  | { kind: "new"; replacing?: number; lead?: string; shownSince?: number }
+  | { kind: "edit"; messageId: number };
 
 /**
  * Asks the question the stored answers are at (or shows the summary) and records it as the chat's open
@@ -115,6 +119,7 @@ export async function askCurrent(
     subject,
     askedStep: view.kind === "question" ? view.stepKey : "summary",
     messageId: asked.message_id,
+    shownSince: place.kind === "new" ? place.shownSince : undefined,
   };
   // Recorded only once the question was sent: an answer is taken for the question on the person's screen.
   const save = (db: DB) => saveSession(db, session, deps.clock());
@@ -145,12 +150,18 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
         subject,
         input,
         ctx.update.update_id,
-        session.asked_step,
+        {
+          step: session.asked_step,
+          writtenBefore:
+            ctx.message !== undefined &&
+            session.shown_since !== null &&
+            ctx.message.message_id < session.shown_since,
+        },
       ),
     );
     switch (outcome.kind) {
       case "moved":
-        await ctx.reply(ctx.t("as-moved"), HTML);
+        await ctx.reply(ctx.t(outcome.unseen ? "as-moved-unseen" : "as-moved"), HTML);
         return askCurrent(deps, ctx, subject);
       case "stale":
         // A button of a question already answered: the newer answer stands.
@@ -163,6 +174,17 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
         return askCurrent(deps, ctx, subject);
       case "saved": {
         const shown = session.message_id ?? undefined;
+        if (outcome.again) {
+          // The process that stored this answer died before it was done: it may have shown the next question
+          // already, so what the person wrote after this answer is taken for that question (but not before).
+          if (ctx.callbackQuery) await acknowledgePress(ctx);
+          const answeredIn = ctx.message?.message_id ?? ctx.callbackQuery?.message?.message_id;
+          return askCurrent(deps, ctx, subject, undefined, {
+            kind: "new",
+            replacing: shown,
+            shownSince: answeredIn,
+          });
+        }
         if (input.type === "file") {
           // One message counts the files: the first gets it, the next ones update it.
           const place: Placement =

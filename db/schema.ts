@@ -455,7 +455,10 @@ export interface AwardDraftTable {
 export interface AssessmentSessionTable {
   chat_id: number;
   subject: "individual" | "unit";
-  /** The step key of the question (or "summary") the bot asked last. */
+  /**
+   * The step key of the question (or "summary") the bot asked last, then "@" and the first message that showed
+   * it (read through db/assessment-sessions.ts).
+   */
   asked_step: string;
   message_id: number | null;
   updated_at: string;

@@ -22,6 +22,12 @@ import { connectToTelegram, TelegramUnreachable } from "./telegram-startup.js";
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
+/**
+ * The longest a Bot API call may take (grammY's default is 500 s): a call Telegram never answers fails (and is
+ * retried) instead of holding its chat, and the updates behind it, for minutes. Above the 30 s long poll.
+ */
+const API_CALL_TIMEOUT_SECONDS = 45;
+
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
@@ -89,7 +95,10 @@ async function main(): Promise<void> {
   const outbox = new ReminderOutbox(deps, limiter, { sendSoon: true, holder: lease.holder });
   const bot = createBot(deps, {
     token: config.botToken,
-    client: config.botApiRoot ? { apiRoot: config.botApiRoot } : undefined,
+    client: {
+      timeoutSeconds: API_CALL_TIMEOUT_SECONDS,
+      ...(config.botApiRoot ? { apiRoot: config.botApiRoot } : {}),
+    },
     outermost: [
       inFlight.middleware,
       // One update at a time per chat (a conversation must see its updates in order); chats run in parallel.

@@ -169,6 +169,14 @@ export async function individualStartRefusal(
   };
 }
 
+/** The chat's open question, as the person's message meets it. */
+export interface AskedQuestion {
+  /** The step key of the question the bot asked last. */
+  step: string;
+  /** The message was written before that question was shown (its id is lower than the question's). */
+  writtenBefore: boolean;
+}
+
 export type AnswerOutcome =
   /** `state`: the assessment as the answer left it, when that is known without reading it again. */
   | {
@@ -176,10 +184,13 @@ export type AnswerOutcome =
       state?: AssessmentState;
       /** For a proof file taken: how many the criterion had before it (the first one gets its own message). */
       filesBefore?: number;
+      /** Stored when this update was first handled, by a process that died before it was done. */
+      again?: boolean;
     }
   | { kind: "problem"; key: string; vars?: Record<string, string | number> }
   | { kind: "stale" }
-  | { kind: "moved" }
+  /** `unseen`: the answer was written before the question now open was shown (see AskedQuestion). */
+  | { kind: "moved"; unseen: boolean }
   | { kind: "submitted"; firstTime: boolean }
   | { kind: "stopped" }
   | { kind: "unavailable"; problem: Unavailable };
@@ -195,7 +206,7 @@ export async function applyAnswer(
   input: AnswerInput,
   updateId: number,
   /** The question the person was shown; a typed answer or a file is only taken for that question. */
-  askedStep?: string,
+  asked?: AskedQuestion,
 ): Promise<AnswerOutcome> {
   const loaded = await loadAssessment(deps, actorId, subject);
   if (!loaded.ok) return { kind: "unavailable", problem: loaded.problem };
@@ -210,11 +221,13 @@ export async function applyAnswer(
     if (editing && data && isItemComplete(questionnaire, editing, data)) {
       await finishEdit(deps.db, assessment, actorId, deps.clock());
     }
-    return { kind: "saved" };
+    return { kind: "saved", again: true };
   }
-  // Someone else (a unit's other head) answered meanwhile: the text was meant for a question now gone.
-  if (askedStep !== undefined && input.type !== "button" && askedStep !== stepKey(step))
-    return { kind: "moved" };
+  // A button says which question it was on; a typed answer or a file is taken only for the question on the
+  // person's screen when they wrote. Someone else (a unit's other head) may have answered meanwhile, or the
+  // question was still on its way (held back by Telegram, or re-sent after a crash) when they wrote.
+  if (asked !== undefined && input.type !== "button" && (asked.writtenBefore || asked.step !== stepKey(step)))
+    return { kind: "moved", unseen: asked.writtenBefore };
   const now = deps.clock();
   const editing = assessment.edit_item;
   const backup =

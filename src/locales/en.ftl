@@ -390,6 +390,7 @@ as-skipped = (skipped)
 as-unanswered = (not answered)
 as-stale = This question is no longer waiting for an answer (you answered it, or moved on to something else). To change an answer, use the 'Edit criterion' buttons on the final summary.
 as-moved = The question has changed (someone else has just answered this self-assessment), so your last answer was not saved. Here is the current question:
+as-moved-unseen = The question has changed: your last answer was sent before the current question appeared, so it was not saved. Here is the current question:
 as-text-too_short = This answer is too short. Please give more detail.
 as-account-no-sentence = To show the criterion is met, please write at least one short sentence ({$min} characters or more) with a concrete result, for example: "Completed 100% of the assigned tasks on time."
 as-text-too_long = This answer is longer than 1,000 characters. Please shorten it.

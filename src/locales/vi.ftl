@@ -390,6 +390,7 @@ as-skipped = (bỏ qua)
 as-unanswered = (chưa trả lời)
 as-stale = Câu hỏi này không còn chờ trả lời (Anh/Chị đã trả lời, hoặc đã chuyển sang việc khác). Muốn sửa câu trả lời, Anh/Chị dùng nút «Sửa tiêu chí…» ở bảng tóm tắt cuối.
 as-moved = Câu hỏi đã thay đổi (có người khác vừa trả lời bản tự đánh giá này) nên câu trả lời vừa rồi chưa được lưu. Đây là câu hỏi hiện tại:
+as-moved-unseen = Câu hỏi đã thay đổi: câu trả lời vừa rồi được gửi trước khi câu hỏi hiện tại hiện ra nên chưa được lưu. Đây là câu hỏi hiện tại:
 as-text-too_short = Câu trả lời quá ngắn. Anh/Chị vui lòng viết rõ hơn.
 as-account-no-sentence = Để chứng minh tiêu chí đã đạt, Anh/Chị vui lòng viết ít nhất một câu ngắn (từ {$min} ký tự) nêu kết quả cụ thể, ví dụ: "Hoàn thành 100% nhiệm vụ được giao, đúng thời hạn."
 as-text-too_long = Câu trả lời dài quá 1000 ký tự. Anh/Chị vui lòng rút gọn.

@@ -670,3 +670,68 @@ describe("BotApiEmulator with Telegram's flood limits switched on", () => {
     expect(String((refused[0] as PromiseRejectedResult).reason)).toMatch(/429.*retry after 2/);
   });
 });
+
+describe("BotApiEmulator's fault injection (drills)", () => {
+  const send = (chatId: number, text: string) => call("sendMessage", { chat_id: chatId, text });
+
+  it("fails a send with a 5xx before delivery (nothing in the chat) or after it (delivered, the answer lost)", async () => {
+    emu.addUser(alice);
+    emu.injectFault({ method: "sendMessage", fault: { kind: "error-before", status: 503 }, times: 1 });
+    expect(await send(alice.id, "one")).toMatchObject({ ok: false, error_code: 503 });
+    expect(emu.messagesIn(alice.id)).toEqual([]);
+
+    emu.injectFault({ method: "sendMessage", fault: { kind: "error-after" }, times: 1 });
+    expect(await send(alice.id, "two")).toMatchObject({ ok: false, error_code: 502 });
+    expect(emu.messagesIn(alice.id).map((m) => m.text)).toEqual(["two"]);
+
+    expect(await send(alice.id, "three")).toMatchObject({ ok: true });
+    expect(emu.faultsInjected()).toBe(2);
+    expect(emu.faultsInjected("error-after")).toBe(1);
+  });
+
+  it("refuses with 429 and retry_after, or 403, only in the chat it is set for", async () => {
+    emu.addUser(alice);
+    emu.addUser(bob);
+    emu.injectFault({ method: "sendMessage", chatId: alice.id, fault: { kind: "too-many", retryAfter: 7 } });
+    emu.injectFault({ method: "sendMessage", chatId: bob.id, fault: { kind: "forbidden" }, times: 1 });
+    const refused = await send(alice.id, "hello");
+    expect(refused).toMatchObject({ ok: false, error_code: 429, parameters: { retry_after: 7 } });
+    expect(await send(bob.id, "hello")).toMatchObject({ ok: false, error_code: 403 });
+    expect(await send(bob.id, "again")).toMatchObject({ ok: true });
+    expect(emu.messagesIn(alice.id)).toEqual([]);
+  });
+
+  it("closes the connection without an answer, before or after delivering", async () => {
+    emu.addUser(alice);
+    emu.injectFault({ method: "sendMessage", fault: { kind: "reset" }, times: 1 });
+    await expect(send(alice.id, "lost")).rejects.toThrow();
+    expect(emu.messagesIn(alice.id)).toEqual([]);
+    emu.injectFault({ method: "sendMessage", fault: { kind: "reset-after" }, times: 1 });
+    await expect(send(alice.id, "delivered")).rejects.toThrow();
+    expect(emu.messagesIn(alice.id).map((m) => m.text)).toEqual(["delivered"]);
+  });
+
+  it("hits a call with the rule's probability, drawn from the random source it is given", async () => {
+    emu.addUser(alice);
+    const draws = [0.9, 0.1, 0.5, 0.29];
+    emu.useRandom(() => draws.shift() ?? 1);
+    emu.injectFault({ method: "sendMessage", fault: { kind: "error-before" }, probability: 0.3 });
+    const outcomes = [];
+    for (const text of ["a", "b", "c", "d"]) outcomes.push((await send(alice.id, text)).ok);
+    expect(outcomes).toEqual([true, false, true, false]);
+    expect(emu.messagesIn(alice.id).map((m) => m.text)).toEqual(["a", "c"]);
+  });
+
+  it("answers a delayed call normally, and only the calls its `only` picks", async () => {
+    emu.addUser(alice);
+    emu.injectFault({
+      method: "sendMessage",
+      fault: { kind: "error-before" },
+      only: (payload) => String(payload.text).includes("3/6"),
+    });
+    emu.injectFault({ method: "sendMessage", fault: { kind: "delay", ms: 20 }, times: 1 });
+    expect(await send(alice.id, "Câu 2/6")).toMatchObject({ ok: true });
+    expect(await send(alice.id, "Câu 3/6")).toMatchObject({ ok: false, error_code: 502 });
+    expect(emu.faultsInjected("delay")).toBe(1);
+  });
+});

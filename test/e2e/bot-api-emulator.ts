@@ -89,6 +89,40 @@ export class BotApiError extends Error {
 
 export type MethodHandler = (payload: Record<string, unknown>) => unknown;
 
+/**
+ * A fault the emulator can inject into a Bot API call (drills; see `injectFault`):
+ * - `delay`: the call is answered `ms` later, normally;
+ * - `error-before`: a 5xx, and nothing was done (the message is not delivered);
+ * - `error-after`: the call is done (the message is delivered and recorded) but the answer is a 5xx;
+ * - `reset`: the connection is closed without an answer, before anything is done; `reset-after`: after;
+ * - `too-many`: 429 with `retry_after`, nothing done;
+ * - `forbidden`: 403, the person blocked the bot (mid-fan-out, say), nothing done.
+ */
+export type Fault =
+  | { kind: "delay"; ms: number }
+  | { kind: "error-before"; status?: 500 | 502 | 503 }
+  | { kind: "error-after"; status?: 500 | 502 | 503 }
+  | { kind: "reset" }
+  | { kind: "reset-after" }
+  | { kind: "too-many"; retryAfter: number }
+  | { kind: "forbidden" };
+
+export type FaultKind = Fault["kind"];
+
+/** Which calls a fault hits: by method and/or chat, each matching call with `probability`, at most `times`. */
+export interface FaultRule {
+  fault: Fault;
+  /** A method name (case-insensitive) or a pattern; every method but getUpdates when left out. */
+  method?: string | RegExp;
+  chatId?: number;
+  /** Drawn from the emulator's random source (`useRandom`, seeded in drills); 1 when left out. */
+  probability?: number;
+  /** How many calls it hits before it goes away; no end when left out. */
+  times?: number;
+  /** Only the calls whose payload this picks (e.g. the message that asks "3/6"). */
+  only?: (payload: Record<string, unknown>) => boolean;
+}
+
 type Json = Record<string, unknown>;
 
 export interface TelegramUser {
@@ -217,12 +251,6 @@ export class BotApiEmulator {
   private readonly commands = new Map<string, Json[]>();
   private readonly menuButtons = new Map<string, Json>();
   private readonly customHandlers = new Map<string, MethodHandler>();
-  private readonly floodWaits: Array<{
-    method: string;
-    only: (payload: Json) => boolean;
-    retryAfter: number;
-    left: number;
-  }> = [];
   private readonly holds = new Map<
     string,
     Set<{ only: (payload: Json) => boolean; released: Promise<void> }>
@@ -236,6 +264,9 @@ export class BotApiEmulator {
   private nextFileNumber = 1;
   private stopped = false;
   private refusedAsFlood = 0;
+  private readonly faultRules = new Set<FaultRule & { hits: number }>();
+  private faultRandom: () => number = Math.random;
+  private readonly faultsDone = new Map<FaultKind, number>();
 
   private constructor(
     private readonly server: Server,
@@ -540,18 +571,109 @@ export class BotApiEmulator {
     only: (payload: Json) => boolean = () => true,
     times = 1,
   ): void {
-    this.floodWaits.push({ method: method.toLowerCase(), only, retryAfter, left: times });
+    this.injectFault({ method, only, times, fault: { kind: "too-many", retryAfter } });
   }
 
-  private injectedFloodWait(method: string, payload: Json): BotApiError | undefined {
-    const wait = this.floodWaits.find(
-      (w) => w.method === method.toLowerCase() && w.left > 0 && w.only(payload),
-    );
-    if (!wait) return undefined;
-    wait.left--;
-    return new BotApiError(429, `Too Many Requests: retry after ${wait.retryAfter}`, {
-      retry_after: wait.retryAfter,
-    });
+  // ---------------------------------------------------------------- fault injection (drills)
+
+  /**
+   * From now on, calls that `rule` matches fail (or wait) as its fault says; returns the function that takes
+   * the rule away. Rules are looked at in the order they were added; the first that hits a call wins.
+   */
+  injectFault(rule: FaultRule): () => void {
+    const active = { ...rule, hits: 0 };
+    this.faultRules.add(active);
+    return () => {
+      this.faultRules.delete(active);
+    };
+  }
+
+  /** The random source of `probability` (Math.random by default): drills give a seeded one, to replay a run. */
+  useRandom(random: () => number): void {
+    this.faultRandom = random;
+  }
+
+  /** How many calls a fault of `kind` (of any kind, when left out) has hit. */
+  faultsInjected(kind?: FaultKind): number {
+    if (kind) return this.faultsDone.get(kind) ?? 0;
+    let all = 0;
+    for (const count of this.faultsDone.values()) all += count;
+    return all;
+  }
+
+  private faultFor(method: string, payload: Json): Fault | undefined {
+    for (const rule of this.faultRules) {
+      const pattern = rule.method;
+      const methodMatches =
+        pattern === undefined
+          ? method.toLowerCase() !== "getupdates"
+          : typeof pattern === "string"
+            ? pattern.toLowerCase() === method.toLowerCase()
+            : pattern.test(method);
+      if (!methodMatches) continue;
+      if (rule.chatId !== undefined && Number(payload.chat_id) !== rule.chatId) continue;
+      if (rule.only && !rule.only(payload)) continue;
+      if (rule.probability !== undefined && this.faultRandom() >= rule.probability) continue;
+      rule.hits++;
+      if (rule.times !== undefined && rule.hits >= rule.times) this.faultRules.delete(rule);
+      this.faultsDone.set(rule.fault.kind, (this.faultsDone.get(rule.fault.kind) ?? 0) + 1);
+      return rule.fault;
+    }
+    return undefined;
+  }
+
+  /** Applies the part of `fault` that comes before the call is done; true if the call ends there. */
+  private async faultBefore(
+    fault: Fault,
+    req: IncomingMessage,
+    respond: (response: ApiResponse) => void,
+    recordUnanswered: () => void,
+  ): Promise<boolean> {
+    switch (fault.kind) {
+      case "delay":
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        return false;
+      case "error-before":
+        respond(serverError(fault.status));
+        return true;
+      case "reset":
+        recordUnanswered();
+        req.socket.destroy();
+        return true;
+      case "too-many":
+        respond(
+          errorResponse(
+            new BotApiError(429, `Too Many Requests: retry after ${fault.retryAfter}`, {
+              retry_after: fault.retryAfter,
+            }),
+          ),
+        );
+        return true;
+      case "forbidden":
+        respond(errorResponse(new BotApiError(403, "Forbidden: bot was blocked by the user")));
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Applies the part of `fault` that comes once the call is done (its answer lost); true if it answered. */
+  private faultAfter(
+    fault: Fault,
+    req: IncomingMessage,
+    respond: (response: ApiResponse) => void,
+    recordDone: () => void,
+  ): boolean {
+    if (fault.kind === "error-after") {
+      respond(serverError(fault.status));
+      return true;
+    }
+    if (fault.kind === "reset-after") {
+      recordDone();
+      req.socket.destroy();
+      return true;
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -587,14 +709,14 @@ export class BotApiEmulator {
 
     if (match[1] !== this.token) return respond(errorResponse(new BotApiError(401, "Unauthorized")));
     if (parseError) return respond(errorResponse(parseError));
+    const fault = this.faultFor(method, payload);
+    if (fault && (await this.faultBefore(fault, req, respond, () => record(undefined)))) return;
     if (method.toLowerCase() === "getupdates" && !this.customHandlers.has("getupdates")) {
       return this.getUpdates(payload, res, record);
     }
     for (const hold of [...(this.holds.get(method.toLowerCase()) ?? [])]) {
       if (hold.only(payload)) await hold.released;
     }
-    const injected = this.injectedFloodWait(method, payload);
-    if (injected) return respond(errorResponse(injected));
     const retryAfter = this.flood?.retryAfter(method, payload.chat_id);
     if (retryAfter !== undefined) {
       this.refusedAsFlood++;
@@ -615,6 +737,7 @@ export class BotApiEmulator {
           : new BotApiError(500, `Internal Server Error: ${String(error)}`);
       response = errorResponse(apiError);
     }
+    if (fault && response.ok && this.faultAfter(fault, req, respond, () => record(response))) return;
     respond(response);
   }
 
@@ -1139,6 +1262,13 @@ function errorResponse(error: BotApiError): ApiResponse {
     description: error.description,
     parameters: error.parameters,
   });
+}
+
+function serverError(status: 500 | 502 | 503 = 502): ApiResponse {
+  const description = { 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" }[
+    status
+  ];
+  return errorResponse(new BotApiError(status, description));
 }
 
 function notModified(): BotApiError {

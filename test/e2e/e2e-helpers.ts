@@ -29,11 +29,21 @@ export class E2eWorld {
     readonly emulator: BotApiEmulator,
     readonly dir: string,
     private readonly officeAdminIds: readonly number[],
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async start(options: { officeAdminIds: readonly number[] }): Promise<E2eWorld> {
+  /** `env`: more settings for every bot process of this world (e.g. SEND_LIMITS=off for the drills). */
+  static async start(options: {
+    officeAdminIds: readonly number[];
+    env?: Record<string, string>;
+  }): Promise<E2eWorld> {
     const emulator = await BotApiEmulator.start();
-    return new E2eWorld(emulator, mkdtempSync(join(tmpdir(), "thidua-e2e-")), options.officeAdminIds);
+    return new E2eWorld(
+      emulator,
+      mkdtempSync(join(tmpdir(), "thidua-e2e-")),
+      options.officeAdminIds,
+      options.env ?? {},
+    );
   }
 
   /** Starts the real bot process on this world's database; resolves once it polls. */
@@ -56,6 +66,7 @@ export class E2eWorld {
       BOT_API_ROOT: this.emulator.apiRoot,
       DATABASE_PATH: join(this.dir, "thidua.sqlite"),
       OFFICE_ADMIN_IDS: this.officeAdminIds.join(","),
+      ...this.env,
     };
   }
 

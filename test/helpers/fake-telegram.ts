@@ -1,4 +1,5 @@
 import type { UserFromGetMe } from "grammy/types";
+import { takeMessageId } from "./updates.js";
 
 export interface OutgoingCall {
   method: string;
@@ -32,7 +33,6 @@ export const BOT_INFO: UserFromGetMe = {
  */
 export class FakeTelegram {
   readonly calls: OutgoingCall[] = [];
-  private nextMessageId = 1000;
   /** Chat ids to answer 403 for, as Telegram does for people who never pressed Start. */
   readonly unreachable = new Set<number>();
 
@@ -68,7 +68,7 @@ export class FakeTelegram {
         return Response.json({
           ok: true,
           result: {
-            message_id: this.nextMessageId++,
+            message_id: takeMessageId(),
             date: Math.floor(Date.now() / 1000),
             chat: { id: chatId, type: chatId > 0 ? "private" : "group" },
             text,

@@ -3,6 +3,15 @@ import type { InlineKeyboardButton, Message, Update, User } from "grammy/types";
 let nextUpdateId = 1;
 let nextMessageId = 1;
 
+/**
+ * The next message id, for the people's messages and the bot's (FakeTelegram) alike: in a Telegram chat both
+ * sides' messages share one rising sequence, which the assessment reads to tell what was written before a
+ * question was shown.
+ */
+export function takeMessageId(): number {
+  return nextMessageId++;
+}
+
 export interface TestUser {
   id: number;
   first_name: string;
@@ -27,7 +36,7 @@ type MessageContent = Omit<Partial<Message>, "message_id" | "date" | "chat" | "f
 
 /** A message from the user in their private chat with the bot; `content(id)` fills in what it carries. */
 function messageUpdate(u: TestUser, content: (messageId: number) => MessageContent): Update {
-  const messageId = nextMessageId++;
+  const messageId = takeMessageId();
   return {
     update_id: nextUpdateId++,
     message: {
