@@ -73,8 +73,7 @@ describe("award records through the real bot process", () => {
         /Đã nhận tệp \(bản 1\)/,
       );
     }
-    const confirm = await world.press(hung, dossier, "ds:sub", /Nộp hồ sơ đề nghị khen thưởng/);
-    await world.press(hung, confirm, "ds:sub!", /đã nộp lúc/);
+    await world.press(hung, dossier, "ds:sub!", /đã nộp lúc/);
     // Minh hears that his nomination went to the Office.
     await world.emulator.waitForMessage(minh.id, (m) =>
       /đã được đơn vị gửi Văn phòng Sở/.test(m.plain_text ?? ""),

@@ -374,7 +374,8 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
       `✅ ${MINH} (Giấy khen Giám đốc Sở) – Báo cáo thành tích — tai-lieu-`,
     );
     head.question = dossier;
-    await head.press("ds:sub", /Nộp hồ sơ đề nghị khen thưởng gồm 3 đề nghị cho Văn phòng Sở\?/);
+    // The last file's message sends the dossier in one tap: it says what sending means.
+    expect(dossier.plain_text).toContain("sau khi nộp, hồ sơ chỉ còn xem được");
     const submitted = await head.press("ds:sub!", /đã nộp lúc/);
     expect(submitted.plain_text).toContain("Hồ sơ đã nộp nên chỉ còn xem được");
     // Read-only now: a press on the old form screen is refused with a pop-up.
