@@ -11,6 +11,7 @@ import {
   MEETING_MINUTES_PLACEHOLDERS,
   VOTE_COUNT_PLACEHOLDERS,
 } from "../domain/council-documents.js";
+import { MOVEMENT_REPORT_PLACEHOLDERS } from "../domain/movement-report.js";
 import { NOMINATION_LIST_PLACEHOLDERS } from "../domain/nomination-list.js";
 import { UNIT_LETTER_PLACEHOLDERS } from "../domain/unit-letter.js";
 
@@ -32,6 +33,7 @@ export const REQUIRED_PLACEHOLDERS: Record<DocumentKind, readonly string[]> = {
   bienBanHopHoiDong: MEETING_MINUTES_PLACEHOLDERS,
   bienBanKiemPhieu: VOTE_COUNT_PLACEHOLDERS,
   quyetDinhGiayKhen: DECISION_PLACEHOLDERS,
+  baoCaoSoKetTongKet: MOVEMENT_REPORT_PLACEHOLDERS,
 };
 
 /** Each template's bytes, checked: what the bot fills a draft from. */

@@ -1291,3 +1291,15 @@ doc-ballot-caption = Draft ballots of meeting {$id}: one page per Council member
 doc-minutes-caption = Draft minutes of the Emulation and Commendation Council, meeting {$id}, made on {$date} from the votes on the bot. Open it in Word, check it, complete it and have it signed.
 doc-count-caption = Draft vote-count record of meeting {$id}, made on {$date} from the votes on the bot. Open it in Word, check it and have it signed.
 doc-decision-caption = Draft decision of the Director awarding the Giấy khen to the { $count } nominations the Council passed at meeting {$id}, with its list, made on {$date}. Number, code and signing date are left blank.
+mr-docs-button = 📄 Interim and final reports on the movement
+mr-menu =
+    <b>Interim and final reports on the movement</b>
+    Choose the report to draft. Figures per unit (each person counted in their current unit), with charts; a .docx for the Office to complete and have signed.
+mr-so-ket-button = Interim report {$year}
+mr-tong-ket-button = Final report {$from} - {$to}
+mr-title-so-ket = interim report for {$year}
+mr-title-tong-ket = final report for {$from} - {$to}
+mr-making = ⏳ Drafting the {$title}… The bot sends the file when it is ready; meanwhile you can use the other commands as usual.
+mr-busy = The bot is already drafting a report for you. Please wait for the file before asking for another.
+mr-caption = Draft {$title} on the movement ({$units} units), made on {$date} from the data on the bot. Open it in Word, add the overall assessment, the way forward and the recommendations, then have it signed.
+mr-failed = The {$title} could not be drafted. Please try again in a few minutes; if it still fails, tell the administrator.

@@ -1236,3 +1236,15 @@ doc-ballot-caption = Bản nháp phiếu bầu của phiên họp số {$id}: m�
 doc-minutes-caption = Bản nháp biên bản họp Hội đồng Thi đua - Khen thưởng, phiên họp số {$id}, lập ngày {$date} từ kết quả biểu quyết trên bot. Anh/Chị mở bằng Word, kiểm tra, bổ sung rồi trình ký.
 doc-count-caption = Bản nháp biên bản kiểm phiếu, phiên họp số {$id}, lập ngày {$date} từ kết quả biểu quyết trên bot. Anh/Chị mở bằng Word, kiểm tra rồi trình ký.
 doc-decision-caption = Bản nháp Quyết định của Giám đốc Sở tặng Giấy khen cho { $count } trường hợp Hội đồng đã thông qua tại phiên họp số {$id}, kèm danh sách, lập ngày {$date}. Số, ký hiệu và ngày ký để trống.
+mr-docs-button = 📄 Báo cáo sơ kết, tổng kết phong trào thi đua
+mr-menu =
+    <b>Báo cáo sơ kết, tổng kết phong trào thi đua</b>
+    Chọn báo cáo cần lập. Số liệu theo từng phòng, đơn vị (mỗi người được tính ở đơn vị hiện nay), kèm biểu đồ; tệp .docx để Văn phòng Sở bổ sung, trình ký.
+mr-so-ket-button = Sơ kết năm {$year}
+mr-tong-ket-button = Tổng kết giai đoạn {$from} - {$to}
+mr-title-so-ket = sơ kết năm {$year}
+mr-title-tong-ket = tổng kết giai đoạn {$from} - {$to}
+mr-making = ⏳ Đang lập báo cáo {$title}… Bot sẽ gửi tệp khi lập xong; trong lúc chờ, Anh/Chị vẫn dùng các lệnh khác bình thường.
+mr-busy = Bot đang lập một báo cáo cho Anh/Chị. Vui lòng chờ nhận tệp rồi lập báo cáo khác.
+mr-caption = Bản nháp báo cáo {$title} phong trào thi đua ({$units} phòng, đơn vị), lập ngày {$date} từ dữ liệu hiện có trên bot. Anh/Chị mở bằng Word, bổ sung phần đánh giá chung, phương hướng và kiến nghị, rồi trình ký.
+mr-failed = Chưa lập được báo cáo {$title}. Anh/Chị vui lòng thử lại sau ít phút; nếu vẫn không được, xin báo quản trị viên.
