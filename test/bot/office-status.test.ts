@@ -719,7 +719,11 @@ describe("/status over many units", () => {
       seen.push(...[...text.matchAll(/^(?:✅|▫️) <b>([A-Z0-9]+)<\/b>/gmu)].map((m) => m[1] ?? ""));
     }
     expect(seen).toEqual(allCodes);
-    expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.text)).toEqual(["◀", `${pages}/${pages}`]);
+    expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.text)).toEqual([
+      "📄 Bản nháp",
+      "◀",
+      `${pages}/${pages}`,
+    ]);
     // /pending pages the same way: every new unit lacks everything.
     await h.send(admin, "/pending");
     expect(h.telegram.lastTextTo(admin.id)).toContain(
@@ -747,7 +751,9 @@ describe("/status over many units", () => {
     h.telegram.clear();
     await h.send(admin, "/status");
     const pageCount = Number(
-      /\/(\d+)$/.exec(h.telegram.lastKeyboardTo(admin.id).find((b) => b.callback_data === "pg:st:0")?.text ?? "")?.[1],
+      /\/(\d+)$/.exec(
+        h.telegram.lastKeyboardTo(admin.id).find((b) => b.callback_data === "pg:st:0")?.text ?? "",
+      )?.[1],
     );
     const found = new Set<string>();
     for (let page = 0; page < pageCount; page++) {
