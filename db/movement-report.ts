@@ -1,5 +1,23 @@
-import { sql } from "kysely";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect, sql } from "kysely";
 import type { DB } from "./connection.js";
+import type { Database } from "./schema.js";
+
+/** The file the database lives in; undefined for an in-memory one. */
+export async function databaseFile(db: DB): Promise<string | undefined> {
+  const main = await sql<{ file: string }>`SELECT file FROM pragma_database_list WHERE name = 'main'`.execute(
+    db,
+  );
+  const file = main.rows[0]?.file;
+  return file ? file : undefined;
+}
+
+/** A read-only connection of its own, for a worker thread that counts while the bot's connection answers. */
+export function openReadOnly(path: string): DB {
+  const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
 
 /**
  * The figures of the Báo cáo sơ kết / tổng kết, each counted by SQLite with GROUP BY: no person is read into
@@ -45,111 +63,77 @@ export interface YearUnitCount {
   count: number;
 }
 
-/** Per year and unit, the self-assessments sent (submitted), each in its person's current unit. */
-export async function assessmentsSent(db: DB, from: number, to: number): Promise<YearUnitCount[]> {
-  const rows = await db
+export interface AssessmentFigures {
+  /** Self-assessments sent. */
+  sent: YearUnitCount[];
+  /** Of them, those meeting every criterion of `criterionKeys`. */
+  allMet: YearUnitCount[];
+  /** Of them, those meeting each criterion. */
+  criteriaMet: Array<YearUnitCount & { itemKey: string }>;
+  /** Of them, those giving an account (non-empty) of each reform area of `areaKeys`. */
+  areas: Array<YearUnitCount & { itemKey: string }>;
+}
+
+/**
+ * Per year and unit, the self-assessments sent, and how many meet each criterion, every criterion, and give an
+ * account of each reform area: one pass over the sent assessments' answers (an inner GROUP BY per assessment,
+ * an outer one per year and unit), each assessment counted in its person's current unit.
+ */
+export async function assessmentFigures(
+  db: DB,
+  from: number,
+  to: number,
+  criterionKeys: readonly string[],
+  areaKeys: readonly string[],
+): Promise<AssessmentFigures> {
+  const met = (key: string) =>
+    sql<number>`max(case when assessment_items.item_key = ${key} and json_extract(assessment_items.data, '$.met') = 1 then 1 else 0 end)`;
+  const told = (key: string) =>
+    sql<number>`max(case when assessment_items.item_key = ${key} and trim(coalesce(json_extract(assessment_items.data, '$.text'), '')) != '' then 1 else 0 end)`;
+  const perAssessment = db
     .selectFrom("assessments")
     .innerJoin("users", "users.telegram_id", "assessments.subject_id")
-    .select((eb) => ["assessments.round_year", "users.unit_id", eb.fn.countAll<number>().as("count")])
+    .leftJoin("assessment_items", "assessment_items.assessment_id", "assessments.id")
+    .select(["assessments.round_year", "users.unit_id"])
+    .select(criterionKeys.map((key, at) => met(key).as(`c${at}`)))
+    .select(areaKeys.map((key, at) => told(key).as(`a${at}`)))
     .where("assessments.subject", "=", "individual")
     .where("assessments.status", "=", "submitted")
     .where("assessments.round_year", ">=", from)
     .where("assessments.round_year", "<=", to)
-    .groupBy(["assessments.round_year", "users.unit_id"])
-    .execute();
-  return rows.map((row) => ({ year: row.round_year, unitId: row.unit_id, count: Number(row.count) }));
-}
-
-/** Per year, unit and criterion, how many sent self-assessments meet it (`met` true in the stored answer). */
-export async function criteriaMet(
-  db: DB,
-  from: number,
-  to: number,
-  criterionKeys: readonly string[],
-): Promise<Array<YearUnitCount & { itemKey: string }>> {
-  if (criterionKeys.length === 0) return [];
-  const rows = await db
-    .selectFrom("assessment_items")
-    .innerJoin("assessments", "assessments.id", "assessment_items.assessment_id")
-    .innerJoin("users", "users.telegram_id", "assessments.subject_id")
-    .select((eb) => [
-      "assessments.round_year",
-      "users.unit_id",
-      "assessment_items.item_key",
-      eb.fn.countAll<number>().as("count"),
-    ])
-    .where("assessments.subject", "=", "individual")
-    .where("assessments.status", "=", "submitted")
-    .where("assessments.round_year", ">=", from)
-    .where("assessments.round_year", "<=", to)
-    .where("assessment_items.item_key", "in", [...criterionKeys])
-    .where(sql<number>`json_extract(assessment_items.data, '$.met')`, "=", 1)
-    .groupBy(["assessments.round_year", "users.unit_id", "assessment_items.item_key"])
-    .execute();
-  return rows.map((row) => ({
-    year: row.round_year,
-    unitId: row.unit_id,
-    itemKey: row.item_key,
-    count: Number(row.count),
-  }));
-}
-
-/** Per year and unit, how many sent self-assessments meet every one of `criterionKeys`. */
-export async function allCriteriaMetCounts(
-  db: DB,
-  from: number,
-  to: number,
-  criterionKeys: readonly string[],
-): Promise<YearUnitCount[]> {
-  if (criterionKeys.length === 0) return [];
-  const fullyMet = db
-    .selectFrom("assessment_items")
-    .innerJoin("assessments", "assessments.id", "assessment_items.assessment_id")
-    .select(["assessments.id", "assessments.round_year", "assessments.subject_id"])
-    .where("assessments.subject", "=", "individual")
-    .where("assessments.status", "=", "submitted")
-    .where("assessments.round_year", ">=", from)
-    .where("assessments.round_year", "<=", to)
-    .where("assessment_items.item_key", "in", [...criterionKeys])
-    .where(sql<number>`json_extract(assessment_items.data, '$.met')`, "=", 1)
     .groupBy("assessments.id")
-    .having((eb) => eb.fn.countAll(), "=", criterionKeys.length)
-    .as("met");
-  const rows = await db
-    .selectFrom(fullyMet)
-    .innerJoin("users", "users.telegram_id", "met.subject_id")
-    .select((eb) => ["met.round_year", "users.unit_id", eb.fn.countAll<number>().as("count")])
-    .groupBy(["met.round_year", "users.unit_id"])
-    .execute();
-  return rows.map((row) => ({ year: row.round_year, unitId: row.unit_id, count: Number(row.count) }));
-}
-
-/** Per year and reform area, how many sent self-assessments give an account of it (non-empty). */
-export async function areaAccounts(
-  db: DB,
-  from: number,
-  to: number,
-  areaKeys: readonly string[],
-): Promise<Array<{ year: number; itemKey: string; count: number }>> {
-  if (areaKeys.length === 0) return [];
-  const rows = await db
-    .selectFrom("assessment_items")
-    .innerJoin("assessments", "assessments.id", "assessment_items.assessment_id")
-    .innerJoin("users", "users.telegram_id", "assessments.subject_id")
+    .as("per");
+  const column = (name: string) => sql.ref<number>(`per.${name}`);
+  const metCount = criterionKeys.length
+    ? sql.join(
+        criterionKeys.map((_, at) => column(`c${at}`)),
+        sql` + `,
+      )
+    : sql`0`;
+  const rows = (await db
+    .selectFrom(perAssessment)
     .select((eb) => [
-      "assessments.round_year",
-      "assessment_items.item_key",
-      eb.fn.countAll<number>().as("count"),
+      "per.round_year",
+      "per.unit_id",
+      eb.fn.countAll<number>().as("sent"),
+      sql<number>`sum(case when ${metCount} = ${criterionKeys.length} then 1 else 0 end)`.as("all_met"),
     ])
-    .where("assessments.subject", "=", "individual")
-    .where("assessments.status", "=", "submitted")
-    .where("assessments.round_year", ">=", from)
-    .where("assessments.round_year", "<=", to)
-    .where("assessment_items.item_key", "in", [...areaKeys])
-    .where(sql<string>`trim(coalesce(json_extract(assessment_items.data, '$.text'), ''))`, "!=", "")
-    .groupBy(["assessments.round_year", "assessment_items.item_key"])
-    .execute();
-  return rows.map((row) => ({ year: row.round_year, itemKey: row.item_key, count: Number(row.count) }));
+    .select(criterionKeys.map((_, at) => sql<number>`sum(${column(`c${at}`)})`.as(`c${at}`)))
+    .select(areaKeys.map((_, at) => sql<number>`sum(${column(`a${at}`)})`.as(`a${at}`)))
+    .groupBy(["per.round_year", "per.unit_id"])
+    .execute()) as Array<Record<string, number>>;
+  const figures: AssessmentFigures = { sent: [], allMet: [], criteriaMet: [], areas: [] };
+  for (const row of rows) {
+    const year = Number(row.round_year);
+    const unitId = Number(row.unit_id);
+    figures.sent.push({ year, unitId, count: Number(row.sent) });
+    if (criterionKeys.length > 0) figures.allMet.push({ year, unitId, count: Number(row.all_met) });
+    for (const [at, itemKey] of criterionKeys.entries())
+      figures.criteriaMet.push({ year, unitId, itemKey, count: Number(row[`c${at}`]) });
+    for (const [at, itemKey] of areaKeys.entries())
+      figures.areas.push({ year, unitId, itemKey, count: Number(row[`a${at}`]) });
+  }
+  return figures;
 }
 
 /** Per year, how many units sent their own (collective) assessment. */

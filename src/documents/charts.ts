@@ -21,6 +21,14 @@ export const CHART_SIZE = { width: 800, height: 420 } as const;
 const SCALE = 2;
 
 const COLOURS = ["#1f4e9c", "#c0392b", "#2e8b57", "#d68910"];
+const SYMBOLS = ["circle", "rect", "triangle", "diamond"];
+
+/** A round top for the value axis, a tenth above the largest value. */
+function headroom(spec: ChartSpec): number {
+  const largest = Math.max(1, ...spec.series.flatMap((series) => series.values));
+  const step = 10 ** Math.floor(Math.log10(largest * 1.1));
+  return Math.ceil((largest * 1.1) / step) * step;
+}
 
 function svgOf(type: "bar" | "line", spec: ChartSpec): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, ...CHART_SIZE });
@@ -38,13 +46,17 @@ function svgOf(type: "bar" | "line", spec: ChartSpec): string {
         data: spec.categories,
         axisLabel: { fontSize: 12, interval: 0, width: 170, overflow: "break" },
       },
-      yAxis: { type: "value", minInterval: 1, axisLabel: { fontSize: 12 } },
-      series: spec.series.map((series) => ({
+      // Room above the highest bar or point for its label, under the title.
+      yAxis: { type: "value", minInterval: 1, max: headroom(spec), axisLabel: { fontSize: 12 } },
+      series: spec.series.map((series, at) => ({
         type,
         name: series.name,
         data: series.values,
         label: { show: true, position: "top", fontSize: 11 },
-        ...(type === "line" ? { symbolSize: 8, lineStyle: { width: 3 } } : { barMaxWidth: 60 }),
+        // A shape of its own for each line: lines with the same figures still show, one on the other.
+        ...(type === "line"
+          ? { symbol: SYMBOLS[at % SYMBOLS.length], symbolSize: 9, lineStyle: { width: 3 } }
+          : { barMaxWidth: 60 }),
       })),
     });
     return chart.renderToSVGString();

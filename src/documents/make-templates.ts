@@ -855,7 +855,7 @@ export function movementReportTemplate(): Document {
       children: runs(tag),
     });
   return document([
-    headingOf("BC", 165, 0.45),
+    headingOf("BC", 165, HEAD_SHARE),
     new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
     centred(bold("BÁO CÁO")),
     centred(bold("{reportTitle} PHONG TRÀO THI ĐUA")),
@@ -895,13 +895,13 @@ export function movementReportTemplate(): Document {
     caption("{lineCaption}"),
     section("III. KẾT QUẢ CỦA CÁC PHÒNG, ĐƠN VỊ"),
     loopTable("units", [
-      { header: "STT", cell: "{index}", share: 0.06, centre: true },
-      { header: "Phòng, đơn vị", cell: "{name}", share: 0.2 },
+      { header: "STT", cell: "{index}", share: 0.07, centre: true },
+      { header: "Phòng, đơn vị", cell: "{name}", share: 0.19 },
       { header: "Số người", cell: "{people}", share: 0.09, centre: true },
       { header: "Tự đánh giá đã gửi", cell: "{sent}", share: 0.1, centre: true },
       { header: "Đáp ứng đủ tiêu chí", cell: "{allMet}", share: 0.1, centre: true },
       { header: "Được đề nghị khen thưởng", cell: "{nominated}", share: 0.225 },
-      { header: "Được khen thưởng", cell: "{awarded}", share: 0.225 },
+      { header: "Được khen thưởng", cell: "{awarded}", share: 0.215 },
     ]),
     para("{noUnits}", { indent: false }),
     section("IV. CÔNG TÁC KHEN THƯỞNG"),

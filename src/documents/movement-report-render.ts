@@ -3,7 +3,8 @@ import ImageModule from "docxtemplater-image-module-free";
 import PizZip from "pizzip";
 import type { ChartSpec, MovementReportData } from "../domain/movement-report.js";
 import { CHART_SIZE, chartPng } from "./charts.js";
-import { DOCXTEMPLATER_OPTIONS } from "./templates.js";
+// Not from templates.ts: the worker thread loads only what drawing and filling need.
+import { DOCXTEMPLATER_OPTIONS } from "./docxtemplater-options.js";
 
 /** Everything the report's file is made from: plain data, so that it crosses to a worker thread as it is. */
 export interface ReportRenderInput {

@@ -1,17 +1,16 @@
 import type { DB } from "../../db/connection.js";
 import {
-  allCriteriaMetCounts,
-  areaAccounts,
-  assessmentsSent,
-  criteriaMet,
+  assessmentFigures,
+  databaseFile,
   nominationCounts,
+  openReadOnly,
   peoplePerUnit,
   reportUnits,
   unitAssessmentsSent,
 } from "../../db/movement-report.js";
 import type { Campaign } from "../campaign/schema.js";
 import { areaKey, criterionKey } from "../domain/assessment.js";
-import { isoDate } from "../domain/calendar.js";
+import { isoDate, type LocalDate } from "../domain/calendar.js";
 import {
   type MovementFigures,
   movementReportData,
@@ -20,15 +19,8 @@ import {
   trendYears,
 } from "../domain/movement-report.js";
 import { toLocal } from "../domain/time.js";
-import type { ReportRenderInput } from "./movement-report-render.js";
+import { renderMovementReport } from "./movement-report-render.js";
 import type { DocumentTemplateSet } from "./templates.js";
-
-interface Deps {
-  db: DB;
-  campaign: Campaign;
-  now: Date;
-  templates: DocumentTemplateSet;
-}
 
 /** What the database counts for the report: a few GROUP BY queries over the trend's years. */
 export async function movementFigures(
@@ -39,30 +31,74 @@ export async function movementFigures(
   const { from, to } = trendYears(campaign, scope);
   const criteria = campaign.criteria.individual.map((criterion) => criterionKey(criterion.id));
   const areas = campaign.reformAreas.map((area) => areaKey(area.id));
-  const [units, people, sent, allMet, met, areaRows, unitAssessments, nominations] = await Promise.all([
+  const [units, people, assessed, unitAssessments, nominations] = await Promise.all([
     reportUnits(db),
     peoplePerUnit(db),
-    assessmentsSent(db, from, to),
-    allCriteriaMetCounts(db, from, to, criteria),
-    criteriaMet(db, from, to, criteria),
-    areaAccounts(db, from, to, areas),
+    assessmentFigures(db, from, to, criteria, areas),
     unitAssessmentsSent(db, from, to),
     nominationCounts(db, from, to),
   ]);
-  return { units, people, sent, allMet, criteriaMet: met, areas: areaRows, unitAssessments, nominations };
+  return { units, people, ...assessed, unitAssessments, nominations };
 }
 
-/** The report's file name and what its file is rendered from (in a worker: see report-runner.ts). */
-export async function movementReportInput(
-  deps: Deps,
-  scope: ReportScope,
-): Promise<{ fileName: string; input: ReportRenderInput }> {
-  const today = toLocal(deps.now, deps.campaign.timeZone);
-  const figures = await movementFigures(deps.db, deps.campaign, scope);
-  const { data, charts } = movementReportData({ campaign: deps.campaign, scope, figures, today });
+/**
+ * Everything a report is made from, as plain data that crosses to a worker thread: the database's file, which
+ * the worker reads through a connection of its own, or (an in-memory database, in tests) the figures counted.
+ */
+export interface ReportJob {
+  campaign: Campaign;
+  scope: ReportScope;
+  today: LocalDate;
+  template: Uint8Array;
+  source: { file: string } | { figures: MovementFigures };
+}
+
+export interface MadeReport {
+  fileName: string;
+  bytes: Buffer;
+  unitCount: string;
+}
+
+interface Deps {
+  db: DB;
+  campaign: Campaign;
+  now: Date;
+  templates: DocumentTemplateSet;
+}
+
+export async function reportJob(deps: Deps, scope: ReportScope): Promise<ReportJob> {
+  const file = await databaseFile(deps.db);
   return {
-    fileName: reportFileName(scope, isoDate(today)),
-    input: { template: deps.templates.baoCaoSoKetTongKet, data, charts },
+    campaign: deps.campaign,
+    scope,
+    today: toLocal(deps.now, deps.campaign.timeZone),
+    template: deps.templates.baoCaoSoKetTongKet,
+    source: file ? { file } : { figures: await movementFigures(deps.db, deps.campaign, scope) },
+  };
+}
+
+/** The report's .docx: the figures counted (unless given), the data laid out, the charts drawn, the file filled. */
+export async function makeMovementReport(job: ReportJob): Promise<MadeReport> {
+  let figures: MovementFigures;
+  if ("figures" in job.source) figures = job.source.figures;
+  else {
+    const db = openReadOnly(job.source.file);
+    try {
+      figures = await movementFigures(db, job.campaign, job.scope);
+    } finally {
+      await db.destroy();
+    }
+  }
+  const { data, charts } = movementReportData({
+    campaign: job.campaign,
+    scope: job.scope,
+    figures,
+    today: job.today,
+  });
+  return {
+    fileName: reportFileName(job.scope, isoDate(job.today)),
+    bytes: renderMovementReport({ template: job.template, data, charts }),
+    unitCount: data.unitCount,
   };
 }
 

@@ -1,10 +1,12 @@
 import { Worker } from "node:worker_threads";
-import type { ReportRenderInput } from "./movement-report-render.js";
+import type { MadeReport, ReportJob } from "./movement-report.js";
 
-/** Makes the report's file from its data; the bot's default draws it in a worker thread. */
-export type ReportRenderer = (input: ReportRenderInput) => Promise<Buffer>;
+/** Makes the report's file; the bot's default makes it in a worker thread. */
+export type ReportRenderer = (job: ReportJob) => Promise<MadeReport>;
 
-type WorkerAnswer = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+type WorkerAnswer =
+  | ({ ok: true } & Omit<MadeReport, "bytes"> & { bytes: Uint8Array })
+  | { ok: false; message: string };
 
 // Run from source (tsx, vitest) the worker is a .ts file: it registers tsx's loader first, then imports it.
 const fromSource = import.meta.url.endsWith(".ts");
@@ -18,10 +20,11 @@ const startWorker = () =>
     : new Worker(WORKER_URL);
 
 /**
- * Renders the report in a worker thread of its own, ended when the file is made: the charts and the zip take
- * a few hundred milliseconds of CPU for 200 units, which the bot's event loop does not wait through.
+ * Makes the report in a worker thread of its own, ended when the file is made: the counting over every answer
+ * of the period, the charts and the zip take seconds of CPU at 200 units and 50,000 people, which the bot's
+ * event loop does not wait through.
  */
-export const renderInWorker: ReportRenderer = (input) =>
+export const renderInWorker: ReportRenderer = (job) =>
   new Promise((resolve, reject) => {
     const worker = startWorker();
     let settled = false;
@@ -34,11 +37,15 @@ export const renderInWorker: ReportRenderer = (input) =>
     worker.once("message", (answer: WorkerAnswer) =>
       settle(() =>
         answer.ok
-          ? resolve(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength))
+          ? resolve({
+              fileName: answer.fileName,
+              unitCount: answer.unitCount,
+              bytes: Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength),
+            })
           : reject(new Error(`report worker: ${answer.message}`)),
       ),
     );
     worker.once("error", (error) => settle(() => reject(error)));
     worker.once("exit", (code) => settle(() => reject(new Error(`report worker exited with code ${code}`))));
-    worker.postMessage(input);
+    worker.postMessage(job);
   });

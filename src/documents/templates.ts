@@ -14,6 +14,7 @@ import {
 import { MOVEMENT_REPORT_PLACEHOLDERS } from "../domain/movement-report.js";
 import { NOMINATION_LIST_PLACEHOLDERS } from "../domain/nomination-list.js";
 import { UNIT_LETTER_PLACEHOLDERS } from "../domain/unit-letter.js";
+import { DOCXTEMPLATER_OPTIONS } from "./docxtemplater-options.js";
 
 export const TEMPLATES_DIRECTORY = fileURLToPath(new URL("../campaign/templates/", import.meta.url));
 
@@ -44,7 +45,7 @@ export function templatePath(file: string, directory = TEMPLATES_DIRECTORY): str
   return isAbsolute(file) ? file : fileURLToPath(new URL(file, `file://${directory.replace(/\/?$/, "/")}`));
 }
 
-export const DOCXTEMPLATER_OPTIONS = { paragraphLoop: true, linebreaks: true } as const;
+export { DOCXTEMPLATER_OPTIONS };
 
 interface TemplateTags {
   document?: { tags: Record<string, unknown> };

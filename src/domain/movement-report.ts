@@ -372,7 +372,8 @@ export function movementReportData(source: ReportSource): {
 
   const data: MovementReportData = {
     ...heading,
-    parentBody: place ? `ỦY BAN NHÂN DÂN TỈNH ${place.toLocaleUpperCase("vi")}` : "………………………",
+    // Nghị định 30/2020 lets the body above the issuer be shortened: it keeps the heading's left column to a line.
+    parentBody: place ? `UBND TỈNH ${place.toLocaleUpperCase("vi")}` : "………………………",
     reportTitle: words.title,
     scopeText: words.text,
     organisation,

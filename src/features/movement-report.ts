@@ -5,7 +5,7 @@ import type { AppDeps } from "../deps.js";
 import {
   MOVEMENT_REPORT_MENU,
   MOVEMENT_REPORT_PATTERN,
-  movementReportInput,
+  reportJob,
   soKetData,
   TONG_KET_DATA,
 } from "../documents/movement-report.js";
@@ -21,7 +21,7 @@ import { answerOnce, notify, refuse } from "../paged-view.js";
  * The Báo cáo sơ kết (a round's year) and tổng kết (the campaign's period) of the movement, for the Office: a
  * menu from /status's "📄 Bản nháp" and from /docs, then the report made in the background. The press is
  * answered at once ("đang lập báo cáo…"); the file follows when made, and the bot answers other updates
- * meanwhile: the figures are a few GROUP BY queries, the charts and the file are drawn in a worker thread.
+ * meanwhile: a worker thread counts (a read-only connection of its own), draws the charts and fills the file.
  */
 export function movementReportFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -65,15 +65,15 @@ export function movementReportFeature(deps: AppDeps): Composer<BotContext> {
     // Not awaited: the update is done; the file is sent when it is made.
     void (async () => {
       try {
-        const { fileName, input } = await movementReportInput(
+        const job = await reportJob(
           { db: deps.db, campaign: deps.campaign, now, templates: templatesFor(deps.campaign) },
           scope,
         );
-        const bytes = await render(input);
-        await ctx.api.sendDocument(chatId, new InputFile(bytes, fileName), {
+        const made = await render(job);
+        await ctx.api.sendDocument(chatId, new InputFile(made.bytes, made.fileName), {
           caption: ctx.t("mr-caption", {
             title,
-            units: input.data.unitCount,
+            units: made.unitCount,
             date: formatLocalDate(now, deps.campaign.timeZone),
           }),
         });

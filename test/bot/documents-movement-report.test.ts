@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type ReportRenderInput, renderMovementReport } from "../../src/documents/movement-report-render.js";
+import { makeMovementReport, type ReportJob } from "../../src/documents/movement-report.js";
 import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { seedReportRounds } from "../helpers/movement-report-seed.js";
@@ -27,7 +27,7 @@ const buttons = (chatId: number) =>
 
 /** A renderer that waits until the test lets it go, recording what it was asked to render. */
 function heldRenderer() {
-  const asked: ReportRenderInput[] = [];
+  const asked: ReportJob[] = [];
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => {
     release = resolve;
@@ -35,10 +35,10 @@ function heldRenderer() {
   return {
     asked,
     release: () => release(),
-    render: async (input: ReportRenderInput) => {
-      asked.push(input);
+    render: async (job: ReportJob) => {
+      asked.push(job);
       await released;
-      return renderMovementReport(input);
+      return makeMovementReport(job);
     },
   };
 }
@@ -53,7 +53,7 @@ beforeEach(async () => {
     fetch: recordingFetch(telegram, (upload) => uploaded.push(upload)),
   });
   await seedReportRounds(h.db);
-  h.deps.reportRenderer = async (input) => renderMovementReport(input);
+  h.deps.reportRenderer = makeMovementReport;
 });
 afterEach(() => h.close());
 
@@ -102,7 +102,7 @@ describe("Báo cáo sơ kết / tổng kết", () => {
     expect(docxParagraphs(sent?.bytes ?? Buffer.alloc(0))).toContain("SƠ KẾT NĂM 2026 PHONG TRÀO THI ĐUA");
 
     // Once sent, the next report can be made: the tổng kết of the definition's period.
-    h.deps.reportRenderer = async (input) => renderMovementReport(input);
+    h.deps.reportRenderer = makeMovementReport;
     await h.press(admin, "dr:tk");
     await vi.waitFor(() => expect(uploaded).toHaveLength(2), WAIT);
     expect(uploaded[1]?.filename).toBe("BaoCaoTongKet_2023-2025_2026-12-02.docx");
@@ -131,7 +131,7 @@ describe("Báo cáo sơ kết / tổng kết", () => {
       () => expect(h.telegram.lastTextTo(admin.id)).toContain("Chưa lập được báo cáo sơ kết năm 2025"),
       WAIT,
     );
-    h.deps.reportRenderer = async (input) => renderMovementReport(input);
+    h.deps.reportRenderer = makeMovementReport;
     await h.press(admin, "dr:sk:2025");
     await vi.waitFor(() => expect(uploaded).toHaveLength(1), WAIT);
     expect(uploaded[0]?.filename).toBe("BaoCaoSoKet_2025_2026-12-02.docx");

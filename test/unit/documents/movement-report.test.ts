@@ -1,9 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import PizZip from "pizzip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DB, migrateToLatest, openDatabase } from "../../../db/connection.js";
 import { loadCampaign } from "../../../src/campaign/load.js";
-import { movementReportInput } from "../../../src/documents/movement-report.js";
-import { renderMovementReport } from "../../../src/documents/movement-report-render.js";
+import { makeMovementReport, reportJob } from "../../../src/documents/movement-report.js";
 import { renderInWorker } from "../../../src/documents/report-runner.js";
 import { templatesFor } from "../../../src/documents/templates.js";
 import { periodScope, type ReportScope } from "../../../src/domain/movement-report.js";
@@ -26,11 +28,8 @@ beforeEach(async () => {
 afterEach(() => db.destroy());
 
 async function report(scope: ReportScope) {
-  const { fileName, input } = await movementReportInput(
-    { db, campaign, now: NOW, templates: templatesFor(campaign) },
-    scope,
-  );
-  const bytes = renderMovementReport(input);
+  const job = await reportJob({ db, campaign, now: NOW, templates: templatesFor(campaign) }, scope);
+  const { fileName, bytes } = await makeMovementReport(job);
   return { fileName, bytes, paragraphs: docxParagraphs(bytes) };
 }
 
@@ -51,7 +50,7 @@ describe("Báo cáo sơ kết", () => {
     expect(fileName).toBe("BaoCaoSoKet_2026_2026-12-02.docx");
     const text = paragraphs.join("\n");
     expect(text).toContain("SƠ KẾT NĂM 2026 PHONG TRÀO THI ĐUA");
-    expect(text).toContain("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH");
+    expect(text).toContain("UBND TỈNH NINH BÌNH");
     expect(text).toContain("Ninh Bình, ngày 02 tháng 12 năm 2026");
     expect(text).toContain(
       "- Số phòng, đơn vị tham gia: 3; số công chức, viên chức, người lao động đăng ký trên ứng dụng: 6.",
@@ -192,15 +191,27 @@ describe("the report's file", () => {
     expect(paragraphs).toContain("Biểu đồ 2. Đề nghị và khen thưởng theo hình thức, năm 2026");
   });
 
-  it("is made in a worker thread as in-process", async () => {
-    await seedReportRounds(db);
-    const { input } = await movementReportInput(
-      { db, campaign, now: NOW, templates: templatesFor(campaign) },
-      { kind: "so-ket", year: 2026 },
-    );
-    const bytes = await renderInWorker(input);
-    expect(docxParagraphs(bytes)).toEqual(docxParagraphs(renderMovementReport(input)));
-    const zip = new PizZip(bytes);
-    expect(Object.keys(zip.files).filter((name) => name.startsWith("word/media/"))).toHaveLength(2);
+  it("is made in a worker thread, which reads a database file through its own connection", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "thidua-report-"));
+    const fileDb = openDatabase(join(dir, "bot.sqlite"));
+    try {
+      await migrateToLatest(fileDb);
+      await seedReportRounds(fileDb);
+      const job = await reportJob(
+        { db: fileDb, campaign, now: NOW, templates: templatesFor(campaign) },
+        { kind: "so-ket", year: 2026 },
+      );
+      expect(job.source).toEqual({ file: join(dir, "bot.sqlite") });
+      const made = await renderInWorker(job);
+      expect(made.fileName).toBe("BaoCaoSoKet_2026_2026-12-02.docx");
+      // The same report as counted on the bot's own thread from the same rounds.
+      await seedReportRounds(db);
+      expect(docxParagraphs(made.bytes)).toEqual((await report({ kind: "so-ket", year: 2026 })).paragraphs);
+      const zip = new PizZip(made.bytes);
+      expect(Object.keys(zip.files).filter((name) => name.startsWith("word/media/"))).toHaveLength(2);
+    } finally {
+      await fileDb.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
