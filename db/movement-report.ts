@@ -63,6 +63,21 @@ export interface YearUnitCount {
   count: number;
 }
 
+/** Per year and unit, the self-assessments sent, each in its person's current unit: the index alone answers. */
+export async function assessmentsSent(db: DB, from: number, to: number): Promise<YearUnitCount[]> {
+  const rows = await db
+    .selectFrom("assessments")
+    .innerJoin("users", "users.telegram_id", "assessments.subject_id")
+    .select((eb) => ["assessments.round_year", "users.unit_id", eb.fn.countAll<number>().as("count")])
+    .where("assessments.subject", "=", "individual")
+    .where("assessments.status", "=", "submitted")
+    .where("assessments.round_year", ">=", from)
+    .where("assessments.round_year", "<=", to)
+    .groupBy(["assessments.round_year", "users.unit_id"])
+    .execute();
+  return rows.map((row) => ({ year: row.round_year, unitId: row.unit_id, count: Number(row.count) }));
+}
+
 export interface AssessmentFigures {
   /** Self-assessments sent. */
   sent: YearUnitCount[];

@@ -921,12 +921,37 @@ export function movementReportTemplate(): Document {
       ),
     ),
     space(),
-    recipientsAndSignature(
-      ["- Sở Nội vụ;", "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP."],
-      [bold("GIÁM ĐỐC"), italic("(Ký, ghi rõ họ tên, đóng dấu)"), "", "", ""],
-      165,
-    ),
+    unsplitSignature(),
   ]);
+}
+
+/** "Nơi nhận" beside the Director's signature, in one row that a page break does not cut. */
+function unsplitSignature(): Table {
+  const small = (text: string) => para({ text, size: 22 }, { align: "left", indent: false, after: 0 });
+  const half = Math.round(CONTENT_WIDTH / 2);
+  const cell = (children: Paragraph[]) =>
+    new TableCell({ children, width: { size: half, type: WidthType.DXA }, borders: NO_BORDERS });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [half, CONTENT_WIDTH - half],
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell([
+            para(bold("Nơi nhận:", 24), { align: "left", indent: false, after: 0 }),
+            ...["- Sở Nội vụ;", "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP."].map(small),
+          ]),
+          cell(
+            [bold("GIÁM ĐỐC"), italic("(Ký, ghi rõ họ tên, đóng dấu)"), "", "", ""].map((line) =>
+              centred(line),
+            ),
+          ),
+        ],
+      }),
+    ],
+  });
 }
 
 await writeTemplates([["bao-cao-so-ket-tong-ket.docx", movementReportTemplate()]]);

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connection.js";
 import {
   assessmentFigures,
+  assessmentsSent,
   databaseFile,
   nominationCounts,
   openReadOnly,
@@ -16,6 +17,7 @@ import {
   movementReportData,
   type ReportScope,
   reportFileName,
+  scopeYears,
   trendYears,
 } from "../domain/movement-report.js";
 import { toLocal } from "../domain/time.js";

@@ -37,7 +37,10 @@ interface YearUnit {
   count: number;
 }
 
-/** What the database counted, for the trend's years (a superset of the scope's). */
+/**
+ * What the database counted: `sent`, `unitAssessments` and `nominations` for the trend's years (a superset of
+ * the scope's), what comes from the answers (`allMet`, `criteriaMet`, `areas`) for the scope's years.
+ */
 export interface MovementFigures {
   units: ReadonlyArray<{ id: number; code: string; name: string }>;
   /** People registered in each unit now. */
@@ -337,7 +340,6 @@ export function movementReportData(source: ReportSource): {
     categories: trendList.map(String),
     series: [
       { name: "Tự đánh giá đã gửi", values: trendList.map((year) => perYear(year, figures.sent)) },
-      { name: "Đáp ứng đủ tiêu chí", values: trendList.map((year) => perYear(year, figures.allMet)) },
       {
         name: "Được đề nghị khen thưởng",
         values: trendList.map((year) => perYear(year, figures.nominations)),
