@@ -91,8 +91,10 @@ export interface AssessmentFigures {
 
 /**
  * Per year and unit, the self-assessments sent, and how many meet each criterion, every criterion, and give an
- * account of each reform area: one pass over the sent assessments' answers (an inner GROUP BY per assessment,
- * an outer one per year and unit), each assessment counted in its person's current unit.
+ * account of each reform area, each assessment counted in its person's current unit. One pass over the sent
+ * assessments' answers: each answer is read once (its JSON parsed once) into one bit of its assessment's mask
+ * (bit i: the i-th key met, or answered), then SQLite counts the assessments per year, unit and mask, a few
+ * hundred rows that are summed up here.
  */
 export async function assessmentFigures(
   db: DB,
@@ -101,52 +103,69 @@ export async function assessmentFigures(
   criterionKeys: readonly string[],
   areaKeys: readonly string[],
 ): Promise<AssessmentFigures> {
-  const met = (key: string) =>
-    sql<number>`max(case when assessment_items.item_key = ${key} and json_extract(assessment_items.data, '$.met') = 1 then 1 else 0 end)`;
-  const told = (key: string) =>
-    sql<number>`max(case when assessment_items.item_key = ${key} and trim(coalesce(json_extract(assessment_items.data, '$.text'), '')) != '' then 1 else 0 end)`;
+  const keys = [...criterionKeys, ...areaKeys];
+  // The mask comes back as a JavaScript number: exact up to 53 bits.
+  if (keys.length > 53) throw new Error("more criteria and reform areas than a mask holds");
+  const figures: AssessmentFigures = { sent: [], allMet: [], criteriaMet: [], areas: [] };
+  if (keys.length === 0) return figures;
+  const bit = sql.join(
+    keys.map((key, at) => sql`when ${key} then ${sql.lit(at)}`),
+    sql` `,
+  );
+  // A criterion's answer counts when met; a reform area's when its account is not empty.
+  const hit = sql<number>`case when assessment_items.item_key in (${sql.join(criterionKeys.length ? [...criterionKeys] : [""])})
+    then json_extract(assessment_items.data, '$.met') = 1
+    else trim(coalesce(json_extract(assessment_items.data, '$.text'), '')) != '' end`;
   const perAssessment = db
     .selectFrom("assessments")
     .innerJoin("users", "users.telegram_id", "assessments.subject_id")
-    .leftJoin("assessment_items", "assessment_items.assessment_id", "assessments.id")
-    .select(["assessments.round_year", "users.unit_id"])
-    .select(criterionKeys.map((key, at) => met(key).as(`c${at}`)))
-    .select(areaKeys.map((key, at) => told(key).as(`a${at}`)))
+    .leftJoin("assessment_items", (join) =>
+      join
+        .onRef("assessment_items.assessment_id", "=", "assessments.id")
+        .on("assessment_items.item_key", "in", keys),
+    )
+    .select([
+      "assessments.round_year",
+      "users.unit_id",
+      sql<number>`coalesce(sum(${hit} << (case assessment_items.item_key ${bit} end)), 0)`.as("mask"),
+    ])
     .where("assessments.subject", "=", "individual")
     .where("assessments.status", "=", "submitted")
     .where("assessments.round_year", ">=", from)
     .where("assessments.round_year", "<=", to)
     .groupBy("assessments.id")
     .as("per");
-  const column = (name: string) => sql.ref<number>(`per.${name}`);
-  const metCount = criterionKeys.length
-    ? sql.join(
-        criterionKeys.map((_, at) => column(`c${at}`)),
-        sql` + `,
-      )
-    : sql`0`;
-  const rows = (await db
+  const rows = await db
     .selectFrom(perAssessment)
-    .select((eb) => [
-      "per.round_year",
-      "per.unit_id",
-      eb.fn.countAll<number>().as("sent"),
-      sql<number>`sum(case when ${metCount} = ${criterionKeys.length} then 1 else 0 end)`.as("all_met"),
-    ])
-    .select(criterionKeys.map((_, at) => sql<number>`sum(${column(`c${at}`)})`.as(`c${at}`)))
-    .select(areaKeys.map((_, at) => sql<number>`sum(${column(`a${at}`)})`.as(`a${at}`)))
-    .groupBy(["per.round_year", "per.unit_id"])
-    .execute()) as Array<Record<string, number>>;
-  const figures: AssessmentFigures = { sent: [], allMet: [], criteriaMet: [], areas: [] };
+    .select((eb) => ["per.round_year", "per.unit_id", "per.mask", eb.fn.countAll<number>().as("count")])
+    .groupBy(["per.round_year", "per.unit_id", "per.mask"])
+    .execute();
+  const allCriteria = (1n << BigInt(criterionKeys.length)) - 1n;
+  const tally = new Map<
+    string,
+    { year: number; unitId: number; sent: number; allMet: number; hits: number[] }
+  >();
   for (const row of rows) {
-    const year = Number(row.round_year);
-    const unitId = Number(row.unit_id);
-    figures.sent.push({ year, unitId, count: Number(row.sent) });
-    if (criterionKeys.length > 0) figures.allMet.push({ year, unitId, count: Number(row.all_met) });
+    const key = `${row.round_year}:${row.unit_id}`;
+    let entry = tally.get(key);
+    if (!entry) {
+      entry = { year: row.round_year, unitId: row.unit_id, sent: 0, allMet: 0, hits: keys.map(() => 0) };
+      tally.set(key, entry);
+    }
+    const mask = BigInt(row.mask);
+    const count = Number(row.count);
+    entry.sent += count;
+    if (criterionKeys.length > 0 && (mask & allCriteria) === allCriteria) entry.allMet += count;
+    for (const at of keys.keys())
+      if ((mask >> BigInt(at)) & 1n) entry.hits[at] = (entry.hits[at] ?? 0) + count;
+  }
+  for (const { year, unitId, sent, allMet, hits } of tally.values()) {
+    figures.sent.push({ year, unitId, count: sent });
+    if (criterionKeys.length > 0) figures.allMet.push({ year, unitId, count: allMet });
     for (const [at, itemKey] of criterionKeys.entries())
-      figures.criteriaMet.push({ year, unitId, itemKey, count: Number(row[`c${at}`]) });
+      figures.criteriaMet.push({ year, unitId, itemKey, count: hits[at] ?? 0 });
     for (const [at, itemKey] of areaKeys.entries())
-      figures.areas.push({ year, unitId, itemKey, count: Number(row[`a${at}`]) });
+      figures.areas.push({ year, unitId, itemKey, count: hits[criterionKeys.length + at] ?? 0 });
   }
   return figures;
 }
