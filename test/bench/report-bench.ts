@@ -5,12 +5,15 @@
  * fills the .docx). Per report: the time to the file, the longest the child's event loop was held, its peak
  * RSS and the file's size, as min / median / max. Targets (issue 13): under 10 s and under Telegram's 50 MB.
  *
+ * By default the compiled bot is measured (`npm run build` first), as `npm start` runs it; `--tsx` measures the
+ * sources through tsx instead, whose worker thread compiles its TypeScript as it starts (seconds more).
+ *
  *   node --import tsx test/bench/report-bench.ts [--people 50000] [--units 200] [--rounds 3] [--runs 3]
- *     [--db data/bench-report.sqlite] [--reseed]
+ *     [--db data/bench-report.sqlite] [--reseed] [--tsx]
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { flag, number, option } from "./cli.js";
 import { longestStall, range, slashed } from "./measure.js";
@@ -36,14 +39,29 @@ interface ChildResult {
   units: string;
 }
 
-/** In the child: one report, timed, from the database at `path`. */
-async function child(path: string, which: string): Promise<void> {
-  const { openDatabase } = await import("../../db/connection.js");
-  const { loadCampaign } = await import("../../src/campaign/load.js");
-  const { templatesFor } = await import("../../src/documents/templates.js");
-  const { reportJob } = await import("../../src/documents/movement-report.js");
-  const { renderInWorker } = await import("../../src/documents/report-runner.js");
-  const { periodScope } = await import("../../src/domain/movement-report.js");
+/**
+ * In the child: one report, timed, from the database at `path`, by the compiled JavaScript that `npm start`
+ * runs (`dist/`, built by the parent) or from the TypeScript sources through tsx (its worker thread too).
+ */
+async function child(path: string, which: string, compiled: boolean): Promise<void> {
+  const from = (module: string) =>
+    compiled ? join(ROOT, "dist", `${module}.js`) : join(ROOT, `${module}.ts`);
+  const { openDatabase }: typeof import("../../db/connection.js") = await import(from("db/connection"));
+  const { loadCampaign }: typeof import("../../src/campaign/load.js") = await import(
+    from("src/campaign/load")
+  );
+  const { templatesFor }: typeof import("../../src/documents/templates.js") = await import(
+    from("src/documents/templates")
+  );
+  const { reportJob }: typeof import("../../src/documents/movement-report.js") = await import(
+    from("src/documents/movement-report")
+  );
+  const { renderInWorker }: typeof import("../../src/documents/report-runner.js") = await import(
+    from("src/documents/report-runner")
+  );
+  const { periodScope }: typeof import("../../src/domain/movement-report.js") = await import(
+    from("src/domain/movement-report")
+  );
   const db = openDatabase(path);
   const campaign = loadCampaign();
   const templates = templatesFor(campaign);
@@ -82,6 +100,8 @@ async function main(): Promise<void> {
       `seeded ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`,
     );
   }
+  const compiled = !flag("tsx");
+  if (compiled) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
   const openYear = 2026;
   const reports = [String(openYear), "tong-ket"];
   const results = new Map<string, ChildResult[]>(reports.map((report) => [report, []]));
@@ -90,14 +110,23 @@ async function main(): Promise<void> {
     for (const report of reports) {
       const done = spawnSync(
         process.execPath,
-        ["--import", "tsx", fileURLToPath(import.meta.url), "--child", path, report],
+        [
+          "--import",
+          "tsx",
+          fileURLToPath(import.meta.url),
+          "--child",
+          path,
+          report,
+          compiled ? "compiled" : "tsx",
+        ],
         { cwd: ROOT, encoding: "utf8", env: { ...process.env, LOG_LEVEL: "silent" } },
       );
       const line = done.stdout.split("\n").find((l) => l.startsWith("{"));
       if (done.status !== 0 || !line) throw new Error(`child failed: ${done.stderr.slice(-2000)}`);
       results.get(report)?.push(JSON.parse(line) as ChildResult);
     }
-  const summary: Record<string, unknown> = { bench: "report", people, units, rounds, runs };
+  const summary: Record<string, unknown> = { bench: "report", people, units, rounds, runs, compiled };
+  console.log(compiled ? "the compiled bot (dist/, as npm start runs it)" : "from the sources through tsx");
   for (const [report, of] of results) {
     const name = report === "tong-ket" ? "tổng kết" : `sơ kết ${report}`;
     console.log(
@@ -122,5 +151,10 @@ async function main(): Promise<void> {
 }
 
 const childAt = process.argv.indexOf("--child");
-if (childAt >= 0) await child(process.argv[childAt + 1] ?? "", process.argv[childAt + 2] ?? "");
+if (childAt >= 0)
+  await child(
+    process.argv[childAt + 1] ?? "",
+    process.argv[childAt + 2] ?? "",
+    process.argv[childAt + 3] === "compiled",
+  );
 else await main();
