@@ -154,6 +154,7 @@ describe("/docs", () => {
       { text: "📄 Danh sách đề nghị: Bằng khen Thủ tướng Chính phủ", callback_data: "dr:ds:0" },
       { text: "📄 Danh sách đề nghị: Bằng khen Chủ tịch UBND tỉnh", callback_data: "dr:ds:1" },
       { text: "📄 Danh sách đề nghị: Giấy khen Giám đốc Sở", callback_data: "dr:ds:2" },
+      { text: "📄 Báo cáo sơ kết, tổng kết phong trào thi đua", callback_data: "dr:bc" },
     ]);
 
     // Nothing is before the Council yet: the list is empty.
