@@ -24,23 +24,29 @@ import { toLocal } from "../domain/time.js";
 import { renderMovementReport } from "./movement-report-render.js";
 import type { DocumentTemplateSet } from "./templates.js";
 
-/** What the database counts for the report: a few GROUP BY queries over the trend's years. */
+/**
+ * What the database counts for the report, a few GROUP BY queries: the answers (criteria met, reform areas)
+ * over the scope's years only, the heaviest reading; what the line chart follows (sent, nominated, awarded)
+ * over the trend's years, from an index and the nominations.
+ */
 export async function movementFigures(
   db: DB,
   campaign: Campaign,
   scope: ReportScope,
 ): Promise<MovementFigures> {
   const { from, to } = trendYears(campaign, scope);
+  const own = scopeYears(scope);
   const criteria = campaign.criteria.individual.map((criterion) => criterionKey(criterion.id));
   const areas = campaign.reformAreas.map((area) => areaKey(area.id));
-  const [units, people, assessed, unitAssessments, nominations] = await Promise.all([
+  const [units, people, sent, assessed, unitAssessments, nominations] = await Promise.all([
     reportUnits(db),
     peoplePerUnit(db),
-    assessmentFigures(db, from, to, criteria, areas),
+    assessmentsSent(db, from, to),
+    assessmentFigures(db, own.from, own.to, criteria, areas),
     unitAssessmentsSent(db, from, to),
     nominationCounts(db, from, to),
   ]);
-  return { units, people, ...assessed, unitAssessments, nominations };
+  return { units, people, ...assessed, sent, unitAssessments, nominations };
 }
 
 /**
