@@ -2,6 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { DB } from "../db/connection.js";
 import type { Campaign } from "./campaign/schema.js";
 import type { BaseContext } from "./context.js";
+import type { ReportRenderer } from "./documents/report-runner.js";
 import type { Clock } from "./domain/time.js";
 import type { Logger } from "./logger.js";
 
@@ -13,4 +14,6 @@ export interface AppDeps {
   logger: Logger;
   i18n: I18n<BaseContext>;
   officeAdminIds: readonly number[];
+  /** Makes the Báo cáo sơ kết / tổng kết's file; a worker thread unless a test holds it. */
+  reportRenderer?: ReportRenderer;
 }

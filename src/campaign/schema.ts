@@ -143,6 +143,7 @@ const documentsSection = z.object({
       bienBanKiemPhieu: templateFile.default("bien-ban-kiem-phieu.docx"),
       quyetDinhGiayKhen: templateFile.default("quyet-dinh-giay-khen.docx"),
       toTrinhSo: templateFile.default("to-trinh-so.docx"),
+      baoCaoSoKetTongKet: templateFile.default("bao-cao-so-ket-tong-ket.docx"),
     })
     .prefault({}),
 });
@@ -319,8 +320,20 @@ export const campaignSchema = z
       },
       { error: "is not an IANA time zone" },
     ),
-    /** The plan's emulation contents (II.1–II.7): its words, and a short name for a list. */
-    contents: z.array(z.object({ code: z.string().min(1), text, short: text.optional() })).length(7),
+    /**
+     * The plan's emulation contents (II.1–II.7): its words, and a short name for a list. `figures`: what the
+     * bot counts that the Báo cáo sơ kết / tổng kết reports under the content (none: "chưa có dữ liệu").
+     */
+    contents: z
+      .array(
+        z.object({
+          code: z.string().min(1),
+          text,
+          short: text.optional(),
+          figures: z.array(z.enum(["participation", "areas", "initiatives"])).default([]),
+        }),
+      )
+      .length(7),
     reformAreas: z.array(z.object({ id, name: text })).min(1),
     criteria: z.object({
       collective: z.array(criterion).min(1),

@@ -875,34 +875,28 @@ function sosHeading(dated: boolean): Table {
   );
 }
 
-/** Nơi nhận beside the Giám đốc's block, kept on one page (the row does not split). */
-function sosSignature(): Table {
-  const widths = [0.5, 0.5].map((share) => Math.round(CONTENT_WIDTH * share));
+/** Nơi nhận (`recipients`) beside the Giám đốc's block, kept on one page (the row does not split). */
+function directorSignature(recipients: readonly string[]): Table {
+  const half = Math.round(CONTENT_WIDTH / 2);
   const small = (text: string) => para({ text, size: 22 }, { align: "left", indent: false, after: 0 });
-  const cell = (children: Paragraph[], at: number) =>
-    new TableCell({ children, width: { size: widths[at] ?? 0, type: WidthType.DXA }, borders: NO_BORDERS });
+  const cell = (children: Paragraph[]) =>
+    new TableCell({ children, width: { size: half, type: WidthType.DXA }, borders: NO_BORDERS });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
+    columnWidths: [half, CONTENT_WIDTH - half],
     borders: NO_BORDERS,
     rows: [
       new TableRow({
         cantSplit: true,
         children: [
-          cell(
-            [
-              para(bold("Nơi nhận:", 24), { align: "left", indent: false, after: 0 }),
-              small("- Như trên;"),
-              small("- Giám đốc Sở;"),
-              small("- Lưu: VT, VP."),
-            ],
-            0,
-          ),
+          cell([
+            para(bold("Nơi nhận:", 24), { align: "left", indent: false, after: 0 }),
+            ...recipients.map(small),
+          ]),
           cell(
             [bold("GIÁM ĐỐC"), italic("(Ký, ghi rõ họ tên, đóng dấu)"), "", "", ""].map((line) =>
               centred(line),
             ),
-            1,
           ),
         ],
       }),
@@ -952,7 +946,7 @@ export function provinceLetterTemplate(): Document {
     ),
     para("{organisation} kính trình Ủy ban nhân dân tỉnh xem xét, quyết định./."),
     space(),
-    sosSignature(),
+    directorSignature(["- Như trên;", "- Giám đốc Sở;", "- Lưu: VT, VP."]),
     new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0 } }),
     sosHeading(false),
     new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
@@ -979,3 +973,87 @@ export function provinceLetterTemplate(): Document {
 }
 
 await writeTemplates([["to-trinh-so.docx", provinceLetterTemplate()]]);
+
+// ——— Báo cáo sơ kết / tổng kết of the movement (issue 13 item 4) ———
+
+/** The report's outline: the plan's contents (II.1–II.7), the criteria, the units, the awards, two charts. */
+export function movementReportTemplate(): Document {
+  const caption = (text: string) => centred(italic(text, SMALL), 120);
+  const chart = (tag: string) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120, after: 0 },
+      children: runs(tag),
+    });
+  return document([
+    headingOf("BC", 165, HEAD_SHARE),
+    new Paragraph({ children: [], spacing: { before: 240, after: 0 } }),
+    centred(bold("BÁO CÁO")),
+    centred(bold("{reportTitle} PHONG TRÀO THI ĐUA")),
+    centred(bold("“{movement}”"), 240),
+    para(
+      "Thực hiện Kế hoạch tổ chức phong trào thi đua của {organisation}, trên cơ sở số liệu tổng hợp từ ứng dụng ThiĐua, {organisation} báo cáo kết quả thực hiện phong trào thi đua {scopeText} như sau:",
+    ),
+    section("I. CÔNG TÁC TRIỂN KHAI, TỔ CHỨC PHONG TRÀO THI ĐUA"),
+    para(
+      "- Số phòng, đơn vị tham gia: {unitCount}; số công chức, viên chức, người lao động đăng ký trên ứng dụng: {peopleCount}.",
+    ),
+    para(
+      "- Số lượt tự đánh giá theo tiêu chí thi đua đã gửi: cá nhân {sentCount}; tập thể {unitAssessmentCount}.",
+    ),
+    para("- Số lượt đáp ứng đủ các tiêu chí thi đua đối với cá nhân: {allMetCount}."),
+    section("II. KẾT QUẢ THỰC HIỆN CÁC NỘI DUNG THI ĐUA"),
+    para("{#contents}", { indent: false }),
+    para(bold("{code}. {title}")),
+    para("{result}"),
+    para("{/contents}", { indent: false }),
+    para(bold("Kết quả thực hiện các tiêu chí thi đua đối với cá nhân:"), { indent: false }),
+    loopTable("criteria", [
+      { header: "Tiêu chí", cell: "{code}", share: 0.13, centre: true },
+      { header: "Nội dung tiêu chí", cell: "{text}", share: 0.55 },
+      { header: "Số lượt đáp ứng", cell: "{met}", share: 0.16, centre: true },
+      { header: "Tỉ lệ trên số đã gửi", cell: "{share}", share: 0.16, centre: true },
+    ]),
+    para(bold("Kết quả theo năm:"), { indent: false }),
+    loopTable("years", [
+      { header: "Năm", cell: "{year}", share: 0.12, centre: true },
+      { header: "Tự đánh giá đã gửi", cell: "{sent}", share: 0.22, centre: true },
+      { header: "Đáp ứng đủ tiêu chí", cell: "{allMet}", share: 0.22, centre: true },
+      { header: "Được đề nghị khen thưởng", cell: "{nominated}", share: 0.22, centre: true },
+      { header: "Được khen thưởng", cell: "{awarded}", share: 0.22, centre: true },
+    ]),
+    chart("{%lineChart}"),
+    caption("{lineCaption}"),
+    section("III. KẾT QUẢ CỦA CÁC PHÒNG, ĐƠN VỊ"),
+    loopTable("units", [
+      { header: "STT", cell: "{index}", share: 0.07, centre: true },
+      { header: "Phòng, đơn vị", cell: "{name}", share: 0.19 },
+      { header: "Số người", cell: "{people}", share: 0.09, centre: true },
+      { header: "Tự đánh giá đã gửi", cell: "{sent}", share: 0.1, centre: true },
+      { header: "Đáp ứng đủ tiêu chí", cell: "{allMet}", share: 0.1, centre: true },
+      { header: "Được đề nghị khen thưởng", cell: "{nominated}", share: 0.225 },
+      { header: "Được khen thưởng", cell: "{awarded}", share: 0.215 },
+    ]),
+    para("{noUnits}", { indent: false }),
+    section("IV. CÔNG TÁC KHEN THƯỞNG"),
+    loopTable("forms", [
+      { header: "Hình thức khen thưởng", cell: "{name}", share: 0.36 },
+      { header: "Tập thể được đề nghị", cell: "{collectiveNominated}", share: 0.16, centre: true },
+      { header: "Tập thể được khen thưởng", cell: "{collectiveAwarded}", share: 0.16, centre: true },
+      { header: "Cá nhân được đề nghị", cell: "{individualNominated}", share: 0.16, centre: true },
+      { header: "Cá nhân được khen thưởng", cell: "{individualAwarded}", share: 0.16, centre: true },
+    ]),
+    chart("{%barChart}"),
+    caption("{barCaption}"),
+    section("V. ĐÁNH GIÁ CHUNG, PHƯƠNG HƯỚNG VÀ KIẾN NGHỊ"),
+    para(
+      italic(
+        "({office} bổ sung: ưu điểm, hạn chế và nguyên nhân; bài học kinh nghiệm; phương hướng, nhiệm vụ thời gian tới; kiến nghị, đề xuất.)",
+      ),
+    ),
+    space(),
+    directorSignature(["- Sở Nội vụ;", "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP."]),
+  ]);
+}
+
+await writeTemplates([["bao-cao-so-ket-tong-ket.docx", movementReportTemplate()]]);

@@ -20,6 +20,7 @@ import {
   draftRoundDecisionData,
 } from "./buttons.js";
 import { decidedForms } from "./council-buttons.js";
+import { MOVEMENT_REPORT_MENU } from "./movement-report.js";
 
 /** One document the Office can draft now from /docs: its button's label (a locale key and its values) and data. */
 export interface OfficeDocument {
@@ -152,8 +153,19 @@ const provinceLetters: Provider = (campaign, language, state) =>
       : { missingKey: "doc-missing-province-letter", vars };
   });
 
+/** The Báo cáo sơ kết / tổng kết of the movement: one button, which opens the menu of years and the period. */
+const movementReports: Provider = () => [
+  { labelKey: "mr-docs-button", vars: {}, data: MOVEMENT_REPORT_MENU },
+];
+
 /** The documents /docs offers, in order; a new kind of document adds its provider here. */
-const PROVIDERS: readonly Provider[] = [nominationLists, councilPapers, roundDecisions, provinceLetters];
+const PROVIDERS: readonly Provider[] = [
+  nominationLists,
+  councilPapers,
+  roundDecisions,
+  provinceLetters,
+  movementReports,
+];
 
 export function officeDocuments(
   campaign: Campaign,

@@ -11,9 +11,11 @@ import {
   MEETING_MINUTES_PLACEHOLDERS,
   VOTE_COUNT_PLACEHOLDERS,
 } from "../domain/council-documents.js";
+import { MOVEMENT_REPORT_PLACEHOLDERS } from "../domain/movement-report.js";
 import { NOMINATION_LIST_PLACEHOLDERS } from "../domain/nomination-list.js";
 import { PROVINCE_LETTER_PLACEHOLDERS } from "../domain/province-letter.js";
 import { UNIT_LETTER_PLACEHOLDERS } from "../domain/unit-letter.js";
+import { DOCXTEMPLATER_OPTIONS } from "./docxtemplater-options.js";
 
 export const TEMPLATES_DIRECTORY = fileURLToPath(new URL("../campaign/templates/", import.meta.url));
 
@@ -34,6 +36,7 @@ export const REQUIRED_PLACEHOLDERS: Record<DocumentKind, readonly string[]> = {
   bienBanKiemPhieu: VOTE_COUNT_PLACEHOLDERS,
   quyetDinhGiayKhen: DECISION_PLACEHOLDERS,
   toTrinhSo: PROVINCE_LETTER_PLACEHOLDERS,
+  baoCaoSoKetTongKet: MOVEMENT_REPORT_PLACEHOLDERS,
 };
 
 /** Each template's bytes, checked: what the bot fills a draft from. */
@@ -44,7 +47,7 @@ export function templatePath(file: string, directory = TEMPLATES_DIRECTORY): str
   return isAbsolute(file) ? file : fileURLToPath(new URL(file, `file://${directory.replace(/\/?$/, "/")}`));
 }
 
-export const DOCXTEMPLATER_OPTIONS = { paragraphLoop: true, linebreaks: true } as const;
+export { DOCXTEMPLATER_OPTIONS };
 
 interface TemplateTags {
   document?: { tags: Record<string, unknown> };

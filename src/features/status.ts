@@ -6,6 +6,7 @@ import { findUnitByCode } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { draftLetterData } from "../documents/buttons.js";
+import { MOVEMENT_REPORT_MENU } from "../documents/movement-report.js";
 import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { latestRoundOr } from "../nominations/access.js";
@@ -23,6 +24,7 @@ import {
 import { notify, refuse, showPage } from "../paged-view.js";
 import { replyPaged } from "../paging.js";
 import { viewContext } from "../screen.js";
+import { movementReportFeature } from "./movement-report.js";
 
 const UNITS_PER_PAGE = 8;
 
@@ -32,6 +34,7 @@ const UNITS_PER_PAGE = 8;
  */
 export function statusFeature(deps: AppDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  feature.use(movementReportFeature(deps));
 
   async function allUnits(ctx: BotContext, page: number) {
     const round = await latestRoundOr(deps);
@@ -61,6 +64,8 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
         linesPerPage: UNITS_PER_PAGE,
         blankBetween: true,
         pageData: (n) => `pg:st:${n}`,
+        // The Báo cáo sơ kết / tổng kết of the movement, drafted from these figures.
+        buttons: () => new InlineKeyboard().text(ctx.t("doc-draft-button"), MOVEMENT_REPORT_MENU),
       },
       page,
     );

@@ -1345,3 +1345,15 @@ doc-province-letter-nothing = No nomination of this form passed by the Council i
 doc-province-letter-caption = Draft Tờ trình of the Department proposing the {$form} for the { $count } nominations the Emulation and Commendation Council passed (award round {$year}), with its list, made on {$date}. Number and code are left blank; have the Director sign it, then record it with /record.
 rr-decision-draft-button = 📄 Draft decision · {$form}
 rr-letter-draft-button = 📄 Draft Department's Tờ trình · {$form}
+mr-docs-button = 📄 Interim and final reports on the movement
+mr-menu =
+    <b>Interim and final reports on the movement</b>
+    Choose the report to draft. Figures per unit (each person counted in their current unit), with charts; a .docx for the Office to complete and have signed.
+mr-so-ket-button = Interim report {$year}
+mr-tong-ket-button = Final report {$from} - {$to}
+mr-title-so-ket = interim report for {$year}
+mr-title-tong-ket = final report for {$from} - {$to}
+mr-making = ⏳ Drafting the {$title}… The bot sends the file when it is ready; meanwhile you can use the other commands as usual.
+mr-busy = The bot is already drafting a report for you. Please wait for the file before asking for another.
+mr-caption = Draft {$title} on the movement ({$units} units), made on {$date} from the data on the bot. Open it in Word, add the overall assessment, the way forward and the recommendations, then have it signed.
+mr-failed = The {$title} could not be drafted. Please try again in a few minutes; if it still fails, tell the administrator.

@@ -1290,3 +1290,15 @@ doc-province-letter-nothing = Không có đề nghị nào được Hội đồn
 doc-province-letter-caption = Bản nháp Tờ trình của Sở đề nghị tặng {$form} cho { $count } trường hợp Hội đồng Thi đua - Khen thưởng đã thông qua (kỳ xét khen thưởng năm {$year}), kèm danh sách, lập ngày {$date}. Số, ký hiệu để trống; trình Giám đốc Sở ký rồi ghi nhận bằng /record.
 rr-decision-draft-button = 📄 Bản nháp Quyết định · {$form}
 rr-letter-draft-button = 📄 Bản nháp Tờ trình của Sở · {$form}
+mr-docs-button = 📄 Báo cáo sơ kết, tổng kết phong trào thi đua
+mr-menu =
+    <b>Báo cáo sơ kết, tổng kết phong trào thi đua</b>
+    Chọn báo cáo cần lập. Số liệu theo từng phòng, đơn vị (mỗi người được tính ở đơn vị hiện nay), kèm biểu đồ; tệp .docx để Văn phòng Sở bổ sung, trình ký.
+mr-so-ket-button = Sơ kết năm {$year}
+mr-tong-ket-button = Tổng kết giai đoạn {$from} - {$to}
+mr-title-so-ket = sơ kết năm {$year}
+mr-title-tong-ket = tổng kết giai đoạn {$from} - {$to}
+mr-making = ⏳ Đang lập báo cáo {$title}… Bot sẽ gửi tệp khi lập xong; trong lúc chờ, Anh/Chị vẫn dùng các lệnh khác bình thường.
+mr-busy = Bot đang lập một báo cáo cho Anh/Chị. Vui lòng chờ nhận tệp rồi lập báo cáo khác.
+mr-caption = Bản nháp báo cáo {$title} phong trào thi đua ({$units} phòng, đơn vị), lập ngày {$date} từ dữ liệu hiện có trên bot. Anh/Chị mở bằng Word, bổ sung phần đánh giá chung, phương hướng và kiến nghị, rồi trình ký.
+mr-failed = Chưa lập được báo cáo {$title}. Anh/Chị vui lòng thử lại sau ít phút; nếu vẫn không được, xin báo quản trị viên.

@@ -77,6 +77,23 @@ const benches: Bench[] = [
     script: "test/bench/export-bench.ts",
     args: quick ? ["--people", "100", "--units", "50", "--runs", "1", "--no-base"] : ["--no-base"],
   },
+  {
+    name: "Báo cáo sơ kết / tổng kết",
+    script: "test/bench/report-bench.ts",
+    args: quick
+      ? [
+          "--people",
+          "2000",
+          "--units",
+          "20",
+          "--runs",
+          "1",
+          "--db",
+          "data/bench-report-quick.sqlite",
+          "--reseed",
+        ]
+      : ["--runs", "3"],
+  },
   { name: "start-up", script: "test/bench/startup-bench.ts", args: ["--runs", quick ? "1" : "3"] },
   {
     name: "/remind now fan-out",
@@ -202,6 +219,20 @@ for (const { name, json, ok } of results) {
         `| ${name}: time (CPU), peak RSS | ${Number(json.seconds).toFixed(2)} s (${Number(json.cpuSeconds).toFixed(2)} s), ${Number(json.peakRssMb).toFixed(0)} MB | | ≤ 5 s, ≤ 300 MB |`,
       );
       break;
+    case "report": {
+      const seconds = (n: number) => `${(n / 1000).toFixed(1)} s`;
+      const mbOf = (n: number) => `${n.toFixed(0)} MB`;
+      for (const [key, label] of [
+        ["soKet", "sơ kết"],
+        ["tongKet", "tổng kết"],
+      ] as const) {
+        const of = (json[key] ?? {}) as Record<string, unknown>;
+        console.log(
+          `| ${name}, ${label} of ${Number(json.units)} units (min / median / max): time; event loop held; peak RSS; file | ${spread(of.ms, seconds)}; ${spread(of.stallMs, whole)} ms; ${spread(of.peakRssMb, mbOf)}; ${spread(of.bytes, (n) => `${(n / 1024).toFixed(0)} KB`)} | | < 10 s; < 50 MB |`,
+        );
+      }
+      break;
+    }
     default:
       console.log(`| ${name} | ${JSON.stringify(json)} | | see above |`);
   }

@@ -149,11 +149,12 @@ describe("📄 Bản nháp Tờ trình on /dossier", () => {
 describe("/docs", () => {
   it("lists a danh sách per form once the form has someone before the Council, else says what is missing", async () => {
     await h.send(admin, "/docs");
-    // Nothing is before the Council, no meeting, nothing passed: no button, a line for each missing document.
+    // Nothing is before the Council, no meeting, nothing passed: only the movement's report, and a line for
+    // each document still missing its data.
     expect(h.telegram.lastTextTo(admin.id)).toBe(
       [
         "<b>Bản nháp văn bản</b>",
-        "Chưa có văn bản nào lập được từ dữ liệu hiện có trên bot.",
+        "Văn phòng Sở lập được các văn bản dưới đây từ dữ liệu hiện có trên bot (tệp .docx, mở bằng Word để bổ sung, ký). Bấm một nút để nhận bản nháp.",
         "",
         "<b>Chưa lập được</b> (thiếu dữ liệu):",
         "• Danh sách đề nghị Bằng khen Thủ tướng Chính phủ: chưa có đề nghị nào được trình Hội đồng Thi đua - Khen thưởng.",
@@ -165,7 +166,9 @@ describe("/docs", () => {
         "• Tờ trình của Sở đề nghị tặng Bằng khen Chủ tịch UBND tỉnh: chưa có đề nghị nào được Hội đồng thông qua đang chờ Tờ trình.",
       ].join("\n"),
     );
-    expect(h.telegram.lastKeyboardTo(admin.id)).toEqual([]);
+    expect(h.telegram.lastKeyboardTo(admin.id)).toEqual([
+      { text: "📄 Báo cáo sơ kết, tổng kết phong trào thi đua", callback_data: "dr:bc" },
+    ]);
 
     // A stale or typed button still answers: the list is empty.
     await h.press(admin, `dr:ds:${GIAY_KHEN}`);

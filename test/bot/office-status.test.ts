@@ -239,8 +239,10 @@ describe("/status for the Office", () => {
         "Xem chi tiết một đơn vị: /status &lt;mã&gt; · chỉ phần còn thiếu: /pending",
       ].join("\n"),
     );
-    // Six units fit on one page: no page buttons.
-    expect(h.telegram.lastKeyboardTo(admin.id)).toEqual([]);
+    // Six units fit on one page: no page buttons, only the draft of the Báo cáo sơ kết / tổng kết.
+    expect(h.telegram.lastKeyboardTo(admin.id).map((b) => [b.text, b.callback_data])).toEqual([
+      ["📄 Bản nháp", "dr:bc"],
+    ]);
   });
 
   it("/status <code> names who submitted and who did not, the unit's nominations and what is missing", async () => {
@@ -692,6 +694,7 @@ describe("/status over many units", () => {
     expect(first).toContain("Đơn vị đã xong mọi việc: <b>2/36</b>");
     const pages = Math.ceil(36 / 8);
     expect(h.telegram.lastKeyboardTo(admin.id).map((b) => [b.text, b.callback_data])).toEqual([
+      ["📄 Bản nháp", "dr:bc"],
       [`1/${pages}`, "pg:st:0"],
       ["▶", "pg:st:1"],
     ]);
@@ -701,6 +704,7 @@ describe("/status over many units", () => {
     expect(edit?.payload.chat_id).toBe(admin.id);
     expect(edit?.payload.text).not.toBe(first);
     expect(h.telegram.lastKeyboardTo(admin.id).map((b) => [b.text, b.callback_data])).toEqual([
+      ["📄 Bản nháp", "dr:bc"],
       ["◀", "pg:st:0"],
       [`2/${pages}`, "pg:st:1"],
       ["▶", "pg:st:2"],
@@ -717,7 +721,11 @@ describe("/status over many units", () => {
       seen.push(...[...text.matchAll(/^(?:✅|▫️) <b>([A-Z0-9]+)<\/b>/gmu)].map((m) => m[1] ?? ""));
     }
     expect(seen).toEqual(allCodes);
-    expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.text)).toEqual(["◀", `${pages}/${pages}`]);
+    expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.text)).toEqual([
+      "📄 Bản nháp",
+      "◀",
+      `${pages}/${pages}`,
+    ]);
     // /pending pages the same way: every new unit lacks everything.
     await h.send(admin, "/pending");
     expect(h.telegram.lastTextTo(admin.id)).toContain(
@@ -744,7 +752,11 @@ describe("/status over many units", () => {
       );
     h.telegram.clear();
     await h.send(admin, "/status");
-    const pageCount = Number(/\/(\d+)$/.exec(h.telegram.lastKeyboardTo(admin.id)[0]?.text ?? "")?.[1]);
+    const pageCount = Number(
+      /\/(\d+)$/.exec(
+        h.telegram.lastKeyboardTo(admin.id).find((b) => b.callback_data === "pg:st:0")?.text ?? "",
+      )?.[1],
+    );
     const found = new Set<string>();
     for (let page = 0; page < pageCount; page++) {
       if (page > 0) await h.press(admin, `pg:st:${page}`);

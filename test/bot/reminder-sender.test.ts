@@ -132,12 +132,12 @@ async function statuses(): Promise<Record<number, ReminderStatus>> {
   return Object.fromEntries(rows.map((row) => [row.id, row.status]));
 }
 
-/** An Api without the bot's transformers (no auto-retry): what it is told is what the sender sees. */
+/** An Api without the bot's transformers (no retry): what it is told is what the sender sees. */
 const plainApi = (fetchFn: typeof fetch = tg.fetch) => new Api(TEST_TOKEN, { fetch: fetchFn });
 const limiter = () => new RateLimiter(new FakeTimer());
 
 describe("429 Too Many Requests", () => {
-  it("on the bot's Api too: the Api's auto-retry does not sit the wait out inside the send", async () => {
+  it("on the bot's Api too: the Api's retry does not sit the wait out inside the send", async () => {
     const id = await pending(5001);
     tg.refuseNext(5001, TOO_MANY(5));
     const report = await sendDueReminders(h.deps, h.bot.api, limiter());
@@ -438,12 +438,12 @@ describe("a group upgraded to a supergroup", () => {
 });
 
 describe("a response lost after delivery (a 502, a reset)", () => {
-  it("is not resent inside the send by the Api's auto-retry; the outbox sends it again once, counted", async () => {
+  it("is not resent inside the send by the Api's retry; the outbox sends it again once, counted", async () => {
     await h.send(admin, "/round open 2026");
     const id = await pending(5101);
     tg.loseNextResponse(5101);
 
-    // The bot's own Api, with its auto-retry: the message reached Telegram once, and the send gave up.
+    // The bot's own Api, with its retry: the message reached Telegram once, and the send gave up.
     const first = await sendDueReminders(h.deps, h.bot.api, limiter());
     expect(first.sent).toEqual([]);
     expect(tg.sendsTo(5101)).toBe(1);

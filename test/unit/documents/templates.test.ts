@@ -13,6 +13,7 @@ import {
   TEMPLATES_DIRECTORY,
   templatePath,
 } from "../../../src/documents/templates.js";
+import { MOVEMENT_REPORT_PLACEHOLDERS } from "../../../src/domain/movement-report.js";
 
 const campaign = loadCampaign();
 const kinds = Object.keys(REQUIRED_PLACEHOLDERS) as DocumentKind[];
@@ -128,6 +129,32 @@ describe("document templates", () => {
         inside: true,
       });
     }
+  });
+
+  it("refuses a Báo cáo sơ kết / tổng kết template lacking a chart or a unit's figure, naming it", () => {
+    expect(REQUIRED_PLACEHOLDERS.baoCaoSoKetTongKet).toEqual(MOVEMENT_REPORT_PLACEHOLDERS);
+    const lacking = (placeholder: string) => {
+      const zip = new PizZip(readFileSync(templatePath(campaign.documents.templates.baoCaoSoKetTongKet)));
+      const xml = zip.file("word/document.xml")?.asText() ?? "";
+      expect(xml).toContain(placeholder);
+      zip.file("word/document.xml", xml.split(placeholder).join(""));
+      const path = join(dir, `report-lacks-${placeholder.replace(/\W/g, "")}.docx`);
+      writeFileSync(path, zip.generate({ type: "nodebuffer" }));
+      const definition = JSON.parse(
+        readFileSync(
+          new URL("../../../src/campaign/definitions/stp-cchc-2023-2025.json", import.meta.url),
+          "utf8",
+        ),
+      );
+      return () =>
+        loadDocumentTemplates(
+          parseCampaign({ ...definition, documents: { templates: { baoCaoSoKetTongKet: path } } }, "test"),
+        );
+    };
+    expect(lacking("{%barChart}")).toThrow(
+      /\(documents\.templates\.baoCaoSoKetTongKet\) lacks the placeholder \{%barChart\}$/,
+    );
+    expect(lacking("{allMet}")).toThrow("lacks the placeholders {years.allMet}, {units.allMet}");
   });
 
   it("refuses a template that cannot be read, or is not a .docx, naming it", () => {
