@@ -1,4 +1,5 @@
 import Docxtemplater from "docxtemplater";
+import fixDocPrCorruption from "docxtemplater/js/modules/fix-doc-pr-corruption.js";
 import ImageModule from "docxtemplater-image-module-free";
 import PizZip from "pizzip";
 import type { ChartSpec, MovementReportData } from "../domain/movement-report.js";
@@ -37,7 +38,7 @@ export function renderMovementReport(input: ReportRenderInput): Buffer {
   });
   const document = new Docxtemplater(new PizZip(input.template), {
     ...DOCXTEMPLATER_OPTIONS,
-    modules: [imageModule],
+    modules: [imageModule, fixDocPrCorruption],
   });
   document.render(input.data);
   return document.toBuffer({ compression: "DEFLATE" });

@@ -184,6 +184,10 @@ describe("the report's file", () => {
       expect(id, name).toBeDefined();
       expect(xml).toContain(`r:embed="${id}"`);
     }
+    // Each drawing its own id: Word takes a document whose drawings share one for a damaged file.
+    const drawingIds = [...xml.matchAll(/<wp:docPr id="(\d+)"/g)].map((match) => match[1]);
+    expect(drawingIds).toHaveLength(2);
+    expect(new Set(drawingIds).size).toBe(2);
     expect(xml).not.toContain("<b>Thanh tra");
     expect(xml).toContain("&lt;b&gt;Thanh tra&lt;/b&gt; =SUM(A1:A9)");
     const paragraphs = docxParagraphs(bytes);
