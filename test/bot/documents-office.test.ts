@@ -384,6 +384,7 @@ describe("/docs for the Office", () => {
       },
       { text: "📄 Tờ trình của Sở đề nghị tặng Bằng khen Thủ tướng Chính phủ (1)", callback_data: "dr:ts:0" },
       { text: "📄 Tờ trình của Sở đề nghị tặng Bằng khen Chủ tịch UBND tỉnh (2)", callback_data: "dr:ts:1" },
+      { text: "📄 Báo cáo sơ kết, tổng kết phong trào thi đua", callback_data: "dr:bc" },
     ]);
     // The latest meeting's papers are that meeting's: the first meeting's nominees are not in its minutes.
     await h.press(admin, `dr:bb:${second}`);
@@ -408,6 +409,7 @@ describe("/docs for the Office", () => {
     expect(h.telegram.lastKeyboardTo(admin.id).map((b) => b.callback_data)).toEqual([
       "dr:ds:2",
       `dr:pb:${open}`,
+      "dr:bc",
     ]);
   });
 

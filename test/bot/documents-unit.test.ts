@@ -189,6 +189,7 @@ describe("/docs", () => {
     expect(h.telegram.lastTextTo(admin.id)).not.toContain("Danh sách đề nghị Giấy khen Giám đốc Sở");
     expect(h.telegram.lastKeyboardTo(admin.id)).toEqual([
       { text: "📄 Danh sách đề nghị: Giấy khen Giám đốc Sở", callback_data: "dr:ds:2" },
+      { text: "📄 Báo cáo sơ kết, tổng kết phong trào thi đua", callback_data: "dr:bc" },
     ]);
     await h.press(admin, `dr:ds:${GIAY_KHEN}`);
     expect(uploads[1]?.caption).toContain(": 1 đề nghị");
