@@ -26,7 +26,7 @@ import { createLogger } from "../../src/logger.js";
 import { NO_LIMITS, RateLimiter, realTimer } from "../../src/reminders/rate-limit.js";
 import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
 import { TEST_TOKEN } from "../helpers/harness.js";
-import { callbackUpdate, type TestUser, textUpdate, user } from "../helpers/updates.js";
+import { callbackUpdate, type TestUser, takeMessageId, textUpdate, user } from "../helpers/updates.js";
 import { assessmentSteps, seedPeopleToAssess } from "./assessment-script.js";
 import { quantile } from "./measure.js";
 
@@ -199,7 +199,13 @@ const WARM_UP_PEOPLE = 200;
 /** How often the open-loop driver lets the updates due meanwhile arrive (at 1,400/s, 7 at a time). */
 const ARRIVAL_TICK_MS = 5;
 
-async function drive(handle: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
+async function drive(handleNow: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
+  // A message's id is given as it is sent, after the question it answers: built ahead, a typed answer would
+  // carry an id from before the question and be taken for an answer to an earlier one.
+  const handle = (update: Update) => {
+    if (update.message) update.message.message_id = takeMessageId();
+    return handleNow(update);
+  };
   const cpu = process.cpuUsage();
   const run =
     mode === "concurrent"
