@@ -199,13 +199,19 @@ const WARM_UP_PEOPLE = 200;
 /** How often the open-loop driver lets the updates due meanwhile arrive (at 1,400/s, 7 at a time). */
 const ARRIVAL_TICK_MS = 5;
 
-async function drive(handleNow: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
-  // A message's id is given as it is sent, after the question it answers: built ahead, a typed answer would
-  // carry an id from before the question and be taken for an answer to an earlier one.
-  const handle = (update: Update) => {
+/**
+ * `handle` with each message's id given as it is sent, after the question it answers: built ahead, a typed
+ * answer would carry an id from before the question and be taken for an answer to an earlier one.
+ */
+function asSent(handle: (update: Update) => Promise<void>): (update: Update) => Promise<void> {
+  return (update) => {
     if (update.message) update.message.message_id = takeMessageId();
-    return handleNow(update);
+    return handle(update);
   };
+}
+
+async function drive(handleNow: (update: Update) => Promise<void>, scripts: Script[]): Promise<Run> {
+  const handle = asSent(handleNow);
   const cpu = process.cpuUsage();
   const run =
     mode === "concurrent"
@@ -266,9 +272,15 @@ async function main() {
   // The bare handler gets structurally identical updates (fresh ids, so the bot's duplicate check is not hit).
   const bareScripts = people.map(assessmentUpdates);
 
-  await driveConcurrent((u) => bare.handleUpdate(u), warmUpPeople.map(assessmentUpdates));
+  await driveConcurrent(
+    asSent((u) => bare.handleUpdate(u)),
+    warmUpPeople.map(assessmentUpdates),
+  );
   const baseline = await drive((u) => bare.handleUpdate(u), bareScripts);
-  await driveConcurrent((u) => bot.handleUpdate(u), warmUpPeople.map(assessmentUpdates));
+  await driveConcurrent(
+    asSent((u) => bot.handleUpdate(u)),
+    warmUpPeople.map(assessmentUpdates),
+  );
   const measured = await drive((u) => bot.handleUpdate(u), scripts);
 
   const submitted = await db
@@ -277,13 +289,22 @@ async function main() {
     .where("status", "=", "submitted")
     .where("subject_id", "<", 900_000)
     .executeTakeFirstOrThrow();
+  const warmedUp = await db
+    .selectFrom("assessments")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "=", "submitted")
+    .where("subject_id", ">=", 900_000)
+    .executeTakeFirstOrThrow();
   console.log(
     `ThiĐua bot self-assessment benchmark (${mode}${mode === "open-loop" ? ` ${rate}/s for ${seconds} s` : ""}): ${users} people, synchronous=${synchronous}, Node ${process.version}`,
   );
   report("bare grammY handler", baseline);
   report("ThiĐua bot", measured);
   const whole = mode !== "open-loop";
-  if (whole) console.log(`assessments submitted: ${submitted.n}/${users} (a full run must submit them all)`);
+  if (whole)
+    console.log(
+      `assessments submitted: ${submitted.n}/${users}, warm-up ${warmedUp.n}/${WARM_UP_PEOPLE} (a full run must submit them all)`,
+    );
   console.log(
     "Telegram's own limits for comparison: about 30 messages/s in bulk and 1 message/s per chat; each update here sends one or two messages.",
   );
