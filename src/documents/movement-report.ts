@@ -21,7 +21,6 @@ import {
   trendYears,
 } from "../domain/movement-report.js";
 import { toLocal } from "../domain/time.js";
-import { renderMovementReport } from "./movement-report-render.js";
 import type { DocumentTemplateSet } from "./templates.js";
 
 /**
@@ -103,6 +102,8 @@ export async function makeMovementReport(job: ReportJob): Promise<MadeReport> {
     figures,
     today: job.today,
   });
+  // Loaded here, not at start-up: the charts' libraries (ECharts, resvg) are large and only a report needs them.
+  const { renderMovementReport } = await import("./movement-report-render.js");
   return {
     fileName: reportFileName(job.scope, isoDate(job.today)),
     bytes: renderMovementReport({ template: job.template, data, charts }),
