@@ -61,9 +61,11 @@ describe("the nominee's own Báo cáo thành tích", () => {
     expect((await requests()).map((r) => [r.chat_id, r.slot_key])).toEqual([
       [minh.id, `notice:ds-ask:${minhNomination}`],
     ]);
-    expect(h.telegram.textsTo(minh.id).filter((t) => t.includes("tự gửi <b>Báo cáo thành tích</b>"))).toEqual([
-      "📎 Anh/Chị được đề nghị <b>Giấy khen Giám đốc Sở</b>. Anh/Chị có thể tự gửi <b>Báo cáo thành tích</b> của mình vào hồ sơ của đơn vị: bấm “📎 Gửi Báo cáo thành tích” rồi gửi tệp (PDF, DOC hoặc DOCX, tối đa 20 MB). Trưởng đơn vị sẽ nhận được và có thể giữ hoặc thay bằng tệp khác. Bấm “📄 Bản nháp” để nhận bản nháp bot soạn sẵn.",
-    ]);
+    expect(h.telegram.textsTo(minh.id).filter((t) => t.includes("tự gửi <b>Báo cáo thành tích</b>"))).toEqual(
+      [
+        "📎 Anh/Chị được đề nghị <b>Giấy khen Giám đốc Sở</b>. Anh/Chị có thể tự gửi <b>Báo cáo thành tích</b> của mình vào hồ sơ của đơn vị: bấm “📎 Gửi Báo cáo thành tích” rồi gửi tệp (PDF, DOC hoặc DOCX, tối đa 20 MB). Trưởng đơn vị sẽ nhận được và có thể giữ hoặc thay bằng tệp khác. Bấm “📄 Bản nháp” để nhận bản nháp bot soạn sẵn.",
+      ],
+    );
     expect(buttonsOf(minh, "tự gửi")).toEqual([
       ["📎 Gửi Báo cáo thành tích", `ds:mine:${minhNomination}`],
       ["📄 Bản nháp", `dr:bctt:${minhNomination}`],
@@ -94,7 +96,9 @@ describe("the nominee's own Báo cáo thành tích", () => {
       [minh.id, `notice:ds-ask:${minhNomination}`],
       [lan.id, `notice:ds-ask:${lanNomination}`],
     ]);
-    expect(h.telegram.textsTo(head.id).some((t) => t.includes("tự gửi <b>Báo cáo thành tích</b>"))).toBe(false);
+    expect(h.telegram.textsTo(head.id).some((t) => t.includes("tự gửi <b>Báo cáo thành tích</b>"))).toBe(
+      false,
+    );
   });
 
   it("the nominee sends it (a wrong type refused), the head is told, sees it, keeps it, then replaces it", async () => {
