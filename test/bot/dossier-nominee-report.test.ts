@@ -195,4 +195,37 @@ describe("the nominee's own Báo cáo thành tích", () => {
     expect(alert()).toBe(refusal);
     expect(await files()).toEqual([]);
   });
+
+  it("in a unit the Office proposes, the Office hears of it, with buttons for that unit", async () => {
+    const director = user(3001, "Director");
+    await h.send(admin, "/units sample");
+    await registerThroughBot(h, admin, director, {
+      unitCode: "BGD",
+      unitName: "Ban Giám đốc",
+      fullName: "Phạm Minh Đức",
+      position: "Giám đốc Sở",
+    });
+    const bgd = (await findUnitByCode(h.db, "BGD"))?.id ?? 0;
+    await h.press(admin, `nm:a:${GK}:p:${director.id}:0@${bgd}`);
+    await h.send(admin, "Chỉ đạo hoàn thành xuất sắc nhiệm vụ năm");
+    await h.settle();
+    const nomination = (await listNominations(h.db, YEAR)).find((n) => n.nominee_id === director.id)?.id;
+    await h.press(director, `ds:mine:${nomination}`);
+    await h.feed(documentUpdate(director, pdf("bctt-duc.pdf")));
+    expect(h.telegram.lastTextTo(director.id)).toContain("Văn phòng Sở đã được báo");
+    await h.settle();
+    const [sent] = await listDossierFiles(h.db, YEAR, bgd);
+    expect(sent?.uploaded_by).toBe(director.id);
+    expect(h.telegram.textsTo(admin.id).filter((t) => t.startsWith("📥 <b>Phạm Minh Đức</b>"))).toHaveLength(
+      1,
+    );
+    expect(buttonsOf(admin, "📥 <b>Phạm Minh Đức</b>")).toEqual([
+      ["✅ Giữ bản này", `ds:ok:${sent?.id}`],
+      ["🔁 Thay bằng tệp khác", `ds:up:1:n:${nomination}@${bgd}`],
+    ]);
+    await h.press(admin, `ds:ok:${sent?.id}`);
+    expect(h.telegram.callsOf("editMessageText").at(-1)?.payload.text).toContain(
+      "<i>bctt-duc.pdf</i> · do người được đề nghị gửi",
+    );
+  });
 });
