@@ -204,13 +204,10 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
       if (!outcome.ok && "problem" in outcome)
         return say(ctx.t(`ds-upload-${outcome.problem}`, { size: FILE_SIZE_MB }), undefined, false);
       if (!outcome.ok) return refused(ctx, outcome);
-      await tellOfNomineeReport(deps, outcome);
+      const told = await tellOfNomineeReport(deps, outcome);
       sendSoon(deps.outbox, ctx.api);
       return say(
-        ctx.t("ds-mine-uploaded", {
-          version: outcome.added.version,
-          to: outcome.slot.officeProposes ? "office" : "head",
-        }),
+        ctx.t("ds-mine-uploaded", { version: outcome.added.version, to: told }),
         new InlineKeyboard().text(ctx.t("ds-mine-again-button"), mineData(ask.nominationId)),
       );
     }

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { addDocumentVersion } from "../../db/dossiers.js";
+import { addDocumentVersion, documentVersions } from "../../db/dossiers.js";
 import { findNomination } from "../../db/nominations.js";
 import {
   enqueueNotices,
@@ -68,6 +68,18 @@ export async function nomineeSlot(
   if (lock)
     return { ok: false, key: `ds-locked-${lock}`, vars: { nominee: escapeHtml(nomination.nominee_name) } };
   return { ok: true, nomination, documentIndex, officeProposes: unit.office_proposes === 1 };
+}
+
+/** The report's current version, if any: the nominee's new file will be the next. */
+export async function currentReport(deps: Deps, slot: NomineeSlot): Promise<DossierFile | undefined> {
+  const { nomination } = slot;
+  const [current] = await documentVersions(deps.db, {
+    year: nomination.round_year,
+    unitId: nomination.unit_id,
+    documentId: deps.campaign.dossier.documents[slot.documentIndex]?.id ?? "",
+    documentKey: reportKey(nomination.id),
+  });
+  return current;
 }
 
 export type NomineeUpload =
@@ -175,17 +187,17 @@ export async function askNomineeReport(
 
 /**
  * The nominee's file is in: those who make the dossier hear of it (the unit's heads; the Office for a unit it
- * proposes), once per version, with a button to keep it and one to replace it with their own file.
+ * proposes), once per version, with a button to keep it and one to replace it with their own file. Says which.
  */
 export async function tellOfNomineeReport(
   deps: Deps,
   upload: Extract<NomineeUpload, { ok: true }>,
-): Promise<void> {
+): Promise<"head" | "office"> {
   const { nomination, documentIndex, officeProposes } = upload.slot;
   const heads = await headsOfUnit(deps.db, nomination.unit_id);
-  const to: Recipient[] =
-    heads.length === 0 && officeProposes ? await officeRecipients(deps.db, deps.officeAdminIds) : heads;
-  const ref = officeProposes && heads.length === 0 ? `@${nomination.unit_id}` : "";
+  const office = heads.length === 0 && officeProposes;
+  const to: Recipient[] = office ? await officeRecipients(deps.db, deps.officeAdminIds) : heads;
+  const ref = office ? `@${nomination.unit_id}` : "";
   const event = {
     key: `notice:ds-mine:${upload.added.id}`,
     year: nomination.round_year,
@@ -212,4 +224,5 @@ export async function tellOfNomineeReport(
       })),
     );
   await enqueueNotices(deps.db, rows);
+  return office ? "office" : "head";
 }

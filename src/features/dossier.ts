@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { INPUT } from "../../conversations/input.js";
-import { currentVersions, documentVersions, listDossierFiles, type Sending } from "../../db/dossiers.js";
+import { documentVersions, type Sending } from "../../db/dossiers.js";
 import { findNomination } from "../../db/nominations.js";
 import type { DossierFile } from "../../db/schema.js";
 import { findUnitByCode, findUnitById, listOfficeProposedUnits } from "../../db/units.js";
@@ -10,7 +10,7 @@ import { checkDossierFile, FILE_SIZE_MB } from "../domain/evidence.js";
 import { parseReportKey, reportKey } from "../domain/nominations.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { sendingNotice } from "../dossier/changes-view.js";
-import { type NomineeSlot, nomineeSlot } from "../dossier/nominee-report.js";
+import { currentReport, nomineeSlot } from "../dossier/nominee-report.js";
 import {
   type DossierState,
   dossierFor,
@@ -299,7 +299,7 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
     const slot = await nomineeSlot(deps, ctx.actor, nominationId);
     if (!slot.ok) return refuse(ctx, slot);
     const language = ctx.actor?.language ?? "vi";
-    const current = (await proposerFiles(slot)).find((f) => f.document_key === reportKey(nominationId));
+    const current = await currentReport(deps, slot);
     await askFor(
       ctx,
       { kind: "nominee-report", nominationId },
@@ -315,12 +315,6 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
       }),
     );
   });
-
-  /** The current version of each document of the nomination's dossier. */
-  async function proposerFiles(slot: NomineeSlot): Promise<DossierFile[]> {
-    const { round_year, unit_id } = slot.nomination;
-    return currentVersions(await listDossierFiles(deps.db, round_year, unit_id));
-  }
 
   // "✅ Giữ bản này" under the notice of a nominee's file: it stays the current version; the dossier opens.
   feature.callbackQuery(/^ds:ok:(\d+)$/, async (ctx) => {
