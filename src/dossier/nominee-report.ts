@@ -55,7 +55,7 @@ export async function nomineeSlot(
 ): Promise<NomineeSlot | Refusal> {
   const nomination = await findNomination(deps.db, nominationId);
   const documentIndex = reportDocument(deps);
-  if (!nomination || documentIndex < 0) return { ok: false, key: "nm-stale-button" };
+  if (!nomination || documentIndex < 0) return { ok: false, key: "ds-mine-gone" };
   if (!actor || nomination.nominee_kind !== "individual" || nomination.nominee_id !== actor.telegramId)
     return { ok: false, key: "ds-mine-not-yours" };
   const round = await findOpenRound(deps.db);

@@ -928,6 +928,7 @@ ds-mine-uploaded = ✅ Your Báo cáo thành tích is in the unit's dossier (ver
     } has been told. You may send another file until the unit sends its dossier.
 ds-mine-again-button = 🔁 Send another file
 ds-mine-not-yours = This button is for the person proposed; you cannot send someone else's Báo cáo thành tích.
+ds-mine-gone = This proposal no longer exists (the unit took it back), so no Báo cáo thành tích is needed for it.
 ds-mine-submitted = Your unit has sent its dossier to the Office, so the Báo cáo thành tích can no longer be changed. If it needs correcting, please tell your unit head.
 ds-mine-closed = The round of this proposal is closed; the Báo cáo thành tích can no longer be changed.
 ds-mine-deadline = The dossier's deadline has passed, so the Báo cáo thành tích can no longer be changed. If needed, please tell your unit head.

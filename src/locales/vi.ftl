@@ -900,6 +900,7 @@ ds-mine-uploaded = ✅ Đã nhận Báo cáo thành tích (bản {$version}) và
     } đã được báo. Anh/Chị có thể gửi lại tệp khác cho đến khi đơn vị nộp hồ sơ.
 ds-mine-again-button = 🔁 Gửi lại tệp khác
 ds-mine-not-yours = Nút này dành cho chính người được đề nghị khen thưởng; Anh/Chị không gửi được Báo cáo thành tích thay người khác.
+ds-mine-gone = Đề nghị khen thưởng này không còn (đơn vị đã rút), nên không cần gửi Báo cáo thành tích cho đề nghị này.
 ds-mine-submitted = Đơn vị đã nộp hồ sơ cho Văn phòng Sở nên Báo cáo thành tích không thay được nữa. Nếu cần sửa, vui lòng báo trưởng đơn vị.
 ds-mine-closed = Kỳ xét khen thưởng của đề nghị này đã đóng; Báo cáo thành tích không thay được nữa.
 ds-mine-deadline = Đã hết hạn nộp hồ sơ nên Báo cáo thành tích không thay được nữa. Nếu cần, vui lòng báo trưởng đơn vị.

@@ -196,6 +196,15 @@ describe("the nominee's own Báo cáo thành tích", () => {
     expect(await files()).toEqual([]);
   });
 
+  it("once the head takes the proposal back, the request's button says so", async () => {
+    await h.press(head, `nm:x:${minhNomination}`);
+    expect(await listNominations(h.db, YEAR)).toEqual([]);
+    await h.press(minh, `ds:mine:${minhNomination}`);
+    expect(alert()).toBe(
+      "Đề nghị khen thưởng này không còn (đơn vị đã rút), nên không cần gửi Báo cáo thành tích cho đề nghị này.",
+    );
+  });
+
   it("in a unit the Office proposes, the Office hears of it, with buttons for that unit", async () => {
     const director = user(3001, "Director");
     await h.send(admin, "/units sample");
