@@ -13,6 +13,12 @@ import type { DetailStep } from "./domain/profile-details.js";
 import { awaitsDecision, routeOf } from "./domain/routes.js";
 import { toLocal } from "./domain/time.js";
 import {
+  askNomineeReport,
+  mineData,
+  tellOfNomineeReport,
+  uploadNomineeReport,
+} from "./dossier/nominee-report.js";
+import {
   type IncomingFile,
   returnByOffice,
   reuseTargets,
@@ -44,6 +50,8 @@ export type Ask =
   | { kind: "return-dossier"; unitId: number }
   // `chained`: asked on its own after the file before it, so dropping it for another button says nothing.
   | { kind: "upload"; documentId: string; documentKey: string; unitId?: number; chained?: boolean }
+  // A nominee's own Báo cáo thành tích, asked by the button of the request they were sent.
+  | { kind: "nominee-report"; nominationId: number }
   | { kind: "award"; nominationId: number; step: "number" | "date" | "issuer" }
   | { kind: "undo"; nominationId: number; historyId: number }
   | { kind: "round-deadline"; year: number }
@@ -188,6 +196,21 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
       if (!outcome.ok) return refused(ctx, outcome);
       return afterUpload(deps, ctx, outcome, ask.unitId);
     }
+    case "nominee-report": {
+      const file = fileOf(ctx.message);
+      if (!file)
+        return say(ctx.t(ctx.message?.photo ? "ds-upload-photo" : "ds-upload-expected"), undefined, false);
+      const outcome = await uploadNomineeReport(deps, ctx.actor, ask.nominationId, file, updateId);
+      if (!outcome.ok && "problem" in outcome)
+        return say(ctx.t(`ds-upload-${outcome.problem}`, { size: FILE_SIZE_MB }), undefined, false);
+      if (!outcome.ok) return refused(ctx, outcome);
+      const told = await tellOfNomineeReport(deps, outcome);
+      sendSoon(deps.outbox, ctx.api);
+      return say(
+        ctx.t("ds-mine-uploaded", { version: outcome.added.version, to: told }),
+        new InlineKeyboard().text(ctx.t("ds-mine-again-button"), mineData(ask.nominationId)),
+      );
+    }
     case "nominate": {
       const checked = checkReason(ctx);
       if (!checked.ok) return checked.reply;
@@ -212,6 +235,8 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
       const reply = say(added, afterProposalKeyboard(c, ask.formId, outcome.access));
       // The offer to add the Báo cáo thành tích's details first: the list's buttons stay the last shown.
       const details = await askNomineeDetails(deps, ctx, outcome.nomination);
+      if (await askNomineeReport(deps, outcome.nomination, ctx.actor?.telegramId))
+        sendSoon(deps.outbox, ctx.api);
       if (details) reply.messages.unshift({ text: details.text, extra: { reply_markup: details.keyboard } });
       return reply;
     }

@@ -12,6 +12,7 @@ import { type ProposerAccess, type UnitAccess, unitRef } from "../nominations/ac
 import { deadlineText, formShort, formsInOrder, nomineeLabel } from "../nominations/render.js";
 import { plainText } from "../paged-view.js";
 import type { Screen, ViewContext } from "../screen.js";
+import { sentByNominee } from "./nominee-report.js";
 import type { DossierState } from "./service.js";
 
 /** "-" stands for the unit's own document in callback data, where an empty part would be ambiguous. */
@@ -207,8 +208,13 @@ export function dossierScreen(
       const file = fileOf(slot);
       const name = escapeHtml(shortFileName(file?.file_name ?? t("ds-unnamed-file")));
       const lock = viewer === "head" && !slot.open ? " 🔒" : "";
+      const nomination = state.nominations.find((n) => reportKey(n.id) === slot.key);
+      const byNominee =
+        file && nomination && sentByNominee(nomination, file) ? ` · ${t("ds-by-nominee")}` : "";
       lines.push(
-        file ? `✅ ${slot.label}${lock} — <i>${name}</i>${versionMark(file)}` : `❌ ${slot.label}${lock}`,
+        file
+          ? `✅ ${slot.label}${lock} — <i>${name}</i>${versionMark(file)}${byNominee}`
+          : `❌ ${slot.label}${lock}`,
       );
     }
   }

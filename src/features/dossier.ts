@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { INPUT } from "../../conversations/input.js";
-import type { Sending } from "../../db/dossiers.js";
+import { documentVersions, type Sending } from "../../db/dossiers.js";
 import { findNomination } from "../../db/nominations.js";
 import type { DossierFile } from "../../db/schema.js";
 import { findUnitByCode, findUnitById, listOfficeProposedUnits } from "../../db/units.js";
@@ -10,6 +10,7 @@ import { checkDossierFile, FILE_SIZE_MB } from "../domain/evidence.js";
 import { parseReportKey, reportKey } from "../domain/nominations.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { sendingNotice } from "../dossier/changes-view.js";
+import { currentReport, nomineeSlot } from "../dossier/nominee-report.js";
 import {
   type DossierState,
   dossierFor,
@@ -290,6 +291,44 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
       await ctx.conversation.exit(INPUT);
       await ctx.conversation.enter(INPUT, reply.next);
     }
+  });
+
+  // The nominee's own Báo cáo thành tích, from the request they were sent when proposed.
+  feature.callbackQuery(/^ds:mine:(\d+)$/, async (ctx) => {
+    const nominationId = Number(ctx.match[1]);
+    const slot = await nomineeSlot(deps, ctx.actor, nominationId);
+    if (!slot.ok) return refuse(ctx, slot);
+    const language = ctx.actor?.language ?? "vi";
+    const current = await currentReport(deps, slot);
+    await askFor(
+      ctx,
+      { kind: "nominee-report", nominationId },
+      ctx.t("ds-mine-ask", {
+        form: escapeHtml(formShort(deps.campaign, slot.nomination.form_id, language)),
+        size: FILE_SIZE_MB,
+        current: current
+          ? `\n${ctx.t("ds-mine-current", {
+              name: escapeHtml(current.file_name ?? ctx.t("ds-unnamed-file")),
+              version: current.version,
+            })}`
+          : "",
+      }),
+    );
+  });
+
+  // "✅ Giữ bản này" under the notice of a nominee's file: it stays the current version; the dossier opens.
+  feature.callbackQuery(/^ds:ok:(\d+)$/, async (ctx) => {
+    const outcome = await fileFor(deps, ctx.actor, Number(ctx.match[1]));
+    if (!outcome.ok) return refuse(ctx, outcome);
+    const { file } = outcome;
+    const [latest] = await documentVersions(deps.db, {
+      year: file.round_year,
+      unitId: file.unit_id,
+      documentId: file.document_id,
+      documentKey: file.document_key,
+    });
+    await answerOnce(ctx, { text: ctx.t(latest?.id === file.id ? "ds-kept-toast" : "ds-kept-superseded") });
+    await show(ctx, ctx.actor?.role === "office" ? file.unit_id : undefined);
   });
 
   feature.callbackQuery(/^ds:get:(\d+)$/, async (ctx) => {

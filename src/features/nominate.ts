@@ -5,8 +5,10 @@ import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nameMatches } from "../domain/names.js";
 import { parseNomineeKey } from "../domain/nominations.js";
+import { askNomineeReport } from "../dossier/nominee-report.js";
 import { escapeHtml, HTML } from "../html.js";
 import { type ProposerAccess, proposerAccess, type Refusal, unitRef } from "../nominations/access.js";
+import { sendSoon } from "../nominations/notices.js";
 import { formAt, formName, formsInOrder, nomineeLabel, resultText } from "../nominations/render.js";
 import { formScreen, homeScreen, officeUnitsScreen, searchScreen } from "../nominations/screens.js";
 import {
@@ -153,6 +155,8 @@ export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer
     await answerOnce(ctx, { text: ctx.t("nm-added-toast", { name: outcome.candidate.name }) });
     // What the Báo cáo thành tích needs and the profile lacks: asked of the nominee, offered to the proposer.
     const details = await askNomineeDetails({ ...deps, outbox }, ctx, outcome.nomination);
+    // The nominee is asked for their own Báo cáo thành tích; the head may still upload it.
+    if (await askNomineeReport(deps, outcome.nomination, ctx.actor?.telegramId)) sendSoon(outbox, ctx.api);
     if (details) await ctx.reply(details.text, { ...HTML, reply_markup: details.keyboard });
     await showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[3] ?? 0), unitId);
   });

@@ -660,6 +660,7 @@ input-dropped = { $action ->
         [move-rejected] Not putting the nomination to the Council was cancelled
         [return-dossier] Returning the dossier was cancelled
         [upload] The upload was cancelled
+        [nominee-report] Sending your Báo cáo thành tích was cancelled
         [award] Recording the award decision was cancelled
         [undo] The undo was cancelled
         [round-deadline] Setting the deadline and opening the round was cancelled
@@ -917,6 +918,26 @@ ds-reuse-offer = This person is also nominated for another form and has no achie
 ds-reuse-button = 📎 Use this file for {$form}
 ds-reused-toast = File used for the other form.
 ds-reuse-done = The other form already has a file, or can no longer be changed.
+ds-mine-notice = 📎 You are proposed for the <b>{$form}</b>. You may send your own <b>Báo cáo thành tích</b> (achievement report) to your unit's dossier: press “📎 Send my Báo cáo thành tích”, then send the file (PDF, DOC or DOCX, at most {$size} MB). Your unit head is told and may keep it or replace it. “📄 Draft” sends you the bot's draft.
+ds-mine-button = 📎 Send my Báo cáo thành tích
+ds-mine-ask = Please send your <b>Báo cáo thành tích</b> (proposal for the <b>{$form}</b>): PDF, DOC or DOCX, at most {$size} MB, or send /cancel.{$current}
+ds-mine-current = The dossier holds version {$version}: <i>{$name}</i>; your file becomes a new version, the old one is kept.
+ds-mine-uploaded = ✅ Your Báo cáo thành tích is in the unit's dossier (version {$version}); { $to ->
+        [office] the Office
+       *[head] your unit head
+    } has been told. You may send another file until the unit sends its dossier.
+ds-mine-again-button = 🔁 Send another file
+ds-mine-not-yours = This button is for the person proposed; you cannot send someone else's Báo cáo thành tích.
+ds-mine-gone = This proposal no longer exists (the unit took it back), so no Báo cáo thành tích is needed for it.
+ds-mine-submitted = Your unit has sent its dossier to the Office, so the Báo cáo thành tích can no longer be changed. If it needs correcting, please tell your unit head.
+ds-mine-closed = The round of this proposal is closed; the Báo cáo thành tích can no longer be changed.
+ds-mine-deadline = The dossier's deadline has passed, so the Báo cáo thành tích can no longer be changed. If needed, please tell your unit head.
+ds-mine-arrived = 📥 <b>{$name}</b> sent their Báo cáo thành tích ({$form}): <i>{$file}</i>, version {$version}. It is in the dossier; press “✅ Keep this one”, or “🔁 Replace” to send the unit's own file.
+ds-keep-button = ✅ Keep this one
+ds-replace-button = 🔁 Replace
+ds-kept-toast = This Báo cáo thành tích stays in the dossier.
+ds-kept-superseded = This Báo cáo thành tích has been replaced by a newer version; the dossier uses the newest.
+ds-by-nominee = sent by the nominee
 ds-file-caption = 📎 {$document}{$nominee} · {$unit} · version {$version}, uploaded {$at}
 ds-notice-resubmitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) <b>resubmitted</b> its {$year} award dossier (sending {$number}), with {$count} nominations. See: /dossier {$code}
 ds-notice-resubmitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) <b>resubmitted</b> its {$year} award dossier (sending {$number}; first sent late), with {$count} nominations. See: /dossier {$code}

@@ -652,6 +652,7 @@ input-dropped = { $action ->
         [move-rejected] Đã hủy việc không trình Hội đồng đề nghị
         [return-dossier] Đã hủy việc trả lại hồ sơ
         [upload] Đã hủy việc tải tài liệu lên
+        [nominee-report] Đã hủy việc gửi Báo cáo thành tích
         [award] Đã hủy việc ghi quyết định khen thưởng
         [undo] Đã hủy việc hoàn tác
         [round-deadline] Đã hủy việc đặt hạn nộp và mở kỳ xét khen thưởng
@@ -889,6 +890,26 @@ ds-reuse-offer = Người này còn được đề nghị khen thưởng theo h�
 ds-reuse-button = 📎 Dùng tệp này cho {$form}
 ds-reused-toast = Đã dùng tệp cho hình thức kia.
 ds-reuse-done = Hình thức kia đã có tệp, hoặc không còn sửa được.
+ds-mine-notice = 📎 Anh/Chị được đề nghị <b>{$form}</b>. Anh/Chị có thể tự gửi <b>Báo cáo thành tích</b> của mình vào hồ sơ của đơn vị: bấm “📎 Gửi Báo cáo thành tích” rồi gửi tệp (PDF, DOC hoặc DOCX, tối đa {$size} MB). Trưởng đơn vị sẽ nhận được và có thể giữ hoặc thay bằng tệp khác. Bấm “📄 Bản nháp” để nhận bản nháp bot soạn sẵn.
+ds-mine-button = 📎 Gửi Báo cáo thành tích
+ds-mine-ask = Vui lòng gửi tệp <b>Báo cáo thành tích</b> của Anh/Chị (đề nghị <b>{$form}</b>): PDF, DOC hoặc DOCX, tối đa {$size} MB, hoặc gửi /cancel để hủy.{$current}
+ds-mine-current = Hồ sơ đang có bản {$version}: <i>{$name}</i>; tệp Anh/Chị gửi sẽ là bản mới, bản cũ vẫn được lưu.
+ds-mine-uploaded = ✅ Đã nhận Báo cáo thành tích (bản {$version}) vào hồ sơ của đơn vị; { $to ->
+        [office] Văn phòng Sở
+       *[head] trưởng đơn vị
+    } đã được báo. Anh/Chị có thể gửi lại tệp khác cho đến khi đơn vị nộp hồ sơ.
+ds-mine-again-button = 🔁 Gửi lại tệp khác
+ds-mine-not-yours = Nút này dành cho chính người được đề nghị khen thưởng; Anh/Chị không gửi được Báo cáo thành tích thay người khác.
+ds-mine-gone = Đề nghị khen thưởng này không còn (đơn vị đã rút), nên không cần gửi Báo cáo thành tích cho đề nghị này.
+ds-mine-submitted = Đơn vị đã nộp hồ sơ cho Văn phòng Sở nên Báo cáo thành tích không thay được nữa. Nếu cần sửa, vui lòng báo trưởng đơn vị.
+ds-mine-closed = Kỳ xét khen thưởng của đề nghị này đã đóng; Báo cáo thành tích không thay được nữa.
+ds-mine-deadline = Đã hết hạn nộp hồ sơ nên Báo cáo thành tích không thay được nữa. Nếu cần, vui lòng báo trưởng đơn vị.
+ds-mine-arrived = 📥 <b>{$name}</b> đã gửi Báo cáo thành tích ({$form}): <i>{$file}</i>, bản {$version}. Tệp đã vào hồ sơ; bấm “✅ Giữ bản này”, hoặc “🔁 Thay bằng tệp khác” để gửi tệp của đơn vị.
+ds-keep-button = ✅ Giữ bản này
+ds-replace-button = 🔁 Thay bằng tệp khác
+ds-kept-toast = Đã giữ Báo cáo thành tích này trong hồ sơ.
+ds-kept-superseded = Báo cáo thành tích này đã được thay bằng bản mới hơn; hồ sơ dùng bản mới nhất.
+ds-by-nominee = do người được đề nghị gửi
 ds-file-caption = 📎 {$document}{$nominee} · {$unit} · bản {$version}, tải lên lúc {$at}
 ds-notice-resubmitted = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã <b>nộp lại</b> hồ sơ đề nghị khen thưởng năm {$year} (lần {$number}), gồm {$count} đề nghị. Xem: /dossier {$code}
 ds-notice-resubmitted-late = 📥 <b>{$unit}</b> (<code>{$code}</code>) đã <b>nộp lại</b> hồ sơ đề nghị khen thưởng năm {$year} (lần {$number}, lần nộp đầu sau hạn), gồm {$count} đề nghị. Xem: /dossier {$code}

@@ -120,4 +120,64 @@ describe("a head proposing four and sending the dossier", () => {
     expect(done.filter((d) => d === "typed").length).toBe(1);
     expect(done.filter((d) => d === "tap").length).toBe(8);
   });
+
+  it("takes 11 when the three people send their own Báo cáo thành tích (2 actions each): 1 typed, 8 taps, 2 uploads", async () => {
+    const done: string[] = [];
+    const type = async (text: string) => {
+      done.push("typed");
+      await h.send(head, text);
+    };
+    const tap = async (label: string) => {
+      const button = shown(head).find((b) => b.text.includes(label));
+      if (!button?.callback_data) throw new Error(`no "${label}" among ${shown(head).map((b) => b.text)}`);
+      done.push("tap");
+      await h.press(head, button.callback_data);
+    };
+    const upload = async (name: string) => {
+      done.push("upload");
+      await h.feed(documentUpdate(head, pdf(name)));
+    };
+    /** A nominee's own actions: the request's button, then the file. */
+    const nomineeActions: number[] = [];
+    const sendOwn = async (person: TestUser, name: string) => {
+      const button = shown(person).find((b) => b.text.includes("Gửi Báo cáo thành tích"));
+      if (!button?.callback_data) throw new Error(`no request among ${shown(person).map((b) => b.text)}`);
+      await h.press(person, button.callback_data);
+      await h.feed(documentUpdate(person, pdf(name)));
+      nomineeActions.push(2);
+    };
+
+    await type("/nominate");
+    await tap("Giấy khen");
+    await tap("Phòng Hành chính tư pháp");
+    await tap("Nguyễn Thị Lan");
+    await tap("Lê Văn Minh");
+    await tap("↪ Bằng khen Chủ tịch UBND tỉnh");
+    await tap("Phạm Thị Hoa");
+    // Each person is asked for their report; they send it; the head hears of each.
+    await h.settle();
+    await sendOwn(lan, "bctt-lan.pdf");
+    await sendOwn(minh, "bctt-minh.pdf");
+    await sendOwn(hoa, "bctt-hoa.pdf");
+    await h.settle();
+    // Keeping the last one opens the dossier, which asks only for what the people could not send.
+    await tap("Giữ bản này");
+    await upload("to-trinh.pdf");
+    await upload("bctt-tap-the.pdf");
+    await tap("📤 Nộp hồ sơ");
+
+    expect((await findDossier(h.db, 2026, hctp))?.status).toBe("submitted");
+    const files = await listDossierFiles(h.db, 2026, hctp);
+    expect(files.map((f) => [f.file_name, f.uploaded_by]).sort()).toEqual([
+      ["bctt-hoa.pdf", hoa.id],
+      ["bctt-lan.pdf", lan.id],
+      ["bctt-minh.pdf", minh.id],
+      ["bctt-tap-the.pdf", head.id],
+      ["to-trinh.pdf", head.id],
+    ]);
+    expect(done.length).toBe(11);
+    expect(done.filter((d) => d === "typed").length).toBe(1);
+    expect(done.filter((d) => d === "tap").length).toBe(8);
+    expect(nomineeActions).toEqual([2, 2, 2]);
+  });
 });
