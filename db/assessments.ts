@@ -398,6 +398,23 @@ export async function listExtensions(db: DB, year: number): Promise<Map<number, 
   return new Map(rows.map((row) => [row.unit_id, new Date(row.until)]));
 }
 
+/** Every extension of a round, with when it was granted. */
+export async function roundExtensions(
+  db: DB,
+  year: number,
+): Promise<Array<{ unitId: number; until: Date; grantedAt: Date }>> {
+  const rows = await db
+    .selectFrom("round_extensions")
+    .select(["unit_id", "until", "granted_at"])
+    .where("round_year", "=", year)
+    .execute();
+  return rows.map((row) => ({
+    unitId: row.unit_id,
+    until: new Date(row.until),
+    grantedAt: new Date(row.granted_at),
+  }));
+}
+
 const extensionOf = precompile((db: DB, year: number, unitId: number) =>
   db
     .selectFrom("round_extensions")

@@ -360,3 +360,27 @@ export async function reopenDossier(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** The units whose dossier stands sent in a round, the latest sent first, with when it was sent. */
+export async function sentDossiers(
+  db: DB,
+  year: number,
+): Promise<Array<{ unitId: number; code: string; name: string; submittedAt: string; late: number }>> {
+  const rows = await db
+    .selectFrom("dossiers")
+    .innerJoin("units", "units.id", "dossiers.unit_id")
+    .select(["units.id", "units.code", "units.name", "dossiers.submitted_at", "dossiers.late"])
+    .where("dossiers.round_year", "=", year)
+    .where("dossiers.status", "=", "submitted")
+    .where("dossiers.submitted_at", "is not", null)
+    .orderBy("dossiers.submitted_at", "desc")
+    .orderBy("units.code")
+    .execute();
+  return rows.map((row) => ({
+    unitId: row.id,
+    code: row.code,
+    name: row.name,
+    submittedAt: row.submitted_at ?? "",
+    late: row.late,
+  }));
+}

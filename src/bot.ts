@@ -177,7 +177,12 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     profileDetailsFeature(deps),
   );
   features.use(assessmentFeature(deps), assessmentReadFeature(deps));
-  features.use(unitsFeature(deps), invitesFeature(deps), roundsFeature(deps), reopenFeature(deps, outbox));
+  features.use(
+    unitsFeature(deps),
+    invitesFeature(deps),
+    roundsFeature(deps, outbox),
+    reopenFeature(deps, outbox),
+  );
   features.use(
     nominateFeature(deps, outbox),
     dossierFeature(deps, outbox),

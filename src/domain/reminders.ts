@@ -112,6 +112,33 @@ export function digestSlots(deadline: Date, schedule: ReminderSchedule, timeZone
   return slots;
 }
 
+/** How long before a unit's extension (/reopen) ends its heads are told. */
+export const EXTENSION_WARNING_DAYS = 7;
+
+/** When a unit's heads hear that its extension ends in a week, and until when that is worth sending. */
+export interface ExtensionEndSlot {
+  key: string;
+  sendAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * The reminder a week before a unit's extension ends: on the working day on or before that date, at the
+ * schedule's hour. An extension granted after that moment (a short one) has none: the heads were told its end
+ * when it was granted. Its key names the unit and the end, so a new extension has a reminder of its own.
+ */
+export function extensionEndSlot(
+  extension: { unitId: number; until: Date; grantedAt: Date },
+  schedule: ReminderSchedule,
+  timeZone: string,
+): ExtensionEndSlot | undefined {
+  const end = deadlineDate(extension.until, timeZone);
+  const date = workingDayOnOrBefore(addDays(end, -EXTENSION_WARNING_DAYS), schedule);
+  const sendAt = sendTime(date, schedule, timeZone);
+  if (sendAt < extension.grantedAt) return undefined;
+  return { key: `extension-end:${extension.unitId}:${isoDate(end)}`, sendAt, expiresAt: extension.until };
+}
+
 /**
  * The slot to act on at `now`: the latest one already due and not before the round opened. Earlier ones that
  * were missed (the bot was down) are superseded by it rather than sent late one after another.

@@ -4,9 +4,9 @@ import { findSession } from "../../db/assessment-sessions.js";
 import { findAssessment, teamStatus } from "../../db/assessments.js";
 import { inGroupCommit } from "../../db/group-commit.js";
 import { findOpenRound, listRounds } from "../../db/rounds.js";
-import { readCommand } from "../assessment/read-view.js";
 import { answersAreEmpty } from "../assessment/render.js";
 import { type AssessmentState, individualStartRefusal, loadAssessment } from "../assessment/service.js";
+import { teamLines } from "../assessment/team-view.js";
 import { summaryView, translator, unavailableText } from "../assessment/view.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
@@ -213,19 +213,7 @@ export function assessmentFeature(deps: AppDeps): Composer<BotContext> {
     const round = await findOpenRound(deps.db);
     if (!round) return ctx.reply(unavailableText(c, { problem: "no_open_round" }), HTML);
     const team = await teamStatus(deps.db, round.year, actor.user.unit_id);
-    const lines: string[] = [];
-    for (const status of ["submitted", "in_progress", null] as const) {
-      const members = team.filter((member) => member.status === status);
-      lines.push(t(`unit-team-${status ?? "not_started"}`, { count: members.length }));
-      // Each name opens that person's self-assessment, read-only, with a tap on its command.
-      lines.push(
-        ...members.map(
-          (member) =>
-            `• ${escapeHtml(member.full_name)}${member.status ? ` · ${readCommand("individual", member.telegram_id)}` : ""}`,
-        ),
-      );
-      lines.push("");
-    }
+    const lines = teamLines(t, team);
     await replyPaged(
       ctx,
       t("unit-team-header", { unit: escapeHtml(actor.user.unit_name), total: team.length }),

@@ -3,7 +3,7 @@ import { INPUT } from "../../conversations/input.js";
 import { documentVersions, type Sending } from "../../db/dossiers.js";
 import { findNomination } from "../../db/nominations.js";
 import type { DossierFile } from "../../db/schema.js";
-import { findUnitByCode, findUnitById, listOfficeProposedUnits } from "../../db/units.js";
+import { findUnitByCode, findUnitById } from "../../db/units.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { checkDossierFile, FILE_SIZE_MB } from "../domain/evidence.js";
@@ -36,6 +36,7 @@ import { afterUpload, fileOf } from "../input-answers.js";
 import { type ProposerAccess, unitRef } from "../nominations/access.js";
 import { noticeOfMove, noticeToOffice, sendSoon } from "../nominations/notices.js";
 import { formShort, nomineeLabel } from "../nominations/render.js";
+import { showSentDossiers } from "../office/sent-dossiers.js";
 import { answerOnce, notify, plainText, refuse, showScreen } from "../paged-view.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
 import { viewContext } from "../screen.js";
@@ -83,17 +84,8 @@ export function dossierFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<
   feature.command("dossier", async (ctx) => {
     const code = ctx.match.trim();
     if (ctx.actor?.role === "office") {
-      if (!code) {
-        // The units the Office makes the dossier for, one tap each.
-        const units = await listOfficeProposedUnits(deps.db);
-        const keyboard = new InlineKeyboard();
-        for (const unit of units) keyboard.text(`📁 ${unit.code} · ${unit.name}`, `ds:u:${unit.id}`).row();
-        const list = units.map((u) => `<code>${escapeHtml(u.code)}</code>`).join(", ");
-        const text = units.length
-          ? `${ctx.t("ds-office-usage")}\n${ctx.t("ds-office-own-units", { units: list })}`
-          : ctx.t("ds-office-usage");
-        return ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
-      }
+      // The units the Office makes the dossier for, and those whose dossier was sent, one tap each.
+      if (!code) return showSentDossiers(deps, ctx, 0);
       const unit = await findUnitByCode(deps.db, code);
       if (!unit)
         return ctx.reply(ctx.t("st-unknown-unit", { code: echoArgument(code) }), { parse_mode: "HTML" });

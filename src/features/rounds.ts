@@ -5,6 +5,8 @@ import type { AppDeps } from "../deps.js";
 import { deadlineOn } from "../domain/rounds.js";
 import { HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
+import { sendSoon } from "../nominations/notices.js";
+import { noticeOfRoundClosed } from "../office/round-notices.js";
 import {
   askDateText,
   type OpenChoice,
@@ -13,18 +15,22 @@ import {
   roundLine,
 } from "../office/round-opening.js";
 import { answerOnce } from "../paged-view.js";
+import type { ReminderOutbox } from "../reminders/sender.js";
 import { askFor } from "./ask.js";
 
 /**
  * /round lists the yearly rounds; /round open YEAR [dd/mm/yyyy] and /round close YEAR manage them. A round
  * whose deadline has passed is not opened as is: the Office picks its deadline with the buttons below.
  */
-export function roundsFeature(deps: AppDeps): Composer<BotContext> {
+export function roundsFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const zone = deps.campaign.timeZone;
 
-  const show = (ctx: BotContext, screen: RoundScreen) =>
-    ctx.reply(screen.text, { ...HTML, ...(screen.keyboard ? { reply_markup: screen.keyboard } : {}) });
+  const show = async (ctx: BotContext, screen: RoundScreen) => {
+    // A round opened puts its notice to everyone in the outbox: sent from there, within Telegram's limits.
+    sendSoon(outbox, ctx.api);
+    await ctx.reply(screen.text, { ...HTML, ...(screen.keyboard ? { reply_markup: screen.keyboard } : {}) });
+  };
 
   feature.command("round", officeOnly, async (ctx) => {
     const [action = "", yearText = "", dateText, ...rest] = ctx.match.trim().split(/\s+/);
@@ -50,6 +56,12 @@ export function roundsFeature(deps: AppDeps): Composer<BotContext> {
         await ctx.reply(ctx.t("round-already-closed", { year: yearText }), HTML);
       else {
         await closeRound(deps.db, year, deps.clock());
+        await noticeOfRoundClosed(deps, {
+          year,
+          by: ctx.actor?.telegramId ?? 0,
+          updateId: ctx.update.update_id,
+        });
+        sendSoon(outbox, ctx.api);
         await ctx.reply(ctx.t("round-closed", { year: yearText }), HTML);
       }
       return;

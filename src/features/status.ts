@@ -1,8 +1,10 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { teamStatus } from "../../db/assessments.js";
 import { listNominations } from "../../db/nominations.js";
 import { latestRecords } from "../../db/route-records.js";
 import type { RouteRecord } from "../../db/schema.js";
-import { findUnitByCode } from "../../db/units.js";
+import { findUnitByCode, findUnitById } from "../../db/units.js";
+import { teamLines } from "../assessment/team-view.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { draftLetterData } from "../documents/buttons.js";
@@ -10,10 +12,12 @@ import { MOVEMENT_REPORT_MENU } from "../documents/movement-report.js";
 import { echoArgument, escapeHtml, HTML } from "../html.js";
 import { officeOnly } from "../middleware/actor.js";
 import { latestRoundOr } from "../nominations/access.js";
+import { listData } from "../nominations/list-state.js";
 import { nomineeLabel } from "../nominations/render.js";
 import { recordText, routeStepHtml, routeSummaryLines } from "../nominations/route-records.js";
 import { buildNominationsCsv, withWorkbookFile } from "../office/export.js";
 import { roundStatuses, roundSummaries } from "../office/round-status.js";
+import { showSentDossiers } from "../office/sent-dossiers.js";
 import {
   PENDING_NAMES_MAX,
   pendingLines,
@@ -27,6 +31,8 @@ import { viewContext } from "../screen.js";
 import { movementReportFeature } from "./movement-report.js";
 
 const UNITS_PER_PAGE = 8;
+
+const peopleData = (unitId: number, page: number) => `st:pp:${unitId}:${page}`;
 
 /**
  * The Office's view of the round: /status (every unit, or one with names), /pending (only what is missing),
@@ -104,13 +110,49 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
             : null,
       })),
     );
-    // The Office gets the unit's Tờ trình draft here too (the head has it on /dossier).
-    const drafts =
-      actor?.role === "office"
-        ? new InlineKeyboard().text(ctx.t("doc-letter-button"), draftLetterData(unit.id))
-        : undefined;
-    await replyPaged(ctx, ctx.t("st-unit-header", { year: String(round.round.year) }), lines, "", drafts);
+    const buttons = actor?.role === "office" ? officeUnitButtons(ctx, unit) : undefined;
+    await replyPaged(ctx, ctx.t("st-unit-header", { year: String(round.round.year) }), lines, "", buttons);
   }
+
+  /**
+   * Where the Office goes on from a unit's status: its dossier, its nominations (the /nominations list of the
+   * unit's code), its people with their self-assessments, and the unit's Tờ trình draft (the head has it on
+   * /dossier).
+   */
+  function officeUnitButtons(ctx: BotContext, unit: { id: number; code: string }): InlineKeyboard {
+    return new InlineKeyboard()
+      .text(ctx.t("nm-unit-dossier-button"), `ds:u:${unit.id}`)
+      .row()
+      .text(
+        ctx.t("st-unit-nominations-button"),
+        listData(deps.campaign, "pg:", { page: 0, filter: unit.code }),
+      )
+      .row()
+      .text(ctx.t("st-unit-people-button"), peopleData(unit.id, 0))
+      .row()
+      .text(ctx.t("doc-letter-button"), draftLetterData(unit.id));
+  }
+
+  // The unit's people by the state of their self-assessment, paged in one message.
+  feature.callbackQuery(/^st:pp:(\d+):(\d+)$/, officeOnly, async (ctx) => {
+    const round = await latestRoundOr(deps);
+    if (!round.ok) return refuse(ctx, round);
+    const unit = await findUnitById(deps.db, Number(ctx.match[1]));
+    if (!unit) return refuse(ctx, { ok: false, key: "nm-stale-button" });
+    const team = await teamStatus(deps.db, round.round.year, unit.id);
+    await showPage(
+      ctx,
+      {
+        header: ctx.t("unit-team-header", {
+          unit: escapeHtml(`${unit.name} (${unit.code})`),
+          total: team.length,
+        }),
+        lines: teamLines(ctx.t.bind(ctx), team),
+        pageData: (page) => peopleData(unit.id, page),
+      },
+      Number(ctx.match[2]),
+    );
+  });
 
   feature.command("status", async (ctx) => {
     const role = ctx.actor?.role;
@@ -120,6 +162,10 @@ export function statusFeature(deps: AppDeps): Composer<BotContext> {
     return ctx.reply(ctx.t(role === "employee" ? "st-employee" : "st-guest"), HTML);
   });
   feature.callbackQuery(/^pg:st:(\d+)$/, officeOnly, (ctx) => allUnits(ctx, Number(ctx.match[1])));
+  // The pages of the Office's /dossier: the units whose dossier was sent.
+  feature.callbackQuery(/^pg:dss:(\d+)$/, officeOnly, (ctx) =>
+    showSentDossiers(deps, ctx, Number(ctx.match[1])),
+  );
 
   async function pending(ctx: BotContext, page: number) {
     const round = await latestRoundOr(deps);

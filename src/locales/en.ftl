@@ -1378,3 +1378,20 @@ mr-making = ⏳ Drafting the {$title}… The bot sends the file when it is ready
 mr-busy = The bot is already drafting a report for you. Please wait for the file before asking for another.
 mr-caption = Draft {$title} on the movement ({$units} units), made on {$date} from the data on the bot. Open it in Word, add the overall assessment, the way forward and the recommendations, then have it signed.
 mr-failed = The {$title} could not be drafted. Please try again in a few minutes; if it still fails, tell the administrator.
+
+# The Office's /status <unit>: where to go on
+st-unit-nominations-button = 🏅 The unit's award nominations
+st-unit-people-button = 👥 Staff self-assessments
+# The Office's /dossier: the units whose dossier was sent
+ds-sent-title = <b>Award nomination dossiers sent, {$year} award round</b> ({$count} unit(s), latest first):
+ds-sent-at = sent at {$at}
+ds-sent-at-late = sent at {$at} (late)
+ds-sent-none = No unit has sent its dossier yet.
+# Notices of a round opened or closed, and of an extension about to end
+nt-round-opened =
+    📢 The Department's Office has opened the <b>{$year} award round</b>.
+    Award nomination dossiers must reach the Office before {$deadline}. Staff self-assess with /assess.
+nt-round-closed = 📢 The Department's Office has closed the <b>{$year} award round</b>. From now on you can only view what was sent.
+nt-extension-ending =
+    ⏳ The extension of unit {$unit} ({$year} award round) ends before {$until}: one week left.
+    Please complete and send the award nomination dossier (/dossier) before then.

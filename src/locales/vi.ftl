@@ -1323,3 +1323,20 @@ mr-making = ⏳ Đang lập báo cáo {$title}… Bot sẽ gửi tệp khi lập
 mr-busy = Bot đang lập một báo cáo cho Anh/Chị. Vui lòng chờ nhận tệp rồi lập báo cáo khác.
 mr-caption = Bản nháp báo cáo {$title} phong trào thi đua ({$units} phòng, đơn vị), lập ngày {$date} từ dữ liệu hiện có trên bot. Anh/Chị mở bằng Word, bổ sung phần đánh giá chung, phương hướng và kiến nghị, rồi trình ký.
 mr-failed = Chưa lập được báo cáo {$title}. Anh/Chị vui lòng thử lại sau ít phút; nếu vẫn không được, xin báo quản trị viên.
+
+# /status <đơn vị> của Văn phòng Sở: các nút đi tiếp
+st-unit-nominations-button = 🏅 Đề nghị khen thưởng của đơn vị
+st-unit-people-button = 👥 Tự đánh giá của công chức, viên chức, người lao động
+# /dossier của Văn phòng Sở: các đơn vị đã nộp hồ sơ
+ds-sent-title = <b>Hồ sơ đề nghị khen thưởng đã nộp, kỳ xét khen thưởng năm {$year}</b> ({$count} đơn vị, mới nhất trước):
+ds-sent-at = nộp lúc {$at}
+ds-sent-at-late = nộp lúc {$at} (nộp muộn)
+ds-sent-none = Chưa đơn vị nào nộp hồ sơ.
+# Thông báo mở, đóng kỳ xét khen thưởng và sắp hết gia hạn
+nt-round-opened =
+    📢 Văn phòng Sở đã mở <b>kỳ xét khen thưởng năm {$year}</b>.
+    Hồ sơ đề nghị khen thưởng gửi về Văn phòng Sở trước ngày {$deadline}. Công chức, viên chức, người lao động tự đánh giá bằng lệnh /assess.
+nt-round-closed = 📢 Văn phòng Sở đã đóng <b>kỳ xét khen thưởng năm {$year}</b>. Từ nay Anh/Chị chỉ xem được những gì đã nộp.
+nt-extension-ending =
+    ⏳ Thời hạn gia hạn của đơn vị {$unit} (kỳ xét khen thưởng năm {$year}) kết thúc trước {$until}, còn một tuần.
+    Anh/Chị hoàn thành và nộp hồ sơ đề nghị khen thưởng (/dossier) trước thời hạn này.

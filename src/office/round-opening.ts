@@ -20,6 +20,7 @@ import {
 } from "../domain/rounds.js";
 import { formatLocalDate, formatLocalDateTime, toLocal } from "../domain/time.js";
 import { echoArgument } from "../html.js";
+import { noticeOfRoundOpened } from "./round-notices.js";
 
 /** How the Office asked to open a round. */
 export type OpenChoice =
@@ -107,7 +108,7 @@ export function askDateText(
  * nothing is opened: the Office is asked for a deadline instead, since nobody could act in such a round.
  */
 export async function openRoundScreen(
-  deps: Pick<AppDeps, "db" | "clock" | "campaign">,
+  deps: Pick<AppDeps, "db" | "clock" | "campaign" | "i18n" | "officeAdminIds">,
   ctx: BotContext,
   year: number,
   choice: OpenChoice,
@@ -149,6 +150,14 @@ export async function openRoundScreen(
   // Another year's round was opened since the check above (two /round open at the same instant).
   if (!result.opened)
     return { text: ctx.t("round-other-open", { year: yearText, open: String(result.openYear) }) };
+  // Everyone registered hears of it, with the deadline; a round reopened past its deadline (for the Office's
+  // review) is nothing people can act on.
+  if (deadline.getTime() > now.getTime())
+    await noticeOfRoundOpened(
+      deps,
+      { year, by: ctx.actor?.telegramId ?? 0, updateId: ctx.update.update_id },
+      deadline,
+    );
   const when = {
     year: yearText,
     deadline: formatLocalDateTime(deadline, zone),

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { officeRecipients } from "../../db/notices.js";
+import { roundExtensions } from "../../db/assessments.js";
+import { headsOfUnit, officeRecipients } from "../../db/notices.js";
 import {
   activeUnitIds,
   employeeRecipients,
@@ -12,6 +13,7 @@ import {
 } from "../../db/reminders.js";
 import { findOpenRound } from "../../db/rounds.js";
 import type { Language, NewReminder, Round } from "../../db/schema.js";
+import { findUnitById } from "../../db/units.js";
 import type { Translate } from "../assessment/render.js";
 import { translator } from "../assessment/view.js";
 import type { Campaign } from "../campaign/schema.js";
@@ -21,13 +23,16 @@ import {
   currentSlot,
   digestSlots,
   employeeSlots,
+  extensionEndSlot,
   type Owed,
   owedBy,
   owesNothing,
   type Slot,
   unitSlots,
 } from "../domain/reminders.js";
+import { formatLocalDateTime } from "../domain/time.js";
 import { unitStatus } from "../domain/unit-status.js";
+import { escapeHtml } from "../html.js";
 import { LANGUAGES, localised } from "../i18n.js";
 import { privateChatKeyboard } from "../middleware/private-screens.js";
 import { formShort } from "../nominations/render.js";
@@ -359,6 +364,8 @@ export async function planDueReminders(
     (entry): entry is { slot: Slot; supersedes: Array<NewReminder["kind"]> } =>
       entry.slot !== undefined && !done.has(entry.slot.key),
   );
+  const dryRun = options.dryRun ?? false;
+  if (!dryRun) await planExtensionEnds(deps, round, now, done);
   // Most ticks find nothing due: what units owe is read only when a slot is to be planned.
   if (due.length === 0) return [];
   // The units and their people are read only for a unit or digest slot; the employees' needs only which units.
@@ -367,7 +374,6 @@ export async function planDueReminders(
     : undefined;
   const p = planning(round, now, states ?? []);
   const unitIds = states ? states.map((unit) => unit.id) : await activeUnitIds(deps.db);
-  const dryRun = options.dryRun ?? false;
   if (!dryRun) {
     // Before anything of this run is written: the kinds of the slots due are distinct, so superseding one slot's
     // older reminders never touches another's, and each update scans the few rows still waiting, not this run's.
@@ -390,6 +396,50 @@ export async function planDueReminders(
     await planSlot(deps.db, round.year, slot.key, rows, now, yieldToEventLoop);
   }
   return planned;
+}
+
+/**
+ * A unit's heads are told a week before its extension (/reopen) ends, once, at the schedule's hour; a slot
+ * missed while the bot was down is planned when it comes back, until the extension has ended.
+ */
+async function planExtensionEnds(
+  deps: Deps,
+  round: Round,
+  now: Date,
+  done: ReadonlySet<string>,
+): Promise<void> {
+  const zone = deps.campaign.timeZone;
+  for (const extension of await roundExtensions(deps.db, round.year)) {
+    const slot = extensionEndSlot(extension, deps.campaign.reminders, zone);
+    if (!slot || done.has(slot.key) || now < slot.sendAt || now >= slot.expiresAt) continue;
+    const [heads, unit] = await Promise.all([
+      headsOfUnit(deps.db, extension.unitId),
+      findUnitById(deps.db, extension.unitId),
+    ]);
+    const at = now.toISOString();
+    const rows = heads.map(
+      (head): NewReminder => ({
+        round_year: round.year,
+        slot_key: slot.key,
+        kind: "notice",
+        chat_id: head.id,
+        unit_id: extension.unitId,
+        text: deps.i18n.t(head.language, "nt-extension-ending", {
+          unit: escapeHtml(unit ? `${unit.name} (${unit.code})` : String(extension.unitId)),
+          year: String(round.year),
+          until: formatLocalDateTime(extension.until, zone),
+        }),
+        reply_markup: JSON.stringify(
+          new InlineKeyboard().text(deps.i18n.t(head.language, "ds-open-button"), "ds:view"),
+        ),
+        due_at: at,
+        expires_at: slot.expiresAt.toISOString(),
+        status: "pending",
+        created_at: at,
+      }),
+    );
+    await planSlot(deps.db, round.year, slot.key, rows, now);
+  }
 }
 
 /** /remind now: the "what is missing" reminders of every unit that owes something (or of one unit), at once. */

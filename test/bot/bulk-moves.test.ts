@@ -91,6 +91,8 @@ beforeEach(async () => {
   await registerThroughBot(h, admin, minh, { fullName: "Lê Văn Minh" });
   await registerThroughBot(h, admin, hoa, { fullName: "Phạm Thị Hoa" });
   await h.send(admin, "/round open 2026");
+  // The round's notice to everyone registered goes out first; what follows is about what comes after.
+  await h.settle();
   hctp = (await findUnitByCode(h.db, "HCTP"))?.id ?? 0;
   await sent("unit", GK, { kind: "collective", id: hctp, name: "Phòng Hành chính tư pháp" });
   await sent("lan", GK, { kind: "individual", id: lan.id, name: "Nguyễn Thị Lan" });

@@ -176,7 +176,8 @@ describe("the Office proposes the Ban Giám đốc and the Văn phòng Sở", ()
     expect(h.telegram.lastTextTo(admin.id)).toContain(
       "Văn phòng Sở lập và nộp hồ sơ cho: <code>BGD</code>, <code>VP</code>",
     );
-    expect(data(admin)).toEqual([`ds:u:${bgd}`, `ds:u:${vp}`]);
+    // The units it proposes for, then those whose dossier was sent: the BGD's, just now.
+    expect(data(admin)).toEqual([`ds:u:${bgd}`, `ds:u:${vp}`, `ds:u:${bgd}`]);
     await h.press(admin, `ds:u:${vp}`);
     expect(await uploadAll(admin, `@${vp}`)).toBe(2);
     await h.press(admin, `ds:sub!@${vp}`);

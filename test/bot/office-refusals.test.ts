@@ -315,7 +315,12 @@ describe("/dossier and /nominate", () => {
   it("/dossier for the Office: a usage line without a code, an unknown code named, a unit's dossier with its files", async () => {
     await h.send(admin, "/dossier");
     expect(h.telegram.lastTextTo(admin.id)).toBe(
-      "Cách dùng: /dossier &lt;mã đơn vị&gt;. Xem mã bằng /units.",
+      [
+        "Cách dùng: /dossier &lt;mã đơn vị&gt;. Xem mã bằng /units.",
+        "",
+        "<b>Hồ sơ đề nghị khen thưởng đã nộp, kỳ xét khen thưởng năm 2026</b> (1 đơn vị, mới nhất trước):",
+        "• <b>HCTP</b> · Phòng Hành chính tư pháp · nộp lúc 10:00 01/12/2026",
+      ].join("\n"),
     );
     await h.send(admin, "/dossier KHONGCO");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Không có đơn vị mã <code>KHONGCO</code>");

@@ -304,6 +304,123 @@ describe("/status for the Office", () => {
     expect(h.telegram.lastTextTo(admin.id)).toContain("Hồ sơ: chưa nộp · quá hạn");
   });
 
+  it("/status <code> for the Office has buttons to the unit's dossier, nominations and people", async () => {
+    await h.send(admin, "/status thieu");
+    const buttons = h.telegram.lastKeyboardTo(admin.id);
+    expect(buttons.map((b) => [b.text, b.callback_data])).toEqual([
+      ["📁 Hồ sơ đề nghị khen thưởng", `ds:u:${units.THIEU}`],
+      ["🏅 Đề nghị khen thưởng của đơn vị", "pg:nl:0:THIEU"],
+      ["👥 Tự đánh giá của công chức, viên chức, người lao động", `st:pp:${units.THIEU}:0`],
+      ["📄 Bản nháp Tờ trình", `dr:tt:${units.THIEU}`],
+    ]);
+
+    // The dossier, in place of the status.
+    await h.pressOnScreen(admin, `ds:u:${units.THIEU}`);
+    expect(h.telegram.lastTextTo(admin.id)).toContain("— Phòng Hành chính tư pháp");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("to-trinh-thieu.pdf");
+
+    // The unit's nominations: the /nominations list of its code, and no other unit's.
+    await h.send(admin, "/status thieu");
+    await h.pressOnScreen(admin, "pg:nl:0:THIEU");
+    const list = h.telegram.lastTextTo(admin.id);
+    expect(list).toContain("Nguyễn Thị Lan");
+    expect(list).toContain("Tập thể Phòng Hành chính tư pháp");
+    expect(list).not.toContain("Lý Thị Mai");
+    expect(list).not.toContain("Phòng Trả Lại");
+
+    // Its people, by the state of their self-assessment, each started one with its read-only command.
+    await h.send(admin, "/status thieu");
+    await h.pressOnScreen(admin, `st:pp:${units.THIEU}:0`);
+    expect(h.telegram.lastTextTo(admin.id)).toBe(
+      [
+        "<b>Tình hình tự đánh giá cá nhân, Phòng Hành chính tư pháp (THIEU)</b> (3 người)",
+        "<b>Đã nộp (1)</b>",
+        `• Nguyễn Thị Lan · /xem_${lan.id}`,
+        "",
+        "<b>Đang làm (1)</b>",
+        `• Lê Văn Minh · /xem_${minh.id}`,
+        "",
+        "<b>Chưa bắt đầu (1)</b>",
+        "• Trần Văn Bình",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("the Office's buttons on /status <code> are not shown to a head, and refused to a head or an employee", async () => {
+    await h.send(binh, "/status");
+    expect(h.telegram.lastKeyboardTo(binh.id).map((b) => b.callback_data)).not.toContain(
+      `st:pp:${units.THIEU}:0`,
+    );
+    h.telegram.clear();
+    for (const person of [binh, lan]) {
+      await h.press(person, `st:pp:${units.THIEU}:0`);
+      await h.press(person, `ds:u:${units.THIEU}`);
+      const said = h.telegram.textsTo(person.id).join("\n");
+      expect(said).not.toContain("Lê Văn Minh");
+      expect(said).not.toContain("to-trinh-thieu.pdf");
+    }
+    const answers = h.telegram.calls.filter((call) => call.method === "answerCallbackQuery");
+    expect(answers.map((call) => call.payload.text)).toEqual(
+      Array(4).fill(
+        "Lệnh này chỉ dành cho Văn phòng Sở. Nếu Anh/Chị cần dùng, vui lòng liên hệ Văn phòng Sở để được cấp quyền.",
+      ),
+    );
+  });
+
+  it("/dossier for the Office lists the units whose dossier was sent this round, the latest first", async () => {
+    await h.send(admin, "/dossier");
+    const text = h.telegram.lastTextTo(admin.id);
+    expect(text).toBe(
+      [
+        "Cách dùng: /dossier &lt;mã đơn vị&gt;. Xem mã bằng /units.",
+        "",
+        "<b>Hồ sơ đề nghị khen thưởng đã nộp, kỳ xét khen thưởng năm 2026</b> (2 đơn vị, mới nhất trước):",
+        // TRALAI was sent, then returned: it is not listed.
+        "• <b>TREHAN</b> · Phòng Trễ Hạn · nộp lúc 10:00 06/01/2027 (nộp muộn)",
+        "• <b>DANOP</b> · Phòng Đã Nộp · nộp lúc 10:00 01/12/2026",
+      ].join("\n"),
+    );
+    expect(h.telegram.lastKeyboardTo(admin.id).map((b) => [b.text, b.callback_data])).toEqual([
+      ["📨 TREHAN · Phòng Trễ Hạn", `ds:u:${units.TREHAN}`],
+      ["📨 DANOP · Phòng Đã Nộp", `ds:u:${units.DANOP}`],
+    ]);
+    await h.pressOnScreen(admin, `ds:u:${units.DANOP}`);
+    expect(h.telegram.lastTextTo(admin.id)).toContain("— Phòng Đã Nộp");
+  });
+
+  it("/dossier for the Office pages the sent dossiers, each on exactly one page", async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const code = `NOP${String(i).padStart(2, "0")}`;
+      const id = await addUnit(code, `Phòng Nộp ${i}`);
+      h.setNow(`2026-12-${String(10 + i).padStart(2, "0")}T02:00:00Z`);
+      await submitDossier(
+        h.db,
+        YEAR,
+        id,
+        { id: admin.id, role: "office", updateId: null },
+        false,
+        h.deps.clock(),
+      );
+      codes.push(code);
+    }
+    await h.send(admin, "/dossier");
+    const first = h.telegram.lastTextTo(admin.id);
+    expect(first).toContain("(14 đơn vị, mới nhất trước)");
+    // The latest first: NOP11 sent on 21/12, then down.
+    expect(first.indexOf("NOP11")).toBeLessThan(first.indexOf("NOP10"));
+    const pageButtons = h.telegram.lastKeyboardTo(admin.id).map((b) => b.callback_data);
+    expect(pageButtons).toContain("pg:dss:1");
+    await h.pressOnScreen(admin, "pg:dss:1");
+    const second = h.telegram.lastTextTo(admin.id);
+    for (const code of [...codes, "TREHAN", "DANOP"])
+      expect([first, second].filter((page) => page.includes(`<b>${code}</b>`))).toHaveLength(1);
+    // An employee pressing the page gets nothing of it.
+    await h.press(lan, "pg:dss:0");
+    expect(h.telegram.textsTo(lan.id).join("\n")).not.toContain("NOP11");
+  });
+
   it("a unit head's /status shows their own unit in full", async () => {
     await h.send(binh, "/status");
     const own = h.telegram.lastTextTo(binh.id);

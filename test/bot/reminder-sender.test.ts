@@ -190,6 +190,8 @@ describe("403 Forbidden", () => {
     await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
     await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });
     await h.send(admin, "/round open 2026");
+    // The round's notice to everyone registered goes out first; what follows is about what comes after.
+    await h.settle();
     tg.telegram.clear();
   });
 
@@ -402,6 +404,8 @@ describe("ReminderOutbox", () => {
     await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
     await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });
     await h.send(admin, "/round open 2026");
+    // The round's notice to everyone registered goes out first; what follows is about what comes after.
+    await h.settle();
     const waiting = await pending(lan.id, "Nhắc cán bộ");
     tg.telegram.clear();
 
@@ -440,6 +444,8 @@ describe("a group upgraded to a supergroup", () => {
 describe("a response lost after delivery (a 502, a reset)", () => {
   it("is not resent inside the send by the Api's retry; the outbox sends it again once, counted", async () => {
     await h.send(admin, "/round open 2026");
+    // The round's notice to everyone registered goes out first; what follows is about what comes after.
+    await h.settle();
     const id = await pending(5101);
     tg.loseNextResponse(5101);
 
@@ -516,6 +522,8 @@ describe("/remind now's report", () => {
       fullName: "Lê Văn Hùng",
     });
     await h.send(admin, "/round open 2026");
+    // The round's notice to everyone registered goes out first; what follows is about what comes after.
+    await h.settle();
     tg.telegram.clear();
   });
 

@@ -7,7 +7,7 @@ import { planDueReminders, planRemindersNow } from "../../src/reminders/plan.js"
 import { answerWholeIndividualAssessment, answerWholeUnitAssessment } from "../helpers/assessment-answers.js";
 import { BOT_INFO } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { registerThroughBot } from "../helpers/scenarios.js";
+import { registerThroughBot, sendRoundNotices } from "../helpers/scenarios.js";
 import { groupTextUpdate, type TestUser, user } from "../helpers/updates.js";
 
 /**
@@ -189,6 +189,8 @@ beforeEach(async () => {
   await registerThroughBot(h, admin, thuC, { ...unitC, fullName: "Hoàng Thị Thu" });
   await h.feed(groupTextUpdate(headA, GROUP_A, "/bind"));
   await h.send(admin, "/round open 2026");
+  // The round's notice to everyone registered goes out first; what follows is about what comes after.
+  await sendRoundNotices(h);
   idA = await unitId("HCTP");
   idC = await unitId("PBGD");
   // BTTP hands everything in before the season starts.
@@ -437,7 +439,10 @@ describe("after the deadline", () => {
     );
     // Started on 04/01: the latest due slots then were the 1-day, 3-day (employees) and 04/01 digest ones.
     expect(sentByDay.get("2027-01-05")?.sort()).toEqual(["groupA", "headA", "headC"]);
-    expect(sentByDay.get("2027-01-06")?.sort()).toEqual(["groupA", "headA", "headC"]);
+    // That day also brings the close's notice to everyone registered but the admin who closed it.
+    expect(sentByDay.get("2027-01-06")?.sort()).toEqual(
+      ["groupA", "headA", "headC", "headA", "headB", "headC", "lanA", "maiB", "thuC"].sort(),
+    );
     expect(sentByDay.has("2027-01-07")).toBe(false);
     expect(sentByDay.has("2027-01-08")).toBe(false);
     const round = await h.db
@@ -699,6 +704,7 @@ describe("reminders planned but not sent before they expired", () => {
       const person = user(2001, "Lan");
       await registerThroughBot(h2, admin, person, { fullName: "Nguyễn Thị Lan" });
       await h2.send(admin, "/round open 2026");
+      await sendRoundNotices(h2);
       h2.setNow("2026-12-31T08:00:00+07:00");
       const planned = await planDueReminders(h2.deps, h2.deps.clock());
       expect(planned.map((p) => p.slot.key)).toEqual([

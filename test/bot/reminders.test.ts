@@ -5,7 +5,7 @@ import { addNomination } from "../../db/nominations.js";
 import { planDueReminders } from "../../src/reminders/plan.js";
 import { answerWholeIndividualAssessment, answerWholeUnitAssessment } from "../helpers/assessment-answers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { registerThroughBot } from "../helpers/scenarios.js";
+import { registerThroughBot, sendRoundNotices } from "../helpers/scenarios.js";
 import { groupTextUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
@@ -25,6 +25,8 @@ beforeEach(async () => {
     fullName: "Lê Văn Hùng",
   });
   await h.send(admin, "/round open 2026");
+  // The round's notice to everyone registered goes out first; what follows is about what comes after.
+  await sendRoundNotices(h);
 });
 afterEach(() => h.close());
 
@@ -278,8 +280,16 @@ describe("closing the round", () => {
     await h.send(admin, "/round close 2026");
     h.telegram.clear();
     await h.outbox.flush(h.bot.api);
-    expect(h.telegram.callsOf("sendMessage")).toEqual([]);
-    const statuses = await h.db.selectFrom("reminder_outbox").select("status").distinct().execute();
+    // Only the close's notice to everyone goes out; the reminders are not sent.
+    const texts = h.telegram.callsOf("sendMessage").map((call) => String(call.payload.text));
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((text) => text.startsWith("📢 Văn phòng Sở đã đóng"))).toBe(true);
+    const statuses = await h.db
+      .selectFrom("reminder_outbox")
+      .select("status")
+      .distinct()
+      .where("slot_key", "not like", "notice:round:%")
+      .execute();
     expect(statuses).toEqual([{ status: "superseded" }]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { submitDossier } from "../../db/dossiers.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { registerThroughBot } from "../helpers/scenarios.js";
+import { registerThroughBot, sendRoundNotices } from "../helpers/scenarios.js";
 import { user } from "../helpers/updates.js";
 
 const admin = user(1001, "Admin");
@@ -14,6 +14,8 @@ beforeEach(async () => {
   await registerThroughBot(h, admin, head, { role: "unit_head", fullName: "Trần Văn Bình" });
   await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });
   await h.send(admin, "/round open 2026");
+  // The round's notice to everyone registered goes out first; what follows is about what comes after.
+  await sendRoundNotices(h);
   await h.send(admin, "/units add BTTP Phòng Bổ trợ tư pháp");
   h.setNow("2027-01-05T10:00:00+07:00");
 });

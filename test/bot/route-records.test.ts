@@ -5,7 +5,7 @@ import { findUnitByCode } from "../../db/units.js";
 import { buildNominationsCsv } from "../../src/office/export.js";
 import { parseCsv } from "../helpers/csv.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { registerThroughBot } from "../helpers/scenarios.js";
+import { registerThroughBot, sendRoundNotices } from "../helpers/scenarios.js";
 import { callbackUpdate, type TestUser, user } from "../helpers/updates.js";
 
 const YEAR = 2026;
@@ -120,6 +120,8 @@ beforeEach(async () => {
   await registerThroughBot(h, admin, hoa, { fullName: "Phạm Thu Hoa" });
   await registerThroughBot(h, admin, member, { fullName: "Đỗ Minh Tâm" });
   await h.send(admin, "/round open 2026");
+  // The round's notice to everyone registered goes out first; what follows is about what comes after.
+  await sendRoundNotices(h);
   hctp = (await findUnitByCode(h.db, "HCTP"))?.id ?? 0;
   // The Office records decisions in late January, after they were signed.
   h.setNow("2027-01-20T03:00:00Z");

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connection.js";
 import { moveNomination } from "../../db/nominations.js";
+import { ROUND_NOTICE } from "../../db/notices.js";
 import type { Role } from "../../db/schema.js";
 import { parseNomineeKey, reportKey } from "../../src/domain/nominations.js";
 import type { Harness } from "./harness.js";
@@ -170,4 +171,17 @@ export async function reviewedAndPassed(
     if (to !== "recommended") from = to;
   }
   await councilPasses(db, nominationId, now, officeId);
+}
+
+/**
+ * Sends the notices of a round just opened to everyone registered (through the outbox, as the bot does), then
+ * drops their sent rows: a test of what comes later (reminders, moves) reads the outbox without them.
+ */
+export async function sendRoundNotices(h: Harness): Promise<void> {
+  await h.settle();
+  await h.db
+    .deleteFrom("reminder_outbox")
+    .where("slot_key", "like", `${ROUND_NOTICE}%`)
+    .where("status", "=", "sent")
+    .execute();
 }
