@@ -2,6 +2,7 @@ import { CompiledQuery, sql } from "kysely";
 import type { UnitRoundSummary } from "../src/domain/unit-status.js";
 import { peopleWithOwnAssessment } from "./assessments.js";
 import { atomically, type DB } from "./connection.js";
+import { ROUND_NOTICE } from "./notices.js";
 import { precompile } from "./precompiled.js";
 import { loadUnitRecords } from "./round-status.js";
 import type { FanOutReportTable, Language, NewReminder, Reminder, ReminderStatus } from "./schema.js";
@@ -515,8 +516,8 @@ export async function supersedeOlder(
 }
 
 /**
- * What is due now: notices first (each tells someone of a thing just done, and there are few), then the
- * reminders, oldest first. `onlyNotices`: the notices alone.
+ * What is due now: notices first (each tells someone of a thing just done, and there are few), those to
+ * everyone after the personal ones, then the reminders, oldest first. `onlyNotices`: the notices alone.
  */
 export async function dueReminders(
   db: DB,
@@ -539,15 +540,19 @@ export async function dueReminders(
     .where("kind", "!=", "notice")
     .where("round_year", "in", (eb) => eb.selectFrom("rounds").select("year").where("status", "=", "closed"))
     .execute();
-  return withWords(db)
-    .where("reminder_outbox.status", "=", "pending")
-    .where("reminder_outbox.due_at", "<=", now.toISOString())
-    .$if(onlyNotices, (qb) => qb.where("reminder_outbox.kind", "=", "notice"))
-    .orderBy(sql`reminder_outbox.kind = 'notice'`, "desc")
-    .orderBy("reminder_outbox.due_at")
-    .orderBy("reminder_outbox.id")
-    .limit(limit)
-    .execute();
+  return (
+    withWords(db)
+      .where("reminder_outbox.status", "=", "pending")
+      .where("reminder_outbox.due_at", "<=", now.toISOString())
+      .$if(onlyNotices, (qb) => qb.where("reminder_outbox.kind", "=", "notice"))
+      .orderBy(sql`reminder_outbox.kind = 'notice'`, "desc")
+      // A round's notice to everyone can be tens of thousands of rows: the few personal ones go before it.
+      .orderBy(sql`reminder_outbox.slot_key like ${`${ROUND_NOTICE}%`}`)
+      .orderBy("reminder_outbox.due_at")
+      .orderBy("reminder_outbox.id")
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** When the next waiting row falls due (one postponed by a flood wait, say), if any. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { enqueueNotices } from "../../db/notices.js";
 import { planDueReminders } from "../../src/reminders/plan.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
@@ -71,6 +72,30 @@ describe("a round opened or closed", () => {
     await h.settle();
     expect(await h.db.selectFrom("reminder_outbox").select("id").execute()).toEqual(before);
     expect(received(OPENED_VI)).toHaveLength(4);
+  });
+
+  it("lets a notice to one person go before the round's notices to everyone still waiting", async () => {
+    await h.send(admin, "/round open 2026");
+    h.telegram.clear();
+    // Queued after the round's notices: a move told to Lan (any notice to one person).
+    h.setNow("2026-11-28T09:01:00+07:00");
+    await enqueueNotices(h.db, [
+      {
+        round_year: 2026,
+        slot_key: "notice:move:1:1",
+        kind: "notice",
+        chat_id: lan.id,
+        unit_id: null,
+        text: "📌 Đề nghị của Anh/Chị đã được chuyển bước.",
+        due_at: h.deps.clock().toISOString(),
+        status: "pending",
+        created_at: h.deps.clock().toISOString(),
+      },
+    ]);
+    await h.settle();
+    const sent = h.telegram.callsOf("sendMessage").map((call) => call.payload.text);
+    expect(sent[0]).toBe("📌 Đề nghị của Anh/Chị đã được chuyển bước.");
+    expect(sent.slice(1).filter((text) => text === OPENED_VI)).toHaveLength(4);
   });
 
   it("tells everyone once when the round is closed; who erased their data hears nothing", async () => {
