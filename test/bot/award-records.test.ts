@@ -130,6 +130,8 @@ beforeEach(async () => {
   await registerThroughBot(h, admin, lan, { fullName: "Nguyễn Thị Lan" });
   await registerThroughBot(h, admin, minh, { fullName: "Lê Văn Minh" });
   await h.send(admin, "/round open 2026");
+  // Everyone hears of the round now, so that what follows reads only the notices it causes.
+  await h.settle();
   await h.send(lan, "/assess");
   await answerWholeIndividualAssessment(h, lan);
   await h.press(lan, "as:summary:submit");

@@ -31,6 +31,8 @@ beforeEach(async () => {
     fullName: "Lê Văn Hùng",
   });
   await h.send(admin, "/round open 2026");
+  // Everyone hears of the round now, so that what follows reads only the notices it causes.
+  await h.settle();
 });
 afterEach(() => h.close());
 

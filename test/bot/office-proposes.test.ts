@@ -57,6 +57,8 @@ beforeEach(async () => {
   vp = (await findUnitByCode(h.db, "VP"))?.id ?? 0;
   hctp = (await findUnitByCode(h.db, "HCTP"))?.id ?? 0;
   await h.send(admin, "/round open 2026");
+  // Everyone hears of the round now, so that what follows reads only the notices it causes.
+  await h.settle();
   // The Director assesses himself against the six criteria.
   await h.send(director, "/assess");
   await answerWholeIndividualAssessment(h, director);

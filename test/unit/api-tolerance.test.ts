@@ -1,6 +1,6 @@
 import { HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { type RetryPolicy, retryLoudly } from "../../src/api-tolerance.js";
+import { type RetryPolicy, retryLoudly, treatRepeatsAsDone } from "../../src/api-tolerance.js";
 
 type Answer =
   | { ok: true; result: true }
@@ -101,5 +101,32 @@ describe("retryLoudly", () => {
     const me = telegram([networkDown]);
     await expect(call(retryLoudly(logger, quick), me.prev, "getMe")).rejects.toBe(networkDown);
     expect(lines).toEqual([]);
+  });
+});
+
+describe("treatRepeatsAsDone", () => {
+  const notModified: Answer = {
+    ok: false,
+    error_code: 400,
+    description:
+      "Bad Request: message is not modified: specified new message content and reply markup are exactly the same",
+  };
+  const repeat = (method: string, answer: Answer) =>
+    // biome-ignore lint/suspicious/noExplicitAny: the fake stands for grammY's generic `prev`
+    treatRepeatsAsDone((async () => answer) as any, method as any, {} as any);
+
+  it("takes an edit into what the message already shows, text or keyboard, as done", async () => {
+    expect(await repeat("editMessageText", notModified)).toEqual({ ok: true, result: true });
+    expect(await repeat("editMessageReplyMarkup", notModified)).toEqual({ ok: true, result: true });
+  });
+
+  it("leaves any other refusal as it is", async () => {
+    expect(await repeat("sendMessage", notModified)).toEqual(notModified);
+    const gone: Answer = {
+      ok: false,
+      error_code: 400,
+      description: "Bad Request: message to edit not found",
+    };
+    expect(await repeat("editMessageText", gone)).toEqual(gone);
   });
 });
