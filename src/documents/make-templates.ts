@@ -142,12 +142,7 @@ function achievements(prefix: string): Paragraph[] {
     para([bold("{number}. {name}: "), { text: "{text}" }]),
     para("{/areas}", { indent: false }),
     para([bold(`${prefix}c) `), { text: "Sáng kiến, giải pháp trong cải cách hành chính được công nhận:" }]),
-    para("{#initiatives}", { indent: false }),
-    para("- {name}: {decision}"),
-    para("{/initiatives}", { indent: false }),
-    para("{^initiatives}", { indent: false }),
-    para("{noInitiatives}"),
-    para("{/initiatives}", { indent: false }),
+    ...eachOrNone("initiatives", "- {name}: {decision}", "{noInitiatives}"),
   ];
 }
 
@@ -199,6 +194,16 @@ function signatures(left: Line[], right: Line[]): Table {
   const block = (lines: Line[]) => lines.map((line) => centred(line));
   return twoColumns(block(left), block(right), 0.5);
 }
+
+/** A line for each item of the template's loop `name`, or the `none` line where the loop has no item. */
+const eachOrNone = (name: string, line: Line, none: Line): Paragraph[] => [
+  para(`{#${name}}`, { indent: false }),
+  para(line),
+  para(`{/${name}}`, { indent: false }),
+  para(`{^${name}}`, { indent: false }),
+  para(none),
+  para(`{/${name}}`, { indent: false }),
+];
 
 const space = () => new Paragraph({ children: [], spacing: { before: 0, after: 0 } });
 
@@ -302,8 +307,17 @@ await main();
 /** Width of the text on a landscape A4 page with the same margins (the danh sách's wide table). */
 const LANDSCAPE_WIDTH = Math.round((297 - 30 - 15) * MM);
 
-/** Two borderless columns `width` wide: the heading and the signatures of a document of any orientation. */
-function columnsOf(width: number, left: Paragraph[], right: Paragraph[], leftShare: number): Table {
+/**
+ * Two borderless columns `width` wide: the heading and the signatures of a document of any orientation;
+ * `keepTogether`: a page break does not cut the row.
+ */
+function columnsOf(
+  width: number,
+  left: Paragraph[],
+  right: Paragraph[],
+  leftShare: number,
+  keepTogether = false,
+): Table {
   const leftWidth = Math.round(width * leftShare);
   const widths = [leftWidth, width - leftWidth];
   const cell = (children: Paragraph[], at: number) =>
@@ -312,7 +326,7 @@ function columnsOf(width: number, left: Paragraph[], right: Paragraph[], leftSha
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, 0), cell(right, 1)] })],
+    rows: [new TableRow({ cantSplit: keepTogether || undefined, children: [cell(left, 0), cell(right, 1)] })],
   });
 }
 
@@ -338,7 +352,12 @@ function headingOf(kind: string, widthMm: number, leftShare = 0.4): Table {
 }
 
 /** "Nơi nhận" in 12 pt italics and bold as Nghị định 30/2020 sets it, beside the signatory's block. */
-function recipientsAndSignature(recipients: string[], signatory: Line[], widthMm: number): Table {
+function recipientsAndSignature(
+  recipients: readonly string[],
+  signatory: Line[],
+  widthMm: number,
+  keepTogether = false,
+): Table {
   const small = (text: string, extra: Partial<Run> = {}) =>
     para({ text, size: 22, ...extra }, { align: "left", indent: false, after: 0 });
   return columnsOf(
@@ -349,6 +368,7 @@ function recipientsAndSignature(recipients: string[], signatory: Line[], widthMm
     ],
     signatory.map((line) => centred(line)),
     0.5,
+    keepTogether,
   );
 }
 
@@ -653,12 +673,7 @@ export function meetingMinutesTemplate(): Document {
     para("{index}. {name} — {role}"),
     para("{/present}", { indent: false }),
     para([bold("2. "), { text: "Thành viên vắng mặt:" }]),
-    para("{#absent}", { indent: false }),
-    para("- {name} — {role}"),
-    para("{/absent}", { indent: false }),
-    para("{^absent}", { indent: false }),
-    para("{noAbsent}"),
-    para("{/absent}", { indent: false }),
+    ...eachOrNone("absent", "- {name} — {role}", "{noAbsent}"),
     para("Chủ tọa: {chairName}, Chủ tịch Hội đồng. Thư ký: {secretaryName}, Thư ký Hội đồng."),
     section("II. NỘI DUNG"),
     para(
@@ -678,12 +693,7 @@ export function meetingMinutesTemplate(): Document {
       bold("2. "),
       { text: "Các trường hợp bằng phiếu tại giới hạn chỉ tiêu, Chủ tịch Hội đồng quyết định:" },
     ]),
-    para("{#tieBreaks}", { indent: false }),
-    para("- {group}: chọn {chosen}. Lý do: {reason} ({by})."),
-    para("{/tieBreaks}", { indent: false }),
-    para("{^tieBreaks}", { indent: false }),
-    para("{noTieBreaks}"),
-    para("{/tieBreaks}", { indent: false }),
+    ...eachOrNone("tieBreaks", "- {group}: chọn {chosen}. Lý do: {reason} ({by}).", "{noTieBreaks}"),
     section("III. KẾT LUẬN"),
     para(
       "Hội đồng thống nhất đề nghị khen thưởng {passedCount} trường hợp; không đề nghị {notPassedCount} trường hợp. Cụ thể:",
@@ -729,12 +739,11 @@ export function voteCountTemplate(): Document {
     ]),
     para("{/groups}", { indent: false }),
     section("CÁC TRƯỜNG HỢP BẰNG PHIẾU"),
-    para("{#tieBreaks}", { indent: false }),
-    para("- {group}: Chủ tịch Hội đồng ({by}) chọn {chosen}. Lý do: {reason}."),
-    para("{/tieBreaks}", { indent: false }),
-    para("{^tieBreaks}", { indent: false }),
-    para("{noTieBreaks}"),
-    para("{/tieBreaks}", { indent: false }),
+    ...eachOrNone(
+      "tieBreaks",
+      "- {group}: Chủ tịch Hội đồng ({by}) chọn {chosen}. Lý do: {reason}.",
+      "{noTieBreaks}",
+    ),
     para("Biên bản kiểm phiếu lập xong lúc {closedTime} ngày {closedDate}."),
     space(),
     councilSignatures(),
@@ -876,33 +885,13 @@ function sosHeading(dated: boolean): Table {
 }
 
 /** Nơi nhận (`recipients`) beside the Giám đốc's block, kept on one page (the row does not split). */
-function directorSignature(recipients: readonly string[]): Table {
-  const half = Math.round(CONTENT_WIDTH / 2);
-  const small = (text: string) => para({ text, size: 22 }, { align: "left", indent: false, after: 0 });
-  const cell = (children: Paragraph[]) =>
-    new TableCell({ children, width: { size: half, type: WidthType.DXA }, borders: NO_BORDERS });
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: [half, CONTENT_WIDTH - half],
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell([
-            para(bold("Nơi nhận:", 24), { align: "left", indent: false, after: 0 }),
-            ...recipients.map(small),
-          ]),
-          cell(
-            [bold("GIÁM ĐỐC"), italic("(Ký, ghi rõ họ tên, đóng dấu)"), "", "", ""].map((line) =>
-              centred(line),
-            ),
-          ),
-        ],
-      }),
-    ],
-  });
-}
+const directorSignature = (recipients: readonly string[]): Table =>
+  recipientsAndSignature(
+    recipients,
+    [bold("GIÁM ĐỐC"), italic("(Ký, ghi rõ họ tên, đóng dấu)"), "", "", ""],
+    165,
+    true,
+  );
 
 /**
  * The Sở's Tờ trình to the Ủy ban nhân dân tỉnh (through the body the route names): the Council's result on each
@@ -928,19 +917,9 @@ export function provinceLetterTemplate(): Document {
       "{organisation} kính trình Ủy ban nhân dân tỉnh xem xét, {request} {formName} cho {summary} đã có thành tích xuất sắc trong phong trào thi đua “{movement}” năm {roundYear}, cụ thể như sau:",
     ),
     para([bold("1. "), { text: "Tập thể ({collectiveCount}):" }]),
-    para("{#collectives}", { indent: false }),
-    para("- {name}: {result}."),
-    para("{/collectives}", { indent: false }),
-    para("{^collectives}", { indent: false }),
-    para("{noCollectives}"),
-    para("{/collectives}", { indent: false }),
+    ...eachOrNone("collectives", "- {name}: {result}.", "{noCollectives}"),
     para([bold("2. "), { text: "Cá nhân ({individualCount}):" }]),
-    para("{#individuals}", { indent: false }),
-    para("- {name}, {position}, {unit}: {result}."),
-    para("{/individuals}", { indent: false }),
-    para("{^individuals}", { indent: false }),
-    para("{noIndividuals}"),
-    para("{/individuals}", { indent: false }),
+    ...eachOrNone("individuals", "- {name}, {position}, {unit}: {result}.", "{noIndividuals}"),
     para(
       "(Có danh sách, Biên bản họp Hội đồng Thi đua - Khen thưởng và Báo cáo thành tích của các tập thể, cá nhân kèm theo.)",
     ),
