@@ -11,6 +11,7 @@ import type { BotContext } from "./context.js";
 import { heldMessage, holdDatabase } from "./database-lease.js";
 import { DocumentTemplateError, templatesFor } from "./documents/templates.js";
 import { systemClock } from "./domain/time.js";
+import { nodeHttpClient } from "./http-fetch.js";
 import { createI18n } from "./i18n.js";
 import { InFlightUpdates } from "./in-flight.js";
 import { createLogger } from "./logger.js";
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   const bot = createBot(deps, {
     token: config.botToken,
     client: {
+      ...nodeHttpClient,
       timeoutSeconds: API_CALL_TIMEOUT_SECONDS,
       ...(config.botApiRoot ? { apiRoot: config.botApiRoot } : {}),
     },

@@ -6,7 +6,12 @@
  * a step to its answer, `--runs` times (default 3), each on a fresh database. The emulator runs in this
  * process, so on a 2-core machine it takes CPU the bot could have used: the figure is a floor.
  *
- *   node --import tsx test/bench/http-bench.ts [--users 500] [--runs 3]
+ * Each run also drives, interleaved, a bare grammY bot making the same Bot API calls (test/bench/bare-http-bot.ts:
+ * the floor of grammY, node-fetch and Node's HTTP client on this machine), and with `--base <commit>` the bot of
+ * that commit. `--profile <dir>` writes the bot's CPU profile of each run there (it is stopped with SIGINT).
+ *
+ *   node --import tsx test/bench/http-bench.ts [--users 500] [--runs 3] [--base <commit>] [--no-bare]
+ *     [--profile <dir>]
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -16,11 +21,13 @@ import { migrateToLatest, openDatabase } from "../../db/connection.js";
 import { BotApiEmulator, type BotMessage, type FakeUser } from "../e2e/bot-api-emulator.js";
 import { BotProcess } from "../e2e/bot-process.js";
 import { assessmentSteps, seedPeopleToAssess } from "./assessment-script.js";
-import { number } from "./cli.js";
+import { baseTree } from "./base-tree.js";
+import { flag, number, option } from "./cli.js";
 import { quantile, range, slashed } from "./measure.js";
 
 const users = number("users", 500);
 const runs = number("runs", 3);
+const profileDir = option("profile", "");
 const STEP_TIMEOUT_MS = 120_000;
 
 interface RunFigures {
@@ -31,6 +38,8 @@ interface RunFigures {
   p50: number;
   p99: number;
   updates: number;
+  /** The bot's Bot API calls during the run, by method. */
+  calls: Record<string, number>;
 }
 
 /** Each chat's newest message the bot sent (edits aside), and who waits for the next one. */
@@ -83,7 +92,13 @@ const CLOCK_TICKS = 100;
 const hasButton = (message: BotMessage, data: string) =>
   (message.reply_markup?.inline_keyboard ?? []).flat().some((button) => button.callback_data === data);
 
-async function once(): Promise<RunFigures> {
+/** What answers the people: this tree's bot, an older commit's, or the bare grammY baseline. */
+interface Contender {
+  name: string;
+  spawn: (env: Record<string, string>) => BotProcess;
+}
+
+async function once(contender: Contender): Promise<RunFigures> {
   const dir = mkdtempSync(join(tmpdir(), "thidua-http-bench-"));
   const path = join(dir, "bench.sqlite");
   const people: FakeUser[] = Array.from({ length: users }, (_, i) => ({
@@ -104,15 +119,12 @@ async function once(): Promise<RunFigures> {
   const replies = new Replies();
   emulator.onBotMessage = replies.onBotMessage;
   for (const person of people) emulator.addUser(person);
-  const bot = BotProcess.spawn({
-    compiled: true,
-    env: {
-      BOT_TOKEN: emulator.token,
-      BOT_API_ROOT: emulator.apiRoot,
-      DATABASE_PATH: path,
-      SEND_LIMITS: "off",
-      LOG_LEVEL: "warn",
-    },
+  const bot = contender.spawn({
+    BOT_TOKEN: emulator.token,
+    BOT_API_ROOT: emulator.apiRoot,
+    DATABASE_PATH: path,
+    SEND_LIMITS: "off",
+    LOG_LEVEL: "warn",
   });
   try {
     await emulator.waitForPolling(60_000);
@@ -120,6 +132,7 @@ async function once(): Promise<RunFigures> {
     const latencies: number[] = [];
     const botCpu0 = cpuMsOf(bot.pid);
     const ownCpu0 = process.cpuUsage();
+    const callsBefore = emulator.calls.length;
     const started = performance.now();
     await Promise.all(
       people.map(async (person) => {
@@ -141,6 +154,9 @@ async function once(): Promise<RunFigures> {
       }),
     );
     const ms = performance.now() - started;
+    const byMethod = new Map<string, number>();
+    for (const call of emulator.calls.slice(callsBefore))
+      byMethod.set(call.method, (byMethod.get(call.method) ?? 0) + 1);
     const own = process.cpuUsage(ownCpu0);
     const count = latencies.length;
     latencies.sort((a, b) => a - b);
@@ -152,32 +168,82 @@ async function once(): Promise<RunFigures> {
       p50: quantile(latencies, 0.5),
       p99: quantile(latencies, 0.99),
       updates: count,
+      calls: Object.fromEntries(byMethod),
     };
   } finally {
-    await bot.kill("SIGKILL");
+    await bot.kill(profileDir ? "SIGINT" : "SIGKILL");
     await emulator.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+const profile = profileDir ? { nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : {};
+const compiledBot =
+  (name: string, root?: string): Contender["spawn"] =>
+  (env) =>
+    BotProcess.spawn({ compiled: true, env, ...(root ? { root } : {}), ...(name === "bot" ? profile : {}) });
 execFileSync("npm", ["run", "build"], { stdio: "ignore" });
-const results: RunFigures[] = [];
-for (let run = 1; run <= runs; run++) {
-  const figures = await once();
-  results.push(figures);
-  console.log(
-    `run ${run}: ${figures.updates} updates from ${users} people at once over HTTP: ${figures.perSecond.toFixed(0)} updates/s, ` +
-      `p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms; CPU an update: the bot ` +
-      `${figures.botCpuMs.toFixed(2)} ms, the emulator and the people ${figures.emulatorCpuMs.toFixed(2)} ms`,
-  );
+const base = flag("base")
+  ? { commit: option("base", "main"), ...baseTree(option("base", "main")) }
+  : undefined;
+const contenders: Contender[] = [
+  { name: "bot", spawn: compiledBot("bot") },
+  ...(base ? [{ name: `base ${base.commit.slice(0, 7)}`, spawn: compiledBot("base", base.root) }] : []),
+  ...(flag("no-bare")
+    ? []
+    : [
+        {
+          name: "bare grammY",
+          spawn: (env: Record<string, string>) =>
+            BotProcess.spawn({ script: "test/bench/bare-http-bot.ts", env }),
+        },
+        {
+          name: "bare grammY over the bot's transport",
+          spawn: (env: Record<string, string>) =>
+            BotProcess.spawn({
+              script: "test/bench/bare-http-bot.ts",
+              env: { ...env, BARE_FETCH: "node-http" },
+            }),
+        },
+      ]),
+];
+const results = new Map<string, RunFigures[]>(contenders.map((c) => [c.name, []]));
+try {
+  for (let run = 1; run <= runs; run++) {
+    // Interleaved, the order alternating, so that a busy neighbour on the machine weighs on each alike.
+    for (const contender of run % 2 === 1 ? contenders : [...contenders].reverse()) {
+      const figures = await once(contender);
+      results.get(contender.name)?.push(figures);
+      console.log(
+        `run ${run}, ${contender.name}: ${figures.updates} updates from ${users} people at once over HTTP: ` +
+          `${figures.perSecond.toFixed(0)} updates/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms; ` +
+          `CPU an update: the bot ${figures.botCpuMs.toFixed(2)} ms, the emulator and the people ` +
+          `${figures.emulatorCpuMs.toFixed(2)} ms; Bot API calls ${JSON.stringify(figures.calls)}`,
+      );
+    }
+  }
+} finally {
+  base?.remove();
 }
-const perSecond = range(results.map((r) => r.perSecond));
-const p99 = range(results.map((r) => r.p99));
+for (const [name, figures] of results)
+  console.log(
+    `${name}, real process over HTTP, ${users} people at once (min / median / max of ${runs}): ` +
+      `${slashed(figures.map((r) => r.perSecond))} updates/s, p99 ${slashed(
+        figures.map((r) => r.p99),
+        1,
+      )} ms, CPU an update ${slashed(
+        figures.map((r) => r.botCpuMs),
+        2,
+      )} ms`,
+  );
+const ours = results.get("bot") ?? [];
+const bare = results.get("bare grammY") ?? [];
 console.log(
-  `real process over HTTP, ${users} people at once (min / median / max of ${runs}): ` +
-    `${slashed(results.map((r) => r.perSecond))} updates/s, p99 ${slashed(
-      results.map((r) => r.p99),
-      1,
-    )} ms`,
+  JSON.stringify({
+    bench: "http",
+    users,
+    perSecond: range(ours.map((r) => r.perSecond)),
+    p99: range(ours.map((r) => r.p99)),
+    ...(bare.length > 0 ? { bare: { perSecond: range(bare.map((r) => r.perSecond)) } } : {}),
+  }),
 );
-console.log(JSON.stringify({ bench: "http", users, perSecond, p99 }));

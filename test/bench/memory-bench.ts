@@ -11,14 +11,14 @@
  * commit's compiled code (built in a temporary git worktree); all of them interleaved, run by run.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { migrateToLatest, openDatabase } from "../../db/connection.js";
 import { BotApiEmulator, type FakeUser } from "../e2e/bot-api-emulator.js";
 import { startFlags } from "../helpers/start-command.js";
+import { baseTree } from "./base-tree.js";
 import { flag, number, option } from "./cli.js";
 import { range, slashed } from "./measure.js";
 import { seedFile } from "./seed.js";
@@ -119,16 +119,6 @@ async function once(way: Way, path: string, times: number): Promise<Figures> {
     }
     await emulator.stop();
   }
-}
-
-/** A detached worktree of `commit` with this tree's node_modules, built; removed by the returned function. */
-function baseTree(commit: string): { root: string; remove: () => void } {
-  const root = mkdtempSync(join(tmpdir(), "memory-base-"));
-  rmSync(root, { recursive: true });
-  execFileSync("git", ["-C", ROOT, "worktree", "add", "--detach", root, commit], { stdio: "ignore" });
-  symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
-  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
-  return { root, remove: () => execFileSync("git", ["-C", ROOT, "worktree", "remove", "--force", root]) };
 }
 
 const spread = (values: number[]) => `${slashed(values)} MB`;

@@ -8,6 +8,12 @@ export interface BotProcessOptions {
   env: Record<string, string>;
   /** Run the compiled JavaScript (`npm run build`, what `npm start` runs) instead of the sources with tsx. */
   compiled?: boolean;
+  /** Another TypeScript entry to run through tsx instead of the bot (a bench's bare grammY bot). */
+  script?: string;
+  /** The tree to run, when not this one (a bench's older commit, checked out and built elsewhere). */
+  root?: string;
+  /** More flags for Node, before the entry (a bench's `--cpu-prof`). */
+  nodeFlags?: readonly string[];
 }
 
 /**
@@ -31,11 +37,16 @@ export class BotProcess {
 
   static spawn(options: BotProcessOptions): BotProcess {
     const entry = [
-      ...startFlags(),
-      ...(options.compiled ? ["dist/src/main.js"] : ["--import", "tsx", "src/main.ts"]),
+      ...startFlags(options.root),
+      ...(options.nodeFlags ?? []),
+      ...(options.script
+        ? ["--import", "tsx", options.script]
+        : options.compiled
+          ? ["dist/src/main.js"]
+          : ["--import", "tsx", "src/main.ts"]),
     ];
     const child = spawn(process.execPath, entry, {
-      cwd: ROOT,
+      cwd: options.root ?? ROOT,
       env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...options.env },
       stdio: "pipe",
     });
