@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { atomically, type DB } from "./connection.js";
 import { precompile } from "./precompiled.js";
 import type { Round } from "./schema.js";
@@ -60,8 +61,10 @@ export async function closeRound(db: DB, year: number, now: Date): Promise<void>
     .execute();
 }
 
+// 'open' as a literal: compared with a bound value, the partial index rounds_one_open makes SQLite prepare the
+// statement again at every run to see whether the index applies (21 µs against 10 µs for a lookup here).
 const latestOpenRound = precompile((db: DB) =>
-  db.selectFrom("rounds").selectAll().where("status", "=", "open").orderBy("year", "desc"),
+  db.selectFrom("rounds").selectAll().where("status", "=", sql.lit("open")).orderBy("year", "desc"),
 );
 
 /** The round people work in now: the latest open one. */
