@@ -95,6 +95,15 @@ describe("nodeHttpFetch", () => {
     ).rejects.toThrow(/socket hang up|ECONNRESET/);
   });
 
+  it("speaks TLS to an https root (Telegram's): a plain HTTP server fails the handshake", async () => {
+    server = await serve((_req, res) => res.end('{"ok":true}'));
+    const https = server.url.replace("http:", "https:");
+    await expect(nodeHttpFetch(`${https}/botTOKEN/getMe`, { method: "POST", body: "{}" })).rejects.toThrow(
+      /SSL|TLS|EPROTO|wrong version/i,
+    );
+    expect(server.received).toEqual([]);
+  });
+
   it("stops a call when its signal aborts, without the token in the error", async () => {
     server = await serve(() => {
       // Never answers: only the abort ends the call.
