@@ -637,7 +637,7 @@ cmd-record = Record submissions and award decisions (Office)
 cmd-export = Export data to Excel, CSV (Office)
 cmd-docs = Document drafts: nomination lists (Office)
 help-nominations = /nominations: award nominations that concern you · /nominations &lt;number&gt;: open one nomination
-help-nominate = /nominate: nominate the unit or its people for an award; /nominate &lt;name&gt; finds a person
+help-nominate = /nominate: nominate the unit or its people for an award, then send the dossier files the bot names; /nominate &lt;name&gt; finds a person
     /dossier: upload the nomination letter (Tờ trình) and the achievement reports, then submit (📄 Draft Tờ trình: the bot drafts it from the nominations) · /status: your unit's progress
 help-office-awards =
     <b>Awards</b>

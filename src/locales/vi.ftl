@@ -629,7 +629,7 @@ cmd-export = Xuất dữ liệu ra Excel, CSV (Văn phòng)
 cmd-docs = Bản nháp văn bản: danh sách đề nghị khen thưởng (Văn phòng)
 help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị · /nominations &lt;số&gt;: mở một đề nghị
 help-nominate =
-    /nominate: đề nghị khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
+    /nominate: đề nghị khen thưởng (tập thể đơn vị, cá nhân), rồi gửi luôn các tệp hồ sơ Bot nêu; /nominate &lt;tên&gt; để tìm người
     /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ (📄 Bản nháp Tờ trình: bot lập sẵn bản nháp từ các đề nghị) · /status: tình hình của đơn vị
 help-office-awards =
     <b>Khen thưởng</b>
