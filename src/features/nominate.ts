@@ -40,8 +40,10 @@ const UNIT = "(?:@(\\d+))?$";
 const unitOf = (part: string | undefined): number | undefined => (part ? Number(part) : undefined);
 
 /**
- * /nominate: the proposer picks a form, then the unit itself or its people, each shown with their own
- * assessment's result; `/nominate <name>` finds people by name. The proposer is the unit's head, or the
+ * /nominate: the proposer lands on the first form (the overview of every form, `nm:home`, once the unit can no
+ * longer propose) and picks the unit itself or its people, each shown with their own assessment's result; once
+ * someone is proposed, the form's screen also takes the dossier's next missing file. `/nominate <name>` finds
+ * people by name. The proposer is the unit's head, or the
  * Office for the units it proposes (the Ban Giám đốc, the Văn phòng Sở: `/units office`), which it picks from
  * buttons or by `/nominate <unit code>`. Every press checks the role and the unit again.
  */
