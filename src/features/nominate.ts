@@ -43,9 +43,9 @@ const unitOf = (part: string | undefined): number | undefined => (part ? Number(
  * /nominate: the proposer lands on the first form (the overview of every form, `nm:home`, once the unit can no
  * longer propose) and picks the unit itself or its people, each shown with their own assessment's result; once
  * someone is proposed, the form's screen also takes the dossier's next missing file. `/nominate <name>` finds
- * people by name. The proposer is the unit's head, or the
- * Office for the units it proposes (the Ban Giám đốc, the Văn phòng Sở: `/units office`), which it picks from
- * buttons or by `/nominate <unit code>`. Every press checks the role and the unit again.
+ * people by name. The proposer is the unit's head, or the Office for the units it proposes (the Ban Giám đốc,
+ * the Văn phòng Sở: `/units office`), which it picks from buttons or by `/nominate <unit code>`. Every press
+ * checks the role and the unit again.
  */
 export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
