@@ -1,9 +1,16 @@
-import type { FlowContext } from "../src/context.js";
+import { findSession } from "../db/assessment-sessions.js";
+import type { BotContext, FlowContext } from "../src/context.js";
 import { HTML } from "../src/html.js";
 import { type Ask, answerAsk, type InputDeps } from "../src/input-answers.js";
 import { type Flow, isCommand } from "./flow.js";
 
 export const INPUT = "input";
+
+/** Whether a question of another flow waits in this chat: another conversation, or a self-assessment's. */
+async function anotherQuestionOpen(deps: InputDeps, ctx: BotContext): Promise<boolean> {
+  if (Object.keys(ctx.conversation.active()).some((id) => id !== INPUT)) return true;
+  return ctx.chat !== undefined && (await findSession(deps.db, ctx.chat.id)) !== undefined;
+}
 
 /** Which action a question that is given up was for, as the locale's `input-dropped` names it. */
 function droppedAction(ask: Ask): string {
@@ -46,7 +53,14 @@ export function inputFlow(deps: InputDeps) {
         await conversation.halt({ next: true });
       }
       const asked = ask;
+      // A file only offered does not take what another flow's open question waits for (a self-assessment's
+      // answer, a registration's name): the message goes there, and the offer is dropped without a word.
+      if (asked.kind === "upload" && asked.offered && !answer.message?.document) {
+        const elsewhere = await conversation.external((ctx) => anotherQuestionOpen(deps, ctx));
+        if (elsewhere) await conversation.halt({ next: true });
+      }
       const reply = await conversation.external((ctx) => answerAsk(deps, ctx, asked));
+      if (reply.passOn) await conversation.halt({ next: true });
       for (const message of reply.messages) await answer.reply(message.text, { ...HTML, ...message.extra });
       if (reply.done) return;
       if (reply.next) ask = reply.next;

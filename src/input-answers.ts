@@ -18,14 +18,16 @@ import {
   tellOfNomineeReport,
   uploadNomineeReport,
 } from "./dossier/nominee-report.js";
+import { offerNextFile, stillMissing } from "./dossier/offer.js";
 import {
   type IncomingFile,
+  proposerDossier,
   returnByOffice,
   reuseTargets,
   type UploadOutcome,
   uploadDocument,
 } from "./dossier/service.js";
-import { dossierScreen, nextMissing } from "./dossier/view.js";
+import { dossierScreen, nameFitsElsewhere, nextMissing } from "./dossier/view.js";
 import { answerProfileDetails, askNomineeDetails } from "./features/profile-details.js";
 import { escapeHtml } from "./html.js";
 import { localised } from "./i18n.js";
@@ -49,7 +51,16 @@ export type Ask =
   | { kind: "move"; nominationId: number; to: NominationStatus }
   | { kind: "return-dossier"; unitId: number }
   // `chained`: asked on its own after the file before it, so dropping it for another button says nothing.
-  | { kind: "upload"; documentId: string; documentKey: string; unitId?: number; chained?: boolean }
+  // `offered`: named on a screen of another errand (the form screen of /nominate): only a file answers it,
+  // and only while that document is still missing; other messages go where they would have gone.
+  | {
+      kind: "upload";
+      documentId: string;
+      documentKey: string;
+      unitId?: number;
+      chained?: boolean;
+      offered?: boolean;
+    }
   // A nominee's own Báo cáo thành tích, asked by the button of the request they were sent.
   | { kind: "nominee-report"; nominationId: number }
   | { kind: "award"; nominationId: number; step: "number" | "date" | "issuer" }
@@ -75,6 +86,8 @@ export interface InputReply {
   done: boolean;
   /** The next question of the same errand (an award decision is asked field by field). */
   next?: Ask;
+  /** The message was not for this question after all: it is dropped, and the message handled as usual. */
+  passOn?: boolean;
 }
 
 export const REASON_MIN = 5;
@@ -188,8 +201,26 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
   switch (ask.kind) {
     case "upload": {
       const file = fileOf(ctx.message);
+      if (!file && ask.offered && !ctx.message?.photo)
+        return say(ctx.t("ds-offer-not-file"), undefined, false);
       if (!file)
         return say(ctx.t(ctx.message?.photo ? "ds-upload-photo" : "ds-upload-expected"), undefined, false);
+      if (ask.offered) {
+        // Offered, not asked: a file is not taken for it when the document was filled meanwhile (the nominee
+        // sent their report), nor when its name says it is another one ("BCTT Lê Văn Minh.pdf" while the Tờ
+        // trình is offered). A head is then asked which document it is; the Office picks it in the dossier.
+        const state = await proposerDossier(deps, ctx.actor, ask.unitId);
+        if (
+          state.ok &&
+          (!stillMissing(state, ask) || nameFitsElsewhere(c, state, file.fileName ?? "", ask))
+        ) {
+          if (ask.unitId === undefined) return { messages: [], done: true, passOn: true };
+          return say(
+            ctx.t("ds-offer-not-taken"),
+            new InlineKeyboard().text(ctx.t("ds-open-button"), `ds:u:${ask.unitId}`),
+          );
+        }
+      }
       const outcome = await uploadDocument(deps, ctx.actor, ask, file, updateId, ask.unitId);
       if (!outcome.ok && "problem" in outcome)
         return say(ctx.t(`ds-upload-${outcome.problem}`, { size: FILE_SIZE_MB }), undefined, false);
@@ -232,7 +263,13 @@ export async function answerAsk(deps: InputDeps, ctx: BotContext, ask: Ask): Pro
         form: escapeHtml(formName(deps.campaign, ask.formId, c.language)),
         reason: escapeHtml(checked.reason),
       });
-      const reply = say(added, afterProposalKeyboard(c, ask.formId, outcome.access));
+      // As on the form screen, the dossier's next missing file may just be sent now.
+      const state = await proposerDossier(deps, ctx.actor, ask.unitId);
+      const offer = state.ok ? offerNextFile(c, state) : undefined;
+      const keyboard = afterProposalKeyboard(c, ask.formId, outcome.access);
+      const reply: InputReply = offer
+        ? { ...say(`${added}\n\n${offer.line}`, keyboard, false), next: offer.ask }
+        : say(added, keyboard);
       // The offer to add the Báo cáo thành tích's details first: the list's buttons stay the last shown.
       const details = await askNomineeDetails(deps, ctx, outcome.nomination);
       if (await askNomineeReport(deps, outcome.nomination, ctx.actor?.telegramId))

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { DossierFile } from "../../db/schema.js";
 import { draftLetterData } from "../documents/buttons.js";
 import { FILE_SIZE_MB } from "../domain/evidence.js";
-import { rankByFileName } from "../domain/file-guess.js";
+import { fileNameScore, type GuessSlot, rankByFileName } from "../domain/file-guess.js";
 import { reportKey } from "../domain/nominations.js";
 import { inUnitHands } from "../domain/routes.js";
 import { formatLocalDateTime } from "../domain/time.js";
@@ -71,6 +71,15 @@ export function dropChoices(
   state: DossierState,
   fileName: string,
 ): Array<{ documentIndex: number; key: string; label: string }> {
+  return rankByFileName(fileName, guessSlots(c, state)).map(({ documentIndex, key, label }) => ({
+    documentIndex,
+    key,
+    label,
+  }));
+}
+
+/** The documents a file may be, with what its name is matched against: the missing ones, else every open one. */
+function guessSlots(c: ViewContext, state: DossierState): Array<Slot & GuessSlot> {
   if (state.access.readOnly) return [];
   const open = slots(c, state).filter((slot) => slot.open);
   const isMissing = (slot: Slot) =>
@@ -80,7 +89,7 @@ export function dropChoices(
         (m.documentKey ?? "") === slot.key,
     );
   const missing = open.filter(isMissing);
-  const offered = (missing.length > 0 ? missing : open).map((slot) => {
+  return (missing.length > 0 ? missing : open).map((slot) => {
     const document = c.campaign.dossier.documents[slot.documentIndex];
     const nomination = state.nominations.find((n) => reportKey(n.id) === slot.key);
     return {
@@ -91,11 +100,26 @@ export function dropChoices(
         : {}),
     };
   });
-  return rankByFileName(fileName, offered).map(({ documentIndex, key, label }) => ({
-    documentIndex,
-    key,
-    label,
-  }));
+}
+
+/**
+ * Whether a file's name fits another missing document better than the one asked for ("BCTT Lê Văn Minh.pdf"
+ * while the Tờ trình is asked): such a file is not taken for a document only offered, but asked about.
+ */
+export function nameFitsElsewhere(
+  c: ViewContext,
+  state: DossierState,
+  fileName: string,
+  asked: { documentId: string; documentKey: string },
+): boolean {
+  const guesses = guessSlots(c, state);
+  const score = (slot: GuessSlot) => fileNameScore(fileName, slot);
+  const own = guesses.find(
+    (slot) =>
+      c.campaign.dossier.documents[slot.documentIndex]?.id === asked.documentId &&
+      slot.key === asked.documentKey,
+  );
+  return Math.max(0, ...guesses.map(score)) > (own ? score(own) : 0);
 }
 
 /** "v2" after a file replaced once (versions count up from 1): who looks knows there is an earlier one. */
@@ -266,7 +290,7 @@ export function dossierScreen(
   if (state.nominations.length > 0)
     keyboard.text(t("doc-letter-button"), draftLetterData(access.unitId)).row();
   if (editable) {
-    if (!access.correctionsOnly) keyboard.text(t("ds-nominate-button"), `nm:home${ref}`);
+    if (!access.correctionsOnly) keyboard.text(t("ds-nominate-button"), `nm:open${ref}`);
     if (state.missing.length === 0) keyboard.text(t("ds-submit-button"), `ds:sub${ref}`);
   }
   // The Office reviews what it sent for a unit it proposes as it reviews any other unit's.

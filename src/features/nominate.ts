@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { INPUT } from "../../conversations/input.js";
 import { listNominations } from "../../db/nominations.js";
 import { findUnitByCode, listOfficeProposedUnits } from "../../db/units.js";
 import type { BotContext } from "../context.js";
@@ -6,10 +7,19 @@ import type { AppDeps } from "../deps.js";
 import { nameMatches } from "../domain/names.js";
 import { parseNomineeKey } from "../domain/nominations.js";
 import { askNomineeReport } from "../dossier/nominee-report.js";
+import { offerNextFile } from "../dossier/offer.js";
+import { loadDossier } from "../dossier/service.js";
 import { escapeHtml, HTML } from "../html.js";
 import { type ProposerAccess, proposerAccess, type Refusal, unitRef } from "../nominations/access.js";
 import { sendSoon } from "../nominations/notices.js";
-import { formAt, formName, formsInOrder, nomineeLabel, resultText } from "../nominations/render.js";
+import {
+  formAt,
+  formIndex,
+  formName,
+  formsInOrder,
+  nomineeLabel,
+  resultText,
+} from "../nominations/render.js";
 import { formScreen, homeScreen, officeUnitsScreen, searchScreen } from "../nominations/screens.js";
 import {
   type Candidate,
@@ -30,10 +40,12 @@ const UNIT = "(?:@(\\d+))?$";
 const unitOf = (part: string | undefined): number | undefined => (part ? Number(part) : undefined);
 
 /**
- * /nominate: the proposer picks a form, then the unit itself or its people, each shown with their own
- * assessment's result; `/nominate <name>` finds people by name. The proposer is the unit's head, or the
- * Office for the units it proposes (the Ban Giám đốc, the Văn phòng Sở: `/units office`), which it picks from
- * buttons or by `/nominate <unit code>`. Every press checks the role and the unit again.
+ * /nominate: the proposer lands on the first form (the overview of every form, `nm:home`, once the unit can no
+ * longer propose) and picks the unit itself or its people, each shown with their own assessment's result; once
+ * someone is proposed, the form's screen also takes the dossier's next missing file. `/nominate <name>` finds
+ * people by name. The proposer is the unit's head, or the Office for the units it proposes (the Ban Giám đốc,
+ * the Văn phòng Sở: `/units office`), which it picks from buttons or by `/nominate <unit code>`. Every press
+ * checks the role and the unit again.
  */
 export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -58,6 +70,18 @@ export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer
     await showScreen(ctx, homeScreen(viewContext(deps, ctx), access, nominations));
   }
 
+  /**
+   * Where /nominate opens: the first form, ready to propose, while the unit can change its nominations; else
+   * the overview, which says why it cannot.
+   */
+  async function open(ctx: BotContext, unitId?: number) {
+    const access = await proposerAccess(deps, ctx.actor, unitId);
+    if (!access.ok) return refuse(ctx, access);
+    const first = formsInOrder(deps.campaign)[0];
+    if (openRefusal(access) || !first) return home(ctx, unitId);
+    return showForm(ctx, String(formIndex(deps.campaign, first.id)), 0, unitId);
+  }
+
   async function showForm(ctx: BotContext, formIdx: string, page: number, unitId?: number) {
     const access = await proposerAccess(deps, ctx.actor, unitId);
     if (!access.ok) return refuse(ctx, access);
@@ -65,8 +89,23 @@ export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer
     if (closed) return refuse(ctx, closed);
     const form = formAt(deps.campaign, formIdx);
     if (!form) return refuse(ctx, { ok: false, key: "nm-stale-button" });
-    const candidates = await loadCandidates(deps, access, form.id);
-    await showScreen(ctx, formScreen(viewContext(deps, ctx), access, form.id, candidates, page));
+    const [candidates, dossier] = await Promise.all([
+      loadCandidates(deps, access, form.id),
+      loadDossier(deps, access),
+    ]);
+    const c = viewContext(deps, ctx);
+    // Once something is proposed, the dossier's next missing file may just be sent here: no tap on 📁 first.
+    const offer = offerNextFile(c, { ...dossier, access });
+    const screen = formScreen(c, access, form.id, candidates, page, {
+      nominations: dossier.nominations,
+      ...(offer ? { offer: offer.line } : {}),
+      dossierComplete: dossier.nominations.length > 0 && dossier.missing.length === 0,
+    });
+    if (!offer) return showScreen(ctx, screen);
+    // The question the screen names replaces any asked before; it is open only once the screen shows it.
+    await ctx.conversation.exit(INPUT);
+    await showScreen(ctx, screen);
+    await ctx.conversation.enter(INPUT, offer.ask);
   }
 
   /** People by name: in a head's unit, or in every unit the Office proposes. */
@@ -108,12 +147,13 @@ export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer
       if (!query) return officeUnits(ctx);
       // A unit's code opens that unit (refused, and said why, where its head proposes); else a name.
       const unit = await findUnitByCode(deps.db, query);
-      if (unit) return home(ctx, unit.id);
+      if (unit) return open(ctx, unit.id);
     }
     if (query) return search(ctx, query);
-    return home(ctx);
+    return open(ctx);
   });
   feature.callbackQuery("nm:units", officeUnits);
+  feature.callbackQuery(new RegExp(`^nm:open${UNIT}`), (ctx) => open(ctx, unitOf(ctx.match[1])));
   feature.callbackQuery(new RegExp(`^nm:home${UNIT}`), (ctx) => home(ctx, unitOf(ctx.match[1])));
   feature.callbackQuery(new RegExp(`^nm:f:(\\d+):(\\d+)${UNIT}`), (ctx) =>
     showForm(ctx, ctx.match[1] ?? "", Number(ctx.match[2]), unitOf(ctx.match[3])),

@@ -637,7 +637,7 @@ cmd-record = Record submissions and award decisions (Office)
 cmd-export = Export data to Excel, CSV (Office)
 cmd-docs = Document drafts: nomination lists (Office)
 help-nominations = /nominations: award nominations that concern you · /nominations &lt;number&gt;: open one nomination
-help-nominate = /nominate: nominate the unit or its people for an award; /nominate &lt;name&gt; finds a person
+help-nominate = /nominate: nominate the unit or its people for an award, then send the dossier files the bot names; /nominate &lt;name&gt; finds a person
     /dossier: upload the nomination letter (Tờ trình) and the achievement reports, then submit (📄 Draft Tờ trình: the bot drafts it from the nominations) · /status: your unit's progress
 help-office-awards =
     <b>Awards</b>
@@ -690,6 +690,9 @@ nm-form-title = <b>{$form}</b> — {$unit}
 nm-form-help = Tap a name to nominate; tap a name marked ☑️ again to take it back.
     ✅ meets every criterion of this form · ⚠️ does not · ⏳ self-assessment in progress · ▫️ no self-assessment
     Nominating anyone without ✅ needs a reason.
+nm-form-others = Already nominated for other forms: {$list}.
+nm-form-dossier-complete = ✅ The dossier has every file: tap «📁 Award nomination dossier» to check it and send it.
+nm-overview-button = 📋 Nominations overview
 nm-collective-label = {$name} (collective)
 nm-result-submitted = {$mark} meets {$met}/{$total} criteria
 nm-result-in_progress = ⏳ self-assessment in progress
@@ -737,6 +740,9 @@ ds-upload-too_large = The file is larger than {$size} MB. Please compress or spl
 ds-uploaded = ✅ File received (version {$version}); earlier versions are kept.
 ds-first-file = 📎 Just send the file <b>{$document}</b> here (PDF, DOC or DOCX, at most {$size} MB), or tap another document's button.
 ds-which-document = 📎 Which document of the dossier is <b>{$name}</b>? Tap one to file it.
+ds-offer-file = 📎 Send the file <b>{$document}</b> here to add it to the dossier (PDF, DOC or DOCX, at most {$size} MB).
+ds-offer-not-file = Here the bot only takes files for the dossier (PDF, DOC or DOCX). Please tap a button on the screen; to find a person by name, send /nominate &lt;name&gt;.
+ds-offer-not-taken = This file was not stored: the document the bot named has a file already, or the file's name says it is another document. Please open the dossier, tap 📎 of the right document and send the file again.
 ds-next-file = 📎 Next, just send the file <b>{$document}</b> (PDF, DOC or DOCX, at most {$size} MB), or tap another document's button below.
 ds-all-in = Every document is in. Tap “📤 Submit dossier” to send it to the Office now; once sent it can only be read, unless the Office returns it for correction.
 ds-missing-first = {$count ->

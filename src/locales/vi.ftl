@@ -629,7 +629,7 @@ cmd-export = Xuất dữ liệu ra Excel, CSV (Văn phòng)
 cmd-docs = Bản nháp văn bản: danh sách đề nghị khen thưởng (Văn phòng)
 help-nominations = /nominations: các đề nghị khen thưởng liên quan đến Anh/Chị · /nominations &lt;số&gt;: mở một đề nghị
 help-nominate =
-    /nominate: đề nghị khen thưởng (tập thể đơn vị, cá nhân); /nominate &lt;tên&gt; để tìm người
+    /nominate: đề nghị khen thưởng (tập thể đơn vị, cá nhân), rồi gửi luôn các tệp hồ sơ Bot nêu; /nominate &lt;tên&gt; để tìm người
     /dossier: tải Tờ trình, Báo cáo thành tích rồi nộp hồ sơ (📄 Bản nháp Tờ trình: bot lập sẵn bản nháp từ các đề nghị) · /status: tình hình của đơn vị
 help-office-awards =
     <b>Khen thưởng</b>
@@ -682,6 +682,9 @@ nm-form-title = <b>{$form}</b> — {$unit}
 nm-form-help = Bấm vào tên để đề nghị; bấm lại tên có dấu ☑️ để bỏ đề nghị.
     ✅ đáp ứng tất cả các tiêu chí · ⚠️ chưa đáp ứng đủ · ⏳ đang tự đánh giá · ▫️ chưa tự đánh giá
     Đề nghị người chưa có dấu ✅ thì cần nêu lý do.
+nm-form-others = Đã đề nghị ở hình thức khác: {$list}.
+nm-form-dossier-complete = ✅ Hồ sơ đã đủ tệp: bấm «📁 Hồ sơ đề nghị khen thưởng» để xem lại và nộp.
+nm-overview-button = 📋 Tổng hợp đề nghị
 nm-collective-label = Tập thể {$name}
 nm-result-submitted = {$mark} đáp ứng {$met}/{$total} tiêu chí
 nm-result-in_progress = ⏳ đang tự đánh giá
@@ -723,6 +726,9 @@ ds-upload-too_large = Tệp lớn hơn {$size} MB. Vui lòng nén hoặc tách n
 ds-uploaded = ✅ Đã nhận tệp (bản {$version}); các bản trước vẫn được lưu.
 ds-first-file = 📎 Anh/Chị gửi luôn tệp <b>{$document}</b> vào đây (PDF, DOC hoặc DOCX, tối đa {$size} MB), hoặc bấm nút của tài liệu khác.
 ds-which-document = 📎 Tệp <b>{$name}</b> là tài liệu nào của hồ sơ đề nghị khen thưởng? Bấm để lưu vào hồ sơ.
+ds-offer-file = 📎 Gửi tệp <b>{$document}</b> vào đây để đưa vào hồ sơ (PDF, DOC hoặc DOCX, tối đa {$size} MB).
+ds-offer-not-file = Ở đây Bot chỉ nhận tệp cho hồ sơ (PDF, DOC hoặc DOCX). Anh/Chị vui lòng bấm một nút trên màn hình; để tìm người theo tên, gửi /nominate &lt;tên&gt;.
+ds-offer-not-taken = Tệp này chưa được lưu: tài liệu Bot vừa nêu đã có tệp, hoặc tên tệp cho thấy đây là tài liệu khác. Anh/Chị mở hồ sơ và bấm 📎 của đúng tài liệu rồi gửi lại tệp.
 ds-next-file = 📎 Tiếp theo, Anh/Chị gửi luôn tệp <b>{$document}</b> (PDF, DOC hoặc DOCX, tối đa {$size} MB), hoặc bấm nút của tài liệu khác bên dưới.
 ds-all-in = Hồ sơ đã đủ tài liệu. Bấm “📤 Nộp hồ sơ” để gửi ngay Văn phòng Sở; sau khi nộp, hồ sơ chỉ còn xem được, trừ khi Văn phòng Sở trả lại để sửa.
 ds-missing-first = Hồ sơ còn thiếu {$count} tài liệu; vui lòng tải đủ trước khi nộp.

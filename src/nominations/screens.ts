@@ -84,31 +84,65 @@ function candidateButton(
   return [label, `nm:a:${formIdx}:${candidate.key}:${page}${ref}`];
 }
 
-/** One form: the unit itself, then its people ranked (those whose assessment supports the form first). */
+/** "Đã đề nghị ở hình thức khác: …": what the unit has proposed for the forms not on screen, if anything. */
+function otherFormsLine(
+  c: ViewContext,
+  formId: string,
+  nominations: ReadonlyArray<Pick<NominationWithUnit, "form_id">>,
+): string {
+  const counts = formsInOrder(c.campaign)
+    .filter((form) => form.id !== formId)
+    .map((form) => ({ form, count: nominations.filter((n) => n.form_id === form.id).length }))
+    .filter(({ count }) => count > 0);
+  if (counts.length === 0) return "";
+  const list = counts
+    .map(({ form, count }) => `${escapeHtml(formShort(c.campaign, form.id, c.language))}: ${count}`)
+    .join("; ");
+  return c.t("nm-form-others", { list });
+}
+
+/** What the form screen shows of the rest: the unit's nominations for every form, and the file it offers. */
+export interface FormScreenExtras {
+  /** The unit's standing nominations, every form. */
+  nominations: ReadonlyArray<Pick<NominationWithUnit, "form_id">>;
+  /** The line naming the dossier's next missing file, which the proposer may just send. */
+  offer?: string;
+  /** Something is proposed and no file the unit may upload is missing. */
+  dossierComplete?: boolean;
+}
+
+/**
+ * One form: the unit itself, then its people ranked (those whose assessment supports the form first), what the
+ * unit proposed for the other forms, and the dossier's next missing file.
+ */
 export function formScreen(
   c: ViewContext,
   access: ProposerAccess,
   formId: string,
   candidates: { collective: Candidate; people: Candidate[] },
   requestedPage: number,
+  extras: FormScreenExtras = { nominations: [] },
 ): Screen {
   const formIdx = formIndex(c.campaign, formId);
   const ref = unitRef(access);
   const pages = Math.max(1, Math.ceil(candidates.people.length / PEOPLE_PER_PAGE));
   const page = Math.min(Math.max(0, requestedPage), pages - 1);
   const shown = candidates.people.slice(page * PEOPLE_PER_PAGE, (page + 1) * PEOPLE_PER_PAGE);
-  const text = [
+  const head = [
     c.t("nm-form-title", {
       form: escapeHtml(localised(c.campaign.awardForms[formIdx]?.name ?? { vi: formId }, c.language)),
       unit: escapeHtml(access.unitName),
     }),
+    ...(access.by === "office" ? [c.t("nm-office-acts")] : []),
     quotaText(c, formId),
-    "",
-    c.t("nm-form-help"),
-    pages > 1 ? c.t("page-marker", { page: page + 1, pages }) : "",
-  ]
-    .filter((line, i) => line !== "" || i === 2)
-    .join("\n");
+    otherFormsLine(c, formId, extras.nominations),
+  ];
+  const body = [c.t("nm-form-help"), pages > 1 ? c.t("page-marker", { page: page + 1, pages }) : ""];
+  const dossier = extras.offer ?? (extras.dossierComplete ? c.t("nm-form-dossier-complete") : "");
+  const text = [head, body, [dossier]]
+    .map((lines) => lines.filter((line) => line !== "").join("\n"))
+    .filter((block) => block !== "")
+    .join("\n\n");
   const keyboard = new InlineKeyboard();
   const unitLabel = `🏢 ${c.t("nm-collective-label", { name: access.unitName })} · ${resultText(c.t, candidates.collective.result, formId)}`;
   keyboard.text(...candidateButton(c, formIdx, candidates.collective, unitLabel, 0, ref)).row();
@@ -131,7 +165,7 @@ export function formScreen(
         `nm:f:${formIndex(c.campaign, other.id)}:0${ref}`,
       );
   keyboard.row();
-  keyboard.text(c.t("nm-back-button"), `nm:home${ref}`).text(c.t("ds-open-button"), dossierData(access));
+  keyboard.text(c.t("nm-overview-button"), `nm:home${ref}`).text(c.t("ds-open-button"), dossierData(access));
   return { text, keyboard };
 }
 
@@ -186,6 +220,7 @@ export function officeUnitsScreen(
   const keyboard = new InlineKeyboard();
   if (units.length === 0) return { text: c.t("nm-office-no-units"), keyboard };
   const list = units.map((u) => `• <code>${escapeHtml(u.code)}</code> ${escapeHtml(u.name)}`).join("\n");
-  for (const unit of units) keyboard.text(`${unit.code} · ${unit.name}`, `nm:home@${unit.id}`).row();
+  // Each opens on the unit's first form, or on its overview where it cannot change (see /nominate).
+  for (const unit of units) keyboard.text(`${unit.code} · ${unit.name}`, `nm:open@${unit.id}`).row();
   return { text: c.t("nm-office-units", { units: list }), keyboard };
 }

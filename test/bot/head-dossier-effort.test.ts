@@ -67,7 +67,7 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 describe("a head proposing four and sending the dossier", () => {
-  it("takes 14 actions: 1 typed, 8 taps, 5 uploads (the unit's own Báo cáo thành tích too)", async () => {
+  it("takes 12 actions: 1 typed, 6 taps, 5 uploads (the unit's own Báo cáo thành tích too)", async () => {
     const done: string[] = [];
     const type = async (text: string) => {
       done.push("typed");
@@ -79,25 +79,28 @@ describe("a head proposing four and sending the dossier", () => {
       done.push("tap");
       await h.press(head, button.callback_data);
     };
-    const upload = async (name: string) => {
+    /** A file sent as a person would: the one the bot's last message names. */
+    const upload = async (name: string, named: string) => {
+      expect(h.telegram.lastTextTo(head.id)).toContain(`tệp <b>${named}</b>`);
       done.push("upload");
       await h.feed(documentUpdate(head, pdf(name)));
     };
 
+    // /nominate opens on the Giấy khen, the first form.
     await type("/nominate");
-    await tap("Giấy khen");
     await tap("Phòng Hành chính tư pháp");
     await tap("Nguyễn Thị Lan");
     await tap("Lê Văn Minh");
     await tap("↪ Bằng khen Chủ tịch UBND tỉnh");
     await tap("Phạm Thị Hoa");
-    await tap("📁 Hồ sơ");
-    // The dossier asks for its first missing file; each file then asks for the next.
-    await upload("to-trinh.pdf");
-    await upload("bctt-lan.pdf");
-    await upload("bctt-minh.pdf");
-    await upload("bctt-hoa.pdf");
-    await upload("bctt-tap-the.pdf");
+    // The form screen names the dossier's first missing file and takes it; each file then asks for the next.
+    expect(h.telegram.lastTextTo(head.id)).toContain("📎 Gửi tệp <b>Tờ trình</b> vào đây");
+    const report = (nominee: string, form: string) => `${nominee} (${form}) – Báo cáo thành tích`;
+    await upload("to-trinh.pdf", "Tờ trình");
+    await upload("bctt-hoa.pdf", report("Phạm Thị Hoa", "Bằng khen Chủ tịch UBND tỉnh"));
+    await upload("bctt-tap-the.pdf", report("Tập thể Phòng Hành chính tư pháp", "Giấy khen Giám đốc Sở"));
+    await upload("bctt-minh.pdf", report("Lê Văn Minh", "Giấy khen Giám đốc Sở"));
+    await upload("bctt-lan.pdf", report("Nguyễn Thị Lan", "Giấy khen Giám đốc Sở"));
     await tap("📤 Nộp hồ sơ");
 
     expect((await findDossier(h.db, 2026, hctp))?.status).toBe("submitted");
@@ -108,20 +111,22 @@ describe("a head proposing four and sending the dossier", () => {
       ["Phòng Hành chính tư pháp", "submitted"],
       ["Phạm Thị Hoa", "submitted"],
     ]);
+    // Each file is filed as the document the bot named when it came.
     const files = await listDossierFiles(h.db, 2026, hctp);
-    expect(files.map((f) => f.file_name).sort()).toEqual([
-      "bctt-hoa.pdf",
-      "bctt-lan.pdf",
-      "bctt-minh.pdf",
-      "bctt-tap-the.pdf",
-      "to-trinh.pdf",
+    const nomineeOf = (key: string) => nominations.find((n) => `n:${n.id}` === key)?.nominee_name ?? "(unit)";
+    expect(files.map((f) => [f.file_name, f.document_id, nomineeOf(f.document_key)]).sort()).toEqual([
+      ["bctt-hoa.pdf", "bao-cao-thanh-tich", "Phạm Thị Hoa"],
+      ["bctt-lan.pdf", "bao-cao-thanh-tich", "Nguyễn Thị Lan"],
+      ["bctt-minh.pdf", "bao-cao-thanh-tich", "Lê Văn Minh"],
+      ["bctt-tap-the.pdf", "bao-cao-thanh-tich", "Phòng Hành chính tư pháp"],
+      ["to-trinh.pdf", "to-trinh", "(unit)"],
     ]);
-    expect(done.length).toBe(14);
+    expect(done.length).toBe(12);
     expect(done.filter((d) => d === "typed").length).toBe(1);
-    expect(done.filter((d) => d === "tap").length).toBe(8);
+    expect(done.filter((d) => d === "tap").length).toBe(6);
   });
 
-  it("takes 11 when the three people send their own Báo cáo thành tích (2 actions each): 1 typed, 8 taps, 2 uploads", async () => {
+  it("takes 10 when the three people send their own Báo cáo thành tích (2 actions each): 1 typed, 7 taps, 2 uploads", async () => {
     const done: string[] = [];
     const type = async (text: string) => {
       done.push("typed");
@@ -148,7 +153,6 @@ describe("a head proposing four and sending the dossier", () => {
     };
 
     await type("/nominate");
-    await tap("Giấy khen");
     await tap("Phòng Hành chính tư pháp");
     await tap("Nguyễn Thị Lan");
     await tap("Lê Văn Minh");
@@ -175,9 +179,9 @@ describe("a head proposing four and sending the dossier", () => {
       ["bctt-tap-the.pdf", head.id],
       ["to-trinh.pdf", head.id],
     ]);
-    expect(done.length).toBe(11);
+    expect(done.length).toBe(10);
     expect(done.filter((d) => d === "typed").length).toBe(1);
-    expect(done.filter((d) => d === "tap").length).toBe(8);
+    expect(done.filter((d) => d === "tap").length).toBe(7);
     expect(nomineeActions).toEqual([2, 2, 2]);
   });
 });

@@ -32,7 +32,19 @@ afterEach(() => h.close());
 
 describe("a head nominates, completes the dossier and submits it; the Office reviews", () => {
   it("walks the whole way with the texts and buttons a person sees", async () => {
+    // /nominate opens on the first form, the Director's Giấy khen; the others are a tap away.
     await h.send(head, "/nominate");
+    expect(h.telegram.lastTextTo(head.id)).toContain(
+      "<b>Giấy khen của Giám đốc Sở</b> — Phòng Hành chính tư pháp",
+    );
+    expect(
+      h.telegram
+        .lastKeyboardTo(head.id)
+        .filter((b) => b.text.startsWith("↪"))
+        .map((b) => b.text),
+    ).toEqual(["↪ Bằng khen Chủ tịch UBND tỉnh", "↪ Bằng khen Thủ tướng Chính phủ"]);
+    // The overview lists the unit's nominations and every form.
+    await h.press(head, "nm:home");
     expect(h.telegram.lastTextTo(head.id)).toContain("Đề nghị khen thưởng năm 2026");
     const forms = h.telegram.lastKeyboardTo(head.id).map((b) => b.text);
     expect(forms.slice(0, 3)).toEqual([

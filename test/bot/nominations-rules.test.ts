@@ -187,8 +187,9 @@ describe("a reason for a nominee whose assessment falls short", () => {
     // Asked again and answered: proposed, with the reason kept for the Office.
     await h.press(head, `nm:a:2:p:${minh.id}`);
     await h.send(head, "  Hoàn thành xuất sắc đề án số hoá  ");
+    // The dossier's first missing file is offered at once, as on the form screen.
     expect(h.telegram.lastTextTo(head.id)).toBe(
-      "Đã đề nghị <b>Lê Văn Minh</b> cho hình thức Giấy khen của Giám đốc Sở.\nLý do: <i>Hoàn thành xuất sắc đề án số hoá</i>",
+      "Đã đề nghị <b>Lê Văn Minh</b> cho hình thức Giấy khen của Giám đốc Sở.\nLý do: <i>Hoàn thành xuất sắc đề án số hoá</i>\n\n📎 Gửi tệp <b>Tờ trình</b> vào đây để đưa vào hồ sơ (PDF, DOC hoặc DOCX, tối đa 20 MB).",
     );
     const minhN = await byName("Lê Văn Minh");
     expect(minhN).toMatchObject({ eligible: 0, reason: "Hoàn thành xuất sắc đề án số hoá", status: "draft" });
@@ -577,7 +578,7 @@ describe("a dossier with no nominations", () => {
     const screen = h.telegram.lastTextTo(head.id);
     expect(screen).toContain("Chưa có đề nghị nào.");
     expect(screen).toContain("Nếu năm nay đơn vị không đề nghị ai, vui lòng bấm “📤 Nộp hồ sơ”");
-    expect(h.telegram.lastKeyboardTo(head.id).map((b) => b.callback_data)).toEqual(["nm:home", "ds:sub"]);
+    expect(h.telegram.lastKeyboardTo(head.id).map((b) => b.callback_data)).toEqual(["nm:open", "ds:sub"]);
     await h.press(head, "ds:sub");
     expect(h.telegram.lastTextTo(head.id)).toContain(
       "Nộp hồ sơ để báo Văn phòng Sở: năm nay <b>đơn vị không đề nghị khen thưởng</b>?",

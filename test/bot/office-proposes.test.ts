@@ -93,10 +93,15 @@ describe("the Office proposes the Ban Giám đốc and the Văn phòng Sở", ()
       "<b>Văn phòng Sở đề nghị khen thưởng</b> cho các đơn vị không có trưởng đơn vị cấp trên",
     );
     expect(buttons(admin).map((b) => [b.text, b.callback_data])).toEqual([
-      ["BGD · Ban Giám đốc", `nm:home@${bgd}`],
-      ["VP · Văn phòng Sở", `nm:home@${vp}`],
+      ["BGD · Ban Giám đốc", `nm:open@${bgd}`],
+      ["VP · Văn phòng Sở", `nm:open@${vp}`],
     ]);
 
+    // A unit opens on its first form, as a head's /nominate does; its overview is a tap away.
+    await h.press(admin, `nm:open@${bgd}`);
+    expect(h.telegram.lastTextTo(admin.id)).toContain("<b>Giấy khen của Giám đốc Sở</b> — Ban Giám đốc");
+    expect(h.telegram.lastTextTo(admin.id)).toContain("Văn phòng Sở đề nghị khen thưởng cho đơn vị này");
+    expect(data(admin)).toContain(`nm:home@${bgd}`);
     await h.press(admin, `nm:home@${bgd}`);
     expect(h.telegram.lastTextTo(admin.id)).toContain("Đề nghị khen thưởng năm 2026</b> — Ban Giám đốc");
     expect(h.telegram.lastTextTo(admin.id)).toContain("Văn phòng Sở đề nghị khen thưởng cho đơn vị này");
@@ -303,7 +308,7 @@ describe("who may not propose whom", () => {
     await h.press(admin, `nm:a:${GK}:u:${vp}:0@${vp}`);
     expect(alert()).toContain("Đơn vị VP do trưởng đơn vị đề nghị khen thưởng");
     await h.send(admin, "/nominate");
-    expect(data(admin)).toEqual([`nm:home@${bgd}`]);
+    expect(data(admin)).toEqual([`nm:open@${bgd}`]);
     expect(await listNominations(h.db, 2026)).toEqual([]);
 
     // Office commands stay the Office's.

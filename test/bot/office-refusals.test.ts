@@ -339,8 +339,9 @@ describe("/dossier and /nominate", () => {
     expect(h.telegram.lastTextTo(lan.id)).toContain(ONLY_HEAD);
     await h.send(lan, "/nominate nguyen");
     expect(h.telegram.lastTextTo(lan.id)).toContain(ONLY_HEAD);
+    // A head's opens on the first form, for their own unit.
     await h.send(otherHead, "/nominate");
-    expect(h.telegram.lastTextTo(otherHead.id)).toContain("Đề nghị khen thưởng năm 2026</b> — Phòng Kế toán");
+    expect(h.telegram.lastTextTo(otherHead.id)).toContain("<b>Giấy khen của Giám đốc Sở</b> — Phòng Kế toán");
   });
 
   it("/nominate for an Office admin (OFFICE_ADMIN_IDS, no invite) says only heads nominate, not 'register first'", async () => {

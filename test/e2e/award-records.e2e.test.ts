@@ -55,8 +55,8 @@ describe("award records through the real bot process", () => {
     await world.register(minh, await world.createInvite(admin, "HCTP"), MINH, "Chuyên viên");
 
     // The head proposes Minh for the Director's Giấy khen, with a reason, and sends the dossier.
-    const forms = await world.say(hung, "/nominate", button(`nm:f:${GK}:0`));
-    const form = await world.press(hung, forms, `nm:f:${GK}:0`, /Bấm vào tên để đề nghị/);
+    // /nominate opens on the first form, the Giấy khen.
+    const form = await world.say(hung, "/nominate", /Giấy khen của Giám đốc Sở — /);
     await world.press(hung, form, `nm:a:${GK}:p:${minh.id}:0`, /chưa có kết quả tự đánh giá/);
     await world.say(hung, "Hoàn thành xuất sắc đề án số hoá hồ sơ", /Đã đề nghị/);
     let dossier = await world.say(hung, "/dossier", /Còn thiếu 2 tài liệu/);

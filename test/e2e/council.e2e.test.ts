@@ -193,11 +193,10 @@ async function seedNinePassedIndividuals(formId: string): Promise<void> {
 
 /** The head nominates each of the unit's staff for the Giấy khen, each with a reason (nobody self-assessed). */
 async function nominateStaff(unit: Unit): Promise<void> {
-  const forms = await world.say(unit.head, "/nominate", button(`nm:f:${GK}:0`));
-  const form = await world.press(
+  // /nominate opens on the first form, the Giấy khen.
+  const form = await world.say(
     unit.head,
-    forms,
-    `nm:f:${GK}:0`,
+    "/nominate",
     /Số lượng khen thưởng: 4 tập thể, không quá 10 cá nhân/,
   );
   for (const person of unit.staff) {
@@ -209,8 +208,9 @@ async function nominateStaff(unit: Unit): Promise<void> {
     );
     expect(asked.plain_text).toContain(person.name);
     const added = await world.say(unit.head, person.reason, /Đã đề nghị/);
+    // The dossier's first missing file is offered with it; the next press moves on.
     expect(added.plain_text).toBe(
-      `Đã đề nghị ${person.name} cho hình thức Giấy khen của Giám đốc Sở.\nLý do: ${person.reason}`,
+      `Đã đề nghị ${person.name} cho hình thức Giấy khen của Giám đốc Sở.\nLý do: ${person.reason}\n\n📎 Gửi tệp Tờ trình vào đây để đưa vào hồ sơ (PDF, DOC hoặc DOCX, tối đa 20 MB).`,
     );
   }
 }

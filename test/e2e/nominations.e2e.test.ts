@@ -277,7 +277,10 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
 
     // ---- The head nominates Lan (eligible), Minh (no assessment: a reason) and the unit (a reason).
     const head = new Person(hung);
-    const home = await head.say("/nominate", button(`nm:f:${GK}:0`));
+    // /nominate opens on the first form, the Giấy khen; the overview lists every form.
+    const opened = await head.say("/nominate", /Số lượng khen thưởng: 4 tập thể, không quá 10 cá nhân/);
+    expect(opened.plain_text).toContain(`Giấy khen của Giám đốc Sở — ${UNIT}`);
+    const home = await head.press("nm:home", /Chọn hình thức khen thưởng/);
     expect(home.plain_text).toContain(`Đề nghị khen thưởng năm ${YEAR} — ${UNIT}`);
     expect(buttonTexts(home).slice(0, 3)).toEqual([
       "Giấy khen của Giám đốc Sở",
@@ -318,7 +321,7 @@ describe("nominations and dossiers through the real bot process", ONE_MESSAGE_A_
     await world.say(hung, "ok", /Lý do quá ngắn/);
     const addedMinh = await world.say(hung, MINH_REASON, /Đã đề nghị/);
     expect(addedMinh.plain_text).toBe(
-      `Đã đề nghị ${MINH} cho hình thức Giấy khen của Giám đốc Sở.\nLý do: ${MINH_REASON}`,
+      `Đã đề nghị ${MINH} cho hình thức Giấy khen của Giám đốc Sở.\nLý do: ${MINH_REASON}\n\n📎 Gửi tệp Tờ trình vào đây để đưa vào hồ sơ (PDF, DOC hoặc DOCX, tối đa 20 MB).`,
     );
 
     await world.press(
