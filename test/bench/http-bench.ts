@@ -238,6 +238,7 @@ for (const [name, figures] of results)
   );
 const ours = results.get("bot") ?? [];
 const bare = results.get("bare grammY") ?? [];
+const bareOwnTransport = results.get("bare grammY over the bot's transport") ?? [];
 console.log(
   JSON.stringify({
     bench: "http",
@@ -245,5 +246,8 @@ console.log(
     perSecond: range(ours.map((r) => r.perSecond)),
     p99: range(ours.map((r) => r.p99)),
     ...(bare.length > 0 ? { bare: { perSecond: range(bare.map((r) => r.perSecond)) } } : {}),
+    ...(bareOwnTransport.length > 0
+      ? { bareOwnTransport: { perSecond: range(bareOwnTransport.map((r) => r.perSecond)) } }
+      : {}),
   }),
 );

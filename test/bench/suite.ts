@@ -168,7 +168,7 @@ for (const { name, json, ok } of results) {
       break;
     case "http":
       console.log(
-        `| ${name} (the real process, SEND_LIMITS=off, ${Number(json.users)} people): updates/s; p99 from a step to its answer (min / median / max) | ${spread(json.perSecond, whole)}; ${spread(json.p99, whole)} ms | ${json.bare ? `${spread((json.bare as Record<string, unknown>).perSecond, whole)} updates/s` : ""} | ≥ 1,400/s |`,
+        `| ${name} (the real process, SEND_LIMITS=off, ${Number(json.users)} people): updates/s; p99 from a step to its answer (min / median / max) | ${spread(json.perSecond, whole)}; ${spread(json.p99, whole)} ms | ${json.bare ? `${spread((json.bare as Record<string, unknown>).perSecond, whole)} updates/s (node-fetch); ${spread((json.bareOwnTransport as Record<string, unknown> | undefined)?.perSecond, whole)} updates/s (the bot's transport)` : ""} | ≥ 1,400/s |`,
       );
       break;
     case "fanout": {
