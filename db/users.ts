@@ -5,6 +5,7 @@ import type { DB } from "./connection.js";
 import { enqueueNotices } from "./notices.js";
 import { precompile } from "./precompiled.js";
 import type {
+  CouncilRole,
   Language,
   NewReminder,
   NominationStatusColumn,
@@ -295,6 +296,39 @@ const languageOf = precompile((db: DB, telegramId: number) =>
 export async function getLanguage(db: DB, telegramId: number): Promise<Language | undefined> {
   const row = await languageOf.first(db, telegramId);
   return row?.language;
+}
+
+/** What every update needs to know of who speaks, beside their registration: one statement, not three. */
+export interface SpeakerFacts {
+  language: Language | undefined;
+  councilRole: CouncilRole | undefined;
+  /** Their private chat is marked unreachable (a send to it failed). */
+  unreachable: boolean;
+}
+
+const speakerFactsOf = precompile((db: DB, telegramId: number) =>
+  db.selectNoFrom((eb) => [
+    eb.selectFrom("preferences").select("language").where("telegram_id", "=", telegramId).as("language"),
+    eb
+      .selectFrom("council_members")
+      .select("role")
+      .where("telegram_id", "=", telegramId)
+      .where("removed_at", "is", null)
+      .limit(1)
+      .as("council_role"),
+    eb
+      .exists(eb.selectFrom("unreachable_chats").select("chat_id").where("chat_id", "=", telegramId))
+      .as("unreachable"),
+  ]),
+);
+
+export async function speakerFacts(db: DB, telegramId: number): Promise<SpeakerFacts> {
+  const row = await speakerFactsOf.first(db, telegramId);
+  return {
+    language: row?.language ?? undefined,
+    councilRole: row?.council_role ?? undefined,
+    unreachable: Boolean(row?.unreachable),
+  };
 }
 
 export async function setLanguage(db: DB, telegramId: number, language: Language): Promise<void> {

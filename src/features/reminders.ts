@@ -1,7 +1,6 @@
 import { Composer, type MiddlewareFn } from "grammy";
 import {
   clearUnreachable,
-  isUnreachable,
   type LoggedReminder,
   listUnreachable,
   moveGroupChat,
@@ -14,6 +13,7 @@ import {
 } from "../../db/reminders.js";
 import { findOpenRound } from "../../db/rounds.js";
 import { findUnitByCode } from "../../db/units.js";
+import { speakerFacts } from "../../db/users.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import {
@@ -26,7 +26,8 @@ import {
 } from "../domain/reminders.js";
 import { formatLocalDateTime } from "../domain/time.js";
 import { echoArgument, escapeHtml, HTML } from "../html.js";
-import { officeOnly } from "../middleware/actor.js";
+import { officeOnly, speakerKey } from "../middleware/actor.js";
+import { readsOf } from "../middleware/update-scope.js";
 import { replyPaged } from "../paging.js";
 import { owedOf, planRemindersNow } from "../reminders/plan.js";
 import type { ReminderOutbox } from "../reminders/sender.js";
@@ -175,10 +176,12 @@ export function remindersFeature(deps: AppDeps, outbox: ReminderOutbox): Compose
 /** Someone who writes to the bot in private can be written to again: they are no longer unreachable. */
 export function reachableAgain(deps: Pick<AppDeps, "db">): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    // A read first: most people were never unreachable, and a write on every update costs more.
-    if (ctx.chat?.type === "private" && (await isUnreachable(deps.db, ctx.chat.id))) {
-      await clearUnreachable(deps.db, ctx.chat.id);
-    }
+    if (ctx.chat?.type !== "private") return next();
+    // A read first (the actor's: in a private chat the chat is the speaker): most people were never
+    // unreachable, and a write on every update costs more.
+    const chatId = ctx.chat.id;
+    const facts = await readsOf(ctx.update).once(speakerKey(chatId), () => speakerFacts(deps.db, chatId));
+    if (facts.unreachable) await clearUnreachable(deps.db, chatId);
     await next();
   };
 }

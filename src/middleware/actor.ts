@@ -1,10 +1,12 @@
 import type { MiddlewareFn } from "grammy";
-import { councilMembership } from "../../db/council-members.js";
-import { findUser, getLanguage } from "../../db/users.js";
+import { findUser, speakerFacts } from "../../db/users.js";
 import type { BaseContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { effectiveRole } from "../domain/roles.js";
 import { readsOf } from "./update-scope.js";
+
+/** The update's read of `speakerFacts` for this person (the actor's; `reachableAgain` reads it too). */
+export const speakerKey = (telegramId: number) => `speaker:${telegramId}`;
 
 /** Loads who is speaking on every update, so a role change takes effect at once. */
 export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): MiddlewareFn<BaseContext> {
@@ -15,19 +17,18 @@ export function actorMiddleware(deps: Pick<AppDeps, "db" | "officeAdminIds">): M
     } else {
       // Read once per update: a conversation runs this again for each of its contexts.
       const reads = readsOf(ctx.update);
-      const [user, language, council] = await Promise.all([
+      const [user, facts] = await Promise.all([
         reads.once(`user:${telegramId}`, () => findUser(deps.db, telegramId)),
-        reads.once(`language:${telegramId}`, () => getLanguage(deps.db, telegramId)),
-        reads.once(`council:${telegramId}`, () => councilMembership(deps.db, telegramId)),
+        reads.once(speakerKey(telegramId), () => speakerFacts(deps.db, telegramId)),
       ]);
       const role = effectiveRole(user?.role, deps.officeAdminIds.includes(telegramId));
       ctx.actor = {
         telegramId,
         user,
         role,
-        language: language ?? "vi",
+        language: facts.language ?? "vi",
         // A member who erased their data (no longer registered) reads nothing as one.
-        council: role === "guest" ? undefined : council?.role,
+        council: role === "guest" ? undefined : facts.councilRole,
       };
     }
     await next();
