@@ -1,5 +1,5 @@
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
-import { endSession, findSession, saveSession } from "../db/assessment-sessions.js";
+import { endSession, findSession, type OpenQuestion, saveSession } from "../db/assessment-sessions.js";
 import type { DB } from "../db/connection.js";
 import { inGroupCommit } from "../db/group-commit.js";
 import { type AssessmentState, applyAnswer } from "../src/assessment/service.js";
@@ -85,6 +85,8 @@ export async function askCurrent(
   known?: AssessmentState,
   /** Where the question goes: a new message (the default), or in place of one already showing it. */
   place: Placement = { kind: "new" },
+  /** The chat's open question as this update found it, when read already (saves reading it again). */
+  openBefore?: OpenQuestion,
 ): Promise<void> {
   const actor = ctx.actor;
   const chatId = ctx.chat?.id;
@@ -122,7 +124,7 @@ export async function askCurrent(
     shownSince: place.kind === "new" ? place.shownSince : undefined,
   };
   // Recorded only once the question was sent: an answer is taken for the question on the person's screen.
-  const save = (db: DB) => saveSession(db, session, deps.clock());
+  const save = (db: DB) => saveSession(db, session, deps.clock(), openBefore);
   await (ctx.lastWrite ? ctx.lastWrite(save) : save(deps.db));
 }
 
@@ -162,7 +164,7 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
     switch (outcome.kind) {
       case "moved":
         await ctx.reply(ctx.t(outcome.unseen ? "as-moved-unseen" : "as-moved"), HTML);
-        return askCurrent(deps, ctx, subject);
+        return askCurrent(deps, ctx, subject, undefined, undefined, session);
       case "stale":
         // A button of a question already answered: the newer answer stands.
         await ctx.answerCallbackQuery({ text: ctx.t("as-stale"), show_alert: true });
@@ -171,7 +173,7 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery();
         await ctx.reply(ctx.t(outcome.key, outcome.vars), HTML);
         if (session.asked_step === "summary") return;
-        return askCurrent(deps, ctx, subject);
+        return askCurrent(deps, ctx, subject, undefined, undefined, session);
       case "saved": {
         const shown = session.message_id ?? undefined;
         if (outcome.again) {
@@ -179,11 +181,14 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
           // already, so what the person wrote after this answer is taken for that question (but not before).
           if (ctx.callbackQuery) await acknowledgePress(ctx);
           const answeredIn = ctx.message?.message_id ?? ctx.callbackQuery?.message?.message_id;
-          return askCurrent(deps, ctx, subject, undefined, {
-            kind: "new",
-            replacing: shown,
-            shownSince: answeredIn,
-          });
+          return askCurrent(
+            deps,
+            ctx,
+            subject,
+            undefined,
+            { kind: "new", replacing: shown, shownSince: answeredIn },
+            session,
+          );
         }
         if (input.type === "file") {
           // One message counts the files: the first gets it, the next ones update it.
@@ -191,15 +196,22 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
             (outcome.filesBefore ?? 0) > 0 && shown !== undefined
               ? { kind: "edit", messageId: shown }
               : { kind: "new", replacing: shown };
-          return askCurrent(deps, ctx, subject, outcome.state, place);
+          return askCurrent(deps, ctx, subject, outcome.state, place, session);
         }
         const pressedOn = ctx.callbackQuery?.message?.message_id;
         if (input.type === "button" && isFileRemoval(input.data) && pressedOn !== undefined) {
           await ctx.answerCallbackQuery({ text: ctx.t("as-file-removed") });
-          return askCurrent(deps, ctx, subject, outcome.state, { kind: "edit", messageId: pressedOn });
+          return askCurrent(
+            deps,
+            ctx,
+            subject,
+            outcome.state,
+            { kind: "edit", messageId: pressedOn },
+            session,
+          );
         }
         if (ctx.callbackQuery) await acknowledgePress(ctx);
-        return askCurrent(deps, ctx, subject, outcome.state);
+        return askCurrent(deps, ctx, subject, outcome.state, undefined, session);
       }
       case "submitted":
         await acknowledgePress(ctx);

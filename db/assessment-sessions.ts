@@ -73,8 +73,10 @@ export async function saveSession(
     shownSince?: number | undefined;
   },
   now: Date,
+  /** The chat's open question before this, when the caller read it in this update (none: null); else read. */
+  known?: OpenQuestion | null,
 ): Promise<void> {
-  const before = await findSession(db, session.chatId);
+  const before = known === undefined ? await findSession(db, session.chatId) : (known ?? undefined);
   const askedAgain = before?.subject === session.subject && before.asked_step === session.askedStep;
   const since = askedAgain ? before.shown_since : (session.shownSince ?? session.messageId);
   await upsertSession.run(
