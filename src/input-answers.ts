@@ -18,7 +18,7 @@ import {
   tellOfNomineeReport,
   uploadNomineeReport,
 } from "./dossier/nominee-report.js";
-import { offerNextFile, stillMissing } from "./dossier/offer.js";
+import { offerNextFile } from "./dossier/offer.js";
 import {
   type IncomingFile,
   proposerDossier,
@@ -27,7 +27,7 @@ import {
   type UploadOutcome,
   uploadDocument,
 } from "./dossier/service.js";
-import { dossierScreen, nameFitsElsewhere, nextMissing } from "./dossier/view.js";
+import { dossierScreen, nameFitsElsewhere, nextMissing, stillMissing } from "./dossier/view.js";
 import { answerProfileDetails, askNomineeDetails } from "./features/profile-details.js";
 import { escapeHtml } from "./html.js";
 import { localised } from "./i18n.js";

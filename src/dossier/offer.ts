@@ -38,10 +38,3 @@ export function offerNextFile(
     },
   };
 }
-
-/** Whether the document an offered question names is still missing: else the file is not taken for it. */
-export function stillMissing(state: DossierState, ask: { documentId: string; documentKey: string }): boolean {
-  return state.missing.some(
-    (m) => m.documentId === ask.documentId && (m.documentKey ?? "") === ask.documentKey,
-  );
-}

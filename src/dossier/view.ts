@@ -42,6 +42,21 @@ function slots(c: ViewContext, state: DossierState): Slot[] {
   });
 }
 
+/** A document named by its id and key (a nomination's report key; none, or "", for the unit's own). */
+type DocumentRef = { documentId: string; documentKey?: string | null | undefined };
+
+/** Whether `slot` holds the document `ref` names. */
+const holds = (c: ViewContext, slot: Slot, ref: DocumentRef) =>
+  c.campaign.dossier.documents[slot.documentIndex]?.id === ref.documentId &&
+  slot.key === (ref.documentKey ?? "");
+
+/** Whether the document `ref` names is still missing from the dossier. */
+export function stillMissing(state: Pick<DossierState, "missing">, ref: DocumentRef): boolean {
+  return state.missing.some(
+    (m) => m.documentId === ref.documentId && (m.documentKey ?? "") === (ref.documentKey ?? ""),
+  );
+}
+
 /**
  * The first document still missing that the proposer may upload now, for the upload to ask for next: after a
  * file is in, the head just sends the next one.
@@ -53,11 +68,8 @@ export function nextMissing(
   if (state.access.readOnly) return undefined;
   const open = slots(c, state).filter((slot) => slot.open);
   for (const missing of state.missing) {
-    const key = missing.documentKey ?? "";
-    const slot = open.find(
-      (s) => c.campaign.dossier.documents[s.documentIndex]?.id === missing.documentId && s.key === key,
-    );
-    if (slot) return { documentId: missing.documentId, documentKey: key, label: slot.label };
+    const slot = open.find((s) => holds(c, s, missing));
+    if (slot) return { documentId: missing.documentId, documentKey: slot.key, label: slot.label };
   }
   return undefined;
 }
@@ -82,13 +94,7 @@ export function dropChoices(
 function guessSlots(c: ViewContext, state: DossierState): Array<Slot & GuessSlot> {
   if (state.access.readOnly) return [];
   const open = slots(c, state).filter((slot) => slot.open);
-  const isMissing = (slot: Slot) =>
-    state.missing.some(
-      (m) =>
-        m.documentId === c.campaign.dossier.documents[slot.documentIndex]?.id &&
-        (m.documentKey ?? "") === slot.key,
-    );
-  const missing = open.filter(isMissing);
+  const missing = open.filter((slot) => state.missing.some((m) => holds(c, slot, m)));
   return (missing.length > 0 ? missing : open).map((slot) => {
     const document = c.campaign.dossier.documents[slot.documentIndex];
     const nomination = state.nominations.find((n) => reportKey(n.id) === slot.key);
@@ -114,11 +120,7 @@ export function nameFitsElsewhere(
 ): boolean {
   const guesses = guessSlots(c, state);
   const score = (slot: GuessSlot) => fileNameScore(fileName, slot);
-  const own = guesses.find(
-    (slot) =>
-      c.campaign.dossier.documents[slot.documentIndex]?.id === asked.documentId &&
-      slot.key === asked.documentKey,
-  );
+  const own = guesses.find((slot) => holds(c, slot, asked));
   return Math.max(0, ...guesses.map(score)) > (own ? score(own) : 0);
 }
 
