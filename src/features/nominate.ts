@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { INPUT } from "../../conversations/input.js";
 import { listNominations } from "../../db/nominations.js";
 import { findUnitByCode, listOfficeProposedUnits } from "../../db/units.js";
+import type { AwardForm } from "../campaign/schema.js";
 import type { BotContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 import { nameMatches } from "../domain/names.js";
@@ -12,14 +13,7 @@ import { loadDossier } from "../dossier/service.js";
 import { escapeHtml, HTML } from "../html.js";
 import { type ProposerAccess, proposerAccess, type Refusal, unitRef } from "../nominations/access.js";
 import { sendSoon } from "../nominations/notices.js";
-import {
-  formAt,
-  formIndex,
-  formName,
-  formsInOrder,
-  nomineeLabel,
-  resultText,
-} from "../nominations/render.js";
+import { formAt, formName, formsInOrder, nomineeLabel, resultText } from "../nominations/render.js";
 import { formScreen, homeScreen, officeUnitsScreen, searchScreen } from "../nominations/screens.js";
 import {
   type Candidate,
@@ -66,6 +60,10 @@ export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer
   async function home(ctx: BotContext, unitId?: number) {
     const access = await proposerAccess(deps, ctx.actor, unitId);
     if (!access.ok) return refuse(ctx, access);
+    await showHome(ctx, access);
+  }
+
+  async function showHome(ctx: BotContext, access: ProposerAccess) {
     const nominations = await listNominations(deps.db, access.round.year, { unitId: access.unitId });
     await showScreen(ctx, homeScreen(viewContext(deps, ctx), access, nominations));
   }
@@ -78,8 +76,8 @@ export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer
     const access = await proposerAccess(deps, ctx.actor, unitId);
     if (!access.ok) return refuse(ctx, access);
     const first = formsInOrder(deps.campaign)[0];
-    if (openRefusal(access) || !first) return home(ctx, unitId);
-    return showForm(ctx, String(formIndex(deps.campaign, first.id)), 0, unitId);
+    if (openRefusal(access) || !first) return showHome(ctx, access);
+    return showFormOf(ctx, access, first, 0);
   }
 
   async function showForm(ctx: BotContext, formIdx: string, page: number, unitId?: number) {
@@ -89,6 +87,11 @@ export function nominateFeature(deps: AppDeps, outbox: ReminderOutbox): Composer
     if (closed) return refuse(ctx, closed);
     const form = formAt(deps.campaign, formIdx);
     if (!form) return refuse(ctx, { ok: false, key: "nm-stale-button" });
+    return showFormOf(ctx, access, form, page);
+  }
+
+  /** The form's screen for a proposer who may change the unit's nominations now. */
+  async function showFormOf(ctx: BotContext, access: ProposerAccess, form: AwardForm, page: number) {
     const [candidates, dossier] = await Promise.all([
       loadCandidates(deps, access, form.id),
       loadDossier(deps, access),
