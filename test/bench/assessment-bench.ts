@@ -28,7 +28,7 @@ import { BOT_INFO, FakeTelegram } from "../helpers/fake-telegram.js";
 import { TEST_TOKEN } from "../helpers/harness.js";
 import { callbackUpdate, type TestUser, takeMessageId, textUpdate, user } from "../helpers/updates.js";
 import { assessmentSteps, seedPeopleToAssess } from "./assessment-script.js";
-import { quantile } from "./measure.js";
+import { ARRIVAL_WINDOW_MS, type ArrivalWindow, byArrival, quantile } from "./measure.js";
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -63,7 +63,7 @@ function report(name: string, { timings, totalMs, count, cpuMs, windows }: Run) 
   for (const label of ["start", "first question", "last question"])
     console.log(line(label, timings.get(label) ?? []));
   for (const window of windows ?? []) {
-    console.log(line(`arrived ${window.fromS}–${window.fromS + WINDOW_MS / 1000} s`, window.spent));
+    console.log(line(`arrived ${window.fromS}–${window.fromS + ARRIVAL_WINDOW_MS / 1000} s`, window.spent));
   }
 }
 
@@ -76,7 +76,7 @@ interface Run {
   /** Process CPU time (user + system) over the run, ms. */
   cpuMs: number;
   /** Open loop only: latency by when the updates arrived. */
-  windows?: Window[];
+  windows?: ArrivalWindow[];
 }
 
 function record(timings: Map<string, number[]>, label: string, spent: number) {
@@ -172,25 +172,7 @@ async function driveOpenLoop(
     await new Promise((resolve) => setTimeout(resolve, ARRIVAL_TICK_MS));
   }
   await Promise.all(done);
-  return { timings, totalMs: performance.now() - started, count: sent, windows: byWindow(series) };
-}
-
-const WINDOW_MS = 5000;
-
-/** p50/p99 of the updates that arrived in each 5 s of an open-loop run: does the bot keep up throughout? */
-function byWindow(series: ReadonlyArray<{ at: number; spent: number }>): Window[] {
-  const windows: Window[] = [];
-  for (const { at, spent } of series) {
-    const index = Math.floor(at / WINDOW_MS);
-    windows[index] ??= { fromS: (index * WINDOW_MS) / 1000, spent: [] };
-    windows[index].spent.push(spent);
-  }
-  return windows.filter((window) => window !== undefined);
-}
-
-interface Window {
-  fromS: number;
-  spent: number[];
+  return { timings, totalMs: performance.now() - started, count: sent, windows: byArrival(series) };
 }
 
 /** People whose whole assessments run, all at once, before the measurement. */

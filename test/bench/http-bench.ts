@@ -10,8 +10,13 @@
  * the floor of grammY, node-fetch and Node's HTTP client on this machine), and with `--base <commit>` the bot of
  * that commit. `--profile <dir>` writes the bot's CPU profile of each run there (it is stopped with SIGINT).
  *
+ * `--mode open-loop --rate R --seconds S` (default 1,400 a second for 20 s, `--users` 2,000): steps arrive at R
+ * a second whatever the bot's pace, people in turn, each person's next step once they have the answer to the
+ * last; latency counts from the step's arrival (its due time), and is also shown by 5 s of arrival.
+ * Before either, `--warm-up` other people (default 200) take their whole assessments at once, unmeasured.
+ *
  *   node --import tsx test/bench/http-bench.ts [--users 500] [--runs 3] [--base <commit>] [--no-bare]
- *     [--profile <dir>]
+ *     [--profile <dir>] [--mode open-loop [--rate 1400] [--seconds 20]] [--warm-up 200]
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -20,12 +25,17 @@ import { join } from "node:path";
 import { migrateToLatest, openDatabase } from "../../db/connection.js";
 import { BotApiEmulator, type BotMessage, type FakeUser } from "../e2e/bot-api-emulator.js";
 import { BotProcess } from "../e2e/bot-process.js";
-import { assessmentSteps, seedPeopleToAssess } from "./assessment-script.js";
+import { assessmentSteps, type Step, seedPeopleToAssess } from "./assessment-script.js";
 import { baseTree } from "./base-tree.js";
 import { flag, number, option } from "./cli.js";
-import { quantile, range, slashed } from "./measure.js";
+import { ARRIVAL_WINDOW_MS, type ArrivalWindow, byArrival, quantile, range, slashed } from "./measure.js";
 
-const users = number("users", 500);
+const openLoop = option("mode", "closed") === "open-loop";
+const users = number("users", openLoop ? 2000 : 500);
+const rate = number("rate", 1400);
+/** People whose whole assessments run, all at once, before the measurement: a bot that has been running. */
+const warmUp = Number(option("warm-up", "200"));
+const seconds = number("seconds", 20);
 const runs = number("runs", 3);
 const profileDir = option("profile", "");
 const STEP_TIMEOUT_MS = 120_000;
@@ -40,6 +50,8 @@ interface RunFigures {
   updates: number;
   /** The bot's Bot API calls during the run, by method. */
   calls: Record<string, number>;
+  /** Open loop only: latency by when the steps arrived. */
+  windows?: ArrivalWindow[];
 }
 
 /** Each chat's newest message the bot sent (edits aside), and who waits for the next one. */
@@ -92,6 +104,105 @@ const CLOCK_TICKS = 100;
 const hasButton = (message: BotMessage, data: string) =>
   (message.reply_markup?.inline_keyboard ?? []).flat().some((button) => button.callback_data === data);
 
+/**
+ * `person` takes step `index` (types its text, or presses its button on the newest message carrying it);
+ * resolves once the bot has answered: with the next question, or the message whose button comes next.
+ */
+function takeStep(
+  emulator: BotApiEmulator,
+  replies: Replies,
+  person: FakeUser,
+  steps: readonly Step[],
+  index: number,
+): Promise<unknown> {
+  const step = steps[index] as Step;
+  const following = steps[index + 1];
+  const answered = replies.next(person.id, (m) =>
+    following?.kind === "press" ? hasButton(m, following.value) : true,
+  );
+  if (step.kind === "text") emulator.sendText(person, step.value);
+  else {
+    const question = replies.latestIn(person.id);
+    if (!question) throw new Error(`${person.first_name} has nothing to press "${step.value}" on`);
+    emulator.pressButton(person, question, step.value);
+  }
+  return answered;
+}
+
+interface Driven {
+  latencies: number[];
+  windows?: ArrivalWindow[];
+}
+
+/** Everyone at once, each taking their next step as soon as they have the answer to the last. */
+async function driveAllAtOnce(
+  emulator: BotApiEmulator,
+  replies: Replies,
+  people: readonly FakeUser[],
+  steps: readonly Step[],
+): Promise<Driven> {
+  const latencies: number[] = [];
+  await Promise.all(
+    people.map(async (person) => {
+      for (let index = 0; index < steps.length; index++) {
+        const t0 = performance.now();
+        await takeStep(emulator, replies, person, steps, index);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies };
+}
+
+/**
+ * Steps arrive at `rate` a second for `seconds`, whatever the bot's pace: people in turn, a person's step
+ * taken once they have the answer to their last (at this rate and 2,000 people, 1.4 s after it arrived).
+ * Latency counts from the arrival, so a bot that falls behind shows it.
+ */
+async function driveOpenLoop(
+  emulator: BotApiEmulator,
+  replies: Replies,
+  people: readonly FakeUser[],
+  steps: readonly Step[],
+): Promise<Driven> {
+  const latencies: number[] = [];
+  const series: Array<{ at: number; spent: number }> = [];
+  const taken = people.map(() => 0);
+  const chains = people.map((): Promise<unknown> => Promise.resolve());
+  const forMs = seconds * 1000;
+  const started = performance.now();
+  let sent = 0;
+  let turn = 0;
+  while (performance.now() - started < forMs) {
+    const due = Math.floor(((performance.now() - started) / 1000) * rate);
+    for (; sent < due; sent++) {
+      let tries = 0;
+      while ((taken[turn % people.length] ?? steps.length) >= steps.length && tries++ < people.length) turn++;
+      const index = turn % people.length;
+      turn++;
+      const step = taken[index] ?? steps.length;
+      if (step >= steps.length)
+        throw new Error(`every one of ${people.length} people has finished: too few for this run`);
+      taken[index] = step + 1;
+      const arrived = performance.now();
+      chains[index] = (chains[index] as Promise<unknown>)
+        .then(() => takeStep(emulator, replies, people[index] as FakeUser, steps, step))
+        .then(() => {
+          const spent = performance.now() - arrived;
+          latencies.push(spent);
+          series.push({ at: arrived - started, spent });
+        });
+    }
+    // Wake for the next arrivals rather than spin: the emulator shares this thread.
+    await new Promise((resolve) => setTimeout(resolve, ARRIVAL_TICK_MS));
+  }
+  await Promise.all(chains);
+  return { latencies, windows: byArrival(series) };
+}
+
+/** How often the open loop lets the steps due meanwhile arrive (at 1,400 a second, 7 at a time). */
+const ARRIVAL_TICK_MS = 5;
+
 /** What answers the people: this tree's bot, an older commit's, or the bare grammY baseline. */
 interface Contender {
   name: string;
@@ -101,16 +212,19 @@ interface Contender {
 async function once(contender: Contender): Promise<RunFigures> {
   const dir = mkdtempSync(join(tmpdir(), "thidua-http-bench-"));
   const path = join(dir, "bench.sqlite");
-  const people: FakeUser[] = Array.from({ length: users }, (_, i) => ({
-    id: 300_000 + i,
-    first_name: `Người ${i}`,
-    language_code: "vi",
-  }));
+  const peopleFrom = (firstId: number, count: number): FakeUser[] =>
+    Array.from({ length: count }, (_, i) => ({
+      id: firstId + i,
+      first_name: `Người ${firstId + i}`,
+      language_code: "vi",
+    }));
+  const people = peopleFrom(300_000, users);
+  const warmUpPeople = peopleFrom(900_000, warmUp);
   const db = openDatabase(path);
   await migrateToLatest(db);
   await seedPeopleToAssess(
     db,
-    people.map((p) => p.id),
+    [...people, ...warmUpPeople].map((p) => p.id),
     new Date(),
   );
   await db.destroy();
@@ -118,7 +232,7 @@ async function once(contender: Contender): Promise<RunFigures> {
   const emulator = await BotApiEmulator.start();
   const replies = new Replies();
   emulator.onBotMessage = replies.onBotMessage;
-  for (const person of people) emulator.addUser(person);
+  for (const person of [...people, ...warmUpPeople]) emulator.addUser(person);
   const bot = contender.spawn({
     BOT_TOKEN: emulator.token,
     BOT_API_ROOT: emulator.apiRoot,
@@ -129,30 +243,14 @@ async function once(contender: Contender): Promise<RunFigures> {
   try {
     await emulator.waitForPolling(60_000);
     const steps = assessmentSteps();
-    const latencies: number[] = [];
+    await driveAllAtOnce(emulator, replies, warmUpPeople, steps);
     const botCpu0 = cpuMsOf(bot.pid);
     const ownCpu0 = process.cpuUsage();
     const callsBefore = emulator.calls.length;
     const started = performance.now();
-    await Promise.all(
-      people.map(async (person) => {
-        for (const [index, step] of steps.entries()) {
-          const following = steps[index + 1];
-          const answered = replies.next(person.id, (m) =>
-            following?.kind === "press" ? hasButton(m, following.value) : true,
-          );
-          const t0 = performance.now();
-          if (step.kind === "text") emulator.sendText(person, step.value);
-          else {
-            const question = replies.latestIn(person.id);
-            if (!question) throw new Error(`${person.first_name} has nothing to press "${step.value}" on`);
-            emulator.pressButton(person, question, step.value);
-          }
-          await answered;
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
+    const { latencies, windows } = openLoop
+      ? await driveOpenLoop(emulator, replies, people, steps)
+      : await driveAllAtOnce(emulator, replies, people, steps);
     const ms = performance.now() - started;
     const byMethod = new Map<string, number>();
     for (const call of emulator.calls.slice(callsBefore))
@@ -169,6 +267,7 @@ async function once(contender: Contender): Promise<RunFigures> {
       p99: quantile(latencies, 0.99),
       updates: count,
       calls: Object.fromEntries(byMethod),
+      ...(windows ? { windows } : {}),
     };
   } finally {
     await bot.kill(profileDir ? "SIGINT" : "SIGKILL");
@@ -207,6 +306,7 @@ const contenders: Contender[] = [
         },
       ]),
 ];
+const load = openLoop ? `arriving at ${rate}/s for ${seconds} s` : "at once";
 const results = new Map<string, RunFigures[]>(contenders.map((c) => [c.name, []]));
 try {
   for (let run = 1; run <= runs; run++) {
@@ -215,11 +315,18 @@ try {
       const figures = await once(contender);
       results.get(contender.name)?.push(figures);
       console.log(
-        `run ${run}, ${contender.name}: ${figures.updates} updates from ${users} people at once over HTTP: ` +
+        `run ${run}, ${contender.name}: ${figures.updates} updates from ${users} people ${load} over HTTP: ` +
           `${figures.perSecond.toFixed(0)} updates/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms; ` +
           `CPU an update: the bot ${figures.botCpuMs.toFixed(2)} ms, the emulator and the people ` +
           `${figures.emulatorCpuMs.toFixed(2)} ms; Bot API calls ${JSON.stringify(figures.calls)}`,
       );
+      for (const window of figures.windows ?? []) {
+        const spent = [...window.spent].sort((a, b) => a - b);
+        console.log(
+          `  arrived ${window.fromS}–${window.fromS + ARRIVAL_WINDOW_MS / 1000} s: n=${spent.length}, ` +
+            `p50 ${quantile(spent, 0.5).toFixed(1)} ms, p99 ${quantile(spent, 0.99).toFixed(1)} ms`,
+        );
+      }
     }
   }
 } finally {
@@ -227,8 +334,11 @@ try {
 }
 for (const [name, figures] of results)
   console.log(
-    `${name}, real process over HTTP, ${users} people at once (min / median / max of ${runs}): ` +
-      `${slashed(figures.map((r) => r.perSecond))} updates/s, p99 ${slashed(
+    `${name}, real process over HTTP, ${users} people ${load} (min / median / max of ${runs}): ` +
+      `${slashed(figures.map((r) => r.perSecond))} updates/s, p50 ${slashed(
+        figures.map((r) => r.p50),
+        1,
+      )} ms, p99 ${slashed(
         figures.map((r) => r.p99),
         1,
       )} ms, CPU an update ${slashed(
@@ -236,18 +346,23 @@ for (const [name, figures] of results)
         2,
       )} ms`,
   );
+const figuresOf = (runs: readonly RunFigures[]) => ({
+  perSecond: range(runs.map((r) => r.perSecond)),
+  p50: range(runs.map((r) => r.p50)),
+  p99: range(runs.map((r) => r.p99)),
+});
 const ours = results.get("bot") ?? [];
 const bare = results.get("bare grammY") ?? [];
 const bareOwnTransport = results.get("bare grammY over the bot's transport") ?? [];
 console.log(
   JSON.stringify({
-    bench: "http",
+    bench: openLoop ? "http-open-loop" : "http",
     users,
+    ...(openLoop ? { rate, seconds } : {}),
     perSecond: range(ours.map((r) => r.perSecond)),
+    p50: range(ours.map((r) => r.p50)),
     p99: range(ours.map((r) => r.p99)),
-    ...(bare.length > 0 ? { bare: { perSecond: range(bare.map((r) => r.perSecond)) } } : {}),
-    ...(bareOwnTransport.length > 0
-      ? { bareOwnTransport: { perSecond: range(bareOwnTransport.map((r) => r.perSecond)) } }
-      : {}),
+    ...(bare.length > 0 ? { bare: figuresOf(bare) } : {}),
+    ...(bareOwnTransport.length > 0 ? { bareOwnTransport: figuresOf(bareOwnTransport) } : {}),
   }),
 );

@@ -51,3 +51,23 @@ export async function longestStall<T>(work: () => Promise<T>): Promise<{ result:
     clearInterval(timer);
   }
 }
+
+/** The latencies of the updates that arrived in one stretch of an open-loop run. */
+export interface ArrivalWindow {
+  fromS: number;
+  spent: number[];
+}
+
+/** How long a stretch of arrivals `byArrival` groups: 5 s. */
+export const ARRIVAL_WINDOW_MS = 5000;
+
+/** Latencies grouped by 5 s of arrival: does the bot keep up throughout an open-loop run, or fall behind? */
+export function byArrival(series: ReadonlyArray<{ at: number; spent: number }>): ArrivalWindow[] {
+  const windows: ArrivalWindow[] = [];
+  for (const { at, spent } of series) {
+    const index = Math.floor(at / ARRIVAL_WINDOW_MS);
+    windows[index] ??= { fromS: (index * ARRIVAL_WINDOW_MS) / 1000, spent: [] };
+    windows[index].spent.push(spent);
+  }
+  return windows.filter((window) => window !== undefined);
+}
