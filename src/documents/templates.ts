@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
-import { isAbsolute } from "node:path";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
@@ -88,7 +89,37 @@ export function missingPlaceholders(template: Buffer, required: readonly string[
   return required.filter((name) => !has(name));
 }
 
-function readTemplate(kind: DocumentKind, file: string, directory: string): Buffer {
+/**
+ * Written by `npm run build` (src/documents/stamp-templates.ts): the fingerprints of the bundled templates it
+ * checked. Parsing every template costs the running bot about 30 MB that it keeps (the heap grown for the
+ * parse), so the compiled bot checks at start-up only what the build did not: an Office's own template.
+ */
+export const CHECKED_TEMPLATES_FILE = join(TEMPLATES_DIRECTORY, "checked.json");
+
+/** A template's bytes and the placeholders its kind's generator fills: the same fingerprint, the same check. */
+export function templateFingerprint(kind: DocumentKind, bytes: Buffer): string {
+  return createHash("sha256")
+    .update(JSON.stringify([kind, REQUIRED_PLACEHOLDERS[kind]]))
+    .update(bytes)
+    .digest("hex");
+}
+
+/** The fingerprints the build checked; none where there is no stamp (running from src/) or it is unreadable. */
+export function checkedAtBuild(file: string = CHECKED_TEMPLATES_FILE): ReadonlySet<string> {
+  try {
+    const fingerprints: unknown = JSON.parse(readFileSync(file, "utf8"));
+    return new Set(Array.isArray(fingerprints) ? fingerprints.filter((f) => typeof f === "string") : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function readTemplate(
+  kind: DocumentKind,
+  file: string,
+  directory: string,
+  checked: ReadonlySet<string>,
+): Buffer {
   const path = templatePath(file, directory);
   let bytes: Buffer;
   try {
@@ -98,6 +129,7 @@ function readTemplate(kind: DocumentKind, file: string, directory: string): Buff
       `Cannot read template ${path} (documents.templates.${kind}): ${(error as Error).message}`,
     );
   }
+  if (checked.has(templateFingerprint(kind, bytes))) return bytes;
   let missing: string[];
   try {
     missing = missingPlaceholders(bytes, REQUIRED_PLACEHOLDERS[kind]);
@@ -117,17 +149,29 @@ function readTemplate(kind: DocumentKind, file: string, directory: string): Buff
 
 /**
  * Reads and checks the templates the campaign definition names, at start-up: a template that cannot be read or
- * lacks a placeholder its generator fills is refused, naming the file and the placeholder.
+ * lacks a placeholder its generator fills is refused, naming the file and the placeholder. One whose
+ * fingerprint is in `checked` passed that very check at build time and is not parsed again.
  */
 export function loadDocumentTemplates(
   campaign: Campaign,
   directory: string = TEMPLATES_DIRECTORY,
+  checked: ReadonlySet<string> = checkedAtBuild(),
 ): DocumentTemplateSet {
   const files = campaign.documents.templates;
   const kinds = Object.keys(REQUIRED_PLACEHOLDERS) as DocumentKind[];
   return Object.fromEntries(
-    kinds.map((kind) => [kind, readTemplate(kind, files[kind], directory)]),
+    kinds.map((kind) => [kind, readTemplate(kind, files[kind], directory, checked)]),
   ) as DocumentTemplateSet;
+}
+
+/** Checks the bundled campaign's templates fully and writes their fingerprints to `file` (see CHECKED_TEMPLATES_FILE). */
+export function writeTemplateStamp(campaign: Campaign, file: string = CHECKED_TEMPLATES_FILE): number {
+  const templates = loadDocumentTemplates(campaign, TEMPLATES_DIRECTORY, new Set());
+  const fingerprints = Object.entries(templates).map(([kind, bytes]) =>
+    templateFingerprint(kind as DocumentKind, bytes),
+  );
+  writeFileSync(file, `${JSON.stringify(fingerprints, null, 2)}\n`);
+  return fingerprints.length;
 }
 
 const checked = new WeakMap<Campaign, DocumentTemplateSet>();

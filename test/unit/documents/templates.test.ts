@@ -5,13 +5,16 @@ import PizZip from "pizzip";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCampaign, parseCampaign } from "../../../src/campaign/load.js";
 import {
+  checkedAtBuild,
   type DocumentKind,
   DocumentTemplateError,
   loadDocumentTemplates,
   missingPlaceholders,
   REQUIRED_PLACEHOLDERS,
   TEMPLATES_DIRECTORY,
+  templateFingerprint,
   templatePath,
+  writeTemplateStamp,
 } from "../../../src/documents/templates.js";
 import { MOVEMENT_REPORT_PLACEHOLDERS } from "../../../src/domain/movement-report.js";
 
@@ -178,5 +181,47 @@ describe("document templates", () => {
     const parsed = parseCampaign(rest, "test");
     expect(parsed.documents.templates).toEqual(campaign.documents.templates);
     expect(parsed.documents.place).toBeUndefined();
+  });
+});
+
+describe("templates checked at build time", () => {
+  it("skips the parse of a template whose fingerprint the build wrote, and of no other", () => {
+    const path = withoutPlaceholder("{hometown}");
+    const bytes = readFileSync(path);
+    const load = (checked: ReadonlySet<string>) =>
+      loadDocumentTemplates(pointingAt(path), TEMPLATES_DIRECTORY, checked);
+    expect(() => load(new Set())).toThrow("lacks the placeholder {hometown}");
+    // The same bytes stamped for another kind, whose generator fills other placeholders, are checked.
+    expect(() => load(new Set([templateFingerprint("toTrinhDonVi", bytes)]))).toThrow(
+      "lacks the placeholder {hometown}",
+    );
+    expect(
+      load(new Set([templateFingerprint("baoCaoThanhTichCaNhan", bytes)])).baoCaoThanhTichCaNhan,
+    ).toEqual(bytes);
+  });
+
+  it("stamps each bundled template, and the bot loads the same bytes with the stamp as without", () => {
+    const stamp = join(dir, "checked.json");
+    expect(writeTemplateStamp(campaign, stamp)).toBe(kinds.length);
+    const checked = checkedAtBuild(stamp);
+    expect(checked.size).toBe(kinds.length);
+    for (const kind of kinds)
+      expect(
+        checked.has(
+          templateFingerprint(kind, readFileSync(templatePath(campaign.documents.templates[kind]))),
+        ),
+      ).toBe(true);
+    expect(loadDocumentTemplates(campaign, TEMPLATES_DIRECTORY, checked)).toEqual(
+      loadDocumentTemplates(campaign, TEMPLATES_DIRECTORY, new Set()),
+    );
+  });
+
+  it("checks everything when the stamp is missing or unreadable", () => {
+    const garbled = join(dir, "garbled.json");
+    writeFileSync(garbled, "{ not json");
+    expect(checkedAtBuild(garbled).size).toBe(0);
+    expect(checkedAtBuild(join(dir, "absent.json")).size).toBe(0);
+    writeFileSync(garbled, JSON.stringify({ fingerprints: ["abc"] }));
+    expect(checkedAtBuild(garbled).size).toBe(0);
   });
 });
