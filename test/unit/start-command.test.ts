@@ -23,6 +23,6 @@ describe("startFlags", () => {
   });
 
   it("gives the project's own start script's flags", () => {
-    expect(startFlags()).toContain("--max-semi-space-size=24");
+    expect(startFlags()).toContain("--max-semi-space-size=16");
   });
 });
