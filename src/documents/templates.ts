@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Docxtemplater from "docxtemplater";
-import PizZip from "pizzip";
+import type DocxtemplaterClass from "docxtemplater";
+import type PizZipClass from "pizzip";
 import type { Campaign, DocumentTemplates } from "../campaign/schema.js";
 import { ACHIEVEMENT_REPORT_PLACEHOLDERS } from "../domain/achievement-report.js";
 import {
@@ -17,6 +18,21 @@ import { NOMINATION_LIST_PLACEHOLDERS } from "../domain/nomination-list.js";
 import { PROVINCE_LETTER_PLACEHOLDERS } from "../domain/province-letter.js";
 import { UNIT_LETTER_PLACEHOLDERS } from "../domain/unit-letter.js";
 import { DOCXTEMPLATER_OPTIONS } from "./docxtemplater-options.js";
+
+/**
+ * docxtemplater and PizZip, loaded when a template is first parsed or filled: loaded at start-up they held about
+ * 20 MB that the bot needs only once someone asks for a document (and the build has checked the bundled
+ * templates, see CHECKED_TEMPLATES_FILE). Both are CommonJS, so `require` loads them at once, where needed.
+ */
+const requireLazily = createRequire(import.meta.url);
+let libraries: { Docxtemplater: typeof DocxtemplaterClass; PizZip: typeof PizZipClass } | undefined;
+function docx(): NonNullable<typeof libraries> {
+  libraries ??= {
+    Docxtemplater: requireLazily("docxtemplater") as typeof DocxtemplaterClass,
+    PizZip: requireLazily("pizzip") as typeof PizZipClass,
+  };
+  return libraries;
+}
 
 export const TEMPLATES_DIRECTORY = fileURLToPath(new URL("../campaign/templates/", import.meta.url));
 
@@ -70,6 +86,7 @@ function flatten(tags: Record<string, unknown>, prefix = ""): string[] {
 /** Every placeholder a .docx template holds, loops' inner ones as "loop.name". Throws if it cannot be parsed. */
 export function placeholdersOf(template: Buffer): Set<string> {
   // getTags() is docxtemplater's own (3.47+), left out of its type definitions.
+  const { Docxtemplater, PizZip } = docx();
   const document = new Docxtemplater(new PizZip(template), DOCXTEMPLATER_OPTIONS) as unknown as {
     getTags(): TemplateTags;
   };
@@ -188,6 +205,7 @@ export function templatesFor(campaign: Campaign): DocumentTemplateSet {
 
 /** A template filled with data: the .docx's bytes. Values are written as text (Word shows `<b>` as typed). */
 export function fillTemplate(template: Buffer, data: object): Buffer {
+  const { Docxtemplater, PizZip } = docx();
   const document = new Docxtemplater(new PizZip(template), DOCXTEMPLATER_OPTIONS);
   document.render(data);
   return document.toBuffer({ compression: "DEFLATE" });
