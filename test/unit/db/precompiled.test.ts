@@ -82,6 +82,37 @@ describe("precompile", () => {
     expect(await during).toBeUndefined();
   });
 
+  it("waits its turn behind the queries that came before it, in order", async () => {
+    const named = precompile((db: DB, id: number) =>
+      people(db).selectFrom("people").select("name").where("id", "=", id),
+    );
+    let commit = () => {};
+    const open = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    const transaction = atomically(db, async (trx) => {
+      await sql`update people set name = 'Lan Anh' where id = 1`.execute(trx);
+      await open;
+    });
+    await Promise.resolve();
+    const order: string[] = [];
+    const renamed = sql`update people set name = 'Lan Chi' where id = 1`
+      .execute(db)
+      .then(() => order.push("rename"));
+    const read = named.first(db, 1).then((row) => {
+      order.push("read");
+      return row;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual([]);
+    commit();
+    await transaction;
+    // Run after the rename that was asked for first (before it, it would have read "Lan Anh").
+    expect(await read).toEqual({ name: "Lan Chi" });
+    await renamed;
+    expect(order.sort()).toEqual(["read", "rename"]);
+  });
+
   it("runs directly in a transaction of atomically, seeing that transaction's own writes", async () => {
     const named = precompile((db: DB, id: number) =>
       people(db).selectFrom("people").select("name").where("id", "=", id),
