@@ -269,6 +269,8 @@ async function once(contender: Contender): Promise<RunFigures> {
       calls: Object.fromEntries(byMethod),
       ...(windows ? { windows } : {}),
     };
+  } catch (error) {
+    throw new Error(`${contender.name}: ${String(error)}; its last output:\n${bot.output.slice(-3000)}`);
   } finally {
     await bot.kill(profileDir ? "SIGINT" : "SIGKILL");
     await emulator.stop();
