@@ -12,7 +12,8 @@
  *
  * `--mode open-loop --rate R --seconds S` (default 1,400 a second for 20 s, `--users` 2,000): steps arrive at R
  * a second whatever the bot's pace, people in turn, each person's next step once they have the answer to the
- * last; latency counts from the step's arrival (its due time), and is also shown by 5 s of arrival.
+ * last; latency counts from the step's arrival (the steps due arrive every 5 ms), and is also shown by 5 s
+ * of arrival.
  * Before either, `--warm-up` other people (default 200) take their whole assessments at once, unmeasured.
  *
  *   node --import tsx test/bench/http-bench.ts [--users 500] [--runs 3] [--base <commit>] [--no-bare]
