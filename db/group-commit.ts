@@ -1,6 +1,6 @@
 import { CompiledQuery } from "kysely";
 import { atomically, type DB } from "./connection.js";
-import { runDirectly } from "./sqlite-dialect.js";
+import { runQuery } from "./sqlite-dialect.js";
 
 interface Job {
   work: (trx: DB) => Promise<unknown>;
@@ -42,14 +42,14 @@ export class GroupCommit {
     try {
       await atomically(this.db, async (trx) => {
         for (const job of jobs) {
-          await execute(trx, SAVEPOINT);
+          await runQuery(trx, SAVEPOINT);
           try {
             outcomes.push({ ok: true, value: await job.work(trx) });
           } catch (error) {
-            await execute(trx, ROLLBACK_TO_SAVEPOINT);
+            await runQuery(trx, ROLLBACK_TO_SAVEPOINT);
             outcomes.push({ ok: false, error });
           }
-          await execute(trx, RELEASE_SAVEPOINT);
+          await runQuery(trx, RELEASE_SAVEPOINT);
         }
       });
     } catch (error) {
@@ -64,17 +64,11 @@ export class GroupCommit {
   }
 }
 
+// Run directly in the group's transaction (runQuery), two of these an update skip Kysely's building and its
+// connection handling.
 const SAVEPOINT = CompiledQuery.raw("savepoint group_job");
 const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw("rollback to savepoint group_job");
 const RELEASE_SAVEPOINT = CompiledQuery.raw("release savepoint group_job");
-
-/**
- * Two of these an update: run directly in the group's transaction, they skip Kysely's building and its
- * connection handling (about a tenth of what the bot allocated while people answered).
- */
-function execute(trx: DB, query: CompiledQuery): Promise<unknown> {
-  return runDirectly(trx, query) ?? trx.executeQuery(query);
-}
 
 const groups = new WeakMap<DB, GroupCommit>();
 

@@ -1,6 +1,6 @@
 import type { Compilable, CompiledQuery, QueryResult } from "kysely";
 import type { DB } from "./connection.js";
-import { runAtTurn, runDirectly } from "./sqlite-dialect.js";
+import { runQuery } from "./sqlite-dialect.js";
 
 /** Stands for the i-th argument while the query is built once. */
 class Slot {
@@ -43,7 +43,7 @@ export function precompile<Args extends unknown[], Row>(
       return slot === undefined ? value : args[slot];
     });
     const filled = { ...query, parameters };
-    return runDirectly(db, filled) ?? runAtTurn(db, filled) ?? db.executeQuery<Row>(filled);
+    return runQuery(db, filled);
   };
   return {
     rows: async (db, ...args) => (await run(db, args)).rows,

@@ -164,7 +164,7 @@ export async function directInTransaction<T>(db: object, trx: object, work: () =
  * and the reads waiting for it were a tenth of what the bot allocated. Undefined where that does not apply (a
  * transaction's own queries run directly); a database locked by another program goes Kysely's patient way.
  */
-export function runAtTurn<R>(
+function runAtTurn<R>(
   db: Pick<Kysely<never>, "executeQuery">,
   query: CompiledQuery<R>,
 ): Promise<QueryResult<R>> | undefined {
@@ -189,7 +189,7 @@ export function runAtTurn<R>(
  * Runs `query` synchronously when `db` allows it now; undefined means: go through Kysely. SQLite runs one
  * statement at a time on this thread anyway, so running it now, between two turns, changes no one's result.
  */
-export function runDirectly<R>(db: object, query: CompiledQuery<R>): Promise<QueryResult<R>> | undefined {
+function runDirectly<R>(db: object, query: CompiledQuery<R>): Promise<QueryResult<R>> | undefined {
   const entry = direct.get(db);
   if (!entry || (!entry.transaction && !entry.dialect.idle)) return undefined;
   try {
@@ -199,4 +199,12 @@ export function runDirectly<R>(db: object, query: CompiledQuery<R>): Promise<Que
     if (!entry.transaction && isBusy(error)) return undefined;
     return Promise.reject(error);
   }
+}
+
+/** `query` the quickest way `db` allows: directly, else directly at the connection's turn, else through Kysely. */
+export function runQuery<R>(
+  db: Pick<Kysely<never>, "executeQuery">,
+  query: CompiledQuery<R>,
+): Promise<QueryResult<R>> {
+  return runDirectly(db, query) ?? runAtTurn(db, query) ?? db.executeQuery(query);
 }

@@ -9,8 +9,10 @@
  *   BOT_TOKEN=… BOT_API_ROOT=… node --import tsx test/bench/bare-http-bot.ts
  */
 import { run, sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, HttpError, InlineKeyboard } from "grammy";
+import { Bot, type Context, InlineKeyboard } from "grammy";
+import { retryLoudly } from "../../src/api-tolerance.js";
 import { nodeHttpClient } from "../../src/http-fetch.js";
+import { createLogger } from "../../src/logger.js";
 import { assessmentSteps } from "./assessment-script.js";
 
 const token = process.env.BOT_TOKEN ?? "";
@@ -23,22 +25,10 @@ const QUESTION = `Câu hỏi ${"Kết quả thực hiện nhiệm vụ cải cá
 const bot = new Bot(token, {
   client: { apiRoot, ...(process.env.BARE_FETCH === "node-http" ? nodeHttpClient : {}) },
 });
-// A call cut off on the way (a keep-alive connection the emulator closed as it was reused) is made again, as
-// the real bot does (src/api-tolerance.ts): without it, a reply lost in a long open-loop run left a person
-// waiting for good.
-const ATTEMPTS = 3;
-bot.api.config.use(async (prev, method, payload, signal) => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await prev(method, payload, signal);
-    } catch (error) {
-      if (!(error instanceof HttpError) || attempt >= ATTEMPTS) throw error;
-      console.error(
-        JSON.stringify({ msg: "retrying a call cut off", method, attempt, error: String(error) }),
-      );
-    }
-  }
-});
+// A call cut off on the way (a keep-alive connection the emulator closed as it was reused) is made again with
+// the real bot's own retry (src/api-tolerance.ts): without it, a reply lost in a long open-loop run left a
+// person waiting for good.
+bot.api.config.use(retryLoudly(createLogger({ level: "warn", botToken: token })));
 bot.catch((error) => console.error(JSON.stringify({ msg: "update failed", error: String(error.error) })));
 
 /** The step each chat is at: the bare bot knows the script, where the real one reads the stored answers. */
