@@ -210,8 +210,14 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
             session,
           );
         }
-        if (ctx.callbackQuery) await acknowledgePress(ctx);
-        return askCurrent(deps, ctx, subject, outcome.state, undefined, session);
+        if (!ctx.callbackQuery) return askCurrent(deps, ctx, subject, outcome.state, undefined, session);
+        // The press's acknowledgement (the spinner stopped, the choice shown on its question) and the next
+        // question are sent at once: against Telegram each call is a round trip the person would wait for.
+        await Promise.all([
+          acknowledgePress(ctx),
+          askCurrent(deps, ctx, subject, outcome.state, undefined, session),
+        ]);
+        return;
       }
       case "submitted":
         await acknowledgePress(ctx);

@@ -2,6 +2,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findAssessment, loadAnswers } from "../../db/assessments.js";
 import { answerWholeIndividualAssessment } from "../helpers/assessment-answers.js";
+import { FakeTelegram } from "../helpers/fake-telegram.js";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { registerThroughBot } from "../helpers/scenarios.js";
 import { callbackUpdate, textUpdate, user } from "../helpers/updates.js";
@@ -342,6 +343,49 @@ describe("/assess", () => {
     ]);
     expect(edit?.reply_markup).toBeUndefined();
     expect(h.telegram.callsOf("editMessageReplyMarkup")).toHaveLength(0);
-    expect(h.telegram.lastTextTo(lan.id)).toContain("kết quả, việc đã làm");
+    // The next question is sent alongside the edit, not after it.
+    expect(h.telegram.callsOf("sendMessage").at(-1)?.payload.text).toContain("kết quả, việc đã làm");
+  });
+
+  it("sends the next question without waiting for the press's acknowledgement to come back", async () => {
+    const telegram = new FakeTelegram();
+    let holding = false;
+    let releaseAcknowledgement = () => {};
+    const acknowledgementHeld = new Promise<void>((resolve) => {
+      releaseAcknowledgement = resolve;
+    });
+    const slow = await createHarness({
+      officeAdminIds: [admin.id],
+      now: "2026-11-28T09:00:00+07:00",
+      telegram,
+      fetch: async (input, init) => {
+        const url = String(input);
+        const acknowledging = ["/answerCallbackQuery", "/editMessageText", "/editMessageReplyMarkup"].some(
+          (method) => url.endsWith(method),
+        );
+        if (holding && acknowledging) await acknowledgementHeld;
+        return telegram.fetch(input, init);
+      },
+    });
+    try {
+      await registerThroughBot(slow, admin, lan);
+      await slow.send(admin, "/round open 2026");
+      await slow.send(lan, "/assess");
+      telegram.clear();
+      holding = true;
+      const handled = slow.feed(callbackUpdate(lan, "as:c:chap-hanh:met:yes", 77));
+      await expect
+        .poll(() => telegram.callsOf("sendMessage").at(-1)?.payload.text)
+        .toContain("kết quả, việc đã làm");
+      expect(telegram.callsOf("editMessageReplyMarkup")).toHaveLength(0);
+      releaseAcknowledgement();
+      await handled;
+      expect(telegram.callsOf("answerCallbackQuery")).toHaveLength(1);
+      // The pressed question (its text not handed back here) keeps no buttons.
+      expect(telegram.callsOf("editMessageReplyMarkup").map((call) => call.payload.message_id)).toEqual([77]);
+    } finally {
+      releaseAcknowledgement();
+      await slow.close();
+    }
   });
 });
