@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BUSY_TIMEOUT_MS } from "../../db/busy.js";
 import { BotApiError, type BotMessage, type FakeUser } from "./bot-api-emulator.js";
 import { BotProcess } from "./bot-process.js";
 import { button, E2eWorld } from "./e2e-helpers.js";
@@ -151,12 +152,20 @@ describe("while it works", () => {
     const bot = await world.startBot();
     const choice = await world.say(writer, "/lang", button("lang:en"));
     await world.say(reader, "/help", /\S/);
+    // Both done, not only answered: an update's last write (its mark as handled) comes after its reply, and one
+    // caught by the lock would hold its chat's next update behind it.
+    await expect
+      .poll(() => bot.logs().filter((line) => line.msg === "update handled").length, { timeout: 10_000 })
+      .toBe(2);
 
     const other = new SQLite(databasePath());
     other.exec("begin immediate");
     const since = world.emulator.mark();
     world.emulator.pressButton(writer, choice, "lang:en");
     const help = await world.say(reader, "/help", /\S/);
+    // Held on past SQLite's own short wait (busy_timeout), which the /help reply, sent from the bot's background
+    // thread, can outrun: the write must be one that waits the bot's patient way.
+    await new Promise((resolve) => setTimeout(resolve, 10 * BUSY_TIMEOUT_MS));
     // The lock is still held: the writer's reply, which comes after its write, has not come.
     const writerBeforeRelease = world.emulator.messagesIn(writer.id).filter((m) => m.message_id > 0);
     const switchedBeforeRelease = writerBeforeRelease.some((m) =>
