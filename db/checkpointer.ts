@@ -31,6 +31,9 @@ parentPort.on("message", (message) => {
 });
 `;
 
+/** Starts checkpointing the database at `path`; `onError` hears of a failed checkpoint. */
+export type CheckpointStarter = (path: string, onError: (message: string) => void) => Checkpointer;
+
 export interface Checkpointer {
   /** Checkpoints once more and closes the worker's connection. */
   stop(): Promise<void>;

@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, type Migration, type MigrationProvider, Migrator, type SqliteDatabase, sql } from "kysely";
 import { BUSY_TIMEOUT_MS, type BusyPolicy, BusyRetry, type BusyWait, DEFAULT_BUSY_POLICY } from "./busy.js";
-import { type Checkpointer, checkpointInBackground } from "./checkpointer.js";
+import { type Checkpointer, type CheckpointStarter, checkpointInBackground } from "./checkpointer.js";
 import * as initial from "./migrations/0001_initial.js";
 import * as processedUpdates from "./migrations/0002_processed_updates.js";
 import * as assessments from "./migrations/0003_assessments.js";
@@ -91,9 +91,10 @@ function withPreparedStatements(sqlite: SQLite.Database, onClose?: () => void): 
 export interface OpenOptions {
   /**
    * Checkpoint the write-ahead log from a background thread instead of in the commits (see
-   * `checkpointInBackground`): for the bot's long-running process, not for short scripts and tests.
+   * `checkpointInBackground`): for the bot's long-running process, not for short scripts and tests. `true`
+   * starts a thread for them; or the thread is the caller's (a thread of the bot's that has other work too).
    */
-  backgroundCheckpoints?: boolean;
+  backgroundCheckpoints?: boolean | CheckpointStarter;
   /**
    * How surely a commit survives a power cut (a process crash loses nothing either way). NORMAL, the default:
    * a commit is in the write-ahead log, which is synced at each checkpoint; the last commits before a power
@@ -133,7 +134,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     sqlite.pragma("wal_autocheckpoint = 0");
     sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     // Should the background thread fail, the commits checkpoint again as SQLite does by default.
-    checkpointer = checkpointInBackground(path, () => sqlite.pragma("wal_autocheckpoint = 1000"));
+    const start =
+      options.backgroundCheckpoints === true ? checkpointInBackground : options.backgroundCheckpoints;
+    checkpointer = start(path, () => sqlite.pragma("wal_autocheckpoint = 1000"));
   }
   const database = withPreparedStatements(sqlite, () => void checkpointer?.stop());
   const busy = new BusyRetry(options.busyPolicy ?? DEFAULT_BUSY_POLICY, options.onLockWait);

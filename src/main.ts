@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { sequentialize } from "@grammyjs/runner";
-import { GrammyError } from "grammy";
+import { type ApiClientOptions, GrammyError } from "grammy";
 import { migrateToLatest, openDatabase } from "../db/connection.js";
 import { hasLeaseTable } from "../db/database-lease.js";
+import { startBackgroundThread } from "./background-thread.js";
 import { createBot } from "./bot.js";
 import { CampaignError, loadCampaign } from "./campaign/load.js";
 import { registerCommandMenusInBackground } from "./command-menus.js";
@@ -11,7 +12,6 @@ import type { BotContext } from "./context.js";
 import { heldMessage, holdDatabase } from "./database-lease.js";
 import { DocumentTemplateError, templatesFor } from "./documents/templates.js";
 import { systemClock } from "./domain/time.js";
-import { nodeHttpClient } from "./http-fetch.js";
 import { createI18n } from "./i18n.js";
 import { InFlightUpdates } from "./in-flight.js";
 import { createLogger } from "./logger.js";
@@ -60,8 +60,9 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  const background = startBackgroundThread();
   const db = openDatabase(config.databasePath, {
-    backgroundCheckpoints: true,
+    backgroundCheckpoints: background.checkpoints,
     onLockWait: (wait) => logger.warn(wait, "database: waited for a write lock held by another program"),
   });
   // One process holds the database: a second one would send the outbox and handle updates again. Taken
@@ -97,7 +98,8 @@ async function main(): Promise<void> {
   const bot = createBot(deps, {
     token: config.botToken,
     client: {
-      ...nodeHttpClient,
+      // grammY types `fetch` as node-fetch's whole function; it calls it with (url, init) and reads `json()` only.
+      fetch: background.fetch as unknown as NonNullable<ApiClientOptions["fetch"]>,
       timeoutSeconds: API_CALL_TIMEOUT_SECONDS,
       ...(config.botApiRoot ? { apiRoot: config.botApiRoot } : {}),
     },
@@ -140,6 +142,7 @@ async function main(): Promise<void> {
     await inFlight.drain();
     await lease.release();
     await db.destroy();
+    await background.stop();
     logger.info("stopped");
     process.exit(0);
   };

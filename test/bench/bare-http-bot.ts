@@ -9,9 +9,9 @@
  *   BOT_TOKEN=… BOT_API_ROOT=… node --import tsx test/bench/bare-http-bot.ts
  */
 import { run, sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, InlineKeyboard } from "grammy";
+import { type ApiClientOptions, Bot, type Context, InlineKeyboard } from "grammy";
 import { retryLoudly } from "../../src/api-tolerance.js";
-import { nodeHttpClient } from "../../src/http-fetch.js";
+import { startBackgroundThread } from "../../src/background-thread.js";
 import { createLogger } from "../../src/logger.js";
 import { assessmentSteps } from "./assessment-script.js";
 
@@ -21,10 +21,13 @@ const steps = assessmentSteps();
 /** About the length of the real bot's questions in this script (its sendMessage texts, measured: ~450). */
 const QUESTION = `Câu hỏi ${"Kết quả thực hiện nhiệm vụ cải cách hành chính của cá nhân. ".repeat(7)}`;
 
-// BARE_FETCH=node-http: the bot's own transport (src/http-fetch.ts) instead of grammY's node-fetch.
-const bot = new Bot(token, {
-  client: { apiRoot, ...(process.env.BARE_FETCH === "node-http" ? nodeHttpClient : {}) },
-});
+// BARE_FETCH=bot: the bot's own transport (its background thread, src/background-thread.ts) instead of
+// grammY's node-fetch.
+const transport =
+  process.env.BARE_FETCH === "bot"
+    ? { fetch: startBackgroundThread().fetch as unknown as NonNullable<ApiClientOptions["fetch"]> }
+    : {};
+const bot = new Bot(token, { client: { apiRoot, ...transport } });
 // A call cut off on the way (a keep-alive connection the emulator closed as it was reused) is made again with
 // the real bot's own retry (src/api-tolerance.ts): without it, a reply lost in a long open-loop run left a
 // person waiting for good.

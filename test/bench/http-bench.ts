@@ -304,7 +304,7 @@ const contenders: Contender[] = [
           spawn: (env: Record<string, string>) =>
             BotProcess.spawn({
               script: "test/bench/bare-http-bot.ts",
-              env: { ...env, BARE_FETCH: "node-http" },
+              env: { ...env, BARE_FETCH: "bot" },
             }),
         },
       ]),

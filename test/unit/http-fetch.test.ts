@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { Api, GrammyError, HttpError, InputFile } from "grammy";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { nodeHttpClient, nodeHttpFetch } from "../../src/http-fetch.js";
+import { Api, type ApiClientOptions, GrammyError, HttpError, InputFile } from "grammy";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type BackgroundThread, startBackgroundThread } from "../../src/background-thread.js";
+import { type CallInit, type CallResponse, nodeHttpFetch } from "../../src/http-fetch.js";
 import { BotApiEmulator, type FakeUser } from "../e2e/bot-api-emulator.js";
 
 interface Received {
@@ -34,7 +35,21 @@ async function serve(answer: (req: IncomingMessage, res: ServerResponse, body: s
   };
 }
 
-describe("nodeHttpFetch", () => {
+let thread: BackgroundThread;
+beforeAll(() => {
+  thread = startBackgroundThread();
+});
+afterAll(() => thread.stop());
+
+type Fetch = (url: string, init?: CallInit) => Promise<CallResponse>;
+/** The bot's two ways to make a Bot API call: on its own thread, and through its background thread. */
+const transports: Array<{ name: string; fetch: Fetch }> = [
+  { name: "nodeHttpFetch", fetch: (url, init) => nodeHttpFetch(url, init) },
+  { name: "the background thread", fetch: (url, init) => thread.fetch(url, init) },
+];
+const asGrammyFetch = (call: Fetch) => call as unknown as NonNullable<ApiClientOptions["fetch"]>;
+
+describe.each(transports)("$name", ({ fetch: call }) => {
   let server: Awaited<ReturnType<typeof serve>> | undefined;
   afterEach(async () => {
     await server?.close();
@@ -47,7 +62,7 @@ describe("nodeHttpFetch", () => {
       res.end(JSON.stringify({ ok: !body.includes("bad"), echo: JSON.parse(body) }));
     });
     const payload = JSON.stringify({ chat_id: 1, text: "Chào Lan — tiếng Việt có dấu" });
-    const good = await nodeHttpFetch(`${server.url}/botTOKEN/sendMessage`, {
+    const good = await call(`${server.url}/botTOKEN/sendMessage`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: payload,
@@ -61,7 +76,7 @@ describe("nodeHttpFetch", () => {
     expect(received?.headers["content-type"]).toBe("application/json");
     expect(received?.headers["content-length"]).toBe(String(Buffer.byteLength(payload)));
 
-    const bad = await nodeHttpFetch(`${server.url}/botTOKEN/sendMessage`, { method: "POST", body: '"bad"' });
+    const bad = await call(`${server.url}/botTOKEN/sendMessage`, { method: "POST", body: '"bad"' });
     expect(bad.status).toBe(400);
     expect(bad.ok).toBe(false);
     expect(await bad.json()).toEqual({ ok: false, echo: "bad" });
@@ -70,7 +85,7 @@ describe("nodeHttpFetch", () => {
   it("pipes a streamed body (an upload's multipart form) to the server", async () => {
     server = await serve((_req, res) => res.end('{"ok":true}'));
     const parts = ["--b\r\n", "part one\r\n", "--b--\r\n"];
-    const answer = await nodeHttpFetch(`${server.url}/botTOKEN/sendDocument`, {
+    const answer = await call(`${server.url}/botTOKEN/sendDocument`, {
       method: "POST",
       headers: { "content-type": "multipart/form-data; boundary=b" },
       body: Readable.from(parts),
@@ -86,19 +101,45 @@ describe("nodeHttpFetch", () => {
       res.writeHead(502, { "content-type": "text/html" });
       res.end("<html>Bad Gateway</html>");
     });
-    const gateway = await nodeHttpFetch(`${server.url}/botTOKEN/html`, { method: "POST", body: "{}" });
+    const gateway = await call(`${server.url}/botTOKEN/html`, { method: "POST", body: "{}" });
     expect(gateway.status).toBe(502);
     await expect(gateway.json()).rejects.toThrow(SyntaxError);
     await expect(gateway.text()).resolves.toBe("<html>Bad Gateway</html>");
-    await expect(
-      nodeHttpFetch(`${server.url}/botTOKEN/reset`, { method: "POST", body: "{}" }),
-    ).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(call(`${server.url}/botTOKEN/reset`, { method: "POST", body: "{}" })).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
+  });
+
+  it("keeps an API root's own path, and reaches each server of two on the same machine", async () => {
+    server = await serve((_req, res) => res.end('{"ok":true,"result":1}'));
+    const other = await serve((_req, res) => res.end('{"ok":true,"result":2}'));
+    try {
+      const first = await call(`${server.url}/telegram/botTOKEN/getMe`, {
+        method: "POST",
+        body: "{}",
+      });
+      const second = await call(`${other.url}/botTOKEN/getMe`, { method: "POST", body: "{}" });
+      const again = await call(`${server.url}/botTOKEN/close`, { method: "POST", body: "{}" });
+      expect([await first.json(), await second.json(), await again.json()]).toEqual([
+        { ok: true, result: 1 },
+        { ok: true, result: 2 },
+        { ok: true, result: 1 },
+      ]);
+      expect(server.received.map((call) => call.url)).toEqual([
+        "/telegram/botTOKEN/getMe",
+        "/botTOKEN/close",
+      ]);
+      expect(server.received[0]?.headers.host).toBe(server.url.replace("http://", ""));
+      expect(other.received.map((call) => call.url)).toEqual(["/botTOKEN/getMe"]);
+    } finally {
+      await other.close();
+    }
   });
 
   it("speaks TLS to an https root (Telegram's): a plain HTTP server fails the handshake", async () => {
     server = await serve((_req, res) => res.end('{"ok":true}'));
     const https = server.url.replace("http:", "https:");
-    await expect(nodeHttpFetch(`${https}/botTOKEN/getMe`, { method: "POST", body: "{}" })).rejects.toThrow(
+    await expect(call(`${https}/botTOKEN/getMe`, { method: "POST", body: "{}" })).rejects.toThrow(
       /SSL|TLS|EPROTO|wrong version/i,
     );
     expect(server.received).toEqual([]);
@@ -109,13 +150,13 @@ describe("nodeHttpFetch", () => {
       // Never answers: only the abort ends the call.
     });
     const controller = new AbortController();
-    const call = nodeHttpFetch(`${server.url}/bot123:SECRET/getUpdates`, {
+    const aborted = call(`${server.url}/bot123:SECRET/getUpdates`, {
       method: "POST",
       body: "{}",
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 20);
-    const error = await call.then(
+    const error = await aborted.then(
       () => undefined,
       (e: unknown) => e as Error,
     );
@@ -124,12 +165,12 @@ describe("nodeHttpFetch", () => {
     const already = new AbortController();
     already.abort();
     await expect(
-      nodeHttpFetch(`${server.url}/bot123:SECRET/getMe`, { body: "{}", signal: already.signal }),
+      call(`${server.url}/bot123:SECRET/getMe`, { body: "{}", signal: already.signal }),
     ).rejects.toThrow(/aborted/);
   });
 });
 
-describe("grammY over nodeHttpFetch", () => {
+describe.each(transports)("grammY over $name", ({ fetch: call }) => {
   let emulator: BotApiEmulator;
   const lan: FakeUser = { id: 501, first_name: "Lan", language_code: "vi" };
   beforeEach(async () => {
@@ -138,7 +179,7 @@ describe("grammY over nodeHttpFetch", () => {
   });
   afterEach(() => emulator.stop());
 
-  const api = () => new Api(emulator.token, { ...nodeHttpClient, apiRoot: emulator.apiRoot });
+  const api = () => new Api(emulator.token, { fetch: asGrammyFetch(call), apiRoot: emulator.apiRoot });
 
   it("sends a message with buttons and a file, as Telegram stores them", async () => {
     const sent = await api().sendMessage(lan.id, "<b>Câu hỏi 1/6</b>", {
@@ -167,7 +208,7 @@ describe("grammY over nodeHttpFetch", () => {
     expect(refused).toBeInstanceOf(GrammyError);
     const root = emulator.apiRoot;
     await emulator.stop();
-    const gone = await new Api(emulator.token, { ...nodeHttpClient, apiRoot: root })
+    const gone = await new Api(emulator.token, { fetch: asGrammyFetch(call), apiRoot: root })
       .getMe()
       .catch((e: unknown) => e);
     expect(gone).toBeInstanceOf(HttpError);
