@@ -9,16 +9,18 @@ interface Job {
 }
 
 /**
- * Runs small writes of many updates in one transaction: the jobs that come in the same turn of the event loop
- * go together, and whatever arrives while a transaction is being written goes into the next one, each job in
- * a savepoint of its own. A job's promise settles once its transaction is committed (or its own work failed,
- * rolled back to its savepoint, the others unharmed). With many people answering at once this spares a commit,
- * the dearest statement of an answer, for all but one in each group; alone, a job waits only for the end of
- * the turn it came in (`setImmediate`, no timer).
+ * Runs small writes of many updates in one transaction: whatever arrives while a transaction is being written
+ * goes into the next one, each job in a savepoint of its own, and while transactions are shared (the last one
+ * held more than one job) the jobs that come in the same turn of the event loop go together too. A job's
+ * promise settles once its transaction is committed (or its own work failed, rolled back to its savepoint,
+ * the others unharmed). With many people answering at once this spares a commit, the dearest statement of an
+ * answer, for all but one in each group; a job that comes alone is written at once.
  */
 export class GroupCommit {
   private waiting: Job[] = [];
   private writing = false;
+  /** Whether the last transaction held more than one job: others are answering at the same time. */
+  private shared = false;
 
   constructor(private readonly db: DB) {}
 
@@ -32,8 +34,12 @@ export class GroupCommit {
   private async writeAll(): Promise<void> {
     this.writing = true;
     try {
-      await endOfThisTurn();
-      while (this.waiting.length > 0) await this.writeGroup(this.waiting.splice(0));
+      if (this.shared) await endOfThisTurn();
+      while (this.waiting.length > 0) {
+        const jobs = this.waiting.splice(0);
+        this.shared = jobs.length > 1;
+        await this.writeGroup(jobs);
+      }
     } finally {
       this.writing = false;
     }
@@ -67,7 +73,8 @@ export class GroupCommit {
 }
 
 // The updates of one poll are answered in the same turns, so their writes are gathered there; waiting longer
-// would put a timer's delay on every answer.
+// would put a timer's delay on every answer. Not for a job that comes alone: the extra turn cost one person
+// answering at a time about a sixth of an answer's CPU (test/bench/assessment-bench.ts --users 50).
 const endOfThisTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 // Run directly in the group's transaction (runQuery), two of these an update skip Kysely's building and its

@@ -21,6 +21,20 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
+const CONNECTION = fileURLToPath(new URL("../../../db/connection.ts", import.meta.url));
+
+/** Runs the script `code(dir)` writes, through tsx; its output, once it has exited by itself with status 0. */
+function runsToItsEnd(code: (dir: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), "thidua-ckpt-"));
+  dirs.push(dir);
+  const script = join(dir, "script.mts");
+  writeFileSync(script, code(dir));
+  const run = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 30_000 });
+  expect(run.signal).toBeNull();
+  expect(run.status).toBe(0);
+  return run.stdout;
+}
+
 describe("background checkpoints", () => {
   it.each([
     { on: "their own thread", thread: () => undefined },
@@ -62,37 +76,22 @@ describe("background checkpoints", () => {
   });
 
   it("let a process that closed its database exit by itself", () => {
-    const dir = mkdtempSync(join(tmpdir(), "thidua-ckpt-"));
-    dirs.push(dir);
-    const connection = fileURLToPath(new URL("../../../db/connection.ts", import.meta.url));
-    const script = join(dir, "script.mts");
-    writeFileSync(
-      script,
-      `import { openDatabase } from ${JSON.stringify(connection)};
+    const stdout = runsToItsEnd(
+      (dir) => `import { openDatabase } from ${JSON.stringify(CONNECTION)};
 const db = openDatabase(${JSON.stringify(join(dir, "exit.sqlite"))}, { backgroundCheckpoints: true });
 await db.selectNoFrom((eb) => eb.val(1).as("one")).execute();
 await new Promise((resolve) => setTimeout(resolve, 600));
 await db.destroy();
 console.log("closed");`,
     );
-    const run = spawnSync(process.execPath, ["--import", "tsx", script], {
-      encoding: "utf8",
-      timeout: 30_000,
-    });
-    expect(run.stdout).toContain("closed");
-    expect(run.signal).toBeNull();
-    expect(run.status).toBe(0);
+    expect(stdout).toContain("closed");
   });
+
   it("let a process whose calls are answered exit by itself, with the background thread's checkpoints on", () => {
-    const dir = mkdtempSync(join(tmpdir(), "thidua-ckpt-"));
-    dirs.push(dir);
-    const connection = fileURLToPath(new URL("../../../db/connection.ts", import.meta.url));
     const thread = fileURLToPath(new URL("../../../src/background-thread.ts", import.meta.url));
-    const script = join(dir, "script.mts");
-    writeFileSync(
-      script,
-      `import { createServer } from "node:http";
-import { openDatabase } from ${JSON.stringify(connection)};
+    const stdout = runsToItsEnd(
+      (dir) => `import { createServer } from "node:http";
+import { openDatabase } from ${JSON.stringify(CONNECTION)};
 import { startBackgroundThread } from ${JSON.stringify(thread)};
 const server = createServer((_req, res) => res.end('{"ok":true}')).listen(0, "127.0.0.1");
 await new Promise((resolve) => server.once("listening", resolve));
@@ -105,13 +104,7 @@ await new Promise((resolve) => setTimeout(resolve, 600));
 await db.destroy();
 console.log("closed");`,
     );
-    const run = spawnSync(process.execPath, ["--import", "tsx", script], {
-      encoding: "utf8",
-      timeout: 30_000,
-    });
-    expect(run.stdout).toContain('{"ok":true}');
-    expect(run.stdout).toContain("closed");
-    expect(run.signal).toBeNull();
-    expect(run.status).toBe(0);
+    expect(stdout).toContain('{"ok":true}');
+    expect(stdout).toContain("closed");
   });
 });

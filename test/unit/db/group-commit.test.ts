@@ -14,7 +14,7 @@ const marks = async () =>
   (await sql<{ id: number }>`select id from marks order by id`.execute(db)).rows.map((row) => row.id);
 
 describe("inGroupCommit", () => {
-  it("writes the jobs of one turn together, and the jobs that came meanwhile together in the next transaction", async () => {
+  it("writes a job alone at once, and the jobs that came meanwhile together in the next transaction", async () => {
     const transactions: DB[] = [];
     let finishFirst = () => {};
     const firstMayEnd = new Promise<void>((resolve) => {
@@ -25,12 +25,7 @@ describe("inGroupCommit", () => {
       await mark(1)(trx);
       await firstMayEnd;
     });
-    const sameTurn = inGroupCommit(db, async (trx) => {
-      transactions.push(trx);
-      await mark(2)(trx);
-    });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const later = [3, 4, 5].map((id) =>
+    const later = [2, 3, 4].map((id) =>
       inGroupCommit(db, async (trx) => {
         transactions.push(trx);
         await mark(id)(trx);
@@ -40,18 +35,27 @@ describe("inGroupCommit", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(transactions).toHaveLength(1);
     finishFirst();
-    await Promise.all([first, sameTurn]);
-    expect(await Promise.all(later)).toEqual([30, 40, 50]);
-    expect(transactions[1]).toBe(transactions[0]);
-    expect(transactions[2]).not.toBe(transactions[0]);
-    expect(transactions[3]).toBe(transactions[2]);
-    expect(transactions[4]).toBe(transactions[2]);
-    expect(await marks()).toEqual([1, 2, 3, 4, 5]);
+    await first;
+    expect(await Promise.all(later)).toEqual([20, 30, 40]);
+    expect(transactions[1]).not.toBe(transactions[0]);
+    expect(transactions[2]).toBe(transactions[1]);
+    expect(transactions[3]).toBe(transactions[1]);
+    expect(await marks()).toEqual([1, 2, 3, 4]);
   });
 
-  it("writes a job that comes alone without waiting for another", async () => {
-    await inGroupCommit(db, mark(7));
-    expect(await marks()).toEqual([7]);
+  it("once transactions are shared, writes the jobs that come in one turn together", async () => {
+    const blocker = inGroupCommit(db, mark(1));
+    const shared = [inGroupCommit(db, mark(2)), inGroupCommit(db, mark(3))];
+    await Promise.all([blocker, ...shared]);
+    const transactions: DB[] = [];
+    const recorded = (id: number) => async (trx: DB) => {
+      transactions.push(trx);
+      await mark(id)(trx);
+    };
+    await Promise.all([inGroupCommit(db, recorded(4)), inGroupCommit(db, recorded(5))]);
+    expect(transactions).toHaveLength(2);
+    expect(transactions[1]).toBe(transactions[0]);
+    expect(await marks()).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("rolls back only the job that failed: the others in its transaction are kept", async () => {
