@@ -63,7 +63,14 @@ function stopCheckpoints() {
   parentPort.postMessage({ checkpointsStopped: true });
 }
 parentPort.on("message", (message) => {
-  if (message.url) return call(message);
+  if (message.url) {
+    try {
+      return call(message);
+    } catch (error) {
+      // A call Node refuses before sending it (a malformed URL or header) fails alone; the thread goes on.
+      return parentPort.postMessage({ id: message.id, error: String(error.message), code: error.code });
+    }
+  }
   if (message.abort !== undefined) return calls.get(message.abort)?.destroy(new Error("aborted"));
   if (message.checkpoint) return startCheckpoints(message.checkpoint);
   if (message.stopCheckpoints) return stopCheckpoints();

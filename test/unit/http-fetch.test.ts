@@ -95,6 +95,16 @@ describe.each(transports)("$name", ({ fetch: call }) => {
     expect(server.received[0]?.headers["transfer-encoding"]).toBe("chunked");
   });
 
+  it("rejects a call Node refuses to send (a header it cannot write), and makes the next one", async () => {
+    server = await serve((_req, res) => res.end('{"ok":true}'));
+    await expect(
+      call(`${server.url}/botTOKEN/getMe`, { method: "POST", headers: { "x-bad": "a\nb" }, body: "{}" }),
+    ).rejects.toThrow(/header/i);
+    const next = await call(`${server.url}/botTOKEN/getMe`, { method: "POST", body: "{}" });
+    expect(await next.json()).toEqual({ ok: true });
+    expect(server.received).toHaveLength(1);
+  });
+
   it("rejects when the answer is not JSON, and when the connection is reset", async () => {
     server = await serve((req, res) => {
       if (req.url?.endsWith("/reset")) return req.socket.destroy();
