@@ -2,31 +2,49 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
 /** How often the background connection folds the write-ahead log back into the database. */
-const CHECKPOINT_EVERY_MS = 250;
+export const CHECKPOINT_EVERY_MS = 250;
 
 /**
- * The worker's code, plain CommonJS (so it runs the same compiled or through tsx): its own connection to the
- * file, checkpointing on a timer. A PASSIVE checkpoint never blocks the bot's connection: it copies what no
- * reader still needs and tries again later for the rest.
+ * The checkpoints' part of a worker's code, plain CommonJS (so it runs the same compiled or through tsx), for
+ * any worker that has `parentPort` and `workerData.sqlite` (better-sqlite3's path): `startCheckpoints` opens a
+ * connection of its own to the file and checkpoints on a timer; `stopCheckpoints` checkpoints once more, closes
+ * it and posts `{ checkpointsStopped: true }`; a failed checkpoint posts `{ checkpointError }`. A PASSIVE
+ * checkpoint never blocks the bot's connection: it copies what no reader still needs and tries again later for
+ * the rest.
  */
+export const CHECKPOINT_WORKER_CODE = `
+let checkpoints;
+function startCheckpoints({ path, everyMs }) {
+  const SQLite = require(workerData.sqlite);
+  const db = new SQLite(path);
+  db.pragma("busy_timeout = 5000");
+  const checkpoint = () => {
+    try {
+      db.pragma("wal_checkpoint(PASSIVE)");
+    } catch (error) {
+      parentPort.postMessage({ checkpointError: String(error) });
+    }
+  };
+  checkpoints = { db, checkpoint, timer: setInterval(checkpoint, everyMs) };
+}
+function stopCheckpoints() {
+  if (!checkpoints) return;
+  clearInterval(checkpoints.timer);
+  checkpoints.checkpoint();
+  checkpoints.db.close();
+  checkpoints = undefined;
+  parentPort.postMessage({ checkpointsStopped: true });
+}
+`;
+
+/** A worker that does nothing but checkpoint the file at `workerData.path`. */
 const WORKER_CODE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const SQLite = require(workerData.sqlite);
-const db = new SQLite(workerData.path);
-db.pragma("busy_timeout = 5000");
-const checkpoint = () => {
-  try {
-    db.pragma("wal_checkpoint(PASSIVE)");
-  } catch (error) {
-    parentPort.postMessage({ error: String(error) });
-  }
-};
-const timer = setInterval(checkpoint, workerData.everyMs);
+${CHECKPOINT_WORKER_CODE}
+startCheckpoints(workerData);
 parentPort.on("message", (message) => {
   if (message !== "stop") return;
-  clearInterval(timer);
-  checkpoint();
-  db.close();
+  stopCheckpoints();
   parentPort.close();
 });
 `;
@@ -53,8 +71,8 @@ export function checkpointInBackground(path: string, onError: (message: string) 
     // The bot's own loader flags (tsx) are not needed for plain CommonJS.
     execArgv: [],
   });
-  worker.on("message", (message: { error?: string }) => {
-    if (message.error) onError(message.error);
+  worker.on("message", (message: { checkpointError?: string }) => {
+    if (message.checkpointError) onError(message.checkpointError);
   });
   worker.on("error", (error) => onError(String(error)));
   // After the listeners, which would hold the process open again.

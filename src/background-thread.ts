@@ -1,13 +1,12 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import type { CheckpointStarter } from "../db/checkpointer.js";
+import { CHECKPOINT_EVERY_MS, CHECKPOINT_WORKER_CODE, type CheckpointStarter } from "../db/checkpointer.js";
 import { type CallInit, type CallResponse, callResponse, nodeHttpFetch, redacted } from "./http-fetch.js";
 
 /**
  * The worker's code, plain CommonJS (so it runs the same compiled or through tsx). Two duties:
  * - the Bot API's JSON calls, over Node's http/https client with keep-alive agents of its own;
- * - SQLite's checkpoints, on its own connection to the file, on a timer (see db/checkpointer.ts: a PASSIVE
- *   checkpoint never blocks the bot's connection).
+ * - SQLite's checkpoints, db/checkpointer.ts's part of a worker (`CHECKPOINT_WORKER_CODE`).
  */
 const WORKER_CODE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -40,28 +39,7 @@ function call({ id, url, method, headers, body }) {
   });
   request.end(body);
 }
-let checkpoints;
-function startCheckpoints({ path, everyMs }) {
-  const SQLite = require(workerData.sqlite);
-  const db = new SQLite(path);
-  db.pragma("busy_timeout = 5000");
-  const checkpoint = () => {
-    try {
-      db.pragma("wal_checkpoint(PASSIVE)");
-    } catch (error) {
-      parentPort.postMessage({ checkpointError: String(error) });
-    }
-  };
-  checkpoints = { db, checkpoint, timer: setInterval(checkpoint, everyMs) };
-}
-function stopCheckpoints() {
-  if (!checkpoints) return;
-  clearInterval(checkpoints.timer);
-  checkpoints.checkpoint();
-  checkpoints.db.close();
-  checkpoints = undefined;
-  parentPort.postMessage({ checkpointsStopped: true });
-}
+${CHECKPOINT_WORKER_CODE}
 parentPort.on("message", (message) => {
   if (message.url) {
     try {
@@ -87,9 +65,6 @@ type Answer =
   | { id: number; error: string; code?: string }
   | { checkpointError: string }
   | { checkpointsStopped: true };
-
-/** How often the background connection folds the write-ahead log back into the database. */
-const CHECKPOINT_EVERY_MS = 250;
 
 export interface BackgroundThread {
   /** grammY's `fetch`: JSON calls go through the thread; an upload's multipart stream stays on this one. */
