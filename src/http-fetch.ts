@@ -7,6 +7,7 @@ import {
 } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { Readable } from "node:stream";
+import type { ApiClientOptions } from "grammy";
 
 /** What grammY's client hands its `fetch`: a POST with a JSON string or a multipart stream, its agent and signal. */
 export interface CallInit {
@@ -122,4 +123,14 @@ export function callResponse(status: number, text: string): CallResponse {
 /** The URL without the bot's token (it is a path segment: /bot<token>/method). */
 export function redacted(url: string): string {
   return url.replace(/\/bot[^/]+\//, "/bot<token>/");
+}
+
+/**
+ * One of the bot's Bot API `fetch`es as grammY's client option, which types it as node-fetch's whole function:
+ * grammY calls it with (url, init) and reads only `json()` of its answer.
+ */
+export function asGrammyFetch(
+  fetch: (url: string, init?: CallInit) => Promise<CallResponse>,
+): NonNullable<ApiClientOptions["fetch"]> {
+  return fetch as unknown as NonNullable<ApiClientOptions["fetch"]>;
 }

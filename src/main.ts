@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { sequentialize } from "@grammyjs/runner";
-import { type ApiClientOptions, GrammyError } from "grammy";
+import { GrammyError } from "grammy";
 import { migrateToLatest, openDatabase } from "../db/connection.js";
 import { hasLeaseTable } from "../db/database-lease.js";
 import { startBackgroundThread } from "./background-thread.js";
@@ -12,6 +12,7 @@ import type { BotContext } from "./context.js";
 import { heldMessage, holdDatabase } from "./database-lease.js";
 import { DocumentTemplateError, templatesFor } from "./documents/templates.js";
 import { systemClock } from "./domain/time.js";
+import { asGrammyFetch } from "./http-fetch.js";
 import { createI18n } from "./i18n.js";
 import { InFlightUpdates } from "./in-flight.js";
 import { createLogger } from "./logger.js";
@@ -98,8 +99,7 @@ async function main(): Promise<void> {
   const bot = createBot(deps, {
     token: config.botToken,
     client: {
-      // grammY types `fetch` as node-fetch's whole function; it calls it with (url, init) and reads `json()` only.
-      fetch: background.fetch as unknown as NonNullable<ApiClientOptions["fetch"]>,
+      fetch: asGrammyFetch(background.fetch),
       timeoutSeconds: API_CALL_TIMEOUT_SECONDS,
       ...(config.botApiRoot ? { apiRoot: config.botApiRoot } : {}),
     },

@@ -9,9 +9,10 @@
  *   BOT_TOKEN=… BOT_API_ROOT=… node --import tsx test/bench/bare-http-bot.ts
  */
 import { run, sequentialize } from "@grammyjs/runner";
-import { type ApiClientOptions, Bot, type Context, InlineKeyboard } from "grammy";
+import { Bot, type Context, InlineKeyboard } from "grammy";
 import { retryLoudly } from "../../src/api-tolerance.js";
 import { startBackgroundThread } from "../../src/background-thread.js";
+import { asGrammyFetch } from "../../src/http-fetch.js";
 import { createLogger } from "../../src/logger.js";
 import { assessmentSteps } from "./assessment-script.js";
 
@@ -24,9 +25,7 @@ const QUESTION = `Câu hỏi ${"Kết quả thực hiện nhiệm vụ cải cá
 // BARE_FETCH=bot: the bot's own transport (its background thread, src/background-thread.ts) instead of
 // grammY's node-fetch.
 const transport =
-  process.env.BARE_FETCH === "bot"
-    ? { fetch: startBackgroundThread().fetch as unknown as NonNullable<ApiClientOptions["fetch"]> }
-    : {};
+  process.env.BARE_FETCH === "bot" ? { fetch: asGrammyFetch(startBackgroundThread().fetch) } : {};
 const bot = new Bot(token, { client: { apiRoot, ...transport } });
 // A call cut off on the way (a keep-alive connection the emulator closed as it was reused) is made again with
 // the real bot's own retry (src/api-tolerance.ts): without it, a reply lost in a long open-loop run left a

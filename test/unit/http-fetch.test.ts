@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { Api, type ApiClientOptions, GrammyError, HttpError, InputFile } from "grammy";
+import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type BackgroundThread, startBackgroundThread } from "../../src/background-thread.js";
-import { type CallInit, type CallResponse, nodeHttpFetch } from "../../src/http-fetch.js";
+import { asGrammyFetch, type CallInit, type CallResponse, nodeHttpFetch } from "../../src/http-fetch.js";
 import { BotApiEmulator, type FakeUser } from "../e2e/bot-api-emulator.js";
 
 interface Received {
@@ -47,7 +47,6 @@ const transports: Array<{ name: string; fetch: Fetch }> = [
   { name: "nodeHttpFetch", fetch: (url, init) => nodeHttpFetch(url, init) },
   { name: "the background thread", fetch: (url, init) => thread.fetch(url, init) },
 ];
-const asGrammyFetch = (call: Fetch) => call as unknown as NonNullable<ApiClientOptions["fetch"]>;
 
 describe.each(transports)("$name", ({ fetch: call }) => {
   let server: Awaited<ReturnType<typeof serve>> | undefined;
