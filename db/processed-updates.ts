@@ -25,6 +25,15 @@ export async function finishUpdate(db: DB, updateId: number, receivedAt: Date, n
   await markFinished.run(db, updateId, receivedAt.toISOString(), now.toISOString());
 }
 
+/** The highest update id stored, or 0 for none. */
+export async function highestUpdateId(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom("processed_updates")
+    .select((eb) => eb.fn.max("update_id").as("highest"))
+    .executeTakeFirst();
+  return row?.highest ?? 0;
+}
+
 export async function forgetUpdatesBefore(db: DB, cutoff: Date): Promise<void> {
   await db.deleteFrom("processed_updates").where("received_at", "<", cutoff.toISOString()).execute();
 }

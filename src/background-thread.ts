@@ -17,16 +17,26 @@ const clients = {
   "https:": { request: https.request, agent: new https.Agent({ keepAlive: true }) },
 };
 const calls = new Map();
+// The answers of one turn go back in one message: fewer messages, and the bot's thread takes them in one turn.
+let answers = [];
+function sendAnswers() {
+  parentPort.postMessage({ answers });
+  answers = [];
+}
+function answer(message) {
+  if (answers.length === 0) setImmediate(sendAnswers);
+  answers.push(message);
+}
 function call({ id, url, method, headers, body }) {
   const client = clients[new URL(url).protocol];
-  if (!client) return parentPort.postMessage({ id, error: "unsupported protocol: " + url.slice(0, 8) });
+  if (!client) return answer({ id, error: "unsupported protocol: " + url.slice(0, 8) });
   if (typeof body === "string") headers["content-length"] = String(Buffer.byteLength(body));
   let settled = false;
-  const settle = (answer) => {
+  const settle = (message) => {
     if (settled) return;
     settled = true;
     calls.delete(id);
-    parentPort.postMessage(answer);
+    answer(message);
   };
   const request = client.request(url, { method, headers, agent: client.agent });
   calls.set(id, request);
@@ -41,13 +51,16 @@ function call({ id, url, method, headers, body }) {
 }
 ${CHECKPOINT_WORKER_CODE}
 parentPort.on("message", (message) => {
-  if (message.url) {
-    try {
-      return call(message);
-    } catch (error) {
-      // A call Node refuses before sending it (a malformed URL or header) fails alone; the thread goes on.
-      return parentPort.postMessage({ id: message.id, error: String(error.message), code: error.code });
+  if (message.calls) {
+    for (const one of message.calls) {
+      try {
+        call(one);
+      } catch (error) {
+        // A call Node refuses before sending it (a malformed URL or header) fails alone; the thread goes on.
+        answer({ id: one.id, error: String(error.message), code: error.code });
+      }
     }
+    return;
   }
   if (message.abort !== undefined) return calls.get(message.abort)?.destroy(new Error("aborted"));
   if (message.checkpoint) return startCheckpoints(message.checkpoint);
@@ -60,11 +73,15 @@ parentPort.on("message", (message) => {
 });
 `;
 
-type Answer =
-  | { id: number; status: number; text: string }
-  | { id: number; error: string; code?: string }
-  | { checkpointError: string }
-  | { checkpointsStopped: true };
+interface OutgoingCall {
+  id: number;
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+type CallAnswer = { id: number; status: number; text: string } | { id: number; error: string; code?: string };
+type Answer = { answers: CallAnswer[] } | { checkpointError: string } | { checkpointsStopped: true };
 
 export interface BackgroundThread {
   /** grammY's `fetch`: JSON calls go through the thread; an upload's multipart stream stays on this one. */
@@ -93,6 +110,9 @@ export function startBackgroundThread(): BackgroundThread {
   worker.on("message", (answer: Answer) => {
     if ("checkpointError" in answer) return onCheckpointError?.(answer.checkpointError);
     if ("checkpointsStopped" in answer) return checkpointsStopped?.();
+    for (const one of answer.answers) settle(one);
+  });
+  const settle = (answer: CallAnswer) => {
     const waiting = pending.get(answer.id);
     if (!waiting) return;
     pending.delete(answer.id);
@@ -102,7 +122,7 @@ export function startBackgroundThread(): BackgroundThread {
       });
       waiting.reject(error);
     } else waiting.resolve(callResponse(answer.status, answer.text));
-  });
+  };
   // Should the thread die, the calls on their way fail (grammY's retry sends them again) and the next ones are
   // made on this thread; the database's commits checkpoint again by themselves (`onCheckpointError`).
   let alive = true;
@@ -127,6 +147,14 @@ export function startBackgroundThread(): BackgroundThread {
   const settled = () => {
     if (pending.size === 0) worker.unref();
   };
+  // The calls of one turn (the updates of one poll, answered together) go to the thread in one message: a
+  // message costs about as much as the call's own work there.
+  let outgoing: OutgoingCall[] = [];
+  const sendCalls = () => {
+    if (outgoing.length === 0) return;
+    worker.postMessage({ calls: outgoing });
+    outgoing = [];
+  };
   const fetch = (url: string, init: CallInit = {}): Promise<CallResponse> => {
     const { body, signal } = init;
     if (!alive || (body !== undefined && typeof body !== "string")) return nodeHttpFetch(url, init);
@@ -134,7 +162,9 @@ export function startBackgroundThread(): BackgroundThread {
     return new Promise<CallResponse>((resolve, reject) => {
       const id = nextId++;
       const abort = () => {
-        worker.postMessage({ abort: id });
+        const unsent = outgoing.findIndex((call) => call.id === id);
+        if (unsent >= 0) outgoing.splice(unsent, 1);
+        else worker.postMessage({ abort: id });
         pending.delete(id);
         settled();
         reject(new Error(`The request to ${redacted(url)} was aborted`));
@@ -154,7 +184,8 @@ export function startBackgroundThread(): BackgroundThread {
         },
       });
       if (pending.size === 1) worker.ref();
-      worker.postMessage({ url, id, method: init.method ?? "GET", headers: { ...init.headers }, body });
+      if (outgoing.length === 0) setImmediate(sendCalls);
+      outgoing.push({ url, id, method: init.method ?? "GET", headers: { ...init.headers }, body });
     });
   };
 
@@ -174,6 +205,7 @@ export function startBackgroundThread(): BackgroundThread {
     async stop() {
       // Held open until the thread is gone: nothing else may be left to keep the process alive meanwhile.
       worker.ref();
+      sendCalls();
       worker.postMessage({ stop: true });
       await exited;
     },

@@ -1,6 +1,11 @@
 import type { MiddlewareFn } from "grammy";
 import { inGroupCommit } from "../../db/group-commit.js";
-import { finishUpdate, forgetUpdatesBefore, wasHandled } from "../../db/processed-updates.js";
+import {
+  finishUpdate,
+  forgetUpdatesBefore,
+  highestUpdateId,
+  wasHandled,
+} from "../../db/processed-updates.js";
 import type { BaseContext } from "../context.js";
 import type { AppDeps } from "../deps.js";
 
@@ -17,10 +22,21 @@ const PRUNE_EVERY = 1000;
  */
 export function oncePerUpdate(deps: Pick<AppDeps, "db" | "clock">): MiddlewareFn<BaseContext> {
   let taken = 0;
+  // Telegram numbers updates in order: an id above every id stored when this bot began, and above every id it
+  // has taken since, cannot have been handled, and needs no read. Any other id is looked up.
+  let highest: number | undefined;
+  let highestStored: Promise<number> | undefined;
   return async (ctx, next) => {
     const id = ctx.update.update_id;
     const now = deps.clock();
-    if (await wasHandled(deps.db, id)) {
+    if (highest === undefined) {
+      highestStored ??= highestUpdateId(deps.db);
+      const stored = await highestStored;
+      highest ??= stored;
+    }
+    const unseen = id > highest;
+    if (unseen) highest = id;
+    if (!unseen && (await wasHandled(deps.db, id))) {
       ctx.log.info("duplicate update ignored");
       return;
     }

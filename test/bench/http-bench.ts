@@ -279,7 +279,15 @@ async function once(contender: Contender): Promise<RunFigures> {
   }
 }
 
-const profile = profileDir ? { nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : {};
+const profile = profileDir
+  ? {
+      nodeFlags: [
+        ...(process.env.XFLAGS ?? "").split(" ").filter(Boolean),
+        "--cpu-prof",
+        `--cpu-prof-dir=${profileDir}`,
+      ],
+    }
+  : {};
 const compiledBot =
   (name: string, root?: string): Contender["spawn"] =>
   (env) =>

@@ -177,6 +177,28 @@ describe.each(transports)("$name", ({ fetch: call }) => {
       call(`${server.url}/bot123:SECRET/getMe`, { body: "{}", signal: already.signal }),
     ).rejects.toThrow(/aborted/);
   });
+
+  it("answers each of many calls made at once, and never sends one aborted in the turn it was made", async () => {
+    server = await serve((_req, res, body) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(body);
+    });
+    const calls = Array.from({ length: 20 }, (_, i) =>
+      call(`${server?.url}/botTOKEN/sendMessage`, { method: "POST", body: JSON.stringify({ i }) }),
+    );
+    const controller = new AbortController();
+    const dropped = call(`${server.url}/botTOKEN/sendMessage`, {
+      method: "POST",
+      body: JSON.stringify({ i: "dropped" }),
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(dropped).rejects.toThrow(/aborted/);
+    const answers = await Promise.all(calls.map(async (c) => (await c).json()));
+    expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => ({ i })));
+    // A request cut off after it was sent could still reach the server; this one never left.
+    expect(server.received.map((r) => r.body)).not.toContain(JSON.stringify({ i: "dropped" }));
+  });
 });
 
 describe.each(transports)("grammY over $name", ({ fetch: call }) => {
