@@ -8,7 +8,8 @@
  *
  * Each run also drives, interleaved, a bare grammY bot making the same Bot API calls (test/bench/bare-http-bot.ts:
  * the floor of grammY, node-fetch and Node's HTTP client on this machine), and with `--base <commit>` the bot of
- * that commit. `--profile <dir>` writes the bot's CPU profile of each run there (it is stopped with SIGINT).
+ * that commit; with `--flags "<node flags>"` this bot started with those flags too (on top of `npm start`'s).
+ * `--profile <dir>` writes the bot's CPU profile of each run there (it is stopped with SIGINT).
  *
  * `--mode open-loop --rate R --seconds S` (default 1,400 a second for 20 s, `--users` 2,000): steps arrive at R
  * a second whatever the bot's pace, people in turn, each person's next step once they have the answer to the
@@ -17,7 +18,7 @@
  * Before either, `--warm-up` other people (default 200) take their whole assessments at once, unmeasured.
  *
  *   node --import tsx test/bench/http-bench.ts [--users 500] [--runs 3] [--base <commit>] [--no-bare]
- *     [--profile <dir>] [--mode open-loop [--rate 1400] [--seconds 20]] [--warm-up 200]
+ *     [--profile <dir>] [--mode open-loop [--rate 1400] [--seconds 20]] [--warm-up 200] [--flags "<node flags>"]
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -279,25 +280,27 @@ async function once(contender: Contender): Promise<RunFigures> {
   }
 }
 
-const profile = profileDir
-  ? {
-      nodeFlags: [
-        ...(process.env.XFLAGS ?? "").split(" ").filter(Boolean),
-        "--cpu-prof",
-        `--cpu-prof-dir=${profileDir}`,
-      ],
-    }
-  : {};
+const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
 const compiledBot =
-  (name: string, root?: string): Contender["spawn"] =>
+  (name: string, root?: string, nodeFlags: readonly string[] = []): Contender["spawn"] =>
   (env) =>
-    BotProcess.spawn({ compiled: true, env, ...(root ? { root } : {}), ...(name === "bot" ? profile : {}) });
+    BotProcess.spawn({
+      compiled: true,
+      env,
+      ...(root ? { root } : {}),
+      nodeFlags: [...nodeFlags, ...(name === "bot" ? profile : [])],
+    });
+/** Node flags for one more contender: this bot run with them (a runtime setting, side by side). */
+const withFlags = option("flags", "").split(" ").filter(Boolean);
 execFileSync("npm", ["run", "build"], { stdio: "ignore" });
 const base = flag("base")
   ? { commit: option("base", "main"), ...baseTree(option("base", "main")) }
   : undefined;
 const contenders: Contender[] = [
   { name: "bot", spawn: compiledBot("bot") },
+  ...(withFlags.length > 0
+    ? [{ name: `bot ${withFlags.join(" ")}`, spawn: compiledBot("flags", undefined, withFlags) }]
+    : []),
   ...(base ? [{ name: `base ${base.commit.slice(0, 7)}`, spawn: compiledBot("base", base.root) }] : []),
   ...(flag("no-bare")
     ? []
