@@ -1,4 +1,4 @@
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { GrammyError, InlineKeyboard, type MiddlewareFn } from "grammy";
 import { endSession, findSession, type OpenQuestion, saveSession } from "../db/assessment-sessions.js";
 import type { DB } from "../db/connection.js";
 import { inGroupCommit } from "../db/group-commit.js";
@@ -134,21 +134,23 @@ export async function askCurrent(
  * is one read-check-write of the stored assessment (in one transaction) and one reply. A command or a button
  * of another screen passes on to its own handler while the question stays open.
  */
-export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  const chats = composer.chatType("private");
-
-  chats.on(["callback_query:data", "message"], async (ctx, next) => {
+export function assessmentFlow(deps: AppDeps): MiddlewareFn<BotContext> {
+  // A plain check rather than grammY's filters (`chatType`, `on`): each builds a composer for every update,
+  // and every update of the bot passes here.
+  return async (ctx, next) => {
+    const chatId = ctx.chat?.type === "private" ? ctx.chat.id : undefined;
+    const from = ctx.from;
     const data = ctx.callbackQuery?.data;
+    if (chatId === undefined || from === undefined || (data === undefined && !ctx.message)) return next();
     if (data !== undefined ? !data.startsWith(BUTTON_PREFIX) : isCommand(ctx)) return next();
-    const session = await findSession(deps.db, ctx.chat.id);
+    const session = await findSession(deps.db, chatId);
     if (!session) return next();
     const subject = session.subject;
     const input = answerInput(ctx);
     const outcome = await inGroupCommit(deps.db, (trx) =>
       applyAnswer(
         { ...deps, db: trx, reads: readsOf(ctx.update) },
-        ctx.from.id,
+        from.id,
         subject,
         input,
         ctx.update.update_id,
@@ -221,12 +223,12 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
       }
       case "submitted":
         await acknowledgePress(ctx);
-        await endSession(deps.db, ctx.chat.id);
+        await endSession(deps.db, chatId);
         await ctx.reply(ctx.t(outcome.firstTime ? "as-submitted" : "as-submitted-again", { subject }), HTML);
         return;
       case "stopped":
         await acknowledgePress(ctx);
-        await endSession(deps.db, ctx.chat.id);
+        await endSession(deps.db, chatId);
         await ctx.reply(ctx.t("as-stopped", { command: subject === "unit" ? "/unit" : "/assess" }), HTML);
         return;
       case "unavailable":
@@ -234,6 +236,5 @@ export function assessmentFlow(deps: AppDeps): Composer<BotContext> {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery();
         return askCurrent(deps, ctx, subject);
     }
-  });
-  return composer;
+  };
 }

@@ -4,7 +4,7 @@ import {
   conversations,
   createConversation,
 } from "@grammyjs/conversations";
-import { Bot, type BotConfig, type MiddlewareFn } from "grammy";
+import { Bot, type BotConfig, type BotError, Composer, type MiddlewareFn } from "grammy";
 import { assessmentFlow } from "../conversations/assessment.js";
 import { INPUT, inputFlow } from "../conversations/input.js";
 import { profileEditFlow } from "../conversations/profile-edit.js";
@@ -42,6 +42,7 @@ import { statusFeature } from "./features/status.js";
 import { unitsFeature } from "./features/units.js";
 import { actorMiddleware } from "./middleware/actor.js";
 import { refuseHiddenCharacters } from "./middleware/hidden-characters.js";
+import { inOrder } from "./middleware/in-order.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
 import { privateScreensOnly } from "./middleware/private-screens.js";
 import { RateLimiter } from "./reminders/rate-limit.js";
@@ -85,17 +86,16 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
 
   const actor = actorMiddleware(deps);
   const i18n = deps.i18n.middleware();
-  for (const middleware of options.outermost ?? []) bot.use(middleware);
-  bot.use(async (ctx, next) => {
+  const logUpdate: MiddlewareFn<BotContext> = async (ctx, next) => {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, user_id: ctx.from?.id });
     const started = performance.now();
     await next();
     // What came in and how long it took; never the text people typed.
     const kind = Object.keys(ctx.update).find((key) => key !== "update_id");
     ctx.log.info({ kind, ms: Math.round(performance.now() - started) }, "update handled");
-  });
+  };
 
-  const features = bot.errorBoundary(async (error) => {
+  const apologise = async (error: BotError<BotContext>) => {
     const ctx = error.ctx;
     ctx.log.error({ err: error.error }, "update failed");
     try {
@@ -106,20 +106,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     } catch (replyError) {
       ctx.log.warn({ err: replyError }, "could not apologise for a failed update");
     }
-  });
-
-  features.use(oncePerUpdate(deps), actor, i18n);
-  features.use(reachableAgain(deps));
-  features.use(refuseHiddenCharacters);
-  features.use(
-    conversations<BotContext, FlowContext>({
-      storage: {
-        type: "key",
-        adapter: sqliteConversationStorage<ConversationData>(deps.db, deps.clock),
-        getStorageKey: (ctx) => ctx.chatId?.toString(),
-      },
-    }),
-  );
+  };
 
   // Conversations get their own context and Api: the plugins they need are passed in again, the limiter too.
   const flowPlugins = (conversation: Conversation<BotContext, FlowContext>): MiddlewareFn<FlowContext>[] => [
@@ -134,10 +121,23 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     actor as MiddlewareFn<FlowContext>,
     i18n as MiddlewareFn<FlowContext>,
   ];
-  // Flows come before the features that enter them; what a flow does not take passes on to the features.
-  // A typed reason or an uploaded document, asked for by a button; parallel, so it may be asked in the
-  // middle of another flow, and first, so that the answer reaches it before that flow.
-  features.use(
+
+  const features = inOrder<BotContext>(
+    oncePerUpdate(deps),
+    actor,
+    i18n,
+    reachableAgain(deps),
+    refuseHiddenCharacters,
+    conversations<BotContext, FlowContext>({
+      storage: {
+        type: "key",
+        adapter: sqliteConversationStorage<ConversationData>(deps.db, deps.clock),
+        getStorageKey: (ctx) => ctx.chatId?.toString(),
+      },
+    }),
+    // Flows come before the features that enter them; what a flow does not take passes on to the features.
+    // A typed reason or an uploaded document, asked for by a button; parallel, so it may be asked in the
+    // middle of another flow, and first, so that the answer reaches it before that flow.
     createConversation<BotContext, FlowContext>(inputFlow({ ...deps, outbox }), {
       id: INPUT,
       plugins: flowPlugins,
@@ -145,28 +145,20 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
       // A question left unanswered for half an hour is dropped, so a message much later is not taken for it.
       maxMillisecondsToWait: 30 * 60 * 1000,
     }),
-  );
-  features.use(
     createConversation<BotContext, FlowContext>(registrationFlow(deps), {
       id: REGISTRATION,
       plugins: flowPlugins,
     }),
-  );
-
-  features.use(
     createConversation<BotContext, FlowContext>(profileEditFlow(deps), {
       id: PROFILE_EDIT,
       plugins: flowPlugins,
     }),
-  );
-
-  // The self-assessment answers: not a conversation, but after them, so that a flow waiting takes its answer.
-  features.use(assessmentFlow(deps));
-  // Before every command whose screen belongs in a private chat: in a group they get a button to it instead.
-  features.use(privateScreensOnly);
-  // Before any other /council handler: it answers meet, count, close and minutes, and passes on the rest.
-  features.use(councilMeetingFeature({ ...deps, outbox }));
-  features.use(
+    // The self-assessment answers: not a conversation, but after them, so that a flow waiting takes its answer.
+    assessmentFlow(deps),
+    // Before every command whose screen belongs in a private chat: in a group they get a button to it instead.
+    privateScreensOnly,
+    // Before any other /council handler: it answers meet, count, close and minutes, and passes on the rest.
+    councilMeetingFeature({ ...deps, outbox }),
     cancelFeature(deps),
     helpFeature(deps.campaign),
     planFeature(deps),
@@ -175,15 +167,12 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     movesFeature(deps, outbox),
     profileFeature(deps, outbox),
     profileDetailsFeature(deps),
-  );
-  features.use(assessmentFeature(deps), assessmentReadFeature(deps));
-  features.use(
+    assessmentFeature(deps),
+    assessmentReadFeature(deps),
     unitsFeature(deps),
     invitesFeature(deps),
     roundsFeature(deps, outbox),
     reopenFeature(deps, outbox),
-  );
-  features.use(
     nominateFeature(deps, outbox),
     dossierFeature(deps, outbox),
     statusFeature(deps),
@@ -192,12 +181,16 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): Bot<BotCont
     recordFeature(deps, outbox),
     documentsFeature(deps),
     councilDocumentsFeature(deps),
+    councilFeature(deps, outbox),
+    remindersFeature(deps, outbox),
+    // must be the last handler
+    fallbackFeature(deps),
   );
-  features.use(councilFeature(deps, outbox));
-  features.use(remindersFeature(deps, outbox));
 
-  // must be the last handler
-  features.use(fallbackFeature(deps));
+  // One `use` and flat lists (see `inOrder`): every update goes through this chain.
+  const guarded = new Composer<BotContext>();
+  guarded.errorBoundary(apologise, features);
+  bot.use(inOrder(...(options.outermost ?? []), logUpdate, guarded));
 
   bot.catch((error) => deps.logger.error({ err: error.error }, "unhandled error outside the error boundary"));
   return bot;
