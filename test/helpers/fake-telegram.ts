@@ -57,14 +57,10 @@ export class FakeTelegram {
     const method = url.slice(url.lastIndexOf("/") + 1);
     const payload = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : {};
     if (this.options.record) this.calls.push({ method, payload });
-    return this.respond(method, payload);
+    return answer(this.respond(method, payload));
   };
 
-  private respond(method: string, payload: Record<string, unknown>): Response {
-    return answer(this.answerOf(method, payload));
-  }
-
-  private answerOf(method: string, payload: Record<string, unknown>): TelegramAnswer {
+  private respond(method: string, payload: Record<string, unknown>): TelegramAnswer {
     const chatId = Number(payload.chat_id);
     if (this.unreachable.has(chatId)) {
       return {
