@@ -145,6 +145,15 @@ describe.each(transports)("$name", ({ fetch: call }) => {
     }
   });
 
+  it("refuses a root of another scheme, and the next call to a good one goes through", async () => {
+    server = await serve((_req, res) => res.end('{"ok":true}'));
+    await expect(call("ftp://127.0.0.1:9/botTOKEN/getMe", { method: "POST", body: "{}" })).rejects.toThrow(
+      /protocol/i,
+    );
+    const next = await call(`${server.url}/botTOKEN/getMe`, { method: "POST", body: "{}" });
+    expect(await next.json()).toEqual({ ok: true });
+  });
+
   it("speaks TLS to an https root (Telegram's): a plain HTTP server fails the handshake", async () => {
     server = await serve((_req, res) => res.end('{"ok":true}'));
     const https = server.url.replace("http:", "https:");
