@@ -1,7 +1,14 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { CHECKPOINT_EVERY_MS, CHECKPOINT_WORKER_CODE, type CheckpointStarter } from "../db/checkpointer.js";
-import { type CallInit, type CallResponse, callResponse, nodeHttpFetch, redacted, splitUrl } from "./http-fetch.js";
+import {
+  type CallInit,
+  type CallResponse,
+  callResponse,
+  nodeHttpFetch,
+  redacted,
+  splitUrl,
+} from "./http-fetch.js";
 
 /**
  * The worker's code, plain CommonJS (so it runs the same compiled or through tsx). Two duties:
@@ -201,7 +208,13 @@ export function startBackgroundThread(): BackgroundThread {
       });
       if (pending.size === 1) worker.ref();
       if (outgoing.length === 0) setImmediate(sendCalls);
-      outgoing.push({ id, ...splitUrl(url), method: init.method ?? "GET", headers: { ...init.headers }, body });
+      outgoing.push({
+        id,
+        ...splitUrl(url),
+        method: init.method ?? "GET",
+        headers: { ...init.headers },
+        body,
+      });
     });
   };
 
