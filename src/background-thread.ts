@@ -1,14 +1,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { CHECKPOINT_EVERY_MS, CHECKPOINT_WORKER_CODE, type CheckpointStarter } from "../db/checkpointer.js";
-import {
-  type CallInit,
-  type CallResponse,
-  callResponse,
-  nodeHttpFetch,
-  redacted,
-  splitUrl,
-} from "./http-fetch.js";
+import { type CallInit, type CallResponse, callResponse, nodeHttpFetch, redacted } from "./http-fetch.js";
 
 /**
  * The worker's code, plain CommonJS (so it runs the same compiled or through tsx). Two duties:
@@ -23,21 +16,6 @@ const clients = {
   "http:": { request: http.request, agent: new http.Agent({ keepAlive: true }) },
   "https:": { request: https.request, agent: new https.Agent({ keepAlive: true }) },
 };
-// Each origin parsed once: handed a URL string, Node's client parses it anew on every call.
-const origins = new Map();
-function originOf(base) {
-  let origin = origins.get(base);
-  if (origin === undefined) {
-    const { protocol, hostname, port } = new URL(base);
-    const client = clients[protocol];
-    // [::1] as the URL writes it; Node's client wants the address alone.
-    const options = { protocol, hostname: hostname.replace(/^\\[(.*)\\]$/, "$1"), agent: client && client.agent };
-    if (port) options.port = Number(port);
-    origin = client ? { request: client.request, options } : null;
-    origins.set(base, origin);
-  }
-  return origin;
-}
 const calls = new Map();
 // The answers of one turn go back in one message: fewer messages, and the bot's thread takes them in one turn.
 let answers = [];
@@ -49,9 +27,9 @@ function answer(message) {
   if (answers.length === 0) setImmediate(sendAnswers);
   answers.push(message);
 }
-function call({ id, base, path, method, headers, body }) {
-  const origin = originOf(base);
-  if (!origin) return answer({ id, error: "unsupported protocol: " + base.slice(0, 8) });
+function call({ id, url, method, headers, body }) {
+  const client = clients[new URL(url).protocol];
+  if (!client) return answer({ id, error: "unsupported protocol: " + url.slice(0, 8) });
   if (typeof body === "string") headers["content-length"] = String(Buffer.byteLength(body));
   let settled = false;
   const settle = (message) => {
@@ -60,7 +38,7 @@ function call({ id, base, path, method, headers, body }) {
     calls.delete(id);
     answer(message);
   };
-  const request = origin.request({ ...origin.options, path, method, headers });
+  const request = client.request(url, { method, headers, agent: client.agent });
   calls.set(id, request);
   request.on("error", (error) => settle({ id, error: String(error.message), code: error.code }));
   request.on("response", (response) => {
@@ -97,8 +75,7 @@ parentPort.on("message", (message) => {
 
 interface OutgoingCall {
   id: number;
-  base: string;
-  path: string;
+  url: string;
   method: string;
   headers: Record<string, string>;
   body: string | undefined;
@@ -208,13 +185,7 @@ export function startBackgroundThread(): BackgroundThread {
       });
       if (pending.size === 1) worker.ref();
       if (outgoing.length === 0) setImmediate(sendCalls);
-      outgoing.push({
-        id,
-        ...splitUrl(url),
-        method: init.method ?? "GET",
-        headers: { ...init.headers },
-        body,
-      });
+      outgoing.push({ url, id, method: init.method ?? "GET", headers: { ...init.headers }, body });
     });
   };
 
